@@ -1,0 +1,190 @@
+"""Command line: thin commands over the same functions the dashboard uses.
+
+Exit codes: 0 success, 1 refused input or busy database, 2 usage error.
+"""
+
+import argparse
+import json
+import math
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import reporting, template
+from dashboard.database import open_store, rebuild
+from dashboard.ingest.problems import IngestError, errors, warnings
+from dashboard.store import catalogue as store_catalogue
+from dashboard.store.connection import StoreError
+from dashboard.store.workspace import workspace
+from dashboard.textable import render
+from dashboard.uploading import preview, store_preview
+
+PROGRESS_TABLE = ["id", "name_zh", "unit", "target", "actual", "actual_period", "completion_pct",
+                  "time_share_pct", "gap_pp", "status"]
+
+
+def _year_month(text: str) -> tuple[int, int]:
+    try:
+        stamp = datetime.strptime(text, "%Y-%m")
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"{text!r} is not YYYY-MM") from err
+    return stamp.year, stamp.month
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m dashboard", description="目标进度看板")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="DuckDB file (default: $DASHBOARD_DB or data/dashboard.duckdb)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    t = sub.add_parser("targets", parents=[common], help="print the catalogue as stored")
+    t.add_argument("--year", type=int)
+    t.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    pr = sub.add_parser("progress", parents=[common], help="status of every target")
+    pr.add_argument("--as-of", type=_year_month, help="YYYY-MM (default: latest month with data)")
+    pr.add_argument("--year", type=int)
+    pr.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    i = sub.add_parser("ingest", parents=[common], help="validate and store figure files")
+    i.add_argument("files", nargs="+", type=Path)
+    i.add_argument("--user", default="cli")
+    i.add_argument("--dry-run", action="store_true", help="validate only, store nothing")
+
+    sub.add_parser("rebuild", parents=[common], help="rebuild from data/targets.csv and actuals/")
+
+    tp = sub.add_parser("template", parents=[common], help="fill-in file for a month")
+    tp.add_argument("--month", type=_year_month, required=True)
+    tp.add_argument("--out", type=Path, required=True, help="…csv or …xlsx")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    ws = workspace(args.db)
+    try:
+        return COMMANDS[args.command](args, ws)
+    except IngestError as err:  # a broken catalogue, at any command
+        for problem in err.problems:
+            print(problem.line(), file=sys.stderr)
+        return 1
+    except (StoreError, reporting.NoFigures) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+def _emit(frame: pd.DataFrame, fmt: str, table_columns: list[str] | None = None) -> None:
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt == "json":
+        records = [{k: _json_value(v) for k, v in r.items()} for r in frame.to_dict("records")]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(render(frame[table_columns] if table_columns else frame))
+
+
+def _json_value(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
+        return None
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    if hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def cmd_targets(args, ws) -> int:
+    with open_store(ws) as con:
+        frame = store_catalogue.targets(con, args.year)
+    _emit(frame, args.format, ["id", "entity", "year", "section", "name_zh", "kind",
+                               "comparator", "target_value", "target_low", "target_high",
+                               "unit", "frequency", "due_date"])
+    return 0
+
+
+def cmd_progress(args, ws) -> int:
+    with open_store(ws) as con:
+        if args.as_of:
+            year, month = args.as_of
+        else:
+            year, month = reporting.default_as_of(con, args.year)
+        frame = reporting.progress(con, year, month)
+    _emit(frame[reporting.OUTPUT_FIELDS], args.format, PROGRESS_TABLE)
+    return 0
+
+
+def cmd_ingest(args, ws) -> int:
+    now = datetime.now()
+    missing = [f for f in args.files if not f.is_file()]
+    if missing:
+        print(f"error: no such file: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    rejected, stored, figures = 0, 0, 0
+    with open_store(ws) as con:
+        for path in args.files:
+            outcome = _ingest_one(con, ws, path, args, now)
+            if outcome is None:
+                rejected += 1
+            else:
+                stored += outcome > 0
+                figures += outcome
+    verb = "validated" if args.dry_run else "stored"
+    accepted = len(args.files) - rejected
+    print(f"{verb} {accepted} of {len(args.files)} file(s): {figures} figure(s)"
+          + (f"; {rejected} rejected" if rejected else ""))
+    return 1 if rejected else 0
+
+
+def _ingest_one(con, ws, path: Path, args, now: datetime) -> int | None:
+    """Figures stored (or that would be); None when the file is rejected."""
+    data = path.read_bytes()
+    try:
+        pv = preview(con, data, path.name, (now.year, now.month))
+    except IngestError as err:
+        for p in err.problems:
+            print(p.line())
+        return None
+    for p in warnings(pv.problems):
+        print("warning: " + p.line(), file=sys.stderr)
+    if not pv.ok:
+        for p in errors(pv.problems):
+            print(p.line())
+        return None
+    if pv.duplicate_of:
+        print(f"{path.name}: identical to upload #{pv.duplicate_of['upload_id']} "
+              f"({pv.duplicate_of['filename']}); nothing changed", file=sys.stderr)
+        return 0
+    if not args.dry_run:
+        store_preview(con, ws, pv, data, args.user, now)
+    return len(pv.figures)
+
+
+def cmd_rebuild(args, ws) -> int:
+    problems = rebuild(ws)
+    for p in problems:
+        print(p.line(), file=sys.stderr)
+    with open_store(ws) as con:
+        n = con.execute("SELECT count(*) FROM current_figures").fetchone()[0]
+        u = con.execute("SELECT count(*) FROM uploads").fetchone()[0]
+    print(f"rebuilt {ws.db_path}: {u} upload(s), {n} current figure(s)")
+    return 1 if problems else 0
+
+
+def cmd_template(args, ws) -> int:
+    year, month = args.month
+    with open_store(ws) as con:
+        targets = store_catalogue.targets(con, year)
+    frame = template.template_frame(targets, year, month)
+    if args.out.suffix.lower() == ".xlsx":
+        data = template.template_xlsx(frame, f"{year}年{month}月 目标指标数据填报表")
+    else:
+        data = template.template_csv(frame)
+    args.out.write_bytes(data)
+    print(f"wrote {args.out}: {len(frame)} indicator(s) due for {year}-{month:02d}")
+    return 0
+
+
+COMMANDS = {"targets": cmd_targets, "progress": cmd_progress, "ingest": cmd_ingest,
+            "rebuild": cmd_rebuild, "template": cmd_template}

@@ -1,0 +1,52 @@
+"""The fixed vocabulary of the catalogue and of progress results."""
+
+KINDS = ("growth", "amount", "count", "share", "level", "milestone", "qualitative")
+COMPARATORS = (
+    "at_least", "about", "range", "at_most", "exactly",
+    "decrease", "maintain", "milestone", "qualitative",
+)
+DIRECTIONS = ("higher", "lower")
+FREQUENCIES = ("monthly", "monthly_from_feb", "quarterly", "annual", "event")
+# ytd: year-to-date cumulative amount; month: single-month amount; level: level at period end;
+# ytd_growth: cumulative growth rate in % against the same period last year;
+# status: milestone progress code; assessment: set by a person (qualitative targets).
+MEASURES = ("ytd", "month", "level", "ytd_growth", "status", "assessment")
+BASES = ("ytd", "month", "level")
+
+STATUSES = ("achieved", "on_track", "at_risk", "off_track", "no_data", "not_assessable")
+
+# Milestone progress is stored as a code so it travels through the same figures table.
+MILESTONE_CODES = {0: "not_started", 1: "in_progress", 2: "done"}
+
+NUMERIC_COMPARATORS = ("at_least", "about", "at_most", "exactly", "decrease", "maintain")
+
+
+def first_due_month(frequency: str) -> int | None:
+    """First month of the year whose figure is due, by the statistics calendar.
+
+    Bureau indicators publish 1-2月 together (no January); GDP is quarterly; annual
+    assessments arrive after year end; events are never "due".
+    """
+    return {"monthly": 1, "monthly_from_feb": 2, "quarterly": 3, "annual": 12}.get(frequency)
+
+
+def due_period_end(frequency: str, month: int) -> int | None:
+    """The latest period end that should have been published by data month `month`."""
+    first = first_due_month(frequency)
+    if first is None or month < first:
+        return None
+    if frequency == "quarterly":
+        return month - month % 3
+    return month
+
+
+def is_due(frequency: str, month: int) -> bool:
+    """Whether a figure for exactly this month is expected (completeness grid)."""
+    first = first_due_month(frequency)
+    if first is None or month < first:
+        return False
+    if frequency == "quarterly":
+        return month % 3 == 0
+    if frequency == "annual":
+        return month == 12
+    return True

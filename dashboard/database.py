@@ -1,0 +1,64 @@
+"""Opening the store ready for use, and rebuilding it from data/ alone."""
+
+import hashlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+
+from dashboard.ingest.catalogue import parse_catalogue
+from dashboard.ingest.problems import Problem
+from dashboard.ingest.profiles import parse_profiles
+from dashboard.store import catalogue as store_catalogue
+from dashboard.store.connection import connect
+from dashboard.store.schema import ensure_schema, get_meta
+from dashboard.store.workspace import Workspace
+from dashboard.uploading import load_shipped_files, reconcile_archive, replay_archive
+
+
+def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
+    """Load targets.csv if it changed; CatalogueError leaves the stored catalogue as it was."""
+    data = ws.targets_csv.read_bytes()
+    targets = parse_catalogue(data.decode("utf-8-sig"), ws.targets_csv.name)
+    changed = store_catalogue.load_targets(con, targets, hashlib.sha256(data).hexdigest())
+    if ws.profiles_csv.exists():
+        raw = ws.profiles_csv.read_bytes()
+        profiles = parse_profiles(raw.decode("utf-8-sig"), ws.profiles_csv.name)
+        store_catalogue.load_profiles(con, profiles, hashlib.sha256(raw).hexdigest())
+    return changed
+
+
+def _prepare(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
+    ensure_schema(con)
+    sync_catalogue(con, ws)
+    if get_meta(con, "shipped_files_loaded") is None:
+        # A new database: shipped samples, then every archived upload (a deleted database
+        # comes back from data/actuals/ as it was).
+        return load_shipped_files(con, ws) + replay_archive(con, ws)
+    reconcile_archive(con, ws)
+    return []
+
+
+@contextmanager
+def open_store(ws: Workspace) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection with the schema in place and the catalogue in sync with targets.csv."""
+    ws.db_path.parent.mkdir(parents=True, exist_ok=True)
+    with connect(ws.db_path) as con:
+        _prepare(con, ws)
+        yield con
+
+
+def rebuild(ws: Workspace) -> list[Problem]:
+    """Build a new database from targets.csv and data/actuals/, then swap it in."""
+    fresh = ws.db_path.with_name(ws.db_path.stem + ".rebuild.duckdb")
+    fresh.unlink(missing_ok=True)
+    with connect(fresh) as con:
+        problems = _prepare(con, ws)
+    with connect(ws.db_path):
+        pass  # waits until no other process holds the old file
+    os.replace(fresh, ws.db_path)
+    for leftover in (fresh.with_name(fresh.name + ".wal"),
+                     ws.db_path.with_name(ws.db_path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    return problems

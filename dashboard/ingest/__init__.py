@@ -1,0 +1,1 @@
+"""Files -> validated rows. Nothing here touches the database or Streamlit."""

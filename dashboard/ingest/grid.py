@@ -1,0 +1,96 @@
+"""An uploaded file -> a grid of cells with their original row numbers.
+
+CSV: decoded and split with the sniffed separator. XLSX: the first sheet with data,
+values only (formulas are never evaluated), after a size check against zip bombs.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+from dashboard.ingest.decoding import decode_text
+from dashboard.ingest.problems import IngestError, Problem
+
+MAX_UNZIPPED = 200 * 1024 * 1024  # an .xlsx that inflates past this is refused unopened
+MAX_RATIO = 200
+
+
+@dataclass
+class Grid:
+    rows: list[list]          # cell values: str, int, float, datetime or None
+    line_numbers: list[int]   # the line (CSV) or sheet row (XLSX) each row came from
+    encoding: str
+    sheet: str | None = None
+
+
+def read_grid(data: bytes, file: str) -> Grid:
+    if not data.strip():
+        raise IngestError([Problem(file, None, None, "the file is empty",
+                                   "export the sheet again with its figures")])
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(data, file)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise IngestError([Problem(file, None, None, "old Excel .xls format is not supported",
+                                   "save it as .xlsx (Excel Workbook) or CSV UTF-8")])
+    return _read_csv(data, file)
+
+
+def _read_csv(data: bytes, file: str) -> Grid:
+    text, encoding = decode_text(data, file)
+    delimiter = _sniff(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, lines = [], []
+    try:
+        for row in reader:
+            rows.append([c if c.strip() else None for c in row])
+            lines.append(reader.line_num)
+    except csv.Error as err:
+        raise IngestError([Problem(file, reader.line_num, None, f"unreadable CSV: {err}",
+                                   "check for an unclosed quote")]) from err
+    return Grid(rows, lines, encoding)
+
+
+def _sniff(text: str) -> str:
+    head = text[:5000].splitlines()[:20]
+    counts = {d: sum(line.count(d) for line in head) for d in (",", "\t", ";", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _read_xlsx(data: bytes, file: str) -> Grid:
+    _check_zip(data, file)
+    import openpyxl  # imported here: a CSV upload should not pay for it
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as err:  # openpyxl raises many types for damaged files
+        raise IngestError([Problem(file, None, None, f"damaged Excel file ({type(err).__name__})",
+                                   "open it in Excel or WPS and save it again as .xlsx")]) from err
+    try:
+        for sheet in book.worksheets:
+            rows, lines = [], []
+            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = [None if (isinstance(c, str) and not c.strip()) else c for c in row]
+                if any(c is not None for c in cells):
+                    rows.append(cells)
+                    lines.append(number)
+            if rows:
+                return Grid(rows, lines, "xlsx", sheet.title)
+    finally:
+        book.close()
+    raise IngestError([Problem(file, None, None, "the workbook has no data",
+                               "put the figures on the first sheet")])
+
+
+def _check_zip(data: bytes, file: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, ValueError) as err:
+        raise IngestError([Problem(file, None, None, "damaged Excel file (bad zip)",
+                                   "save it again as .xlsx")]) from err
+    if total > MAX_UNZIPPED or total > max(len(data), 1) * MAX_RATIO:
+        raise IngestError([Problem(file, None, None,
+                                   f"the workbook inflates to {total:,} bytes",
+                                   "this is not a normal spreadsheet; export the figures again")])

@@ -1,0 +1,252 @@
+"""A grid -> candidate figures: find the header, tell long from wide, read each cell's role.
+
+Long:  指标 | 时期 | 数值 | 单位              (one row per indicator and period)
+Wide:  指标 | 1-2月 | 1-3月 | ...            (one column per period)
+Bureau tables put a merged period row over a measure row ("1—3月" over
+"绝对量(亿元) | 同比增长(%)"); merged cells arrive empty and are filled from the left.
+Title and "单位:亿元" rows above the header and "注:" footnotes below are skipped.
+"""
+
+import re
+from dataclasses import dataclass
+
+from dashboard.ingest.cells import CellError, Period, clean, parse_period
+from dashboard.ingest.grid import Grid
+from dashboard.ingest.problems import IngestError, Problem, column_letter
+
+INDICATOR_WORDS = {"指标", "指标名称", "项目", "名称", "指标项", "主要指标", "indicator", "name",
+                   "target", "id", "指标id", "指标代码", "代码", "target_id", "indicator_id"}
+PERIOD_WORDS = {"时期", "期间", "月份", "报告期", "统计期", "时间", "日期", "期别", "period",
+                "month", "统计时间", "数据期"}
+UNIT_WORDS = {"单位", "计量单位", "unit", "units"}
+ENTITY_WORDS = {"地区", "主体", "区县", "填报主体", "entity", "region"}
+BASIS_WORDS = {"口径", "累计/当月", "basis", "统计口径", "数据类型"}
+YEAR_WORDS = {"年份", "年度", "year"}
+NOTE_WORDS = {"备注", "说明", "note", "notes", "comment", "原因分析", "责任单位", "department"}
+VALUE_WORDS = {"数值", "值", "本期", "实际", "实际值", "完成", "完成值", "完成数", "完成情况",
+               "绝对量", "本月", "当月", "累计", "本年累计", "累计值", "累计完成", "累计数",
+               "同比增长", "增长", "增速", "累计增长", "同比", "同比增速", "增幅", "比上年增长",
+               "比上年同期增长", "当月增长", "value", "actual", "growth", "yoy", "ytd",
+               "cumulative", "状态", "进展", "进展情况", "status", "水质类别", "数据"}
+GROWTH_WORDS = ("增长", "增速", "同比", "增幅", "growth", "yoy")
+YTD_WORDS = ("累计", "本年", "ytd", "cumulative", "1-")
+MONTH_WORDS = ("当月", "本月", "单月", "month")
+FOOTNOTE = re.compile(r"^(注|说明|资料来源|数据来源|备注|note)\s*[:：\d.、]", re.IGNORECASE)
+UNIT_ROW = re.compile(r"单位\s*[:：]\s*(\S+)")
+PARENS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
+SUB_ITEM = re.compile(r"^(#|＃|其中[:：]?|内:)")
+
+
+@dataclass(slots=True)
+class Column:
+    index: int
+    role: str                  # indicator|period|unit|entity|basis|year|note|value
+    header: str
+    unit: str = ""
+    growth: bool = False
+    basis: str | None = None   # ytd | month | None
+    period: Period | None = None
+
+
+@dataclass(slots=True)
+class RawFigure:
+    row: int
+    column: str
+    indicator: str
+    cell: object
+    period_cell: object
+    period: Period | None
+    period_column: str
+    unit_hint: str
+    label_unit: str
+    growth: bool
+    basis: str | None
+    entity: str | None
+    sub_item: bool
+
+
+@dataclass
+class Layout:
+    kind: str                  # long | wide
+    header_line: int
+    columns: list[Column]
+    default_unit: str
+    title_year: int | None
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """'社会消费品零售总额(亿元)' -> ('社会消费品零售总额', '亿元')."""
+    s = clean(text)
+    m = PARENS.search(s)
+    unit = m.group(1).strip() if m else ""
+    base = PARENS.sub("", s).strip().rstrip(":：")
+    return base, unit
+
+
+def _role(base: str) -> str | None:
+    low = base.lower()
+    for role, words in (("indicator", INDICATOR_WORDS), ("period", PERIOD_WORDS),
+                        ("unit", UNIT_WORDS), ("entity", ENTITY_WORDS), ("basis", BASIS_WORDS),
+                        ("year", YEAR_WORDS), ("note", NOTE_WORDS), ("value", VALUE_WORDS)):
+        if low in words:
+            return role
+    if any(w in low for w in GROWTH_WORDS + YTD_WORDS + MONTH_WORDS):
+        return "value"
+    return None
+
+
+def _measure(base: str, unit: str) -> tuple[bool, str | None]:
+    low = base.lower()
+    growth = any(w in low for w in GROWTH_WORDS)
+    basis = ("month" if any(w in low for w in MONTH_WORDS)
+             else "ytd" if any(w in low for w in YTD_WORDS) else None)
+    return growth, basis
+
+
+def _try_period(cell) -> Period | None:
+    if cell is None:
+        return None
+    try:
+        return parse_period(cell)
+    except (CellError, ValueError):
+        return None
+
+
+def _classify_header(row: list) -> list[Column]:
+    cols = []
+    for i, cell in enumerate(row):
+        if cell is None:
+            continue
+        base, unit = split_label(str(cell))
+        period = _try_period(cell if not isinstance(cell, str) else base)
+        role = None if period else _role(base)
+        if role is None and period is None:
+            continue
+        growth, basis = _measure(base, unit)
+        if period is not None:
+            role, basis = "value", ("ytd" if period.cumulative else basis)
+        cols.append(Column(i, role, str(cell), unit, growth, basis, period))
+    return cols
+
+
+def _is_header(cols: list[Column]) -> bool:
+    roles = [c.role for c in cols]
+    if "indicator" not in roles:
+        return False
+    return ("value" in roles) or any(c.period for c in cols)
+
+
+def find_layout(grid: Grid, file: str) -> Layout:
+    default_unit, title_year = "", None
+    for pos, row in enumerate(grid.rows[:30]):
+        cols = _classify_header(row)
+        if _is_header(cols):
+            layout = _build_layout(grid, pos, cols, default_unit, title_year)
+            return layout
+        default_unit, title_year = _title_facts(row, default_unit, title_year)
+    raise IngestError([Problem(file, grid.line_numbers[0] if grid.line_numbers else 1, None,
+                               "no header row found",
+                               "the header needs an indicator column (指标/indicator) and "
+                               "either a period and value column (时期, 数值) or period columns "
+                               "(1-2月, 1-3月, ...)")])
+
+
+def _title_facts(row: list, unit: str, year: int | None) -> tuple[str, int | None]:
+    text = " ".join(clean(c) for c in row if c is not None)
+    m = UNIT_ROW.search(text)
+    if m:
+        unit = m.group(1).strip("()（）")
+    y = re.search(r"(20\d{2})\s*年", text)
+    return unit, (int(y.group(1)) if y and year is None else year)
+
+
+def _build_layout(grid: Grid, pos: int, cols: list[Column], unit: str, year) -> Layout:
+    periods = [c for c in cols if c.period]
+    if periods:
+        cols = _merge_measure_row(grid, pos, cols)
+        kind = "wide"
+    else:
+        kind = "long"
+    return Layout(kind, pos, cols, unit, year)
+
+
+def _merge_measure_row(grid: Grid, pos: int, cols: list[Column]) -> list[Column]:
+    """Combine a merged period row with the measure row under it, if there is one."""
+    if pos + 1 >= len(grid.rows):
+        return cols
+    below = grid.rows[pos + 1]
+    measures = {i: split_label(str(c)) for i, c in enumerate(below) if c is not None}
+    if not measures or not all(_role(b) == "value" for b, _ in measures.values()):
+        return cols
+    header = grid.rows[pos]
+    kept = [c for c in cols if not c.period]
+    current = None
+    for i in range(len(header)):
+        p = _try_period(header[i]) if header[i] is not None else None
+        current = p or current
+        if i in measures and current is not None:
+            base, unit = measures[i]
+            growth, basis = _measure(base, unit)
+            basis = "ytd" if current.cumulative else basis
+            kept.append(Column(i, "value", f"{header[i] or ''}/{below[i]}", unit, growth,
+                               basis, current))
+    grid.rows[pos + 1] = []  # the measure row is header, not data
+    return kept
+
+
+def raw_figures(grid: Grid, layout: Layout) -> list[RawFigure]:
+    by_role = {c.role: c for c in reversed(layout.columns) if c.role != "value"}
+    values = [c for c in layout.columns if c.role == "value"]
+    ind = by_role["indicator"]
+    out = []
+    for row, line in zip(grid.rows[layout.header_line + 1:],
+                         grid.line_numbers[layout.header_line + 1:], strict=True):
+        if not row or all(c is None for c in row):
+            continue
+        first = next((c for c in row if c is not None), "")
+        if isinstance(first, str) and FOOTNOTE.match(clean(first)):
+            break
+        label = _cell(row, ind.index)
+        if label is None:
+            continue
+        out.extend(_row_figures(row, line, str(label), by_role, values, layout))
+    return out
+
+
+def _cell(row: list, index: int):
+    return row[index] if index < len(row) else None
+
+
+def _row_figures(row, line, label, by_role, values, layout) -> list[RawFigure]:
+    base, label_unit = split_label(label)
+    sub = bool(SUB_ITEM.match(base))
+    base = SUB_ITEM.sub("", base).strip()
+    unit_col, period_col = by_role.get("unit"), by_role.get("period")
+    row_unit = str(_cell(row, unit_col.index) or "") if unit_col else ""
+    entity_col, basis_col = by_role.get("entity"), by_role.get("basis")
+    entity = _cell(row, entity_col.index) if entity_col else None
+    row_basis = _basis_word(_cell(row, basis_col.index)) if basis_col else None
+    period_cell = _cell(row, period_col.index) if period_col else None
+    figures = []
+    for col in values:
+        cell = _cell(row, col.index)
+        figures.append(RawFigure(
+            row=line, column=column_letter(col.index), indicator=base, cell=cell,
+            period_cell=col.header if col.period else period_cell, period=col.period,
+            period_column=column_letter(period_col.index) if period_col else column_letter(
+                col.index),
+            unit_hint=col.unit or clean(row_unit), label_unit=label_unit or layout.default_unit,
+            growth=col.growth, basis=col.basis or row_basis,
+            entity=clean(entity) if entity else None, sub_item=sub))
+    return figures
+
+
+def _basis_word(cell) -> str | None:
+    if cell is None:
+        return None
+    low = clean(cell).lower()
+    if any(w in low for w in MONTH_WORDS):
+        return "month"
+    if any(w in low for w in YTD_WORDS):
+        return "ytd"
+    return None

@@ -1,0 +1,55 @@
+"""Progress as of a month, read from the store and judged by the core (used by CLI and UI)."""
+
+import duckdb
+import pandas as pd
+
+from dashboard.core.explain import add_explanations
+from dashboard.core.periods import period_iso
+from dashboard.core.progress import compute_progress
+from dashboard.core.settings import Thresholds
+from dashboard.store import catalogue as store_catalogue
+from dashboard.store import comments as store_comments
+from dashboard.store import figures as store_figures
+
+OUTPUT_FIELDS = [
+    "id", "entity", "year", "section", "department", "name_zh", "name_en", "kind",
+    "comparator", "direction", "unit", "target", "target_low", "target_high", "actual",
+    "actual_period", "completion_pct", "time_share_pct", "gap_pp", "expected_now", "remaining",
+    "required_pace", "seasonal_share_pct", "seasonal_gap_pp", "weights_basis", "projected",
+    "projected_method", "breach_month", "milestone_state", "due_date", "status",
+    "explanation_zh", "explanation_en", "reason", "measures",
+]
+
+
+class NoFigures(LookupError):
+    """No figure is stored for the year, so there is no default as-of month."""
+
+
+def default_as_of(con: duckdb.DuckDBPyConnection, year: int | None = None) -> tuple[int, int]:
+    """The latest month holding any figure (of `year` if given)."""
+    found = store_figures.latest_month(con, year)
+    if found is None:
+        years = store_catalogue.catalogue_years(con)
+        if year is None and not years:
+            raise NoFigures("the catalogue is empty")
+        return (year or years[-1], 1)
+    return found
+
+
+def progress(con: duckdb.DuckDBPyConnection, year: int, month: int,
+             thresholds: Thresholds = Thresholds()) -> pd.DataFrame:
+    """Every target of `year` judged as of `month`, with explanations and comments."""
+    targets = store_catalogue.targets(con, year)
+    figures = store_figures.current_figures(con, year)
+    result = compute_progress(
+        targets, figures, month, thresholds=thresholds,
+        profiles=store_catalogue.profiles(con),
+        assessments=store_comments.assessments(con, year))
+    result = add_explanations(result)
+    result["actual_period"] = [
+        None if pd.isna(s) or pd.isna(e) else period_iso(int(y), int(s), int(e))
+        for y, s, e in zip(result["year"], result["actual_start"], result["actual_end"],
+                           strict=True)]
+    comments = store_comments.latest_comments(con, year, month)
+    return result.merge(comments[["entity", "year", "id", "reason", "measures"]],
+                        on=["entity", "year", "id"], how="left")

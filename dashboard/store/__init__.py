@@ -1,0 +1,1 @@
+"""DuckDB store: schema, every query, transactions. Functions take a connection."""

@@ -1,0 +1,58 @@
+"""The target catalogue in DuckDB. Reloading replaces targets and never touches figures."""
+
+import duckdb
+import pandas as pd
+
+from dashboard.ingest.catalogue import COLUMNS
+from dashboard.store.connection import transaction
+from dashboard.store.schema import get_meta, set_meta
+
+
+def load_targets(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame, digest: str) -> bool:
+    """Replace the catalogue in one transaction; False if this exact catalogue is loaded."""
+    if get_meta(con, "catalogue_sha256") == digest:
+        return False
+    frame = targets[COLUMNS]
+    with transaction(con):
+        con.execute("DELETE FROM targets")
+        con.register("incoming_targets", frame)
+        con.execute(f"INSERT INTO targets ({', '.join(COLUMNS)}) "
+                    f"SELECT {', '.join(COLUMNS)} FROM incoming_targets")
+        con.unregister("incoming_targets")
+        set_meta(con, "catalogue_sha256", digest)
+    return True
+
+
+def targets(con: duckdb.DuckDBPyConnection, year: int | None = None,
+            entity: str | None = None) -> pd.DataFrame:
+    sql = f"SELECT {', '.join(COLUMNS)} FROM targets WHERE 1=1"
+    params: list = []
+    if year is not None:
+        sql += " AND year = ?"
+        params.append(year)
+    if entity is not None:
+        sql += " AND entity = ?"
+        params.append(entity)
+    return con.execute(sql + " ORDER BY entity, year, rowid", params).df()
+
+
+def catalogue_years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    return [r[0] for r in con.execute("SELECT DISTINCT year FROM targets ORDER BY year")
+            .fetchall()]
+
+
+def load_profiles(con: duckdb.DuckDBPyConnection, profiles: pd.DataFrame, digest: str) -> bool:
+    if get_meta(con, "profiles_sha256") == digest:
+        return False
+    with transaction(con):
+        con.execute("DELETE FROM profiles")
+        con.register("incoming_profiles", profiles)
+        con.execute("INSERT INTO profiles SELECT entity, id, month, share_pct, source "
+                    "FROM incoming_profiles")
+        con.unregister("incoming_profiles")
+        set_meta(con, "profiles_sha256", digest)
+    return True
+
+
+def profiles(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute("SELECT entity, id, month, share_pct, source FROM profiles").df()

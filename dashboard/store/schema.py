@@ -1,0 +1,46 @@
+"""Tables. Figures are never updated in place: a revision is a newer row."""
+
+import duckdb
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS targets (
+    entity VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL,
+    section VARCHAR, name_zh VARCHAR, name_en VARCHAR, kind VARCHAR, comparator VARCHAR,
+    direction VARCHAR, target_value DOUBLE, target_low DOUBLE, target_high DOUBLE,
+    unit VARCHAR, frequency VARCHAR, measure VARCHAR, baseline_value DOUBLE,
+    baseline_unit VARCHAR, baseline_growth_pct DOUBLE, due_date DATE, department VARCHAR,
+    aliases VARCHAR, tolerance_pp DOUBLE, source_text VARCHAR,
+    PRIMARY KEY (entity, year, id));
+CREATE TABLE IF NOT EXISTS uploads (
+    upload_id INTEGER PRIMARY KEY, sha256 VARCHAR NOT NULL, filename VARCHAR,
+    archive_path VARCHAR, user_name VARCHAR, uploaded_at TIMESTAMP, figure_count INTEGER);
+CREATE TABLE IF NOT EXISTS figures (
+    upload_id INTEGER NOT NULL, source_row INTEGER, source_column VARCHAR,
+    entity VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL,
+    period_start TINYINT NOT NULL, period_end TINYINT NOT NULL, basis VARCHAR NOT NULL,
+    value DOUBLE NOT NULL, raw VARCHAR);
+CREATE TABLE IF NOT EXISTS comments (
+    entity VARCHAR, year INTEGER, id VARCHAR, month TINYINT, reason VARCHAR,
+    measures VARCHAR, status VARCHAR, user_name VARCHAR, created_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS profiles (
+    entity VARCHAR, id VARCHAR, month TINYINT, share_pct DOUBLE, source VARCHAR);
+CREATE OR REPLACE VIEW current_figures AS
+    SELECT * FROM figures
+    QUALIFY row_number() OVER (
+        PARTITION BY entity, year, id, period_start, period_end, basis
+        ORDER BY upload_id DESC, source_row DESC) = 1;
+"""
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(SCHEMA)
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])

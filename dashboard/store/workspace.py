@@ -1,0 +1,37 @@
+"""Where the database, catalogue and archived uploads live."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    data_dir: Path
+    db_path: Path
+
+    @property
+    def targets_csv(self) -> Path:
+        return self.data_dir / "targets.csv"
+
+    @property
+    def profiles_csv(self) -> Path:
+        return self.data_dir / "seasonal_profiles.csv"
+
+    @property
+    def actuals_dir(self) -> Path:
+        return self.data_dir / "actuals"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.actuals_dir / "uploads"
+
+
+def workspace(db: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None
+              ) -> Workspace:
+    """Option beats environment beats default (data/dashboard.duckdb in the project)."""
+    data = Path(data_dir or os.environ.get("DASHBOARD_DATA") or PROJECT_DATA)
+    db_path = Path(db or os.environ.get("DASHBOARD_DB") or data / "dashboard.duckdb")
+    return Workspace(data.resolve(), db_path.resolve())

@@ -1,0 +1,55 @@
+"""A fill-in file for a month: the indicators due, with their units, in the upload format."""
+
+import io
+
+import pandas as pd
+
+from dashboard.core.vocab import is_due
+
+HEADER = ["指标ID", "指标名称", "时期", "数值", "单位", "口径", "责任单位", "备注"]
+BASIS_ZH = {"ytd": "累计", "month": "当月", "level": "期末", "ytd_growth": "累计增长",
+            "status": "进展(未启动/推进中/已完成)"}
+
+
+def due_targets(targets: pd.DataFrame, month: int) -> pd.DataFrame:
+    due = [is_due(f, month) or c == "milestone"
+           for f, c in zip(targets["frequency"], targets["comparator"], strict=True)]
+    keep = targets[due]
+    return keep[keep["comparator"] != "qualitative"]
+
+
+def template_frame(targets: pd.DataFrame, year: int, month: int) -> pd.DataFrame:
+    rows = []
+    for t in due_targets(targets, month).itertuples(index=False):
+        cumulative = t.measure in ("ytd", "ytd_growth")
+        period = f"{year}年1-{month}月" if cumulative and month > 1 else f"{year}年{month}月"
+        rows.append([t.id, t.name_zh, period, "", t.unit or "", BASIS_ZH[t.measure],
+                     t.department, ""])
+    return pd.DataFrame(rows, columns=HEADER)
+
+
+def template_csv(frame: pd.DataFrame) -> bytes:
+    # UTF-8 with BOM: Excel and WPS on Chinese Windows open it without garbling.
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def template_xlsx(frame: pd.DataFrame, title: str) -> bytes:
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "填报"
+    sheet.append([title])
+    sheet.append(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        sheet.append(list(row))
+    sheet["A1"].font = Font(bold=True, size=13)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for letter, w in zip("ABCDEFGH", (24, 36, 16, 12, 10, 20, 28, 24), strict=True):
+        sheet.column_dimensions[letter].width = w
+    sheet.freeze_panes = "A3"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,191 @@
+"""Uploads end to end: preview, archive the original bytes, store all-or-nothing, rebuild.
+
+The archive under data/actuals/uploads/ holds each accepted file's bytes and a manifest
+(original name, user, time). The database can always be rebuilt from it and targets.csv.
+Uploaded file names are kept as text only; archive paths are made from the upload id and
+the file's hash.
+"""
+
+import json
+import os
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from dashboard.ingest.problems import IngestError, Problem, errors
+from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.ingest.upload import ParsedUpload, parse_upload, suspicious
+from dashboard.store import catalogue as store_catalogue
+from dashboard.store import figures as store_figures
+from dashboard.store.schema import get_meta, set_meta
+from dashboard.store.workspace import Workspace
+
+SAMPLE_USER = "sample-data"
+SHIPPED_SUFFIXES = (".csv", ".txt", ".xlsx")
+# One writer at a time inside this process (Streamlit sessions are threads).
+_WRITE_LOCK = threading.Lock()
+
+
+@dataclass
+class Preview:
+    parsed: ParsedUpload
+    figures: pd.DataFrame        # with a `change` column: new | revision | unchanged
+    problems: list[Problem]
+    duplicate_of: dict | None    # the earlier upload with identical bytes
+
+    @property
+    def ok(self) -> bool:
+        return not errors(self.problems)
+
+
+def preview(con: duckdb.DuckDBPyConnection, data: bytes, filename: str,
+            today: tuple[int, int], index: CatalogueIndex | None = None) -> Preview:
+    """Everything the user should see before confirming; raises IngestError if unreadable."""
+    index = index or CatalogueIndex.build(store_catalogue.targets(con))
+    parsed = parse_upload(data, filename, index, today)
+    current = store_figures.current_figures(con)
+    problems = parsed.problems + (suspicious(parsed.figures, current, index.targets, filename)
+                                  if parsed.ok else [])
+    figures = _mark_changes(parsed.figures, current)
+    return Preview(parsed, figures, problems, store_figures.upload_by_sha(con, parsed.sha256))
+
+
+def _mark_changes(figures: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    key = ["entity", "year", "id", "period_start", "period_end", "basis"]
+    merged = figures.merge(current[key + ["value"]].rename(columns={"value": "previous"}),
+                           on=key, how="left")
+    merged["change"] = "new"
+    merged.loc[merged["previous"].notna(), "change"] = "revision"
+    merged.loc[merged["previous"] == merged["value"], "change"] = "unchanged"
+    return merged
+
+
+def store_preview(con: duckdb.DuckDBPyConnection, ws: Workspace, pv: Preview, data: bytes,
+                  user: str, at: datetime) -> int | None:
+    """Archive then store; returns the upload id, or None for an identical re-upload."""
+    if not pv.ok:
+        raise IngestError(errors(pv.problems))
+    if pv.duplicate_of is not None:
+        return None
+    with _WRITE_LOCK:
+        upload_id = store_figures.next_upload_id(con)
+        archive = _archive(ws, upload_id, pv.parsed, data, user, at)
+        try:
+            store_figures.store_upload(
+                con, upload_id=upload_id, sha256=pv.parsed.sha256, filename=pv.parsed.file,
+                archive_path=str(archive.relative_to(ws.data_dir)), user=user, at=at,
+                figures=pv.parsed.figures)
+        except BaseException:
+            _remove_archive(archive)
+            raise
+    return upload_id
+
+
+def _archive(ws: Workspace, upload_id: int, parsed: ParsedUpload, data: bytes, user: str,
+             at: datetime) -> Path:
+    ws.uploads_dir.mkdir(parents=True, exist_ok=True)
+    suffix = ".xlsx" if data[:4] == b"PK\x03\x04" else ".csv"
+    path = ws.uploads_dir / f"{upload_id:06d}-{parsed.sha256[:16]}{suffix}"
+    manifest = {"upload_id": upload_id, "sha256": parsed.sha256, "filename": parsed.file,
+                "user": user, "uploaded_at": at.isoformat(), "archive": path.name}
+    _write_atomic(path, data)
+    _write_atomic(path.with_suffix(".json"), json.dumps(manifest, ensure_ascii=False).encode())
+    return path
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _remove_archive(path: Path) -> None:
+    path.with_suffix(".json").unlink(missing_ok=True)
+    path.unlink(missing_ok=True)
+
+
+def manifests(ws: Workspace) -> list[dict]:
+    if not ws.uploads_dir.exists():
+        return []
+    found = [json.loads(p.read_text("utf-8")) for p in ws.uploads_dir.glob("*.json")]
+    return sorted(found, key=lambda m: m["upload_id"])
+
+
+def reconcile_archive(con: duckdb.DuckDBPyConnection, ws: Workspace) -> int:
+    """Drop archived files whose upload never committed (a crash between the two steps)."""
+    if not ws.uploads_dir.exists():
+        return 0
+    stored = store_figures.uploads(con)
+    last = int(stored["upload_id"].max()) if len(stored) else 0
+    removed = 0
+    for m in manifests(ws):
+        if m["upload_id"] > last and m["sha256"] not in set(stored["sha256"]):
+            _remove_archive(ws.uploads_dir / m["archive"])
+            removed += 1
+    for tmp in ws.uploads_dir.glob("*.tmp"):
+        tmp.unlink(missing_ok=True)
+    return removed
+
+
+def shipped_files(ws: Workspace) -> list[Path]:
+    return sorted(p for p in ws.actuals_dir.glob("*") if p.suffix.lower() in SHIPPED_SUFFIXES)
+
+
+def load_shipped_files(con: duckdb.DuckDBPyConnection, ws: Workspace,
+                       today: tuple[int, int] | None = None) -> list[Problem]:
+    """Store the sample files shipped in data/actuals/ once, on first start."""
+    if get_meta(con, "shipped_files_loaded"):
+        return []
+    now = datetime.now()
+    today = today or (now.year, now.month)
+    problems = []
+    index = CatalogueIndex.build(store_catalogue.targets(con))
+    for path in shipped_files(ws):
+        problems += _store_shipped(con, ws, path, today, index, now)
+    set_meta(con, "shipped_files_loaded", now.isoformat())
+    return problems
+
+
+def _store_shipped(con, ws, path: Path, today, index, at: datetime) -> list[Problem]:
+    data = path.read_bytes()
+    try:
+        pv = preview(con, data, path.name, today, index)
+    except IngestError as err:
+        return err.problems
+    if not pv.ok or pv.duplicate_of:
+        return errors(pv.problems)
+    with _WRITE_LOCK:
+        store_figures.store_upload(
+            con, upload_id=store_figures.next_upload_id(con), sha256=pv.parsed.sha256,
+            filename=path.name, archive_path=str(path.relative_to(ws.data_dir)),
+            user=SAMPLE_USER, at=at, figures=pv.parsed.figures)
+    return []
+
+
+def replay_archive(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
+    """Store every archived upload again, in order, with its original user and time."""
+    problems = []
+    index = CatalogueIndex.build(store_catalogue.targets(con))
+    for m in manifests(ws):
+        data = (ws.uploads_dir / m["archive"]).read_bytes()
+        at = datetime.fromisoformat(m["uploaded_at"])
+        try:
+            pv = preview(con, data, m["filename"], (at.year, at.month), index)
+        except IngestError as err:
+            problems += err.problems
+            continue
+        if not pv.ok:
+            problems += errors(pv.problems)
+            continue
+        store_figures.store_upload(
+            con, upload_id=m["upload_id"], sha256=m["sha256"], filename=m["filename"],
+            archive_path=str((ws.uploads_dir / m["archive"]).relative_to(ws.data_dir)),
+            user=m["user"], at=at, figures=pv.parsed.figures)
+    return problems
