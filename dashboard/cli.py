@@ -36,7 +36,8 @@ def _year_month(text: str) -> tuple[int, int]:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m dashboard", description="目标进度看板")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="DuckDB file (default: $DASHBOARD_DB or data/dashboard.duckdb)")
+    common.add_argument("--db", help="DuckDB file "
+                        "(default: $DASHBOARD_DB or data/dashboard.duckdb)")
     sub = p.add_subparsers(dest="command", required=True)
 
     t = sub.add_parser("targets", parents=[common], help="print the catalogue as stored")

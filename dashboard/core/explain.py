@@ -110,7 +110,8 @@ def _relation_en(gap: float, what: str) -> str:
 def _flow_zh(r: dict) -> str:
     u = r["unit"] or ""
     share_of = "目标下限" if r["comparator"] == "range" else "全年目标"
-    text = f"{_period(r, 'zh')}累计完成{num(r['actual'])}{u}，占{share_of}的{pct(r['completion_pct'])}%"
+    text = (f"{_period(r, 'zh')}累计完成{num(r['actual'])}{u}，"
+            f"占{share_of}的{pct(r['completion_pct'])}%")
     if r["status"] == "achieved":
         text += "，已完成全年目标"
         if r["comparator"] == "range" and r["actual"] >= r["target_high"]:
@@ -195,7 +196,8 @@ def _maintain_zh(r: dict) -> str:
     if not missing(r["breach_month"]):
         return (f"{int(r['breach_month'])}月为{value_with_unit(r['breach_value'], u)}，"
                 f"未达到{target_phrase_zh(r)}的要求，全年已无法挽回")
-    return f"{_period(r, 'zh')}为{value_with_unit(r['actual'], u)}，各期均达到{target_phrase_zh(r)}的要求"
+    return (f"{_period(r, 'zh')}为{value_with_unit(r['actual'], u)}，"
+            f"各期均达到{target_phrase_zh(r)}的要求")
 
 
 def _maintain_en(r: dict) -> str:

@@ -101,7 +101,8 @@ QUARTERS = {
     "前三季度": 9, "1-3季度": 9, "一至三季度": 9, "q1-q3": 9, "前3季度": 9,
     "全年": 12, "全年累计": 12, "年度": 12, "fy": 12, "1-4季度": 12,
 }
-SINGLE_QUARTERS = ("二季度", "第二季度", "三季度", "第三季度", "四季度", "第四季度", "q2", "q3", "q4")
+SINGLE_QUARTERS = ("二季度", "第二季度", "三季度", "第三季度", "四季度", "第四季度",
+                   "q2", "q3", "q4")
 PERIOD_HINT = "write 2026-03, 2026年3月, 3月, 1-2月, 前2个月, 一季度, 上半年, 前三季度 or 全年"
 
 
@@ -140,12 +141,10 @@ def parse_period_text(text: str) -> Period:
     s = clean(text).replace(" ", "").lower()
     year = None
     m = re.match(r"^(\d{4})年?(.*)$", s)
-    if m and not re.match(r"^\d{6}$", s) and m.group(2)[:1] in ("", "年", "一", "第", "上", "前",
-                                                                   "全", "q", "h", "1", "二",
-                                                                   "三", "四", "f"):
+    if m and not re.match(r"^\d{6}$", s):
         rest = m.group(2).lstrip("年").lstrip("-")
         if rest.replace("第", "") in QUARTERS or rest in SINGLE_QUARTERS:
-            year, s = int(m.group(1)), rest
+            year, s = int(m.group(1)), rest.replace("第", "")
     if s in QUARTERS:
         return Period(year, 1, QUARTERS[s], True)
     if s in SINGLE_QUARTERS:

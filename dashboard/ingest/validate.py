@@ -10,7 +10,12 @@ import pandas as pd
 
 from dashboard.core.units import MULTIPLIERS, IncompatibleUnits, UnknownUnit, conversion_factor
 from dashboard.ingest.cells import (
-    CellError, Period, number_from_cell, parse_milestone, parse_period, parse_water_class,
+    CellError,
+    Period,
+    number_from_cell,
+    parse_milestone,
+    parse_period,
+    parse_water_class,
 )
 from dashboard.ingest.layout import RawFigure
 from dashboard.ingest.problems import Problem

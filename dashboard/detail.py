@@ -1,0 +1,39 @@
+"""Tables and numbers for the indicator detail page (no Streamlit here)."""
+
+import pandas as pd
+
+from dashboard.charts import caption, headline
+from dashboard.core.explain import missing, num, pct
+from dashboard.core.periods import period_zh
+from dashboard.i18n import t
+
+
+def metric_rows(r: dict, lang: str) -> list[tuple[str, str]]:
+    """Label/value pairs shown as metrics; every number carries its unit."""
+    rows = [(t("actual", lang), headline(r, lang)), (t("target", lang), caption(r, lang))]
+    if r["family"] == "flow" and not missing(r["completion_pct"]):
+        rows += [(t("completion", lang), f"{pct(r['completion_pct'])}%"),
+                 (t("time_share", lang), f"{pct(r['time_share_pct'])}%"),
+                 (t("gap", lang), f"{r['gap_pp']:+.1f}")]
+    elif r["family"] == "rate" and not missing(r["gap_pp"]):
+        rows.append((t("gap", lang), f"{r['gap_pp']:+.1f}"))
+    if not missing(r.get("seasonal_share_pct")):
+        rows.append((t("expected_seasonal", lang), f"{pct(r['seasonal_share_pct'])}%"))
+    return rows
+
+
+def history_view(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
+    """Every stored figure, newest first per period, with its upload and source row."""
+    if history.empty:
+        return pd.DataFrame()
+    return pd.DataFrame({
+        t("period", lang): [period_zh(int(s), int(e)) for s, e in
+                            zip(history["period_start"], history["period_end"], strict=True)],
+        t("value", lang): [f"{num(v)}{unit or ''}" for v in history["value"]],
+        t("current", lang): ["✔" if c else "" for c in history["current"]],
+        t("file", lang): [f"#{u} {f} (行{r})" if lang == "zh" else f"#{u} {f} (row {r})"
+                          for u, f, r in zip(history["upload_id"], history["filename"],
+                                             history["source_row"], strict=True)],
+        t("uploaded_by", lang): history["user_name"],
+        t("uploaded_at", lang): history["uploaded_at"].dt.strftime("%Y-%m-%d %H:%M"),
+    })

@@ -1,0 +1,120 @@
+"""Interface words in Chinese (first) and English. Pure data, used by UI and exports."""
+
+from dashboard.core.periods import MONTHS_EN
+
+STATUS = {
+    "achieved": ("已完成", "Achieved"),
+    "on_track": ("超序时/达序时", "On track"),
+    "at_risk": ("略滞后", "Slightly behind"),
+    "off_track": ("滞后", "Behind"),
+    "no_data": ("暂无数据", "No data"),
+    "not_assessable": ("未到评估期", "Not yet assessable"),
+}
+STATUS_ORDER = ("off_track", "at_risk", "on_track", "achieved", "no_data", "not_assessable")
+STATUS_COLORS = {
+    "achieved": "#1a7f37", "on_track": "#4ac26b", "at_risk": "#d4a72c",
+    "off_track": "#cf222e", "no_data": "#8c959f", "not_assessable": "#c9d1d9",
+}
+STATUS_ICONS = {"achieved": "✔", "on_track": "●", "at_risk": "▲", "off_track": "✖",
+                "no_data": "?", "not_assessable": "…"}
+COMPLETENESS = {"reported": ("已报", "Reported"), "missing": ("缺报", "Missing"),
+                "not_due": ("不需报", "Not due")}
+MILESTONE = {"done": ("已完成", "Done"), "in_progress": ("推进中", "In progress"),
+             "not_started": ("未启动", "Not started")}
+
+TEXT = {
+    "app_title": ("目标进度看板", "Target progress dashboard"),
+    "overview": ("总览", "Overview"),
+    "detail": ("指标详情", "Indicator detail"),
+    "upload": ("数据上传", "Upload"),
+    "completeness": ("数据完整性", "Completeness"),
+    "language": ("语言", "Language"),
+    "as_of": ("数据截至", "Data as of"),
+    "section": ("领域", "Section"),
+    "department": ("责任单位", "Department"),
+    "status": ("状态", "Status"),
+    "search": ("搜索指标名称", "Search indicator name"),
+    "view": ("视图", "View"),
+    "gauges": ("仪表盘", "Gauges"),
+    "bullets": ("子弹图", "Bullet graphs"),
+    "table": ("表格", "Table"),
+    "time_share": ("序时", "time share"),
+    "target": ("目标", "Target"),
+    "actual": ("实际", "Actual"),
+    "indicator": ("指标", "Indicator"),
+    "unit": ("单位", "Unit"),
+    "period": ("时期", "Period"),
+    "completion": ("完成率", "Completion"),
+    "gap": ("与序时差(百分点)", "Gap (points)"),
+    "explanation": ("说明", "Explanation"),
+    "no_match": ("没有符合筛选条件的指标。", "No indicator matches the filters."),
+    "count_total": ("共{n}项指标", "{n} indicators"),
+    "source_sentence": ("报告原文", "Report text"),
+    "trend": ("逐月走势", "Month by month"),
+    "expected_linear": ("序时进度线", "Linear time share"),
+    "expected_seasonal": ("上年季节规律", "Last year's seasonal profile"),
+    "target_line": ("全年目标", "Annual target"),
+    "history": ("上报记录与修订", "Reported figures and revisions"),
+    "pace": ("所需进度", "Required pace"),
+    "projected": ("全年预计", "Projected year end"),
+    "comment": ("原因分析与下步措施", "Reasons and next steps"),
+    "reason": ("原因分析", "Reasons"),
+    "measures": ("下步措施", "Next steps"),
+    "save_comment": ("保存说明", "Save comment"),
+    "saved": ("已保存。", "Saved."),
+    "user": ("填报人", "Reported by"),
+    "drop_file": ("选择或拖入数据文件（CSV / XLSX）", "Choose or drop a data file (CSV / XLSX)"),
+    "preview": ("将要保存的数据", "What will be stored"),
+    "problems": ("问题", "Problems"),
+    "confirm": ("确认保存", "Confirm and store"),
+    "stored": ("已保存上传 #{id}：{n} 条数据。", "Stored upload #{id}: {n} figures."),
+    "duplicate": ("该文件与上传 #{id}（{name}）完全相同，未作任何更改。",
+                  "This file is identical to upload #{id} ({name}); nothing changed."),
+    "refused": ("文件未通过校验，未保存任何数据。请按下表修改后重新上传。",
+                "The file was refused and nothing was stored. Fix the rows below and upload "
+                "it again."),
+    "warnings_confirm": ("有提醒事项，请核对后再确认。",
+                         "Please check the warnings before confirming."),
+    "template": ("下载填报模板", "Download a fill-in template"),
+    "template_month": ("模板月份", "Template month"),
+    "grid": ("指标 × 月份", "Indicator × month"),
+    "by_department": ("按责任单位汇总", "By department"),
+    "reported": ("已报", "Reported"),
+    "missing": ("缺报", "Missing"),
+    "not_due": ("不需报", "Not due"),
+    "new": ("新增", "new"), "revision": ("修订", "revision"), "unchanged": ("未变", "unchanged"),
+    "change": ("类型", "Change"),
+    "row": ("行", "Row"), "column": ("列", "Column"), "message": ("问题", "Problem"),
+    "hint": ("修改建议", "How to fix"), "severity": ("级别", "Level"),
+    "error": ("错误", "error"), "warning": ("提醒", "warning"),
+    "reading": ("正在读取和校验…", "Reading and checking…"),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "download_xlsx": ("下载 Excel", "Download Excel"),
+    "status_qualitative": ("评估状态（定性目标）", "Assessment (qualitative target)"),
+    "none": ("—", "—"),
+    "encoding": ("编码", "Encoding"), "layout": ("格式", "Layout"),
+    "no_figures_yet": ("暂无数据", "No figures yet"),
+    "uploaded_by": ("上传人", "Uploaded by"), "uploaded_at": ("上传时间", "Uploaded at"),
+    "file": ("文件", "File"), "current": ("当前值", "Current"),
+    "value": ("数值", "Value"),
+    "weights": ("权重依据", "Weights"),
+    "month_col": ("月份", "Month"),
+}
+
+
+def t(key: str, lang: str, **kw) -> str:
+    zh, en = TEXT[key]
+    return (zh if lang == "zh" else en).format(**kw) if kw else (zh if lang == "zh" else en)
+
+
+def status_label(status: str, lang: str) -> str:
+    zh, en = STATUS[status]
+    return zh if lang == "zh" else en
+
+
+def month_name(year: int, month: int, lang: str) -> str:
+    return f"{year}年{month}月" if lang == "zh" else f"{MONTHS_EN[month - 1]} {year}"
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "zh" else pair[1]

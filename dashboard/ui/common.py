@@ -1,0 +1,132 @@
+"""What every page shares: language, the store, cached progress, the as-of month."""
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, reporting
+from dashboard.database import open_store
+from dashboard.i18n import month_name, t
+from dashboard.store import catalogue as store_catalogue
+from dashboard.store import comments as store_comments
+from dashboard.store import figures as store_figures
+from dashboard.store.connection import connect
+from dashboard.store.workspace import Workspace, workspace
+
+
+def ws() -> Workspace:
+    return workspace(os.environ.get("DASHBOARD_DB"), os.environ.get("DASHBOARD_DATA"))
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "zh")
+
+
+def language_switch() -> str:
+    choice = st.sidebar.segmented_control(
+        "语言 / Language", ["中文", "English"], key="lang_choice", default="中文")
+    st.session_state["lang"] = "en" if choice == "English" else "zh"
+    return st.session_state["lang"]
+
+
+def version(w: Workspace) -> tuple:
+    """Changes whenever the database file is written: the key for every cached read."""
+    stats = []
+    for p in (w.db_path, w.db_path.with_name(w.db_path.name + ".wal")):
+        try:
+            s = p.stat()
+            stats.append((s.st_mtime_ns, s.st_size))
+        except FileNotFoundError:
+            stats.append(None)
+    return tuple(stats)
+
+
+@st.cache_resource(show_spinner=False)
+def ensure_ready(db_path: str, data_dir: str) -> str:
+    """First start: create the database, load the catalogue and the shipped samples."""
+    w = Workspace(data_dir=Path(data_dir), db_path=Path(db_path))
+    with open_store(w):
+        pass
+    return datetime.now().isoformat()
+
+
+def ready() -> Workspace:
+    w = ws()
+    ensure_ready(str(w.db_path), str(w.data_dir))
+    return w
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def load_progress(db_path: str, year: int, month: int, db_version: tuple) -> pd.DataFrame:
+    with connect(db_path) as con:
+        return reporting.progress(con, year, month)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_months(db_path: str, db_version: tuple) -> tuple[list[int], tuple[int, int]]:
+    with connect(db_path) as con:
+        years = store_catalogue.catalogue_years(con)
+        latest = reporting.default_as_of(con)
+    return years, latest
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_targets(db_path: str, year: int, db_version: tuple) -> pd.DataFrame:
+    with connect(db_path) as con:
+        return store_catalogue.targets(con, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_current(db_path: str, year: int, db_version: tuple) -> pd.DataFrame:
+    with connect(db_path) as con:
+        return store_figures.current_figures(con, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_history(db_path: str, entity: str, year: int, target_id: str, db_version: tuple):
+    with connect(db_path) as con:
+        return (store_figures.history(con, entity, year, target_id),
+                store_comments.comment_history(con, entity, year, target_id),
+                store_catalogue.profiles(con))
+
+
+def as_of_selector(w: Workspace, lg: str) -> tuple[int, int]:
+    """Year and data month; defaults to the latest month holding any figure."""
+    v = version(w)
+    years, (latest_year, latest_month) = load_months(str(w.db_path), v)
+    year = latest_year
+    if len(years) > 1:
+        year = st.sidebar.selectbox("年度 / Year", years,
+                                    index=years.index(latest_year))
+    months = list(range(1, 13))
+    default = latest_month if year == latest_year else 12
+    month = st.sidebar.selectbox(
+        t("as_of", lg), months, index=default - 1, key=f"as_of_{year}",
+        format_func=lambda m: month_name(year, m, lg))
+    return year, month
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def section_specs(db_path: str, year: int, month: int, db_version: tuple, lang: str, view: str,
+                  ids: tuple[str, ...]) -> list[tuple[str, dict]]:
+    """Vega-Lite specs per section, cached: building Altair charts costs ~50 ms each."""
+    shown = load_progress(db_path, year, month, db_version)
+    shown = shown[shown["id"].isin(ids)]
+    make = charts.bullets if view == "bullets" else charts.gauges
+    return [(section, make(part, lang).to_dict(validate=False))
+            for section, part in shown.groupby("section", sort=False)]
+
+
+def progress(w: Workspace, year: int, month: int) -> pd.DataFrame:
+    return load_progress(str(w.db_path), year, month, version(w))
+
+
+def clear_caches() -> None:
+    section_specs.clear()
+    load_progress.clear()
+    load_months.clear()
+    load_current.clear()
+    load_history.clear()

@@ -1,0 +1,46 @@
+"""总览: counts by status, a gauge for every target grouped by section, filters."""
+
+import streamlit as st
+
+from dashboard.i18n import STATUS, STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, month_name, t
+from dashboard.overview import filter_progress, status_counts, table_view
+from dashboard.ui import common
+
+lang = common.lang()
+w = common.ready()
+year, month = common.as_of_selector(w, lang)
+progress = common.progress(w, year, month)
+
+st.title(f"{t('app_title', lang)} · {month_name(year, month, lang)}")
+counts = status_counts(progress)
+for col, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER, strict=True):
+    label = STATUS[status][0 if lang == "zh" else 1]
+    col.markdown(
+        f"<div style='border-left:6px solid {STATUS_COLORS[status]};padding-left:8px'>"
+        f"<div style='font-size:0.9em'>{STATUS_ICONS[status]} {label}</div>"
+        f"<div style='font-size:1.8em;font-weight:600'>{counts[status]}</div></div>",
+        unsafe_allow_html=True)
+
+with st.expander("🔍 " + t("search", lang), expanded=False):
+    c1, c2, c3, c4 = st.columns(4)
+    sections = c1.multiselect(t("section", lang), list(dict.fromkeys(progress["section"])))
+    departments = c2.multiselect(t("department", lang),
+                                 sorted(set(progress["department"])))
+    statuses = c3.multiselect(t("status", lang), list(STATUS_ORDER),
+                              format_func=lambda s: STATUS[s][0 if lang == "zh" else 1])
+    query = c4.text_input(t("search", lang))
+
+shown = filter_progress(progress, sections, departments, statuses, query)
+view = st.segmented_control(t("view", lang), ["gauges", "bullets", "table"], default="gauges",
+                            format_func=lambda v: t(v, lang), key="overview_view")
+st.caption(t("count_total", lang, n=len(shown)))
+if shown.empty:
+    st.info(t("no_match", lang))
+elif view == "table":
+    st.dataframe(table_view(shown, lang), hide_index=True, width="stretch")
+else:
+    specs = common.section_specs(str(w.db_path), year, month, common.version(w), lang,
+                                 view or "gauges", tuple(shown["id"]))
+    for section, spec in specs:
+        st.subheader(section)
+        st.vega_lite_chart(spec)
