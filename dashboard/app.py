@@ -5,16 +5,16 @@ import streamlit as st
 from dashboard.i18n import t
 from dashboard.ui import common
 
-st.set_page_config(page_title="目标进度看板", page_icon="📊", layout="wide")
+st.set_page_config(page_title="目标进度看板", page_icon=":material/speed:", layout="wide")
 lang = common.language_switch()
 common.ready()
 
-pages = [
-    st.Page("ui/overview.py", title=t("overview", lang), icon="📊", url_path="overview",
-            default=True),
-    st.Page("ui/detail.py", title=t("detail", lang), icon="🔎", url_path="detail"),
-    st.Page("ui/upload.py", title=t("upload", lang), icon="⬆️", url_path="upload"),
-    st.Page("ui/completeness.py", title=t("completeness", lang), icon="🗓️",
-            url_path="completeness"),
+PAGES = [  # file, title key, icon, url
+    ("ui/overview.py", "overview", ":material/speed:", "overview"),
+    ("ui/detail.py", "detail", ":material/query_stats:", "detail"),
+    ("ui/upload.py", "upload", ":material/upload_file:", "upload"),
+    ("ui/completeness.py", "completeness", ":material/calendar_month:", "completeness"),
 ]
+pages = [st.Page(file, title=t(key, lang), icon=icon, url_path=url, default=(i == 0))
+         for i, (file, key, icon, url) in enumerate(PAGES)]
 st.navigation(pages).run()

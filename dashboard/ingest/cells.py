@@ -27,7 +27,7 @@ def clean(text) -> str:
 
 # ------------------------------------------------------------------------- numbers
 
-MISSING = {"", "-", "--", "---", "/", "n/a", "na", "无", "none", "null", "暂无", "x", "×"}
+MISSING = {"", "-", "--", "---", "/", "n/a", "na", "无", "none", "null", "暂无"}
 BELOW_UNIT = {"…", "...", "……", "......"}
 NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?)\s*(.*)$")
 DOWN_WORDS = ("下降", "减少", "降低", "回落", "down")
@@ -58,7 +58,7 @@ def parse_number(text: str) -> Number:
         if s.startswith(word):
             s = s[len(word):]
     m = NUMBER.match(s)
-    if not m:
+    if not m or m.group(2)[:1] in tuple("0123456789.+-eE"):
         raise CellError(f"{text!r} is not a number",
                         "write digits such as 1,234.5 or 8.5%; use — for no figure")
     try:

@@ -53,6 +53,7 @@ class RawFigure:
     row: int
     column: str
     indicator: str
+    indicator_column: str
     cell: object
     period_cell: object
     period: Period | None
@@ -163,11 +164,20 @@ def _title_facts(row: list, unit: str, year: int | None) -> tuple[str, int | Non
 def _build_layout(grid: Grid, pos: int, cols: list[Column], unit: str, year) -> Layout:
     periods = [c for c in cols if c.period]
     if periods:
-        cols = _merge_measure_row(grid, pos, cols)
+        cols = _single_months_beside_cumulative(_merge_measure_row(grid, pos, cols))
         kind = "wide"
     else:
         kind = "long"
     return Layout(kind, pos, cols, unit, year)
+
+
+def _single_months_beside_cumulative(cols: list[Column]) -> list[Column]:
+    """In a table with "1—3月" columns, a bare "3月" column is the single month."""
+    if any(c.period and c.period.cumulative for c in cols):
+        for c in cols:
+            if c.period and c.period.cumulative is None and c.basis is None:
+                c.basis = "month"
+    return cols
 
 
 def _merge_measure_row(grid: Grid, pos: int, cols: list[Column]) -> list[Column]:
@@ -231,7 +241,8 @@ def _row_figures(row, line, label, by_role, values, layout) -> list[RawFigure]:
     for col in values:
         cell = _cell(row, col.index)
         figures.append(RawFigure(
-            row=line, column=column_letter(col.index), indicator=base, cell=cell,
+            row=line, column=column_letter(col.index), indicator=base,
+            indicator_column=column_letter(by_role["indicator"].index), cell=cell,
             period_cell=col.header if col.period else period_cell, period=col.period,
             period_column=column_letter(period_col.index) if period_col else column_letter(
                 col.index),

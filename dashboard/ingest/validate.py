@@ -39,6 +39,7 @@ class Checker:
 
     def figures(self, raws: list[RawFigure]) -> tuple[pd.DataFrame, list[Problem]]:
         rows, problems, skipped, seen = [], [], {}, set()
+        self.notes: list[Problem] = []
         for raw in raws:
             try:
                 rec = self.figure(raw)
@@ -52,7 +53,7 @@ class Checker:
                 continue
             if rec is not None:
                 rows.append(rec)
-        problems += self._unused_rows(raws, rows, skipped)
+        problems += self._unused_rows(raws, rows, skipped) + self.notes
         frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
         frame, dup_problems = self._duplicates(frame)
         return frame, problems + dup_problems
@@ -79,17 +80,17 @@ class Checker:
             pos = self.index.resolve(raw.indicator, raw.entity, None)
         except UnknownIndicator as err:
             if raw.sub_item:
-                self._refuse(raw, raw.column, f"sub-item {raw.indicator!r} is not in the "
-                             "catalogue; skipped", severity="warning")
+                self._refuse(raw, raw.indicator_column, f"sub-item {raw.indicator!r} is not in "
+                             "the catalogue; skipped", severity="warning")
             names = "、".join(dict.fromkeys(err.suggestions)) or "none close"
-            self._refuse(raw, raw.column, f"unknown indicator {raw.indicator!r}",
+            self._refuse(raw, raw.indicator_column, f"unknown indicator {raw.indicator!r}",
                          f"closest catalogue names: {names}")
         except AmbiguousIndicator as err:
-            self._refuse(raw, raw.column, f"indicator {raw.indicator!r} is ambiguous",
+            self._refuse(raw, raw.indicator_column, f"indicator {raw.indicator!r} is ambiguous",
                          "add an entity column or use the id: " + ", ".join(err.candidates))
         target = self.index.targets.iloc[pos].to_dict()
         if target["comparator"] == "qualitative":
-            self._refuse(raw, raw.column, f"{target['name_zh']} is qualitative",
+            self._refuse(raw, raw.indicator_column, f"{target['name_zh']} is qualitative",
                          "record its assessment as a comment on the indicator page")
         self._check_measure(raw, target)
         return target
@@ -119,6 +120,10 @@ class Checker:
             self._refuse(raw, raw.period_column,
                          f"period {year}-{period.end:02d} is in the future",
                          "check the year and month of the period")
+        if period.note:
+            self.notes.append(Problem(self.file, raw.row, raw.period_column, period.note,
+                                      "Excel turned the period into a date; check it",
+                                      "warning"))
         return Period(year, period.start, period.end, period.cumulative, period.note)
 
     def _basis(self, raw: RawFigure, target: dict, period: Period) -> tuple[str, int]:

@@ -5,6 +5,7 @@ line each open the file per operation and close it at once. A lock held elsewher
 retried for a few seconds, then reported as DatabaseBusy (never a raw IOException).
 """
 
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,8 +32,11 @@ def _is_lock_error(err: Exception) -> bool:
 
 
 @contextmanager
-def connect(path: Path | str, timeout: float = 15.0) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(path: Path | str, timeout: float | None = None
+            ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open, yield, close. ':memory:' is passed through for tests and benchmarks."""
+    if timeout is None:
+        timeout = float(os.environ.get("DASHBOARD_LOCK_TIMEOUT", "10"))
     deadline = time.monotonic() + timeout
     started = time.monotonic()
     while True:

@@ -21,7 +21,7 @@ for col, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER, strict=True)
         f"<div style='font-size:1.8em;font-weight:600'>{counts[status]}</div></div>",
         unsafe_allow_html=True)
 
-with st.expander("🔍 " + t("search", lang), expanded=False):
+with st.expander(t("search", lang), expanded=False, icon=":material/filter_alt:"):
     c1, c2, c3, c4 = st.columns(4)
     sections = c1.multiselect(t("section", lang), list(dict.fromkeys(progress["section"])))
     departments = c2.multiselect(t("department", lang),

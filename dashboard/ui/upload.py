@@ -16,7 +16,7 @@ lang = common.lang()
 w = common.ready()
 st.title(t("upload", lang))
 
-with st.expander("📄 " + t("template", lang)):
+with st.expander(t("template", lang), icon=":material/download:"):
     years, (latest_year, latest_month) = common.load_months(str(w.db_path), common.version(w))
     month = st.selectbox(t("template_month", lang), list(range(1, 13)),
                          index=min(latest_month, 11),

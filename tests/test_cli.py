@@ -1,0 +1,120 @@
+"""The command line: formats, exit codes and messages, run as a user runs it."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.files import csv_bytes
+
+
+def run(ws, *args, env=None):
+    cmd = [sys.executable, "-m", "dashboard", *args, "--db", str(ws.db_path)]
+    full_env = {**os.environ, "DASHBOARD_DATA": str(ws.data_dir), **(env or {})}
+    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=120)
+
+
+def test_targets_json_and_csv(empty_ws):
+    out = run(empty_ws, "targets", "--format", "json")
+    assert out.returncode == 0
+    rows = json.loads(out.stdout)
+    cargo = next(r for r in rows if r["id"] == "airport_cargo")
+    assert (cargo["target_value"], cargo["unit"], cargo["comparator"]) == (110.0, "万吨",
+                                                                           "at_least")
+    assert cargo["target_low"] is None and cargo["due_date"] is None
+    assert len(rows) == 86
+    csv_out = run(empty_ws, "targets", "--year", "2026", "--format", "csv")
+    assert csv_out.stdout.splitlines()[0].startswith("id,entity,year,section,name_zh")
+    assert len(csv_out.stdout.splitlines()) == 87
+    assert run(empty_ws, "targets", "--year", "2030", "--format", "csv").stdout.count("\n") == 1
+
+
+def test_progress_json_fields_and_nulls(sample_ws):
+    out = run(sample_ws, "progress", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    rows = {r["id"]: r for r in json.loads(out.stdout)}
+    needed = {"id", "name_zh", "kind", "unit", "target", "target_low", "target_high", "actual",
+              "actual_period", "completion_pct", "time_share_pct", "gap_pp", "required_pace",
+              "projected", "status", "explanation_zh", "explanation_en"}
+    assert needed <= set(rows["ev_chargers"])
+    ev = rows["ev_chargers"]
+    assert (ev["actual"], ev["actual_period"], ev["completion_pct"], ev["time_share_pct"],
+            ev["gap_pp"], ev["status"]) == (2450.0, "2026-01..2026-10", 81.7, 83.3, -1.6,
+                                            "at_risk")
+    gdp = rows["gdp_growth"]
+    assert gdp["completion_pct"] is None and gdp["time_share_pct"] is None  # never 0
+    assert rows["new_intl_routes"]["target_low"] == 5 and rows["new_intl_routes"]["target"] is None
+
+
+def test_progress_as_of_and_table(sample_ws):
+    out = run(sample_ws, "progress", "--as-of", "2026-06")
+    assert out.returncode == 0
+    line = next(x for x in out.stdout.splitlines() if x.startswith("ev_chargers"))
+    assert line.split()[-6:] == ["1,470", "2026-01..2026-06", "49", "50", "-1", "at_risk"]
+    assert run(sample_ws, "progress", "--as-of", "2026-13").returncode == 2
+
+
+def test_ingest_accepts_rejects_and_dry_runs(empty_ws, tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2450"]], "gbk"))
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "x"],
+                               ["无此指标", "2026年10月", "1"]]))
+    dry = run(empty_ws, "ingest", str(good), "--dry-run")
+    assert (dry.returncode, dry.stdout.strip()) == (0, "validated 1 of 1 file(s): 1 figure(s)")
+    refused = run(empty_ws, "ingest", str(bad), "--user", "bob")
+    assert refused.returncode == 1
+    assert [x.split(" — ")[0] for x in refused.stdout.splitlines()[:2]] == [
+        "bad.csv:2:C: 'x' is not a number", "bad.csv:3:A: unknown indicator '无此指标'"]
+    ok = run(empty_ws, "ingest", str(good), "--user", "alice")
+    assert (ok.returncode, ok.stdout.strip()) == (0, "stored 1 of 1 file(s): 1 figure(s)")
+    progress = json.loads(run(empty_ws, "progress", "--format", "json").stdout)
+    assert next(r for r in progress if r["id"] == "ev_chargers")["actual"] == 2450.0
+    assert run(empty_ws, "ingest", str(tmp_path / "missing.csv")).returncode == 2
+    assert run(empty_ws, "ingest").returncode == 2
+
+
+def test_rebuild_and_template(sample_ws, tmp_path):
+    out = run(sample_ws, "rebuild")
+    assert out.returncode == 0 and out.stdout.startswith("rebuilt ")
+    xlsx = tmp_path / "t.xlsx"
+    out = run(sample_ws, "template", "--month", "2026-11", "--out", str(xlsx))
+    assert out.returncode == 0 and xlsx.read_bytes()[:2] == b"PK"
+    csv_path = tmp_path / "t.csv"
+    run(sample_ws, "template", "--month", "2026-01", "--out", str(csv_path))
+    text = csv_path.read_bytes().decode("utf-8-sig")
+    assert "fai_growth" not in text and "ev_chargers" in text  # no January for 1-2月 data
+
+
+def test_broken_catalogue_is_reported_by_row(empty_ws):
+    text = empty_ws.targets_csv.read_text("utf-8")
+    empty_ws.targets_csv.write_text(text.replace(",110,", ",,", 1), "utf-8")
+    out = run(empty_ws, "targets")
+    assert out.returncode == 1
+    assert out.stderr.startswith("targets.csv:11:target_value: a at_least target needs a number")
+
+
+def test_busy_database_is_a_clear_message(empty_ws):
+    run(empty_ws, "targets")
+    import duckdb
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb,time,sys; c=duckdb.connect(sys.argv[1]); print('held', flush=True); "
+        "time.sleep(30)"), str(empty_ws.db_path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        out = run(empty_ws, "targets", env={"DASHBOARD_LOCK_TIMEOUT": "1"})
+        assert out.returncode == 1
+        assert out.stderr.startswith(f"error: The database {empty_ws.db_path} is in use by "
+                                     "another program")
+        assert "Traceback" not in out.stderr and "IOException" not in out.stderr
+    finally:
+        holder.kill()
+    assert duckdb  # imported to show the holder is a plain DuckDB process
+
+
+@pytest.mark.parametrize("args", [[], ["nonsense"], ["progress", "--format", "xml"]])
+def test_usage_errors_exit_2(empty_ws, args):
+    cmd = [sys.executable, "-m", "dashboard", *args]
+    assert subprocess.run(cmd, capture_output=True, timeout=60).returncode == 2

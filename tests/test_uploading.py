@@ -1,0 +1,172 @@
+"""Storing uploads: all or nothing, archived and traceable, revisions kept, rebuildable."""
+
+import json
+from datetime import datetime
+
+import pytest
+
+from dashboard import template
+from dashboard.database import open_store, rebuild
+from dashboard.ingest.problems import IngestError
+from dashboard.store import figures as store_figures
+from dashboard.store.connection import connect
+from dashboard.uploading import preview, store_preview
+from tests.conftest import TODAY
+from tests.files import csv_bytes
+
+AT = datetime(2026, 11, 20, 9, 30)
+GOOD = csv_bytes([["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,450", "个"],
+                  ["公共停车位", "2026年10月", "26,000", "个"]])
+BAD = csv_bytes([["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,450", "个"],
+                 ["公共停车位", "2026年10月", "lots", "个"]])
+
+
+def upload(con, ws, data, name="u.csv", user="alice", at=AT):
+    pv = preview(con, data, name, TODAY)
+    return pv, store_preview(con, ws, pv, data, user, at)
+
+
+def snapshot(con):
+    return (con.execute("SELECT * FROM figures ORDER BY ALL").fetchall(),
+            con.execute("SELECT * FROM uploads ORDER BY ALL").fetchall())
+
+
+def test_accepted_file_is_stored_completely_and_traceable(empty_ws):
+    with open_store(empty_ws) as con:
+        pv, upload_id = upload(con, empty_ws, GOOD)
+        assert list(pv.figures["change"]) == ["new", "new"]
+        rows = con.execute("SELECT id, value, source_row, source_column, upload_id FROM figures "
+                           "ORDER BY source_row").fetchall()
+        assert rows == [("ev_chargers", 2450.0, 2, "C", upload_id),
+                        ("public_parking", 2.6, 3, "C", upload_id)]
+        up = store_figures.uploads(con).iloc[0]
+    assert (up["filename"], up["user_name"], up["figure_count"]) == ("u.csv", "alice", 2)
+    archived = empty_ws.data_dir / up["archive_path"]
+    assert archived.read_bytes() == GOOD
+    manifest = json.loads(archived.with_suffix(".json").read_text("utf-8"))
+    assert manifest["filename"] == "u.csv" and manifest["user"] == "alice"
+
+
+def test_rejected_file_changes_nothing(empty_ws):
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, GOOD)
+        before = snapshot(con)
+        pv = preview(con, BAD, "bad.csv", TODAY)
+        assert not pv.ok
+        with pytest.raises(IngestError) as err:
+            store_preview(con, empty_ws, pv, BAD, "bob", AT)
+        assert [p.line().split(" — ")[0] for p in err.value.problems] == [
+            "bad.csv:3:C: 'lots' is not a number"]
+        assert snapshot(con) == before
+    assert len(list(empty_ws.uploads_dir.glob("*.json"))) == 1
+
+
+def test_identical_reupload_changes_nothing(empty_ws):
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, GOOD)
+        before = snapshot(con)
+        pv, second = upload(con, empty_ws, GOOD, name="again.csv")
+        assert second is None and pv.duplicate_of["filename"] == "u.csv"
+        assert snapshot(con) == before
+
+
+def test_revision_becomes_current_and_history_stays(empty_ws):
+    revised = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2,480"]])
+    with open_store(empty_ws) as con:
+        _, first = upload(con, empty_ws, GOOD)
+        pv, second = upload(con, empty_ws, revised, "rev.csv", "carol")
+        assert list(pv.figures["change"]) == ["revision"]
+        current = store_figures.current_figures(con, 2026)
+        assert current.loc[current["id"] == "ev_chargers", "value"].tolist() == [2480.0]
+        history = store_figures.history(con, "郑州市", 2026, "ev_chargers")
+    assert history[["value", "upload_id", "current", "user_name"]].values.tolist() == [
+        [2480.0, second, True, "carol"], [2450.0, first, False, "alice"]]
+
+
+def test_ytd_below_previous_month_is_a_warning_not_an_error(empty_ws):
+    lower = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年11月", "2,300"]])
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, GOOD)
+        pv = preview(con, lower, "low.csv", TODAY)
+    assert pv.ok
+    assert [p.line().split(" — ")[0] for p in pv.problems] == [
+        "low.csv:2:C: ev_chargers 11月: 2300 is year-to-date value below the previous "
+        "period's (2450 for 10月)"]
+
+
+def test_growth_rates_may_fall_without_warning(empty_ws):
+    data = csv_bytes([["指标", "时期", "同比增长(%)"], ["固定资产投资", "1-2月", "5"],
+                      ["固定资产投资", "1-3月", "3"]])
+    with open_store(empty_ws) as con:
+        assert preview(con, data, "g.csv", TODAY).problems == []
+
+
+def test_rebuild_gives_the_same_current_figures(sample_ws):
+    revised = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2,480"]])
+    with open_store(sample_ws) as con:
+        upload(con, sample_ws, revised, "rev.csv", "carol")
+        before = store_figures.current_figures(con).sort_values(
+            ["id", "period_end", "basis"]).reset_index(drop=True)
+        uploads_before = store_figures.uploads(con)[["upload_id", "sha256", "user_name"]]
+    assert rebuild(sample_ws) == []
+    with connect(sample_ws.db_path) as con:
+        after = store_figures.current_figures(con).sort_values(
+            ["id", "period_end", "basis"]).reset_index(drop=True)
+        assert store_figures.uploads(con)[["upload_id", "sha256", "user_name"]].equals(
+            uploads_before)
+    assert after.equals(before)
+    assert after.loc[after["id"] == "ev_chargers"].query("period_end == 10")["value"].item() == 2480
+
+
+def test_deleted_database_comes_back_from_the_archive(sample_ws):
+    with open_store(sample_ws) as con:
+        upload(con, sample_ws, GOOD)
+        n = con.execute("SELECT count(*) FROM current_figures").fetchone()[0]
+    sample_ws.db_path.unlink()
+    with open_store(sample_ws) as con:
+        assert con.execute("SELECT count(*) FROM current_figures").fetchone()[0] == n
+
+
+def test_orphan_archive_from_a_crash_is_dropped(empty_ws):
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, GOOD)
+    empty_ws.uploads_dir.joinpath("000009-deadbeef.csv").write_bytes(b"x")
+    empty_ws.uploads_dir.joinpath("000009-deadbeef.json").write_text(json.dumps(
+        {"upload_id": 9, "sha256": "deadbeef", "filename": "x", "user": "u",
+         "uploaded_at": AT.isoformat(), "archive": "000009-deadbeef.csv"}))
+    with open_store(empty_ws):
+        pass
+    assert sorted(p.name for p in empty_ws.uploads_dir.iterdir())[0].startswith("000001-")
+    assert len(list(empty_ws.uploads_dir.iterdir())) == 2
+
+
+def test_samples_make_a_living_dashboard(sample_ws):
+    from dashboard import reporting
+    with open_store(sample_ws) as con:
+        assert reporting.default_as_of(con) == (2026, 10)
+        p = reporting.progress(con, 2026, 10).set_index("id")
+        n_uploads = len(store_figures.uploads(con))
+    assert n_uploads == 7
+    assert p.at["xinzheng_bonded_zone", "status"] == "off_track"          # overdue milestone
+    assert p.at["river_sections_compliance", "breach_month"] == 7          # maintain breached
+    assert p.at["airport_cargo", "actual"] == pytest.approx(83.51)          # single months, 吨
+    assert p.at["gdp_growth", "actual_period"] == "2026-01..2026-09"       # quarterly
+    assert p.at["retail_sales_growth", "actual"] == 4.6
+    assert (p["status"] == "off_track").sum() >= 5 and (p["status"] == "no_data").sum() == 0
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_template_round_trip(empty_ws, suffix):
+    with open_store(empty_ws) as con:
+        targets = con.execute("SELECT * FROM targets").df()
+        frame = template.template_frame(targets, 2026, 10)
+        assert "ev_chargers" in set(frame["指标ID"]) and "gdp_growth" not in set(frame["指标ID"])
+        assert frame.loc[frame["指标ID"] == "ev_chargers", "时期"].item() == "2026年1-10月"
+        frame.loc[frame["指标ID"] == "ev_chargers", "数值"] = "2450"
+        frame.loc[frame["指标ID"] == "fai_growth", "数值"] = "4.6"
+        data = (template.template_csv(frame) if suffix == "csv"
+                else template.template_xlsx(frame, "2026年10月 目标指标数据填报表"))
+        pv = preview(con, data, f"t.{suffix}", TODAY)
+    assert pv.ok
+    got = {r.id: (r.period_end, r.value) for r in pv.figures.itertuples()}
+    assert got == {"ev_chargers": (10, 2450.0), "fai_growth": (10, 4.6)}
