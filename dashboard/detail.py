@@ -37,3 +37,13 @@ def history_view(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
         t("uploaded_by", lang): history["user_name"],
         t("uploaded_at", lang): history["uploaded_at"].dt.strftime("%Y-%m-%d %H:%M"),
     })
+
+
+def comments_view(comments: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("month_col", lang): comments["month"],
+        t("reason", lang): comments["reason"],
+        t("measures", lang): comments["measures"],
+        t("user", lang): comments["user_name"],
+        t("uploaded_at", lang): comments["created_at"].dt.strftime("%Y-%m-%d %H:%M"),
+    })

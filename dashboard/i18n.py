@@ -34,6 +34,8 @@ TEXT = {
     "department": ("责任单位", "Department"),
     "status": ("状态", "Status"),
     "search": ("搜索指标名称", "Search indicator name"),
+    "filters": ("筛选", "Filters"),
+    "all": ("全部", "All"),
     "view": ("视图", "View"),
     "gauges": ("仪表盘", "Gauges"),
     "bullets": ("子弹图", "Bullet graphs"),

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.core.explain import missing, num, pct
 from dashboard.core.series import month_series
-from dashboard.detail import history_view, metric_rows
+from dashboard.detail import comments_view, history_view, metric_rows
 from dashboard.i18n import STATUS, STATUS_COLORS, month_name, t
 from dashboard.store import comments as store_comments
 from dashboard.store.connection import connect
@@ -22,7 +22,7 @@ name_col = "name_zh" if lang == "zh" else "name_en"
 ids = list(progress["id"])
 wanted = st.query_params.get("id")
 choice = st.selectbox(
-    t("indicator", lang), ids, index=ids.index(wanted) if wanted in ids else 0,
+    t("indicator", lang), ids, index=ids.index(wanted) if wanted in ids else 0, key="target",
     format_func=lambda i: f"{progress.loc[progress['id'] == i, 'section'].iloc[0]} · "
                           f"{progress.loc[progress['id'] == i, name_col].iloc[0]}")
 st.query_params["id"] = choice
@@ -71,6 +71,8 @@ st.subheader(t("history", lang))
 st.dataframe(history_view(history, r["unit"], lang), hide_index=True, width="stretch")
 
 st.subheader(t("comment", lang))
+if st.session_state.pop("comment_saved", False):
+    st.success(t("saved", lang))
 with st.form("comment"):
     reason = st.text_area(t("reason", lang), value=r.get("reason") or "")
     measures = st.text_area(t("measures", lang), value=r.get("measures") or "")
@@ -86,7 +88,8 @@ with st.form("comment"):
                 reason=reason.strip(), measures=measures.strip(), status=status,
                 user=user.strip() or "anonymous", at=datetime.now())
         st.session_state["user"] = user.strip()
+        st.session_state["comment_saved"] = True
         common.clear_caches()
-        st.success(t("saved", lang))
+        st.rerun()
 if not comments.empty:
-    st.dataframe(comments, hide_index=True, width="stretch")
+    st.dataframe(comments_view(comments, lang), hide_index=True, width="stretch")

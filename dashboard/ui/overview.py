@@ -21,12 +21,14 @@ for col, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER, strict=True)
         f"<div style='font-size:1.8em;font-weight:600'>{counts[status]}</div></div>",
         unsafe_allow_html=True)
 
-with st.expander(t("search", lang), expanded=False, icon=":material/filter_alt:"):
+with st.expander(t("filters", lang), expanded=False, icon=":material/filter_alt:"):
     c1, c2, c3, c4 = st.columns(4)
-    sections = c1.multiselect(t("section", lang), list(dict.fromkeys(progress["section"])))
-    departments = c2.multiselect(t("department", lang),
-                                 sorted(set(progress["department"])))
-    statuses = c3.multiselect(t("status", lang), list(STATUS_ORDER),
+    every = t("all", lang)
+    sections = c1.multiselect(t("section", lang), list(dict.fromkeys(progress["section"])),
+                              placeholder=every)
+    departments = c2.multiselect(t("department", lang), sorted(set(progress["department"])),
+                                 placeholder=every)
+    statuses = c3.multiselect(t("status", lang), list(STATUS_ORDER), placeholder=every,
                               format_func=lambda s: STATUS[s][0 if lang == "zh" else 1])
     query = c4.text_input(t("search", lang))
 

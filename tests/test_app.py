@@ -1,0 +1,121 @@
+"""Streamlit pages through AppTest: every page, both languages, upload -> confirm -> overview."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from tests.files import csv_bytes
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+@pytest.fixture
+def app(sample_ws, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DB", str(sample_ws.db_path))
+    monkeypatch.setenv("DASHBOARD_DATA", str(sample_ws.data_dir))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+def table_row(at, name: str) -> dict:
+    frame = at.dataframe[0].value
+    return frame[frame.iloc[:, 1] == name].iloc[0].to_dict()
+
+
+def test_overview_counts_gauges_and_filters(app):
+    assert app.title[0].value == "目标进度看板 · 2026年10月"
+    page = texts(app)
+    for label, count in (("滞后", 12), ("略滞后", 19), ("已完成", 12), ("暂无数据", 0)):
+        assert f"{label}</div><div style='font-size:1.8em;font-weight:600'>{count}<" in page
+    assert len(app.get("vega_lite_chart")) == 13  # one gauge grid per report section
+    assert [s.value for s in app.subheader][:2] == ["稳中求进", "全国统一大市场"]
+    app.multiselect[2].set_value(["off_track"]).run()
+    assert "共12项指标" in texts(app)
+    app.text_input[0].set_value("充电桩").run()
+    assert "共0项指标" in texts(app) and app.info[0].value == "没有符合筛选条件的指标。"
+
+
+def test_table_view_and_language_switch(app):
+    app.segmented_control(key="overview_view").set_value("table").run()
+    row = table_row(app, "新建电动汽车公共充电桩")
+    assert (row["状态"], row["实际"], row["目标"]) == ("略滞后", "81.7%", "2,450个 · 序时 83.3%")
+    app.segmented_control(key="lang_choice").set_value("English").run()
+    assert app.title[0].value == "Target progress dashboard · Oct 2026"
+    row = table_row(app, "New public EV charging piles")
+    assert (row["Status"], row["Target"]) == ("Slightly behind", "2,450个 · time share 83.3%")
+
+
+def test_as_of_month_selector(app):
+    app.selectbox(key="as_of_2026").set_value(6).run()
+    assert app.title[0].value == "目标进度看板 · 2026年6月"
+
+
+def test_detail_page_with_comment(app):
+    app.switch_page("ui/detail.py").run()
+    app.selectbox(key="target").set_value("ev_chargers").run()
+    assert app.title[0].value == "新建电动汽车公共充电桩"
+    page = texts(app)
+    assert "1—10月累计完成2,450个，占全年目标的81.7%，低于序时进度1.6个百分点" in page
+    assert "新建电动汽车公共充电桩3000个" in page  # the report's sentence
+    history = app.dataframe[0].value
+    assert history.iloc[-1]["数值"] == "2,450个" and history.iloc[-1]["当前值"] == "✔"
+    app.text_area[0].set_value("冬季施工受限")
+    app.text_area[1].set_value("11月集中验收")
+    app.text_input[0].set_value("王工")
+    app.button[0].click().run()
+    assert app.success[0].value == "已保存。"
+    assert app.dataframe[-1].value.iloc[0][["原因分析", "下步措施", "填报人"]].tolist() == [
+        "冬季施工受限", "11月集中验收", "王工"]
+
+
+def test_upload_confirm_then_overview_updates(app):
+    app.switch_page("ui/upload.py").run()
+    data = csv_bytes([["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,550", "个"]],
+                     "gbk")
+    app.text_input[0].set_value("李四")
+    app.file_uploader[0].set_value(("chargers.csv", data, "text/csv")).run()
+    preview = app.dataframe[0].value
+    assert preview.iloc[0].to_dict() == {"行": 2, "指标": "新建电动汽车公共充电桩",
+                                         "时期": "2026 1—10月", "数值": "2,550个", "类型": "修订"}
+    app.button[0].click().run()
+    assert app.success[0].value == "已保存上传 #8：1 条数据。"
+    app.switch_page("ui/overview.py").run()
+    app.segmented_control(key="overview_view").set_value("table").run()
+    row = table_row(app, "新建电动汽车公共充电桩")
+    assert (row["状态"], row["实际"]) == ("超序时/达序时", "85.0%")
+
+
+def test_broken_upload_is_refused_with_rows(app):
+    app.switch_page("ui/upload.py").run()
+    data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "很多"],
+                      ["无此指标", "2026年10月", "1"]])
+    app.file_uploader[0].set_value(("bad.csv", data, "text/csv")).run()
+    assert app.error[0].value.startswith("文件未通过校验，未保存任何数据")
+    problems = app.dataframe[0].value
+    assert problems[["行", "列"]].values.tolist() == [[2, "C"], [3, "A"]]
+    assert len(app.button) == 0  # nothing to confirm
+
+
+def test_completeness_page(app):
+    app.switch_page("ui/completeness.py").run()
+    assert app.title[0].value == "数据完整性 · 2026年10月"
+    summary = app.dataframe[0].value
+    assert set(summary.columns) == {"责任单位", "已报", "缺报", "不需报"}
+    grid = app.dataframe[1].value
+    charger = grid[grid["指标"] == "新建电动汽车公共充电桩"].iloc[0]
+    assert charger["10月"] == "✔ 已报"
+    fai = grid[grid["指标"] == "固定资产投资增长"].iloc[0]
+    assert fai["1月"] == "· 不需报"  # 1-2月 indicators owe nothing for January
+
+
+def test_every_page_in_english(app):
+    app.segmented_control(key="lang_choice").set_value("English").run()
+    for page, title in (("ui/detail.py", "GDP growth"), ("ui/upload.py", "Upload"),
+                        ("ui/completeness.py", "Completeness · Oct 2026")):
+        app.switch_page(page).run()
+        assert not app.exception and app.title[0].value == title

@@ -1,0 +1,136 @@
+"""End to end: the real app under `streamlit run`, driven in headless Chromium.
+
+Uploads a file through the file uploader, confirms, and sees the changed figure and status
+on the overview. Screenshots go to test-artifacts/. Without Debian's chromium the test
+skips locally; with CI=true a missing browser fails the run.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.files import csv_bytes
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.e2e
+
+
+def _need_browser():
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must install chromium")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(sample_ws):
+    _need_browser()
+    port = _free_port()
+    env = {**os.environ, "DASHBOARD_DB": str(sample_ws.db_path),
+           "DASHBOARD_DATA": str(sample_ws.data_dir)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start: " + proc.stdout.read().decode()[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        pg = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        pg.set_default_timeout(45_000)
+        yield pg
+        browser.close()
+
+
+def test_upload_in_the_browser_changes_the_overview(server, page, tmp_path):
+    page.goto(server + "/")
+    page.get_by_text("目标进度看板 · 2026年10月").wait_for()
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    page.screenshot(path=ARTIFACTS / "overview_before.png")
+
+    page.get_by_role("radio", name="表格").click()
+    row = page.locator("[data-testid='stDataFrame']")
+    row.wait_for()
+
+    page.goto(server + "/upload")
+    file = tmp_path / "充电桩10月.csv"
+    file.write_bytes(csv_bytes([["指标", "时期", "数值", "单位"],
+                                ["新建电动汽车公共充电桩", "2026年10月", "2,550", "个"]], "gbk"))
+    page.locator("input[type='file']").set_input_files(str(file))
+    page.get_by_text("将要保存的数据").wait_for()
+    page.screenshot(path=ARTIFACTS / "upload_preview.png")
+    page.get_by_role("button", name="确认保存").click()
+    page.get_by_text("已保存上传 #8：1 条数据。").wait_for()
+    page.screenshot(path=ARTIFACTS / "upload_stored.png")
+
+    page.goto(server + "/detail?id=ev_chargers")
+    page.get_by_text("1—10月累计完成2,550个，占全年目标的85.0%，高于序时进度1.7个百分点").wait_for()
+    page.screenshot(path=ARTIFACTS / "detail_after.png", full_page=True)
+
+    page.goto(server + "/")
+    page.get_by_role("radio", name="表格").click()
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.wait_for()
+    text = page.locator("[data-testid='stMain']").inner_text()
+    assert "略滞后\n18" in text and "超序时/达序时\n39" in text  # was 19 and 38
+    page.get_by_text("筛选").first.click()
+    page.get_by_label("搜索指标名称").fill("充电桩")
+    page.keyboard.press("Enter")
+    page.get_by_text("共1项指标").wait_for()
+    page.screenshot(path=ARTIFACTS / "overview_after.png")
+
+
+def test_broken_file_in_the_browser_is_refused(server, page, tmp_path):
+    page.goto(server + "/upload")
+    file = tmp_path / "bad.csv"
+    file.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "很多"]]))
+    page.locator("input[type='file']").set_input_files(str(file))
+    page.get_by_text("文件未通过校验，未保存任何数据").wait_for()
+    page.screenshot(path=ARTIFACTS / "upload_refused.png")
+    assert page.get_by_role("button", name="确认保存").count() == 0
+
+
+def test_english_switch_in_the_browser(server, page):
+    page.goto(server + "/completeness")
+    page.get_by_text("数据完整性 · 2026年10月").wait_for()
+    page.get_by_role("radio", name="English").click()
+    page.get_by_text("Completeness · Oct 2026").wait_for()
+    page.screenshot(path=ARTIFACTS / "completeness_en.png")
