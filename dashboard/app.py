@@ -14,6 +14,7 @@ PAGES = [  # file, title key, icon, url
     ("ui/detail.py", "detail", ":material/query_stats:", "detail"),
     ("ui/upload.py", "upload", ":material/upload_file:", "upload"),
     ("ui/completeness.py", "completeness", ":material/calendar_month:", "completeness"),
+    ("ui/snapshots.py", "snapshots", ":material/photo_camera:", "snapshots"),
 ]
 pages = [st.Page(file, title=t(key, lang), icon=icon, url_path=url, default=(i == 0))
          for i, (file, key, icon, url) in enumerate(PAGES)]

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import reporting, template
+from dashboard import exporting, reporting, snapshots, template
 from dashboard.database import open_store, rebuild
+from dashboard.export.fonts import MissingFont
 from dashboard.ingest.problems import IngestError, errors, warnings
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store.connection import StoreError
@@ -56,6 +57,19 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("rebuild", parents=[common], help="rebuild from data/targets.csv and actuals/")
 
+    sn = sub.add_parser("snapshot", parents=[common], help="freeze progress as of a month")
+    sn.add_argument("--as-of", type=_year_month, required=True)
+    sn.add_argument("--note", default="")
+    sn.add_argument("--user", default="cli")
+
+    ex = sub.add_parser("export", parents=[common], help="CSV/XLSX/PDF/PNG of progress")
+    which = ex.add_mutually_exclusive_group()
+    which.add_argument("--as-of", type=_year_month)
+    which.add_argument("--snapshot", type=int)
+    ex.add_argument("--format", choices=tuple(exporting.FORMATS), required=True)
+    ex.add_argument("--out", type=Path, required=True)
+    ex.add_argument("--lang", choices=("zh", "en"), default="zh")
+
     tp = sub.add_parser("template", parents=[common], help="fill-in file for a month")
     tp.add_argument("--month", type=_year_month, required=True)
     tp.add_argument("--out", type=Path, required=True, help="…csv or …xlsx")
@@ -71,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in err.problems:
             print(problem.line(), file=sys.stderr)
         return 1
-    except (StoreError, reporting.NoFigures) as err:
+    except (StoreError, reporting.NoFigures, snapshots.UnknownSnapshot, MissingFont) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
 
@@ -187,5 +201,29 @@ def cmd_template(args, ws) -> int:
     return 0
 
 
+def cmd_snapshot(args, ws) -> int:
+    year, month = args.as_of
+    with open_store(ws) as con:
+        sid = snapshots.take(con, year, month, note=args.note, user=args.user,
+                             at=datetime.now())
+    print(sid)
+    return 0
+
+
+def cmd_export(args, ws) -> int:
+    with open_store(ws) as con:
+        if args.snapshot is not None:
+            info, frame = snapshots.load(con, args.snapshot)
+            year, month = int(info["year"]), int(info["month"])
+        else:
+            year, month = args.as_of or reporting.default_as_of(con)
+            info, frame = None, reporting.progress(con, year, month)
+    head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
+    args.out.write_bytes(exporting.export_bytes(frame, args.format, head, args.lang))
+    print(f"wrote {args.out} ({args.format}, {len(frame)} targets, as of {year}-{month:02d})")
+    return 0
+
+
 COMMANDS = {"targets": cmd_targets, "progress": cmd_progress, "ingest": cmd_ingest,
-            "rebuild": cmd_rebuild, "template": cmd_template}
+            "rebuild": cmd_rebuild, "template": cmd_template, "snapshot": cmd_snapshot,
+            "export": cmd_export}

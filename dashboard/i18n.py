@@ -101,6 +101,21 @@ TEXT = {
     "value": ("数值", "Value"),
     "weights": ("权重依据", "Weights"),
     "month_col": ("月份", "Month"),
+    "snapshots": ("快照与导出", "Snapshots and exports"),
+    "take_snapshot_for": ("为 **{month}** 的进度拍快照：数据、状态、说明和原因分析一并冻结。",
+                          "Freeze the progress as of **{month}**: figures, statuses, "
+                          "explanations and comments."),
+    "take_snapshot": ("拍快照", "Take snapshot"),
+    "snapshot_taken": ("已保存快照 #{id}。", "Snapshot #{id} saved."),
+    "note": ("备注", "Note"),
+    "no_snapshots": ("还没有快照。", "No snapshots yet."),
+    "open_snapshot": ("打开快照", "Open snapshot"),
+    "changes_since": ("与快照 #{id} 相比的变化", "Changes since snapshot #{id}"),
+    "first_snapshot": ("这是第一个快照。", "This is the first snapshot."),
+    "no_changes": ("与上一快照相比没有变化。", "Nothing changed since the previous snapshot."),
+    "data_version": ("数据版本", "Data version"),
+    "rule_version": ("规则版本", "Rule version"),
+    "export": ("导出", "Export"),
 }
 
 

@@ -119,3 +119,17 @@ def test_every_page_in_english(app):
                         ("ui/completeness.py", "Completeness · Oct 2026")):
         app.switch_page(page).run()
         assert not app.exception and app.title[0].value == title
+
+
+def test_snapshots_page_take_and_compare(app):
+    app.switch_page("ui/snapshots.py").run()
+    assert app.info[0].value == "还没有快照。"
+    app.text_input[0].set_value("十月例会")
+    app.text_input[1].set_value("协调员")
+    app.button[0].click().run()
+    assert app.success[0].value == "已保存快照 #1。"
+    listing = app.dataframe[0].value
+    assert listing[["#", "备注", "填报人"]].values.tolist() == [[1, "十月例会", "协调员"]]
+    assert [b.label for b in app.get("download_button")] == ["CSV", "XLSX", "PDF", "PNG"]
+    app.button[0].click().run()  # a second snapshot, nothing changed in between
+    assert app.info[0].value == "与上一快照相比没有变化。"

@@ -118,3 +118,19 @@ def test_busy_database_is_a_clear_message(empty_ws):
 def test_usage_errors_exit_2(empty_ws, args):
     cmd = [sys.executable, "-m", "dashboard", *args]
     assert subprocess.run(cmd, capture_output=True, timeout=60).returncode == 2
+
+
+def test_snapshot_and_export_commands(sample_ws, tmp_path):
+    out = run(sample_ws, "snapshot", "--as-of", "2026-10", "--note", "例会")
+    assert (out.returncode, out.stdout.strip()) == (0, "1")
+    for fmt, magic in (("csv", b"\xef\xbb\xbf"), ("xlsx", b"PK"), ("pdf", b"%PDF")):
+        path = tmp_path / f"s.{fmt}"
+        res = run(sample_ws, "export", "--snapshot", "1", "--format", fmt, "--out", str(path))
+        assert res.returncode == 0, res.stderr
+        assert path.read_bytes().startswith(magic)
+    res = run(sample_ws, "export", "--as-of", "2026-06", "--format", "csv", "--out",
+              str(tmp_path / "live.csv"))
+    assert res.stdout.strip().endswith("(csv, 86 targets, as of 2026-06)")
+    missing = run(sample_ws, "export", "--snapshot", "9", "--format", "csv", "--out",
+                  str(tmp_path / "x.csv"))
+    assert (missing.returncode, missing.stderr.strip()) == (1, "error: no snapshot #9")

@@ -2,6 +2,8 @@
 
 import duckdb
 
+from dashboard.store.snapshots import SCHEMA as SNAPSHOT_SCHEMA
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS targets (
@@ -35,6 +37,7 @@ CREATE OR REPLACE VIEW current_figures AS
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA)
+    con.execute(SNAPSHOT_SCHEMA)
 
 
 def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:

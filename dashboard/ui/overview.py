@@ -1,7 +1,10 @@
 """总览: counts by status, a gauge for every target grouped by section, filters."""
 
+from datetime import datetime
+
 import streamlit as st
 
+from dashboard import exporting
 from dashboard.i18n import STATUS, STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, month_name, t
 from dashboard.overview import filter_progress, status_counts, table_view
 from dashboard.ui import common
@@ -33,6 +36,12 @@ with st.expander(t("filters", lang), expanded=False, icon=":material/filter_alt:
     query = c4.text_input(t("search", lang))
 
 shown = filter_progress(progress, sections, departments, statuses, query)
+head = exporting.heading(shown, year, month, lang, now=datetime.now())
+for col, (fmt, mime) in zip(st.columns(6), exporting.FORMATS.items(), strict=False):
+    col.download_button(f"{t('export', lang)} {fmt.upper()}",
+                        lambda f=fmt: exporting.export_bytes(shown, f, head, lang),
+                        f"progress_{year}-{month:02d}.{fmt}", mime, key=f"dl_{fmt}",
+                        icon=":material/download:", disabled=shown.empty)
 view = st.segmented_control(t("view", lang), ["gauges", "bullets", "table"], default="gauges",
                             format_func=lambda v: t(v, lang), key="overview_view")
 st.caption(t("count_total", lang, n=len(shown)))

@@ -1,0 +1,1 @@
+"""Exports: progress tables and charts -> CSV, XLSX, PDF and PNG bytes."""

@@ -1,0 +1,170 @@
+"""The printable bulletin: title, status counts, gauges by section, the lagging indicators.
+
+Gauges are drawn as vector shapes (fast, crisp in print); text uses a CJK font found on
+the machine (see fonts.py), embedded as a subset.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+from fpdf import FPDF
+
+from dashboard.charts import GAUGE_MAX, caption, gauge_share, headline, short_name
+from dashboard.export.fonts import cjk_font
+from dashboard.i18n import STATUS, STATUS_COLORS, STATUS_ORDER
+
+FONT = "cjk"
+PER_ROW, CELL_W, CELL_H = 5, 37.0, 35.0
+LAGGING = ("off_track", "at_risk")
+
+
+@dataclass(frozen=True)
+class Heading:
+    title: str       # "郑州市2026年目标任务进展情况"
+    subtitle: str    # "数据截至2026年10月 · 快照 #3 · 2026-11-26 09:00"
+
+
+def _rgb(hex_color: str) -> tuple[int, int, int]:
+    h = hex_color.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+class Bulletin(FPDF):
+    def __init__(self, heading: Heading):
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.heading = heading
+        font = cjk_font()
+        self.add_font(FONT, "", str(font))
+        self.set_auto_page_break(auto=True, margin=14)
+        self.set_margins(12, 12, 12)
+
+    def footer(self) -> None:
+        self.set_y(-10)
+        self.set_font(FONT, size=8)
+        self.set_text_color(110, 118, 129)
+        self.cell(0, 5, f"{self.heading.title} · {self.page_no()}", align="C")
+
+
+def bulletin_pdf(progress: pd.DataFrame, heading: Heading, lang: str = "zh") -> bytes:
+    pdf = Bulletin(heading)
+    pdf.add_page()
+    _title(pdf, heading)
+    _counts(pdf, progress, lang)
+    for section, part in progress.groupby("section", sort=False):
+        _section(pdf, section, part, lang)
+    _lagging(pdf, progress, lang)
+    return bytes(pdf.output())
+
+
+def _title(pdf: Bulletin, heading: Heading) -> None:
+    pdf.set_font(FONT, size=18)
+    pdf.set_text_color(36, 41, 47)
+    pdf.cell(0, 10, heading.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, size=10)
+    pdf.set_text_color(87, 96, 106)
+    pdf.cell(0, 6, heading.subtitle, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+
+
+def _counts(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
+    counts = progress["status"].value_counts()
+    width = (pdf.w - pdf.l_margin - pdf.r_margin) / len(STATUS_ORDER)
+    y = pdf.get_y()
+    for i, status in enumerate(STATUS_ORDER):
+        x = pdf.l_margin + i * width
+        pdf.set_fill_color(*_rgb(STATUS_COLORS[status]))
+        pdf.rect(x, y, 1.6, 13, style="F")
+        pdf.set_xy(x + 3, y)
+        pdf.set_font(FONT, size=8)
+        pdf.set_text_color(87, 96, 106)
+        pdf.cell(width - 3, 5, STATUS[status][0 if lang == "zh" else 1])
+        pdf.set_xy(x + 3, y + 5)
+        pdf.set_font(FONT, size=15)
+        pdf.set_text_color(36, 41, 47)
+        pdf.cell(width - 3, 8, str(int(counts.get(status, 0))))
+    pdf.set_y(y + 17)
+
+
+def _section(pdf: Bulletin, section: str, part: pd.DataFrame, lang: str) -> None:
+    rows = (len(part) + PER_ROW - 1) // PER_ROW
+    if pdf.get_y() + 9 + CELL_H > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    pdf.set_font(FONT, size=12)
+    pdf.set_text_color(36, 41, 47)
+    pdf.cell(0, 8, section, new_x="LMARGIN", new_y="NEXT")
+    records = part.to_dict("records")
+    for row in range(rows):
+        if pdf.get_y() + CELL_H > pdf.h - pdf.b_margin:
+            pdf.add_page()
+        y = pdf.get_y()
+        for col, r in enumerate(records[row * PER_ROW:(row + 1) * PER_ROW]):
+            _gauge(pdf, pdf.l_margin + col * CELL_W, y, r, lang)
+        pdf.set_y(y + CELL_H)
+
+
+def _gauge(pdf: Bulletin, x: float, y: float, r: dict, lang: str) -> None:
+    pdf.set_font(FONT, size=7.5)
+    pdf.set_text_color(87, 96, 106)
+    pdf.set_xy(x, y)
+    pdf.cell(CELL_W - 1, 4, short_name(r, lang, 14), align="C")
+    cx, cy, radius, inner = x + CELL_W / 2, y + 19, 12.0, 8.0
+    share = min(max(gauge_share(r), 0.0), GAUGE_MAX)
+    _wedge(pdf, cx, cy, radius, 180, 360, "#eaeef2")
+    if share > 0:
+        _wedge(pdf, cx, cy, radius, 180, 180 + 180 * share / GAUGE_MAX,
+               STATUS_COLORS[r["status"]])
+    mark = r["time_share_pct"] if r["family"] == "flow" else 100.0
+    if r["family"] in ("flow", "rate", "maintain") and mark == mark and mark is not None:
+        angle = 180 + 180 * min(float(mark), GAUGE_MAX) / GAUGE_MAX
+        _wedge(pdf, cx, cy, radius + 0.8, angle - 1.5, angle + 1.5, "#24292f")
+    _wedge(pdf, cx, cy, inner, 179, 361, "#ffffff")
+    pdf.set_text_color(36, 41, 47)
+    pdf.set_font(FONT, size=9)
+    pdf.set_xy(x, cy - 5)
+    pdf.cell(CELL_W - 1, 5, headline(r, lang), align="C")
+    pdf.set_font(FONT, size=6.5)
+    pdf.set_text_color(87, 96, 106)
+    pdf.set_xy(x, cy + 1)
+    pdf.cell(CELL_W - 1, 4, caption(r, lang), align="C")
+    pdf.set_text_color(*_rgb(STATUS_COLORS[r["status"]]))
+    pdf.set_xy(x, cy + 5)
+    pdf.cell(CELL_W - 1, 4, STATUS[r["status"]][0 if lang == "zh" else 1], align="C")
+
+
+def _wedge(pdf: Bulletin, cx: float, cy: float, radius: float, start: float, end: float,
+           color: str) -> None:
+    """A filled pie slice. fpdf2 measures angles with y pointing down, so 180..360 is the
+    upper half: the gauge runs from the left (180) over the top to the right (360)."""
+    pdf.set_fill_color(*_rgb(color))
+    pdf.set_draw_color(*_rgb(color))
+    pdf.solid_arc(cx - radius, cy - radius, 2 * radius, start, end, style="F")
+
+
+def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
+    lagging = progress[progress["status"].isin(LAGGING)]
+    pdf.add_page()
+    pdf.set_font(FONT, size=13)
+    pdf.set_text_color(36, 41, 47)
+    title = "滞后指标及原因分析" if lang == "zh" else "Indicators behind, with reasons"
+    pdf.cell(0, 9, f"{title}（{len(lagging)}）", new_x="LMARGIN", new_y="NEXT")
+    if lagging.empty:
+        return
+    pdf.set_font(FONT, size=8)
+    pdf.set_text_color(36, 41, 47)
+    head = (["指标", "状态", "说明", "原因分析 / 下步措施"] if lang == "zh"
+            else ["Indicator", "Status", "Explanation", "Reasons / next steps"])
+    with pdf.table(col_widths=(34, 14, 80, 58), line_height=4.2,
+                   headings_style=_heading_style()) as table:
+        table.row(head)
+        for r in lagging.to_dict("records"):
+            note = " / ".join(v for v in (r.get("reason"), r.get("measures"))
+                              if isinstance(v, str) and v)
+            table.row([r["name_zh"] if lang == "zh" else r["name_en"],
+                       STATUS[r["status"]][0 if lang == "zh" else 1],
+                       r["explanation_zh" if lang == "zh" else "explanation_en"], note or "—"])
+
+
+def _heading_style():
+    from fpdf.fonts import FontFace
+
+    return FontFace(emphasis=None, fill_color=(234, 238, 242))

@@ -1,0 +1,70 @@
+"""CSV (UTF-8 with BOM, for Excel and WPS) and XLSX (summary + detail sheets)."""
+
+import io
+
+import pandas as pd
+
+from dashboard.export.tables import COLUMNS, export_table, neutralise, status_summary
+from dashboard.i18n import STATUS_COLORS
+
+
+def to_csv(progress: pd.DataFrame, lang: str = "zh") -> bytes:
+    # The BOM is what makes Excel and WPS on Chinese Windows read UTF-8 correctly.
+    return export_table(progress, lang).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx(progress: pd.DataFrame, title: str, lang: str = "zh") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    summary = book.active
+    summary.title = "汇总" if lang == "zh" else "Summary"
+    summary.append([neutralise(title)])
+    summary["A1"].font = Font(bold=True, size=14)
+    table = status_summary(progress, lang)
+    summary.append(list(table.columns))
+    for row in table.itertuples(index=False):
+        summary.append([neutralise(v) if isinstance(v, str) else int(v) for v in row])
+    for cell in summary[2]:
+        cell.font = Font(bold=True)
+    summary.column_dimensions["A"].width = 22
+    for i in range(2, len(table.columns) + 1):
+        summary.column_dimensions[get_column_letter(i)].width = 14
+
+    detail = book.create_sheet("明细" if lang == "zh" else "Detail")
+    frame = export_table(progress, lang)
+    detail.append(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        detail.append([None if (isinstance(v, float) and v != v) else v for v in row])
+    _style_detail(detail, frame, progress, Font, PatternFill, Alignment, get_column_letter)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+WIDTHS = {"text": 16, "number": 11}
+WIDE = {"name_zh": 30, "name_en": 34, "explanation": 60, "reason": 30, "measures": 30,
+        "department": 20}
+FORMATS = {"completion_pct": "0.0", "time_share_pct": "0.0", "gap_pp": "+0.0;-0.0;0.0"}
+
+
+def _style_detail(sheet, frame, progress, Font, PatternFill, Alignment, letter) -> None:
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = sheet.dimensions
+    status_col = [c for c, *_ in COLUMNS].index("status_label") + 1
+    for i, (col, _, _, kind) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[letter(i)].width = WIDE.get(col, WIDTHS[kind])
+        if kind == "number":
+            for cell in sheet[letter(i)][1:]:
+                cell.number_format = FORMATS.get(col, "#,##0.##")
+    for row_idx, status in enumerate(progress["status"], start=2):
+        cell = sheet.cell(row=row_idx, column=status_col)
+        argb = "FF" + STATUS_COLORS[status].lstrip("#").upper()  # opaque, as Excel expects
+        cell.fill = PatternFill("solid", fgColor=argb)
+        cell.font = Font(bold=True, color="FFFFFF" if status in (
+            "achieved", "off_track", "on_track") else "000000")

@@ -1,0 +1,53 @@
+"""Snapshots: progress frozen as of a month, with the data and rule versions behind it."""
+
+import json
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from dashboard.store.connection import transaction
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS snapshots (
+    snapshot_id INTEGER PRIMARY KEY, year INTEGER, month TINYINT, note VARCHAR,
+    user_name VARCHAR, created_at TIMESTAMP, data_version VARCHAR, rule_version VARCHAR);
+CREATE TABLE IF NOT EXISTS snapshot_rows (
+    snapshot_id INTEGER, position INTEGER, record VARCHAR);
+"""
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """Which uploads the figures come from: the last upload id and how many there are."""
+    last, count = con.execute("SELECT coalesce(max(upload_id), 0), count(*) FROM uploads"
+                              ).fetchone()
+    return f"uploads:{count}:last#{last}"
+
+
+def save_snapshot(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, year: int, month: int,
+                  note: str, user: str, at: datetime, data: str, rules: str) -> int:
+    records = frame.to_json(orient="records", force_ascii=False, date_format="iso",
+                            double_precision=15)
+    rows = json.loads(records)
+    with transaction(con):
+        sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
+        con.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [sid, year, month, note, user, at, data, rules])
+        con.executemany("INSERT INTO snapshot_rows VALUES (?, ?, ?)",
+                        [(sid, i, json.dumps(r, ensure_ascii=False)) for i, r in enumerate(rows)])
+    return sid
+
+
+def snapshots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute("SELECT * FROM snapshots ORDER BY snapshot_id").df()
+
+
+def snapshot_info(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> dict | None:
+    frame = con.execute("SELECT * FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).df()
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def snapshot_frame(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> pd.DataFrame:
+    rows = con.execute("SELECT record FROM snapshot_rows WHERE snapshot_id = ? ORDER BY position",
+                       [snapshot_id]).fetchall()
+    return pd.DataFrame([json.loads(r[0]) for r in rows])

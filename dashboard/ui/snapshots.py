@@ -1,0 +1,66 @@
+"""快照: freeze progress for a meeting, reopen it exactly, compare with the previous one."""
+
+from datetime import datetime
+
+import streamlit as st
+
+from dashboard import exporting, snapshots
+from dashboard.i18n import month_name, t
+from dashboard.overview import table_view
+from dashboard.snapshot_view import changes_view, snapshot_list
+from dashboard.store import snapshots as store_snapshots
+from dashboard.store.connection import connect
+from dashboard.ui import common
+
+lang = common.lang()
+w = common.ready()
+year, month = common.as_of_selector(w, lang)
+st.title(t("snapshots", lang))
+
+with st.form("take_snapshot"):
+    st.markdown(t("take_snapshot_for", lang, month=month_name(year, month, lang)))
+    note = st.text_input(t("note", lang))
+    user = st.text_input(t("user", lang), value=st.session_state.get("user", ""))
+    if st.form_submit_button(t("take_snapshot", lang), type="primary"):
+        with connect(w.db_path) as con:
+            sid = snapshots.take(con, year, month, note=note.strip(),
+                                 user=user.strip() or "anonymous", at=datetime.now())
+        st.session_state["user"] = user.strip()
+        st.session_state["snapshot_taken"] = sid
+        st.session_state["snapshot_id"] = sid  # open the new snapshot below
+
+if "snapshot_taken" in st.session_state:
+    st.success(t("snapshot_taken", lang, id=st.session_state["snapshot_taken"]))
+
+with connect(w.db_path) as con:
+    listing = store_snapshots.snapshots(con)
+if listing.empty:
+    st.info(t("no_snapshots", lang))
+    st.stop()
+
+st.dataframe(snapshot_list(listing, lang), hide_index=True, width="stretch")
+ids = [int(i) for i in listing["snapshot_id"]][::-1]
+chosen = st.selectbox(t("open_snapshot", lang), ids, key="snapshot_id",
+                      format_func=lambda i: f"#{i}")
+with connect(w.db_path) as con:
+    info, frame = snapshots.load(con, chosen)
+    before = snapshots.previous_id(con, chosen)
+    old = snapshots.load(con, before)[1] if before else None
+
+s_year, s_month = int(info["year"]), int(info["month"])
+head = exporting.heading(frame, s_year, s_month, lang, info)
+st.subheader(f"#{chosen} · {head.subtitle}")
+cols = st.columns(len(exporting.FORMATS))
+for col, (fmt, mime) in zip(cols, exporting.FORMATS.items(), strict=True):
+    col.download_button(fmt.upper(), lambda f=fmt: exporting.export_bytes(frame, f, head, lang),
+                        f"snapshot_{chosen}_{s_year}-{s_month:02d}.{fmt}", mime,
+                        key=f"snap_dl_{fmt}")
+
+st.subheader(t("changes_since", lang, id=before) if before else t("first_snapshot", lang))
+if old is not None:
+    changes = snapshots.compare(old, frame)
+    if changes.empty:
+        st.info(t("no_changes", lang))
+    else:
+        st.dataframe(changes_view(changes, lang), hide_index=True, width="stretch")
+st.dataframe(table_view(frame, lang), hide_index=True, width="stretch")

@@ -1,0 +1,136 @@
+"""Snapshots and exports, opened back with independent tools."""
+
+import io
+import shutil
+import subprocess
+from datetime import datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from dashboard import exporting, reporting, snapshots
+from dashboard.database import open_store
+from dashboard.export.tables import neutralise
+from dashboard.store import comments as store_comments
+from dashboard.uploading import preview, store_preview
+from tests.conftest import TODAY
+from tests.files import csv_bytes
+
+AT = datetime(2026, 11, 20, 10, 0)
+
+
+@pytest.fixture
+def live(sample_ws):
+    with open_store(sample_ws) as con:
+        store_comments.add_comment(con, entity="郑州市", year=2026, target_id="gas_pipes",
+                                   month=10, reason="=HYPERLINK(\"http://x\")",
+                                   measures="+加快进度", status=None, user="u", at=AT)
+        frame = reporting.progress(con, 2026, 10)
+    return frame, exporting.heading(frame, 2026, 10, "zh", now=AT)
+
+
+@pytest.mark.parametrize("text, safe", [("=1+1", "'=1+1"), ("+86", "'+86"), ("-x", "'-x"),
+                                        ("@SUM(A1)", "'@SUM(A1)"), ("正常", "正常"), (3, 3)])
+def test_formula_injection_is_neutralised(text, safe):
+    assert neutralise(text) == safe
+
+
+def test_csv_is_utf8_with_bom_and_opens_as_excel_would(live):
+    frame, head = live
+    data = exporting.export_bytes(frame, "csv", head)
+    assert data.startswith(b"\xef\xbb\xbf")
+    table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    row = table[table["指标"] == "新建电动汽车公共充电桩"].iloc[0]
+    assert (row["完成率(%)"], row["序时进度(%)"], row["与序时差(百分点)"], row["状态"]) == (
+        81.7, 83.3, -1.6, "略滞后")
+    gas = table[table["指标"] == "新建改造供气管网"].iloc[0]
+    assert gas["原因分析"] == "'=HYPERLINK(\"http://x\")" and gas["下步措施"] == "'+加快进度"
+    assert len(table) == 86
+
+
+def test_xlsx_read_back_cell_by_cell(live):
+    frame, head = live
+    book = openpyxl.load_workbook(io.BytesIO(exporting.export_bytes(frame, "xlsx", head)))
+    assert book.sheetnames == ["汇总", "明细"]
+    summary = book["汇总"]
+    assert summary["A1"].value == ("郑州市2026年目标任务进展情况 · 数据截至2026年10月 · "
+                                   "生成于 2026-11-20 10:00")
+    header = [c.value for c in summary[2]]
+    assert header == ["领域", "滞后", "略滞后", "超序时/达序时", "已完成", "暂无数据", "未到评估期"]
+    total = [c.value for c in summary[summary.max_row]]
+    assert total == ["合计", 12, 19, 38, 12, 0, 5]
+    detail = book["明细"]
+    head_row = [c.value for c in detail[1]]
+    assert detail.freeze_panes == "C2"
+    rows = {r[1].value: r for r in detail.iter_rows(min_row=2)}
+    ev = rows["新建电动汽车公共充电桩"]
+    col = {name: i for i, name in enumerate(head_row)}
+    assert ev[col["实际"]].value == 2450 and ev[col["实际"]].data_type == "n"
+    assert ev[col["完成率(%)"]].value == 81.7 and ev[col["单位"]].value == "个"
+    assert ev[col["状态"]].value == "略滞后"
+    assert ev[col["状态"]].fill.fgColor.rgb == "FFD4A72C"
+    gas = rows["新建改造供气管网"]
+    assert gas[col["原因分析"]].value.startswith("'=") and gas[col["原因分析"]].data_type == "s"
+    assert detail.column_dimensions["B"].width == 30
+
+
+def test_pdf_has_chinese_text_and_embedded_font(live, tmp_path):
+    frame, head = live
+    data = exporting.export_bytes(frame, "pdf", head)
+    assert data.startswith(b"%PDF") and b"/FontFile2" in data
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed (CI installs it)")
+    path = tmp_path / "b.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    for phrase in ("郑州市2026年目标任务进展情况", "数据截至2026年10月", "稳中求进",
+                   "滞后指标及原因分析（31）", "新建改造供气管网", "=HYPERLINK"):
+        assert phrase in text, phrase
+    pages = subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "p")],
+                           capture_output=True)
+    assert pages.returncode == 0 and len(list(tmp_path.glob("p-*.png"))) >= 4
+
+
+def test_png_of_the_gauges(live):
+    frame, head = live
+    data = exporting.export_bytes(frame[frame["section"] == "稳中求进"], "png", head)
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    width = int.from_bytes(data[16:20], "big")
+    assert width > 600
+
+
+def test_snapshot_reopens_exactly_after_a_revision_and_compares(sample_ws):
+    with open_store(sample_ws) as con:
+        first = snapshots.take(con, 2026, 10, note="十月例会", user="coordinator", at=AT)
+        info, frozen = snapshots.load(con, first)
+        data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2,550"]])
+        pv = preview(con, data, "rev.csv", TODAY)
+        store_preview(con, sample_ws, pv, data, "alice", AT)
+        second = snapshots.take(con, 2026, 10, note="", user="coordinator", at=AT)
+        _, reopened = snapshots.load(con, first)
+        _, later = snapshots.load(con, second)
+        assert snapshots.previous_id(con, second) == first
+    assert (info["note"], info["user_name"], info["data_version"]) == (
+        "十月例会", "coordinator", "uploads:7:last#7")
+    assert info["rule_version"].startswith("catalogue:") and "amount10.0" in info["rule_version"]
+    pd.testing.assert_frame_equal(reopened, frozen)
+    ev = reopened.set_index("id").loc["ev_chargers"]
+    assert (ev["actual"], ev["status"]) == (2450.0, "at_risk")
+    changes = snapshots.compare(reopened, later)
+    assert changes[["id", "change", "status_before", "status_after", "actual_before",
+                    "actual_after"]].values.tolist() == [
+        ["ev_chargers", "status+revised_figure", "at_risk", "on_track", 2450.0, 2550.0]]
+
+
+def test_snapshot_export_uses_the_frozen_figures(sample_ws):
+    with open_store(sample_ws) as con:
+        sid = snapshots.take(con, 2026, 10, note="", user="u", at=AT)
+        data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2,550"]])
+        store_preview(con, sample_ws, preview(con, data, "r.csv", TODAY), data, "a", AT)
+        info, frame = snapshots.load(con, sid)
+    head = exporting.heading(frame, 2026, 10, "zh", info)
+    assert head.subtitle == "数据截至2026年10月 · 快照 #1（u 2026-11-20 10:00）"
+    table = pd.read_csv(io.BytesIO(exporting.export_bytes(frame, "csv", head)),
+                        encoding="utf-8-sig")
+    assert table.loc[table["指标"] == "新建电动汽车公共充电桩", "实际"].item() == 2450
