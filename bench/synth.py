@@ -66,3 +66,58 @@ def long_csv(rows: int, targets: pd.DataFrame) -> bytes:
         month = 1 + (r // len(names)) % 10
         lines.append(f"{names[k]},2026年{month}月,{(r % 997) * 1.5 + 1:.1f},{units[k]}")
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+LEDGERS = [("新建电动汽车公共充电桩", "个", 3000.0), ("新建改造供水管网", "公里", 40.0),
+           ("新增绿地", "万平方米", 100.0), ("工业投资完成", "亿元", 1500.0),
+           ("新增城镇就业", "万人", 12.9)]
+
+
+def ingest_catalogue(entities: int = 2000) -> pd.DataFrame:
+    """Ledger targets for many reporting entities (districts), valid targets.csv rows."""
+    from dashboard.ingest.catalogue import COLUMNS
+
+    rows = []
+    for e in range(entities):
+        for i, (name, unit, target) in enumerate(LEDGERS):
+            rows.append({"id": f"ledger_{i}", "entity": f"区县{e:04d}", "year": 2026,
+                         "section": "优化提升", "name_zh": name, "name_en": f"Ledger {i}",
+                         "kind": "amount", "comparator": "at_least", "direction": "higher",
+                         "target_value": target, "unit": unit, "frequency": "monthly",
+                         "measure": "ytd", "department": "部门", "source_text": "synthetic"})
+    return pd.DataFrame(rows).reindex(columns=COLUMNS)
+
+
+def ingest_rows(n: int) -> list[list]:
+    """n unique figures: entity × indicator × month, units that need converting."""
+    rows, per_entity = [], len(LEDGERS) * 10
+    for r in range(n):
+        e, rest = divmod(r, per_entity)
+        i, m = divmod(rest, 10)
+        name, unit, target = LEDGERS[i]
+        value = target * (m + 1) / 12
+        cell = f"{value * 10000:,.0f}" if unit == "万人" else f"{value:.2f}"
+        rows.append([f"区县{e:04d}", name, f"2026年{m + 1}月", cell,
+                     "人" if unit == "万人" else unit])
+    return rows
+
+
+def rows_to_csv(rows: list[list]) -> bytes:
+    lines = ["地区,指标,时期,数值,单位"] + [",".join(
+        f'"{c}"' if "," in c else c for c in r) for r in rows]
+    return ("\r\n".join(lines) + "\r\n").encode("gbk")
+
+
+def rows_to_xlsx(rows: list[list]) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["地区", "指标", "时期", "数值", "单位"])
+    for r in rows:
+        sheet.append(r)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

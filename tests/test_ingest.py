@@ -174,9 +174,13 @@ def test_ambiguous_names_need_an_entity(catalogue):
     rows = [["指标", "时期", "数值"], ["充电桩", "2026-10", "100"]]
     p = parse(csv_bytes(rows), index)
     assert lines(errors(p.problems)) == ["f.csv:2:A: indicator '充电桩' is ambiguous"]
-    rows = [["地区", "指标", "时期", "数值"], ["金水区", "充电桩", "2026-10", "100"]]
+    rows = [["地区", "指标", "时期", "数值"], ["金水区", "充电桩", "2026-10", "100"],
+            ["二七区", "充电桩", "2026-10", "100"]]
     p = parse(csv_bytes(rows), index)
-    assert p.ok and p.figures["entity"].tolist() == ["金水区"]
+    assert p.figures["entity"].tolist() == ["金水区"]
+    assert [x.line() for x in errors(p.problems)] == [
+        "f.csv:3:B: '充电桩' has no target for '二七区' — check the entity column; this "
+        "indicator has targets for 郑州市、金水区"]
 
 
 @pytest.mark.parametrize("data, message", [

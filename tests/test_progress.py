@@ -333,3 +333,13 @@ def test_larger_growth_never_worsens_status(a, b, month, comparator):
 def test_gap_is_completion_minus_time_share_of_rounded_figures(actual, month):
     r = compute_progress(targets({}), figs((0, 1, month, "ytd", actual)), month).iloc[0]
     assert r["gap_pp"] == pytest.approx(r["completion_pct"] - r["time_share_pct"], abs=1e-9)
+
+
+def test_result_does_not_depend_on_the_order_figures_arrive_in(catalogue):
+    months = [(m, m, "month", v) for m, v in zip(range(1, 11), (7.05, 6.28, 7.84, 8.01, 8.23,
+                                                                8.39, 8.62, 8.95, 9.68, 10.46),
+                                                 strict=True)]
+    t = {"kind": "amount", "target_value": 110.0, "unit": "万吨"}
+    forward = one(t, months, 10)
+    backward = one(t, months[::-1], 10)
+    assert forward["actual"] == backward["actual"] == 83.51

@@ -194,7 +194,10 @@ def _add_single_months(n, tidx, end, value, ytd_val, ytd_end):
     base_end = np.nan_to_num(ytd_end, nan=0.0)
     later = end > base_end[tidx]
     tidx, end, value = tidx[later], end[later], value[later]
-    total = np.bincount(tidx, weights=value, minlength=n)
+    order = np.lexsort((end, tidx))  # the same sum whatever order the rows arrive in
+    tidx, end, value = tidx[order], end[order], value[order]
+    # Rounded to 9 decimals: 7.05 + 6.28 + … is 83.51 as published, not 83.50999999999999.
+    total = np.round(np.bincount(tidx, weights=value, minlength=n), 9)
     count = np.bincount(tidx, minlength=n)
     last = np.zeros(n)
     np.maximum.at(last, tidx, end)

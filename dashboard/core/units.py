@@ -74,6 +74,7 @@ def is_known_unit(text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1024)
 def conversion_factor(from_unit: str, to_unit: str) -> Decimal:
     """Multiply a value in `from_unit` by this to express it in `to_unit`."""
     src, dst = parse_unit(from_unit), parse_unit(to_unit)

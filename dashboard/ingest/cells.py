@@ -19,10 +19,17 @@ class CellError(ValueError):
         super().__init__(message)
 
 
+DASHES = re.compile(r"[～~—–－―〜]")
+
+
+@lru_cache(maxsize=65536)
+def _clean_text(text: str) -> str:
+    return DASHES.sub("-", unicodedata.normalize("NFKC", text).strip())
+
+
 def clean(text) -> str:
     """NFKC folds full-width digits and punctuation; dashes and tildes are folded by hand."""
-    text = unicodedata.normalize("NFKC", str(text)).strip()
-    return re.sub(r"[～~—–－―〜]", "-", text)
+    return _clean_text(text if isinstance(text, str) else str(text))
 
 
 # ------------------------------------------------------------------------- numbers

@@ -9,6 +9,7 @@ Title and "单位:亿元" rows above the header and "注:" footnotes below are s
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dashboard.ingest.cells import CellError, Period, clean, parse_period
 from dashboard.ingest.grid import Grid
@@ -48,8 +49,14 @@ class Column:
     period: Period | None = None
 
 
+CELL_FIELDS = ("row", "column", "indicator", "indicator_column", "cell", "period_cell",
+               "period", "period_column", "unit_hint", "label_unit", "growth", "basis",
+               "entity", "sub_item")
+
+
 @dataclass(slots=True)
 class RawFigure:
+    """One candidate figure: a value cell with everything around it that gives it meaning."""
     row: int
     column: str
     indicator: str
@@ -66,6 +73,22 @@ class RawFigure:
     sub_item: bool
 
 
+class Cells:
+    """Candidate figures as parallel columns (a 100,000-row file is a few lists, not
+    100,000 objects); `at(i)` gives one as a RawFigure when a message needs it."""
+
+    def __init__(self, columns: dict[str, list]):
+        for name in CELL_FIELDS:
+            setattr(self, name, columns[name])
+        self.size = len(columns["row"])
+
+    def __len__(self) -> int:
+        return self.size
+
+    def at(self, i: int) -> RawFigure:
+        return RawFigure(*(getattr(self, name)[i] for name in CELL_FIELDS))
+
+
 @dataclass
 class Layout:
     kind: str                  # long | wide
@@ -75,6 +98,7 @@ class Layout:
     title_year: int | None
 
 
+@lru_cache(maxsize=65536)
 def split_label(text: str) -> tuple[str, str]:
     """'社会消费品零售总额(亿元)' -> ('社会消费品零售总额', '亿元')."""
     s = clean(text)
@@ -204,54 +228,80 @@ def _merge_measure_row(grid: Grid, pos: int, cols: list[Column]) -> list[Column]
     return kept
 
 
-def raw_figures(grid: Grid, layout: Layout) -> list[RawFigure]:
+def raw_figures(grid: Grid, layout: Layout) -> Cells:
+    """Every value cell of the data rows, with its row's label, unit, entity and period."""
     by_role = {c.role: c for c in reversed(layout.columns) if c.role != "value"}
-    values = [c for c in layout.columns if c.role == "value"]
-    ind = by_role["indicator"]
-    out = []
+    rows, lines = _data_rows(grid, layout, by_role["indicator"].index)
+
+    def column(role: str, convert=None) -> list:
+        col = by_role.get(role)
+        if col is None:
+            return [None] * len(rows)
+        i = col.index
+        cells = [r[i] if i < len(r) else None for r in rows]
+        return [None if c is None else convert(c) for c in cells] if convert else cells
+
+    labels = [_label(str(r[by_role["indicator"].index])) for r in rows]
+    bases = [label[0] for label in labels]
+    subs = [label[2] for label in labels]
+    label_units = [label[1] or layout.default_unit for label in labels]
+    units = [u or "" for u in column("unit", clean)]
+    entities = column("entity", clean)
+    row_bases = column("basis", _basis_word)
+    periods = column("period")
+    n = len(rows)
+    indicator_letter = column_letter(by_role["indicator"].index)
+    period_col = by_role.get("period")
+    period_letter = column_letter(period_col.index) if period_col else None
+    columns: dict[str, list] = {name: [] for name in CELL_FIELDS}
+    value_columns = [c for c in layout.columns if c.role == "value"]
+    for col in value_columns:
+        letter, i = column_letter(col.index), col.index
+        part = {
+            "row": lines, "column": [letter] * n, "indicator": bases,
+            "indicator_column": [indicator_letter] * n,
+            "cell": [r[i] if i < len(r) else None for r in rows],
+            "period_cell": [col.header] * n if col.period else periods,
+            "period": [col.period] * n, "period_column": [period_letter or letter] * n,
+            "unit_hint": [col.unit or u for u in units] if col.unit else units,
+            "label_unit": label_units, "growth": [col.growth] * n,
+            "basis": [col.basis or b for b in row_bases] if col.basis else row_bases,
+            "entity": entities, "sub_item": subs}
+        for name in CELL_FIELDS:
+            columns[name].extend(part[name])
+    if len(value_columns) > 1:  # row by row, as the user reads the file
+        order = sorted(range(len(columns["row"])), key=columns["row"].__getitem__)
+        columns = {name: [values[j] for j in order] for name, values in columns.items()}
+    return Cells(columns)
+
+
+def _data_rows(grid: Grid, layout: Layout, label_index: int) -> tuple[list, list]:
+    """Rows below the header that carry a label, up to the first footnote."""
+    rows, lines = [], []
     for row, line in zip(grid.rows[layout.header_line + 1:],
                          grid.line_numbers[layout.header_line + 1:], strict=True):
-        if not row or all(c is None for c in row):
+        if not row:
             continue
-        first = next((c for c in row if c is not None), "")
+        first = row[0] if row[0] is not None else next((c for c in row if c is not None), None)
+        if first is None:
+            continue
         if isinstance(first, str) and FOOTNOTE.match(clean(first)):
             break
-        label = _cell(row, ind.index)
-        if label is None:
-            continue
-        out.extend(_row_figures(row, line, str(label), by_role, values, layout))
-    return out
+        if label_index < len(row) and row[label_index] is not None:
+            rows.append(row)
+            lines.append(line)
+    return rows, lines
 
 
-def _cell(row: list, index: int):
-    return row[index] if index < len(row) else None
-
-
-def _row_figures(row, line, label, by_role, values, layout) -> list[RawFigure]:
-    base, label_unit = split_label(label)
+@lru_cache(maxsize=65536)
+def _label(label: str) -> tuple[str, str, bool]:
+    """'#其中：某某(亿元)' -> ('某某', '亿元', True)."""
+    base, unit = split_label(label)
     sub = bool(SUB_ITEM.match(base))
-    base = SUB_ITEM.sub("", base).strip()
-    unit_col, period_col = by_role.get("unit"), by_role.get("period")
-    row_unit = str(_cell(row, unit_col.index) or "") if unit_col else ""
-    entity_col, basis_col = by_role.get("entity"), by_role.get("basis")
-    entity = _cell(row, entity_col.index) if entity_col else None
-    row_basis = _basis_word(_cell(row, basis_col.index)) if basis_col else None
-    period_cell = _cell(row, period_col.index) if period_col else None
-    figures = []
-    for col in values:
-        cell = _cell(row, col.index)
-        figures.append(RawFigure(
-            row=line, column=column_letter(col.index), indicator=base,
-            indicator_column=column_letter(by_role["indicator"].index), cell=cell,
-            period_cell=col.header if col.period else period_cell, period=col.period,
-            period_column=column_letter(period_col.index) if period_col else column_letter(
-                col.index),
-            unit_hint=col.unit or clean(row_unit), label_unit=label_unit or layout.default_unit,
-            growth=col.growth, basis=col.basis or row_basis,
-            entity=clean(entity) if entity else None, sub_item=sub))
-    return figures
+    return SUB_ITEM.sub("", base).strip(), unit, sub
 
 
+@lru_cache(maxsize=256)
 def _basis_word(cell) -> str | None:
     if cell is None:
         return None

@@ -3,6 +3,7 @@
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -11,6 +12,7 @@ from dashboard.ingest.cells import clean
 QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
     return QUOTES.sub("", clean(text)).lower()
 
@@ -18,6 +20,12 @@ def normalize_name(text: str) -> str:
 class UnknownIndicator(LookupError):
     def __init__(self, text: str, suggestions: list[str]):
         self.text, self.suggestions = text, suggestions
+        super().__init__(text)
+
+
+class UnknownEntity(LookupError):
+    def __init__(self, text: str, entity: str, entities: list[str]):
+        self.text, self.entity, self.entities = text, entity, entities
         super().__init__(text)
 
 
@@ -31,16 +39,24 @@ class AmbiguousIndicator(LookupError):
 class CatalogueIndex:
     targets: pd.DataFrame
     names: dict[str, list[int]] = field(default_factory=dict)
+    records: list[dict] = field(default_factory=list)
+    _by_entity: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict)
 
     @classmethod
     def build(cls, targets: pd.DataFrame) -> "CatalogueIndex":
         t = targets.reset_index(drop=True)
-        index = cls(t)
-        for pos, row in enumerate(t.itertuples(index=False)):
-            aliases = [a for a in str(row.aliases or "").split(";") if a.strip()]
-            for name in {row.id, row.name_zh, row.name_en, *aliases}:
-                index.names.setdefault(normalize_name(name), []).append(pos)
+        # column lists then dicts: DataFrame.to_dict boxes every value and is 5x slower
+        names = list(t.columns)
+        values = [t[c].tolist() for c in names]
+        index = cls(t, records=[dict(zip(names, row, strict=True))
+                                for row in zip(*values, strict=True)])
+        for pos, row in enumerate(index.records):
+            aliases = [a for a in str(row["aliases"] or "").split(";") if a.strip()]
+            for name in {row["id"], row["name_zh"], row["name_en"], *aliases}:
+                key = normalize_name(str(name))
+                index.names.setdefault(key, []).append(pos)
+                index._by_entity.setdefault((key, row["entity"]), []).append(pos)
         return index
 
     def resolve(self, text: str, entity: str | None, year: int | None) -> int:
@@ -54,30 +70,31 @@ class CatalogueIndex:
         return found
 
     def _resolve(self, text: str, entity: str | None, year: int | None):
-        positions = self.names.get(normalize_name(text), [])
+        name = normalize_name(text)
+        positions = self.names.get(name, [])
         if not positions:
             return UnknownIndicator(text, self.suggest(text))
-        t = self.targets
         if entity:
-            positions = [p for p in positions if t.at[p, "entity"] == entity]
+            positions = self._by_entity.get((name, entity), [])
+            if not positions:
+                entities = sorted({self.records[p]["entity"] for p in self.names[name]})
+                return UnknownEntity(text, entity, entities)
+        rec = self.records
         if year and len(positions) > 1:
-            positions = [p for p in positions if t.at[p, "year"] == year] or positions
-        if len(positions) > 1:
+            positions = [p for p in positions if rec[p]["year"] == year] or positions
+        if len(positions) > 1 and len({(rec[p]["entity"], rec[p]["id"]) for p in positions}) == 1:
             # The same indicator in several years: the latest catalogue year is meant.
-            latest = max(t.at[p, "year"] for p in positions)
-            same = {(t.at[p, "entity"], t.at[p, "id"]) for p in positions}
-            if len(same) == 1:
-                positions = [p for p in positions if t.at[p, "year"] == latest]
+            latest = max(rec[p]["year"] for p in positions)
+            positions = [p for p in positions if rec[p]["year"] == latest]
         if len(positions) == 1:
             return positions[0]
-        if not positions:
-            return UnknownIndicator(text, self.suggest(text))
-        return AmbiguousIndicator(text, [f"{t.at[p, 'entity']}/{t.at[p, 'year']}/{t.at[p, 'id']}"
-                                         for p in positions])
+        return AmbiguousIndicator(text, [f"{rec[p]['entity']}/{rec[p]['year']}/{rec[p]['id']}"
+                                         for p in positions[:6]])
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
         names = list(self.names)
-        found = difflib.get_close_matches(normalize_name(text), names, n=n, cutoff=0.4)
+        wanted = normalize_name(text)
+        found = difflib.get_close_matches(wanted, names, n=n, cutoff=0.4)
         if not found:
-            found = [k for k in names if normalize_name(text)[:2] in k][:n]
-        return [self.targets.at[self.names[k][0], "name_zh"] for k in found]
+            found = [k for k in names if wanted[:2] in k][:n]
+        return list(dict.fromkeys(self.records[self.names[k][0]]["name_zh"] for k in found))

@@ -1,10 +1,13 @@
 """Candidate figures -> figures in catalogue units, with every problem found.
 
 Nothing is stored here: the result is a preview that the store takes whole or not at all.
+Each fact about a cell's context (which target, which period, which unit) is worked out
+once per distinct value and remembered, so a 100,000-row file costs a dictionary lookup
+per cell, not a parse.
 """
 
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
@@ -17,17 +20,37 @@ from dashboard.ingest.cells import (
     parse_period,
     parse_water_class,
 )
-from dashboard.ingest.layout import RawFigure
+from dashboard.ingest.layout import Cells
 from dashboard.ingest.problems import Problem
-from dashboard.ingest.resolve import AmbiguousIndicator, CatalogueIndex, UnknownIndicator
+from dashboard.ingest.resolve import (
+    AmbiguousIndicator,
+    CatalogueIndex,
+    UnknownEntity,
+    UnknownIndicator,
+)
 
 FIGURE_COLUMNS = ["source_row", "source_column", "entity", "year", "id", "period_start",
                   "period_end", "basis", "value", "raw"]
 AMOUNT_KINDS = ("amount", "count")
+SKIP = "skip"  # a cell that is context, not a figure (a level beside a growth rate)
 
 
-class Skip(Exception):
-    """A cell that is context, not a figure for the target (a level beside a growth rate)."""
+@dataclass(frozen=True)
+class Refusal:
+    """A problem found for a context; re-issued for every row that shares the context."""
+    where: str  # indicator | period | value
+    message: str
+    hint: str = ""
+    severity: str = "error"
+
+
+class _Refused(Exception):
+    def __init__(self, refusal: Refusal):
+        self.refusal = refusal
+
+
+def _refuse(where: str, message: str, hint: str = "", severity: str = "error"):
+    raise _Refused(Refusal(where, message, hint, severity))
 
 
 @dataclass
@@ -36,168 +59,146 @@ class Checker:
     index: CatalogueIndex
     today: tuple[int, int]     # (year, month) of the upload: later periods are the future
     title_year: int | None
+    notes: list[Problem] = field(default_factory=list)
 
-    def figures(self, raws: list[RawFigure]) -> tuple[pd.DataFrame, list[Problem]]:
-        rows, problems, skipped, seen = [], [], {}, set()
-        self.notes: list[Problem] = []
-        for raw in raws:
+    def figures(self, cells: Cells) -> tuple[pd.DataFrame, list[Problem]]:
+        rows, problems, seen, skipped = [], [], set(), {}
+        targets, periods, bases, units, measures = {}, {}, {}, {}, {}
+        c = cells
+        for i, (ind, ent, sub, growth, hint, lunit, period_obj, period_cell, basis_hint) in \
+                enumerate(zip(c.indicator, c.entity, c.sub_item, c.growth, c.unit_hint,
+                              c.label_unit, c.period, c.period_cell, c.basis, strict=True)):
             try:
-                rec = self.figure(raw)
-            except Skip:
-                skipped.setdefault(raw.row, raw)
-                continue
+                # Inline look-ups first: this loop runs once per cell of the file.
+                target = targets.get((ind, ent, sub))
+                if target is None or isinstance(target, Refusal):
+                    target = _cached(targets, (ind, ent, sub), self._target, c, i)
+                measure = target["measure"]
+                fits = measures.get((measure, growth, hint or lunit))
+                if fits is None:
+                    fits = _cached(measures, (measure, growth, hint or lunit), _measure_fits,
+                                   measure, growth, hint or lunit)
+                if not fits:
+                    skipped.setdefault(c.row[i], i)
+                    continue
+                pkey = (period_obj or period_cell, target["year"])
+                period = periods.get(pkey)
+                if period is None or isinstance(period, Refusal):
+                    period = _cached(periods, pkey, self._period, c, i, target)
+                bkey = (measure, basis_hint, period.cumulative)
+                basis, start = bases.get(bkey) or _cached(bases, bkey, _basis, *bkey)
+                if basis == SKIP:
+                    skipped.setdefault(c.row[i], i)
+                    continue
+                value = self._value(c, i, target, units)
             except _Refused as refused:
-                if (refused.problem.row, refused.problem.message) not in seen:
-                    seen.add((refused.problem.row, refused.problem.message))
-                    problems.append(refused.problem)
+                self._report(problems, seen, c, i, refused.refusal)
                 continue
-            if rec is not None:
-                rows.append(rec)
-        problems += self._unused_rows(raws, rows, skipped) + self.notes
+            if value is not None:
+                rows.append((c.row[i], c.column[i], target["entity"], target["year"],
+                             target["id"], period.end if start is None else start, period.end,
+                             basis, value, None if c.cell[i] is None else str(c.cell[i])[:200]))
+        used = {r[0] for r in rows}
+        problems += self._unused(c, skipped, used, targets) + self.notes
         frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
         frame, dup_problems = self._duplicates(frame)
         return frame, problems + dup_problems
 
-    # -------------------------------------------------------------- one candidate
-    def figure(self, raw: RawFigure) -> dict | None:
-        target = self._target(raw)
-        period = self._period(raw, target)
-        basis, start = self._basis(raw, target, period)
-        value = self._value(raw, target)
-        if value is None:
-            return None
-        return {"source_row": raw.row, "source_column": raw.column, "entity": target["entity"],
-                "year": target["year"], "id": target["id"], "period_start": start,
-                "period_end": period.end, "basis": basis, "value": value,
-                "raw": None if raw.cell is None else str(raw.cell)[:200]}
+    def _report(self, problems, seen, c: Cells, i: int, r: Refusal) -> None:
+        column = {"indicator": c.indicator_column[i], "period": c.period_column[i]}.get(
+            r.where, c.column[i])
+        if (c.row[i], r.message) not in seen:
+            seen.add((c.row[i], r.message))
+            problems.append(Problem(self.file, c.row[i], column, r.message, r.hint,
+                                    r.severity))
 
-    def _refuse(self, raw: RawFigure, column: str, message: str, hint: str = "",
-                severity: str = "error"):
-        raise _Refused(Problem(self.file, raw.row, column, message, hint, severity))
-
-    def _target(self, raw: RawFigure) -> dict:
+    # -------------------------------------------------------------- contexts
+    def _target(self, c: Cells, i: int) -> dict:
+        raw = c.at(i)
         try:
             pos = self.index.resolve(raw.indicator, raw.entity, None)
         except UnknownIndicator as err:
             if raw.sub_item:
-                self._refuse(raw, raw.indicator_column, f"sub-item {raw.indicator!r} is not in "
-                             "the catalogue; skipped", severity="warning")
-            names = "、".join(dict.fromkeys(err.suggestions)) or "none close"
-            self._refuse(raw, raw.indicator_column, f"unknown indicator {raw.indicator!r}",
-                         f"closest catalogue names: {names}")
+                _refuse("indicator", f"sub-item {raw.indicator!r} is not in the catalogue; "
+                        "skipped", severity="warning")
+            names = "、".join(err.suggestions) or "none close"
+            _refuse("indicator", f"unknown indicator {raw.indicator!r}",
+                    f"closest catalogue names: {names}")
+        except UnknownEntity as err:
+            listed = "、".join(err.entities[:5]) + ("…" if len(err.entities) > 5 else "")
+            _refuse("indicator", f"{raw.indicator!r} has no target for {err.entity!r}",
+                    f"check the entity column; this indicator has targets for {listed}")
         except AmbiguousIndicator as err:
-            self._refuse(raw, raw.indicator_column, f"indicator {raw.indicator!r} is ambiguous",
-                         "add an entity column or use the id: " + ", ".join(err.candidates))
-        target = self.index.targets.iloc[pos].to_dict()
+            _refuse("indicator", f"indicator {raw.indicator!r} is ambiguous",
+                    "add an entity column or use the id: " + ", ".join(err.candidates))
+        target = self.index.records[pos]
         if target["comparator"] == "qualitative":
-            self._refuse(raw, raw.indicator_column, f"{target['name_zh']} is qualitative",
-                         "record its assessment as a comment on the indicator page")
-        self._check_measure(raw, target)
+            _refuse("indicator", f"{target['name_zh']} is qualitative",
+                    "record its assessment as a comment on the indicator page")
         return target
 
-    def _check_measure(self, raw: RawFigure, target: dict) -> None:
-        growth_target = target["measure"] == "ytd_growth"
-        if raw.growth and not growth_target:
-            raise Skip
-        if growth_target and not raw.growth:
-            unit = raw.unit_hint or raw.label_unit
-            if unit and unit not in ("%", "％"):
-                raise Skip  # a level (亿元) beside the growth rate: context only
-
-    def _period(self, raw: RawFigure, target: dict) -> Period:
+    def _period(self, c: Cells, i: int, target: dict) -> Period:
+        raw = c.at(i)
         period = raw.period
         if period is None:
             try:
                 period = parse_period(raw.period_cell)
             except CellError as err:
-                self._refuse(raw, raw.period_column, err.message, err.hint)
+                _refuse("period", err.message, err.hint)
         year = period.year or self.title_year or target["year"]
         if year != target["year"]:
-            self._refuse(raw, raw.period_column,
-                         f"period {year}-{period.end:02d} is outside the target year "
-                         f"{target['year']}", "upload figures of the catalogue's year only")
+            _refuse("period", f"period {year}-{period.end:02d} is outside the target year "
+                    f"{target['year']}", "upload figures of the catalogue's year only")
         if (year, period.end) > self.today:
-            self._refuse(raw, raw.period_column,
-                         f"period {year}-{period.end:02d} is in the future",
-                         "check the year and month of the period")
+            _refuse("period", f"period {year}-{period.end:02d} is in the future",
+                    "check the year and month of the period")
         if period.note:
             self.notes.append(Problem(self.file, raw.row, raw.period_column, period.note,
                                       "Excel turned the period into a date; check it",
                                       "warning"))
         return Period(year, period.start, period.end, period.cumulative, period.note)
 
-    def _basis(self, raw: RawFigure, target: dict, period: Period) -> tuple[str, int]:
-        measure = target["measure"]
-        if measure in ("level", "status"):
-            return "level", period.end
-        if measure == "ytd_growth":
-            if raw.basis == "month" and not period.cumulative:
-                raise Skip  # single-month growth is context; the cumulative rate counts
-            return "ytd", 1
-        basis = ("ytd" if period.cumulative else raw.basis
-                 or ("month" if measure == "month" else "ytd"))
-        return basis, (1 if basis == "ytd" else period.end)
-
-    def _value(self, raw: RawFigure, target: dict) -> float | None:
-        if raw.cell is None or (isinstance(raw.cell, str) and not raw.cell.strip()):
+    # -------------------------------------------------------------- values
+    def _value(self, c: Cells, i: int, target: dict, units: dict) -> float | None:
+        cell = c.cell[i]
+        if cell is None:
             return None
         try:
             if target["comparator"] == "milestone":
-                return float(parse_milestone(str(raw.cell)))
+                return float(parse_milestone(str(cell)))
             if target["unit"] == "类":
-                return float(parse_water_class(str(raw.cell)))
-            number = number_from_cell(raw.cell)
+                return float(parse_water_class(str(cell)))
+            number = _fast_number(cell) or number_from_cell(cell)
         except CellError as err:
-            self._refuse(raw, raw.column, err.message, err.hint)
+            _refuse("value", err.message, err.hint)
         if number.value is None:
             return None
-        value = self._convert(raw, target, number.value, number.unit)
+        ukey = (number.unit, c.unit_hint[i], c.label_unit[i], target["unit"])
+        factor = units.get(ukey, units)
+        if factor is units or isinstance(factor, Refusal):
+            factor = _cached(units, ukey, _factor, *ukey, cell)
+        # Decimal keeps conversions exact: 1,552,981 万元 is 155.2981 亿元, not 155.29809…
+        value = float(number.value if factor is None else number.value * factor)
         if value < 0 and target["kind"] in AMOUNT_KINDS:
-            self._refuse(raw, raw.column, f"negative {target['kind']} {raw.cell!r}",
-                         "amounts and counts cannot be negative; for a decline give the "
-                         "growth rate instead")
+            _refuse("value", f"negative {target['kind']} {cell!r}",
+                    "amounts and counts cannot be negative; for a decline give the growth "
+                    "rate instead")
         return value
 
-    def _convert(self, raw: RawFigure, target: dict, value: Decimal, cell_unit: str) -> float:
-        unit = target["unit"]
-        source = _effective_unit(cell_unit, raw, unit)
-        if unit == "%":
-            if source not in ("%", ""):
-                self._refuse(raw, raw.column, f"{raw.cell!r} is in {source}, target is in %",
-                             "give the rate in %")
-            return float(value)
-        if source == unit:
-            return float(value)
-        try:
-            return float(value * conversion_factor(source, unit))
-        except (IncompatibleUnits, UnknownUnit):
-            self._refuse(raw, raw.column,
-                         f"unit {source!r} cannot be converted to the target's unit {unit!r}",
-                         f"write the figure in {unit} or a unit of the same kind")
-
     # -------------------------------------------------------------- whole file
-    def _unused_rows(self, raws, rows, skipped) -> list[Problem]:
-        used = {r["source_row"] for r in rows}
+    def _unused(self, c: Cells, skipped: dict, used: set, targets: dict) -> list[Problem]:
+        """A row whose only figures were context has no figure for its target."""
         problems = []
-        for line, raw in skipped.items():
-            if line in used:
+        for line, i in skipped.items():
+            target = targets.get((c.indicator[i], c.entity[i], c.sub_item[i]))
+            if line in used or not isinstance(target, dict):
                 continue
-            try:
-                target = self._target_quiet(raw)
-            except LookupError:
-                continue
-            if target is None:
-                continue
-            want = "cumulative growth rate (%)" if target["measure"] == "ytd_growth" else \
-                f"figure in {target['unit']}"
-            problems.append(Problem(self.file, line, raw.column,
+            want = ("cumulative growth rate (%)" if target["measure"] == "ytd_growth"
+                    else f"figure in {target['unit']}")
+            problems.append(Problem(self.file, line, c.column[i],
                                     f"no usable figure for {target['name_zh']}",
                                     f"this indicator needs its {want}"))
         return problems
-
-    def _target_quiet(self, raw: RawFigure) -> dict | None:
-        pos = self.index.resolve(raw.indicator, raw.entity, None)
-        return self.index.targets.iloc[pos].to_dict()
 
     def _duplicates(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         key = ["entity", "year", "id", "period_start", "period_end", "basis"]
@@ -218,17 +219,80 @@ class Checker:
         return frame.drop_duplicates(key, keep="first").reset_index(drop=True), problems
 
 
-class _Refused(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
+def _cached(cache: dict, key, compute, *args):
+    """Memoise a context fact; a refusal is remembered and raised again for every row."""
+    if key not in cache:
+        try:
+            cache[key] = compute(*args)
+        except _Refused as refused:
+            cache[key] = refused.refusal
+    found = cache[key]
+    if isinstance(found, Refusal):
+        raise _Refused(found)
+    return found
 
 
-def _effective_unit(cell_unit: str, raw: RawFigure, target_unit: str) -> str:
+def _measure_fits(measure: str, growth_column: bool, unit: str) -> bool:
+    """Growth targets take growth columns; amounts take amounts. A level (亿元) printed
+    beside a growth rate is context, and so is a growth rate beside an amount."""
+    if measure == "ytd_growth":
+        return growth_column or not unit or unit in ("%", "％")
+    return not growth_column
+
+
+def _basis(measure: str, hint: str | None, cumulative: bool | None):
+    """(basis, period_start or None for 'the period's end')."""
+    if measure in ("level", "status"):
+        return "level", None
+    if measure == "ytd_growth":
+        if hint == "month" and not cumulative:
+            return SKIP, None  # single-month growth is context; the cumulative rate counts
+        return "ytd", 1
+    basis = "ytd" if cumulative else hint or ("month" if measure == "month" else "ytd")
+    return basis, (1 if basis == "ytd" else None)
+
+
+class _Plain:
+    """A parsed plain number: the common case, without the general parser."""
+    __slots__ = ("value", "unit")
+
+    def __init__(self, value: Decimal):
+        self.value, self.unit = value, ""
+
+
+def _fast_number(cell):
+    if isinstance(cell, str) and cell and cell[0] in "0123456789" and cell.replace(
+            ".", "", 1).isdigit():
+        try:
+            return _Plain(Decimal(cell))
+        except InvalidOperation:
+            return None
+    return None
+
+
+def _factor(cell_unit: str, unit_hint: str, label_unit: str, target_unit: str, cell):
+    """Multiplier into the target's unit (None: already in it), or a refusal."""
+    source = _effective_unit(cell_unit, unit_hint, label_unit, target_unit)
+    if target_unit == "%":
+        if source not in ("%", ""):
+            _refuse("value", f"{cell!r} is in {source}, target is in %", "give the rate in %")
+        return None
+    if source == target_unit:
+        return None
+    try:
+        return conversion_factor(source, target_unit)
+    except (IncompatibleUnits, UnknownUnit):
+        _refuse("value", f"unit {source!r} cannot be converted to the target's unit "
+                f"{target_unit!r}", f"write the figure in {target_unit} or a unit of the "
+                "same kind")
+
+
+def _effective_unit(cell_unit: str, unit_hint: str, label_unit: str, target_unit: str) -> str:
     """The unit a value was written in: cell, column header, row label, 单位 row, catalogue.
 
     A bare multiplier ("110万") scales the catalogue's base unit (万吨 -> 吨 -> 110万吨).
     """
-    for unit in (cell_unit, raw.unit_hint, raw.label_unit):
+    for unit in (cell_unit, unit_hint, label_unit):
         if unit:
             return _with_base(unit, target_unit)
     return target_unit

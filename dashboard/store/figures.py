@@ -40,9 +40,10 @@ def store_upload(con: duckdb.DuckDBPyConnection, *, upload_id: int, sha256: str,
 def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pd.DataFrame:
     sql = ("SELECT entity, year, id, period_start, period_end, basis, value, upload_id, "
            "source_row, source_column FROM current_figures")
+    order = " ORDER BY entity, year, id, period_end, basis"
     if year is None:
-        return con.execute(sql).df()
-    return con.execute(sql + " WHERE year = ?", [year]).df()
+        return con.execute(sql + order).df()
+    return con.execute(sql + " WHERE year = ?" + order, [year]).df()
 
 
 def history(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: str

@@ -1,0 +1,237 @@
+"""Benchmarks at city and province scale. Prints a table of medians and peak memory.
+
+    python bench/run.py            # all cases (about 5 minutes on 2 cores)
+    python bench/run.py --quick    # fewer repetitions, no 10M case
+
+Each case runs in its own process so that its peak memory (max RSS) is its own.
+All data is generated (synthetic); nothing here reads the shipped sample files.
+"""
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import synth  # noqa: E402
+
+
+def timed(fn, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ------------------------------------------------------------------------------ cases
+
+def case_overview(scale: str, repeat: int) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.store.workspace import Workspace
+
+    tmp = Path(tempfile.mkdtemp())
+    data = tmp / "data"
+    (data / "actuals").mkdir(parents=True)
+    if scale == "zhengzhou":
+        shutil.copy(ROOT / "data" / "targets.csv", data / "targets.csv")
+        shutil.copy(ROOT / "data" / "seasonal_profiles.csv", data / "seasonal_profiles.csv")
+        for f in (ROOT / "data" / "actuals").glob("synthetic_sample_*"):
+            shutil.copy(f, data / "actuals" / f.name)
+    else:
+        _write_generated(Workspace(data, data / "dashboard.duckdb"), entities=25, indicators=200)
+    os.environ["DASHBOARD_DB"] = str(data / "dashboard.duckdb")
+    os.environ["DASHBOARD_DATA"] = str(data)
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=300).run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.run()  # warm: caches filled
+    times = timed(at.run, repeat)
+    n = len(at.get("vega_lite_chart"))
+    return {"times": times, "note": f"{n} section charts"}
+
+
+def _write_generated(ws, entities: int, indicators: int) -> None:
+    from datetime import datetime
+
+    from dashboard.database import open_store
+    from dashboard.ingest.catalogue import COLUMNS
+    from dashboard.store import figures as store_figures
+
+    cat = synth.catalogue(entities, indicators)
+    frame = cat.assign(due_date=cat["due_date"].dt.strftime("%Y-%m-%d"))
+    frame[COLUMNS].to_csv(ws.targets_csv, index=False)
+    figs = synth.figures(cat, months=10)
+    with open_store(ws) as con:
+        store_figures.store_upload(con, upload_id=1, sha256="generated", filename="generated",
+                                   archive_path="", user="bench", at=datetime.now(),
+                                   figures=figs.assign(source_row=0, source_column="", raw=""))
+
+
+def case_progress(entities: int, repeat: int) -> dict:
+    import duckdb
+
+    from dashboard.core.progress import compute_progress
+
+    cat = synth.catalogue(entities, 400)
+    figs = synth.figures(cat)
+    con = duckdb.connect()
+    con.execute("CREATE TABLE figures AS SELECT * FROM figs")
+    bare = ("SELECT entity, id, basis, max(period_end), arg_max(value, period_end) "
+            "FROM figures WHERE period_end <= 10 GROUP BY entity, id, basis")
+    duck = timed(lambda: con.execute(bare).fetchall(), repeat)
+    core = timed(lambda: compute_progress(cat, figs, 10), repeat)
+    read = timed(lambda: con.execute("SELECT * FROM figures").df(), max(2, repeat // 2))
+    extra = {"read_from_duckdb_s": statistics.median(read)}
+    return {"times": core, "baseline": duck, "extra": extra,
+            "note": f"{len(figs):,} figures, {len(cat):,} targets"}
+
+
+def case_ingest(kind: str, repeat: int) -> dict:
+    import io
+
+    import pandas as pd
+
+    from dashboard.database import open_store
+    from dashboard.store.workspace import Workspace
+    from dashboard.uploading import preview, store_preview
+
+    data_bytes = _ingest_file(kind)
+    times = []
+    for _ in range(repeat):
+        tmp = Path(tempfile.mkdtemp())
+        ws = Workspace(tmp / "data", tmp / "data" / "db.duckdb")
+        (ws.data_dir / "actuals").mkdir(parents=True)
+        synth.ingest_catalogue().to_csv(ws.targets_csv, index=False)
+        with open_store(ws) as con:
+            start = time.perf_counter()
+            pv = preview(con, data_bytes, f"bench.{kind}", (2026, 11))
+            assert pv.ok, [p.line() for p in pv.problems[:5]]
+            store_preview(con, ws, pv, data_bytes, "bench", pd.Timestamp.now().to_pydatetime())
+            times.append(time.perf_counter() - start)
+            stored = con.execute("SELECT count(*) FROM figures").fetchone()[0]
+        shutil.rmtree(tmp)
+    result = {"times": times, "note": f"{stored:,} figures stored, {len(data_bytes) / 1e6:.1f} MB"}
+    if kind == "csv":
+        # pandas is told the encoding; the upload path has to find it out
+        result["baseline"] = timed(lambda: pd.read_csv(io.BytesIO(data_bytes), encoding="gbk"),
+                                   repeat)
+    return result
+
+
+def _ingest_file(kind: str) -> bytes:
+    rows = synth.ingest_rows(100_000)
+    if kind == "csv":
+        return synth.rows_to_csv(rows)
+    return synth.rows_to_xlsx(rows)
+
+
+def case_export(fmt: str, repeat: int) -> dict:
+    from dashboard import exporting, reporting
+    from dashboard.database import open_store
+    from dashboard.store.workspace import Workspace
+
+    tmp = Path(tempfile.mkdtemp())
+    data = tmp / "data"
+    (data / "actuals").mkdir(parents=True)
+    shutil.copy(ROOT / "data" / "targets.csv", data / "targets.csv")
+    shutil.copy(ROOT / "data" / "seasonal_profiles.csv", data / "seasonal_profiles.csv")
+    for f in (ROOT / "data" / "actuals").glob("synthetic_sample_*"):
+        shutil.copy(f, data / "actuals" / f.name)
+    with open_store(Workspace(data, data / "db.duckdb")) as con:
+        frame = reporting.progress(con, 2026, 10)
+    head = exporting.heading(frame, 2026, 10)
+    exporting.export_bytes(frame, fmt, head)  # fonts and imports loaded once
+    times = timed(lambda: exporting.export_bytes(frame, fmt, head), repeat)
+    size = len(exporting.export_bytes(frame, fmt, head))
+    return {"times": times, "note": f"{len(frame)} targets, {size / 1e3:.0f} kB"}
+
+
+CASES = {
+    "overview_zhengzhou": (lambda r: case_overview("zhengzhou", r), "≤ 0.150 s"),
+    "overview_5000_targets": (lambda r: case_overview("5000", r), "≤ 0.150 s"),
+    "progress_1M": (lambda r: case_progress(200, r), "≤ 0.5 s and ≤ 2× group-by"),
+    "progress_10M": (lambda r: case_progress(2000, r), "(growth)"),
+    "ingest_csv_100k": (lambda r: case_ingest("csv", r), "≤ 1 s"),
+    "ingest_xlsx_100k": (lambda r: case_ingest("xlsx", r), "—"),
+    "export_pdf": (lambda r: case_export("pdf", r), "≤ 3 s"),
+    "export_xlsx": (lambda r: case_export("xlsx", r), "≤ 3 s"),
+}
+REPEAT = {"overview_zhengzhou": 15, "overview_5000_targets": 7, "progress_1M": 7,
+          "progress_10M": 3, "ingest_csv_100k": 5, "ingest_xlsx_100k": 3, "export_pdf": 5,
+          "export_xlsx": 5}
+
+
+def run_one(name: str, repeat: int) -> None:
+    result = CASES[name][0](repeat)
+    result["peak_mb"] = peak_mb()
+    print(json.dumps(result))
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import duckdb
+    import pandas
+    import streamlit
+    return (f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, "
+            f"{mem:.0f} GiB RAM; Python {platform.python_version()}, pandas {pandas.__version__}"
+            f", duckdb {duckdb.__version__}, streamlit {streamlit.__version__}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", nargs="*", help="case names to run")
+    args = parser.parse_args()
+    if args.one:
+        run_one(args.one, args.repeat)
+        return
+    names = args.only or [n for n in CASES if not (args.quick and n == "progress_10M")]
+    print(machine())
+    print(f"{'case':24} {'median':>9} {'min':>9} {'baseline':>9} {'ratio':>6} "
+          f"{'peak MB':>8}  goal / notes")
+    for name in names:
+        repeat = max(2, REPEAT[name] // (3 if args.quick else 1))
+        proc = subprocess.run([sys.executable, __file__, "--one", name, "--repeat", str(repeat)],
+                              capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode:
+            print(f"{name:24} FAILED: {proc.stderr.strip().splitlines()[-1:]}")
+            continue
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        med = statistics.median(r["times"])
+        base = statistics.median(r["baseline"]) if r.get("baseline") else None
+        ratio = f"{med / base:5.1f}×" if base else ""
+        extra = "".join(f"; {k} {v:.3f}" for k, v in r.get("extra", {}).items())
+        print(f"{name:24} {med:8.3f}s {min(r['times']):8.3f}s "
+              f"{(f'{base:8.3f}s' if base else ''):>9} {ratio:>6} {r['peak_mb']:8.0f}  "
+              f"{CASES[name][1]}; {r['note']}{extra}")
+
+
+if __name__ == "__main__":
+    main()
