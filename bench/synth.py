@@ -88,11 +88,12 @@ def ingest_catalogue(entities: int = 2000) -> pd.DataFrame:
     return pd.DataFrame(rows).reindex(columns=COLUMNS)
 
 
-def ingest_rows(n: int) -> list[list]:
+def ingest_rows(n: int, first_entity: int = 0) -> list[list]:
     """n unique figures: entity × indicator × month, units that need converting."""
     rows, per_entity = [], len(LEDGERS) * 10
     for r in range(n):
         e, rest = divmod(r, per_entity)
+        e += first_entity
         i, m = divmod(rest, 10)
         name, unit, target = LEDGERS[i]
         value = target * (m + 1) / 12

@@ -16,11 +16,12 @@ from dashboard import exporting, reporting, snapshots, template
 from dashboard.database import open_store, rebuild
 from dashboard.export.fonts import MissingFont
 from dashboard.ingest.problems import IngestError, errors, warnings
+from dashboard.ingest.upload import parse_upload
 from dashboard.store import catalogue as store_catalogue
-from dashboard.store.connection import StoreError
+from dashboard.store.connection import StoreError, connect
 from dashboard.store.workspace import workspace
 from dashboard.textable import render
-from dashboard.uploading import preview, store_preview
+from dashboard.uploading import catalogue_index, review, store_preview
 
 PROGRESS_TABLE = ["id", "name_zh", "unit", "target", "actual", "actual_period", "completion_pct",
                   "time_share_pct", "gap_pp", "status"]
@@ -136,15 +137,15 @@ def cmd_ingest(args, ws) -> int:
     if missing:
         print(f"error: no such file: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    rejected, stored, figures = 0, 0, 0
     with open_store(ws) as con:
-        for path in args.files:
-            outcome = _ingest_one(con, ws, path, args, now)
-            if outcome is None:
-                rejected += 1
-            else:
-                stored += outcome > 0
-                figures += outcome
+        index = catalogue_index(con)
+    rejected, figures = 0, 0
+    for path in args.files:
+        outcome = _ingest_one(ws, index, path, args, now)
+        if outcome is None:
+            rejected += 1
+        else:
+            figures += outcome
     verb = "validated" if args.dry_run else "stored"
     accepted = len(args.files) - rejected
     print(f"{verb} {accepted} of {len(args.files)} file(s): {figures} figure(s)"
@@ -152,27 +153,33 @@ def cmd_ingest(args, ws) -> int:
     return 1 if rejected else 0
 
 
-def _ingest_one(con, ws, path: Path, args, now: datetime) -> int | None:
-    """Figures stored (or that would be); None when the file is rejected."""
+def _ingest_one(ws, index, path: Path, args, now: datetime) -> int | None:
+    """Figures stored (or that would be); None when the file is rejected.
+
+    The file is parsed before the database is opened, so a large file never keeps the
+    dashboard waiting for the lock.
+    """
     data = path.read_bytes()
     try:
-        pv = preview(con, data, path.name, (now.year, now.month))
+        parsed = parse_upload(data, path.name, index, (now.year, now.month))
     except IngestError as err:
         for p in err.problems:
             print(p.line())
         return None
-    for p in warnings(pv.problems):
-        print("warning: " + p.line(), file=sys.stderr)
-    if not pv.ok:
-        for p in errors(pv.problems):
-            print(p.line())
-        return None
-    if pv.duplicate_of:
-        print(f"{path.name}: identical to upload #{pv.duplicate_of['upload_id']} "
-              f"({pv.duplicate_of['filename']}); nothing changed", file=sys.stderr)
-        return 0
-    if not args.dry_run:
-        store_preview(con, ws, pv, data, args.user, now)
+    with connect(ws.db_path) as con:
+        pv = review(con, parsed, index)
+        for p in warnings(pv.problems):
+            print("warning: " + p.line(), file=sys.stderr)
+        if not pv.ok:
+            for p in errors(pv.problems):
+                print(p.line())
+            return None
+        if pv.duplicate_of:
+            print(f"{path.name}: identical to upload #{pv.duplicate_of['upload_id']} "
+                  f"({pv.duplicate_of['filename']}); nothing changed", file=sys.stderr)
+            return 0
+        if not args.dry_run:
+            store_preview(con, ws, pv, data, args.user, now)
     return len(pv.figures)
 
 

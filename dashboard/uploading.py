@@ -42,13 +42,25 @@ class Preview:
         return not errors(self.problems)
 
 
+def catalogue_index(con: duckdb.DuckDBPyConnection) -> CatalogueIndex:
+    return CatalogueIndex.build(store_catalogue.targets(con))
+
+
 def preview(con: duckdb.DuckDBPyConnection, data: bytes, filename: str,
             today: tuple[int, int], index: CatalogueIndex | None = None) -> Preview:
     """Everything the user should see before confirming; raises IngestError if unreadable."""
-    index = index or CatalogueIndex.build(store_catalogue.targets(con))
-    parsed = parse_upload(data, filename, index, today)
+    index = index or catalogue_index(con)
+    return review(con, parse_upload(data, filename, index, today), index)
+
+
+def review(con: duckdb.DuckDBPyConnection, parsed: ParsedUpload, index: CatalogueIndex
+           ) -> Preview:
+    """A parsed file against what is stored: warnings, new vs revision, re-uploads.
+
+    Parsing needs no database, so callers parse first and hold the file only for this.
+    """
     current = store_figures.current_figures(con)
-    problems = parsed.problems + (suspicious(parsed.figures, current, index.targets, filename)
+    problems = parsed.problems + (suspicious(parsed.figures, current, index.targets, parsed.file)
                                   if parsed.ok else [])
     figures = _mark_changes(parsed.figures, current)
     return Preview(parsed, figures, problems, store_figures.upload_by_sha(con, parsed.sha256))

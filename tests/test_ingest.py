@@ -185,7 +185,7 @@ def test_ambiguous_names_need_an_entity(catalogue):
 
 @pytest.mark.parametrize("data, message", [
     (b"", "the file is empty"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old Excel .xls format is not supported"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "damaged Excel file (CalamineError)"),
     (b"PK\x03\x04garbage", "damaged Excel file (bad zip)"),
     ("就是一段文字\n没有表头\n".encode(), "no header row found"),
 ])

@@ -35,8 +35,8 @@ def parse_upload(data: bytes, file: str, targets: pd.DataFrame | CatalogueIndex,
     """Raises IngestError when the file cannot be read at all; otherwise lists problems."""
     if len(data) > MAX_BYTES:
         raise IngestError([Problem(file, None, None,
-                                   f"file is {len(data) / 1e6:.1f} MB; the limit is "
-                                   f"{MAX_BYTES / 1e6:.0f} MB", "split it into smaller files")])
+                                   f"file is {len(data) / 2**20:.1f} MiB; the limit is "
+                                   f"{MAX_BYTES / 2**20:.0f} MiB", "split it into smaller files")])
     index = targets if isinstance(targets, CatalogueIndex) else CatalogueIndex.build(targets)
     grid = read_grid(data, file)
     if len(grid.rows) > MAX_ROWS:

@@ -10,11 +10,13 @@ import streamlit as st
 from dashboard import charts, reporting
 from dashboard.database import open_store
 from dashboard.i18n import month_name, t
+from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import comments as store_comments
 from dashboard.store import figures as store_figures
 from dashboard.store.connection import connect
 from dashboard.store.workspace import Workspace, workspace
+from dashboard.uploading import catalogue_index
 
 
 def ws() -> Workspace:
@@ -77,6 +79,13 @@ def load_months(db_path: str, db_version: tuple) -> tuple[list[int], tuple[int, 
 def load_targets(db_path: str, year: int, db_version: tuple) -> pd.DataFrame:
     with connect(db_path) as con:
         return store_catalogue.targets(con, year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load_index(db_path: str, db_version: tuple) -> CatalogueIndex:
+    """The catalogue's name index, shared by sessions (read-only once built)."""
+    with connect(db_path) as con:
+        return catalogue_index(con)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

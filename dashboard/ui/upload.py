@@ -7,10 +7,11 @@ import streamlit as st
 from dashboard import template
 from dashboard.i18n import month_name, t
 from dashboard.ingest.problems import IngestError, errors, warnings
+from dashboard.ingest.upload import parse_upload
 from dashboard.store.connection import StoreError, connect
 from dashboard.ui import common
 from dashboard.upload_view import preview_table, problem_table
-from dashboard.uploading import preview, store_preview
+from dashboard.uploading import review, store_preview
 
 lang = common.lang()
 w = common.ready()
@@ -40,8 +41,10 @@ data = uploaded.getvalue()
 now = datetime.now()
 try:
     with st.status(t("reading", lang), expanded=False) as status:
+        index = common.load_index(str(w.db_path), common.version(w))
+        parsed = parse_upload(data, uploaded.name, index, (now.year, now.month))
         with connect(w.db_path) as con:
-            pv = preview(con, data, uploaded.name, (now.year, now.month))
+            pv = review(con, parsed, index)
         status.update(label=f"{uploaded.name} · {t('encoding', lang)} {pv.parsed.encoding} · "
                             f"{t('layout', lang)} {pv.parsed.layout}", state="complete")
 except IngestError as err:

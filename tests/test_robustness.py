@@ -1,0 +1,156 @@
+"""Robustness: fuzzed uploads, an ingesting process killed mid-way, writers at once, limits."""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime
+
+import pytest
+
+from dashboard.database import open_store, rebuild
+from dashboard.ingest.problems import IngestError
+from dashboard.ingest.upload import MAX_BYTES, parse_upload
+from dashboard.store import figures as store_figures
+from dashboard.store.connection import connect
+from dashboard.store.workspace import Workspace
+from dashboard.uploading import catalogue_index, manifests, preview, review, store_preview
+from tests import fuzzing
+from tests.conftest import ROOT, TODAY
+from tests.files import csv_bytes
+
+sys.path.insert(0, str(ROOT / "bench"))
+import synth  # noqa: E402
+
+
+def test_fuzzed_uploads_end_accepted_or_refused_and_refusals_change_nothing(sample_ws):
+    with open_store(sample_ws):
+        pass
+    tally, crashes = fuzzing.run(sample_ws, count=300, seed=1)
+    assert crashes == []
+    assert dict(tally) == {"accepted": 26, "duplicate": 4, "refused_rows": 88,
+                           "refused_unreadable": 182}
+
+
+@pytest.fixture
+def ledger_ws(tmp_path) -> Workspace:
+    """10,000 ledger targets (2,000 districts × 5), so that big distinct files exist."""
+    data = tmp_path / "data"
+    (data / "actuals").mkdir(parents=True)
+    synth.ingest_catalogue().to_csv(data / "targets.csv", index=False)
+    ws = Workspace(data, data / "dashboard.duckdb")
+    with open_store(ws):
+        pass
+    return ws
+
+
+def ledger_file(tmp_path, n: int, rows: int, name: str | None = None):
+    path = tmp_path / (name or f"ledger_{n}.csv")
+    path.write_bytes(synth.rows_to_csv(synth.ingest_rows(rows, first_entity=(n * 40) % 1900)))
+    return path
+
+
+def cli(ws, *args):
+    env = {**os.environ, "DASHBOARD_DATA": str(ws.data_dir)}
+    return [sys.executable, "-m", "dashboard", *args, "--db", str(ws.db_path)], env
+
+
+def assert_whole_uploads(ws) -> int:
+    """Every stored upload has all its figures; every archived manifest has its upload."""
+    with open_store(ws) as con:  # opening also recovers the WAL and drops orphan archives
+        per_upload = dict(con.execute(
+            "SELECT upload_id, count(*) FROM figures GROUP BY upload_id").fetchall())
+        uploads = store_figures.uploads(con)
+    for row in uploads.itertuples():
+        assert per_upload.get(row.upload_id, 0) == row.figure_count, row
+    assert set(per_upload) <= set(uploads["upload_id"])
+    assert {m["sha256"] for m in manifests(ws)} == set(uploads["sha256"])
+    return len(uploads)
+
+
+def test_killing_the_ingesting_process_never_half_stores(ledger_ws, tmp_path):
+    rng = random.Random(3)
+    landed = 0
+    for n in range(10):
+        path = ledger_file(tmp_path, n, 2000)
+        cmd, env = cli(ledger_ws, "ingest", str(path), "--user", "crash")
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5, 2.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        landed = assert_whole_uploads(ledger_ws)
+    with connect(ledger_ws.db_path) as con:
+        before = store_figures.current_figures(con).reset_index(drop=True)
+    assert rebuild(ledger_ws) == []
+    with connect(ledger_ws.db_path) as con:
+        after = store_figures.current_figures(con).reset_index(drop=True)
+    assert after.drop(columns="upload_id").equals(before.drop(columns="upload_id"))
+    assert 0 <= landed <= 10
+
+
+def test_dashboard_sessions_and_command_line_upload_at_once(ledger_ws, tmp_path):
+    procs = []
+    for n in range(3):
+        cmd, env = cli(ledger_ws, "ingest", str(ledger_file(tmp_path, n, 3000)), "--user",
+                       f"cli{n}")
+        procs.append(subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True))
+    errors, stored = [], []
+
+    def session(n: int) -> None:  # what the upload page does, in a Streamlit thread
+        data = ledger_file(tmp_path, 10 + n, 3000).read_bytes()
+        try:
+            with connect(ledger_ws.db_path) as con:
+                index = catalogue_index(con)
+            parsed = parse_upload(data, f"session{n}.csv", index, TODAY)
+            with connect(ledger_ws.db_path) as con:
+                pv = review(con, parsed, index)
+                stored.append(store_preview(con, ledger_ws, pv, data, f"web{n}",
+                                            datetime.now()))
+        except Exception as err:  # noqa: BLE001 - any error here is a failure to report
+            errors.append(repr(err))
+
+    threads = [threading.Thread(target=session, args=(n,)) for n in range(2)]
+    for th in threads:
+        th.start()
+    outputs = [p.communicate(timeout=120) for p in procs]
+    for th in threads:
+        th.join(timeout=120)
+    assert errors == []
+    for p, (out, err) in zip(procs, outputs, strict=True):
+        assert p.returncode == 0, err
+        assert out.strip() == "stored 1 of 1 file(s): 3000 figure(s)"
+        assert "Traceback" not in err and "Exception" not in err
+    assert len(stored) == 2 and None not in stored
+    with connect(ledger_ws.db_path) as con:
+        assert con.execute("SELECT count(*), count(DISTINCT upload_id) FROM figures"
+                           ).fetchone() == (15000, 5)
+
+
+def test_size_and_row_limits_have_clear_messages(empty_ws):
+    with open_store(empty_ws) as con:
+        index = catalogue_index(con)
+    with pytest.raises(IngestError) as err:
+        parse_upload(b"a" * (MAX_BYTES + 1), "big.csv", index, TODAY)
+    assert err.value.problems[0].line() == (
+        "big.csv:0:-: file is 20.0 MiB; the limit is 20 MiB — split it into smaller files")
+    with pytest.raises(IngestError) as err:
+        parse_upload(b"a\n" * 200_001, "rows.csv", index, TODAY)
+    assert err.value.problems[0].message == "200,001 rows; the limit is 200,000"
+
+
+def test_uploaded_file_names_are_never_paths(empty_ws, tmp_path):
+    data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2450"]])
+    name = "../../../../tmp/evil.csv"
+    with open_store(empty_ws) as con:
+        pv = preview(con, data, name, TODAY)
+        store_preview(con, empty_ws, pv, data, "u", datetime(2026, 11, 20))
+        up = store_figures.uploads(con).iloc[0]
+    assert up["filename"] == name
+    archived = empty_ws.data_dir / up["archive_path"]
+    assert archived.parent == empty_ws.uploads_dir and archived.read_bytes() == data
+    assert not (tmp_path.parent / "evil.csv").exists()
