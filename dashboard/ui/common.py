@@ -61,7 +61,9 @@ def ready() -> Workspace:
     return w
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# cache_resource hands every session the same object instead of an unpickled copy; pages
+# only read these (filters build new frames), and a database write changes the key.
+@st.cache_resource(show_spinner=False, max_entries=16)
 def load_progress(db_path: str, year: int, month: int, db_version: tuple) -> pd.DataFrame:
     with connect(db_path) as con:
         return reporting.progress(con, year, month)
@@ -118,7 +120,7 @@ def as_of_selector(w: Workspace, lg: str) -> tuple[int, int]:
     return year, month
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def section_specs(db_path: str, year: int, month: int, db_version: tuple, lang: str, view: str,
                   ids: tuple[str, ...]) -> list[tuple[str, dict]]:
     """Vega-Lite specs per section, cached: building Altair charts costs ~50 ms each."""
