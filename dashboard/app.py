@@ -3,11 +3,12 @@
 import streamlit as st
 
 from dashboard.i18n import t
-from dashboard.ui import common
+from dashboard.ui import auth, common
 
 st.set_page_config(page_title="目标进度看板", page_icon=":material/speed:", layout="wide")
 lang = common.language_switch()
-common.ready()
+w = common.ready()
+user = auth.sidebar(w, lang)
 
 PAGES = [  # file, title key, icon, url
     ("ui/overview.py", "overview", ":material/speed:", "overview"),
@@ -16,6 +17,8 @@ PAGES = [  # file, title key, icon, url
     ("ui/completeness.py", "completeness", ":material/calendar_month:", "completeness"),
     ("ui/snapshots.py", "snapshots", ":material/photo_camera:", "snapshots"),
 ]
+if user is not None and user.is_admin:
+    PAGES.append(("ui/admin.py", "admin", ":material/admin_panel_settings:", "admin"))
 pages = [st.Page(file, title=t(key, lang), icon=icon, url_path=url, default=(i == 0))
          for i, (file, key, icon, url) in enumerate(PAGES)]
 st.navigation(pages).run()

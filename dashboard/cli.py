@@ -4,6 +4,7 @@ Exit codes: 0 success, 1 refused input or busy database, 2 usage error.
 """
 
 import argparse
+import getpass
 import json
 import math
 import sys
@@ -12,16 +13,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import exporting, reporting, snapshots, template
+from dashboard import accounts, exporting, reporting, snapshots, template
+from dashboard.accounts import AccountError
+from dashboard.core.access import ROLES, User
 from dashboard.database import open_store, rebuild
 from dashboard.export.fonts import MissingFont
 from dashboard.ingest.problems import IngestError, errors, warnings
 from dashboard.ingest.upload import parse_upload
+from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store.connection import StoreError, connect
 from dashboard.store.workspace import workspace
 from dashboard.textable import render
-from dashboard.uploading import catalogue_index, review, store_preview
+from dashboard.uploading import authorise, catalogue_index, record_refusal, review, store_preview
 
 PROGRESS_TABLE = ["id", "name_zh", "unit", "target", "actual", "actual_period", "completion_pct",
                   "time_share_pct", "gap_pp", "status"]
@@ -53,15 +57,19 @@ def _parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("ingest", parents=[common], help="validate and store figure files")
     i.add_argument("files", nargs="+", type=Path)
-    i.add_argument("--user", default="cli")
+    i.add_argument("--user", default="cli", help="an account; its departments limit the rows")
     i.add_argument("--dry-run", action="store_true", help="validate only, store nothing")
+    i.add_argument("--admin-override", action="store_true",
+                   help="batch load without account checks (recorded in the audit log)")
 
     sub.add_parser("rebuild", parents=[common], help="rebuild from data/targets.csv and actuals/")
 
     sn = sub.add_parser("snapshot", parents=[common], help="freeze progress as of a month")
     sn.add_argument("--as-of", type=_year_month, required=True)
     sn.add_argument("--note", default="")
-    sn.add_argument("--user", default="cli")
+    sn.add_argument("--user", default="cli", help="an admin account")
+    sn.add_argument("--admin-override", action="store_true",
+                    help="without an account check (recorded in the audit log)")
 
     ex = sub.add_parser("export", parents=[common], help="CSV/XLSX/PDF/PNG of progress")
     which = ex.add_mutually_exclusive_group()
@@ -70,6 +78,26 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=tuple(exporting.FORMATS), required=True)
     ex.add_argument("--out", type=Path, required=True)
     ex.add_argument("--lang", choices=("zh", "en"), default="zh")
+    ex.add_argument("--user", default="cli")
+
+    au = sub.add_parser("audit", parents=[common], help="print the audit log")
+    au.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    us = sub.add_parser("user", parents=[common], help="local accounts")
+    us_sub = us.add_subparsers(dest="user_command", required=True)
+    ua = us_sub.add_parser("add", parents=[common],
+                           help="add a user (password read from stdin or prompted)")
+    ua.add_argument("name")
+    ua.add_argument("--role", choices=ROLES, required=True)
+    ua.add_argument("--department", action="append", default=[],
+                    help="a department the user reports for (repeat for several)")
+    up = us_sub.add_parser("passwd", parents=[common], help="set a user's password")
+    up.add_argument("name")
+    ur = us_sub.add_parser("set", parents=[common], help="change a user's role and departments")
+    ur.add_argument("name")
+    ur.add_argument("--role", choices=ROLES, required=True)
+    ur.add_argument("--department", action="append", default=[])
+    us_sub.add_parser("list", parents=[common], help="users with roles and departments")
 
     tp = sub.add_parser("template", parents=[common], help="fill-in file for a month")
     tp.add_argument("--month", type=_year_month, required=True)
@@ -86,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in err.problems:
             print(problem.line(), file=sys.stderr)
         return 1
-    except (StoreError, reporting.NoFigures, snapshots.UnknownSnapshot, MissingFont) as err:
+    except (StoreError, reporting.NoFigures, snapshots.UnknownSnapshot, MissingFont,
+            AccountError, NotAllowed) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
 
@@ -109,6 +138,29 @@ def _json_value(v):
     if hasattr(v, "item"):
         return v.item()
     return v
+
+
+class NotAllowed(PermissionError):
+    """The named account may not do this (or does not exist)."""
+
+
+def acting_user(args, ws, need: str) -> User:
+    """The account named by --user, checked for `need` (upload | admin).
+
+    --admin-override acts without an account; the audit log records it by name.
+    """
+    if getattr(args, "admin_override", False):
+        return User(f"{args.user} (admin override)", "admin")
+    user = accounts.find(accounts.users_path(ws.data_dir), args.user)
+    if user is None:
+        raise NotAllowed(f"no account {args.user!r}: create it with `python -m dashboard user "
+                         f"add {args.user} --role uploader --department ...`, or pass "
+                         "--admin-override for a batch load")
+    if need == "admin" and not user.is_admin:
+        raise NotAllowed(f"{user.name} is {user.role}; this needs an admin")
+    if need == "upload" and not user.may_upload():
+        raise NotAllowed(f"{user.name} is {user.role}; uploading needs the uploader role")
+    return user
 
 
 def cmd_targets(args, ws) -> int:
@@ -137,11 +189,15 @@ def cmd_ingest(args, ws) -> int:
     if missing:
         print(f"error: no such file: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
+    user = acting_user(args, ws, "upload")
     with open_store(ws) as con:
         index = catalogue_index(con)
+        if args.admin_override:
+            audit.record(con, user.name, "admin_override", "used", at=now, command="ingest",
+                         files=[p.name for p in args.files])
     rejected, figures = 0, 0
     for path in args.files:
-        outcome = _ingest_one(ws, index, path, args, now)
+        outcome = _ingest_one(ws, index, path, args, user, now)
         if outcome is None:
             rejected += 1
         else:
@@ -153,7 +209,7 @@ def cmd_ingest(args, ws) -> int:
     return 1 if rejected else 0
 
 
-def _ingest_one(ws, index, path: Path, args, now: datetime) -> int | None:
+def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> int | None:
     """Figures stored (or that would be); None when the file is rejected.
 
     The file is parsed before the database is opened, so a large file never keeps the
@@ -165,21 +221,26 @@ def _ingest_one(ws, index, path: Path, args, now: datetime) -> int | None:
     except IngestError as err:
         for p in err.problems:
             print(p.line())
+        if not args.dry_run:
+            with connect(ws.db_path) as con:
+                record_refusal(con, user.name, path.name, None, err.problems, now)
         return None
     with connect(ws.db_path) as con:
-        pv = review(con, parsed, index)
+        pv = authorise(review(con, parsed, index), user, index)
         for p in warnings(pv.problems):
             print("warning: " + p.line(), file=sys.stderr)
         if not pv.ok:
             for p in errors(pv.problems):
                 print(p.line())
+            if not args.dry_run:
+                record_refusal(con, user.name, path.name, parsed.sha256, pv.problems, now)
             return None
         if pv.duplicate_of:
             print(f"{path.name}: identical to upload #{pv.duplicate_of['upload_id']} "
                   f"({pv.duplicate_of['filename']}); nothing changed", file=sys.stderr)
             return 0
         if not args.dry_run:
-            store_preview(con, ws, pv, data, args.user, now)
+            store_preview(con, ws, pv, data, user.name, now)
     return len(pv.figures)
 
 
@@ -210,8 +271,11 @@ def cmd_template(args, ws) -> int:
 
 def cmd_snapshot(args, ws) -> int:
     year, month = args.as_of
+    user = acting_user(args, ws, "admin")
     with open_store(ws) as con:
-        sid = snapshots.take(con, year, month, note=args.note, user=args.user,
+        if args.admin_override:
+            audit.record(con, user.name, "admin_override", "used", command="snapshot")
+        sid = snapshots.take(con, year, month, note=args.note, user=user.name,
                              at=datetime.now())
     print(sid)
     return 0
@@ -225,12 +289,64 @@ def cmd_export(args, ws) -> int:
         else:
             year, month = args.as_of or reporting.default_as_of(con)
             info, frame = None, reporting.progress(con, year, month)
-    head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
+        head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
+        audit.record(con, args.user, "export", args.format, as_of=f"{year}-{month:02d}",
+                     snapshot_id=args.snapshot, file=args.out.name)
     args.out.write_bytes(exporting.export_bytes(frame, args.format, head, args.lang))
     print(f"wrote {args.out} ({args.format}, {len(frame)} targets, as of {year}-{month:02d})")
     return 0
 
 
-COMMANDS = {"targets": cmd_targets, "progress": cmd_progress, "ingest": cmd_ingest,
-            "rebuild": cmd_rebuild, "template": cmd_template, "snapshot": cmd_snapshot,
-            "export": cmd_export}
+def cmd_audit(args, ws) -> int:
+    with open_store(ws) as con:
+        frame = audit.entries(con)
+    _emit(frame, args.format)
+    return 0
+
+
+def cmd_user(args, ws) -> int:
+    path = accounts.users_path(ws.data_dir)
+    if args.user_command == "list":
+        users = accounts.load(path)
+        frame = pd.DataFrame([{"name": n, "role": u["role"],
+                               "departments": "、".join(u.get("departments", [])),
+                               "created": u.get("created")} for n, u in users.items()],
+                             columns=["name", "role", "departments", "created"])
+        sys.stdout.write(render(frame))
+        return 0
+    if args.user_command == "set":
+        user = accounts.set_role(path, args.name, args.role, args.department)
+        _audit_user(ws, "user_set", user)
+        print(f"{user.name}: {user.role} {'、'.join(sorted(user.departments))}")
+        return 0
+    password = _read_password()
+    if args.user_command == "passwd":
+        accounts.set_password(path, args.name, password)
+        _audit_user(ws, "user_passwd", accounts.find(path, args.name))
+        print(f"password set for {args.name}")
+        return 0
+    user = accounts.add_user(path, args.name, password, args.role, args.department)
+    _audit_user(ws, "user_add", user)
+    print(f"added {user.name} ({user.role}{': ' if user.departments else ''}"
+          f"{'、'.join(sorted(user.departments))})")
+    return 0
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != first:
+            raise AccountError("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
+def _audit_user(ws, action: str, user: User) -> None:
+    with open_store(ws) as con:
+        audit.record(con, "cli", action, "ok", account=user.name, role=user.role,
+                     departments=sorted(user.departments))
+
+
+COMMANDS = {"audit": cmd_audit, "user": cmd_user, "targets": cmd_targets,
+            "progress": cmd_progress, "ingest": cmd_ingest, "rebuild": cmd_rebuild,
+            "template": cmd_template, "snapshot": cmd_snapshot, "export": cmd_export}

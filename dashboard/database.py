@@ -10,6 +10,7 @@ import duckdb
 from dashboard.ingest.catalogue import parse_catalogue
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.profiles import parse_profiles
+from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store.connection import connect
 from dashboard.store.schema import ensure_schema, get_meta
@@ -21,7 +22,11 @@ def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
     """Load targets.csv if it changed; CatalogueError leaves the stored catalogue as it was."""
     data = ws.targets_csv.read_bytes()
     targets = parse_catalogue(data.decode("utf-8-sig"), ws.targets_csv.name)
-    changed = store_catalogue.load_targets(con, targets, hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256(data).hexdigest()
+    changed = store_catalogue.load_targets(con, targets, digest)
+    if changed:
+        audit.record(con, "system", "catalogue", "loaded", file=ws.targets_csv.name,
+                     sha256=digest, targets=len(targets))
     if ws.profiles_csv.exists():
         raw = ws.profiles_csv.read_bytes()
         profiles = parse_profiles(raw.decode("utf-8-sig"), ws.profiles_csv.name)

@@ -116,6 +116,27 @@ TEXT = {
     "data_version": ("数据版本", "Data version"),
     "rule_version": ("规则版本", "Rule version"),
     "export": ("导出", "Export"),
+    "who": ("用户", "User"),
+    "role_viewer": ("查看", "viewer"), "role_uploader": ("填报", "uploader"),
+    "role_admin": ("管理员", "admin"),
+    "login": ("登录", "Log in"), "logout": ("退出登录", "Log out"),
+    "login_oidc": ("统一身份认证登录", "Log in with single sign-on"),
+    "username": ("用户名", "User name"), "password": ("密码", "Password"),
+    "login_failed": ("用户名或密码不正确。", "Wrong user name or password."),
+    "session_expired": ("登录已过期，请重新登录。", "Your session expired; please log in again."),
+    "no_accounts": ("尚未设置账户：请先创建管理员。", "No accounts yet: create the administrator."),
+    "create_admin": ("创建管理员并登录", "Create administrator and log in"),
+    "login_to_view": ("请先在左侧登录。", "Please log in (left)."),
+    "login_to_upload": ("上传数据需要以填报人员或管理员身份登录。",
+                        "Uploading needs a login as uploader or admin."),
+    "login_to_comment": ("责任单位的填报人员登录后可填写原因分析与下步措施。",
+                         "Uploaders of the responsible department can comment after logging in."),
+    "admin_only": ("此操作需要管理员。", "This needs an administrator."),
+    "admin": ("审计与账户", "Audit and accounts"),
+    "audit_log": ("审计日志", "Audit log"), "accounts": ("账户", "Accounts"),
+    "accounts_hint": ("账户在服务器上用命令管理：python -m dashboard user add/passwd/set/list",
+                      "Accounts are managed on the server: python -m dashboard user "
+                      "add/passwd/set/list"),
 }
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 
 from dashboard import reporting
 from dashboard.core.settings import Thresholds
+from dashboard.store import audit
 from dashboard.store import snapshots as store_snapshots
 from dashboard.store.schema import get_meta
 
@@ -23,9 +24,12 @@ def take(con: duckdb.DuckDBPyConnection, year: int, month: int, *, note: str, us
          at: datetime, thresholds: Thresholds = Thresholds()) -> int:
     frame = reporting.progress(con, year, month, thresholds)[KEPT]
     rules = f"catalogue:{(get_meta(con, 'catalogue_sha256') or '')[:12]};{thresholds.version()}"
-    return store_snapshots.save_snapshot(
+    sid = store_snapshots.save_snapshot(
         con, frame, year=year, month=month, note=note, user=user, at=at,
         data=store_snapshots.data_version(con), rules=rules)
+    audit.record(con, user, "snapshot", "taken", at=at, snapshot_id=sid,
+                 as_of=f"{year}-{month:02d}")
+    return sid
 
 
 def load(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> tuple[dict, pd.DataFrame]:

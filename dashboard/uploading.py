@@ -9,16 +9,18 @@ the file's hash.
 import json
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from dashboard.core.access import User
 from dashboard.ingest.problems import IngestError, Problem, errors
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.ingest.upload import ParsedUpload, parse_upload, suspicious
+from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import figures as store_figures
 from dashboard.store.schema import get_meta, set_meta
@@ -66,6 +68,35 @@ def review(con: duckdb.DuckDBPyConnection, parsed: ParsedUpload, index: Catalogu
     return Preview(parsed, figures, problems, store_figures.upload_by_sha(con, parsed.sha256))
 
 
+def authorise(pv: Preview, user: User, index: CatalogueIndex) -> Preview:
+    """Refuse every row for a target outside the user's departments (admins: none)."""
+    if user.is_admin:
+        return pv
+    file = pv.parsed.file
+    if not user.may_upload():
+        problem = Problem(file, None, None, f"{user.name} may not upload figures "
+                          f"(role {user.role})", "ask an administrator for the uploader role")
+        return replace(pv, problems=pv.problems + [problem])
+    department = {(r["entity"], r["year"], r["id"]): (r["department"], r["name_zh"])
+                  for r in index.records}
+    own = "、".join(sorted(user.departments)) or "no department"
+    problems = []
+    for f in pv.figures.itertuples():
+        dept, name = department[(f.entity, f.year, f.id)]
+        if not user.may_edit(dept):
+            problems.append(Problem(file, int(f.source_row), f.source_column,
+                                    f"{name} belongs to {dept}; {user.name} reports for {own}",
+                                    "send this row to that department, or ask an administrator"))
+    return replace(pv, problems=pv.problems + problems)
+
+
+def record_refusal(con: duckdb.DuckDBPyConnection, user: str, file: str, sha256: str | None,
+                   problems: list[Problem], at: datetime) -> None:
+    audit.record(con, user, "upload", "refused", at=at, file=file, sha256=sha256,
+                 errors=len(errors(problems)),
+                 rows=sorted({p.row for p in errors(problems) if p.row})[:50])
+
+
 def _mark_changes(figures: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
     key = ["entity", "year", "id", "period_start", "period_end", "basis"]
     merged = figures.merge(current[key + ["value"]].rename(columns={"value": "previous"}),
@@ -82,6 +113,8 @@ def store_preview(con: duckdb.DuckDBPyConnection, ws: Workspace, pv: Preview, da
     if not pv.ok:
         raise IngestError(errors(pv.problems))
     if pv.duplicate_of is not None:
+        audit.record(con, user, "upload", "unchanged", at=at, file=pv.parsed.file,
+                     sha256=pv.parsed.sha256, same_as=pv.duplicate_of["upload_id"])
         return None
     with _WRITE_LOCK:
         upload_id = store_figures.next_upload_id(con)
@@ -94,6 +127,10 @@ def store_preview(con: duckdb.DuckDBPyConnection, ws: Workspace, pv: Preview, da
         except BaseException:
             _remove_archive(archive)
             raise
+    changes = pv.figures["change"].value_counts()
+    audit.record(con, user, "upload", "accepted", at=at, upload_id=upload_id,
+                 file=pv.parsed.file, sha256=pv.parsed.sha256, figures=len(pv.figures),
+                 new=int(changes.get("new", 0)), revisions=int(changes.get("revision", 0)))
     return upload_id
 
 

@@ -47,3 +47,19 @@ def mem() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     yield con
     con.close()
+
+
+PASSWORD = "correct horse 7"
+ACCOUNTS = [  # name, role, departments
+    ("admin", "admin", []),
+    ("fgw", "uploader", ["市发展改革委"]),            # owns ev_chargers
+    ("cgj", "uploader", ["市城市管理局"]),            # owns public_parking
+    ("guest", "viewer", []),
+]
+
+
+def add_accounts(ws: Workspace) -> None:
+    from dashboard import accounts
+
+    for name, role, departments in ACCOUNTS:
+        accounts.add_user(accounts.users_path(ws.data_dir), name, PASSWORD, role, departments)

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import PASSWORD, ROOT, add_accounts
 from tests.files import csv_bytes
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -11,9 +11,22 @@ APP = str(ROOT / "dashboard" / "app.py")
 
 @pytest.fixture
 def app(sample_ws, monkeypatch):
+    add_accounts(sample_ws)
     monkeypatch.setenv("DASHBOARD_DB", str(sample_ws.db_path))
     monkeypatch.setenv("DASHBOARD_DATA", str(sample_ws.data_dir))
     at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def button(at, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def login(at, name: str, password: str = PASSWORD):
+    at.text_input(key="login_name").set_value(name)
+    at.text_input(key="login_password").set_value(password)
+    button(at, "登录").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -56,6 +69,7 @@ def test_as_of_month_selector(app):
 
 
 def test_detail_page_with_comment(app):
+    login(app, "fgw")
     app.switch_page("ui/detail.py").run()
     app.selectbox(key="target").set_value("ev_chargers").run()
     assert app.title[0].value == "新建电动汽车公共充电桩"
@@ -66,23 +80,36 @@ def test_detail_page_with_comment(app):
     assert history.iloc[-1]["数值"] == "2,450个" and history.iloc[-1]["当前值"] == "✔"
     app.text_area[0].set_value("冬季施工受限")
     app.text_area[1].set_value("11月集中验收")
-    app.text_input[0].set_value("王工")
-    app.button[0].click().run()
+    button(app, "保存说明").click().run()
     assert app.success[0].value == "已保存。"
     assert app.dataframe[-1].value.iloc[0][["原因分析", "下步措施", "填报人"]].tolist() == [
-        "冬季施工受限", "11月集中验收", "王工"]
+        "冬季施工受限", "11月集中验收", "fgw"]
+    app.selectbox(key="target").set_value("public_parking").run()  # another department's
+    assert app.caption[-1].value.startswith("责任单位的填报人员登录后可填写")
+    assert not [b for b in app.button if b.label == "保存说明"]
+
+
+def test_upload_needs_a_login(app):
+    app.switch_page("ui/upload.py").run()
+    assert app.info[0].value == "上传数据需要以填报人员或管理员身份登录。"
+    assert len(app.file_uploader) == 0
+    login(app, "guest")
+    assert app.info[0].value == "上传数据需要以填报人员或管理员身份登录。"
+    login_failed = AppTest.from_file(APP, default_timeout=60).run()
+    login(login_failed, "fgw", "wrong password")
+    assert login_failed.error[0].value == "用户名或密码不正确。"
 
 
 def test_upload_confirm_then_overview_updates(app):
+    login(app, "fgw")
     app.switch_page("ui/upload.py").run()
     data = csv_bytes([["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,550", "个"]],
                      "gbk")
-    app.text_input[0].set_value("李四")
     app.file_uploader[0].set_value(("chargers.csv", data, "text/csv")).run()
     preview = app.dataframe[0].value
     assert preview.iloc[0].to_dict() == {"行": 2, "指标": "新建电动汽车公共充电桩",
                                          "时期": "2026 1—10月", "数值": "2,550个", "类型": "修订"}
-    app.button[0].click().run()
+    button(app, "确认保存").click().run()
     assert app.success[0].value == "已保存上传 #8：1 条数据。"
     app.switch_page("ui/overview.py").run()
     app.segmented_control(key="overview_view").set_value("table").run()
@@ -90,7 +117,21 @@ def test_upload_confirm_then_overview_updates(app):
     assert (row["状态"], row["实际"]) == ("超序时/达序时", "85.0%")
 
 
+def test_other_departments_rows_are_refused(app):
+    login(app, "cgj")
+    app.switch_page("ui/upload.py").run()
+    data = csv_bytes([["指标", "时期", "数值", "单位"], ["公共停车位", "2026年10月", "2.7", "万个"],
+                      ["充电桩", "2026年10月", "2,550", "个"]])
+    app.file_uploader[0].set_value(("mixed.csv", data, "text/csv")).run()
+    assert app.error[0].value.startswith("文件未通过校验，未保存任何数据")
+    problems = app.dataframe[0].value
+    assert problems[["行", "问题"]].values.tolist() == [
+        [3, "新建电动汽车公共充电桩 belongs to 市发展改革委; cgj reports for 市城市管理局"]]
+    assert not [b for b in app.button if b.label == "确认保存"]
+
+
 def test_broken_upload_is_refused_with_rows(app):
+    login(app, "fgw")
     app.switch_page("ui/upload.py").run()
     data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "很多"],
                       ["无此指标", "2026年10月", "1"]])
@@ -98,7 +139,7 @@ def test_broken_upload_is_refused_with_rows(app):
     assert app.error[0].value.startswith("文件未通过校验，未保存任何数据")
     problems = app.dataframe[0].value
     assert problems[["行", "列"]].values.tolist() == [[2, "C"], [3, "A"]]
-    assert len(app.button) == 0  # nothing to confirm
+    assert not [b for b in app.button if b.label == "确认保存"]  # nothing to confirm
 
 
 def test_completeness_page(app):
@@ -123,13 +164,26 @@ def test_every_page_in_english(app):
 
 def test_snapshots_page_take_and_compare(app):
     app.switch_page("ui/snapshots.py").run()
+    assert not [b for b in app.button if b.label == "拍快照"]  # viewers cannot
+    login(app, "admin")
+    app.switch_page("ui/snapshots.py").run()
     assert app.info[0].value == "还没有快照。"
-    app.text_input[0].set_value("十月例会")
-    app.text_input[1].set_value("协调员")
-    app.button[0].click().run()
+    next(x for x in app.text_input if x.label == "备注").set_value("十月例会")
+    button(app, "拍快照").click().run()
     assert app.success[0].value == "已保存快照 #1。"
     listing = app.dataframe[0].value
-    assert listing[["#", "备注", "填报人"]].values.tolist() == [[1, "十月例会", "协调员"]]
+    assert listing[["#", "备注", "填报人"]].values.tolist() == [[1, "十月例会", "admin"]]
     assert [b.label for b in app.get("download_button")] == ["CSV", "XLSX", "PDF", "PNG"]
-    app.button[0].click().run()  # a second snapshot, nothing changed in between
+    button(app, "拍快照").click().run()  # a second snapshot, nothing changed in between
     assert app.info[0].value == "与上一快照相比没有变化。"
+
+
+def test_admin_page_shows_the_audit_log_in_order(app):
+    login(app, "admin")
+    app.switch_page("ui/admin.py").run()
+    log = app.dataframe[0].value
+    assert log[["用户", "操作", "结果"]].values.tolist()[:2] == [
+        ["admin", "login", "ok"], ["system", "catalogue", "loaded"]]
+    accounts = app.dataframe[1].value
+    assert accounts["用户名"].tolist() == ["admin", "fgw", "cgj", "guest"]
+    assert "scrypt" not in accounts.to_string()

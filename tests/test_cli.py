@@ -56,13 +56,25 @@ def test_progress_as_of_and_table(sample_ws):
     assert run(sample_ws, "progress", "--as-of", "2026-13").returncode == 2
 
 
+def add_user(ws, name, role, *departments, password="correct horse 7"):
+    args = ["user", "add", name, "--role", role]
+    for d in departments:
+        args += ["--department", d]
+    cmd, env = [sys.executable, "-m", "dashboard", *args, "--db", str(ws.db_path)], {
+        **os.environ, "DASHBOARD_DATA": str(ws.data_dir)}
+    return subprocess.run(cmd, input=password + "\n", capture_output=True, text=True, env=env,
+                          timeout=60)
+
+
 def test_ingest_accepts_rejects_and_dry_runs(empty_ws, tmp_path):
+    assert add_user(empty_ws, "alice", "uploader", "市发展改革委").returncode == 0
+    assert add_user(empty_ws, "bob", "uploader", "市发展改革委").returncode == 0
     good = tmp_path / "good.csv"
     good.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2450"]], "gbk"))
     bad = tmp_path / "bad.csv"
     bad.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "x"],
                                ["无此指标", "2026年10月", "1"]]))
-    dry = run(empty_ws, "ingest", str(good), "--dry-run")
+    dry = run(empty_ws, "ingest", str(good), "--dry-run", "--user", "alice")
     assert (dry.returncode, dry.stdout.strip()) == (0, "validated 1 of 1 file(s): 1 figure(s)")
     refused = run(empty_ws, "ingest", str(bad), "--user", "bob")
     assert refused.returncode == 1
@@ -72,7 +84,7 @@ def test_ingest_accepts_rejects_and_dry_runs(empty_ws, tmp_path):
     assert (ok.returncode, ok.stdout.strip()) == (0, "stored 1 of 1 file(s): 1 figure(s)")
     progress = json.loads(run(empty_ws, "progress", "--format", "json").stdout)
     assert next(r for r in progress if r["id"] == "ev_chargers")["actual"] == 2450.0
-    assert run(empty_ws, "ingest", str(tmp_path / "missing.csv")).returncode == 2
+    assert run(empty_ws, "ingest", str(tmp_path / "missing.csv"), "--user", "alice").returncode == 2
     assert run(empty_ws, "ingest").returncode == 2
 
 
@@ -121,7 +133,8 @@ def test_usage_errors_exit_2(empty_ws, args):
 
 
 def test_snapshot_and_export_commands(sample_ws, tmp_path):
-    out = run(sample_ws, "snapshot", "--as-of", "2026-10", "--note", "例会")
+    assert add_user(sample_ws, "chief", "admin").returncode == 0
+    out = run(sample_ws, "snapshot", "--as-of", "2026-10", "--note", "例会", "--user", "chief")
     assert (out.returncode, out.stdout.strip()) == (0, "1")
     for fmt, magic in (("csv", b"\xef\xbb\xbf"), ("xlsx", b"PK"), ("pdf", b"%PDF")):
         path = tmp_path / f"s.{fmt}"

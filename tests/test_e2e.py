@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import PASSWORD, ROOT, add_accounts
 from tests.files import csv_bytes
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -43,6 +43,7 @@ def _free_port() -> int:
 @pytest.fixture
 def server(sample_ws):
     _need_browser()
+    add_accounts(sample_ws)
     port = _free_port()
     env = {**os.environ, "DASHBOARD_DB": str(sample_ws.db_path),
            "DASHBOARD_DATA": str(sample_ws.data_dir)}
@@ -91,6 +92,8 @@ def test_upload_in_the_browser_changes_the_overview(server, page, tmp_path):
     row.wait_for()
 
     page.goto(server + "/upload")
+    page.get_by_text("上传数据需要以填报人员或管理员身份登录。").wait_for()
+    _login(page, "fgw")
     file = tmp_path / "充电桩10月.csv"
     file.write_bytes(csv_bytes([["指标", "时期", "数值", "单位"],
                                 ["新建电动汽车公共充电桩", "2026年10月", "2,550", "个"]], "gbk"))
@@ -118,8 +121,16 @@ def test_upload_in_the_browser_changes_the_overview(server, page, tmp_path):
     page.screenshot(path=ARTIFACTS / "overview_after.png")
 
 
+def _login(page, name: str) -> None:
+    page.get_by_label("用户名").fill(name)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("退出登录").wait_for()
+
+
 def test_broken_file_in_the_browser_is_refused(server, page, tmp_path):
     page.goto(server + "/upload")
+    _login(page, "fgw")
     file = tmp_path / "bad.csv"
     file.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "很多"]]))
     page.locator("input[type='file']").set_input_files(str(file))

@@ -76,7 +76,7 @@ def test_killing_the_ingesting_process_never_half_stores(ledger_ws, tmp_path):
     landed = 0
     for n in range(10):
         path = ledger_file(tmp_path, n, 2000)
-        cmd, env = cli(ledger_ws, "ingest", str(path), "--user", "crash")
+        cmd, env = cli(ledger_ws, "ingest", str(path), "--user", "crash", "--admin-override")
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.5, 2.5))
@@ -96,7 +96,7 @@ def test_dashboard_sessions_and_command_line_upload_at_once(ledger_ws, tmp_path)
     procs = []
     for n in range(3):
         cmd, env = cli(ledger_ws, "ingest", str(ledger_file(tmp_path, n, 3000)), "--user",
-                       f"cli{n}")
+                       f"cli{n}", "--admin-override")
         procs.append(subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
                                       stderr=subprocess.PIPE, text=True))
     errors, stored = [], []

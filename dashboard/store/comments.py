@@ -5,12 +5,16 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from dashboard.store import audit
+
 
 def add_comment(con: duckdb.DuckDBPyConnection, *, entity: str, year: int, target_id: str,
                 month: int, reason: str, measures: str, status: str | None, user: str,
                 at: datetime) -> None:
     con.execute("INSERT INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [entity, year, target_id, month, reason, measures, status, user, at])
+    audit.record(con, user, "comment", "saved", at=at, target=f"{entity}/{year}/{target_id}",
+                 month=month, status=status)
 
 
 def latest_comments(con: duckdb.DuckDBPyConnection, year: int, month: int) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 import duckdb
 
+from dashboard.store.audit import SCHEMA as AUDIT_SCHEMA
 from dashboard.store.snapshots import SCHEMA as SNAPSHOT_SCHEMA
 
 SCHEMA = """
@@ -38,6 +39,7 @@ CREATE OR REPLACE VIEW current_figures AS
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA)
     con.execute(SNAPSHOT_SCHEMA)
+    con.execute(AUDIT_SCHEMA)
 
 
 def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:

@@ -7,10 +7,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, reporting
+from dashboard import charts, exporting, reporting
 from dashboard.database import open_store
 from dashboard.i18n import month_name, t
 from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import comments as store_comments
 from dashboard.store import figures as store_figures
@@ -141,3 +142,13 @@ def clear_caches() -> None:
     load_months.clear()
     load_current.clear()
     load_history.clear()
+
+
+def audited_export(w: Workspace, user_name: str, frame: pd.DataFrame, fmt: str, head, lang: str,
+                   **detail):
+    """Bytes for a download button, made (and recorded) only when the button is pressed."""
+    def make() -> bytes:
+        with connect(w.db_path) as con:
+            audit.record(con, user_name, "export", fmt, **detail)
+        return exporting.export_bytes(frame, fmt, head, lang)
+    return make

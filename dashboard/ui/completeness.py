@@ -5,10 +5,11 @@ import streamlit as st
 from dashboard.completeness_view import grid_view, styled
 from dashboard.core.completeness import completeness, department_summary
 from dashboard.i18n import month_name, t
-from dashboard.ui import common
+from dashboard.ui import auth, common
 
 lang = common.lang()
 w = common.ready()
+auth.require_view(auth.current_user(w), lang)
 year, month = common.as_of_selector(w, lang)
 st.title(f"{t('completeness', lang)} · {month_name(year, month, lang)}")
 

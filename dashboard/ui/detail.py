@@ -11,10 +11,12 @@ from dashboard.detail import comments_view, history_view, metric_rows
 from dashboard.i18n import STATUS, STATUS_COLORS, month_name, t
 from dashboard.store import comments as store_comments
 from dashboard.store.connection import connect
-from dashboard.ui import common
+from dashboard.ui import auth, common
 
 lang = common.lang()
 w = common.ready()
+user = auth.current_user(w)
+auth.require_view(user, lang)
 year, month = common.as_of_selector(w, lang)
 progress = common.progress(w, year, month)
 
@@ -73,23 +75,24 @@ st.dataframe(history_view(history, r["unit"], lang), hide_index=True, width="str
 st.subheader(t("comment", lang))
 if st.session_state.pop("comment_saved", False):
     st.success(t("saved", lang))
-with st.form("comment"):
-    reason = st.text_area(t("reason", lang), value=r.get("reason") or "")
-    measures = st.text_area(t("measures", lang), value=r.get("measures") or "")
-    status = None
-    if r["comparator"] == "qualitative":
-        status = st.selectbox(t("status_qualitative", lang), list(STATUS)[:4],
-                              format_func=lambda s: STATUS[s][0 if lang == "zh" else 1])
-    user = st.text_input(t("user", lang), value=st.session_state.get("user", ""))
-    if st.form_submit_button(t("save_comment", lang)):
-        with connect(w.db_path) as con:
-            store_comments.add_comment(
-                con, entity=r["entity"], year=year, target_id=choice, month=month,
-                reason=reason.strip(), measures=measures.strip(), status=status,
-                user=user.strip() or "anonymous", at=datetime.now())
-        st.session_state["user"] = user.strip()
-        st.session_state["comment_saved"] = True
-        common.clear_caches()
-        st.rerun()
+if user is None or not user.may_edit(target["department"]):
+    st.caption(t("login_to_comment", lang))
+else:
+    with st.form("comment"):
+        reason = st.text_area(t("reason", lang), value=r.get("reason") or "")
+        measures = st.text_area(t("measures", lang), value=r.get("measures") or "")
+        status = None
+        if r["comparator"] == "qualitative":
+            status = st.selectbox(t("status_qualitative", lang), list(STATUS)[:4],
+                                  format_func=lambda s: STATUS[s][0 if lang == "zh" else 1])
+        if st.form_submit_button(t("save_comment", lang)):
+            with connect(w.db_path) as con:
+                store_comments.add_comment(
+                    con, entity=r["entity"], year=year, target_id=choice, month=month,
+                    reason=reason.strip(), measures=measures.strip(), status=status,
+                    user=user.name, at=datetime.now())
+            st.session_state["comment_saved"] = True
+            common.clear_caches()
+            st.rerun()
 if not comments.empty:
     st.dataframe(comments_view(comments, lang), hide_index=True, width="stretch")

@@ -7,10 +7,12 @@ import streamlit as st
 from dashboard import exporting
 from dashboard.i18n import STATUS, STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, month_name, t
 from dashboard.overview import filter_progress, status_counts, table_view
-from dashboard.ui import common
+from dashboard.ui import auth, common
 
 lang = common.lang()
 w = common.ready()
+user = auth.current_user(w)
+auth.require_view(user, lang)
 year, month = common.as_of_selector(w, lang)
 progress = common.progress(w, year, month)
 
@@ -39,7 +41,8 @@ shown = filter_progress(progress, sections, departments, statuses, query)
 head = exporting.heading(shown, year, month, lang, now=datetime.now())
 for col, (fmt, mime) in zip(st.columns(6), exporting.FORMATS.items(), strict=False):
     col.download_button(f"{t('export', lang)} {fmt.upper()}",
-                        lambda f=fmt: exporting.export_bytes(shown, f, head, lang),
+                        common.audited_export(w, user.name if user else "anonymous", shown,
+                                              fmt, head, lang, as_of=f"{year}-{month:02d}"),
                         f"progress_{year}-{month:02d}.{fmt}", mime, key=f"dl_{fmt}",
                         icon=":material/download:", disabled=shown.empty)
 view = st.segmented_control(t("view", lang), ["gauges", "bullets", "table"], default="gauges",

@@ -10,24 +10,25 @@ from dashboard.overview import table_view
 from dashboard.snapshot_view import changes_view, snapshot_list
 from dashboard.store import snapshots as store_snapshots
 from dashboard.store.connection import connect
-from dashboard.ui import common
+from dashboard.ui import auth, common
 
 lang = common.lang()
 w = common.ready()
+user = auth.current_user(w)
+auth.require_view(user, lang)
 year, month = common.as_of_selector(w, lang)
 st.title(t("snapshots", lang))
 
-with st.form("take_snapshot"):
-    st.markdown(t("take_snapshot_for", lang, month=month_name(year, month, lang)))
-    note = st.text_input(t("note", lang))
-    user = st.text_input(t("user", lang), value=st.session_state.get("user", ""))
-    if st.form_submit_button(t("take_snapshot", lang), type="primary"):
-        with connect(w.db_path) as con:
-            sid = snapshots.take(con, year, month, note=note.strip(),
-                                 user=user.strip() or "anonymous", at=datetime.now())
-        st.session_state["user"] = user.strip()
-        st.session_state["snapshot_taken"] = sid
-        st.session_state["snapshot_id"] = sid  # open the new snapshot below
+if user is not None and user.is_admin:
+    with st.form("take_snapshot"):
+        st.markdown(t("take_snapshot_for", lang, month=month_name(year, month, lang)))
+        note = st.text_input(t("note", lang))
+        if st.form_submit_button(t("take_snapshot", lang), type="primary"):
+            with connect(w.db_path) as con:
+                sid = snapshots.take(con, year, month, note=note.strip(), user=user.name,
+                                     at=datetime.now())
+            st.session_state["snapshot_taken"] = sid
+            st.session_state["snapshot_id"] = sid  # open the new snapshot below
 
 if "snapshot_taken" in st.session_state:
     st.success(t("snapshot_taken", lang, id=st.session_state["snapshot_taken"]))
@@ -52,7 +53,9 @@ head = exporting.heading(frame, s_year, s_month, lang, info)
 st.subheader(f"#{chosen} · {head.subtitle}")
 cols = st.columns(len(exporting.FORMATS))
 for col, (fmt, mime) in zip(cols, exporting.FORMATS.items(), strict=True):
-    col.download_button(fmt.upper(), lambda f=fmt: exporting.export_bytes(frame, f, head, lang),
+    col.download_button(fmt.upper(),
+                        common.audited_export(w, user.name if user else "anonymous", frame,
+                                              fmt, head, lang, snapshot_id=chosen),
                         f"snapshot_{chosen}_{s_year}-{s_month:02d}.{fmt}", mime,
                         key=f"snap_dl_{fmt}")
 

@@ -9,12 +9,14 @@ from dashboard.i18n import month_name, t
 from dashboard.ingest.problems import IngestError, errors, warnings
 from dashboard.ingest.upload import parse_upload
 from dashboard.store.connection import StoreError, connect
-from dashboard.ui import common
+from dashboard.ui import auth, common
 from dashboard.upload_view import preview_table, problem_table
-from dashboard.uploading import review, store_preview
+from dashboard.uploading import authorise, record_refusal, review, store_preview
 
 lang = common.lang()
 w = common.ready()
+user = auth.current_user(w)
+auth.require_view(user, lang)
 st.title(t("upload", lang))
 
 with st.expander(t("template", lang), icon=":material/download:"):
@@ -32,7 +34,9 @@ with st.expander(t("template", lang), icon=":material/download:"):
     c2.download_button(t("download_xlsx", lang), template.template_xlsx(frame, title),
                        f"{stem}.xlsx")
 
-user = st.text_input(t("user", lang), value=st.session_state.get("user", ""))
+if user is None or not user.may_upload():
+    st.info(t("login_to_upload", lang))
+    st.stop()
 uploaded = st.file_uploader(t("drop_file", lang), type=["csv", "txt", "xlsx"])
 if uploaded is None:
     st.stop()
@@ -44,10 +48,14 @@ try:
         index = common.load_index(str(w.db_path), common.version(w))
         parsed = parse_upload(data, uploaded.name, index, (now.year, now.month))
         with connect(w.db_path) as con:
-            pv = review(con, parsed, index)
+            pv = authorise(review(con, parsed, index), user, index)
+            if not pv.ok:
+                record_refusal(con, user.name, uploaded.name, parsed.sha256, pv.problems, now)
         status.update(label=f"{uploaded.name} · {t('encoding', lang)} {pv.parsed.encoding} · "
                             f"{t('layout', lang)} {pv.parsed.layout}", state="complete")
 except IngestError as err:
+    with connect(w.db_path) as con:
+        record_refusal(con, user.name, uploaded.name, None, err.problems, now)
     st.error(t("refused", lang))
     st.dataframe(problem_table(err.problems, lang), hide_index=True, width="stretch")
     st.stop()
@@ -77,11 +85,10 @@ if st.session_state.get(done_key):
 elif st.button(t("confirm", lang), type="primary", disabled=bool(errors(pv.problems))):
     try:
         with connect(w.db_path) as con:
-            upload_id = store_preview(con, w, pv, data, user.strip() or "anonymous", now)
+            upload_id = store_preview(con, w, pv, data, user.name, now)
     except StoreError as err:
         st.error(str(err))
         st.stop()
-    st.session_state["user"] = user.strip()
     common.clear_caches()
     message = t("stored", lang, id=upload_id, n=len(pv.figures))
     st.session_state[done_key] = message
