@@ -54,7 +54,7 @@ def caption(r: dict, lang: str) -> str:
     unit = r["unit"] or ""
     if r["family"] == "flow":
         if missing(r["actual"]):
-            return f"{t('target', lang)} {_target_text(r)}"
+            return f"{t('target', lang)} {target_text(r)}"
         return (f"{num(r['actual'])}{unit} · {t('time_share', lang)} "
                 f"{pct(r['time_share_pct'])}%")
     if r["family"] == "milestone":
@@ -62,10 +62,10 @@ def caption(r: dict, lang: str) -> str:
         return (f"{due.month}月底" if lang == "zh" else f"due end {MONTHS_EN[due.month - 1]}")
     if r["family"] == "judgement":
         return "定性目标" if lang == "zh" else "qualitative"
-    return f"{t('target', lang)} {_target_text(r)}"
+    return f"{t('target', lang)} {target_text(r)}"
 
 
-def _target_text(r: dict) -> str:
+def target_text(r: dict) -> str:
     unit = r["unit"] or ""
     if r["comparator"] == "range":
         return f"{num(r['target_low'])}-{num(r['target_high'])}{unit}"

@@ -2,15 +2,19 @@
 
 import pandas as pd
 
-from dashboard.charts import caption, headline
-from dashboard.core.explain import missing, num, pct
+from dashboard.charts import caption, headline, target_text
+from dashboard.core.explain import missing, num, pct, value_with_unit
 from dashboard.core.periods import period_zh
 from dashboard.i18n import t
 
 
 def metric_rows(r: dict, lang: str) -> list[tuple[str, str]]:
     """Label/value pairs shown as metrics; every number carries its unit."""
-    rows = [(t("actual", lang), headline(r, lang)), (t("target", lang), caption(r, lang))]
+    if r["family"] in ("flow", "rate", "maintain") and not missing(r["actual"]):
+        rows = [(t("actual", lang), value_with_unit(float(r["actual"]), r["unit"] or "")),
+                (t("target", lang), target_text(r))]
+    else:
+        rows = [(t("actual", lang), headline(r, lang)), (t("target", lang), caption(r, lang))]
     if r["family"] == "flow" and not missing(r["completion_pct"]):
         rows += [(t("completion", lang), f"{pct(r['completion_pct'])}%"),
                  (t("time_share", lang), f"{pct(r['time_share_pct'])}%"),

@@ -10,6 +10,14 @@ STATUS = {
     "no_data": ("暂无数据", "No data"),
     "not_assessable": ("未到评估期", "Not yet assessable"),
 }
+METHODS = {
+    "linear_run_rate": ("按序时线性推算", "linear run rate"),
+    "seasonal_profile": ("按上年季节规律推算", "last year's seasonal profile"),
+    "cumulative_rate_held": ("保持当前累计增速", "cumulative rate held"),
+    "latest_level": ("保持最新水平", "latest level held"),
+    "last_year_profile": ("按上年结构", "last year's weights"),
+    "months": ("按月份", "months elapsed"),
+}
 STATUS_ORDER = ("off_track", "at_risk", "on_track", "achieved", "no_data", "not_assessable")
 STATUS_COLORS = {
     "achieved": "#1a7f37", "on_track": "#4ac26b", "at_risk": "#d4a72c",

@@ -8,7 +8,7 @@ from dashboard import charts
 from dashboard.core.explain import missing, num, pct
 from dashboard.core.series import month_series
 from dashboard.detail import comments_view, history_view, metric_rows
-from dashboard.i18n import STATUS, STATUS_COLORS, month_name, t
+from dashboard.i18n import METHODS, STATUS, STATUS_COLORS, month_name, pick, t
 from dashboard.store import comments as store_comments
 from dashboard.store.connection import connect
 from dashboard.ui import auth, common
@@ -64,10 +64,12 @@ if not missing(r["required_pace"]):
     unit = "%" if r["family"] == "rate" else f"{r['unit']}/月" if lang == "zh" else \
         f"{r['unit']} per month"
     st.caption(f"{t('pace', lang)}: {num(r['required_pace'])} {unit}"
-               + (f" · {t('weights', lang)}: {r['weights_basis']}" if r["weights_basis"] else ""))
+               + (f" · {t('weights', lang)}: {pick(METHODS[r['weights_basis']], lang)}"
+                  if r["weights_basis"] else ""))
 if r["family"] == "flow" and not missing(r["projected"]) and r["target"]:
     st.caption(f"{t('projected', lang)}: {num(r['projected'])}{r['unit']} "
-               f"({r['projected_method']}) · {pct(r['projected'] / r['target'] * 100)}%")
+               f"({pick(METHODS[r['projected_method']], lang)}) · "
+               f"{pct(r['projected'] / r['target'] * 100)}%")
 
 st.subheader(t("history", lang))
 st.dataframe(history_view(history, r["unit"], lang), hide_index=True, width="stretch")
