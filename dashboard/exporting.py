@@ -12,28 +12,27 @@ FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocu
            "spreadsheetml.sheet", "pdf": "application/pdf", "png": "image/png"}
 
 
+HEADINGS = {  # title, subtitle, snapshot part, generated part
+    "zh": ("{entity}{year}年目标任务进展情况", "数据截至{month}",
+           " · 快照 #{id}（{user} {at:%Y-%m-%d %H:%M}）", " · 生成于 {now:%Y-%m-%d %H:%M}"),
+    "en": ("{entity}: progress on the {year} targets", "Data as of {month}",
+           " · snapshot #{id} ({user}, {at:%Y-%m-%d %H:%M})", " · generated {now:%Y-%m-%d %H:%M}"),
+}
+
+
 def heading(progress: pd.DataFrame, year: int, month: int, lang: str = "zh",
             snapshot: dict | None = None, now: datetime | None = None) -> Heading:
+    title, sub, snap, generated = HEADINGS[lang]
     entity = "、".join(dict.fromkeys(progress["entity"]))
-    if lang == "zh":
-        title = f"{entity}{year}年目标任务进展情况"
-        sub = f"数据截至{month_name(year, month, lang)}"
-        if snapshot:
-            sub += (f" · 快照 #{snapshot['snapshot_id']}（{snapshot['user_name']} "
-                    f"{pd.Timestamp(snapshot['created_at']):%Y-%m-%d %H:%M}）")
-        elif now:
-            sub += f" · 生成于 {now:%Y-%m-%d %H:%M}"
-    else:
-        title = f"{entity}: progress on the {year} targets"
-        sub = f"Data as of {month_name(year, month, lang)}"
-        if snapshot:
-            sub += (f" · snapshot #{snapshot['snapshot_id']} ({snapshot['user_name']}, "
-                    f"{pd.Timestamp(snapshot['created_at']):%Y-%m-%d %H:%M})")
-        elif now:
-            sub += f" · generated {now:%Y-%m-%d %H:%M}"
-    if snapshot and snapshot.get("note"):
-        sub += f" · {snapshot['note']}"
-    return Heading(title, sub)
+    subtitle = sub.format(month=month_name(year, month, lang))
+    if snapshot:
+        subtitle += snap.format(id=snapshot["snapshot_id"], user=snapshot["user_name"],
+                                at=pd.Timestamp(snapshot["created_at"]))
+        if snapshot.get("note"):
+            subtitle += f" · {snapshot['note']}"
+    elif now:
+        subtitle += generated.format(now=now)
+    return Heading(title.format(entity=entity, year=year), subtitle)
 
 
 def export_bytes(progress: pd.DataFrame, fmt: str, head: Heading, lang: str = "zh") -> bytes:

@@ -120,3 +120,10 @@ def require_view(user: User | None, lang: str) -> None:
     if user is None and not public():
         st.info(t("login_to_view", lang))
         st.stop()
+
+
+def page(w: Workspace, lang: str) -> User | None:
+    """Every page starts here: the acting user, and a stop if viewing needs a login."""
+    user = current_user(w)
+    require_view(user, lang)
+    return user

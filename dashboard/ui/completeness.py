@@ -9,7 +9,7 @@ from dashboard.ui import auth, common
 
 lang = common.lang()
 w = common.ready()
-auth.require_view(auth.current_user(w), lang)
+auth.page(w, lang)
 year, month = common.as_of_selector(w, lang)
 st.title(f"{t('completeness', lang)} · {month_name(year, month, lang)}")
 

@@ -11,8 +11,7 @@ from dashboard.ui import auth, common
 
 lang = common.lang()
 w = common.ready()
-user = auth.current_user(w)
-auth.require_view(user, lang)
+user = auth.page(w, lang)
 year, month = common.as_of_selector(w, lang)
 progress = common.progress(w, year, month)
 

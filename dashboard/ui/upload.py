@@ -15,8 +15,7 @@ from dashboard.uploading import authorise, record_refusal, review, store_preview
 
 lang = common.lang()
 w = common.ready()
-user = auth.current_user(w)
-auth.require_view(user, lang)
+user = auth.page(w, lang)
 st.title(t("upload", lang))
 
 with st.expander(t("template", lang), icon=":material/download:"):
