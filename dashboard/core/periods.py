@@ -25,7 +25,3 @@ def period_iso(year: int, start: int, end: int) -> str:
     if start == end:
         return f"{year}-{end:02d}"
     return f"{year}-{start:02d}..{year}-{end:02d}"
-
-
-def month_label(year: int, month: int, lang: str) -> str:
-    return f"{year}年{month}月" if lang == "zh" else f"{MONTHS_EN[month - 1]} {year}"

@@ -11,14 +11,11 @@ FREQUENCIES = ("monthly", "monthly_from_feb", "quarterly", "annual", "event")
 # ytd_growth: cumulative growth rate in % against the same period last year;
 # status: milestone progress code; assessment: set by a person (qualitative targets).
 MEASURES = ("ytd", "month", "level", "ytd_growth", "status", "assessment")
-BASES = ("ytd", "month", "level")
 
 STATUSES = ("achieved", "on_track", "at_risk", "off_track", "no_data", "not_assessable")
 
 # Milestone progress is stored as a code so it travels through the same figures table.
 MILESTONE_CODES = {0: "not_started", 1: "in_progress", 2: "done"}
-
-NUMERIC_COMPARATORS = ("at_least", "about", "at_most", "exactly", "decrease", "maintain")
 
 
 def first_due_month(frequency: str) -> int | None:
