@@ -15,6 +15,7 @@ from dashboard.ingest.problems import IngestError, Problem
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # an .xlsx that inflates past this is refused unopened
 MAX_RATIO = 200
+HEADER_AREA = 40  # rows searched for titles, units and the header
 
 
 @dataclass
@@ -43,11 +44,15 @@ def _read_csv(data: bytes, file: str) -> Grid:
     rows, lines = [], []
     try:
         for row in reader:
-            rows.append([c if c.strip() else None for c in row])
+            # '' -> None here; whitespace-only cells only in the header area (below), where
+            # layout detection looks at them: stripping every cell would double the cost.
+            rows.append([c or None for c in row])
             lines.append(reader.line_num)
     except csv.Error as err:
         raise IngestError([Problem(file, reader.line_num, None, f"unreadable CSV: {err}",
                                    "check for an unclosed quote")]) from err
+    for row in rows[:HEADER_AREA]:
+        row[:] = [None if (c is not None and not c.strip()) else c for c in row]
     return Grid(rows, lines, encoding)
 
 

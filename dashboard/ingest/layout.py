@@ -287,7 +287,8 @@ def _data_rows(grid: Grid, layout: Layout, label_index: int) -> tuple[list, list
             continue
         if isinstance(first, str) and FOOTNOTE.match(clean(first)):
             break
-        if label_index < len(row) and row[label_index] is not None:
+        label = row[label_index] if label_index < len(row) else None
+        if label is not None and (not isinstance(label, str) or label.strip()):
             rows.append(row)
             lines.append(line)
     return rows, lines
