@@ -145,3 +145,11 @@ def test_english_switch_in_the_browser(server, page):
     page.get_by_role("radio", name="English").click()
     page.get_by_text("Completeness · Oct 2026").wait_for()
     page.screenshot(path=ARTIFACTS / "completeness_en.png")
+
+
+def test_viewer_in_the_browser_cannot_upload(server, page):
+    page.goto(server + "/upload")
+    _login(page, "guest")
+    page.get_by_text("上传数据需要以填报人员或管理员身份登录。").wait_for()
+    assert page.locator("input[type='file']").count() == 0
+    page.screenshot(path=ARTIFACTS / "upload_viewer.png")

@@ -198,3 +198,10 @@ def test_unreadable_files_are_refused_whole(index, data, message):
 def test_header_only_file_has_no_figures(index):
     p = parse(csv_bytes([["指标", "时期", "数值"]]), index)
     assert lines(p.problems) == ["f.csv:0:-: no figures found in the file"]
+
+
+def test_blank_and_whitespace_labels_are_skipped(index):
+    rows = [["指标", "时期", "数值"], ["   ", "2026年10月", "5"], ["", "2026年10月", "6"],
+            ["充电桩", "2026年10月", " 2450 "]]
+    p = parse(csv_bytes(rows), index)
+    assert p.ok and values(p) == {("ev_chargers", 1, 10, "ytd"): 2450.0}
