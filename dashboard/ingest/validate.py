@@ -62,47 +62,61 @@ class Checker:
     notes: list[Problem] = field(default_factory=list)
 
     def figures(self, cells: Cells) -> tuple[pd.DataFrame, list[Problem]]:
-        rows, problems, seen, skipped = [], [], set(), {}
-        targets, periods, bases, units, measures = {}, {}, {}, {}, {}
+        """Stage by stage over all cells (target, fit, period, basis, value); each stage
+        works a distinct context out once and a cell stops at its first refusal."""
         c = cells
-        for i, (ind, ent, sub, growth, hint, lunit, period_obj, period_cell, basis_hint) in \
-                enumerate(zip(c.indicator, c.entity, c.sub_item, c.growth, c.unit_hint,
-                              c.label_unit, c.period, c.period_cell, c.basis, strict=True)):
+        targets, measures, periods, bases, units = {}, {}, {}, {}, {}
+        tv = [targets[k] if k in targets else _fill(targets, k, self._target, c, i)
+              for i, k in enumerate(zip(c.indicator, c.entity, c.sub_item, strict=True))]
+        fits = [t.__class__ is not Refusal and (
+                    measures[k] if (k := (t["measure"], g, h or u)) in measures
+                    else _fill(measures, k, _measure_fits, *k))
+                for t, g, h, u in zip(tv, c.growth, c.unit_hint, c.label_unit, strict=True)]
+        pv = [None if not f else (
+                  periods[k] if (k := (po or pc, t["year"])) in periods
+                  else _fill(periods, k, self._period, c, i, t))
+              for i, (t, f, po, pc) in enumerate(
+                  zip(tv, fits, c.period, c.period_cell, strict=True))]
+        bv = [None if p is None or p.__class__ is Refusal else (
+                  bases[k] if (k := (t["measure"], b, p.cumulative)) in bases
+                  else _fill(bases, k, _basis, *k))
+              for t, p, b in zip(tv, pv, c.basis, strict=True)]
+        problems, seen, skipped = [], set(), {}
+        kept, values, starts = [], [], []
+        for i, (t, p, b, cell) in enumerate(zip(tv, pv, bv, c.cell, strict=True)):
+            refusal = t if t.__class__ is Refusal else p if p.__class__ is Refusal else None
+            if refusal is not None:
+                self._report(problems, seen, c, i, refusal)
+                continue
+            if p is None or b[0] == SKIP:
+                skipped.setdefault(c.row[i], i)
+                continue
+            if cell is None:
+                continue
             try:
-                # Inline look-ups first: this loop runs once per cell of the file.
-                target = targets.get((ind, ent, sub))
-                if target is None or isinstance(target, Refusal):
-                    target = _cached(targets, (ind, ent, sub), self._target, c, i)
-                measure = target["measure"]
-                fits = measures.get((measure, growth, hint or lunit))
-                if fits is None:
-                    fits = _cached(measures, (measure, growth, hint or lunit), _measure_fits,
-                                   measure, growth, hint or lunit)
-                if not fits:
-                    skipped.setdefault(c.row[i], i)
-                    continue
-                pkey = (period_obj or period_cell, target["year"])
-                period = periods.get(pkey)
-                if period is None or isinstance(period, Refusal):
-                    period = _cached(periods, pkey, self._period, c, i, target)
-                bkey = (measure, basis_hint, period.cumulative)
-                basis, start = bases.get(bkey) or _cached(bases, bkey, _basis, *bkey)
-                if basis == SKIP:
-                    skipped.setdefault(c.row[i], i)
-                    continue
-                value = self._value(c, i, target, units)
+                value = self._value(c, i, t, units)
             except _Refused as refused:
                 self._report(problems, seen, c, i, refused.refusal)
                 continue
             if value is not None:
-                rows.append((c.row[i], c.column[i], target["entity"], target["year"],
-                             target["id"], period.end if start is None else start, period.end,
-                             basis, value, None if c.cell[i] is None else str(c.cell[i])[:200]))
-        used = {r[0] for r in rows}
-        problems += self._unused(c, skipped, used, targets) + self.notes
-        frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+                kept.append(i)
+                values.append(value)
+                starts.append(p.end if b[1] is None else b[1])
+        frame = self._frame(c, kept, values, starts, tv, pv, bv)
+        problems += self._unused(c, skipped, set(frame["source_row"]), targets) + self.notes
         frame, dup_problems = self._duplicates(frame)
         return frame, problems + dup_problems
+
+    @staticmethod
+    def _frame(c: Cells, kept, values, starts, tv, pv, bv) -> pd.DataFrame:
+        return pd.DataFrame({
+            "source_row": [c.row[i] for i in kept], "source_column": [c.column[i] for i in kept],
+            "entity": [tv[i]["entity"] for i in kept], "year": [tv[i]["year"] for i in kept],
+            "id": [tv[i]["id"] for i in kept], "period_start": starts,
+            "period_end": [pv[i].end for i in kept], "basis": [bv[i][0] for i in kept],
+            "value": values,
+            "raw": [None if c.cell[i] is None else str(c.cell[i])[:200] for i in kept],
+        }, columns=FIGURE_COLUMNS)
 
     def _report(self, problems, seen, c: Cells, i: int, r: Refusal) -> None:
         column = {"indicator": c.indicator_column[i], "period": c.period_column[i]}.get(
@@ -217,6 +231,15 @@ class Checker:
                     "keep one row per indicator and period",
                     "warning" if same else "error"))
         return frame.drop_duplicates(key, keep="first").reset_index(drop=True), problems
+
+
+def _fill(cache: dict, key, compute, *args):
+    """Work a context fact out and remember it, refusals included (as the Refusal)."""
+    try:
+        cache[key] = compute(*args)
+    except _Refused as refused:
+        cache[key] = refused.refusal
+    return cache[key]
 
 
 def _cached(cache: dict, key, compute, *args):
