@@ -151,7 +151,12 @@ def acting_user(args, ws, need: str) -> User:
     """
     if getattr(args, "admin_override", False):
         return User(f"{args.user} (admin override)", "admin")
-    user = accounts.find(accounts.users_path(ws.data_dir), args.user)
+    path = accounts.users_path(ws.data_dir)
+    if not accounts.load(path):
+        # A fresh installation has no accounts yet: whoever has the shell is its
+        # administrator. Rules apply from the first account on.
+        return User(args.user, "admin")
+    user = accounts.find(path, args.user)
     if user is None:
         raise NotAllowed(f"no account {args.user!r}: create it with `python -m dashboard user "
                          f"add {args.user} --role uploader --department ...`, or pass "

@@ -147,3 +147,17 @@ def test_snapshot_and_export_commands(sample_ws, tmp_path):
     missing = run(sample_ws, "export", "--snapshot", "9", "--format", "csv", "--out",
                   str(tmp_path / "x.csv"))
     assert (missing.returncode, missing.stderr.strip()) == (1, "error: no snapshot #9")
+
+
+def test_without_accounts_the_shell_user_acts_as_administrator(empty_ws, tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2450"]]))
+    out = run(empty_ws, "ingest", str(good))
+    assert (out.returncode, out.stdout.strip()) == (0, "stored 1 of 1 file(s): 1 figure(s)")
+    assert run(empty_ws, "snapshot", "--as-of", "2026-10").stdout.strip() == "1"
+    log = json.loads(run(empty_ws, "audit", "--format", "json").stdout)
+    assert [(e["user_name"], e["action"], e["outcome"]) for e in log][1:] == [
+        ("cli", "upload", "accepted"), ("cli", "snapshot", "taken")]
+    assert add_user(empty_ws, "fgw", "uploader", "市发展改革委").returncode == 0
+    refused = run(empty_ws, "ingest", str(good))  # accounts exist now: rules apply
+    assert refused.returncode == 1 and refused.stderr.startswith("error: no account 'cli'")

@@ -170,3 +170,12 @@ def test_template_round_trip(empty_ws, suffix):
     assert pv.ok
     got = {r.id: (r.period_end, r.value) for r in pv.figures.itertuples()}
     assert got == {"ev_chargers": (10, 2450.0), "fai_growth": (10, 4.6)}
+
+
+def test_a_file_with_no_usable_row_is_refused_cleanly(sample_ws):
+    data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "x"]])
+    with open_store(sample_ws) as con:
+        pv = preview(con, data, "none.csv", TODAY)
+    assert not pv.ok and pv.figures.empty
+    assert [p.line().split(" — ")[0] for p in pv.problems] == [
+        "none.csv:2:C: 'x' is not a number"]

@@ -109,6 +109,8 @@ class Checker:
 
     @staticmethod
     def _frame(c: Cells, kept, values, starts, tv, pv, bv) -> pd.DataFrame:
+        if not kept:  # typed like a frame of rows: empty lists would become float columns
+            return pd.DataFrame(columns=FIGURE_COLUMNS)
         return pd.DataFrame({
             "source_row": [c.row[i] for i in kept], "source_column": [c.column[i] for i in kept],
             "entity": [tv[i]["entity"] for i in kept], "year": [tv[i]["year"] for i in kept],
