@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 refused input or busy database, 2 usage error.
 import argparse
 import getpass
 import json
-import math
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -24,8 +23,8 @@ from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store.connection import StoreError, connect
 from dashboard.store.workspace import workspace
-from dashboard.textable import render
-from dashboard.uploading import authorise, catalogue_index, record_refusal, review, store_preview
+from dashboard.textable import plain_value, render
+from dashboard.uploading import catalogue_index, check, record_refusal, store_preview
 
 PROGRESS_TABLE = ["id", "name_zh", "unit", "target", "actual", "actual_period", "completion_pct",
                   "time_share_pct", "gap_pp", "status"]
@@ -124,20 +123,10 @@ def _emit(frame: pd.DataFrame, fmt: str, table_columns: list[str] | None = None)
     if fmt == "csv":
         sys.stdout.write(frame.to_csv(index=False))
     elif fmt == "json":
-        records = [{k: _json_value(v) for k, v in r.items()} for r in frame.to_dict("records")]
+        records = [{k: plain_value(v) for k, v in r.items()} for r in frame.to_dict("records")]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
     else:
         sys.stdout.write(render(frame[table_columns] if table_columns else frame))
-
-
-def _json_value(v):
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
-        return None
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
-    if hasattr(v, "item"):
-        return v.item()
-    return v
 
 
 class NotAllowed(PermissionError):
@@ -231,14 +220,12 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> int |
                 record_refusal(con, user.name, path.name, None, err.problems, now)
         return None
     with connect(ws.db_path) as con:
-        pv = authorise(review(con, parsed, index), user, index)
+        pv = check(con, parsed, index, user, now, record=not args.dry_run)
         for p in warnings(pv.problems):
             print("warning: " + p.line(), file=sys.stderr)
         if not pv.ok:
             for p in errors(pv.problems):
                 print(p.line())
-            if not args.dry_run:
-                record_refusal(con, user.name, path.name, parsed.sha256, pv.problems, now)
             return None
         if pv.duplicate_of:
             print(f"{path.name}: identical to upload #{pv.duplicate_of['upload_id']} "

@@ -5,7 +5,7 @@ import pandas as pd
 from dashboard.charts import caption, headline, target_text
 from dashboard.core.explain import missing, num, pct, value_with_unit
 from dashboard.core.periods import period_zh
-from dashboard.i18n import t
+from dashboard.i18n import METHODS, pick, t
 
 
 def metric_rows(r: dict, lang: str) -> list[tuple[str, str]]:
@@ -24,6 +24,22 @@ def metric_rows(r: dict, lang: str) -> list[tuple[str, str]]:
     if not missing(r.get("seasonal_share_pct")):
         rows.append((t("expected_seasonal", lang), f"{pct(r['seasonal_share_pct'])}%"))
     return rows
+
+
+def pace_lines(r: dict, lang: str) -> list[str]:
+    """Required pace (with the weights used) and the projected year end, in words."""
+    lines = []
+    if not missing(r["required_pace"]):
+        unit = ("%" if r["family"] == "rate" else
+                f"{r['unit']}/月" if lang == "zh" else f"{r['unit']} per month")
+        weights = (f" · {t('weights', lang)}: {pick(METHODS[r['weights_basis']], lang)}"
+                   if r["weights_basis"] else "")
+        lines.append(f"{t('pace', lang)}: {num(r['required_pace'])} {unit}{weights}")
+    if r["family"] == "flow" and not missing(r["projected"]) and r["target"]:
+        lines.append(f"{t('projected', lang)}: {num(r['projected'])}{r['unit']} "
+                     f"({pick(METHODS[r['projected_method']], lang)}) · "
+                     f"{pct(r['projected'] / r['target'] * 100)}%")
+    return lines
 
 
 def history_view(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:

@@ -90,6 +90,15 @@ def authorise(pv: Preview, user: User, index: CatalogueIndex) -> Preview:
     return replace(pv, problems=pv.problems + problems)
 
 
+def check(con: duckdb.DuckDBPyConnection, parsed: ParsedUpload, index: CatalogueIndex,
+          user: User, at: datetime, record: bool = True) -> Preview:
+    """Review and authorise a parsed file for `user`; a refusal goes to the audit log."""
+    pv = authorise(review(con, parsed, index), user, index)
+    if not pv.ok and record:
+        record_refusal(con, user.name, parsed.file, parsed.sha256, pv.problems, at)
+    return pv
+
+
 def record_refusal(con: duckdb.DuckDBPyConnection, user: str, file: str, sha256: str | None,
                    problems: list[Problem], at: datetime) -> None:
     audit.record(con, user, "upload", "refused", at=at, file=file, sha256=sha256,
@@ -173,9 +182,10 @@ def reconcile_archive(con: duckdb.DuckDBPyConnection, ws: Workspace) -> int:
         return 0
     stored = store_figures.uploads(con)
     last = int(stored["upload_id"].max()) if len(stored) else 0
+    known = set(stored["sha256"])
     removed = 0
     for m in manifests(ws):
-        if m["upload_id"] > last and m["sha256"] not in set(stored["sha256"]):
+        if m["upload_id"] > last and m["sha256"] not in known:
             _remove_archive(ws.uploads_dir / m["archive"])
             removed += 1
     for tmp in ws.uploads_dir.glob("*.tmp"):
@@ -187,54 +197,44 @@ def shipped_files(ws: Workspace) -> list[Path]:
     return sorted(p for p in ws.actuals_dir.glob("*") if p.suffix.lower() in SHIPPED_SUFFIXES)
 
 
-def load_shipped_files(con: duckdb.DuckDBPyConnection, ws: Workspace,
-                       today: tuple[int, int] | None = None) -> list[Problem]:
+def load_shipped_files(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
     """Store the sample files shipped in data/actuals/ once, on first start."""
     if get_meta(con, "shipped_files_loaded"):
         return []
     now = datetime.now()
-    today = today or (now.year, now.month)
+    index = catalogue_index(con)
     problems = []
-    index = CatalogueIndex.build(store_catalogue.targets(con))
     for path in shipped_files(ws):
-        problems += _store_shipped(con, ws, path, today, index, now)
+        problems += _restore(con, index, path.read_bytes(), path.name, path, ws,
+                             SAMPLE_USER, now, None)
     set_meta(con, "shipped_files_loaded", now.isoformat())
     return problems
 
 
-def _store_shipped(con, ws, path: Path, today, index, at: datetime) -> list[Problem]:
-    data = path.read_bytes()
+def replay_archive(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
+    """Store every archived upload again, in order, with its original user and time."""
+    index = catalogue_index(con)
+    problems = []
+    for m in manifests(ws):
+        path = ws.uploads_dir / m["archive"]
+        problems += _restore(con, index, path.read_bytes(), m["filename"], path, ws,
+                             m["user"], datetime.fromisoformat(m["uploaded_at"]), m["upload_id"])
+    return problems
+
+
+def _restore(con, index: CatalogueIndex, data: bytes, filename: str, path: Path,
+             ws: Workspace, user: str, at: datetime, upload_id: int | None) -> list[Problem]:
+    """Store a file that already lies under data/ (no new archive copy); its problems."""
     try:
-        pv = preview(con, data, path.name, today, index)
+        pv = preview(con, data, filename, (at.year, at.month), index)
     except IngestError as err:
         return err.problems
     if not pv.ok or pv.duplicate_of:
         return errors(pv.problems)
     with _WRITE_LOCK:
         store_figures.store_upload(
-            con, upload_id=store_figures.next_upload_id(con), sha256=pv.parsed.sha256,
-            filename=path.name, archive_path=str(path.relative_to(ws.data_dir)),
-            user=SAMPLE_USER, at=at, figures=pv.parsed.figures)
+            con, upload_id=upload_id or store_figures.next_upload_id(con),
+            sha256=pv.parsed.sha256, filename=filename,
+            archive_path=str(path.relative_to(ws.data_dir)), user=user, at=at,
+            figures=pv.parsed.figures)
     return []
-
-
-def replay_archive(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
-    """Store every archived upload again, in order, with its original user and time."""
-    problems = []
-    index = CatalogueIndex.build(store_catalogue.targets(con))
-    for m in manifests(ws):
-        data = (ws.uploads_dir / m["archive"]).read_bytes()
-        at = datetime.fromisoformat(m["uploaded_at"])
-        try:
-            pv = preview(con, data, m["filename"], (at.year, at.month), index)
-        except IngestError as err:
-            problems += err.problems
-            continue
-        if not pv.ok:
-            problems += errors(pv.problems)
-            continue
-        store_figures.store_upload(
-            con, upload_id=m["upload_id"], sha256=m["sha256"], filename=m["filename"],
-            archive_path=str((ws.uploads_dir / m["archive"]).relative_to(ws.data_dir)),
-            user=m["user"], at=at, figures=pv.parsed.figures)
-    return problems

@@ -190,9 +190,7 @@ class Checker:
         if number.value is None:
             return None
         ukey = (number.unit, c.unit_hint[i], c.label_unit[i], target["unit"])
-        factor = units.get(ukey, units)
-        if factor is units or isinstance(factor, Refusal):
-            factor = _cached(units, ukey, _factor, *ukey, cell)
+        factor = _cached(units, ukey, _factor, *ukey, cell)
         # Decimal keeps conversions exact: 1,552,981 万元 is 155.2981 亿元, not 155.29809…
         value = float(number.value if factor is None else number.value * factor)
         if value < 0 and target["kind"] in AMOUNT_KINDS:
@@ -246,12 +244,7 @@ def _fill(cache: dict, key, compute, *args):
 
 def _cached(cache: dict, key, compute, *args):
     """Memoise a context fact; a refusal is remembered and raised again for every row."""
-    if key not in cache:
-        try:
-            cache[key] = compute(*args)
-        except _Refused as refused:
-            cache[key] = refused.refusal
-    found = cache[key]
+    found = cache[key] if key in cache else _fill(cache, key, compute, *args)
     if isinstance(found, Refusal):
         raise _Refused(found)
     return found

@@ -1,13 +1,13 @@
 """Snapshots: progress frozen as of a month, with the data and rule versions behind it."""
 
 import json
-import math
 from datetime import datetime
 
 import duckdb
 import pandas as pd
 
 from dashboard.store.connection import transaction
+from dashboard.textable import plain_value
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS snapshots (
@@ -27,7 +27,7 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
 
 def save_snapshot(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, year: int, month: int,
                   note: str, user: str, at: datetime, data: str, rules: str) -> int:
-    rows = [{k: _jsonable(v) for k, v in r.items()} for r in frame.to_dict("records")]
+    rows = [{k: plain_value(v) for k, v in r.items()} for r in frame.to_dict("records")]
     with transaction(con):
         sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
         con.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -35,17 +35,6 @@ def save_snapshot(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, year: 
         con.executemany("INSERT INTO snapshot_rows VALUES (?, ?, ?)",
                         [(sid, i, json.dumps(r, ensure_ascii=False)) for i, r in enumerate(rows)])
     return sid
-
-
-def _jsonable(value):
-    """Floats keep every digit (repr round-trips), so a snapshot reopens exactly as taken."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
-        return None
-    if hasattr(value, "isoformat"):
-        return value.isoformat()[:10]
-    if hasattr(value, "item"):
-        return value.item()
-    return value
 
 
 def snapshots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -5,10 +5,9 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard import charts
-from dashboard.core.explain import missing, num, pct
 from dashboard.core.series import month_series
-from dashboard.detail import comments_view, history_view, metric_rows
-from dashboard.i18n import METHODS, STATUS, STATUS_COLORS, month_name, pick, t
+from dashboard.detail import comments_view, history_view, metric_rows, pace_lines
+from dashboard.i18n import STATUS, STATUS_COLORS, month_name, t
 from dashboard.store import comments as store_comments
 from dashboard.store.connection import connect
 from dashboard.ui import auth, common
@@ -20,12 +19,12 @@ year, month = common.as_of_selector(w, lang)
 progress = common.progress(w, year, month)
 
 name_col = "name_zh" if lang == "zh" else "name_en"
-ids = list(progress["id"])
+labels = dict(zip(progress["id"], progress["section"] + " · " + progress[name_col],
+                  strict=True))
+ids = list(labels)
 wanted = st.query_params.get("id")
-choice = st.selectbox(
-    t("indicator", lang), ids, index=ids.index(wanted) if wanted in ids else 0, key="target",
-    format_func=lambda i: f"{progress.loc[progress['id'] == i, 'section'].iloc[0]} · "
-                          f"{progress.loc[progress['id'] == i, name_col].iloc[0]}")
+choice = st.selectbox(t("indicator", lang), ids, index=ids.index(wanted) if wanted in ids else 0,
+                      key="target", format_func=labels.get)
 st.query_params["id"] = choice
 r = progress[progress["id"] == choice].iloc[0].to_dict()
 target = common.load_targets(str(w.db_path), year, common.version(w))
@@ -59,16 +58,8 @@ else:
     bar = -r["target"] if r["comparator"] == "decrease" else r["target"]
     st.altair_chart(charts.level_trend(series, bar, lang, r["unit"] or ""), width="stretch")
 
-if not missing(r["required_pace"]):
-    unit = "%" if r["family"] == "rate" else f"{r['unit']}/月" if lang == "zh" else \
-        f"{r['unit']} per month"
-    st.caption(f"{t('pace', lang)}: {num(r['required_pace'])} {unit}"
-               + (f" · {t('weights', lang)}: {pick(METHODS[r['weights_basis']], lang)}"
-                  if r["weights_basis"] else ""))
-if r["family"] == "flow" and not missing(r["projected"]) and r["target"]:
-    st.caption(f"{t('projected', lang)}: {num(r['projected'])}{r['unit']} "
-               f"({pick(METHODS[r['projected_method']], lang)}) · "
-               f"{pct(r['projected'] / r['target'] * 100)}%")
+for line in pace_lines(r, lang):
+    st.caption(line)
 
 st.subheader(t("history", lang))
 st.dataframe(history_view(history, r["unit"], lang), hide_index=True, width="stretch")

@@ -11,7 +11,7 @@ from dashboard.ingest.upload import parse_upload
 from dashboard.store.connection import StoreError, connect
 from dashboard.ui import auth, common
 from dashboard.upload_view import preview_table, problem_table
-from dashboard.uploading import authorise, record_refusal, review, store_preview
+from dashboard.uploading import check, record_refusal, store_preview
 
 lang = common.lang()
 w = common.ready()
@@ -47,9 +47,7 @@ try:
         index = common.load_index(str(w.db_path), common.version(w))
         parsed = parse_upload(data, uploaded.name, index, (now.year, now.month))
         with connect(w.db_path) as con:
-            pv = authorise(review(con, parsed, index), user, index)
-            if not pv.ok:
-                record_refusal(con, user.name, uploaded.name, parsed.sha256, pv.problems, now)
+            pv = check(con, parsed, index, user, now)
         status.update(label=f"{uploaded.name} · {t('encoding', lang)} {pv.parsed.encoding} · "
                             f"{t('layout', lang)} {pv.parsed.layout}", state="complete")
 except IngestError as err:
