@@ -14,12 +14,13 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from dashboard.core.access import User
 from dashboard.ingest.problems import IngestError, Problem, errors
 from dashboard.ingest.resolve import CatalogueIndex
-from dashboard.ingest.upload import ParsedUpload, parse_upload, suspicious
+from dashboard.ingest.upload import ParsedUpload, parse_upload, sequence_warnings
 from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import figures as store_figures
@@ -61,10 +62,9 @@ def review(con: duckdb.DuckDBPyConnection, parsed: ParsedUpload, index: Catalogu
 
     Parsing needs no database, so callers parse first and hold the file only for this.
     """
-    current = store_figures.current_figures(con)
-    problems = parsed.problems + (suspicious(parsed.figures, current, index.targets, parsed.file)
-                                  if parsed.ok else [])
-    figures = _mark_changes(parsed.figures, current)
+    previous, steps = store_figures.against_current(con, parsed.figures)
+    problems = parsed.problems + (sequence_warnings(steps, parsed.file) if parsed.ok else [])
+    figures = _mark_changes(parsed.figures, previous)
     return Preview(parsed, figures, problems, store_figures.upload_by_sha(con, parsed.sha256))
 
 
@@ -106,14 +106,10 @@ def record_refusal(con: duckdb.DuckDBPyConnection, user: str, file: str, sha256:
                  rows=sorted({p.row for p in errors(problems) if p.row})[:50])
 
 
-def _mark_changes(figures: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
-    key = ["entity", "year", "id", "period_start", "period_end", "basis"]
-    merged = figures.merge(current[key + ["value"]].rename(columns={"value": "previous"}),
-                           on=key, how="left")
-    merged["change"] = "new"
-    merged.loc[merged["previous"].notna(), "change"] = "revision"
-    merged.loc[merged["previous"] == merged["value"], "change"] = "unchanged"
-    return merged
+def _mark_changes(figures: pd.DataFrame, previous: np.ndarray) -> pd.DataFrame:
+    change = np.where(np.isnan(previous), "new",
+                      np.where(previous == figures["value"].to_numpy(), "unchanged", "revision"))
+    return figures.assign(previous=previous, change=change.astype(object))
 
 
 def store_preview(con: duckdb.DuckDBPyConnection, ws: Workspace, pv: Preview, data: bytes,

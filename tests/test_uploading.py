@@ -94,6 +94,33 @@ def test_ytd_below_previous_month_is_a_warning_not_an_error(empty_ws):
         "period's (2450 for 10月)"]
 
 
+def test_series_warnings_within_a_file_and_for_single_months(empty_ws):
+    data = csv_bytes([["指标", "时期", "累计", "当月"],
+                      ["充电桩", "2026年8月", "2,400", "100"],
+                      ["充电桩", "2026年9月", "2,350", "150"],
+                      ["充电桩", "2026年10月", "2,500", "1,501"]])
+    with open_store(empty_ws) as con:
+        pv = preview(con, data, "s.csv", TODAY)
+    assert pv.ok
+    assert [p.line().split(" — ")[0] for p in pv.problems] == [
+        "s.csv:3:C: ev_chargers 9月: 2350 is year-to-date value below the previous "
+        "period's (2400 for 8月)",
+        "s.csv:4:D: ev_chargers 10月: 1501 is more than 10× the previous month's "
+        "(150 for 9月)"]
+
+
+def test_an_uploaded_figure_replaces_the_stored_one_in_its_series(empty_ws):
+    stored = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年9月", "2,400"]])
+    revised = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年9月", "2,300"],
+                         ["充电桩", "2026年10月", "2,350"]])
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, stored)
+        pv = preview(con, revised, "r.csv", TODAY)
+    assert pv.ok and pv.problems == []  # 2,350 follows the revised 2,300, not 2,400
+    assert pv.figures["change"].tolist() == ["revision", "new"]
+    assert pv.figures["previous"].fillna(-1).tolist() == [2400.0, -1]
+
+
 def test_growth_rates_may_fall_without_warning(empty_ws):
     data = csv_bytes([["指标", "时期", "同比增长(%)"], ["固定资产投资", "1-2月", "5"],
                       ["固定资产投资", "1-3月", "3"]])

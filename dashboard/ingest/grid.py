@@ -7,8 +7,11 @@ zip bombs.
 
 import csv
 import io
+import itertools
 import zipfile
 from dataclasses import dataclass
+
+import pandas as pd
 
 from dashboard.ingest.decoding import decode_text
 from dashboard.ingest.problems import IngestError, Problem
@@ -20,10 +23,20 @@ HEADER_AREA = 40  # rows searched for titles, units and the header
 
 @dataclass
 class Grid:
-    rows: list[list]          # cell values: str, int, float, datetime or None
+    """Cells column by column (a 100,000-row file is a few lists, not 100,000 lists).
+
+    Short rows are padded with None; blank rows stay, so positions match line_numbers.
+    """
+    columns: list[list]       # columns[j][r]: str, int, float, datetime or None
     line_numbers: list[int]   # the line (CSV) or sheet row (XLSX) each row came from
     encoding: str
     sheet: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.line_numbers)
+
+    def row(self, r: int) -> list:
+        return [col[r] for col in self.columns]
 
 
 def read_grid(data: bytes, file: str) -> Grid:
@@ -40,20 +53,66 @@ def read_grid(data: bytes, file: str) -> Grid:
 def _read_csv(data: bytes, file: str) -> Grid:
     text, encoding = decode_text(data, file)
     delimiter = _sniff(text)
+    columns, lines = _split_fast(text, delimiter) or _split_exact(text, delimiter, file)
+    _blank_header_area(columns)
+    return Grid(columns, lines, encoding)
+
+
+def _split_fast(text: str, delimiter: str) -> tuple[list[list], list[int]] | None:
+    """pandas' C tokenizer, when every record is exactly one line (no newline inside
+    quotes, no bare CR); anything else (or any tokenizer complaint) goes the exact way.
+
+    The width is the most delimiters on any line plus one, a bound no row can exceed, so
+    pandas never drops or shifts a field; the C parser is ~6x faster than the csv module.
+    """
+    if text.count("\r") != text.count("\r\n"):
+        return None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    width = max(line.count(delimiter) for line in lines) + 1 if lines else 1
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, names=range(width),
+                            index_col=False, dtype=object, na_filter=False,
+                            skip_blank_lines=False, engine="c")
+    except (pd.errors.ParserError, ValueError):
+        return None
+    if len(frame) != len(lines):
+        return None
+    columns = [[c or None for c in frame[j].tolist()] for j in range(width)]
+    return _trim(columns), list(range(1, len(lines) + 1))
+
+
+def _split_exact(text: str, delimiter: str, file: str) -> tuple[list[list], list[int]]:
+    """The csv module: quoted newlines and odd quoting, with each record's line number."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, lines = [], []
     try:
         for row in reader:
-            # '' -> None here; whitespace-only cells only in the header area (below), where
-            # layout detection looks at them: stripping every cell would double the cost.
             rows.append([c or None for c in row])
             lines.append(reader.line_num)
     except csv.Error as err:
         raise IngestError([Problem(file, reader.line_num, None, f"unreadable CSV: {err}",
                                    "check for an unclosed quote")]) from err
-    for row in rows[:HEADER_AREA]:
-        row[:] = [None if (c is not None and not c.strip()) else c for c in row]
-    return Grid(rows, lines, encoding)
+    return _transpose(rows), lines
+
+
+def _transpose(rows: list[list]) -> list[list]:
+    return _trim([list(col) for col in itertools.zip_longest(*rows)])
+
+
+def _trim(columns: list[list]) -> list[list]:
+    while columns and all(c is None for c in columns[-1]):
+        columns.pop()
+    return columns
+
+
+def _blank_header_area(columns: list[list]) -> None:
+    """Whitespace-only cells are empty where layout detection looks (titles, header);
+    stripping every cell of a large file would double the cost of reading it."""
+    for col in columns:
+        col[:HEADER_AREA] = [None if (c is not None and not c.strip()) else c
+                             for c in col[:HEADER_AREA]]
 
 
 def _sniff(text: str) -> str:
@@ -95,7 +154,7 @@ def _sheet_grid(values: list[list], kind: str, name: str) -> Grid | None:
         if any(c is not None for c in cells):
             rows.append(cells)
             lines.append(number)
-    return Grid(rows, lines, kind, name) if rows else None
+    return Grid(_transpose(rows), lines, kind, name) if rows else None
 
 
 def _check_zip(data: bytes, file: str) -> None:

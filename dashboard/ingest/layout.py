@@ -96,6 +96,7 @@ class Layout:
     columns: list[Column]
     default_unit: str
     title_year: int | None
+    data_start: int            # first grid row below the header (and its measure row)
 
 
 @lru_cache(maxsize=65536)
@@ -163,7 +164,8 @@ def _is_header(cols: list[Column]) -> bool:
 
 def find_layout(grid: Grid, file: str) -> Layout:
     default_unit, title_year = "", None
-    for pos, row in enumerate(grid.rows[:30]):
+    for pos in range(min(30, len(grid))):
+        row = grid.row(pos)
         cols = _classify_header(row)
         if _is_header(cols):
             layout = _build_layout(grid, pos, cols, default_unit, title_year)
@@ -186,13 +188,12 @@ def _title_facts(row: list, unit: str, year: int | None) -> tuple[str, int | Non
 
 
 def _build_layout(grid: Grid, pos: int, cols: list[Column], unit: str, year) -> Layout:
-    periods = [c for c in cols if c.period]
-    if periods:
-        cols = _single_months_beside_cumulative(_merge_measure_row(grid, pos, cols))
-        kind = "wide"
-    else:
-        kind = "long"
-    return Layout(kind, pos, cols, unit, year)
+    if any(c.period for c in cols):
+        merged = _merge_measure_row(grid, pos, cols)
+        start = pos + (2 if merged is not None else 1)
+        return Layout("wide", pos, _single_months_beside_cumulative(merged or cols), unit,
+                      year, start)
+    return Layout("long", pos, cols, unit, year, pos + 1)
 
 
 def _single_months_beside_cumulative(cols: list[Column]) -> list[Column]:
@@ -204,15 +205,15 @@ def _single_months_beside_cumulative(cols: list[Column]) -> list[Column]:
     return cols
 
 
-def _merge_measure_row(grid: Grid, pos: int, cols: list[Column]) -> list[Column]:
-    """Combine a merged period row with the measure row under it, if there is one."""
-    if pos + 1 >= len(grid.rows):
-        return cols
-    below = grid.rows[pos + 1]
+def _merge_measure_row(grid: Grid, pos: int, cols: list[Column]) -> list[Column] | None:
+    """Combine a merged period row with the measure row under it; None if there is none."""
+    if pos + 1 >= len(grid):
+        return None
+    below = grid.row(pos + 1)
     measures = {i: split_label(str(c)) for i, c in enumerate(below) if c is not None}
     if not measures or not all(_role(b) == "value" for b, _ in measures.values()):
-        return cols
-    header = grid.rows[pos]
+        return None
+    header = grid.row(pos)
     kept = [c for c in cols if not c.period]
     current = None
     for i in range(len(header)):
@@ -224,43 +225,44 @@ def _merge_measure_row(grid: Grid, pos: int, cols: list[Column]) -> list[Column]
             basis = "ytd" if current.cumulative else basis
             kept.append(Column(i, "value", f"{header[i] or ''}/{below[i]}", unit, growth,
                                basis, current))
-    grid.rows[pos + 1] = []  # the measure row is header, not data
     return kept
 
 
 def raw_figures(grid: Grid, layout: Layout) -> Cells:
     """Every value cell of the data rows, with its row's label, unit, entity and period."""
     by_role = {c.role: c for c in reversed(layout.columns) if c.role != "value"}
-    rows, lines = _data_rows(grid, layout, by_role["indicator"].index)
+    label_index = by_role["indicator"].index
+    keep = _data_rows(grid, layout.data_start, label_index)
+    lines = [grid.line_numbers[r] for r in keep]
+    n = len(keep)
 
-    def column(role: str, convert=None) -> list:
+    def column(index: int) -> list:
+        col = grid.columns[index] if index < len(grid.columns) else None
+        return [None] * n if col is None else [col[r] for r in keep]
+
+    def role_column(role: str, convert=None) -> list:
         col = by_role.get(role)
-        if col is None:
-            return [None] * len(rows)
-        i = col.index
-        cells = [r[i] if i < len(r) else None for r in rows]
+        cells = [None] * n if col is None else column(col.index)
         return [None if c is None else convert(c) for c in cells] if convert else cells
 
-    labels = [_label(str(r[by_role["indicator"].index])) for r in rows]
+    labels = [_label(str(c)) for c in column(label_index)]
     bases = [label[0] for label in labels]
     subs = [label[2] for label in labels]
     label_units = [label[1] or layout.default_unit for label in labels]
-    units = [u or "" for u in column("unit", clean)]
-    entities = column("entity", clean)
-    row_bases = column("basis", _basis_word)
-    periods = column("period")
-    n = len(rows)
-    indicator_letter = column_letter(by_role["indicator"].index)
+    units = [u or "" for u in role_column("unit", clean)]
+    entities = role_column("entity", clean)
+    row_bases = role_column("basis", _basis_word)
+    periods = role_column("period")
+    indicator_letter = column_letter(label_index)
     period_col = by_role.get("period")
     period_letter = column_letter(period_col.index) if period_col else None
     columns: dict[str, list] = {name: [] for name in CELL_FIELDS}
     value_columns = [c for c in layout.columns if c.role == "value"]
     for col in value_columns:
-        letter, i = column_letter(col.index), col.index
+        letter = column_letter(col.index)
         part = {
             "row": lines, "column": [letter] * n, "indicator": bases,
-            "indicator_column": [indicator_letter] * n,
-            "cell": [r[i] if i < len(r) else None for r in rows],
+            "indicator_column": [indicator_letter] * n, "cell": column(col.index),
             "period_cell": [col.header] * n if col.period else periods,
             "period": [col.period] * n, "period_column": [period_letter or letter] * n,
             "unit_hint": [col.unit or u for u in units] if col.unit else units,
@@ -275,23 +277,29 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
     return Cells(columns)
 
 
-def _data_rows(grid: Grid, layout: Layout, label_index: int) -> tuple[list, list]:
-    """Rows below the header that carry a label, up to the first footnote."""
-    rows, lines = [], []
-    for row, line in zip(grid.rows[layout.header_line + 1:],
-                         grid.line_numbers[layout.header_line + 1:], strict=True):
-        if not row:
-            continue
-        first = row[0] if row[0] is not None else next((c for c in row if c is not None), None)
-        if first is None:
-            continue
-        if isinstance(first, str) and FOOTNOTE.match(clean(first)):
+def _data_rows(grid: Grid, start: int, label_index: int) -> list[int]:
+    """Rows from `start` that carry a label, up to the first footnote."""
+    stop = _footnote_row(grid, start)
+    if label_index >= len(grid.columns):
+        return []
+    labels = grid.columns[label_index]
+    return [r for r in range(start, stop)
+            if (v := labels[r]) is not None and (v.__class__ is not str or v.strip())]
+
+
+def _footnote_row(grid: Grid, start: int) -> int:
+    """The first row from `start` whose first filled cell is a footnote (注: ...)."""
+    first = [None] * (len(grid) - start)
+    for col in grid.columns:  # column by column: most rows are settled by the first
+        gaps = [k for k, v in enumerate(first) if v is None]
+        if not gaps:
             break
-        label = row[label_index] if label_index < len(row) else None
-        if label is not None and (not isinstance(label, str) or label.strip()):
-            rows.append(row)
-            lines.append(line)
-    return rows, lines
+        for k in gaps:
+            first[k] = col[start + k]
+    notes = {v for v in set(first) if isinstance(v, str) and FOOTNOTE.match(clean(v))}
+    if notes:
+        return start + next(k for k, v in enumerate(first) if v in notes)
+    return len(grid)
 
 
 @lru_cache(maxsize=65536)

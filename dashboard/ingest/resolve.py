@@ -17,6 +17,13 @@ def normalize_name(text: str) -> str:
     return QUOTES.sub("", clean(text)).lower()
 
 
+def _name_keys(target_id, name_zh, name_en, aliases) -> set[str]:
+    """Every normalised name a file may use for a target: id, names and ;-separated aliases."""
+    listed = str(aliases).split(";") if not pd.isna(aliases) else []
+    return {normalize_name(str(n)) for n in (target_id, name_zh, name_en, *listed)
+            if not pd.isna(n) and str(n).strip()}
+
+
 class UnknownIndicator(LookupError):
     def __init__(self, text: str, suggestions: list[str]):
         self.text, self.suggestions = text, suggestions
@@ -40,24 +47,35 @@ class CatalogueIndex:
     targets: pd.DataFrame
     names: dict[str, list[int]] = field(default_factory=dict)
     records: list[dict] = field(default_factory=list)
-    _by_entity: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    _by_entity: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict)
 
     @classmethod
     def build(cls, targets: pd.DataFrame) -> "CatalogueIndex":
         t = targets.reset_index(drop=True)
         # column lists then dicts: DataFrame.to_dict boxes every value and is 5x slower
-        names = list(t.columns)
-        values = [t[c].tolist() for c in names]
-        index = cls(t, records=[dict(zip(names, row, strict=True))
+        columns = list(t.columns)
+        values = [t[c].tolist() for c in columns]
+        index = cls(t, records=[dict(zip(columns, row, strict=True))
                                 for row in zip(*values, strict=True)])
-        for pos, row in enumerate(index.records):
-            aliases = [a for a in str(row["aliases"] or "").split(";") if a.strip()]
-            for name in {row["id"], row["name_zh"], row["name_en"], *aliases}:
-                key = normalize_name(str(name))
-                index.names.setdefault(key, []).append(pos)
-                index._by_entity.setdefault((key, row["entity"]), []).append(pos)
+        # A province catalogue repeats each indicator for every district: names are
+        # worked out once per distinct wording, not once per target.
+        wording = ["id", "name_zh", "name_en", "aliases"]
+        for key, positions in t.groupby(wording, dropna=False, sort=False).indices.items():
+            for name in _name_keys(*key):
+                index.names.setdefault(name, []).extend(positions.tolist())
+        for positions in index.names.values():
+            positions.sort()
         return index
+
+    def _entities(self, name: str) -> dict[str, list[int]]:
+        """Targets called `name`, by entity (built when a file first uses the name)."""
+        if name not in self._by_entity:
+            by_entity: dict[str, list[int]] = {}
+            for p in self.names[name]:
+                by_entity.setdefault(self.records[p]["entity"], []).append(p)
+            self._by_entity[name] = by_entity
+        return self._by_entity[name]
 
     def resolve(self, text: str, entity: str | None, year: int | None) -> int:
         """Row position of the one target meant; raises Unknown/AmbiguousIndicator."""
@@ -75,7 +93,7 @@ class CatalogueIndex:
         if not positions:
             return UnknownIndicator(text, self.suggest(text))
         if entity:
-            positions = self._by_entity.get((name, entity), [])
+            positions = self._entities(name).get(entity, [])
             if not positions:
                 entities = sorted({self.records[p]["entity"] for p in self.names[name]})
                 return UnknownEntity(text, entity, entities)

@@ -3,7 +3,6 @@
 import hashlib
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from dashboard.ingest.grid import read_grid
@@ -39,8 +38,8 @@ def parse_upload(data: bytes, file: str, targets: pd.DataFrame | CatalogueIndex,
                                    f"{MAX_BYTES / 2**20:.0f} MiB", "split it into smaller files")])
     index = targets if isinstance(targets, CatalogueIndex) else CatalogueIndex.build(targets)
     grid = read_grid(data, file)
-    if len(grid.rows) > MAX_ROWS:
-        raise IngestError([Problem(file, None, None, f"{len(grid.rows):,} rows; the limit is "
+    if len(grid) > MAX_ROWS:
+        raise IngestError([Problem(file, None, None, f"{len(grid):,} rows; the limit is "
                                    f"{MAX_ROWS:,}", "split it into smaller files")])
     layout = find_layout(grid, file)
     checker = Checker(file, index, today, layout.title_year)
@@ -53,36 +52,16 @@ def parse_upload(data: bytes, file: str, targets: pd.DataFrame | CatalogueIndex,
                         figures, problems)
 
 
-def suspicious(figures: pd.DataFrame, current: pd.DataFrame, targets: pd.DataFrame,
-               file: str) -> list[Problem]:
-    """Possible but unusual figures: warnings to confirm, not errors.
-
-    A year-to-date value below the previous period's, or a single month ten times the
-    previous month's, is usually a typing or unit slip.
-    """
-    key = ["entity", "year", "id", "basis"]
-    flows = targets.loc[targets["measure"].isin(("ytd", "month")), ["entity", "year", "id"]]
-    figures = figures.merge(flows, on=["entity", "year", "id"])
-    current = current.merge(flows, on=["entity", "year", "id"])
-    new = figures.assign(_new=True)
-    old = current[current["basis"].isin(("ytd", "month"))][key + ["period_end", "value"]]
-    both = pd.concat([old.assign(_new=False), new], ignore_index=True)
-    both = both[both["basis"].isin(("ytd", "month"))]
-    both = both.sort_values(key + ["period_end", "_new"]).drop_duplicates(
-        key + ["period_end"], keep="last")
-    prev = both.groupby(key, sort=False)["value"].shift(1)
-    prev_end = both.groupby(key, sort=False)["period_end"].shift(1)
-    flagged = both["_new"].fillna(False).astype(bool) & prev.notna()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        down = flagged & (both["basis"] == "ytd") & (both["value"] < prev)
-        jump = flagged & (both["basis"] == "month") & (prev > 0) & (both["value"] > 10 * prev)
+def sequence_warnings(breaks: pd.DataFrame, file: str) -> list[Problem]:
+    """Possible but unusual figures, as warnings to confirm, not errors: each row of
+    `breaks` is a year-to-date value below the previous period's or a single month over
+    ten times the previous month's (`prev`, `prev_end`), usually a typing or unit slip."""
     out = []
-    for i in both.index[down | jump]:
-        r = both.loc[i]
-        what = ("year-to-date value below the previous period's" if down[i]
+    for r in breaks.itertuples(index=False):
+        what = ("year-to-date value below the previous period's" if r.basis == "ytd"
                 else "more than 10× the previous month's")
-        out.append(Problem(file, int(r["source_row"]), r["source_column"],
-                           f"{r['id']} {int(r['period_end'])}月: {r['value']:g} is {what} "
-                           f"({prev[i]:g} for {int(prev_end[i])}月)",
+        out.append(Problem(file, int(r.source_row), r.source_column,
+                           f"{r.id} {int(r.period_end)}月: {r.value:g} is {what} "
+                           f"({r.prev:g} for {int(r.prev_end)}月)",
                            "check the figure and its unit; confirm if it is right", "warning"))
     return out

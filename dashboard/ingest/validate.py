@@ -6,9 +6,11 @@ once per distinct value and remembered, so a 100,000-row file costs a dictionary
 per cell, not a parse.
 """
 
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
 from dashboard.core.units import MULTIPLIERS, IncompatibleUnits, UnknownUnit, conversion_factor
@@ -32,6 +34,11 @@ from dashboard.ingest.resolve import (
 FIGURE_COLUMNS = ["source_row", "source_column", "entity", "year", "id", "period_start",
                   "period_end", "basis", "value", "raw"]
 AMOUNT_KINDS = ("amount", "count")
+# ASCII digits (thousands grouped by commas or not), one optional point, under 10^15 (the
+# parser's plausibility limit): nothing but the unit can be wrong with such a cell.
+# Anything else, longer ones included, takes the checking parser.
+_PLAIN = re.compile(r"(?:[0-9]{1,15}|[0-9]{1,3}(?:,[0-9]{3}){1,4})(?:\.[0-9]*)?").fullmatch
+_SLOW = object()  # marks a cell for the general parser
 SKIP = "skip"  # a cell that is context, not a figure (a level beside a growth rate)
 
 
@@ -65,9 +72,9 @@ class Checker:
         """Stage by stage over all cells (target, fit, period, basis, value); each stage
         works a distinct context out once and a cell stops at its first refusal."""
         c = cells
-        targets, measures, periods, bases, units = {}, {}, {}, {}, {}
-        tv = [targets[k] if k in targets else _fill(targets, k, self._target, c, i)
-              for i, k in enumerate(zip(c.indicator, c.entity, c.sub_item, strict=True))]
+        targets, measures, periods, bases = {}, {}, {}, {}
+        tv = [targets[k] if k in targets else _fill(targets, k, self._target, *k)
+              for k in zip(c.indicator, c.entity, c.sub_item, strict=True)]
         fits = [t.__class__ is not Refusal and (
                     measures[k] if (k := (t["measure"], g, h or u)) in measures
                     else _fill(measures, k, _measure_fits, *k))
@@ -82,42 +89,40 @@ class Checker:
                   else _fill(bases, k, _basis, *k))
               for t, p, b in zip(tv, pv, c.basis, strict=True)]
         problems, seen, skipped = [], set(), {}
-        kept, values, starts = [], [], []
+        filled = []
         for i, (t, p, b, cell) in enumerate(zip(tv, pv, bv, c.cell, strict=True)):
-            refusal = t if t.__class__ is Refusal else p if p.__class__ is Refusal else None
-            if refusal is not None:
-                self._report(problems, seen, c, i, refusal)
-                continue
-            if p is None or b[0] == SKIP:
+            if t.__class__ is Refusal or p.__class__ is Refusal:
+                self._report(problems, seen, c, i, t if t.__class__ is Refusal else p)
+            elif p is None or b[0] == SKIP:
                 skipped.setdefault(c.row[i], i)
-                continue
-            if cell is None:
-                continue
-            try:
-                value = self._value(c, i, t, units)
-            except _Refused as refused:
-                self._report(problems, seen, c, i, refused.refusal)
-                continue
-            if value is not None:
-                kept.append(i)
-                values.append(value)
-                starts.append(p.end if b[1] is None else b[1])
-        frame = self._frame(c, kept, values, starts, tv, pv, bv)
-        problems += self._unused(c, skipped, set(frame["source_row"]), targets) + self.notes
+            elif cell is not None:
+                filled.append(i)
+        values = self._values(c, filled, tv)
+        kept = [i for i, v in zip(filled, values, strict=True) if v.__class__ is float]
+        for i, v in zip(filled, values, strict=True):
+            if v.__class__ is Refusal:
+                self._report(problems, seen, c, i, v)
+        frame = self._frame(c, kept, [v for v in values if v.__class__ is float], tv, pv, bv)
+        problems += self._unused(c, skipped, set(frame["source_row"]), tv) + self.notes
         frame, dup_problems = self._duplicates(frame)
         return frame, problems + dup_problems
 
     @staticmethod
-    def _frame(c: Cells, kept, values, starts, tv, pv, bv) -> pd.DataFrame:
+    def _frame(c: Cells, kept, values, tv, pv, bv) -> pd.DataFrame:
         if not kept:  # typed like a frame of rows: empty lists would become float columns
             return pd.DataFrame(columns=FIGURE_COLUMNS)
+        pick = _picker(kept)
+        targets, periods, bases = pick(tv), pick(pv), pick(bv)
         return pd.DataFrame({
-            "source_row": [c.row[i] for i in kept], "source_column": [c.column[i] for i in kept],
-            "entity": [tv[i]["entity"] for i in kept], "year": [tv[i]["year"] for i in kept],
-            "id": [tv[i]["id"] for i in kept], "period_start": starts,
-            "period_end": [pv[i].end for i in kept], "basis": [bv[i][0] for i in kept],
-            "value": values,
-            "raw": [None if c.cell[i] is None else str(c.cell[i])[:200] for i in kept],
+            "source_row": _ints(pick(c.row)), "source_column": _text(pick(c.column)),
+            "entity": _text([t["entity"] for t in targets]),
+            "year": _ints([t["year"] for t in targets]),
+            "id": _text([t["id"] for t in targets]),
+            "period_start": _ints([p.end if b[1] is None else b[1]
+                                   for p, b in zip(periods, bases, strict=True)]),
+            "period_end": _ints([p.end for p in periods]), "basis": _text([b[0] for b in bases]),
+            "value": np.array(values, dtype=np.float64),
+            "raw": _text([str(v)[:200] for v in pick(c.cell)]),
         }, columns=FIGURE_COLUMNS)
 
     def _report(self, problems, seen, c: Cells, i: int, r: Refusal) -> None:
@@ -129,23 +134,22 @@ class Checker:
                                     r.severity))
 
     # -------------------------------------------------------------- contexts
-    def _target(self, c: Cells, i: int) -> dict:
-        raw = c.at(i)
+    def _target(self, indicator: str, entity: str | None, sub_item: bool) -> dict:
         try:
-            pos = self.index.resolve(raw.indicator, raw.entity, None)
+            pos = self.index.resolve(indicator, entity, None)
         except UnknownIndicator as err:
-            if raw.sub_item:
-                _refuse("indicator", f"sub-item {raw.indicator!r} is not in the catalogue; "
+            if sub_item:
+                _refuse("indicator", f"sub-item {indicator!r} is not in the catalogue; "
                         "skipped", severity="warning")
             names = "、".join(err.suggestions) or "none close"
-            _refuse("indicator", f"unknown indicator {raw.indicator!r}",
+            _refuse("indicator", f"unknown indicator {indicator!r}",
                     f"closest catalogue names: {names}")
         except UnknownEntity as err:
             listed = "、".join(err.entities[:5]) + ("…" if len(err.entities) > 5 else "")
-            _refuse("indicator", f"{raw.indicator!r} has no target for {err.entity!r}",
+            _refuse("indicator", f"{indicator!r} has no target for {err.entity!r}",
                     f"check the entity column; this indicator has targets for {listed}")
         except AmbiguousIndicator as err:
-            _refuse("indicator", f"indicator {raw.indicator!r} is ambiguous",
+            _refuse("indicator", f"indicator {indicator!r} is ambiguous",
                     "add an entity column or use the id: " + ", ".join(err.candidates))
         target = self.index.records[pos]
         if target["comparator"] == "qualitative":
@@ -175,16 +179,42 @@ class Checker:
         return Period(year, period.start, period.end, period.cumulative, period.note)
 
     # -------------------------------------------------------------- values
+    def _values(self, c: Cells, rows: list[int], tv: list) -> list:
+        """A float, None (no figure) or a Refusal for each of `rows`.
+
+        Plain digit strings, almost every cell of a large file, skip the general parser:
+        their unit context gives a power of ten, applied as a decimal exponent, so
+        float("1552981e-4") is the correctly rounded 155.2981 that Decimal would give.
+        """
+        pick = _picker(rows)
+        cells, targets = pick(c.cell), pick(tv)
+        scales: dict = {}
+        # One pass, hot: the scale of the cell's unit context (worked out once per
+        # context), then the value if the cell is plain, else the refusal or _SLOW.
+        out = [float(cell.replace(",", "") + scale)
+               if (scale := scales[k] if (k := (h, lu, t["unit"], t["comparator"])) in scales
+                   else _fill(scales, k, _scale, *k, cell)).__class__ is str
+               and cell.__class__ is str and _PLAIN(cell)
+               else (scale if scale.__class__ is Refusal else _SLOW)
+               for h, lu, t, cell in zip(pick(c.unit_hint), pick(c.label_unit), targets, cells,
+                                         strict=True)]
+        units: dict = {}
+        for k, value in enumerate(out):
+            if value is _SLOW:
+                try:
+                    out[k] = self._value(c, rows[k], targets[k], units)
+                except _Refused as refused:
+                    out[k] = refused.refusal
+        return out
+
     def _value(self, c: Cells, i: int, target: dict, units: dict) -> float | None:
         cell = c.cell[i]
-        if cell is None:
-            return None
         try:
             if target["comparator"] == "milestone":
                 return float(parse_milestone(str(cell)))
             if target["unit"] == "类":
                 return float(parse_water_class(str(cell)))
-            number = _fast_number(cell) or number_from_cell(cell)
+            number = number_from_cell(cell)
         except CellError as err:
             _refuse("value", err.message, err.hint)
         if number.value is None:
@@ -200,11 +230,11 @@ class Checker:
         return value
 
     # -------------------------------------------------------------- whole file
-    def _unused(self, c: Cells, skipped: dict, used: set, targets: dict) -> list[Problem]:
+    def _unused(self, c: Cells, skipped: dict, used: set, tv: list) -> list[Problem]:
         """A row whose only figures were context has no figure for its target."""
         problems = []
         for line, i in skipped.items():
-            target = targets.get((c.indicator[i], c.entity[i], c.sub_item[i]))
+            target = tv[i]
             if line in used or not isinstance(target, dict):
                 continue
             want = ("cumulative growth rate (%)" if target["measure"] == "ytd_growth"
@@ -235,11 +265,16 @@ class Checker:
 
 def _fill(cache: dict, key, compute, *args):
     """Work a context fact out and remember it, refusals included (as the Refusal)."""
-    try:
-        cache[key] = compute(*args)
-    except _Refused as refused:
-        cache[key] = refused.refusal
+    cache[key] = _attempt(compute, *args)
     return cache[key]
+
+
+def _attempt(compute, *args):
+    """The fact, or the Refusal that working it out raised."""
+    try:
+        return compute(*args)
+    except _Refused as refused:
+        return refused.refusal
 
 
 def _cached(cache: dict, key, compute, *args):
@@ -270,22 +305,35 @@ def _basis(measure: str, hint: str | None, cumulative: bool | None):
     return basis, (1 if basis == "ytd" else None)
 
 
-class _Plain:
-    """A parsed plain number: the common case, without the general parser."""
-    __slots__ = ("value", "unit")
+def _scale(unit_hint: str, label_unit: str, target_unit: str, comparator: str, cell
+           ) -> str | None:
+    """The exponent suffix ("", "e-4") that puts a plain figure into the target's unit;
+    None for the general parser: a factor that is not a power of ten (亩 -> 公顷), or a
+    milestone state or water class (codes, not quantities)."""
+    if comparator == "milestone" or target_unit == "类":
+        return None
+    factor = _factor("", unit_hint, label_unit, target_unit, cell)
+    if factor is None:
+        return ""
+    sign, digits, exponent = factor.normalize().as_tuple()
+    return f"e{exponent}" if (sign, digits) == (0, (1,)) else None
 
-    def __init__(self, value: Decimal):
-        self.value, self.unit = value, ""
+
+def _picker(kept: list[int]):
+    """Gather list items at `kept` in C (itemgetter), not in a comprehension."""
+    if len(kept) < 2:  # itemgetter of one index returns the item, not a tuple
+        return lambda values: [values[i] for i in kept]
+    get = itemgetter(*kept)
+    return lambda values: list(get(values))
 
 
-def _fast_number(cell):
-    if isinstance(cell, str) and cell and cell[0] in "0123456789" and cell.replace(
-            ".", "", 1).isdigit():
-        try:
-            return _Plain(Decimal(cell))
-        except InvalidOperation:
-            return None
-    return None
+def _ints(values: list) -> np.ndarray:
+    return np.array(values, dtype=np.int64)  # typed up front: pandas' inference costs 3x
+
+
+def _text(values: list) -> pd.Series:
+    """Strings stay Python objects: converting 100,000 to Arrow costs more than it saves."""
+    return pd.Series(values, dtype=object)
 
 
 def _factor(cell_unit: str, unit_hint: str, label_unit: str, target_unit: str, cell):

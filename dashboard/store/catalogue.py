@@ -4,7 +4,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.ingest.catalogue import COLUMNS
-from dashboard.store.connection import transaction
+from dashboard.store.connection import FRAME_SCANS, transaction
 from dashboard.store.schema import get_meta, set_meta
 
 
@@ -13,7 +13,7 @@ def load_targets(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame, digest: 
     if get_meta(con, "catalogue_sha256") == digest:
         return False
     frame = targets[COLUMNS]
-    with transaction(con):
+    with FRAME_SCANS, transaction(con):
         con.execute("DELETE FROM targets")
         con.register("incoming_targets", frame)
         con.execute(f"INSERT INTO targets ({', '.join(COLUMNS)}) "
@@ -44,7 +44,7 @@ def catalogue_years(con: duckdb.DuckDBPyConnection) -> list[int]:
 def load_profiles(con: duckdb.DuckDBPyConnection, profiles: pd.DataFrame, digest: str) -> bool:
     if get_meta(con, "profiles_sha256") == digest:
         return False
-    with transaction(con):
+    with FRAME_SCANS, transaction(con):
         con.execute("DELETE FROM profiles")
         con.register("incoming_profiles", profiles)
         con.execute("INSERT INTO profiles SELECT entity, id, month, share_pct, source "

@@ -6,12 +6,18 @@ retried for a few seconds, then reported as DatabaseBusy (never a raw IOExceptio
 """
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+
+# Threads of one process (Streamlit sessions) binding queries over registered pandas
+# frames at the same time can make DuckDB 2 lose its scan function ("Table Function with
+# name pandas_scan does not exist"): such queries take turns.
+FRAME_SCANS = threading.RLock()
 
 
 class StoreError(Exception):

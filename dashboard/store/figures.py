@@ -3,9 +3,10 @@
 from datetime import datetime
 
 import duckdb
+import numpy as np
 import pandas as pd
 
-from dashboard.store.connection import transaction
+from dashboard.store.connection import FRAME_SCANS, transaction
 
 FIGURE_COLUMNS = ["upload_id", "source_row", "source_column", "entity", "year", "id",
                   "period_start", "period_end", "basis", "value", "raw"]
@@ -27,7 +28,7 @@ def store_upload(con: duckdb.DuckDBPyConnection, *, upload_id: int, sha256: str,
                  archive_path: str, user: str, at: datetime, figures: pd.DataFrame) -> int:
     """Insert the upload and all its figures, or nothing."""
     frame = figures.assign(upload_id=upload_id)[FIGURE_COLUMNS]
-    with transaction(con):
+    with FRAME_SCANS, transaction(con):
         con.execute("INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [upload_id, sha256, filename, archive_path, user, at, len(frame)])
         con.register("incoming_figures", frame)
@@ -35,6 +36,54 @@ def store_upload(con: duckdb.DuckDBPyConnection, *, upload_id: int, sha256: str,
                     f"SELECT {', '.join(FIGURE_COLUMNS)} FROM incoming_figures")
         con.unregister("incoming_figures")
     return upload_id
+
+
+KEY = ["entity", "year", "id", "period_start", "period_end", "basis"]
+
+
+def against_current(con: duckdb.DuckDBPyConnection, figures: pd.DataFrame
+                    ) -> tuple[np.ndarray, pd.DataFrame]:
+    """An upload's figures beside the stored ones, in the database (only the series the
+    upload touches are read): the current value of each figure's period (NaN if none),
+    and the flow figures that break their series (see SEQUENCE_SQL) with the figure
+    before them."""
+    frame = figures[KEY + ["value", "source_row", "source_column"]].assign(
+        pos=np.arange(len(figures)))
+    # A cursor of its own: the caller may hold an unfinished result on `con`, which
+    # DuckDB 2 lets no registration interrupt. It reads committed figures only.
+    with FRAME_SCANS, con.cursor() as cur:
+        cur.register("incoming", frame)
+        previous = cur.execute(f"""
+            SELECT c.value FROM incoming i LEFT JOIN current_figures c USING ({", ".join(KEY)})
+            ORDER BY i.pos""").df()["value"]
+        breaks = cur.execute(SEQUENCE_SQL).df()
+    return previous.to_numpy(dtype=np.float64, na_value=np.nan), breaks
+
+
+# Flow series (year-to-date or single-month figures of ytd/month targets) in period
+# order, an uploaded figure replacing the stored one for its period; `prev` is the figure
+# before each uploaded one. Kept: a year-to-date figure below the one before, or a single
+# month more than ten times the month before — possible, but usually a typing or unit slip.
+SEQUENCE_SQL = """
+WITH new AS (
+    SELECT i.entity, i.year, i.id, i.basis, i.period_end, i.value, i.source_row,
+           i.source_column, true AS is_new
+    FROM incoming i JOIN targets t USING (entity, year, id)
+    WHERE t.measure IN ('ytd', 'month') AND i.basis IN ('ytd', 'month')),
+old AS (
+    SELECT c.entity, c.year, c.id, c.basis, c.period_end, c.value, NULL, NULL, false
+    FROM current_figures c SEMI JOIN new n USING (entity, year, id, basis)
+    ANTI JOIN new m USING (entity, year, id, basis, period_end)),
+seq AS (
+    SELECT *, lag(value) OVER w AS prev, lag(period_end) OVER w AS prev_end
+    FROM (SELECT * FROM new UNION ALL SELECT * FROM old)
+    WINDOW w AS (PARTITION BY entity, year, id, basis ORDER BY period_end))
+SELECT id, basis, period_end, value, source_row, source_column, prev, prev_end
+FROM seq
+WHERE is_new AND ((basis = 'ytd' AND value < prev)
+                  OR (basis = 'month' AND prev > 0 AND value > 10 * prev))
+ORDER BY source_row, source_column
+"""
 
 
 def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pd.DataFrame:
