@@ -265,16 +265,11 @@ class Checker:
 
 def _fill(cache: dict, key, compute, *args):
     """Work a context fact out and remember it, refusals included (as the Refusal)."""
-    cache[key] = _attempt(compute, *args)
-    return cache[key]
-
-
-def _attempt(compute, *args):
-    """The fact, or the Refusal that working it out raised."""
     try:
-        return compute(*args)
+        cache[key] = compute(*args)
     except _Refused as refused:
-        return refused.refusal
+        cache[key] = refused.refusal
+    return cache[key]
 
 
 def _cached(cache: dict, key, compute, *args):
