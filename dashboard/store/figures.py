@@ -5,6 +5,7 @@ from datetime import datetime
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.store.connection import FRAME_SCANS, transaction
 
@@ -51,8 +52,10 @@ def against_current(con: duckdb.DuckDBPyConnection, figures: pd.DataFrame
         pos=np.arange(len(figures)))
     # A cursor of its own: the caller may hold an unfinished result on `con`, which
     # DuckDB 2 lets no registration interrupt. It reads committed figures only.
+    # Handed over as Arrow: a cursor's pandas scan can go missing under concurrent
+    # sessions ("pandas_scan does not exist"); Arrow's scan is the one DuckDB owns.
     with FRAME_SCANS, con.cursor() as cur:
-        cur.register("incoming", frame)
+        cur.register("incoming", pa.Table.from_pandas(frame, preserve_index=False))
         previous = cur.execute(f"""
             SELECT c.value FROM incoming i LEFT JOIN current_figures c USING ({", ".join(KEY)})
             ORDER BY i.pos""").df()["value"]
