@@ -42,6 +42,7 @@ def peak_mb() -> float:
 
 # ------------------------------------------------------------------------------ cases
 
+
 def case_overview(scale: str, repeat: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
@@ -79,9 +80,16 @@ def _write_generated(ws, entities: int, indicators: int) -> None:
     frame[COLUMNS].to_csv(ws.targets_csv, index=False)
     figs = synth.figures(cat, months=10)
     with open_store(ws) as con:
-        store_figures.store_upload(con, upload_id=1, sha256="generated", filename="generated",
-                                   archive_path="", user="bench", at=datetime.now(),
-                                   figures=figs.assign(source_row=0, source_column="", raw=""))
+        store_figures.store_upload(
+            con,
+            upload_id=1,
+            sha256="generated",
+            filename="generated",
+            archive_path="",
+            user="bench",
+            at=datetime.now(),
+            figures=figs.assign(source_row=0, source_column="", raw=""),
+        )
 
 
 def case_progress(entities: int, repeat: int) -> dict:
@@ -93,14 +101,20 @@ def case_progress(entities: int, repeat: int) -> dict:
     figs = synth.figures(cat)
     con = duckdb.connect()
     con.execute("CREATE TABLE figures AS SELECT * FROM figs")
-    bare = ("SELECT entity, id, basis, max(period_end), arg_max(value, period_end) "
-            "FROM figures WHERE period_end <= 10 GROUP BY entity, id, basis")
+    bare = (
+        "SELECT entity, id, basis, max(period_end), arg_max(value, period_end) "
+        "FROM figures WHERE period_end <= 10 GROUP BY entity, id, basis"
+    )
     duck = timed(lambda: con.execute(bare).fetchall(), repeat)
     core = timed(lambda: compute_progress(cat, figs, 10), repeat)
     read = timed(lambda: con.execute("SELECT * FROM figures").df(), max(2, repeat // 2))
     extra = {"read_from_duckdb_s": statistics.median(read)}
-    return {"times": core, "baseline": duck, "extra": extra,
-            "note": f"{len(figs):,} figures, {len(cat):,} targets"}
+    return {
+        "times": core,
+        "baseline": duck,
+        "extra": extra,
+        "note": f"{len(figs):,} figures, {len(cat):,} targets",
+    }
 
 
 def case_ingest(kind: str, repeat: int) -> dict:
@@ -130,8 +144,9 @@ def case_ingest(kind: str, repeat: int) -> dict:
     result = {"times": times, "note": f"{stored:,} figures stored, {len(data_bytes) / 1e6:.1f} MB"}
     if kind == "csv":
         # pandas is told the encoding; the upload path has to find it out
-        result["baseline"] = timed(lambda: pd.read_csv(io.BytesIO(data_bytes), encoding="gbk"),
-                                   repeat)
+        result["baseline"] = timed(
+            lambda: pd.read_csv(io.BytesIO(data_bytes), encoding="gbk"), repeat
+        )
     return result
 
 
@@ -173,9 +188,16 @@ CASES = {
     "export_pdf": (lambda r: case_export("pdf", r), "≤ 3 s"),
     "export_xlsx": (lambda r: case_export("xlsx", r), "≤ 3 s"),
 }
-REPEAT = {"overview_zhengzhou": 15, "overview_5000_targets": 7, "progress_1M": 7,
-          "progress_10M": 3, "ingest_csv_100k": 5, "ingest_xlsx_100k": 3, "export_pdf": 5,
-          "export_xlsx": 5}
+REPEAT = {
+    "overview_zhengzhou": 15,
+    "overview_5000_targets": 7,
+    "progress_1M": 7,
+    "progress_10M": 3,
+    "ingest_csv_100k": 5,
+    "ingest_xlsx_100k": 3,
+    "export_pdf": 5,
+    "export_xlsx": 5,
+}
 
 
 def run_one(name: str, repeat: int) -> None:
@@ -197,9 +219,12 @@ def machine() -> str:
     import duckdb
     import pandas
     import streamlit
-    return (f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, "
-            f"{mem:.0f} GiB RAM; Python {platform.python_version()}, pandas {pandas.__version__}"
-            f", duckdb {duckdb.__version__}, streamlit {streamlit.__version__}")
+
+    return (
+        f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, "
+        f"{mem:.0f} GiB RAM; Python {platform.python_version()}, pandas {pandas.__version__}"
+        f", duckdb {duckdb.__version__}, streamlit {streamlit.__version__}"
+    )
 
 
 def main() -> None:
@@ -214,12 +239,18 @@ def main() -> None:
         return
     names = args.only or [n for n in CASES if not (args.quick and n == "progress_10M")]
     print(machine())
-    print(f"{'case':24} {'median':>9} {'min':>9} {'baseline':>9} {'ratio':>6} "
-          f"{'peak MB':>8}  goal / notes")
+    print(
+        f"{'case':24} {'median':>9} {'min':>9} {'baseline':>9} {'ratio':>6} "
+        f"{'peak MB':>8}  goal / notes"
+    )
     for name in names:
         repeat = max(2, REPEAT[name] // (3 if args.quick else 1))
-        proc = subprocess.run([sys.executable, __file__, "--one", name, "--repeat", str(repeat)],
-                              capture_output=True, text=True, cwd=ROOT)
+        proc = subprocess.run(
+            [sys.executable, __file__, "--one", name, "--repeat", str(repeat)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         if proc.returncode:
             print(f"{name:24} FAILED: {proc.stderr.strip().splitlines()[-1:]}")
             continue
@@ -228,9 +259,11 @@ def main() -> None:
         base = statistics.median(r["baseline"]) if r.get("baseline") else None
         ratio = f"{med / base:5.1f}×" if base else ""
         extra = "".join(f"; {k} {v:.3f}" for k, v in r.get("extra", {}).items())
-        print(f"{name:24} {med:8.3f}s {min(r['times']):8.3f}s "
-              f"{(f'{base:8.3f}s' if base else ''):>9} {ratio:>6} {r['peak_mb']:8.0f}  "
-              f"{CASES[name][1]}; {r['note']}{extra}")
+        print(
+            f"{name:24} {med:8.3f}s {min(r['times']):8.3f}s "
+            f"{(f'{base:8.3f}s' if base else ''):>9} {ratio:>6} {r['peak_mb']:8.0f}  "
+            f"{CASES[name][1]}; {r['note']}{extra}"
+        )
 
 
 if __name__ == "__main__":

@@ -20,17 +20,33 @@ def catalogue(entities: int, indicators: int, year: int = 2026) -> pd.DataFrame:
     for e in range(entities):
         for i in range(indicators):
             kind, comp, direction, unit, freq, measure, target = KINDS[i % len(KINDS)]
-            rows.append({
-                "entity": f"区县{e:03d}", "year": year, "id": f"ind_{i:04d}",
-                "section": f"领域{i % 12}", "department": f"部门{i % 25}",
-                "name_zh": f"指标{i:04d}", "name_en": f"Indicator {i}", "kind": kind,
-                "comparator": comp, "direction": direction, "unit": unit, "frequency": freq,
-                "measure": measure, "target_value": target,
-                "target_low": 5.0 if comp == "range" else None,
-                "target_high": 8.0 if comp == "range" else None,
-                "due_date": pd.Timestamp(year, 10, 31) if comp == "milestone" else None,
-                "tolerance_pp": None, "aliases": "", "source_text": "synthetic",
-                "baseline_value": None, "baseline_unit": "", "baseline_growth_pct": None})
+            rows.append(
+                {
+                    "entity": f"区县{e:03d}",
+                    "year": year,
+                    "id": f"ind_{i:04d}",
+                    "section": f"领域{i % 12}",
+                    "department": f"部门{i % 25}",
+                    "name_zh": f"指标{i:04d}",
+                    "name_en": f"Indicator {i}",
+                    "kind": kind,
+                    "comparator": comp,
+                    "direction": direction,
+                    "unit": unit,
+                    "frequency": freq,
+                    "measure": measure,
+                    "target_value": target,
+                    "target_low": 5.0 if comp == "range" else None,
+                    "target_high": 8.0 if comp == "range" else None,
+                    "due_date": pd.Timestamp(year, 10, 31) if comp == "milestone" else None,
+                    "tolerance_pp": None,
+                    "aliases": "",
+                    "source_text": "synthetic",
+                    "baseline_value": None,
+                    "baseline_unit": "",
+                    "baseline_growth_pct": None,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -43,16 +59,32 @@ def figures(targets: pd.DataFrame, months: int = 12, seed: int = 7) -> pd.DataFr
     measure = targets["measure"].to_numpy()[idx]
     target = targets["target_value"].fillna(6.0).to_numpy()[idx]
     noise = rng.normal(1.0, 0.15, n * months)
-    value = np.where(measure == "ytd", target * month / 12 * noise,
-                     np.where(measure == "ytd_growth", 5.0 * noise,
-                              np.where(measure == "status", np.minimum(month // 4, 2),
-                                       100.0 - (rng.random(n * months) < 0.01))))
+    value = np.where(
+        measure == "ytd",
+        target * month / 12 * noise,
+        np.where(
+            measure == "ytd_growth",
+            5.0 * noise,
+            np.where(
+                measure == "status",
+                np.minimum(month // 4, 2),
+                100.0 - (rng.random(n * months) < 0.01),
+            ),
+        ),
+    )
     basis = np.where(measure == "ytd", "ytd", np.where(measure == "ytd_growth", "ytd", "level"))
     start = np.where(basis == "ytd", 1, month)
-    return pd.DataFrame({
-        "entity": targets["entity"].to_numpy()[idx], "year": 2026,
-        "id": targets["id"].to_numpy()[idx], "period_start": start.astype("int8"),
-        "period_end": month.astype("int8"), "basis": basis, "value": value})
+    return pd.DataFrame(
+        {
+            "entity": targets["entity"].to_numpy()[idx],
+            "year": 2026,
+            "id": targets["id"].to_numpy()[idx],
+            "period_start": start.astype("int8"),
+            "period_end": month.astype("int8"),
+            "basis": basis,
+            "value": value,
+        }
+    )
 
 
 def long_csv(rows: int, targets: pd.DataFrame) -> bytes:
@@ -68,9 +100,13 @@ def long_csv(rows: int, targets: pd.DataFrame) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-LEDGERS = [("新建电动汽车公共充电桩", "个", 3000.0), ("新建改造供水管网", "公里", 40.0),
-           ("新增绿地", "万平方米", 100.0), ("工业投资完成", "亿元", 1500.0),
-           ("新增城镇就业", "万人", 12.9)]
+LEDGERS = [
+    ("新建电动汽车公共充电桩", "个", 3000.0),
+    ("新建改造供水管网", "公里", 40.0),
+    ("新增绿地", "万平方米", 100.0),
+    ("工业投资完成", "亿元", 1500.0),
+    ("新增城镇就业", "万人", 12.9),
+]
 
 
 def ingest_catalogue(entities: int = 2000) -> pd.DataFrame:
@@ -80,11 +116,25 @@ def ingest_catalogue(entities: int = 2000) -> pd.DataFrame:
     rows = []
     for e in range(entities):
         for i, (name, unit, target) in enumerate(LEDGERS):
-            rows.append({"id": f"ledger_{i}", "entity": f"区县{e:04d}", "year": 2026,
-                         "section": "优化提升", "name_zh": name, "name_en": f"Ledger {i}",
-                         "kind": "amount", "comparator": "at_least", "direction": "higher",
-                         "target_value": target, "unit": unit, "frequency": "monthly",
-                         "measure": "ytd", "department": "部门", "source_text": "synthetic"})
+            rows.append(
+                {
+                    "id": f"ledger_{i}",
+                    "entity": f"区县{e:04d}",
+                    "year": 2026,
+                    "section": "优化提升",
+                    "name_zh": name,
+                    "name_en": f"Ledger {i}",
+                    "kind": "amount",
+                    "comparator": "at_least",
+                    "direction": "higher",
+                    "target_value": target,
+                    "unit": unit,
+                    "frequency": "monthly",
+                    "measure": "ytd",
+                    "department": "部门",
+                    "source_text": "synthetic",
+                }
+            )
     return pd.DataFrame(rows).reindex(columns=COLUMNS)
 
 
@@ -98,14 +148,16 @@ def ingest_rows(n: int, first_entity: int = 0) -> list[list]:
         name, unit, target = LEDGERS[i]
         value = target * (m + 1) / 12
         cell = f"{value * 10000:,.0f}" if unit == "万人" else f"{value:.2f}"
-        rows.append([f"区县{e:04d}", name, f"2026年{m + 1}月", cell,
-                     "人" if unit == "万人" else unit])
+        rows.append(
+            [f"区县{e:04d}", name, f"2026年{m + 1}月", cell, "人" if unit == "万人" else unit]
+        )
     return rows
 
 
 def rows_to_csv(rows: list[list]) -> bytes:
-    lines = ["地区,指标,时期,数值,单位"] + [",".join(
-        f'"{c}"' if "," in c else c for c in r) for r in rows]
+    lines = ["地区,指标,时期,数值,单位"] + [
+        ",".join(f'"{c}"' if "," in c else c for c in r) for r in rows
+    ]
     return ("\r\n".join(lines) + "\r\n").encode("gbk")
 
 

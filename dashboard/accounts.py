@@ -30,8 +30,9 @@ def users_path(data_dir: Path) -> Path:
 
 
 def _hash(password: str, salt: bytes) -> bytes:
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=N, r=R, p=P, dklen=DKLEN,
-                          maxmem=64 * 1024 * 1024)
+    return hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=N, r=R, p=P, dklen=DKLEN, maxmem=64 * 1024 * 1024
+    )
 
 
 def hash_password(password: str) -> str:
@@ -49,8 +50,15 @@ def check_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    got = hashlib.scrypt(password.encode("utf-8"), salt=base64.b64decode(salt), n=int(n),
-                         r=int(r), p=int(p), dklen=DKLEN, maxmem=64 * 1024 * 1024)
+    got = hashlib.scrypt(
+        password.encode("utf-8"),
+        salt=base64.b64decode(salt),
+        n=int(n),
+        r=int(r),
+        p=int(p),
+        dklen=DKLEN,
+        maxmem=64 * 1024 * 1024,
+    )
     return hmac.compare_digest(got, base64.b64decode(digest))
 
 
@@ -77,9 +85,12 @@ def add_user(path: Path, name: str, password: str, role: str, departments: list[
         raise AccountError(f"user {name!r} exists; use `user passwd` or `user set`")
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
-    users[name] = {"password": hash_password(password), "role": role,
-                   "departments": sorted(set(departments)),
-                   "created": datetime.now().isoformat(timespec="seconds")}
+    users[name] = {
+        "password": hash_password(password),
+        "role": role,
+        "departments": sorted(set(departments)),
+        "created": datetime.now().isoformat(timespec="seconds"),
+    }
     _save(path, users)
     return to_user(name, users[name])
 

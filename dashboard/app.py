@@ -19,6 +19,8 @@ PAGES = [  # file, title key, icon, url
 ]
 if user is not None and user.is_admin:
     PAGES.append(("ui/admin.py", "admin", ":material/admin_panel_settings:", "admin"))
-pages = [st.Page(file, title=t(key, lang), icon=icon, url_path=url, default=(i == 0))
-         for i, (file, key, icon, url) in enumerate(PAGES)]
+pages = [
+    st.Page(file, title=t(key, lang), icon=icon, url_path=url, default=(i == 0))
+    for i, (file, key, icon, url) in enumerate(PAGES)
+]
 st.navigation(pages).run()

@@ -15,8 +15,14 @@ from dashboard.i18n import MILESTONE, STATUS_COLORS, pick, status_label, t
 
 GAUGE_MAX = 120.0  # the arc runs to 120% so that "exceeded" is visible
 GAUGE_WIDTH, GAUGE_HEIGHT = 150, 105
-COMPARATOR_SIGN = {"at_least": "≥", "about": "≈", "at_most": "≤", "exactly": "",
-                   "decrease": "↓≥", "maintain": ""}
+COMPARATOR_SIGN = {
+    "at_least": "≥",
+    "about": "≈",
+    "at_most": "≤",
+    "exactly": "",
+    "decrease": "↓≥",
+    "maintain": "",
+}
 
 
 def gauge_share(r: dict) -> float:
@@ -55,11 +61,10 @@ def caption(r: dict, lang: str) -> str:
     if r["family"] == "flow":
         if missing(r["actual"]):
             return f"{t('target', lang)} {target_text(r)}"
-        return (f"{num(r['actual'])}{unit} · {t('time_share', lang)} "
-                f"{pct(r['time_share_pct'])}%")
+        return f"{num(r['actual'])}{unit} · {t('time_share', lang)} {pct(r['time_share_pct'])}%"
     if r["family"] == "milestone":
         due = pd.Timestamp(r["due_date"])
-        return (f"{due.month}月底" if lang == "zh" else f"due end {MONTHS_EN[due.month - 1]}")
+        return f"{due.month}月底" if lang == "zh" else f"due end {MONTHS_EN[due.month - 1]}"
     if r["family"] == "judgement":
         return "定性目标" if lang == "zh" else "qualitative"
     return f"{t('target', lang)} {target_text(r)}"
@@ -91,18 +96,44 @@ def gauge_frame(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     for order, r in enumerate(progress.to_dict("records")):
         share = gauge_share(r)
         label = f"{order + 1:03d} {short_name(r, lang)}"
-        common = {"key": label, "order": order, "headline": headline(r, lang),
-                  "caption": caption(r, lang), "status_text": status_label(r["status"], lang),
-                  "id": r["id"]}
-        rows.append({**common, "part": "bg", "theta": -math.pi / 2, "theta2": math.pi / 2,
-                     "fill": "#eaeef2"})
-        rows.append({**common, "part": "value", "theta": -math.pi / 2, "theta2": _angle(share),
-                     "fill": STATUS_COLORS[r["status"]]})
+        common = {
+            "key": label,
+            "order": order,
+            "headline": headline(r, lang),
+            "caption": caption(r, lang),
+            "status_text": status_label(r["status"], lang),
+            "id": r["id"],
+        }
+        rows.append(
+            {
+                **common,
+                "part": "bg",
+                "theta": -math.pi / 2,
+                "theta2": math.pi / 2,
+                "fill": "#eaeef2",
+            }
+        )
+        rows.append(
+            {
+                **common,
+                "part": "value",
+                "theta": -math.pi / 2,
+                "theta2": _angle(share),
+                "fill": STATUS_COLORS[r["status"]],
+            }
+        )
         mark = r["time_share_pct"] if r["family"] == "flow" else 100.0
         if not missing(mark) and r["family"] in ("flow", "rate", "maintain"):
             a = _angle(float(mark))
-            rows.append({**common, "part": "tick", "theta": a - 0.025, "theta2": a + 0.025,
-                         "fill": "#24292f"})
+            rows.append(
+                {
+                    **common,
+                    "part": "tick",
+                    "theta": a - 0.025,
+                    "theta2": a + 0.025,
+                    "fill": "#24292f",
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -111,22 +142,36 @@ def gauges(progress: pd.DataFrame, lang: str, columns: int = 5) -> alt.FacetChar
     data = gauge_frame(progress, lang)
     base = alt.Chart().properties(width=GAUGE_WIDTH, height=GAUGE_HEIGHT)
     arcs = base.mark_arc(radius=62, radius2=42, stroke=None).encode(
-        theta=alt.Theta("theta:Q", scale=None), theta2="theta2:Q",
+        theta=alt.Theta("theta:Q", scale=None),
+        theta2="theta2:Q",
         color=alt.Color("fill:N", scale=None),
-        tooltip=[alt.Tooltip("key:N", title=t("indicator", lang)),
-                 alt.Tooltip("caption:N", title=t("target", lang)),
-                 alt.Tooltip("status_text:N", title=t("status", lang))])
+        tooltip=[
+            alt.Tooltip("key:N", title=t("indicator", lang)),
+            alt.Tooltip("caption:N", title=t("target", lang)),
+            alt.Tooltip("status_text:N", title=t("status", lang)),
+        ],
+    )
     values = base.transform_filter(alt.datum.part == "value")
     big = values.mark_text(fontSize=15, fontWeight="bold", dy=0).encode(text="headline:N")
     small = values.mark_text(fontSize=11, dy=34, color="#57606a").encode(text="caption:N")
     state = values.mark_text(fontSize=11, dy=50, fontWeight="bold").encode(
-        text="status_text:N", color=alt.Color("fill:N", scale=None))
-    header = alt.Header(labelFontSize=12, labelLimit=GAUGE_WIDTH + 20, title=None,
-                        labelExpr="substring(datum.value, 4)")
-    return (alt.layer(arcs, big, small, state, data=data)
-            .facet(facet=alt.Facet("key:N", header=header, sort=alt.SortField("order")),
-                   columns=columns, spacing={"row": 28, "column": 12})
-            .configure_view(stroke=None))
+        text="status_text:N", color=alt.Color("fill:N", scale=None)
+    )
+    header = alt.Header(
+        labelFontSize=12,
+        labelLimit=GAUGE_WIDTH + 20,
+        title=None,
+        labelExpr="substring(datum.value, 4)",
+    )
+    return (
+        alt.layer(arcs, big, small, state, data=data)
+        .facet(
+            facet=alt.Facet("key:N", header=header, sort=alt.SortField("order")),
+            columns=columns,
+            spacing={"row": 28, "column": 12},
+        )
+        .configure_view(stroke=None)
+    )
 
 
 def bullets(progress: pd.DataFrame, lang: str) -> alt.LayerChart:
@@ -134,65 +179,116 @@ def bullets(progress: pd.DataFrame, lang: str) -> alt.LayerChart:
     rows = []
     for order, r in enumerate(progress.to_dict("records")):
         mark = r["time_share_pct"] if r["family"] == "flow" else 100.0
-        rows.append({"name": short_name(r, lang, 16), "order": order,
-                     "share": min(gauge_share(r), GAUGE_MAX),
-                     "mark": None if missing(mark) else float(mark),
-                     "fill": STATUS_COLORS[r["status"]], "caption": caption(r, lang),
-                     "status_text": status_label(r["status"], lang)})
+        rows.append(
+            {
+                "name": short_name(r, lang, 16),
+                "order": order,
+                "share": min(gauge_share(r), GAUGE_MAX),
+                "mark": None if missing(mark) else float(mark),
+                "fill": STATUS_COLORS[r["status"]],
+                "caption": caption(r, lang),
+                "status_text": status_label(r["status"], lang),
+            }
+        )
     data = pd.DataFrame(rows)
-    y = alt.Y("name:N", sort=alt.SortField("order"), title=None,
-              axis=alt.Axis(labelLimit=260))
+    y = alt.Y("name:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=260))
     base = alt.Chart(data).encode(y=y)
     back = base.mark_bar(color="#eaeef2", size=16).encode(x=alt.datum(100))
     bar = base.mark_bar(size=9).encode(
         x=alt.X("share:Q", title="%", scale=alt.Scale(domain=[0, GAUGE_MAX])),
         color=alt.Color("fill:N", scale=None),
-        tooltip=["name:N", "caption:N", "status_text:N"])
+        tooltip=["name:N", "caption:N", "status_text:N"],
+    )
     tick = base.mark_tick(color="#24292f", thickness=2, size=18).encode(x="mark:Q")
     label = base.mark_text(align="left", dx=4, fontSize=11).encode(
-        x=alt.datum(GAUGE_MAX), text="status_text:N", color=alt.Color("fill:N", scale=None))
-    return alt.layer(back, bar, tick, label).properties(
-        width=520, height=alt.Step(22))
+        x=alt.datum(GAUGE_MAX), text="status_text:N", color=alt.Color("fill:N", scale=None)
+    )
+    return alt.layer(back, bar, tick, label).properties(width=520, height=alt.Step(22))
 
 
-def trend(points: pd.DataFrame, target: float | None, lang: str, unit: str,
-          profile: pd.DataFrame | None = None) -> alt.LayerChart:
+def trend(
+    points: pd.DataFrame,
+    target: float | None,
+    lang: str,
+    unit: str,
+    profile: pd.DataFrame | None = None,
+) -> alt.LayerChart:
     """Figures by month against the linear time share, the seasonal profile and the target.
 
     `points`: month, value. For year-to-date amounts the expected lines run to the target.
     """
-    layers = [alt.Chart(points).mark_line(point=True, color="#0969da").encode(
-        x=alt.X("month:Q", title=t("month_col", lang), scale=alt.Scale(domain=[1, 12]),
-                axis=alt.Axis(tickCount=12, format="d")),
-        y=alt.Y("value:Q", title=unit or t("value", lang)),
-        tooltip=[alt.Tooltip("month:Q", title=t("month_col", lang)),
-                 alt.Tooltip("value:Q", title=t("actual", lang), format=",.2f")])]
+    layers = [
+        alt.Chart(points)
+        .mark_line(point=True, color="#0969da")
+        .encode(
+            x=alt.X(
+                "month:Q",
+                title=t("month_col", lang),
+                scale=alt.Scale(domain=[1, 12]),
+                axis=alt.Axis(tickCount=12, format="d"),
+            ),
+            y=alt.Y("value:Q", title=unit or t("value", lang)),
+            tooltip=[
+                alt.Tooltip("month:Q", title=t("month_col", lang)),
+                alt.Tooltip("value:Q", title=t("actual", lang), format=",.2f"),
+            ],
+        )
+    ]
     if target is not None and not missing(target):
-        lines = pd.DataFrame({"month": list(range(1, 13)),
-                              "value": [target * m / 12 for m in range(1, 13)],
-                              "what": t("expected_linear", lang)})
+        lines = pd.DataFrame(
+            {
+                "month": list(range(1, 13)),
+                "value": [target * m / 12 for m in range(1, 13)],
+                "what": t("expected_linear", lang),
+            }
+        )
         if profile is not None and not profile.empty:
-            lines = pd.concat([lines, pd.DataFrame({
-                "month": profile["month"], "value": target * profile["share_pct"] / 100,
-                "what": t("expected_seasonal", lang)})])
-        layers.append(alt.Chart(lines).mark_line(strokeDash=[4, 3]).encode(
-            x="month:Q", y="value:Q",
-            color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom"))))
-        layers.append(alt.Chart(pd.DataFrame({"value": [target]})).mark_rule(
-            color="#cf222e").encode(y="value:Q"))
+            lines = pd.concat(
+                [
+                    lines,
+                    pd.DataFrame(
+                        {
+                            "month": profile["month"],
+                            "value": target * profile["share_pct"] / 100,
+                            "what": t("expected_seasonal", lang),
+                        }
+                    ),
+                ]
+            )
+        layers.append(
+            alt.Chart(lines)
+            .mark_line(strokeDash=[4, 3])
+            .encode(
+                x="month:Q",
+                y="value:Q",
+                color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom")),
+            )
+        )
+        layers.append(
+            alt.Chart(pd.DataFrame({"value": [target]}))
+            .mark_rule(color="#cf222e")
+            .encode(y="value:Q")
+        )
     return alt.layer(*layers).properties(height=280)
 
 
-def level_trend(points: pd.DataFrame, bar: float | None, lang: str, unit: str
-                ) -> alt.LayerChart:
+def level_trend(points: pd.DataFrame, bar: float | None, lang: str, unit: str) -> alt.LayerChart:
     """Growth rates and levels by period against the bar (no time share)."""
-    chart = alt.Chart(points).mark_line(point=True, color="#0969da").encode(
-        x=alt.X("month:Q", title=t("month_col", lang), scale=alt.Scale(domain=[1, 12]),
-                axis=alt.Axis(tickCount=12, format="d")),
-        y=alt.Y("value:Q", title=unit or t("value", lang), scale=alt.Scale(zero=False)),
-        tooltip=["month:Q", alt.Tooltip("value:Q", format=",.2f")])
+    chart = (
+        alt.Chart(points)
+        .mark_line(point=True, color="#0969da")
+        .encode(
+            x=alt.X(
+                "month:Q",
+                title=t("month_col", lang),
+                scale=alt.Scale(domain=[1, 12]),
+                axis=alt.Axis(tickCount=12, format="d"),
+            ),
+            y=alt.Y("value:Q", title=unit or t("value", lang), scale=alt.Scale(zero=False)),
+            tooltip=["month:Q", alt.Tooltip("value:Q", format=",.2f")],
+        )
+    )
     if bar is None or missing(bar):
         return chart.properties(height=260)
-    rule = alt.Chart(pd.DataFrame({"value": [bar]})).mark_rule(color="#cf222e",
-                                                               strokeDash=[4, 3])
+    rule = alt.Chart(pd.DataFrame({"value": [bar]})).mark_rule(color="#cf222e", strokeDash=[4, 3])
     return alt.layer(chart, rule.encode(y="value:Q")).properties(height=260)

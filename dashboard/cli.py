@@ -26,8 +26,18 @@ from dashboard.store.workspace import workspace
 from dashboard.textable import plain_value, render
 from dashboard.uploading import catalogue_index, check, record_refusal, store_preview
 
-PROGRESS_TABLE = ["id", "name_zh", "unit", "target", "actual", "actual_period", "completion_pct",
-                  "time_share_pct", "gap_pp", "status"]
+PROGRESS_TABLE = [
+    "id",
+    "name_zh",
+    "unit",
+    "target",
+    "actual",
+    "actual_period",
+    "completion_pct",
+    "time_share_pct",
+    "gap_pp",
+    "status",
+]
 
 
 def _year_month(text: str) -> tuple[int, int]:
@@ -41,8 +51,9 @@ def _year_month(text: str) -> tuple[int, int]:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m dashboard", description="目标进度看板")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="DuckDB file "
-                        "(default: $DASHBOARD_DB or data/dashboard.duckdb)")
+    common.add_argument(
+        "--db", help="DuckDB file (default: $DASHBOARD_DB or data/dashboard.duckdb)"
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     t = sub.add_parser("targets", parents=[common], help="print the catalogue as stored")
@@ -58,8 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("files", nargs="+", type=Path)
     i.add_argument("--user", default="cli", help="an account; its departments limit the rows")
     i.add_argument("--dry-run", action="store_true", help="validate only, store nothing")
-    i.add_argument("--admin-override", action="store_true",
-                   help="batch load without account checks (recorded in the audit log)")
+    i.add_argument(
+        "--admin-override",
+        action="store_true",
+        help="batch load without account checks (recorded in the audit log)",
+    )
 
     sub.add_parser("rebuild", parents=[common], help="rebuild from data/targets.csv and actuals/")
 
@@ -67,8 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     sn.add_argument("--as-of", type=_year_month, required=True)
     sn.add_argument("--note", default="")
     sn.add_argument("--user", default="cli", help="an admin account")
-    sn.add_argument("--admin-override", action="store_true",
-                    help="without an account check (recorded in the audit log)")
+    sn.add_argument(
+        "--admin-override",
+        action="store_true",
+        help="without an account check (recorded in the audit log)",
+    )
 
     ex = sub.add_parser("export", parents=[common], help="CSV/XLSX/PDF/PNG of progress")
     which = ex.add_mutually_exclusive_group()
@@ -84,12 +101,17 @@ def _parser() -> argparse.ArgumentParser:
 
     us = sub.add_parser("user", parents=[common], help="local accounts")
     us_sub = us.add_subparsers(dest="user_command", required=True)
-    ua = us_sub.add_parser("add", parents=[common],
-                           help="add a user (password read from stdin or prompted)")
+    ua = us_sub.add_parser(
+        "add", parents=[common], help="add a user (password read from stdin or prompted)"
+    )
     ua.add_argument("name")
     ua.add_argument("--role", choices=ROLES, required=True)
-    ua.add_argument("--department", action="append", default=[],
-                    help="a department the user reports for (repeat for several)")
+    ua.add_argument(
+        "--department",
+        action="append",
+        default=[],
+        help="a department the user reports for (repeat for several)",
+    )
     up = us_sub.add_parser("passwd", parents=[common], help="set a user's password")
     up.add_argument("name")
     ur = us_sub.add_parser("set", parents=[common], help="change a user's role and departments")
@@ -113,8 +135,14 @@ def main(argv: list[str] | None = None) -> int:
         for problem in err.problems:
             print(problem.line(), file=sys.stderr)
         return 1
-    except (StoreError, reporting.NoFigures, snapshots.UnknownSnapshot, MissingFont,
-            AccountError, NotAllowed) as err:
+    except (
+        StoreError,
+        reporting.NoFigures,
+        snapshots.UnknownSnapshot,
+        MissingFont,
+        AccountError,
+        NotAllowed,
+    ) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
 
@@ -147,9 +175,11 @@ def acting_user(args, ws, need: str) -> User:
         return User(args.user, "admin")
     user = accounts.find(path, args.user)
     if user is None:
-        raise NotAllowed(f"no account {args.user!r}: create it with `python -m dashboard user "
-                         f"add {args.user} --role uploader --department ...`, or pass "
-                         "--admin-override for a batch load")
+        raise NotAllowed(
+            f"no account {args.user!r}: create it with `python -m dashboard user "
+            f"add {args.user} --role uploader --department ...`, or pass "
+            "--admin-override for a batch load"
+        )
     if need == "admin" and not user.is_admin:
         raise NotAllowed(f"{user.name} is {user.role}; this needs an admin")
     if need == "upload" and not user.may_upload():
@@ -160,9 +190,25 @@ def acting_user(args, ws, need: str) -> User:
 def cmd_targets(args, ws) -> int:
     with open_store(ws) as con:
         frame = store_catalogue.targets(con, args.year)
-    _emit(frame, args.format, ["id", "entity", "year", "section", "name_zh", "kind",
-                               "comparator", "target_value", "target_low", "target_high",
-                               "unit", "frequency", "due_date"])
+    _emit(
+        frame,
+        args.format,
+        [
+            "id",
+            "entity",
+            "year",
+            "section",
+            "name_zh",
+            "kind",
+            "comparator",
+            "target_value",
+            "target_low",
+            "target_high",
+            "unit",
+            "frequency",
+            "due_date",
+        ],
+    )
     return 0
 
 
@@ -187,8 +233,15 @@ def cmd_ingest(args, ws) -> int:
     with open_store(ws) as con:
         index = catalogue_index(con)
         if args.admin_override:
-            audit.record(con, user.name, "admin_override", "used", at=now, command="ingest",
-                         files=[p.name for p in args.files])
+            audit.record(
+                con,
+                user.name,
+                "admin_override",
+                "used",
+                at=now,
+                command="ingest",
+                files=[p.name for p in args.files],
+            )
     rejected, figures = 0, 0
     for path in args.files:
         outcome = _ingest_one(ws, index, path, args, user, now)
@@ -198,8 +251,10 @@ def cmd_ingest(args, ws) -> int:
             figures += outcome
     verb = "validated" if args.dry_run else "stored"
     accepted = len(args.files) - rejected
-    print(f"{verb} {accepted} of {len(args.files)} file(s): {figures} figure(s)"
-          + (f"; {rejected} rejected" if rejected else ""))
+    print(
+        f"{verb} {accepted} of {len(args.files)} file(s): {figures} figure(s)"
+        + (f"; {rejected} rejected" if rejected else "")
+    )
     return 1 if rejected else 0
 
 
@@ -228,8 +283,11 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> int |
                 print(p.line())
             return None
         if pv.duplicate_of:
-            print(f"{path.name}: identical to upload #{pv.duplicate_of['upload_id']} "
-                  f"({pv.duplicate_of['filename']}); nothing changed", file=sys.stderr)
+            print(
+                f"{path.name}: identical to upload #{pv.duplicate_of['upload_id']} "
+                f"({pv.duplicate_of['filename']}); nothing changed",
+                file=sys.stderr,
+            )
             return 0
         if not args.dry_run:
             store_preview(con, ws, pv, data, user.name, now)
@@ -267,8 +325,7 @@ def cmd_snapshot(args, ws) -> int:
     with open_store(ws) as con:
         if args.admin_override:
             audit.record(con, user.name, "admin_override", "used", command="snapshot")
-        sid = snapshots.take(con, year, month, note=args.note, user=user.name,
-                             at=datetime.now())
+        sid = snapshots.take(con, year, month, note=args.note, user=user.name, at=datetime.now())
     print(sid)
     return 0
 
@@ -282,8 +339,15 @@ def cmd_export(args, ws) -> int:
             year, month = args.as_of or reporting.default_as_of(con)
             info, frame = None, reporting.progress(con, year, month)
         head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
-        audit.record(con, args.user, "export", args.format, as_of=f"{year}-{month:02d}",
-                     snapshot_id=args.snapshot, file=args.out.name)
+        audit.record(
+            con,
+            args.user,
+            "export",
+            args.format,
+            as_of=f"{year}-{month:02d}",
+            snapshot_id=args.snapshot,
+            file=args.out.name,
+        )
     args.out.write_bytes(exporting.export_bytes(frame, args.format, head, args.lang))
     print(f"wrote {args.out} ({args.format}, {len(frame)} targets, as of {year}-{month:02d})")
     return 0
@@ -300,10 +364,18 @@ def cmd_user(args, ws) -> int:
     path = accounts.users_path(ws.data_dir)
     if args.user_command == "list":
         users = accounts.load(path)
-        frame = pd.DataFrame([{"name": n, "role": u["role"],
-                               "departments": "、".join(u.get("departments", [])),
-                               "created": u.get("created")} for n, u in users.items()],
-                             columns=["name", "role", "departments", "created"])
+        frame = pd.DataFrame(
+            [
+                {
+                    "name": n,
+                    "role": u["role"],
+                    "departments": "、".join(u.get("departments", [])),
+                    "created": u.get("created"),
+                }
+                for n, u in users.items()
+            ],
+            columns=["name", "role", "departments", "created"],
+        )
         sys.stdout.write(render(frame))
         return 0
     if args.user_command == "set":
@@ -319,8 +391,10 @@ def cmd_user(args, ws) -> int:
         return 0
     user = accounts.add_user(path, args.name, password, args.role, args.department)
     _audit_user(ws, "user_add", user)
-    print(f"added {user.name} ({user.role}{': ' if user.departments else ''}"
-          f"{'、'.join(sorted(user.departments))})")
+    print(
+        f"added {user.name} ({user.role}{': ' if user.departments else ''}"
+        f"{'、'.join(sorted(user.departments))})"
+    )
     return 0
 
 
@@ -335,10 +409,25 @@ def _read_password() -> str:
 
 def _audit_user(ws, action: str, user: User) -> None:
     with open_store(ws) as con:
-        audit.record(con, "cli", action, "ok", account=user.name, role=user.role,
-                     departments=sorted(user.departments))
+        audit.record(
+            con,
+            "cli",
+            action,
+            "ok",
+            account=user.name,
+            role=user.role,
+            departments=sorted(user.departments),
+        )
 
 
-COMMANDS = {"audit": cmd_audit, "user": cmd_user, "targets": cmd_targets,
-            "progress": cmd_progress, "ingest": cmd_ingest, "rebuild": cmd_rebuild,
-            "template": cmd_template, "snapshot": cmd_snapshot, "export": cmd_export}
+COMMANDS = {
+    "audit": cmd_audit,
+    "user": cmd_user,
+    "targets": cmd_targets,
+    "progress": cmd_progress,
+    "ingest": cmd_ingest,
+    "rebuild": cmd_rebuild,
+    "template": cmd_template,
+    "snapshot": cmd_snapshot,
+    "export": cmd_export,
+}

@@ -25,8 +25,15 @@ def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
     digest = hashlib.sha256(data).hexdigest()
     changed = store_catalogue.load_targets(con, targets, digest)
     if changed:
-        audit.record(con, "system", "catalogue", "loaded", file=ws.targets_csv.name,
-                     sha256=digest, targets=len(targets))
+        audit.record(
+            con,
+            "system",
+            "catalogue",
+            "loaded",
+            file=ws.targets_csv.name,
+            sha256=digest,
+            targets=len(targets),
+        )
     if ws.profiles_csv.exists():
         raw = ws.profiles_csv.read_bytes()
         profiles = parse_profiles(raw.decode("utf-8-sig"), ws.profiles_csv.name)
@@ -63,7 +70,9 @@ def rebuild(ws: Workspace) -> list[Problem]:
     with connect(ws.db_path):
         pass  # waits until no other process holds the old file
     os.replace(fresh, ws.db_path)
-    for leftover in (fresh.with_name(fresh.name + ".wal"),
-                     ws.db_path.with_name(ws.db_path.name + ".wal")):
+    for leftover in (
+        fresh.with_name(fresh.name + ".wal"),
+        ws.db_path.with_name(ws.db_path.name + ".wal"),
+    ):
         leftover.unlink(missing_ok=True)
     return problems

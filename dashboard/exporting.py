@@ -8,26 +8,47 @@ from dashboard.export.pdf import Heading, bulletin_pdf
 from dashboard.export.spreadsheet import to_csv, to_xlsx
 from dashboard.i18n import month_name
 
-FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument."
-           "spreadsheetml.sheet", "pdf": "application/pdf", "png": "image/png"}
-
-
-HEADINGS = {  # title, subtitle, snapshot part, generated part
-    "zh": ("{entity}{year}年目标任务进展情况", "数据截至{month}",
-           " · 快照 #{id}（{user} {at:%Y-%m-%d %H:%M}）", " · 生成于 {now:%Y-%m-%d %H:%M}"),
-    "en": ("{entity}: progress on the {year} targets", "Data as of {month}",
-           " · snapshot #{id} ({user}, {at:%Y-%m-%d %H:%M})", " · generated {now:%Y-%m-%d %H:%M}"),
+FORMATS = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+    "png": "image/png",
 }
 
 
-def heading(progress: pd.DataFrame, year: int, month: int, lang: str = "zh",
-            snapshot: dict | None = None, now: datetime | None = None) -> Heading:
+HEADINGS = {  # title, subtitle, snapshot part, generated part
+    "zh": (
+        "{entity}{year}年目标任务进展情况",
+        "数据截至{month}",
+        " · 快照 #{id}（{user} {at:%Y-%m-%d %H:%M}）",
+        " · 生成于 {now:%Y-%m-%d %H:%M}",
+    ),
+    "en": (
+        "{entity}: progress on the {year} targets",
+        "Data as of {month}",
+        " · snapshot #{id} ({user}, {at:%Y-%m-%d %H:%M})",
+        " · generated {now:%Y-%m-%d %H:%M}",
+    ),
+}
+
+
+def heading(
+    progress: pd.DataFrame,
+    year: int,
+    month: int,
+    lang: str = "zh",
+    snapshot: dict | None = None,
+    now: datetime | None = None,
+) -> Heading:
     title, sub, snap, generated = HEADINGS[lang]
     entity = "、".join(dict.fromkeys(progress["entity"]))
     subtitle = sub.format(month=month_name(year, month, lang))
     if snapshot:
-        subtitle += snap.format(id=snapshot["snapshot_id"], user=snapshot["user_name"],
-                                at=pd.Timestamp(snapshot["created_at"]))
+        subtitle += snap.format(
+            id=snapshot["snapshot_id"],
+            user=snapshot["user_name"],
+            at=pd.Timestamp(snapshot["created_at"]),
+        )
         if snapshot.get("note"):
             subtitle += f" · {snapshot['note']}"
     elif now:

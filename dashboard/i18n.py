@@ -20,15 +20,31 @@ METHODS = {
 }
 STATUS_ORDER = ("off_track", "at_risk", "on_track", "achieved", "no_data", "not_assessable")
 STATUS_COLORS = {
-    "achieved": "#1a7f37", "on_track": "#4ac26b", "at_risk": "#d4a72c",
-    "off_track": "#cf222e", "no_data": "#8c959f", "not_assessable": "#c9d1d9",
+    "achieved": "#1a7f37",
+    "on_track": "#4ac26b",
+    "at_risk": "#d4a72c",
+    "off_track": "#cf222e",
+    "no_data": "#8c959f",
+    "not_assessable": "#c9d1d9",
 }
-STATUS_ICONS = {"achieved": "✔", "on_track": "●", "at_risk": "▲", "off_track": "✖",
-                "no_data": "?", "not_assessable": "…"}
-COMPLETENESS = {"reported": ("已报", "Reported"), "missing": ("缺报", "Missing"),
-                "not_due": ("不需报", "Not due")}
-MILESTONE = {"done": ("已完成", "Done"), "in_progress": ("推进中", "In progress"),
-             "not_started": ("未启动", "Not started")}
+STATUS_ICONS = {
+    "achieved": "✔",
+    "on_track": "●",
+    "at_risk": "▲",
+    "off_track": "✖",
+    "no_data": "?",
+    "not_assessable": "…",
+}
+COMPLETENESS = {
+    "reported": ("已报", "Reported"),
+    "missing": ("缺报", "Missing"),
+    "not_due": ("不需报", "Not due"),
+}
+MILESTONE = {
+    "done": ("已完成", "Done"),
+    "in_progress": ("推进中", "In progress"),
+    "not_started": ("未启动", "Not started"),
+}
 
 TEXT = {
     "app_title": ("目标进度看板", "Target progress dashboard"),
@@ -78,13 +94,18 @@ TEXT = {
     "problems": ("问题", "Problems"),
     "confirm": ("确认保存", "Confirm and store"),
     "stored": ("已保存上传 #{id}：{n} 条数据。", "Stored upload #{id}: {n} figures."),
-    "duplicate": ("该文件与上传 #{id}（{name}）完全相同，未作任何更改。",
-                  "This file is identical to upload #{id} ({name}); nothing changed."),
-    "refused": ("文件未通过校验，未保存任何数据。请按下表修改后重新上传。",
-                "The file was refused and nothing was stored. Fix the rows below and upload "
-                "it again."),
-    "warnings_confirm": ("有提醒事项，请核对后再确认。",
-                         "Please check the warnings before confirming."),
+    "duplicate": (
+        "该文件与上传 #{id}（{name}）完全相同，未作任何更改。",
+        "This file is identical to upload #{id} ({name}); nothing changed.",
+    ),
+    "refused": (
+        "文件未通过校验，未保存任何数据。请按下表修改后重新上传。",
+        "The file was refused and nothing was stored. Fix the rows below and upload it again.",
+    ),
+    "warnings_confirm": (
+        "有提醒事项，请核对后再确认。",
+        "Please check the warnings before confirming.",
+    ),
     "template": ("下载填报模板", "Download a fill-in template"),
     "template_month": ("模板月份", "Template month"),
     "grid": ("指标 × 月份", "Indicator × month"),
@@ -92,27 +113,37 @@ TEXT = {
     "reported": ("已报", "Reported"),
     "missing": ("缺报", "Missing"),
     "not_due": ("不需报", "Not due"),
-    "new": ("新增", "new"), "revision": ("修订", "revision"), "unchanged": ("未变", "unchanged"),
+    "new": ("新增", "new"),
+    "revision": ("修订", "revision"),
+    "unchanged": ("未变", "unchanged"),
     "change": ("类型", "Change"),
-    "row": ("行", "Row"), "column": ("列", "Column"), "message": ("问题", "Problem"),
-    "hint": ("修改建议", "How to fix"), "severity": ("级别", "Level"),
-    "error": ("错误", "error"), "warning": ("提醒", "warning"),
+    "row": ("行", "Row"),
+    "column": ("列", "Column"),
+    "message": ("问题", "Problem"),
+    "hint": ("修改建议", "How to fix"),
+    "severity": ("级别", "Level"),
+    "error": ("错误", "error"),
+    "warning": ("提醒", "warning"),
     "reading": ("正在读取和校验…", "Reading and checking…"),
     "download_csv": ("下载 CSV", "Download CSV"),
     "download_xlsx": ("下载 Excel", "Download Excel"),
     "status_qualitative": ("评估状态（定性目标）", "Assessment (qualitative target)"),
     "none": ("—", "—"),
-    "encoding": ("编码", "Encoding"), "layout": ("格式", "Layout"),
+    "encoding": ("编码", "Encoding"),
+    "layout": ("格式", "Layout"),
     "no_figures_yet": ("暂无数据", "No figures yet"),
-    "uploaded_by": ("上传人", "Uploaded by"), "uploaded_at": ("上传时间", "Uploaded at"),
-    "file": ("文件", "File"), "current": ("当前值", "Current"),
+    "uploaded_by": ("上传人", "Uploaded by"),
+    "uploaded_at": ("上传时间", "Uploaded at"),
+    "file": ("文件", "File"),
+    "current": ("当前值", "Current"),
     "value": ("数值", "Value"),
     "weights": ("权重依据", "Weights"),
     "month_col": ("月份", "Month"),
     "snapshots": ("快照与导出", "Snapshots and exports"),
-    "take_snapshot_for": ("为 **{month}** 的进度拍快照：数据、状态、说明和原因分析一并冻结。",
-                          "Freeze the progress as of **{month}**: figures, statuses, "
-                          "explanations and comments."),
+    "take_snapshot_for": (
+        "为 **{month}** 的进度拍快照：数据、状态、说明和原因分析一并冻结。",
+        "Freeze the progress as of **{month}**: figures, statuses, explanations and comments.",
+    ),
     "take_snapshot": ("拍快照", "Take snapshot"),
     "snapshot_taken": ("已保存快照 #{id}。", "Snapshot #{id} saved."),
     "note": ("备注", "Note"),
@@ -125,26 +156,35 @@ TEXT = {
     "rule_version": ("规则版本", "Rule version"),
     "export": ("导出", "Export"),
     "who": ("用户", "User"),
-    "role_viewer": ("查看", "viewer"), "role_uploader": ("填报", "uploader"),
+    "role_viewer": ("查看", "viewer"),
+    "role_uploader": ("填报", "uploader"),
     "role_admin": ("管理员", "admin"),
-    "login": ("登录", "Log in"), "logout": ("退出登录", "Log out"),
+    "login": ("登录", "Log in"),
+    "logout": ("退出登录", "Log out"),
     "login_oidc": ("统一身份认证登录", "Log in with single sign-on"),
-    "username": ("用户名", "User name"), "password": ("密码", "Password"),
+    "username": ("用户名", "User name"),
+    "password": ("密码", "Password"),
     "login_failed": ("用户名或密码不正确。", "Wrong user name or password."),
     "session_expired": ("登录已过期，请重新登录。", "Your session expired; please log in again."),
     "no_accounts": ("尚未设置账户：请先创建管理员。", "No accounts yet: create the administrator."),
     "create_admin": ("创建管理员并登录", "Create administrator and log in"),
     "login_to_view": ("请先在左侧登录。", "Please log in (left)."),
-    "login_to_upload": ("上传数据需要以填报人员或管理员身份登录。",
-                        "Uploading needs a login as uploader or admin."),
-    "login_to_comment": ("责任单位的填报人员登录后可填写原因分析与下步措施。",
-                         "Uploaders of the responsible department can comment after logging in."),
+    "login_to_upload": (
+        "上传数据需要以填报人员或管理员身份登录。",
+        "Uploading needs a login as uploader or admin.",
+    ),
+    "login_to_comment": (
+        "责任单位的填报人员登录后可填写原因分析与下步措施。",
+        "Uploaders of the responsible department can comment after logging in.",
+    ),
     "admin_only": ("此操作需要管理员。", "This needs an administrator."),
     "admin": ("审计与账户", "Audit and accounts"),
-    "audit_log": ("审计日志", "Audit log"), "accounts": ("账户", "Accounts"),
-    "accounts_hint": ("账户在服务器上用命令管理：python -m dashboard user add/passwd/set/list",
-                      "Accounts are managed on the server: python -m dashboard user "
-                      "add/passwd/set/list"),
+    "audit_log": ("审计日志", "Audit log"),
+    "accounts": ("账户", "Accounts"),
+    "accounts_hint": (
+        "账户在服务器上用命令管理：python -m dashboard user add/passwd/set/list",
+        "Accounts are managed on the server: python -m dashboard user add/passwd/set/list",
+    ),
 }
 
 

@@ -12,8 +12,9 @@ def status_counts(progress: pd.DataFrame) -> dict[str, int]:
     return {s: int(counts.get(s, 0)) for s in STATUS_ORDER}
 
 
-def filter_progress(progress: pd.DataFrame, sections=(), departments=(), statuses=(),
-                    query: str = "") -> pd.DataFrame:
+def filter_progress(
+    progress: pd.DataFrame, sections=(), departments=(), statuses=(), query: str = ""
+) -> pd.DataFrame:
     keep = pd.Series(True, index=progress.index)
     if sections:
         keep &= progress["section"].isin(sections)
@@ -23,9 +24,11 @@ def filter_progress(progress: pd.DataFrame, sections=(), departments=(), statuse
         keep &= progress["status"].isin(statuses)
     if query.strip():
         q = query.strip().lower()
-        keep &= (progress["name_zh"].str.contains(q, regex=False)
-                 | progress["name_en"].str.lower().str.contains(q, regex=False)
-                 | progress["id"].str.contains(q, regex=False))
+        keep &= (
+            progress["name_zh"].str.contains(q, regex=False)
+            | progress["name_en"].str.lower().str.contains(q, regex=False)
+            | progress["id"].str.contains(q, regex=False)
+        )
     return progress[keep]
 
 
@@ -33,12 +36,16 @@ def table_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Compact table with units in every number's text."""
     records = progress.to_dict("records")
     name = "name_zh" if lang == "zh" else "name_en"
-    return pd.DataFrame({
-        t("section", lang): progress["section"],
-        t("indicator", lang): progress[name],
-        t("status", lang): [status_label(r["status"], lang) for r in records],
-        t("actual", lang): [headline(r, lang) for r in records],
-        t("target", lang): [caption(r, lang) for r in records],
-        t("department", lang): progress["department"],
-        t("explanation", lang): progress["explanation_zh" if lang == "zh" else "explanation_en"],
-    })
+    return pd.DataFrame(
+        {
+            t("section", lang): progress["section"],
+            t("indicator", lang): progress[name],
+            t("status", lang): [status_label(r["status"], lang) for r in records],
+            t("actual", lang): [headline(r, lang) for r in records],
+            t("target", lang): [caption(r, lang) for r in records],
+            t("department", lang): progress["department"],
+            t("explanation", lang): progress[
+                "explanation_zh" if lang == "zh" else "explanation_en"
+            ],
+        }
+    )

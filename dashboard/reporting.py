@@ -12,12 +12,41 @@ from dashboard.store import comments as store_comments
 from dashboard.store import figures as store_figures
 
 OUTPUT_FIELDS = [
-    "id", "entity", "year", "section", "department", "name_zh", "name_en", "kind",
-    "comparator", "direction", "unit", "target", "target_low", "target_high", "actual",
-    "actual_period", "completion_pct", "time_share_pct", "gap_pp", "expected_now", "remaining",
-    "required_pace", "seasonal_share_pct", "seasonal_gap_pp", "weights_basis", "projected",
-    "projected_method", "breach_month", "milestone_state", "due_date", "status",
-    "explanation_zh", "explanation_en", "reason", "measures",
+    "id",
+    "entity",
+    "year",
+    "section",
+    "department",
+    "name_zh",
+    "name_en",
+    "kind",
+    "comparator",
+    "direction",
+    "unit",
+    "target",
+    "target_low",
+    "target_high",
+    "actual",
+    "actual_period",
+    "completion_pct",
+    "time_share_pct",
+    "gap_pp",
+    "expected_now",
+    "remaining",
+    "required_pace",
+    "seasonal_share_pct",
+    "seasonal_gap_pp",
+    "weights_basis",
+    "projected",
+    "projected_method",
+    "breach_month",
+    "milestone_state",
+    "due_date",
+    "status",
+    "explanation_zh",
+    "explanation_en",
+    "reason",
+    "measures",
 ]
 
 
@@ -36,20 +65,30 @@ def default_as_of(con: duckdb.DuckDBPyConnection, year: int | None = None) -> tu
     return found
 
 
-def progress(con: duckdb.DuckDBPyConnection, year: int, month: int,
-             thresholds: Thresholds = Thresholds()) -> pd.DataFrame:
+def progress(
+    con: duckdb.DuckDBPyConnection, year: int, month: int, thresholds: Thresholds = Thresholds()
+) -> pd.DataFrame:
     """Every target of `year` judged as of `month`, with explanations and comments."""
     targets = store_catalogue.targets(con, year)
     figures = store_figures.current_figures(con, year)
     result = compute_progress(
-        targets, figures, month, thresholds=thresholds,
+        targets,
+        figures,
+        month,
+        thresholds=thresholds,
         profiles=store_catalogue.profiles(con),
-        assessments=store_comments.assessments(con, year))
+        assessments=store_comments.assessments(con, year),
+    )
     result = add_explanations(result)
     result["actual_period"] = [
         None if pd.isna(s) or pd.isna(e) else period_iso(int(y), int(s), int(e))
-        for y, s, e in zip(result["year"], result["actual_start"], result["actual_end"],
-                           strict=True)]
+        for y, s, e in zip(
+            result["year"], result["actual_start"], result["actual_end"], strict=True
+        )
+    ]
     comments = store_comments.latest_comments(con, year, month)
-    return result.merge(comments[["entity", "year", "id", "reason", "measures"]],
-                        on=["entity", "year", "id"], how="left")
+    return result.merge(
+        comments[["entity", "year", "id", "reason", "measures"]],
+        on=["entity", "year", "id"],
+        how="left",
+    )

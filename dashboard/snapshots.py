@@ -12,23 +12,47 @@ from dashboard.store import snapshots as store_snapshots
 from dashboard.store.schema import get_meta
 
 KEY = ["entity", "year", "id"]
-KEPT = reporting.OUTPUT_FIELDS + ["family", "as_of_month", "actual_start", "actual_end",
-                                  "breach_value", "data_lag_months", "completion_high_pct"]
+KEPT = reporting.OUTPUT_FIELDS + [
+    "family",
+    "as_of_month",
+    "actual_start",
+    "actual_end",
+    "breach_value",
+    "data_lag_months",
+    "completion_high_pct",
+]
 
 
 class UnknownSnapshot(LookupError):
     pass
 
 
-def take(con: duckdb.DuckDBPyConnection, year: int, month: int, *, note: str, user: str,
-         at: datetime, thresholds: Thresholds = Thresholds()) -> int:
+def take(
+    con: duckdb.DuckDBPyConnection,
+    year: int,
+    month: int,
+    *,
+    note: str,
+    user: str,
+    at: datetime,
+    thresholds: Thresholds = Thresholds(),
+) -> int:
     frame = reporting.progress(con, year, month, thresholds)[KEPT]
     rules = f"catalogue:{(get_meta(con, 'catalogue_sha256') or '')[:12]};{thresholds.version()}"
     sid = store_snapshots.save_snapshot(
-        con, frame, year=year, month=month, note=note, user=user, at=at,
-        data=store_snapshots.data_version(con), rules=rules)
-    audit.record(con, user, "snapshot", "taken", at=at, snapshot_id=sid,
-                 as_of=f"{year}-{month:02d}")
+        con,
+        frame,
+        year=year,
+        month=month,
+        note=note,
+        user=user,
+        at=at,
+        data=store_snapshots.data_version(con),
+        rules=rules,
+    )
+    audit.record(
+        con, user, "snapshot", "taken", at=at, snapshot_id=sid, as_of=f"{year}-{month:02d}"
+    )
     return sid
 
 
@@ -47,21 +71,42 @@ def previous_id(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> int | None:
 def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     """What changed: status changes, new figures, revised figures (same period)."""
     cols = ["status", "actual", "actual_period", "name_zh", "name_en"]
-    both = old[KEY + cols].merge(new[KEY + cols], on=KEY, how="outer",
-                                 suffixes=("_before", "_after"))
+    both = old[KEY + cols].merge(
+        new[KEY + cols], on=KEY, how="outer", suffixes=("_before", "_after")
+    )
     changes = []
     for r in both.to_dict("records"):
         kinds = _change_kinds(r)
         if kinds:
-            changes.append({**{k: r[k] for k in KEY}, "name_zh": r["name_zh_after"],
-                            "name_en": r["name_en_after"], "change": "+".join(kinds),
-                            "status_before": r["status_before"], "status_after": r["status_after"],
-                            "actual_before": r["actual_before"], "actual_after": r["actual_after"],
-                            "period_before": r["actual_period_before"],
-                            "period_after": r["actual_period_after"]})
-    return pd.DataFrame(changes, columns=KEY + [
-        "name_zh", "name_en", "change", "status_before", "status_after", "actual_before",
-        "actual_after", "period_before", "period_after"])
+            changes.append(
+                {
+                    **{k: r[k] for k in KEY},
+                    "name_zh": r["name_zh_after"],
+                    "name_en": r["name_en_after"],
+                    "change": "+".join(kinds),
+                    "status_before": r["status_before"],
+                    "status_after": r["status_after"],
+                    "actual_before": r["actual_before"],
+                    "actual_after": r["actual_after"],
+                    "period_before": r["actual_period_before"],
+                    "period_after": r["actual_period_after"],
+                }
+            )
+    return pd.DataFrame(
+        changes,
+        columns=KEY
+        + [
+            "name_zh",
+            "name_en",
+            "change",
+            "status_before",
+            "status_after",
+            "actual_before",
+            "actual_after",
+            "period_before",
+            "period_after",
+        ],
+    )
 
 
 def _same(a, b) -> bool:
@@ -73,7 +118,8 @@ def _change_kinds(r: dict) -> list[str]:
     if not _same(r["status_before"], r["status_after"]):
         kinds.append("status")
     if not _same(r["actual_period_before"], r["actual_period_after"]) and not pd.isna(
-            r["actual_after"]):
+        r["actual_after"]
+    ):
         kinds.append("new_figure")
     elif not _same(r["actual_before"], r["actual_after"]):
         kinds.append("revised_figure")

@@ -7,13 +7,20 @@ import pandas as pd
 from dashboard.core.vocab import is_due
 
 HEADER = ["指标ID", "指标名称", "时期", "数值", "单位", "口径", "责任单位", "备注"]
-BASIS_ZH = {"ytd": "累计", "month": "当月", "level": "期末", "ytd_growth": "累计增长",
-            "status": "进展(未启动/推进中/已完成)"}
+BASIS_ZH = {
+    "ytd": "累计",
+    "month": "当月",
+    "level": "期末",
+    "ytd_growth": "累计增长",
+    "status": "进展(未启动/推进中/已完成)",
+}
 
 
 def due_targets(targets: pd.DataFrame, month: int) -> pd.DataFrame:
-    due = [is_due(f, month) or c == "milestone"
-           for f, c in zip(targets["frequency"], targets["comparator"], strict=True)]
+    due = [
+        is_due(f, month) or c == "milestone"
+        for f, c in zip(targets["frequency"], targets["comparator"], strict=True)
+    ]
     keep = targets[due]
     return keep[keep["comparator"] != "qualitative"]
 
@@ -23,8 +30,9 @@ def template_frame(targets: pd.DataFrame, year: int, month: int) -> pd.DataFrame
     for t in due_targets(targets, month).itertuples(index=False):
         cumulative = t.measure in ("ytd", "ytd_growth")
         period = f"{year}年1-{month}月" if cumulative and month > 1 else f"{year}年{month}月"
-        rows.append([t.id, t.name_zh, period, "", t.unit or "", BASIS_ZH[t.measure],
-                     t.department, ""])
+        rows.append(
+            [t.id, t.name_zh, period, "", t.unit or "", BASIS_ZH[t.measure], t.department, ""]
+        )
     return pd.DataFrame(rows, columns=HEADER)
 
 

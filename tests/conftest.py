@@ -52,8 +52,8 @@ def mem() -> duckdb.DuckDBPyConnection:
 PASSWORD = "correct horse 7"
 ACCOUNTS = [  # name, role, departments
     ("admin", "admin", []),
-    ("fgw", "uploader", ["市发展改革委"]),            # owns ev_chargers
-    ("cgj", "uploader", ["市城市管理局"]),            # owns public_parking
+    ("fgw", "uploader", ["市发展改革委"]),  # owns ev_chargers
+    ("cgj", "uploader", ["市城市管理局"]),  # owns public_parking
     ("guest", "viewer", []),
 ]
 

@@ -10,7 +10,8 @@ import openpyxl
 def csv_bytes(rows: list[list], encoding: str = "utf-8", delimiter: str = ",") -> bytes:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(
-        [["" if c is None else c for c in r] for r in rows])
+        [["" if c is None else c for c in r] for r in rows]
+    )
     return out.getvalue().encode(encoding)
 
 

@@ -17,9 +17,33 @@ from dashboard.ingest.problems import IngestError
 from dashboard.store.connection import connect
 from dashboard.uploading import catalogue_index, preview, store_preview
 
-SPECIAL_CELLS = ["=1+1", "=HYPERLINK(\"http://x\")", "1e300", "NaN", "inf", "-0", "１２３",
-                 "—", "", "x" * 100_000, "\x00", "下降", "1,2,3", "12月", "2027年1月", "@SUM(A1)",
-                 "+1", "1e-400", "9" * 400, "Ⅱ类", "已完成", "\ufeff", "\r", "\"", "…"]
+SPECIAL_CELLS = [
+    "=1+1",
+    '=HYPERLINK("http://x")',
+    "1e300",
+    "NaN",
+    "inf",
+    "-0",
+    "１２３",
+    "—",
+    "",
+    "x" * 100_000,
+    "\x00",
+    "下降",
+    "1,2,3",
+    "12月",
+    "2027年1月",
+    "@SUM(A1)",
+    "+1",
+    "1e-400",
+    "9" * 400,
+    "Ⅱ类",
+    "已完成",
+    "\ufeff",
+    "\r",
+    '"',
+    "…",
+]
 ENCODINGS = ["latin-1", "shift_jis", "utf-16-be", "cp1252", "utf-32", "big5"]
 
 
@@ -39,9 +63,25 @@ def _text_of(data: bytes) -> str | None:
 
 def mutate(rng: random.Random, name: str, data: bytes) -> tuple[str, bytes, str]:
     """(file name, bytes, what was done)."""
-    op = rng.choice(["truncate", "flip", "junk", "cell", "cell", "encoding", "separators",
-                     "lines", "empty", "header_only", "binary", "zip_bomb", "xlsx_cell",
-                     "xlsx_xml", "huge_row"])
+    op = rng.choice(
+        [
+            "truncate",
+            "flip",
+            "junk",
+            "cell",
+            "cell",
+            "encoding",
+            "separators",
+            "lines",
+            "empty",
+            "header_only",
+            "binary",
+            "zip_bomb",
+            "xlsx_cell",
+            "xlsx_xml",
+            "huge_row",
+        ]
+    )
     if op == "truncate":
         return name, data[: rng.randrange(0, max(1, len(data)))], op
     if op == "flip":
@@ -79,8 +119,11 @@ def mutate(rng: random.Random, name: str, data: bytes) -> tuple[str, bytes, str]
         return name, text.encode(rng.choice(ENCODINGS), errors="replace"), op
     if op == "separators":
         sep = rng.choice(["\t", ";", "|"])
-        return name, "\n".join(line.replace(",", sep, rng.randint(0, 3))
-                               for line in lines).encode("utf-8"), op
+        return (
+            name,
+            "\n".join(line.replace(",", sep, rng.randint(0, 3)) for line in lines).encode("utf-8"),
+            op,
+        )
     if op == "huge_row":
         return name, (text + "\n" + ",".join(["9"] * 20_000)).encode("utf-8"), op
     rng.shuffle(lines)
@@ -115,16 +158,22 @@ def _xlsx_mutation(rng: random.Random, op: str) -> bytes:
             body = zin.read(item.filename)
             if item.filename.endswith("sheet1.xml"):
                 cut = rng.randrange(len(body))
-                body = body[:cut] + rng.choice([b"<c><v>", b"</row>", b"&#0;", b""]) + \
-                    body[cut + rng.randint(0, 50):]
+                body = (
+                    body[:cut]
+                    + rng.choice([b"<c><v>", b"</row>", b"&#0;", b""])
+                    + body[cut + rng.randint(0, 50) :]
+                )
             zout.writestr(item, body)
     return dest.getvalue()
 
 
 def fingerprint(con) -> tuple:
-    return (con.execute("SELECT count(*), coalesce(sum(hash(id, period_end, value)), 0) "
-                        "FROM figures").fetchone(),
-            con.execute("SELECT count(*) FROM uploads").fetchone()[0])
+    return (
+        con.execute(
+            "SELECT count(*), coalesce(sum(hash(id, period_end, value)), 0) FROM figures"
+        ).fetchone(),
+        con.execute("SELECT count(*) FROM uploads").fetchone()[0],
+    )
 
 
 def run(ws, count: int, seed: int, today=(2026, 11)) -> tuple[Counter, list[str]]:

@@ -28,7 +28,8 @@ def test_passwords_are_salted_slow_hashes_never_clear(empty_ws):
     assert stored.startswith("scrypt$16384$8$1$") and stored != users["cgj"]["password"]
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert accounts.authenticate(path, "fgw", PASSWORD) == User(
-        "fgw", "uploader", frozenset({"市发展改革委"}))
+        "fgw", "uploader", frozenset({"市发展改革委"})
+    )
     assert accounts.authenticate(path, "fgw", PASSWORD + "x") is None
     assert accounts.authenticate(path, "nobody", PASSWORD) is None
     with pytest.raises(accounts.AccountError, match="at least 8 characters"):
@@ -37,11 +38,16 @@ def test_passwords_are_salted_slow_hashes_never_clear(empty_ws):
         accounts.add_user(path, "fgw", PASSWORD, "viewer", [])
 
 
-@pytest.mark.parametrize("user, department, allowed", [
-    (User("a", "admin"), "任何单位", True), (User("u", "uploader", frozenset({"甲"})), "甲", True),
-    (User("u", "uploader", frozenset({"甲", "乙"})), "乙", True),
-    (User("u", "uploader", frozenset({"甲"})), "乙", False), (User("v", "viewer"), "甲", False),
-])
+@pytest.mark.parametrize(
+    "user, department, allowed",
+    [
+        (User("a", "admin"), "任何单位", True),
+        (User("u", "uploader", frozenset({"甲"})), "甲", True),
+        (User("u", "uploader", frozenset({"甲", "乙"})), "乙", True),
+        (User("u", "uploader", frozenset({"甲"})), "乙", False),
+        (User("v", "viewer"), "甲", False),
+    ],
+)
 def test_who_may_edit_what(user, department, allowed):
     assert user.may_edit(department) is allowed
 
@@ -49,14 +55,21 @@ def test_who_may_edit_what(user, department, allowed):
 def test_uploader_of_another_department_is_refused_and_nothing_stored(empty_ws, tmp_path):
     assert add_user(empty_ws, "cgj", "uploader", "市城市管理局").returncode == 0
     mixed = tmp_path / "mixed.csv"
-    mixed.write_bytes(csv_bytes([["指标", "时期", "数值", "单位"],
-                                 ["公共停车位", "2026年10月", "2.7", "万个"],
-                                 ["充电桩", "2026年10月", "2450", "个"]]))
+    mixed.write_bytes(
+        csv_bytes(
+            [
+                ["指标", "时期", "数值", "单位"],
+                ["公共停车位", "2026年10月", "2.7", "万个"],
+                ["充电桩", "2026年10月", "2450", "个"],
+            ]
+        )
+    )
     out = run(empty_ws, "ingest", str(mixed), "--user", "cgj")
     assert out.returncode == 1
     assert out.stdout.splitlines()[0] == (
         "mixed.csv:3:C: 新建电动汽车公共充电桩 belongs to 市发展改革委; cgj reports for "
-        "市城市管理局 — send this row to that department, or ask an administrator")
+        "市城市管理局 — send this row to that department, or ask an administrator"
+    )
     with open_store(empty_ws) as con:
         assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == 0
     override = run(empty_ws, "ingest", str(mixed), "--user", "ops", "--admin-override")
@@ -72,16 +85,33 @@ def test_audit_log_shows_every_action_in_order(empty_ws, tmp_path):
     bad.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "x"]]))
     assert add_user(empty_ws, "fgw", "uploader", "市发展改革委").returncode == 0
     assert add_user(empty_ws, "chief", "admin").returncode == 0
-    for args in (["ingest", str(good), "--user", "fgw"], ["ingest", str(bad), "--user", "fgw"],
-                 ["snapshot", "--as-of", "2026-10", "--user", "chief"],
-                 ["export", "--snapshot", "1", "--format", "csv", "--out",
-                  str(tmp_path / "s.csv"), "--user", "chief"]):
+    for args in (
+        ["ingest", str(good), "--user", "fgw"],
+        ["ingest", str(bad), "--user", "fgw"],
+        ["snapshot", "--as-of", "2026-10", "--user", "chief"],
+        [
+            "export",
+            "--snapshot",
+            "1",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "s.csv"),
+            "--user",
+            "chief",
+        ],
+    ):
         run(empty_ws, *args)
     log = json.loads(run(empty_ws, "audit", "--format", "json").stdout)
     assert [(e["user_name"], e["action"], e["outcome"]) for e in log] == [
-        ("system", "catalogue", "loaded"), ("cli", "user_add", "ok"), ("cli", "user_add", "ok"),
-        ("fgw", "upload", "accepted"), ("fgw", "upload", "refused"),
-        ("chief", "snapshot", "taken"), ("chief", "export", "csv")]
+        ("system", "catalogue", "loaded"),
+        ("cli", "user_add", "ok"),
+        ("cli", "user_add", "ok"),
+        ("fgw", "upload", "accepted"),
+        ("fgw", "upload", "refused"),
+        ("chief", "snapshot", "taken"),
+        ("chief", "export", "csv"),
+    ]
     accepted = json.loads(log[3]["detail"])
     assert (accepted["file"], accepted["figures"], accepted["new"]) == ("good.csv", 1, 1)
     assert len(accepted["sha256"]) == 64
@@ -118,7 +148,9 @@ def test_sessions_expire(app_env, monkeypatch):
     with open_store(app_env) as con:
         log = audit.entries(con)
     assert log[["user_name", "action", "outcome"]].values.tolist()[-2:] == [
-        ["fgw", "login", "ok"], ["fgw", "logout", "expired"]]
+        ["fgw", "login", "ok"],
+        ["fgw", "logout", "expired"],
+    ]
 
 
 def test_without_public_mode_viewing_needs_a_login(app_env, monkeypatch):

@@ -83,7 +83,10 @@ def test_detail_page_with_comment(app):
     button(app, "保存说明").click().run()
     assert app.success[0].value == "已保存。"
     assert app.dataframe[-1].value.iloc[0][["原因分析", "下步措施", "填报人"]].tolist() == [
-        "冬季施工受限", "11月集中验收", "fgw"]
+        "冬季施工受限",
+        "11月集中验收",
+        "fgw",
+    ]
     app.selectbox(key="target").set_value("public_parking").run()  # another department's
     assert app.caption[-1].value.startswith("责任单位的填报人员登录后可填写")
     assert not [b for b in app.button if b.label == "保存说明"]
@@ -103,12 +106,18 @@ def test_upload_needs_a_login(app):
 def test_upload_confirm_then_overview_updates(app):
     login(app, "fgw")
     app.switch_page("ui/upload.py").run()
-    data = csv_bytes([["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,550", "个"]],
-                     "gbk")
+    data = csv_bytes(
+        [["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,550", "个"]], "gbk"
+    )
     app.file_uploader[0].set_value(("chargers.csv", data, "text/csv")).run()
     preview = app.dataframe[0].value
-    assert preview.iloc[0].to_dict() == {"行": 2, "指标": "新建电动汽车公共充电桩",
-                                         "时期": "2026 1—10月", "数值": "2,550个", "类型": "修订"}
+    assert preview.iloc[0].to_dict() == {
+        "行": 2,
+        "指标": "新建电动汽车公共充电桩",
+        "时期": "2026 1—10月",
+        "数值": "2,550个",
+        "类型": "修订",
+    }
     button(app, "确认保存").click().run()
     assert app.success[0].value == "已保存上传 #8：1 条数据。"
     app.switch_page("ui/overview.py").run()
@@ -120,21 +129,32 @@ def test_upload_confirm_then_overview_updates(app):
 def test_other_departments_rows_are_refused(app):
     login(app, "cgj")
     app.switch_page("ui/upload.py").run()
-    data = csv_bytes([["指标", "时期", "数值", "单位"], ["公共停车位", "2026年10月", "2.7", "万个"],
-                      ["充电桩", "2026年10月", "2,550", "个"]])
+    data = csv_bytes(
+        [
+            ["指标", "时期", "数值", "单位"],
+            ["公共停车位", "2026年10月", "2.7", "万个"],
+            ["充电桩", "2026年10月", "2,550", "个"],
+        ]
+    )
     app.file_uploader[0].set_value(("mixed.csv", data, "text/csv")).run()
     assert app.error[0].value.startswith("文件未通过校验，未保存任何数据")
     problems = app.dataframe[0].value
     assert problems[["行", "问题"]].values.tolist() == [
-        [3, "新建电动汽车公共充电桩 belongs to 市发展改革委; cgj reports for 市城市管理局"]]
+        [3, "新建电动汽车公共充电桩 belongs to 市发展改革委; cgj reports for 市城市管理局"]
+    ]
     assert not [b for b in app.button if b.label == "确认保存"]
 
 
 def test_broken_upload_is_refused_with_rows(app):
     login(app, "fgw")
     app.switch_page("ui/upload.py").run()
-    data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "很多"],
-                      ["无此指标", "2026年10月", "1"]])
+    data = csv_bytes(
+        [
+            ["指标", "时期", "数值"],
+            ["充电桩", "2026年10月", "很多"],
+            ["无此指标", "2026年10月", "1"],
+        ]
+    )
     app.file_uploader[0].set_value(("bad.csv", data, "text/csv")).run()
     assert app.error[0].value.startswith("文件未通过校验，未保存任何数据")
     problems = app.dataframe[0].value
@@ -156,8 +176,11 @@ def test_completeness_page(app):
 
 def test_every_page_in_english(app):
     app.segmented_control(key="lang_choice").set_value("English").run()
-    for page, title in (("ui/detail.py", "GDP growth"), ("ui/upload.py", "Upload"),
-                        ("ui/completeness.py", "Completeness · Oct 2026")):
+    for page, title in (
+        ("ui/detail.py", "GDP growth"),
+        ("ui/upload.py", "Upload"),
+        ("ui/completeness.py", "Completeness · Oct 2026"),
+    ):
         app.switch_page(page).run()
         assert not app.exception and app.title[0].value == title
 
@@ -183,7 +206,9 @@ def test_admin_page_shows_the_audit_log_in_order(app):
     app.switch_page("ui/admin.py").run()
     log = app.dataframe[0].value
     assert log[["用户", "操作", "结果"]].values.tolist()[:2] == [
-        ["admin", "login", "ok"], ["system", "catalogue", "loaded"]]
+        ["admin", "login", "ok"],
+        ["system", "catalogue", "loaded"],
+    ]
     accounts = app.dataframe[1].value
     assert accounts["用户名"].tolist() == ["admin", "fgw", "cgj", "guest"]
     assert "scrypt" not in accounts.to_string()

@@ -21,37 +21,41 @@ def by_name(catalogue, name_zh):
     return rows.iloc[0]
 
 
-@pytest.mark.parametrize("name_zh, value, low, high, unit, comparator, direction", [
-    ("地区生产总值增长", 5, None, None, "%", "at_least", "higher"),
-    ("固定资产投资增长", 5, None, None, "%", "about", "higher"),
-    ("规模以上工业增加值增长", 8.5, None, None, "%", "about", "higher"),
-    ("社会消费品零售总额增长", 5.5, None, None, "%", "about", "higher"),
-    ("一般公共预算收入增长", 2, None, None, "%", "exactly", "higher"),
-    ("新增国际航线", None, 5, 8, "条", "range", "higher"),
-    ("机场货邮吞吐量", 110, None, None, "万吨", "at_least", "higher"),
-    ("跨境电商交易额", 1800, None, None, "亿元", "at_least", "higher"),
-    ("入库国家科技型中小企业", 8000, None, None, "家", "at_least", "higher"),
-    ("计算机整机产量", 200, None, None, "万台", "at_least", "higher"),
-    ("整车产量", 150, None, None, "万辆", "at_least", "higher"),
-    ("新建电动汽车公共充电桩", 3000, None, None, "个", "exactly", "higher"),
-    ("新建公共停车位", 3, None, None, "万个", "exactly", "higher"),
-    ("公共停车场试点项目", None, 1, 2, "个", "range", "higher"),
-    ("新发展天然气用户", 6.5, None, None, "万户", "exactly", "higher"),
-    ("改造新建高标准农田", 9.7, None, None, "万亩", "exactly", "higher"),
-    ("粮食种植面积", 446, None, None, "万亩", "at_least", "higher"),
-    ("粮食产量", 29, None, None, "亿斤", "at_least", "higher"),
-    ("单位产值增加值能耗下降", 4, None, None, "%", "decrease", "lower"),
-    ("县级以上集中式饮用水源地取水水质达标率", 100, None, None, "%", "maintain", "higher"),
-    ("南水北调总干渠水质", 2, None, None, "类", "maintain", "lower"),
-    ("高新技术产品出口占比", 60, None, None, "%", "at_least", "higher"),
-    ("新增城镇就业", 12.9, None, None, "万人", "exactly", "higher"),
-    ("组织职业技能培训", 4.8, None, None, "万人次", "at_least", "higher"),
-    ("新增学位", 9870, None, None, "个", "exactly", "higher"),
-    ("基本医保参保", 1050, None, None, "万人", "at_least", "higher"),
-    ("新增安置面积", 900, None, None, "万平方米", "at_least", "higher"),
-])
-def test_spot_checks_against_report(catalogue, name_zh, value, low, high, unit, comparator,
-                                    direction):
+@pytest.mark.parametrize(
+    "name_zh, value, low, high, unit, comparator, direction",
+    [
+        ("地区生产总值增长", 5, None, None, "%", "at_least", "higher"),
+        ("固定资产投资增长", 5, None, None, "%", "about", "higher"),
+        ("规模以上工业增加值增长", 8.5, None, None, "%", "about", "higher"),
+        ("社会消费品零售总额增长", 5.5, None, None, "%", "about", "higher"),
+        ("一般公共预算收入增长", 2, None, None, "%", "exactly", "higher"),
+        ("新增国际航线", None, 5, 8, "条", "range", "higher"),
+        ("机场货邮吞吐量", 110, None, None, "万吨", "at_least", "higher"),
+        ("跨境电商交易额", 1800, None, None, "亿元", "at_least", "higher"),
+        ("入库国家科技型中小企业", 8000, None, None, "家", "at_least", "higher"),
+        ("计算机整机产量", 200, None, None, "万台", "at_least", "higher"),
+        ("整车产量", 150, None, None, "万辆", "at_least", "higher"),
+        ("新建电动汽车公共充电桩", 3000, None, None, "个", "exactly", "higher"),
+        ("新建公共停车位", 3, None, None, "万个", "exactly", "higher"),
+        ("公共停车场试点项目", None, 1, 2, "个", "range", "higher"),
+        ("新发展天然气用户", 6.5, None, None, "万户", "exactly", "higher"),
+        ("改造新建高标准农田", 9.7, None, None, "万亩", "exactly", "higher"),
+        ("粮食种植面积", 446, None, None, "万亩", "at_least", "higher"),
+        ("粮食产量", 29, None, None, "亿斤", "at_least", "higher"),
+        ("单位产值增加值能耗下降", 4, None, None, "%", "decrease", "lower"),
+        ("县级以上集中式饮用水源地取水水质达标率", 100, None, None, "%", "maintain", "higher"),
+        ("南水北调总干渠水质", 2, None, None, "类", "maintain", "lower"),
+        ("高新技术产品出口占比", 60, None, None, "%", "at_least", "higher"),
+        ("新增城镇就业", 12.9, None, None, "万人", "exactly", "higher"),
+        ("组织职业技能培训", 4.8, None, None, "万人次", "at_least", "higher"),
+        ("新增学位", 9870, None, None, "个", "exactly", "higher"),
+        ("基本医保参保", 1050, None, None, "万人", "at_least", "higher"),
+        ("新增安置面积", 900, None, None, "万平方米", "at_least", "higher"),
+    ],
+)
+def test_spot_checks_against_report(
+    catalogue, name_zh, value, low, high, unit, comparator, direction
+):
     row = by_name(catalogue, name_zh)
     assert (row["unit"], row["comparator"], row["direction"]) == (unit, comparator, direction)
     for col, want in (("target_value", value), ("target_low", low), ("target_high", high)):
@@ -61,7 +65,10 @@ def test_spot_checks_against_report(catalogue, name_zh, value, low, high, unit, 
 def test_baselines_from_the_report(catalogue):
     gdp = by_name(catalogue, "地区生产总值增长")
     assert (gdp["baseline_value"], gdp["baseline_unit"], gdp["baseline_growth_pct"]) == (
-        1.52, "万亿元", 5.4)
+        1.52,
+        "万亿元",
+        5.4,
+    )
     assert by_name(catalogue, "规模以上工业增加值增长")["baseline_growth_pct"] == 9
     assert by_name(catalogue, "社会消费品零售总额增长")["baseline_growth_pct"] == 5
     assert by_name(catalogue, "一般公共预算收入增长")["baseline_growth_pct"] == 2.3
@@ -102,22 +109,42 @@ def _csv(rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-GOOD = {"id": "a", "entity": "某区", "year": 2026, "section": "s", "name_zh": "甲",
-        "name_en": "A", "kind": "amount", "comparator": "at_least", "direction": "higher",
-        "target_value": 10, "unit": "亿元", "frequency": "monthly", "measure": "ytd",
-        "department": "d", "source_text": "x"}
+GOOD = {
+    "id": "a",
+    "entity": "某区",
+    "year": 2026,
+    "section": "s",
+    "name_zh": "甲",
+    "name_en": "A",
+    "kind": "amount",
+    "comparator": "at_least",
+    "direction": "higher",
+    "target_value": 10,
+    "unit": "亿元",
+    "frequency": "monthly",
+    "measure": "ytd",
+    "department": "d",
+    "source_text": "x",
+}
 
 
 def test_malformed_catalogue_lists_every_problem_by_row_and_column():
-    rows = [GOOD,
-            {**GOOD, "id": "b", "kind": "amountx"},
-            {**GOOD, "id": "c", "target_value": ""},
-            {**GOOD, "id": "d", "comparator": "range", "target_low": 8, "target_high": 5},
-            {**GOOD, "id": "a"},
-            {**GOOD, "id": "f", "comparator": "milestone", "kind": "milestone",
-             "due_date": "2026-13-01"},
-            {**GOOD, "id": "g", "unit": "斤两"},
-            {**GOOD, "id": "h", "direction": ""}]
+    rows = [
+        GOOD,
+        {**GOOD, "id": "b", "kind": "amountx"},
+        {**GOOD, "id": "c", "target_value": ""},
+        {**GOOD, "id": "d", "comparator": "range", "target_low": 8, "target_high": 5},
+        {**GOOD, "id": "a"},
+        {
+            **GOOD,
+            "id": "f",
+            "comparator": "milestone",
+            "kind": "milestone",
+            "due_date": "2026-13-01",
+        },
+        {**GOOD, "id": "g", "unit": "斤两"},
+        {**GOOD, "id": "h", "direction": ""},
+    ]
     with pytest.raises(CatalogueError) as err:
         parse_catalogue(_csv(rows))
     lines = [p.line().split(" — ")[0] for p in err.value.problems]
@@ -164,8 +191,12 @@ def test_edited_catalogue_is_picked_up_and_keeps_figures(sample_ws):
     with open_store(sample_ws) as con:
         n_figures = con.execute("SELECT count(*) FROM figures").fetchone()[0]
     text = sample_ws.targets_csv.read_text("utf-8")
-    sample_ws.targets_csv.write_text(text.replace("公共充电桩3000个、", "公共充电桩3000个、", 1)
-                                     .replace(",3000,,,个,", ",3200,,,个,"), "utf-8")
+    sample_ws.targets_csv.write_text(
+        text.replace("公共充电桩3000个、", "公共充电桩3000个、", 1).replace(
+            ",3000,,,个,", ",3200,,,个,"
+        ),
+        "utf-8",
+    )
     with open_store(sample_ws) as con:
         t = store_catalogue.targets(con)
         assert t.loc[t["id"] == "ev_chargers", "target_value"].item() == 3200

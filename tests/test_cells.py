@@ -18,12 +18,23 @@ from dashboard.ingest.cells import (
 from dashboard.ingest.problems import column_letter
 
 
-@pytest.mark.parametrize("text, value, unit", [
-    ("1,552,981", "1552981", ""), ("１２３．５", "123.5", ""), ("110万吨", "110", "万吨"),
-    ("8.5%", "8.5", "%"), ("８．５％", "8.5", "%"), ("下降0.6%", "-0.6", "%"),
-    ("增长5.2%", "5.2", "%"), ("-0.6", "-0.6", ""), ("1800亿", "1800", "亿"),
-    (" 3,000 个 ", "3000", "个"), ("1.2e3", "1.2E+3", ""), ("…", "0", ""),
-])
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("1,552,981", "1552981", ""),
+        ("１２３．５", "123.5", ""),
+        ("110万吨", "110", "万吨"),
+        ("8.5%", "8.5", "%"),
+        ("８．５％", "8.5", "%"),
+        ("下降0.6%", "-0.6", "%"),
+        ("增长5.2%", "5.2", "%"),
+        ("-0.6", "-0.6", ""),
+        ("1800亿", "1800", "亿"),
+        (" 3,000 个 ", "3000", "个"),
+        ("1.2e3", "1.2E+3", ""),
+        ("…", "0", ""),
+    ],
+)
 def test_numbers(text, value, unit):
     n = parse_number(text)
     assert (n.value, n.unit) == (Decimal(value), unit)
@@ -34,11 +45,16 @@ def test_no_figure_is_never_zero(text):
     assert parse_number(text).value is None
 
 
-@pytest.mark.parametrize("text, message", [
-    ("abc", "'abc' is not a number"), ("1e300", "'1e300' is implausibly large"),
-    ("nan", "'nan' is not a number"), ("12斤两", "'12斤两': unknown unit '斤两'"),
-    ("1.2.3", "'1.2.3' is not a number"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("abc", "'abc' is not a number"),
+        ("1e300", "'1e300' is implausibly large"),
+        ("nan", "'nan' is not a number"),
+        ("12斤两", "'12斤两': unknown unit '斤两'"),
+        ("1.2.3", "'1.2.3' is not a number"),
+    ],
+)
 def test_bad_numbers(text, message):
     with pytest.raises(CellError) as err:
         parse_number(text)
@@ -53,19 +69,32 @@ def test_excel_numbers_and_nan():
             number_from_cell(bad)
 
 
-@pytest.mark.parametrize("text, period", [
-    ("2026-03", Period(2026, 3, 3, None)), ("2026年3月", Period(2026, 3, 3, None)),
-    ("202603", Period(2026, 3, 3, None)), ("3月", Period(None, 3, 3, None)),
-    ("三月", Period(None, 3, 3, None)), ("2026/3", Period(2026, 3, 3, None)),
-    ("1-2月", Period(None, 1, 2, True)), ("1~2月", Period(None, 1, 2, True)),
-    ("1—2月", Period(None, 1, 2, True)), ("１－２月", Period(None, 1, 2, True)),
-    ("前2个月", Period(None, 1, 2, True)), ("前两个月", Period(None, 1, 2, True)),
-    ("一季度", Period(None, 1, 3, True)), ("2026年一季度", Period(2026, 1, 3, True)),
-    ("上半年", Period(None, 1, 6, True)), ("1-6月", Period(None, 1, 6, True)),
-    ("前三季度", Period(None, 1, 9, True)), ("全年", Period(None, 1, 12, True)),
-    ("2026年1-10月", Period(2026, 1, 10, True)), ("2026Q1", Period(2026, 1, 3, True)),
-    ("1至10月", Period(None, 1, 10, True)),
-])
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("2026-03", Period(2026, 3, 3, None)),
+        ("2026年3月", Period(2026, 3, 3, None)),
+        ("202603", Period(2026, 3, 3, None)),
+        ("3月", Period(None, 3, 3, None)),
+        ("三月", Period(None, 3, 3, None)),
+        ("2026/3", Period(2026, 3, 3, None)),
+        ("1-2月", Period(None, 1, 2, True)),
+        ("1~2月", Period(None, 1, 2, True)),
+        ("1—2月", Period(None, 1, 2, True)),
+        ("１－２月", Period(None, 1, 2, True)),
+        ("前2个月", Period(None, 1, 2, True)),
+        ("前两个月", Period(None, 1, 2, True)),
+        ("一季度", Period(None, 1, 3, True)),
+        ("2026年一季度", Period(2026, 1, 3, True)),
+        ("上半年", Period(None, 1, 6, True)),
+        ("1-6月", Period(None, 1, 6, True)),
+        ("前三季度", Period(None, 1, 9, True)),
+        ("全年", Period(None, 1, 12, True)),
+        ("2026年1-10月", Period(2026, 1, 10, True)),
+        ("2026Q1", Period(2026, 1, 3, True)),
+        ("1至10月", Period(None, 1, 10, True)),
+    ],
+)
 def test_periods(text, period):
     assert parse_period(text) == period
 
@@ -77,25 +106,42 @@ def test_excel_date_cells():
     assert parse_period(date(2026, 10, 31)).end == 10
 
 
-@pytest.mark.parametrize("text, message", [
-    ("13月", "month 13 does not exist"), ("4-6月", "'4-6月' does not start in January"),
-    ("二季度", "'二季度' is a single quarter"), ("下个月", "'下个月' is not a period"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("13月", "month 13 does not exist"),
+        ("4-6月", "'4-6月' does not start in January"),
+        ("二季度", "'二季度' is a single quarter"),
+        ("下个月", "'下个月' is not a period"),
+    ],
+)
 def test_bad_periods(text, message):
     with pytest.raises(CellError) as err:
         parse_period(text)
     assert err.value.message == message
 
 
-@pytest.mark.parametrize("text, code", [("已完成", 2), ("建成投用", 2), ("推进中", 1),
-                                        ("在建", 1), ("未启动", 0), ("未开工", 0), ("done", 2),
-                                        ("in progress", 1), ("1", 1)])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("已完成", 2),
+        ("建成投用", 2),
+        ("推进中", 1),
+        ("在建", 1),
+        ("未启动", 0),
+        ("未开工", 0),
+        ("done", 2),
+        ("in progress", 1),
+        ("1", 1),
+    ],
+)
 def test_milestone_states(text, code):
     assert parse_milestone(text) == code
 
 
-@pytest.mark.parametrize("text, cls", [("Ⅱ类", 2), ("II类", 2), ("Ⅲ", 3), ("2类", 2),
-                                       ("劣Ⅴ类", 6), ("Ⅰ类", 1)])
+@pytest.mark.parametrize(
+    "text, cls", [("Ⅱ类", 2), ("II类", 2), ("Ⅲ", 3), ("2类", 2), ("劣Ⅴ类", 6), ("Ⅰ类", 1)]
+)
 def test_water_classes(text, cls):
     assert parse_water_class(text) == cls
 
@@ -115,4 +161,10 @@ def test_exact_unit_conversion():
 
 def test_column_letters():
     assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == [
-        "A", "Z", "AA", "AB", "ZZ", "AAA"]
+        "A",
+        "Z",
+        "AA",
+        "AB",
+        "ZZ",
+        "AAA",
+    ]

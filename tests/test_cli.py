@@ -21,8 +21,11 @@ def test_targets_json_and_csv(empty_ws):
     assert out.returncode == 0
     rows = json.loads(out.stdout)
     cargo = next(r for r in rows if r["id"] == "airport_cargo")
-    assert (cargo["target_value"], cargo["unit"], cargo["comparator"]) == (110.0, "万吨",
-                                                                           "at_least")
+    assert (cargo["target_value"], cargo["unit"], cargo["comparator"]) == (
+        110.0,
+        "万吨",
+        "at_least",
+    )
     assert cargo["target_low"] is None and cargo["due_date"] is None
     assert len(rows) == 86
     csv_out = run(empty_ws, "targets", "--year", "2026", "--format", "csv")
@@ -35,14 +38,35 @@ def test_progress_json_fields_and_nulls(sample_ws):
     out = run(sample_ws, "progress", "--format", "json")
     assert out.returncode == 0, out.stderr
     rows = {r["id"]: r for r in json.loads(out.stdout)}
-    needed = {"id", "name_zh", "kind", "unit", "target", "target_low", "target_high", "actual",
-              "actual_period", "completion_pct", "time_share_pct", "gap_pp", "required_pace",
-              "projected", "status", "explanation_zh", "explanation_en"}
+    needed = {
+        "id",
+        "name_zh",
+        "kind",
+        "unit",
+        "target",
+        "target_low",
+        "target_high",
+        "actual",
+        "actual_period",
+        "completion_pct",
+        "time_share_pct",
+        "gap_pp",
+        "required_pace",
+        "projected",
+        "status",
+        "explanation_zh",
+        "explanation_en",
+    }
     assert needed <= set(rows["ev_chargers"])
     ev = rows["ev_chargers"]
-    assert (ev["actual"], ev["actual_period"], ev["completion_pct"], ev["time_share_pct"],
-            ev["gap_pp"], ev["status"]) == (2450.0, "2026-01..2026-10", 81.7, 83.3, -1.6,
-                                            "at_risk")
+    assert (
+        ev["actual"],
+        ev["actual_period"],
+        ev["completion_pct"],
+        ev["time_share_pct"],
+        ev["gap_pp"],
+        ev["status"],
+    ) == (2450.0, "2026-01..2026-10", 81.7, 83.3, -1.6, "at_risk")
     gdp = rows["gdp_growth"]
     assert gdp["completion_pct"] is None and gdp["time_share_pct"] is None  # never 0
     assert rows["new_intl_routes"]["target_low"] == 5 and rows["new_intl_routes"]["target"] is None
@@ -60,10 +84,13 @@ def add_user(ws, name, role, *departments, password="correct horse 7"):
     args = ["user", "add", name, "--role", role]
     for d in departments:
         args += ["--department", d]
-    cmd, env = [sys.executable, "-m", "dashboard", *args, "--db", str(ws.db_path)], {
-        **os.environ, "DASHBOARD_DATA": str(ws.data_dir)}
-    return subprocess.run(cmd, input=password + "\n", capture_output=True, text=True, env=env,
-                          timeout=60)
+    cmd, env = (
+        [sys.executable, "-m", "dashboard", *args, "--db", str(ws.db_path)],
+        {**os.environ, "DASHBOARD_DATA": str(ws.data_dir)},
+    )
+    return subprocess.run(
+        cmd, input=password + "\n", capture_output=True, text=True, env=env, timeout=60
+    )
 
 
 def test_ingest_accepts_rejects_and_dry_runs(empty_ws, tmp_path):
@@ -72,14 +99,23 @@ def test_ingest_accepts_rejects_and_dry_runs(empty_ws, tmp_path):
     good = tmp_path / "good.csv"
     good.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2450"]], "gbk"))
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "x"],
-                               ["无此指标", "2026年10月", "1"]]))
+    bad.write_bytes(
+        csv_bytes(
+            [
+                ["指标", "时期", "数值"],
+                ["充电桩", "2026年10月", "x"],
+                ["无此指标", "2026年10月", "1"],
+            ]
+        )
+    )
     dry = run(empty_ws, "ingest", str(good), "--dry-run", "--user", "alice")
     assert (dry.returncode, dry.stdout.strip()) == (0, "validated 1 of 1 file(s): 1 figure(s)")
     refused = run(empty_ws, "ingest", str(bad), "--user", "bob")
     assert refused.returncode == 1
     assert [x.split(" — ")[0] for x in refused.stdout.splitlines()[:2]] == [
-        "bad.csv:2:C: 'x' is not a number", "bad.csv:3:A: unknown indicator '无此指标'"]
+        "bad.csv:2:C: 'x' is not a number",
+        "bad.csv:3:A: unknown indicator '无此指标'",
+    ]
     ok = run(empty_ws, "ingest", str(good), "--user", "alice")
     assert (ok.returncode, ok.stdout.strip()) == (0, "stored 1 of 1 file(s): 1 figure(s)")
     progress = json.loads(run(empty_ws, "progress", "--format", "json").stdout)
@@ -111,15 +147,27 @@ def test_broken_catalogue_is_reported_by_row(empty_ws):
 def test_busy_database_is_a_clear_message(empty_ws):
     run(empty_ws, "targets")
     import duckdb
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import duckdb,time,sys; c=duckdb.connect(sys.argv[1]); print('held', flush=True); "
-        "time.sleep(30)"), str(empty_ws.db_path)], stdout=subprocess.PIPE, text=True)
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import duckdb,time,sys; c=duckdb.connect(sys.argv[1]); print('held', flush=True); "
+                "time.sleep(30)"
+            ),
+            str(empty_ws.db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         out = run(empty_ws, "targets", env={"DASHBOARD_LOCK_TIMEOUT": "1"})
         assert out.returncode == 1
-        assert out.stderr.startswith(f"error: The database {empty_ws.db_path} is in use by "
-                                     "another program")
+        assert out.stderr.startswith(
+            f"error: The database {empty_ws.db_path} is in use by another program"
+        )
         assert "Traceback" not in out.stderr and "IOException" not in out.stderr
     finally:
         holder.kill()
@@ -141,11 +189,20 @@ def test_snapshot_and_export_commands(sample_ws, tmp_path):
         res = run(sample_ws, "export", "--snapshot", "1", "--format", fmt, "--out", str(path))
         assert res.returncode == 0, res.stderr
         assert path.read_bytes().startswith(magic)
-    res = run(sample_ws, "export", "--as-of", "2026-06", "--format", "csv", "--out",
-              str(tmp_path / "live.csv"))
+    res = run(
+        sample_ws,
+        "export",
+        "--as-of",
+        "2026-06",
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "live.csv"),
+    )
     assert res.stdout.strip().endswith("(csv, 86 targets, as of 2026-06)")
-    missing = run(sample_ws, "export", "--snapshot", "9", "--format", "csv", "--out",
-                  str(tmp_path / "x.csv"))
+    missing = run(
+        sample_ws, "export", "--snapshot", "9", "--format", "csv", "--out", str(tmp_path / "x.csv")
+    )
     assert (missing.returncode, missing.stderr.strip()) == (1, "error: no snapshot #9")
 
 
@@ -157,7 +214,9 @@ def test_without_accounts_the_shell_user_acts_as_administrator(empty_ws, tmp_pat
     assert run(empty_ws, "snapshot", "--as-of", "2026-10").stdout.strip() == "1"
     log = json.loads(run(empty_ws, "audit", "--format", "json").stdout)
     assert [(e["user_name"], e["action"], e["outcome"]) for e in log][1:] == [
-        ("cli", "upload", "accepted"), ("cli", "snapshot", "taken")]
+        ("cli", "upload", "accepted"),
+        ("cli", "snapshot", "taken"),
+    ]
     assert add_user(empty_ws, "fgw", "uploader", "市发展改革委").returncode == 0
     refused = run(empty_ws, "ingest", str(good))  # accounts exist now: rules apply
     assert refused.returncode == 1 and refused.stderr.startswith("error: no account 'cli'")

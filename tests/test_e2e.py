@@ -20,8 +20,15 @@ from tests.files import csv_bytes
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = pytest.mark.e2e
 
@@ -45,13 +52,31 @@ def server(sample_ws):
     _need_browser()
     add_accounts(sample_ws)
     port = _free_port()
-    env = {**os.environ, "DASHBOARD_DB": str(sample_ws.db_path),
-           "DASHBOARD_DATA": str(sample_ws.data_dir)}
+    env = {
+        **os.environ,
+        "DASHBOARD_DB": str(sample_ws.db_path),
+        "DASHBOARD_DATA": str(sample_ws.data_dir),
+    }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "dashboard" / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -95,8 +120,15 @@ def test_upload_in_the_browser_changes_the_overview(server, page, tmp_path):
     page.get_by_text("上传数据需要以填报人员或管理员身份登录。").wait_for()
     _login(page, "fgw")
     file = tmp_path / "充电桩10月.csv"
-    file.write_bytes(csv_bytes([["指标", "时期", "数值", "单位"],
-                                ["新建电动汽车公共充电桩", "2026年10月", "2,550", "个"]], "gbk"))
+    file.write_bytes(
+        csv_bytes(
+            [
+                ["指标", "时期", "数值", "单位"],
+                ["新建电动汽车公共充电桩", "2026年10月", "2,550", "个"],
+            ],
+            "gbk",
+        )
+    )
     page.locator("input[type='file']").set_input_files(str(file))
     page.get_by_text("将要保存的数据").wait_for()
     page.screenshot(path=ARTIFACTS / "upload_preview.png")

@@ -23,15 +23,33 @@ AT = datetime(2026, 11, 20, 10, 0)
 @pytest.fixture
 def live(sample_ws):
     with open_store(sample_ws) as con:
-        store_comments.add_comment(con, entity="郑州市", year=2026, target_id="gas_pipes",
-                                   month=10, reason="=HYPERLINK(\"http://x\")",
-                                   measures="+加快进度", status=None, user="u", at=AT)
+        store_comments.add_comment(
+            con,
+            entity="郑州市",
+            year=2026,
+            target_id="gas_pipes",
+            month=10,
+            reason='=HYPERLINK("http://x")',
+            measures="+加快进度",
+            status=None,
+            user="u",
+            at=AT,
+        )
         frame = reporting.progress(con, 2026, 10)
     return frame, exporting.heading(frame, 2026, 10, "zh", now=AT)
 
 
-@pytest.mark.parametrize("text, safe", [("=1+1", "'=1+1"), ("+86", "'+86"), ("-x", "'-x"),
-                                        ("@SUM(A1)", "'@SUM(A1)"), ("正常", "正常"), (3, 3)])
+@pytest.mark.parametrize(
+    "text, safe",
+    [
+        ("=1+1", "'=1+1"),
+        ("+86", "'+86"),
+        ("-x", "'-x"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("正常", "正常"),
+        (3, 3),
+    ],
+)
 def test_formula_injection_is_neutralised(text, safe):
     assert neutralise(text) == safe
 
@@ -43,9 +61,13 @@ def test_csv_is_utf8_with_bom_and_opens_as_excel_would(live):
     table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     row = table[table["指标"] == "新建电动汽车公共充电桩"].iloc[0]
     assert (row["完成率(%)"], row["序时进度(%)"], row["与序时差(百分点)"], row["状态"]) == (
-        81.7, 83.3, -1.6, "略滞后")
+        81.7,
+        83.3,
+        -1.6,
+        "略滞后",
+    )
     gas = table[table["指标"] == "新建改造供气管网"].iloc[0]
-    assert gas["原因分析"] == "'=HYPERLINK(\"http://x\")" and gas["下步措施"] == "'+加快进度"
+    assert gas["原因分析"] == '\'=HYPERLINK("http://x")' and gas["下步措施"] == "'+加快进度"
     assert len(table) == 86
 
 
@@ -54,8 +76,9 @@ def test_xlsx_read_back_cell_by_cell(live):
     book = openpyxl.load_workbook(io.BytesIO(exporting.export_bytes(frame, "xlsx", head)))
     assert book.sheetnames == ["汇总", "明细"]
     summary = book["汇总"]
-    assert summary["A1"].value == ("郑州市2026年目标任务进展情况 · 数据截至2026年10月 · "
-                                   "生成于 2026-11-20 10:00")
+    assert summary["A1"].value == (
+        "郑州市2026年目标任务进展情况 · 数据截至2026年10月 · 生成于 2026-11-20 10:00"
+    )
     header = [c.value for c in summary[2]]
     assert header == ["领域", "滞后", "略滞后", "超序时/达序时", "已完成", "暂无数据", "未到评估期"]
     total = [c.value for c in summary[summary.max_row]]
@@ -84,11 +107,18 @@ def test_pdf_has_chinese_text_and_embedded_font(live, tmp_path):
     path = tmp_path / "b.pdf"
     path.write_bytes(data)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
-    for phrase in ("郑州市2026年目标任务进展情况", "数据截至2026年10月", "稳中求进",
-                   "滞后指标及原因分析（31）", "新建改造供气管网", "=HYPERLINK"):
+    for phrase in (
+        "郑州市2026年目标任务进展情况",
+        "数据截至2026年10月",
+        "稳中求进",
+        "滞后指标及原因分析（31）",
+        "新建改造供气管网",
+        "=HYPERLINK",
+    ):
         assert phrase in text, phrase
-    pages = subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "p")],
-                           capture_output=True)
+    pages = subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "p")], capture_output=True
+    )
     assert pages.returncode == 0 and len(list(tmp_path.glob("p-*.png"))) >= 4
 
 
@@ -112,15 +142,20 @@ def test_snapshot_reopens_exactly_after_a_revision_and_compares(sample_ws):
         _, later = snapshots.load(con, second)
         assert snapshots.previous_id(con, second) == first
     assert (info["note"], info["user_name"], info["data_version"]) == (
-        "十月例会", "coordinator", "uploads:7:last#7")
+        "十月例会",
+        "coordinator",
+        "uploads:7:last#7",
+    )
     assert info["rule_version"].startswith("catalogue:") and "amount10.0" in info["rule_version"]
     pd.testing.assert_frame_equal(reopened, frozen)
     ev = reopened.set_index("id").loc["ev_chargers"]
     assert (ev["actual"], ev["status"]) == (2450.0, "at_risk")
     changes = snapshots.compare(reopened, later)
-    assert changes[["id", "change", "status_before", "status_after", "actual_before",
-                    "actual_after"]].values.tolist() == [
-        ["ev_chargers", "status+revised_figure", "at_risk", "on_track", 2450.0, 2550.0]]
+    assert changes[
+        ["id", "change", "status_before", "status_after", "actual_before", "actual_after"]
+    ].values.tolist() == [
+        ["ev_chargers", "status+revised_figure", "at_risk", "on_track", 2450.0, 2550.0]
+    ]
 
 
 def test_snapshot_export_uses_the_frozen_figures(sample_ws):
@@ -131,6 +166,7 @@ def test_snapshot_export_uses_the_frozen_figures(sample_ws):
         info, frame = snapshots.load(con, sid)
     head = exporting.heading(frame, 2026, 10, "zh", info)
     assert head.subtitle == "数据截至2026年10月 · 快照 #1（u 2026-11-20 10:00）"
-    table = pd.read_csv(io.BytesIO(exporting.export_bytes(frame, "csv", head)),
-                        encoding="utf-8-sig")
+    table = pd.read_csv(
+        io.BytesIO(exporting.export_bytes(frame, "csv", head)), encoding="utf-8-sig"
+    )
     assert table.loc[table["指标"] == "新建电动汽车公共充电桩", "实际"].item() == 2450

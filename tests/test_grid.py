@@ -7,7 +7,8 @@ from dashboard.ingest.grid import _split_exact, _split_fast, read_grid
 
 FIELD = st.text(alphabet=st.sampled_from(list('ab1,."\t;| 万\r\n')), max_size=6)
 CSV_TEXT = st.lists(st.lists(FIELD, min_size=0, max_size=5), min_size=1, max_size=8).map(
-    lambda rows: "\n".join(",".join(r) for r in rows))
+    lambda rows: "\n".join(",".join(r) for r in rows)
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -23,9 +24,11 @@ def test_plain_file_takes_the_fast_path_with_line_numbers():
     text = '标题\n指标,时期,数值\n"GDP增长",2026年3月,"1,234"\n\n注:x\n'
     columns, lines = _split_fast(text, ",")
     assert lines == [1, 2, 3, 4, 5]
-    assert columns == [["标题", "指标", "GDP增长", None, "注:x"],
-                       [None, "时期", "2026年3月", None, None],
-                       [None, "数值", "1,234", None, None]]
+    assert columns == [
+        ["标题", "指标", "GDP增长", None, "注:x"],
+        [None, "时期", "2026年3月", None, None],
+        [None, "数值", "1,234", None, None],
+    ]
 
 
 def test_quoted_newline_goes_the_exact_way_and_keeps_line_numbers():

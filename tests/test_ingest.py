@@ -29,21 +29,30 @@ def lines(problems) -> list[str]:
 
 
 def test_gbk_long_table_with_title_unit_row_and_footnote(index):
-    data = csv_bytes([["2026年1-3月郑州市重点指标完成情况"], ["单位：万吨"],
-                      ["指标", "时期", "累计值"],
-                      ["机场货邮吞吐量", "1-2月", "13.3"], ["机场货邮吞吐量", "3月", "21.1"],
-                      ["注：数据为初步统计"], ["机场货邮吞吐量", "4月", "abc"]], "gbk")
+    data = csv_bytes(
+        [
+            ["2026年1-3月郑州市重点指标完成情况"],
+            ["单位：万吨"],
+            ["指标", "时期", "累计值"],
+            ["机场货邮吞吐量", "1-2月", "13.3"],
+            ["机场货邮吞吐量", "3月", "21.1"],
+            ["注：数据为初步统计"],
+            ["机场货邮吞吐量", "4月", "abc"],
+        ],
+        "gbk",
+    )
     p = parse(data, index)
     assert p.encoding == "gbk/gb18030" and p.layout == "long" and p.ok
-    assert values(p) == {("airport_cargo", 1, 2, "ytd"): 13.3,
-                         ("airport_cargo", 1, 3, "ytd"): 21.1}
+    assert values(p) == {("airport_cargo", 1, 2, "ytd"): 13.3, ("airport_cargo", 1, 3, "ytd"): 21.1}
     assert list(p.figures["source_row"]) == [4, 5]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
 def test_encodings_decode_to_the_same_figures(index, encoding):
-    rows = [["指标名称", "时期", "数值", "单位"],
-            ["新建电动汽车公共充电桩", "2026年10月", "2,450", "个"]]
+    rows = [
+        ["指标名称", "时期", "数值", "单位"],
+        ["新建电动汽车公共充电桩", "2026年10月", "2,450", "个"],
+    ]
     delimiter = "\t" if encoding == "utf-16" else ","
     p = parse(csv_bytes(rows, encoding, delimiter), index)
     assert values(p) == {("ev_chargers", 1, 10, "ytd"): 2450.0}
@@ -52,20 +61,22 @@ def test_encodings_decode_to_the_same_figures(index, encoding):
 def test_unknown_encoding_is_refused_not_garbled(index):
     data = "指标,时期,数值\n充电桩,2026-10,1\n".encode()[:-3] + b"\xff\xfe\x00\x81"
     with pytest.raises(IngestError) as err:
-        parse(b"\x80\x81\x82" + bytes(range(0x80, 0xa0)) * 20, index)
+        parse(b"\x80\x81\x82" + bytes(range(0x80, 0xA0)) * 20, index)
     assert "cannot tell the file's text encoding" in err.value.problems[0].message
     assert data  # the first bytes alone would decode; junk never does silently
 
 
 def test_units_and_multipliers_are_converted_exactly(index):
-    rows = [["indicator", "period", "value", "unit"],
-            ["airport_cargo", "2026-03", "211,000", "吨"],
-            ["cross_border_ecommerce", "2026年一季度", "3,900,000", "万元"],
-            ["public_parking", "2026-10", "26,000", "个"],
-            ["gas_users", "2026-10", "5.6万", ""],
-            ["key_project_investment", "2026-10", "1590亿", ""],
-            ["well_replacement", "2026-10", "6,200户", ""],
-            ["grain_area", "2026-09", "2,976,000,000平方米", ""]]
+    rows = [
+        ["indicator", "period", "value", "unit"],
+        ["airport_cargo", "2026-03", "211,000", "吨"],
+        ["cross_border_ecommerce", "2026年一季度", "3,900,000", "万元"],
+        ["public_parking", "2026-10", "26,000", "个"],
+        ["gas_users", "2026-10", "5.6万", ""],
+        ["key_project_investment", "2026-10", "1590亿", ""],
+        ["well_replacement", "2026-10", "6,200户", ""],
+        ["grain_area", "2026-09", "2,976,000,000平方米", ""],
+    ]
     p = parse(csv_bytes(rows), index)
     assert p.ok, lines(p.problems)
     v = values(p)
@@ -85,69 +96,93 @@ def test_units_in_headers_full_width_parentheses(index):
 
 
 def test_bureau_table_with_merged_two_row_header_xlsx(index):
-    rows = [["2026年1—3月郑州市主要经济指标"],
-            ["指标", "3月", None, "1—3月", None],
-            [None, "绝对量", "同比增长(%)", "绝对量", "同比增长(%)"],
-            ["社会消费品零售总额(亿元)", "406.3", "4.2", "1,268.7", "４.９"],
-            ["#限额以上单位消费品零售额", "150.2", "3.1", "480.0", "3.5"],
-            ["一般公共预算收入(亿元)", "98.4", "下降1.2", "330.5", "1.6"],
-            ["注：本月数据为初步统计。"]]
+    rows = [
+        ["2026年1—3月郑州市主要经济指标"],
+        ["指标", "3月", None, "1—3月", None],
+        [None, "绝对量", "同比增长(%)", "绝对量", "同比增长(%)"],
+        ["社会消费品零售总额(亿元)", "406.3", "4.2", "1,268.7", "４.９"],
+        ["#限额以上单位消费品零售额", "150.2", "3.1", "480.0", "3.5"],
+        ["一般公共预算收入(亿元)", "98.4", "下降1.2", "330.5", "1.6"],
+        ["注：本月数据为初步统计。"],
+    ]
     p = parse(xlsx_bytes(rows, merges=["B2:C2", "D2:E2"]), index, "bureau.xlsx")
     assert p.layout == "wide" and not errors(p.problems), lines(p.problems)
-    assert values(p) == {("retail_sales_growth", 1, 3, "ytd"): 4.9,
-                         ("budget_revenue_growth", 1, 3, "ytd"): 1.6}
+    assert values(p) == {
+        ("retail_sales_growth", 1, 3, "ytd"): 4.9,
+        ("budget_revenue_growth", 1, 3, "ytd"): 1.6,
+    }
     assert lines(warnings(p.problems)) == [
-        "bureau.xlsx:5:A: sub-item '限额以上单位消费品零售额' is not in the catalogue; skipped"]
+        "bureau.xlsx:5:A: sub-item '限额以上单位消费品零售额' is not in the catalogue; skipped"
+    ]
 
 
 def test_wide_layout_one_column_per_period_with_unit_column(index):
-    rows = [["指标", "单位", "1-2月", "1-3月", "1-4月"],
-            ["新建电动汽车公共充电桩", "个", "410", "735", "—"],
-            ["新建公共停车位", "万个", "0.5", "", "-"]]
+    rows = [
+        ["指标", "单位", "1-2月", "1-3月", "1-4月"],
+        ["新建电动汽车公共充电桩", "个", "410", "735", "—"],
+        ["新建公共停车位", "万个", "0.5", "", "-"],
+    ]
     p = parse(csv_bytes(rows), index)
-    assert values(p) == {("ev_chargers", 1, 2, "ytd"): 410.0, ("ev_chargers", 1, 3, "ytd"): 735.0,
-                         ("public_parking", 1, 2, "ytd"): 0.5}
+    assert values(p) == {
+        ("ev_chargers", 1, 2, "ytd"): 410.0,
+        ("ev_chargers", 1, 3, "ytd"): 735.0,
+        ("public_parking", 1, 2, "ytd"): 0.5,
+    }
 
 
 def test_single_month_figures_from_the_file_override_the_catalogue_default(index):
-    rows = [["指标", "口径", "单位", "2026年1月", "2026年2月"],
-            ["机场货邮吞吐量", "当月", "吨", "70,500", "62,800"]]
+    rows = [
+        ["指标", "口径", "单位", "2026年1月", "2026年2月"],
+        ["机场货邮吞吐量", "当月", "吨", "70,500", "62,800"],
+    ]
     p = parse(csv_bytes(rows, "utf-16", "\t"), index, "cargo.txt")
-    assert values(p) == {("airport_cargo", 1, 1, "month"): 7.05,
-                         ("airport_cargo", 2, 2, "month"): 6.28}
+    assert values(p) == {
+        ("airport_cargo", 1, 1, "month"): 7.05,
+        ("airport_cargo", 2, 2, "month"): 6.28,
+    }
 
 
 def test_growth_rates_decline_words_and_excel_dates(index):
-    rows = [["指标", "时期", "同比增长(%)"], ["固定资产投资", excel_date(1, 2), "下降0.6%"],
-            ["fai_growth", "2026-03", "1.2"]]
+    rows = [
+        ["指标", "时期", "同比增长(%)"],
+        ["固定资产投资", excel_date(1, 2), "下降0.6%"],
+        ["fai_growth", "2026-03", "1.2"],
+    ]
     p = parse(xlsx_bytes(rows), index, "g.xlsx")
     assert values(p) == {("fai_growth", 1, 2, "ytd"): -0.6, ("fai_growth", 1, 3, "ytd"): 1.2}
     assert lines(warnings(p.problems)) == ["g.xlsx:2:B: date 2026-01-02 read as 1-2月"]
 
 
 def test_milestones_and_water_classes(index):
-    rows = [["指标", "月份", "进展情况"], ["新郑综保区扩区提质启动运行", "2026年10月", "推进中"],
-            ["南水北调总干渠水质", "2026年10月", "Ⅱ类"],
-            ["郑洛高速建成通车", "2026年9月", "已建成通车"]]
+    rows = [
+        ["指标", "月份", "进展情况"],
+        ["新郑综保区扩区提质启动运行", "2026年10月", "推进中"],
+        ["南水北调总干渠水质", "2026年10月", "Ⅱ类"],
+        ["郑洛高速建成通车", "2026年9月", "已建成通车"],
+    ]
     p = parse(csv_bytes(rows), index)
-    assert values(p) == {("xinzheng_bonded_zone", 10, 10, "level"): 1.0,
-                         ("snbd_canal_water_class", 10, 10, "level"): 2.0,
-                         ("zhengluo_expressway", 9, 9, "level"): 2.0}
+    assert values(p) == {
+        ("xinzheng_bonded_zone", 10, 10, "level"): 1.0,
+        ("snbd_canal_water_class", 10, 10, "level"): 2.0,
+        ("zhengluo_expressway", 9, 9, "level"): 2.0,
+    }
 
 
 def test_every_problem_is_listed_with_row_column_and_hint(index):
-    rows = [["指标", "时期", "数值", "单位"],
-            ["充电桩数量", "2026-10", "1", "个"],           # unknown indicator
-            ["充电桩", "2026-12", "2450", "个"],             # future
-            ["充电桩", "2025-10", "2450", "个"],             # outside the target year
-            ["公共停车位", "2026-10", "abc", "个"],          # not a number
-            ["机场货邮吞吐量", "2026-10", "5", "万元"],      # unit cannot convert
-            ["口袋公园", "2026-10", "-3", "个"],             # negative count
-            ["绿地面积", "2026-09", "80", "万平方米"],
-            ["绿地面积", "2026-09", "81", "万平方米"],       # duplicate, different value
-            ["绿地面积", "2026-08", "70", "万平方米"],
-            ["绿地面积", "2026-08", "70", "万平方米"],       # duplicate, same value: warning
-            ["新增绿地", "13月", "1", "万平方米"]]           # bad period
+    rows = [
+        ["指标", "时期", "数值", "单位"],
+        ["充电桩数量", "2026-10", "1", "个"],  # unknown indicator
+        ["充电桩", "2026-12", "2450", "个"],  # future
+        ["充电桩", "2025-10", "2450", "个"],  # outside the target year
+        ["公共停车位", "2026-10", "abc", "个"],  # not a number
+        ["机场货邮吞吐量", "2026-10", "5", "万元"],  # unit cannot convert
+        ["口袋公园", "2026-10", "-3", "个"],  # negative count
+        ["绿地面积", "2026-09", "80", "万平方米"],
+        ["绿地面积", "2026-09", "81", "万平方米"],  # duplicate, different value
+        ["绿地面积", "2026-08", "70", "万平方米"],
+        ["绿地面积", "2026-08", "70", "万平方米"],  # duplicate, same value: warning
+        ["新增绿地", "13月", "1", "万平方米"],
+    ]  # bad period
     p = parse(csv_bytes(rows), index, "bad.csv")
     assert not p.ok
     assert lines(errors(p.problems)) == [
@@ -165,7 +200,8 @@ def test_every_problem_is_listed_with_row_column_and_hint(index):
     assert "新建电动汽车公共充电桩" in unknown.hint
     assert all(x.hint for x in p.problems)
     assert lines(warnings(p.problems)) == [
-        "bad.csv:11:C: new_green_space 1-8月 appears again (first on row 10)"]
+        "bad.csv:11:C: new_green_space 1-8月 appears again (first on row 10)"
+    ]
 
 
 def test_ambiguous_names_need_an_entity(catalogue):
@@ -174,21 +210,28 @@ def test_ambiguous_names_need_an_entity(catalogue):
     rows = [["指标", "时期", "数值"], ["充电桩", "2026-10", "100"]]
     p = parse(csv_bytes(rows), index)
     assert lines(errors(p.problems)) == ["f.csv:2:A: indicator '充电桩' is ambiguous"]
-    rows = [["地区", "指标", "时期", "数值"], ["金水区", "充电桩", "2026-10", "100"],
-            ["二七区", "充电桩", "2026-10", "100"]]
+    rows = [
+        ["地区", "指标", "时期", "数值"],
+        ["金水区", "充电桩", "2026-10", "100"],
+        ["二七区", "充电桩", "2026-10", "100"],
+    ]
     p = parse(csv_bytes(rows), index)
     assert p.figures["entity"].tolist() == ["金水区"]
     assert [x.line() for x in errors(p.problems)] == [
         "f.csv:3:B: '充电桩' has no target for '二七区' — check the entity column; this "
-        "indicator has targets for 郑州市、金水区"]
+        "indicator has targets for 郑州市、金水区"
+    ]
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "the file is empty"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "damaged Excel file (CalamineError)"),
-    (b"PK\x03\x04garbage", "damaged Excel file (bad zip)"),
-    ("就是一段文字\n没有表头\n".encode(), "no header row found"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "the file is empty"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "damaged Excel file (CalamineError)"),
+        (b"PK\x03\x04garbage", "damaged Excel file (bad zip)"),
+        ("就是一段文字\n没有表头\n".encode(), "no header row found"),
+    ],
+)
 def test_unreadable_files_are_refused_whole(index, data, message):
     with pytest.raises(IngestError) as err:
         parse(data, index)
@@ -201,7 +244,11 @@ def test_header_only_file_has_no_figures(index):
 
 
 def test_blank_and_whitespace_labels_are_skipped(index):
-    rows = [["指标", "时期", "数值"], ["   ", "2026年10月", "5"], ["", "2026年10月", "6"],
-            ["充电桩", "2026年10月", " 2450 "]]
+    rows = [
+        ["指标", "时期", "数值"],
+        ["   ", "2026年10月", "5"],
+        ["", "2026年10月", "6"],
+        ["充电桩", "2026年10月", " 2450 "],
+    ]
     p = parse(csv_bytes(rows), index)
     assert p.ok and values(p) == {("ev_chargers", 1, 10, "ytd"): 2450.0}

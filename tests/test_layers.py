@@ -25,8 +25,15 @@ def test_core_is_pure():
     for path in modules("core"):
         ours = {m for m in imports(path) if m.startswith("dashboard")}
         assert all(m.startswith("dashboard.core") for m in ours), path
-        assert not imports(path) & {"duckdb", "streamlit", "openpyxl", "altair", "os",
-                                    "pathlib", "time"}, path
+        assert not imports(path) & {
+            "duckdb",
+            "streamlit",
+            "openpyxl",
+            "altair",
+            "os",
+            "pathlib",
+            "time",
+        }, path
 
 
 def test_only_ui_and_app_import_streamlit():
@@ -37,8 +44,10 @@ def test_only_ui_and_app_import_streamlit():
 
 
 def test_ingest_and_store_do_not_reach_up():
-    for folder, banned in (("ingest", ("dashboard.store", "dashboard.ui", "dashboard.charts")),
-                           ("store", ("dashboard.ui", "dashboard.charts", "dashboard.export"))):
+    for folder, banned in (
+        ("ingest", ("dashboard.store", "dashboard.ui", "dashboard.charts")),
+        ("store", ("dashboard.ui", "dashboard.charts", "dashboard.export")),
+    ):
         for path in modules(folder):
             assert not any(m.startswith(banned) for m in imports(path)), path
 

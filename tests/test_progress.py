@@ -13,10 +13,25 @@ from dashboard.core.progress import compute_progress
 from dashboard.core.settings import Thresholds
 from dashboard.core.vocab import STATUSES
 
-BASE = {"entity": "郑州市", "year": 2026, "section": "s", "department": "d", "name_zh": "指标",
-        "name_en": "Indicator", "kind": "count", "comparator": "exactly", "direction": "higher",
-        "target_value": 3000.0, "target_low": None, "target_high": None, "unit": "个",
-        "frequency": "monthly", "measure": "ytd", "due_date": None, "tolerance_pp": None}
+BASE = {
+    "entity": "郑州市",
+    "year": 2026,
+    "section": "s",
+    "department": "d",
+    "name_zh": "指标",
+    "name_en": "Indicator",
+    "kind": "count",
+    "comparator": "exactly",
+    "direction": "higher",
+    "target_value": 3000.0,
+    "target_low": None,
+    "target_high": None,
+    "unit": "个",
+    "frequency": "monthly",
+    "measure": "ytd",
+    "due_date": None,
+    "tolerance_pp": None,
+}
 
 
 def targets(*rows: dict) -> pd.DataFrame:
@@ -25,10 +40,21 @@ def targets(*rows: dict) -> pd.DataFrame:
 
 def figs(*rows) -> pd.DataFrame:
     """(target index, start, end, basis, value)"""
-    return pd.DataFrame([{"entity": "郑州市", "year": 2026, "id": f"t{i}", "period_start": s,
-                          "period_end": e, "basis": b, "value": v} for i, s, e, b, v in rows],
-                        columns=["entity", "year", "id", "period_start", "period_end", "basis",
-                                 "value"])
+    return pd.DataFrame(
+        [
+            {
+                "entity": "郑州市",
+                "year": 2026,
+                "id": f"t{i}",
+                "period_start": s,
+                "period_end": e,
+                "basis": b,
+                "value": v,
+            }
+            for i, s, e, b, v in rows
+        ],
+        columns=["entity", "year", "id", "period_start", "period_end", "basis", "value"],
+    )
 
 
 def one(target: dict, figures: list, month: int, **kw) -> dict:
@@ -42,40 +68,70 @@ def nan(x) -> bool:
 
 # ------------------------------------------------------------ published examples
 
+
 def test_chargers_example_from_the_issue():
     r = one({}, [(1, 10, "ytd", 2450.0)], 10)
     assert (r["completion_pct"], r["time_share_pct"], r["gap_pp"]) == (81.7, 83.3, -1.6)
     assert r["status"] == "at_risk" and r["required_pace"] == 275.0
-    assert r["explanation_zh"] == ("1—10月累计完成2,450个，占全年目标的81.7%，"
-                                   "低于序时进度1.6个百分点，后2个月需月均完成275个")
-    assert r["explanation_en"].startswith("Jan–Oct cumulative 2,450 个, 81.7% of the annual "
-                                          "target, 1.6 points behind the time share (83.3%)")
+    assert r["explanation_zh"] == (
+        "1—10月累计完成2,450个，占全年目标的81.7%，低于序时进度1.6个百分点，后2个月需月均完成275个"
+    )
+    assert r["explanation_en"].startswith(
+        "Jan–Oct cumulative 2,450 个, 81.7% of the annual "
+        "target, 1.6 points behind the time share (83.3%)"
+    )
 
 
 def test_bulletin_example_ahead_of_time_share():
     # Jan–Aug 77.2% of plan -> "超序时进度10.5个百分点" = 77.2 − 66.7
     r = one({"target_value": 1000.0}, [(1, 8, "ytd", 772.0)], 8)
     assert (r["completion_pct"], r["time_share_pct"], r["gap_pp"], r["status"]) == (
-        77.2, 66.7, 10.5, "on_track")
+        77.2,
+        66.7,
+        10.5,
+        "on_track",
+    )
     assert "高于序时进度10.5个百分点" in r["explanation_zh"]
 
 
 def test_required_growth_statistics_bureau_example():
     # Q1–Q3 5.2%, s≈0.72, G=5 -> about 4.4–4.5% needed in Q4
     profile = pd.DataFrame({"entity": ["郑州市"], "id": ["t0"], "month": [9], "share_pct": [72.0]})
-    r = one({"kind": "growth", "comparator": "at_least", "target_value": 5.0, "unit": "%",
-             "frequency": "quarterly", "measure": "ytd_growth"}, [(1, 9, "ytd", 5.2)], 10,
-            profiles=profile)
+    r = one(
+        {
+            "kind": "growth",
+            "comparator": "at_least",
+            "target_value": 5.0,
+            "unit": "%",
+            "frequency": "quarterly",
+            "measure": "ytd_growth",
+        },
+        [(1, 9, "ytd", 5.2)],
+        10,
+        profiles=profile,
+    )
     assert round(r["required_pace"], 2) == 4.49 and r["weights_basis"] == "last_year_profile"
     assert (r["gap_pp"], r["status"]) == (0.2, "on_track")
     assert r["actual_end"] == 9 and nan(r["data_lag_months"])  # Q3 carries into October
-    assert r["explanation_zh"] == ("前三季度累计增长5.2%，高于目标（5%以上）0.2个百分点，"
-                                   "其余月份需增长4.5%方能完成全年目标（按上年结构测算）")
+    assert r["explanation_zh"] == (
+        "前三季度累计增长5.2%，高于目标（5%以上）0.2个百分点，"
+        "其余月份需增长4.5%方能完成全年目标（按上年结构测算）"
+    )
 
 
 def test_required_growth_without_profile_uses_months():
-    r = one({"kind": "growth", "comparator": "at_least", "target_value": 5.0, "unit": "%",
-             "frequency": "monthly_from_feb", "measure": "ytd_growth"}, [(1, 10, "ytd", 4.6)], 10)
+    r = one(
+        {
+            "kind": "growth",
+            "comparator": "at_least",
+            "target_value": 5.0,
+            "unit": "%",
+            "frequency": "monthly_from_feb",
+            "measure": "ytd_growth",
+        },
+        [(1, 10, "ytd", 4.6)],
+        10,
+    )
     assert r["required_pace"] == pytest.approx((5 - 10 / 12 * 4.6) / (2 / 12))
     assert r["weights_basis"] == "months"
     assert nan(r["time_share_pct"]) and nan(r["completion_pct"])  # not applicable to rates
@@ -83,16 +139,20 @@ def test_required_growth_without_profile_uses_months():
 
 # ------------------------------------------------------------ flows
 
-@pytest.mark.parametrize("actual, month, status, gap", [
-    (2500, 10, "on_track", 0.0),      # 83.3 − 83.3: level with the time share
-    (2450, 10, "at_risk", -1.6),
-    (2200, 10, "at_risk", -10.0),     # exactly 10 points behind is still 略滞后
-    (2150, 10, "off_track", -11.6),
-    (3000, 10, "achieved", 16.7),     # target already met before year end
-    (3600, 6, "achieved", 70.0),      # exceeded
-    (2900, 12, "off_track", -3.3),    # December: no time left
-    (250, 1, "on_track", 0.0),        # first period
-])
+
+@pytest.mark.parametrize(
+    "actual, month, status, gap",
+    [
+        (2500, 10, "on_track", 0.0),  # 83.3 − 83.3: level with the time share
+        (2450, 10, "at_risk", -1.6),
+        (2200, 10, "at_risk", -10.0),  # exactly 10 points behind is still 略滞后
+        (2150, 10, "off_track", -11.6),
+        (3000, 10, "achieved", 16.7),  # target already met before year end
+        (3600, 6, "achieved", 70.0),  # exceeded
+        (2900, 12, "off_track", -3.3),  # December: no time left
+        (250, 1, "on_track", 0.0),  # first period
+    ],
+)
 def test_amount_statuses(actual, month, status, gap):
     r = one({}, [(1, month, "ytd", float(actual))], month)
     assert (r["status"], r["gap_pp"]) == (status, gap)
@@ -120,20 +180,28 @@ def test_stale_figure_is_flagged_with_its_lag():
 
 
 def test_range_floor_and_ceiling():
-    t = {"comparator": "range", "target_value": None, "target_low": 5.0, "target_high": 8.0,
-         "unit": "条"}
-    assert one(t, [(1, 6, "ytd", 4.0)], 6)["status"] == "on_track"   # 80% vs 50%
+    t = {
+        "comparator": "range",
+        "target_value": None,
+        "target_low": 5.0,
+        "target_high": 8.0,
+        "unit": "条",
+    }
+    assert one(t, [(1, 6, "ytd", 4.0)], 6)["status"] == "on_track"  # 80% vs 50%
     r = one(t, [(1, 10, "ytd", 5.0)], 10)
-    assert (r["status"], r["completion_pct"], r["completion_high_pct"]) == ("achieved", 100.0,
-                                                                           62.5)
+    assert (r["status"], r["completion_pct"], r["completion_high_pct"]) == ("achieved", 100.0, 62.5)
     assert "并达到目标上限" not in r["explanation_zh"]
     assert "并达到目标上限8条" in one(t, [(1, 10, "ytd", 8.0)], 10)["explanation_zh"]
 
 
 def test_seasonal_share_beside_linear_never_instead():
     profile = pd.DataFrame({"entity": "郑州市", "id": "t0", "month": [10], "share_pct": [78.9]})
-    r = one({"target_value": 110.0, "unit": "万吨", "kind": "amount"},
-            [(1, 10, "ytd", 83.51)], 10, profiles=profile)
+    r = one(
+        {"target_value": 110.0, "unit": "万吨", "kind": "amount"},
+        [(1, 10, "ytd", 83.51)],
+        10,
+        profiles=profile,
+    )
     assert (r["completion_pct"], r["time_share_pct"], r["gap_pp"]) == (75.9, 83.3, -7.4)
     assert (r["seasonal_share_pct"], r["seasonal_gap_pp"]) == (78.9, -3.0)
     assert r["status"] == "at_risk"  # judged on the official linear share
@@ -151,23 +219,29 @@ def test_linear_projection_without_profile():
 GROWTH = {"kind": "growth", "unit": "%", "frequency": "monthly_from_feb", "measure": "ytd_growth"}
 
 
-@pytest.mark.parametrize("comparator, actual, month, status", [
-    ("about", 5.0, 10, "on_track"),
-    ("about", 4.6, 10, "on_track"),     # within the 0.5-point "左右" band
-    ("about", 4.4, 10, "at_risk"),
-    ("about", 3.4, 10, "off_track"),
-    ("about", 4.6, 12, "achieved"),
-    ("at_least", 4.6, 10, "at_risk"),
-    ("at_least", 3.9, 10, "off_track"),
-    ("at_least", 5.3, 12, "achieved"),
-    ("at_least", 4.9, 12, "off_track"),
-    ("exactly", 5.0, 10, "on_track"),
-    ("exactly", 4.95, 10, "on_track"),   # 5.0 as published (rounded to one decimal)
-    ("at_least", -0.6, 10, "off_track"),  # negative growth
-])
+@pytest.mark.parametrize(
+    "comparator, actual, month, status",
+    [
+        ("about", 5.0, 10, "on_track"),
+        ("about", 4.6, 10, "on_track"),  # within the 0.5-point "左右" band
+        ("about", 4.4, 10, "at_risk"),
+        ("about", 3.4, 10, "off_track"),
+        ("about", 4.6, 12, "achieved"),
+        ("at_least", 4.6, 10, "at_risk"),
+        ("at_least", 3.9, 10, "off_track"),
+        ("at_least", 5.3, 12, "achieved"),
+        ("at_least", 4.9, 12, "off_track"),
+        ("exactly", 5.0, 10, "on_track"),
+        ("exactly", 4.95, 10, "on_track"),  # 5.0 as published (rounded to one decimal)
+        ("at_least", -0.6, 10, "off_track"),  # negative growth
+    ],
+)
 def test_growth_statuses(comparator, actual, month, status):
-    r = one({**GROWTH, "comparator": comparator, "target_value": 5.0},
-            [(1, month, "ytd", actual)], month)
+    r = one(
+        {**GROWTH, "comparator": comparator, "target_value": 5.0},
+        [(1, month, "ytd", actual)],
+        month,
+    )
     assert r["status"] == status
 
 
@@ -183,14 +257,24 @@ def test_about_tolerance_configurable_per_target():
 
 
 def test_single_month_growth_is_ignored_for_growth_targets():
-    r = one({**GROWTH, "comparator": "at_least", "target_value": 5.0},
-            [(1, 3, "ytd", 5.5), (4, 4, "month", 1.0)], 4)
+    r = one(
+        {**GROWTH, "comparator": "at_least", "target_value": 5.0},
+        [(1, 3, "ytd", 5.5), (4, 4, "month", 1.0)],
+        4,
+    )
     assert (r["actual"], r["actual_end"], r["data_lag_months"]) == (5.5, 3, 1)
 
 
 def test_decrease_target_is_annual_and_signed():
-    t = {"kind": "growth", "comparator": "decrease", "direction": "lower", "target_value": 4.0,
-         "unit": "%", "frequency": "annual", "measure": "level"}
+    t = {
+        "kind": "growth",
+        "comparator": "decrease",
+        "direction": "lower",
+        "target_value": 4.0,
+        "unit": "%",
+        "frequency": "annual",
+        "measure": "level",
+    }
     assert one(t, [], 10)["status"] == "not_assessable"
     assert one(t, [(12, 12, "level", -4.5)], 12)["status"] == "achieved"
     r = one(t, [(12, 12, "level", -3.5)], 12)
@@ -200,8 +284,13 @@ def test_decrease_target_is_annual_and_signed():
 
 
 def test_share_and_level_targets():
-    share = {"kind": "share", "comparator": "at_least", "target_value": 60.0, "unit": "%",
-             "measure": "level"}
+    share = {
+        "kind": "share",
+        "comparator": "at_least",
+        "target_value": 60.0,
+        "unit": "%",
+        "measure": "level",
+    }
     assert one(share, [(10, 10, "level", 58.7)], 10)["status"] == "off_track"
     assert one(share, [(10, 10, "level", 59.5)], 10)["status"] == "at_risk"
     stock = {"comparator": "at_least", "target_value": 1050.0, "unit": "万人", "measure": "level"}
@@ -211,8 +300,13 @@ def test_share_and_level_targets():
 
 # ------------------------------------------------------------ maintain
 
-MAINTAIN = {"kind": "share", "comparator": "maintain", "target_value": 100.0, "unit": "%",
-            "measure": "level"}
+MAINTAIN = {
+    "kind": "share",
+    "comparator": "maintain",
+    "target_value": 100.0,
+    "unit": "%",
+    "measure": "level",
+}
 
 
 def test_maintain_breach_stays_for_the_rest_of_the_year():
@@ -224,27 +318,53 @@ def test_maintain_breach_stays_for_the_rest_of_the_year():
 
 
 def test_maintain_lower_is_better_water_class_and_zero_households():
-    water = {"kind": "level", "comparator": "maintain", "direction": "lower", "target_value": 2.0,
-             "unit": "类", "measure": "level"}
+    water = {
+        "kind": "level",
+        "comparator": "maintain",
+        "direction": "lower",
+        "target_value": 2.0,
+        "unit": "类",
+        "measure": "level",
+    }
     assert one(water, [(1, 1, "level", 2.0), (2, 2, "level", 1.0)], 2)["status"] == "on_track"
     r = one(water, [(1, 1, "level", 3.0), (2, 2, "level", 2.0)], 2)
     assert r["status"] == "off_track" and r["explanation_zh"].startswith("1月为Ⅲ类")
     assert one(water, [(m, m, "level", 2.0) for m in range(1, 13)], 12)["status"] == "achieved"
-    zero = {"comparator": "maintain", "direction": "lower", "target_value": 0.0, "unit": "户",
-            "measure": "level"}
+    zero = {
+        "comparator": "maintain",
+        "direction": "lower",
+        "target_value": 0.0,
+        "unit": "户",
+        "measure": "level",
+    }
     assert one(zero, [(3, 3, "level", 2.0)], 3)["status"] == "off_track"
 
 
 # ------------------------------------------------------------ milestones, qualitative
 
-MILESTONE = {"kind": "milestone", "comparator": "milestone", "target_value": None, "unit": "",
-             "frequency": "event", "measure": "status", "due_date": date(2026, 10, 31)}
+MILESTONE = {
+    "kind": "milestone",
+    "comparator": "milestone",
+    "target_value": None,
+    "unit": "",
+    "frequency": "event",
+    "measure": "status",
+    "due_date": date(2026, 10, 31),
+}
 
 
-@pytest.mark.parametrize("code, month, status", [
-    (1.0, 9, "on_track"), (1.0, 10, "off_track"), (2.0, 10, "achieved"), (0.0, 6, "on_track"),
-    (0.0, 8, "at_risk"), (None, 9, "not_assessable"), (None, 11, "off_track"),
-])
+@pytest.mark.parametrize(
+    "code, month, status",
+    [
+        (1.0, 9, "on_track"),
+        (1.0, 10, "off_track"),
+        (2.0, 10, "achieved"),
+        (0.0, 6, "on_track"),
+        (0.0, 8, "at_risk"),
+        (None, 9, "not_assessable"),
+        (None, 11, "off_track"),
+    ],
+)
 def test_milestones(code, month, status):
     figures = [] if code is None else [(2, 2, "level", code)]
     assert one(MILESTONE, figures, month)["status"] == status
@@ -257,11 +377,25 @@ def test_overdue_milestone_explanation():
 
 
 def test_qualitative_status_set_by_a_person():
-    t = {"kind": "qualitative", "comparator": "qualitative", "target_value": None, "unit": "",
-         "frequency": "quarterly", "measure": "assessment"}
+    t = {
+        "kind": "qualitative",
+        "comparator": "qualitative",
+        "target_value": None,
+        "unit": "",
+        "frequency": "quarterly",
+        "measure": "assessment",
+    }
     assert one(t, [], 10)["status"] == "not_assessable"
-    a = pd.DataFrame({"entity": ["郑州市"], "year": [2026], "id": ["t0"], "month": [9],
-                      "status": ["on_track"], "comment": ["进出口结构优化"]})
+    a = pd.DataFrame(
+        {
+            "entity": ["郑州市"],
+            "year": [2026],
+            "id": ["t0"],
+            "month": [9],
+            "status": ["on_track"],
+            "comment": ["进出口结构优化"],
+        }
+    )
     r = one(t, [], 10, assessments=a)
     assert (r["status"], r["explanation_zh"]) == ("on_track", "进出口结构优化")
     assert one(t, [], 8, assessments=a)["status"] == "not_assessable"
@@ -269,12 +403,20 @@ def test_qualitative_status_set_by_a_person():
 
 # ------------------------------------------------------------ calendar
 
-@pytest.mark.parametrize("frequency, month, status", [
-    ("monthly", 1, "no_data"), ("monthly_from_feb", 1, "not_assessable"),
-    ("monthly_from_feb", 2, "no_data"), ("quarterly", 2, "not_assessable"),
-    ("quarterly", 3, "no_data"), ("annual", 11, "not_assessable"), ("annual", 12, "no_data"),
-    ("event", 10, "not_assessable"),
-])
+
+@pytest.mark.parametrize(
+    "frequency, month, status",
+    [
+        ("monthly", 1, "no_data"),
+        ("monthly_from_feb", 1, "not_assessable"),
+        ("monthly_from_feb", 2, "no_data"),
+        ("quarterly", 2, "not_assessable"),
+        ("quarterly", 3, "no_data"),
+        ("annual", 11, "not_assessable"),
+        ("annual", 12, "no_data"),
+        ("event", 10, "not_assessable"),
+    ],
+)
 def test_no_data_follows_the_statistics_calendar(frequency, month, status):
     r = one({"frequency": frequency}, [], month)
     assert r["status"] == status
@@ -318,13 +460,18 @@ def test_larger_actual_never_worsens_an_at_least_amount(a, b, month):
 
 
 @settings(max_examples=60, deadline=None)
-@given(a=st.floats(-20, 30), b=st.floats(-20, 30), month=st.integers(2, 12),
-       comparator=st.sampled_from(["at_least", "about", "exactly"]))
+@given(
+    a=st.floats(-20, 30),
+    b=st.floats(-20, 30),
+    month=st.integers(2, 12),
+    comparator=st.sampled_from(["at_least", "about", "exactly"]),
+)
 def test_larger_growth_never_worsens_status(a, b, month, comparator):
     row = {**GROWTH, "comparator": comparator, "target_value": 5.0}
     low, high = sorted((a, b))
-    r = compute_progress(targets(row, row),
-                         figs((0, 1, month, "ytd", low), (1, 1, month, "ytd", high)), month)
+    r = compute_progress(
+        targets(row, row), figs((0, 1, month, "ytd", low), (1, 1, month, "ytd", high)), month
+    )
     assert RANK[r["status"][0]] <= RANK[r["status"][1]]
 
 
@@ -336,9 +483,12 @@ def test_gap_is_completion_minus_time_share_of_rounded_figures(actual, month):
 
 
 def test_result_does_not_depend_on_the_order_figures_arrive_in(catalogue):
-    months = [(m, m, "month", v) for m, v in zip(range(1, 11), (7.05, 6.28, 7.84, 8.01, 8.23,
-                                                                8.39, 8.62, 8.95, 9.68, 10.46),
-                                                 strict=True)]
+    months = [
+        (m, m, "month", v)
+        for m, v in zip(
+            range(1, 11), (7.05, 6.28, 7.84, 8.01, 8.23, 8.39, 8.62, 8.95, 9.68, 10.46), strict=True
+        )
+    ]
     t = {"kind": "amount", "target_value": 110.0, "unit": "万吨"}
     forward = one(t, months, 10)
     backward = one(t, months[::-1], 10)

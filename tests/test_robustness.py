@@ -31,8 +31,12 @@ def test_fuzzed_uploads_end_accepted_or_refused_and_refusals_change_nothing(samp
         pass
     tally, crashes = fuzzing.run(sample_ws, count=300, seed=1)
     assert crashes == []
-    assert dict(tally) == {"accepted": 26, "duplicate": 4, "refused_rows": 88,
-                           "refused_unreadable": 182}
+    assert dict(tally) == {
+        "accepted": 26,
+        "duplicate": 4,
+        "refused_rows": 88,
+        "refused_unreadable": 182,
+    }
 
 
 @pytest.fixture
@@ -61,8 +65,9 @@ def cli(ws, *args):
 def assert_whole_uploads(ws) -> int:
     """Every stored upload has all its figures; every archived manifest has its upload."""
     with open_store(ws) as con:  # opening also recovers the WAL and drops orphan archives
-        per_upload = dict(con.execute(
-            "SELECT upload_id, count(*) FROM figures GROUP BY upload_id").fetchall())
+        per_upload = dict(
+            con.execute("SELECT upload_id, count(*) FROM figures GROUP BY upload_id").fetchall()
+        )
         uploads = store_figures.uploads(con)
     for row in uploads.itertuples():
         assert per_upload.get(row.upload_id, 0) == row.figure_count, row
@@ -77,8 +82,7 @@ def test_killing_the_ingesting_process_never_half_stores(ledger_ws, tmp_path):
     for n in range(10):
         path = ledger_file(tmp_path, n, 2000)
         cmd, env = cli(ledger_ws, "ingest", str(path), "--user", "crash", "--admin-override")
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.5, 2.5))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -95,10 +99,19 @@ def test_killing_the_ingesting_process_never_half_stores(ledger_ws, tmp_path):
 def test_dashboard_sessions_and_command_line_upload_at_once(ledger_ws, tmp_path):
     procs = []
     for n in range(3):
-        cmd, env = cli(ledger_ws, "ingest", str(ledger_file(tmp_path, n, 3000)), "--user",
-                       f"cli{n}", "--admin-override")
-        procs.append(subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
-                                      stderr=subprocess.PIPE, text=True))
+        cmd, env = cli(
+            ledger_ws,
+            "ingest",
+            str(ledger_file(tmp_path, n, 3000)),
+            "--user",
+            f"cli{n}",
+            "--admin-override",
+        )
+        procs.append(
+            subprocess.Popen(
+                cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+        )
     errors, stored = [], []
 
     def session(n: int) -> None:  # what the upload page does, in a Streamlit thread
@@ -109,8 +122,7 @@ def test_dashboard_sessions_and_command_line_upload_at_once(ledger_ws, tmp_path)
             parsed = parse_upload(data, f"session{n}.csv", index, TODAY)
             with connect(ledger_ws.db_path) as con:
                 pv = review(con, parsed, index)
-                stored.append(store_preview(con, ledger_ws, pv, data, f"web{n}",
-                                            datetime.now()))
+                stored.append(store_preview(con, ledger_ws, pv, data, f"web{n}", datetime.now()))
         except Exception as err:  # noqa: BLE001 - any error here is a failure to report
             errors.append(repr(err))
 
@@ -127,8 +139,9 @@ def test_dashboard_sessions_and_command_line_upload_at_once(ledger_ws, tmp_path)
         assert "Traceback" not in err and "Exception" not in err
     assert len(stored) == 2 and None not in stored
     with connect(ledger_ws.db_path) as con:
-        assert con.execute("SELECT count(*), count(DISTINCT upload_id) FROM figures"
-                           ).fetchone() == (15000, 5)
+        assert con.execute(
+            "SELECT count(*), count(DISTINCT upload_id) FROM figures"
+        ).fetchone() == (15000, 5)
 
 
 def test_size_and_row_limits_have_clear_messages(empty_ws):
@@ -137,7 +150,8 @@ def test_size_and_row_limits_have_clear_messages(empty_ws):
     with pytest.raises(IngestError) as err:
         parse_upload(b"a" * (MAX_BYTES + 1), "big.csv", index, TODAY)
     assert err.value.problems[0].line() == (
-        "big.csv:0:-: file is 20.0 MiB; the limit is 20 MiB — split it into smaller files")
+        "big.csv:0:-: file is 20.0 MiB; the limit is 20 MiB — split it into smaller files"
+    )
     with pytest.raises(IngestError) as err:
         parse_upload(b"a\n" * 200_001, "rows.csv", index, TODAY)
     assert err.value.problems[0].message == "200,001 rows; the limit is 200,000"

@@ -15,10 +15,20 @@ from tests.conftest import TODAY
 from tests.files import csv_bytes
 
 AT = datetime(2026, 11, 20, 9, 30)
-GOOD = csv_bytes([["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,450", "个"],
-                  ["公共停车位", "2026年10月", "26,000", "个"]])
-BAD = csv_bytes([["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,450", "个"],
-                 ["公共停车位", "2026年10月", "lots", "个"]])
+GOOD = csv_bytes(
+    [
+        ["指标", "时期", "数值", "单位"],
+        ["充电桩", "2026年10月", "2,450", "个"],
+        ["公共停车位", "2026年10月", "26,000", "个"],
+    ]
+)
+BAD = csv_bytes(
+    [
+        ["指标", "时期", "数值", "单位"],
+        ["充电桩", "2026年10月", "2,450", "个"],
+        ["公共停车位", "2026年10月", "lots", "个"],
+    ]
+)
 
 
 def upload(con, ws, data, name="u.csv", user="alice", at=AT):
@@ -27,18 +37,24 @@ def upload(con, ws, data, name="u.csv", user="alice", at=AT):
 
 
 def snapshot(con):
-    return (con.execute("SELECT * FROM figures ORDER BY ALL").fetchall(),
-            con.execute("SELECT * FROM uploads ORDER BY ALL").fetchall())
+    return (
+        con.execute("SELECT * FROM figures ORDER BY ALL").fetchall(),
+        con.execute("SELECT * FROM uploads ORDER BY ALL").fetchall(),
+    )
 
 
 def test_accepted_file_is_stored_completely_and_traceable(empty_ws):
     with open_store(empty_ws) as con:
         pv, upload_id = upload(con, empty_ws, GOOD)
         assert list(pv.figures["change"]) == ["new", "new"]
-        rows = con.execute("SELECT id, value, source_row, source_column, upload_id FROM figures "
-                           "ORDER BY source_row").fetchall()
-        assert rows == [("ev_chargers", 2450.0, 2, "C", upload_id),
-                        ("public_parking", 2.6, 3, "C", upload_id)]
+        rows = con.execute(
+            "SELECT id, value, source_row, source_column, upload_id FROM figures "
+            "ORDER BY source_row"
+        ).fetchall()
+        assert rows == [
+            ("ev_chargers", 2450.0, 2, "C", upload_id),
+            ("public_parking", 2.6, 3, "C", upload_id),
+        ]
         up = store_figures.uploads(con).iloc[0]
     assert (up["filename"], up["user_name"], up["figure_count"]) == ("u.csv", "alice", 2)
     archived = empty_ws.data_dir / up["archive_path"]
@@ -56,7 +72,8 @@ def test_rejected_file_changes_nothing(empty_ws):
         with pytest.raises(IngestError) as err:
             store_preview(con, empty_ws, pv, BAD, "bob", AT)
         assert [p.line().split(" — ")[0] for p in err.value.problems] == [
-            "bad.csv:3:C: 'lots' is not a number"]
+            "bad.csv:3:C: 'lots' is not a number"
+        ]
         assert snapshot(con) == before
     assert len(list(empty_ws.uploads_dir.glob("*.json"))) == 1
 
@@ -80,7 +97,9 @@ def test_revision_becomes_current_and_history_stays(empty_ws):
         assert current.loc[current["id"] == "ev_chargers", "value"].tolist() == [2480.0]
         history = store_figures.history(con, "郑州市", 2026, "ev_chargers")
     assert history[["value", "upload_id", "current", "user_name"]].values.tolist() == [
-        [2480.0, second, True, "carol"], [2450.0, first, False, "alice"]]
+        [2480.0, second, True, "carol"],
+        [2450.0, first, False, "alice"],
+    ]
 
 
 def test_ytd_below_previous_month_is_a_warning_not_an_error(empty_ws):
@@ -91,28 +110,38 @@ def test_ytd_below_previous_month_is_a_warning_not_an_error(empty_ws):
     assert pv.ok
     assert [p.line().split(" — ")[0] for p in pv.problems] == [
         "low.csv:2:C: ev_chargers 11月: 2300 is year-to-date value below the previous "
-        "period's (2450 for 10月)"]
+        "period's (2450 for 10月)"
+    ]
 
 
 def test_series_warnings_within_a_file_and_for_single_months(empty_ws):
-    data = csv_bytes([["指标", "时期", "累计", "当月"],
-                      ["充电桩", "2026年8月", "2,400", "100"],
-                      ["充电桩", "2026年9月", "2,350", "150"],
-                      ["充电桩", "2026年10月", "2,500", "1,501"]])
+    data = csv_bytes(
+        [
+            ["指标", "时期", "累计", "当月"],
+            ["充电桩", "2026年8月", "2,400", "100"],
+            ["充电桩", "2026年9月", "2,350", "150"],
+            ["充电桩", "2026年10月", "2,500", "1,501"],
+        ]
+    )
     with open_store(empty_ws) as con:
         pv = preview(con, data, "s.csv", TODAY)
     assert pv.ok
     assert [p.line().split(" — ")[0] for p in pv.problems] == [
         "s.csv:3:C: ev_chargers 9月: 2350 is year-to-date value below the previous "
         "period's (2400 for 8月)",
-        "s.csv:4:D: ev_chargers 10月: 1501 is more than 10× the previous month's "
-        "(150 for 9月)"]
+        "s.csv:4:D: ev_chargers 10月: 1501 is more than 10× the previous month's (150 for 9月)",
+    ]
 
 
 def test_an_uploaded_figure_replaces_the_stored_one_in_its_series(empty_ws):
     stored = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年9月", "2,400"]])
-    revised = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年9月", "2,300"],
-                         ["充电桩", "2026年10月", "2,350"]])
+    revised = csv_bytes(
+        [
+            ["指标", "时期", "数值"],
+            ["充电桩", "2026年9月", "2,300"],
+            ["充电桩", "2026年10月", "2,350"],
+        ]
+    )
     with open_store(empty_ws) as con:
         upload(con, empty_ws, stored)
         pv = preview(con, revised, "r.csv", TODAY)
@@ -122,8 +151,13 @@ def test_an_uploaded_figure_replaces_the_stored_one_in_its_series(empty_ws):
 
 
 def test_growth_rates_may_fall_without_warning(empty_ws):
-    data = csv_bytes([["指标", "时期", "同比增长(%)"], ["固定资产投资", "1-2月", "5"],
-                      ["固定资产投资", "1-3月", "3"]])
+    data = csv_bytes(
+        [
+            ["指标", "时期", "同比增长(%)"],
+            ["固定资产投资", "1-2月", "5"],
+            ["固定资产投资", "1-3月", "3"],
+        ]
+    )
     with open_store(empty_ws) as con:
         assert preview(con, data, "g.csv", TODAY).problems == []
 
@@ -132,15 +166,22 @@ def test_rebuild_gives_the_same_current_figures(sample_ws):
     revised = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2,480"]])
     with open_store(sample_ws) as con:
         upload(con, sample_ws, revised, "rev.csv", "carol")
-        before = store_figures.current_figures(con).sort_values(
-            ["id", "period_end", "basis"]).reset_index(drop=True)
+        before = (
+            store_figures.current_figures(con)
+            .sort_values(["id", "period_end", "basis"])
+            .reset_index(drop=True)
+        )
         uploads_before = store_figures.uploads(con)[["upload_id", "sha256", "user_name"]]
     assert rebuild(sample_ws) == []
     with connect(sample_ws.db_path) as con:
-        after = store_figures.current_figures(con).sort_values(
-            ["id", "period_end", "basis"]).reset_index(drop=True)
+        after = (
+            store_figures.current_figures(con)
+            .sort_values(["id", "period_end", "basis"])
+            .reset_index(drop=True)
+        )
         assert store_figures.uploads(con)[["upload_id", "sha256", "user_name"]].equals(
-            uploads_before)
+            uploads_before
+        )
     assert after.equals(before)
     assert after.loc[after["id"] == "ev_chargers"].query("period_end == 10")["value"].item() == 2480
 
@@ -158,9 +199,18 @@ def test_orphan_archive_from_a_crash_is_dropped(empty_ws):
     with open_store(empty_ws) as con:
         upload(con, empty_ws, GOOD)
     empty_ws.uploads_dir.joinpath("000009-deadbeef.csv").write_bytes(b"x")
-    empty_ws.uploads_dir.joinpath("000009-deadbeef.json").write_text(json.dumps(
-        {"upload_id": 9, "sha256": "deadbeef", "filename": "x", "user": "u",
-         "uploaded_at": AT.isoformat(), "archive": "000009-deadbeef.csv"}))
+    empty_ws.uploads_dir.joinpath("000009-deadbeef.json").write_text(
+        json.dumps(
+            {
+                "upload_id": 9,
+                "sha256": "deadbeef",
+                "filename": "x",
+                "user": "u",
+                "uploaded_at": AT.isoformat(),
+                "archive": "000009-deadbeef.csv",
+            }
+        )
+    )
     with open_store(empty_ws):
         pass
     assert sorted(p.name for p in empty_ws.uploads_dir.iterdir())[0].startswith("000001-")
@@ -169,15 +219,16 @@ def test_orphan_archive_from_a_crash_is_dropped(empty_ws):
 
 def test_samples_make_a_living_dashboard(sample_ws):
     from dashboard import reporting
+
     with open_store(sample_ws) as con:
         assert reporting.default_as_of(con) == (2026, 10)
         p = reporting.progress(con, 2026, 10).set_index("id")
         n_uploads = len(store_figures.uploads(con))
     assert n_uploads == 7
-    assert p.at["xinzheng_bonded_zone", "status"] == "off_track"          # overdue milestone
-    assert p.at["river_sections_compliance", "breach_month"] == 7          # maintain breached
-    assert p.at["airport_cargo", "actual"] == pytest.approx(83.51)          # single months, 吨
-    assert p.at["gdp_growth", "actual_period"] == "2026-01..2026-09"       # quarterly
+    assert p.at["xinzheng_bonded_zone", "status"] == "off_track"  # overdue milestone
+    assert p.at["river_sections_compliance", "breach_month"] == 7  # maintain breached
+    assert p.at["airport_cargo", "actual"] == pytest.approx(83.51)  # single months, 吨
+    assert p.at["gdp_growth", "actual_period"] == "2026-01..2026-09"  # quarterly
     assert p.at["retail_sales_growth", "actual"] == 4.6
     assert (p["status"] == "off_track").sum() >= 5 and (p["status"] == "no_data").sum() == 0
 
@@ -191,8 +242,11 @@ def test_template_round_trip(empty_ws, suffix):
         assert frame.loc[frame["指标ID"] == "ev_chargers", "时期"].item() == "2026年1-10月"
         frame.loc[frame["指标ID"] == "ev_chargers", "数值"] = "2450"
         frame.loc[frame["指标ID"] == "fai_growth", "数值"] = "4.6"
-        data = (template.template_csv(frame) if suffix == "csv"
-                else template.template_xlsx(frame, "2026年10月 目标指标数据填报表"))
+        data = (
+            template.template_csv(frame)
+            if suffix == "csv"
+            else template.template_xlsx(frame, "2026年10月 目标指标数据填报表")
+        )
         pv = preview(con, data, f"t.{suffix}", TODAY)
     assert pv.ok
     got = {r.id: (r.period_end, r.value) for r in pv.figures.itertuples()}
@@ -204,5 +258,4 @@ def test_a_file_with_no_usable_row_is_refused_cleanly(sample_ws):
     with open_store(sample_ws) as con:
         pv = preview(con, data, "none.csv", TODAY)
     assert not pv.ok and pv.figures.empty
-    assert [p.line().split(" — ")[0] for p in pv.problems] == [
-        "none.csv:2:C: 'x' is not a number"]
+    assert [p.line().split(" — ")[0] for p in pv.problems] == ["none.csv:2:C: 'x' is not a number"]

@@ -1,8 +1,8 @@
 """Who may do what. Pure rules; accounts and sessions live at the edges.
 
-  viewer    reads everything
-  uploader  uploads figures and writes comments for targets of their own departments
-  admin     everything: any department, snapshots, the catalogue, users, the audit log
+viewer    reads everything
+uploader  uploads figures and writes comments for targets of their own departments
+admin     everything: any department, snapshots, the catalogue, users, the audit log
 """
 
 from dataclasses import dataclass

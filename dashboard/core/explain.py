@@ -107,11 +107,14 @@ def _relation_en(gap: float, what: str) -> str:
 
 # ------------------------------------------------------------------------------- flows
 
+
 def _flow_zh(r: dict) -> str:
     u = r["unit"] or ""
     share_of = "目标下限" if r["comparator"] == "range" else "全年目标"
-    text = (f"{_period(r, 'zh')}累计完成{num(r['actual'])}{u}，"
-            f"占{share_of}的{pct(r['completion_pct'])}%")
+    text = (
+        f"{_period(r, 'zh')}累计完成{num(r['actual'])}{u}，"
+        f"占{share_of}的{pct(r['completion_pct'])}%"
+    )
     if r["status"] == "achieved":
         text += "，已完成全年目标"
         if r["comparator"] == "range" and r["actual"] >= r["target_high"]:
@@ -129,8 +132,10 @@ def _flow_zh(r: dict) -> str:
 def _flow_en(r: dict) -> str:
     u = r["unit"] or ""
     share_of = "the lower bound" if r["comparator"] == "range" else "the annual target"
-    text = (f"{_period(r, 'en')} cumulative {num(r['actual'])} {u}, "
-            f"{pct(r['completion_pct'])}% of {share_of}")
+    text = (
+        f"{_period(r, 'en')} cumulative {num(r['actual'])} {u}, "
+        f"{pct(r['completion_pct'])}% of {share_of}"
+    )
     if r["status"] == "achieved":
         return text + ", annual target already met"
     text += ", " + _relation_en(r["gap_pp"], f"the time share ({pct(r['time_share_pct'])}%)")
@@ -142,6 +147,7 @@ def _flow_en(r: dict) -> str:
 
 
 # ------------------------------------------------------------------------------- rates
+
 
 def _rate_value_zh(r: dict) -> str:
     v, u = r["actual"], r["unit"] or ""
@@ -191,22 +197,30 @@ def _rate_en(r: dict) -> str:
 
 # --------------------------------------------------------------------- other families
 
+
 def _maintain_zh(r: dict) -> str:
     u = r["unit"] or ""
     if not missing(r["breach_month"]):
-        return (f"{int(r['breach_month'])}月为{value_with_unit(r['breach_value'], u)}，"
-                f"未达到{target_phrase_zh(r)}的要求，全年已无法挽回")
-    return (f"{_period(r, 'zh')}为{value_with_unit(r['actual'], u)}，"
-            f"各期均达到{target_phrase_zh(r)}的要求")
+        return (
+            f"{int(r['breach_month'])}月为{value_with_unit(r['breach_value'], u)}，"
+            f"未达到{target_phrase_zh(r)}的要求，全年已无法挽回"
+        )
+    return (
+        f"{_period(r, 'zh')}为{value_with_unit(r['actual'], u)}，"
+        f"各期均达到{target_phrase_zh(r)}的要求"
+    )
 
 
 def _maintain_en(r: dict) -> str:
     u = r["unit"] or ""
     if not missing(r["breach_month"]):
-        return (f"{MONTHS_EN[int(r['breach_month']) - 1]}: {value_with_unit(r['breach_value'], u)}"
-                f", missing {target_phrase_en(r)}; the breach stands for the rest of the year")
-    return (f"{_period(r, 'en')}: {value_with_unit(r['actual'], u)}, "
-            f"every period {target_phrase_en(r)}")
+        return (
+            f"{MONTHS_EN[int(r['breach_month']) - 1]}: {value_with_unit(r['breach_value'], u)}"
+            f", missing {target_phrase_en(r)}; the breach stands for the rest of the year"
+        )
+    return (
+        f"{_period(r, 'en')}: {value_with_unit(r['actual'], u)}, every period {target_phrase_en(r)}"
+    )
 
 
 def _milestone_zh(r: dict) -> str:
@@ -219,8 +233,7 @@ def _milestone_zh(r: dict) -> str:
 def _milestone_en(r: dict) -> str:
     due = pd.Timestamp(r["due_date"]).date()
     state = STATE_EN.get(r["milestone_state"], "no progress reported")
-    text = (f"Due {due_en(due)} {due.year}; as of end of {MONTHS_EN[r['as_of_month'] - 1]}: "
-            f"{state}")
+    text = f"Due {due_en(due)} {due.year}; as of end of {MONTHS_EN[r['as_of_month'] - 1]}: {state}"
     return text + (", overdue" if r["status"] == "off_track" else "")
 
 
@@ -255,13 +268,14 @@ def _waiting_en(r: dict) -> str:
     first = first_due_month(r["frequency"])
     if first is None:
         return "Nothing reported yet"
-    return (f"The first figure ({period_en(1, first, r['frequency'] == 'quarterly')}) "
-            "is not due yet")
+    return f"The first figure ({period_en(1, first, r['frequency'] == 'quarterly')}) is not due yet"
 
 
 FAMILY_TEXT = {
-    "flow": (_flow_zh, _flow_en), "rate": (_rate_zh, _rate_en),
-    "maintain": (_maintain_zh, _maintain_en), "milestone": (_milestone_zh, _milestone_en),
+    "flow": (_flow_zh, _flow_en),
+    "rate": (_rate_zh, _rate_en),
+    "maintain": (_maintain_zh, _maintain_en),
+    "milestone": (_milestone_zh, _milestone_en),
     "judgement": (_judgement_zh, _judgement_en),
 }
 
@@ -285,5 +299,7 @@ def explain(r: dict, lang: str) -> str:
 
 def add_explanations(progress: pd.DataFrame) -> pd.DataFrame:
     records = progress.to_dict("records")
-    return progress.assign(explanation_zh=[explain(r, "zh") for r in records],
-                           explanation_en=[explain(r, "en") for r in records])
+    return progress.assign(
+        explanation_zh=[explain(r, "zh") for r in records],
+        explanation_en=[explain(r, "en") for r in records],
+    )

@@ -23,13 +23,47 @@ FLOW_COMPARATORS = ("at_least", "about", "range", "at_most", "exactly")
 RATE_COMPARATORS = ("at_least", "about", "at_most", "exactly", "decrease")
 
 RESULT_COLUMNS = [
-    "entity", "year", "id", "section", "department", "name_zh", "name_en", "kind", "comparator",
-    "direction", "frequency", "unit", "target", "target_low", "target_high", "as_of_month",
-    "actual", "actual_start", "actual_end", "completion_pct", "completion_high_pct",
-    "time_share_pct", "gap_pp", "expected_now", "remaining", "required_pace",
-    "seasonal_share_pct", "seasonal_gap_pp", "weights_basis", "projected", "projected_method",
-    "data_lag_months", "months_missing", "breach_month", "breach_value", "milestone_state",
-    "due_date", "tolerance_pp", "comment", "family", "status",
+    "entity",
+    "year",
+    "id",
+    "section",
+    "department",
+    "name_zh",
+    "name_en",
+    "kind",
+    "comparator",
+    "direction",
+    "frequency",
+    "unit",
+    "target",
+    "target_low",
+    "target_high",
+    "as_of_month",
+    "actual",
+    "actual_start",
+    "actual_end",
+    "completion_pct",
+    "completion_high_pct",
+    "time_share_pct",
+    "gap_pp",
+    "expected_now",
+    "remaining",
+    "required_pace",
+    "seasonal_share_pct",
+    "seasonal_gap_pp",
+    "weights_basis",
+    "projected",
+    "projected_method",
+    "data_lag_months",
+    "months_missing",
+    "breach_month",
+    "breach_value",
+    "milestone_state",
+    "due_date",
+    "tolerance_pp",
+    "comment",
+    "family",
+    "status",
 ]
 
 
@@ -67,6 +101,7 @@ def compute_progress(
 
 # ---------------------------------------------------------------- the catalogue as arrays
 
+
 class _Columns:
     """The catalogue's columns as numpy arrays and masks, computed once per call.
 
@@ -86,32 +121,66 @@ class _Columns:
         c.tolerance = tol.to_numpy(dtype="float64", na_value=np.nan)
         c.lower = (t["direction"] == "lower").to_numpy()
         c.points = t["unit"].isin(("%", "类")).to_numpy()
-        c.is_comp = {name: (comp == name).to_numpy() for name in (
-            "range", "about", "at_most", "decrease", "maintain", "milestone", "qualitative")}
+        c.is_comp = {
+            name: (comp == name).to_numpy()
+            for name in (
+                "range",
+                "about",
+                "at_most",
+                "decrease",
+                "maintain",
+                "milestone",
+                "qualitative",
+            )
+        }
         flow_measure = measure.isin(("ytd", "month")).to_numpy()
         c.growth = (measure == "ytd_growth").to_numpy()
         c.level_measure = measure.isin(("level", "status")).to_numpy()
         c.flow = flow_measure & comp.isin(FLOW_COMPARATORS).to_numpy()
-        c.rate = ~flow_measure & measure.isin(("ytd_growth", "level")).to_numpy() & \
-            comp.isin(RATE_COMPARATORS).to_numpy()
+        c.rate = (
+            ~flow_measure
+            & measure.isin(("ytd_growth", "level")).to_numpy()
+            & comp.isin(RATE_COMPARATORS).to_numpy()
+        )
         c.flow_measure = flow_measure
-        c.freq = {name: (freq == name).to_numpy() for name in (
-            "monthly", "monthly_from_feb", "quarterly", "annual", "event")}
+        c.freq = {
+            name: (freq == name).to_numpy()
+            for name in ("monthly", "monthly_from_feb", "quarterly", "annual", "event")
+        }
         return c
 
     def first_due(self) -> np.ndarray:
         f = self.freq
-        return np.select([f["monthly"], f["monthly_from_feb"], f["quarterly"], f["annual"]],
-                         [1.0, 2.0, 3.0, 12.0], np.nan)
+        return np.select(
+            [f["monthly"], f["monthly_from_feb"], f["quarterly"], f["annual"]],
+            [1.0, 2.0, 3.0, 12.0],
+            np.nan,
+        )
 
 
 class _Result:
     """Result columns as arrays, filled family by family, framed once at the end."""
 
-    NUMBERS = ("actual", "actual_start", "actual_end", "completion_pct", "completion_high_pct",
-               "time_share_pct", "gap_pp", "expected_now", "remaining", "required_pace",
-               "seasonal_share_pct", "seasonal_gap_pp", "projected", "data_lag_months",
-               "months_missing", "breach_month", "breach_value", "tolerance_pp")
+    NUMBERS = (
+        "actual",
+        "actual_start",
+        "actual_end",
+        "completion_pct",
+        "completion_high_pct",
+        "time_share_pct",
+        "gap_pp",
+        "expected_now",
+        "remaining",
+        "required_pace",
+        "seasonal_share_pct",
+        "seasonal_gap_pp",
+        "projected",
+        "data_lag_months",
+        "months_missing",
+        "breach_month",
+        "breach_value",
+        "tolerance_pp",
+    )
     TEXTS = ("weights_basis", "projected_method", "milestone_state", "comment", "family")
 
     def __init__(self, n: int):
@@ -125,8 +194,23 @@ class _Result:
             self.cols[name][mask] = arr[mask]
 
     def frame(self, t: pd.DataFrame, month: int) -> pd.DataFrame:
-        out = t[["entity", "year", "id", "section", "department", "name_zh", "name_en", "kind",
-                 "comparator", "direction", "frequency", "unit", "due_date"]].copy()
+        out = t[
+            [
+                "entity",
+                "year",
+                "id",
+                "section",
+                "department",
+                "name_zh",
+                "name_en",
+                "kind",
+                "comparator",
+                "direction",
+                "frequency",
+                "unit",
+                "due_date",
+            ]
+        ].copy()
         out["target"] = t["target_value"].astype("float64")
         out["target_low"] = t["target_low"].astype("float64")
         out["target_high"] = t["target_high"].astype("float64")
@@ -139,6 +223,7 @@ class _Result:
 
 
 # ---------------------------------------------------------------- reduction of figures
+
 
 def _target_positions(t: pd.DataFrame, f: pd.DataFrame) -> np.ndarray:
     """Row position in `t` of each figure's target, -1 where none (other entity/year)."""
@@ -173,7 +258,8 @@ def _reduce(t: pd.DataFrame, c: _Columns, figures: pd.DataFrame, month: int) -> 
 
     ytd_val, ytd_end = _latest(n, tidx[is_ytd], end[is_ytd], value[is_ytd])
     flow_val, flow_end, missing = _add_single_months(
-        n, tidx[is_month], end[is_month], value[is_month], ytd_val, ytd_end)
+        n, tidx[is_month], end[is_month], value[is_month], ytd_val, ytd_end
+    )
     lvl_val, lvl_end = _latest(n, tidx[is_level], end[is_level], value[is_level])
     breach_end, breach_val = _first_breach(c, tidx[is_level], end[is_level], value[is_level])
 
@@ -181,9 +267,14 @@ def _reduce(t: pd.DataFrame, c: _Columns, figures: pd.DataFrame, month: int) -> 
     end_out = np.where(c.flow_measure, flow_end, np.where(c.growth, ytd_end, lvl_end))
     start_out = np.where(c.level_measure, end_out, 1.0)
     start_out[np.isnan(end_out)] = np.nan
-    return {"value": value_out, "end": end_out, "start": start_out,
-            "missing": np.where(c.flow_measure, missing, 0.0),
-            "breach_end": breach_end, "breach_value": breach_val}
+    return {
+        "value": value_out,
+        "end": end_out,
+        "start": start_out,
+        "missing": np.where(c.flow_measure, missing, 0.0),
+        "breach_end": breach_end,
+        "breach_value": breach_val,
+    }
 
 
 def _add_single_months(n, tidx, end, value, ytd_val, ytd_end):
@@ -228,17 +319,24 @@ def _profile_share(t: pd.DataFrame, profiles: pd.DataFrame | None, end: np.ndarr
     if profiles is None or profiles.empty:
         return np.full(n, np.nan)
     probe = pd.DataFrame({"entity": t["entity"], "id": t["id"], "month": end})
-    merged = probe.merge(profiles[["entity", "id", "month", "share_pct"]],
-                         on=["entity", "id", "month"], how="left")
+    merged = probe.merge(
+        profiles[["entity", "id", "month", "share_pct"]], on=["entity", "id", "month"], how="left"
+    )
     return merged["share_pct"].to_numpy(dtype="float64", na_value=np.nan)
 
 
 # ---------------------------------------------------------------- judgement by family
 
+
 def _judge_flows(res: _Result, c: _Columns, state, seasonal, th: Thresholds) -> None:
     mask = c.flow
-    res.put(mask, family="flow", actual=state["value"], actual_start=state["start"],
-            actual_end=state["end"])
+    res.put(
+        mask,
+        family="flow",
+        actual=state["value"],
+        actual_start=state["start"],
+        actual_end=state["end"],
+    )
     v, n_end = state["value"], state["end"]
     floor = np.where(c.is_comp["range"], c.low, c.target)
     tol = np.where(np.isnan(c.tolerance), th.about_tolerance_pp, c.tolerance)
@@ -257,42 +355,73 @@ def _judge_flows(res: _Result, c: _Columns, state, seasonal, th: Thresholds) -> 
     met = np.where(c.is_comp["about"], completion >= 100 - tol, v >= floor)
     status_up = np.select(
         [met, final, gap >= 0, gap >= -th.amount_at_risk_pp],
-        ["achieved", "off_track", "on_track", "at_risk"], "off_track")
+        ["achieved", "off_track", "on_track", "at_risk"],
+        "off_track",
+    )
     status_down = np.select(
         [v > c.target, final, gap <= 0, gap <= th.amount_at_risk_pp],
-        ["off_track", "achieved", "on_track", "at_risk"], "off_track")
-    res.put(mask, completion_pct=completion, completion_high_pct=completion_high,
-            time_share_pct=time_share, gap_pp=gap, expected_now=floor * n_end / 12,
-            remaining=remaining, required_pace=pace, projected=projected,
-            projected_method=np.where(has_season, "seasonal_profile", "linear_run_rate"),
-            seasonal_share_pct=round_half_up(seasonal), seasonal_gap_pp=seasonal_gap,
-            months_missing=state["missing"], status=np.where(c.lower, status_down, status_up))
+        ["off_track", "achieved", "on_track", "at_risk"],
+        "off_track",
+    )
+    res.put(
+        mask,
+        completion_pct=completion,
+        completion_high_pct=completion_high,
+        time_share_pct=time_share,
+        gap_pp=gap,
+        expected_now=floor * n_end / 12,
+        remaining=remaining,
+        required_pace=pace,
+        projected=projected,
+        projected_method=np.where(has_season, "seasonal_profile", "linear_run_rate"),
+        seasonal_share_pct=round_half_up(seasonal),
+        seasonal_gap_pp=seasonal_gap,
+        months_missing=state["missing"],
+        status=np.where(c.lower, status_down, status_up),
+    )
     res.put(mask & c.is_comp["about"], tolerance_pp=tol)
 
 
 def _judge_rates(res: _Result, c: _Columns, state, seasonal, th: Thresholds) -> None:
     """Growth rates, shares, levels: compared with the bar directly, no time share."""
     mask = c.rate
-    res.put(mask, family="rate", actual=state["value"], actual_start=state["start"],
-            actual_end=state["end"])
+    res.put(
+        mask,
+        family="rate",
+        actual=state["value"],
+        actual_start=state["start"],
+        actual_end=state["end"],
+    )
     v, n_end = state["value"], state["end"]
     bar = np.where(c.is_comp["decrease"], -c.target, c.target)  # 下降4% is a change of -4
     sign = np.where(c.lower, -1.0, 1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         completion = np.where(c.points, np.nan, round_half_up(v / bar * 100))
-        gap = np.where(c.points, round_half_up(sign * (round_half_up(v) - round_half_up(bar))),
-                       round_half_up(completion - 100))
-    tol = np.where(c.is_comp["about"],
-                   np.where(np.isnan(c.tolerance), th.about_tolerance_pp, c.tolerance), 0.0)
+        gap = np.where(
+            c.points,
+            round_half_up(sign * (round_half_up(v) - round_half_up(bar))),
+            round_half_up(completion - 100),
+        )
+    tol = np.where(
+        c.is_comp["about"], np.where(np.isnan(c.tolerance), th.about_tolerance_pp, c.tolerance), 0.0
+    )
     risk = np.where(c.points, th.rate_at_risk_pp, th.amount_at_risk_pp)
     final = n_end == 12
     status = np.select(
         [(gap >= -tol) & final, gap >= -tol, final, gap >= -(tol + risk)],
-        ["achieved", "on_track", "off_track", "at_risk"], "off_track")
+        ["achieved", "on_track", "off_track", "at_risk"],
+        "off_track",
+    )
     status = np.where(c.freq["annual"] & ~final, "not_assessable", status)
     required, basis = _required_growth(bar, v, n_end, seasonal)
-    res.put(mask, completion_pct=completion, gap_pp=gap, status=status, projected=v,
-            projected_method=np.where(c.growth, "cumulative_rate_held", "latest_level"))
+    res.put(
+        mask,
+        completion_pct=completion,
+        gap_pp=gap,
+        status=status,
+        projected=v,
+        projected_method=np.where(c.growth, "cumulative_rate_held", "latest_level"),
+    )
     res.put(mask & c.is_comp["about"], tolerance_pp=tol)
     res.put(mask & c.growth, required_pace=required, weights_basis=basis)
 
@@ -313,42 +442,70 @@ def _required_growth(goal, g, n_end, seasonal):
 
 def _judge_maintain(res: _Result, c: _Columns, state) -> None:
     mask = c.is_comp["maintain"]
-    res.put(mask, family="maintain", actual=state["value"], actual_start=state["start"],
-            actual_end=state["end"])
+    res.put(
+        mask,
+        family="maintain",
+        actual=state["value"],
+        actual_start=state["start"],
+        actual_end=state["end"],
+    )
     sign = np.where(c.lower, -1.0, 1.0)
     breached = ~np.isnan(state["breach_end"])
     status = np.select([breached, state["end"] == 12], ["off_track", "achieved"], "on_track")
-    res.put(mask, gap_pp=round_half_up(sign * (state["value"] - c.target)), status=status,
-            breach_month=state["breach_end"], breach_value=state["breach_value"])
+    res.put(
+        mask,
+        gap_pp=round_half_up(sign * (state["value"] - c.target)),
+        status=status,
+        breach_month=state["breach_end"],
+        breach_value=state["breach_value"],
+    )
 
 
-def _judge_milestones(res: _Result, t: pd.DataFrame, c: _Columns, state, month: int,
-                      th: Thresholds) -> None:
+def _judge_milestones(
+    res: _Result, t: pd.DataFrame, c: _Columns, state, month: int, th: Thresholds
+) -> None:
     mask = c.is_comp["milestone"]
-    res.put(mask, family="milestone", actual=state["value"], actual_start=state["start"],
-            actual_end=state["end"])
+    res.put(
+        mask,
+        family="milestone",
+        actual=state["value"],
+        actual_start=state["start"],
+        actual_end=state["end"],
+    )
     if not mask.any():
         return
     code = state["value"]
     due = pd.to_datetime(t["due_date"], errors="coerce")
     year = t["year"].to_numpy(dtype="int64")
-    due_index = due.dt.year.to_numpy(dtype="float64", na_value=np.nan) * 12 + \
-        due.dt.month.to_numpy(dtype="float64", na_value=np.nan)
+    due_index = due.dt.year.to_numpy(dtype="float64", na_value=np.nan) * 12 + due.dt.month.to_numpy(
+        dtype="float64", na_value=np.nan
+    )
     now_index = year * 12 + month
     # Due dates are month ends ("10月底"): by the end of the due month the task is overdue.
     overdue = now_index >= due_index
     months_left = due_index - now_index
-    names = np.select([code == 0, code == 1, code == 2],
-                      [MILESTONE_CODES[0], MILESTONE_CODES[1], MILESTONE_CODES[2]], "")
+    names = np.select(
+        [code == 0, code == 1, code == 2],
+        [MILESTONE_CODES[0], MILESTONE_CODES[1], MILESTONE_CODES[2]],
+        "",
+    )
     status = np.select(
-        [code == 2, overdue, code == 1, (code == 0) & (months_left <= th.milestone_warning_months),
-         code == 0],
-        ["achieved", "off_track", "on_track", "at_risk", "on_track"], "not_assessable")
+        [
+            code == 2,
+            overdue,
+            code == 1,
+            (code == 0) & (months_left <= th.milestone_warning_months),
+            code == 0,
+        ],
+        ["achieved", "off_track", "on_track", "at_risk", "on_track"],
+        "not_assessable",
+    )
     res.put(mask, status=status, milestone_state=np.where(names == "", None, names))
 
 
-def _judge_qualitative(res: _Result, t: pd.DataFrame, c: _Columns,
-                       assessments: pd.DataFrame | None, month: int) -> None:
+def _judge_qualitative(
+    res: _Result, t: pd.DataFrame, c: _Columns, assessments: pd.DataFrame | None, month: int
+) -> None:
     mask = c.is_comp["qualitative"]
     res.put(mask, family="judgement")
     if assessments is None or assessments.empty or not mask.any():
@@ -357,9 +514,12 @@ def _judge_qualitative(res: _Result, t: pd.DataFrame, c: _Columns,
     a = a.drop_duplicates(KEY, keep="last")
     merged = t[KEY].merge(a[KEY + ["month", "status", "comment"]], on=KEY, how="left")
     given = mask & merged["status"].notna().to_numpy()
-    res.put(given, status=merged["status"].to_numpy(dtype=object),
-            comment=merged["comment"].to_numpy(dtype=object),
-            actual_end=merged["month"].to_numpy(dtype="float64", na_value=np.nan))
+    res.put(
+        given,
+        status=merged["status"].to_numpy(dtype=object),
+        comment=merged["comment"].to_numpy(dtype=object),
+        actual_end=merged["month"].to_numpy(dtype="float64", na_value=np.nan),
+    )
 
 
 def _mark_missing(res: _Result, c: _Columns, state, month: int) -> None:

@@ -21,10 +21,20 @@ def _by_month(f: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cumulative(f: pd.DataFrame) -> pd.DataFrame:
-    ytd = dict(zip(f.loc[f["basis"] == "ytd", "period_end"], f.loc[f["basis"] == "ytd", "value"],
-                   strict=True))
-    single = dict(zip(f.loc[f["basis"] == "month", "period_end"],
-                      f.loc[f["basis"] == "month", "value"], strict=True))
+    ytd = dict(
+        zip(
+            f.loc[f["basis"] == "ytd", "period_end"],
+            f.loc[f["basis"] == "ytd", "value"],
+            strict=True,
+        )
+    )
+    single = dict(
+        zip(
+            f.loc[f["basis"] == "month", "period_end"],
+            f.loc[f["basis"] == "month", "value"],
+            strict=True,
+        )
+    )
     rows, running = [], None
     for month in range(1, 13):
         if month in ytd:

@@ -16,5 +16,7 @@ class Thresholds:
     milestone_warning_months: int = 3
 
     def version(self) -> str:
-        return (f"amount{self.amount_at_risk_pp}-rate{self.rate_at_risk_pp}-"
-                f"about{self.about_tolerance_pp}-ms{self.milestone_warning_months}")
+        return (
+            f"amount{self.amount_at_risk_pp}-rate{self.rate_at_risk_pp}-"
+            f"about{self.about_tolerance_pp}-ms{self.milestone_warning_months}"
+        )

@@ -9,25 +9,59 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4,
-               "千": Decimal(1000), "百": Decimal(100)}
+MULTIPLIERS = {
+    "万亿": Decimal(10) ** 12,
+    "亿": Decimal(10) ** 8,
+    "万": Decimal(10) ** 4,
+    "千": Decimal(1000),
+    "百": Decimal(100),
+}
 
 # base unit -> (dimension, factor to the dimension's reference unit)
 BASES: dict[str, tuple[str, Decimal]] = {
-    "元": ("money", Decimal(1)), "yuan": ("money", Decimal(1)),
-    "吨": ("mass", Decimal(1)), "t": ("mass", Decimal(1)), "tonnes": ("mass", Decimal(1)),
-    "公斤": ("mass", Decimal("0.001")), "千克": ("mass", Decimal("0.001")),
-    "kg": ("mass", Decimal("0.001")), "斤": ("mass", Decimal("0.0005")),
-    "公里": ("length", Decimal(1000)), "千米": ("length", Decimal(1000)),
-    "km": ("length", Decimal(1000)), "米": ("length", Decimal(1)), "m": ("length", Decimal(1)),
-    "平方米": ("area", Decimal(1)), "㎡": ("area", Decimal(1)), "m2": ("area", Decimal(1)),
-    "亩": ("area", Decimal(2000) / Decimal(3)), "公顷": ("area", Decimal(10000)),
-    "%": ("percent", Decimal(1)), "％": ("percent", Decimal(1)),
+    "元": ("money", Decimal(1)),
+    "yuan": ("money", Decimal(1)),
+    "吨": ("mass", Decimal(1)),
+    "t": ("mass", Decimal(1)),
+    "tonnes": ("mass", Decimal(1)),
+    "公斤": ("mass", Decimal("0.001")),
+    "千克": ("mass", Decimal("0.001")),
+    "kg": ("mass", Decimal("0.001")),
+    "斤": ("mass", Decimal("0.0005")),
+    "公里": ("length", Decimal(1000)),
+    "千米": ("length", Decimal(1000)),
+    "km": ("length", Decimal(1000)),
+    "米": ("length", Decimal(1)),
+    "m": ("length", Decimal(1)),
+    "平方米": ("area", Decimal(1)),
+    "㎡": ("area", Decimal(1)),
+    "m2": ("area", Decimal(1)),
+    "亩": ("area", Decimal(2000) / Decimal(3)),
+    "公顷": ("area", Decimal(10000)),
+    "%": ("percent", Decimal(1)),
+    "％": ("percent", Decimal(1)),
     "类": ("water_class", Decimal(1)),
 }
 # Things that are counted: each is its own dimension, so 个 never converts to 家.
-COUNTED = ("个", "家", "台", "辆", "条", "场", "项", "人", "人次", "户", "所", "处", "座", "次",
-           "架次", "标箱", "列")
+COUNTED = (
+    "个",
+    "家",
+    "台",
+    "辆",
+    "条",
+    "场",
+    "项",
+    "人",
+    "人次",
+    "户",
+    "所",
+    "处",
+    "座",
+    "次",
+    "架次",
+    "标箱",
+    "列",
+)
 for _name in COUNTED:
     BASES[_name] = ("count:" + _name, Decimal(1))
 
@@ -60,8 +94,8 @@ def parse_unit(text: str) -> Unit:
         dim, factor = BASES[clean]
         return Unit(clean, dim, factor)
     for prefix, mult in MULTIPLIERS.items():
-        if clean.startswith(prefix) and clean[len(prefix):] in BASES:
-            dim, factor = BASES[clean[len(prefix):]]
+        if clean.startswith(prefix) and clean[len(prefix) :] in BASES:
+            dim, factor = BASES[clean[len(prefix) :]]
             return Unit(clean, dim, factor * mult)
     raise UnknownUnit(text)
 

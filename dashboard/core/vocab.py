@@ -2,8 +2,15 @@
 
 KINDS = ("growth", "amount", "count", "share", "level", "milestone", "qualitative")
 COMPARATORS = (
-    "at_least", "about", "range", "at_most", "exactly",
-    "decrease", "maintain", "milestone", "qualitative",
+    "at_least",
+    "about",
+    "range",
+    "at_most",
+    "exactly",
+    "decrease",
+    "maintain",
+    "milestone",
+    "qualitative",
 )
 DIRECTIONS = ("higher", "lower")
 FREQUENCIES = ("monthly", "monthly_from_feb", "quarterly", "annual", "event")

@@ -13,8 +13,10 @@ CANDIDATES = [
 
 class MissingFont(RuntimeError):
     def __init__(self):
-        super().__init__("No Chinese font found. Install one (Debian: apt-get install "
-                         "fonts-wqy-microhei) or set DASHBOARD_CJK_FONT to a .ttf/.ttc file.")
+        super().__init__(
+            "No Chinese font found. Install one (Debian: apt-get install "
+            "fonts-wqy-microhei) or set DASHBOARD_CJK_FONT to a .ttf/.ttc file."
+        )
 
 
 def cjk_font() -> Path:

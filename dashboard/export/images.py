@@ -18,16 +18,19 @@ def _register_font() -> None:
         _REGISTERED.add(folder)
 
 
-def gauges_png(progress: pd.DataFrame, title: str, lang: str = "zh", scale: float = 1.5
-               ) -> bytes:
+def gauges_png(progress: pd.DataFrame, title: str, lang: str = "zh", scale: float = 1.5) -> bytes:
     import vl_convert as vlc
 
     _register_font()
-    sections = [charts.gauges(part, lang).properties(title=section)
-                for section, part in progress.groupby("section", sort=False)]
-    chart = alt.vconcat(*[_unconfigured(c) for c in sections], title=title,
-                        spacing=24).configure_view(stroke=None).configure_title(
-        fontSize=18, anchor="start", font="WenQuanYi Micro Hei")
+    sections = [
+        charts.gauges(part, lang).properties(title=section)
+        for section, part in progress.groupby("section", sort=False)
+    ]
+    chart = (
+        alt.vconcat(*[_unconfigured(c) for c in sections], title=title, spacing=24)
+        .configure_view(stroke=None)
+        .configure_title(fontSize=18, anchor="start", font="WenQuanYi Micro Hei")
+    )
     return vlc.vegalite_to_png(chart.to_json(validate=False), scale=scale)
 
 

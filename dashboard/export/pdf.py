@@ -20,8 +20,8 @@ LAGGING = ("off_track", "at_risk")
 
 @dataclass(frozen=True)
 class Heading:
-    title: str       # "郑州市2026年目标任务进展情况"
-    subtitle: str    # "数据截至2026年10月 · 快照 #3 · 2026-11-26 09:00"
+    title: str  # "郑州市2026年目标任务进展情况"
+    subtitle: str  # "数据截至2026年10月 · 快照 #3 · 2026-11-26 09:00"
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:
@@ -97,7 +97,7 @@ def _section(pdf: Bulletin, section: str, part: pd.DataFrame, lang: str) -> None
         if pdf.get_y() + CELL_H > pdf.h - pdf.b_margin:
             pdf.add_page()
         y = pdf.get_y()
-        for col, r in enumerate(records[row * PER_ROW:(row + 1) * PER_ROW]):
+        for col, r in enumerate(records[row * PER_ROW : (row + 1) * PER_ROW]):
             _gauge(pdf, pdf.l_margin + col * CELL_W, y, r, lang)
         pdf.set_y(y + CELL_H)
 
@@ -111,8 +111,7 @@ def _gauge(pdf: Bulletin, x: float, y: float, r: dict, lang: str) -> None:
     share = min(max(gauge_share(r), 0.0), GAUGE_MAX)
     _wedge(pdf, cx, cy, radius, 180, 360, "#eaeef2")
     if share > 0:
-        _wedge(pdf, cx, cy, radius, 180, 180 + 180 * share / GAUGE_MAX,
-               STATUS_COLORS[r["status"]])
+        _wedge(pdf, cx, cy, radius, 180, 180 + 180 * share / GAUGE_MAX, STATUS_COLORS[r["status"]])
     mark = r["time_share_pct"] if r["family"] == "flow" else 100.0
     if r["family"] in ("flow", "rate", "maintain") and mark == mark and mark is not None:
         angle = 180 + 180 * min(float(mark), GAUGE_MAX) / GAUGE_MAX
@@ -131,8 +130,9 @@ def _gauge(pdf: Bulletin, x: float, y: float, r: dict, lang: str) -> None:
     pdf.cell(CELL_W - 1, 4, STATUS[r["status"]][0 if lang == "zh" else 1], align="C")
 
 
-def _wedge(pdf: Bulletin, cx: float, cy: float, radius: float, start: float, end: float,
-           color: str) -> None:
+def _wedge(
+    pdf: Bulletin, cx: float, cy: float, radius: float, start: float, end: float, color: str
+) -> None:
     """A filled pie slice. fpdf2 measures angles with y pointing down, so 180..360 is the
     upper half: the gauge runs from the left (180) over the top to the right (360)."""
     pdf.set_fill_color(*_rgb(color))
@@ -151,17 +151,27 @@ def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
         return
     pdf.set_font(FONT, size=8)
     pdf.set_text_color(36, 41, 47)
-    head = (["指标", "状态", "说明", "原因分析 / 下步措施"] if lang == "zh"
-            else ["Indicator", "Status", "Explanation", "Reasons / next steps"])
-    with pdf.table(col_widths=(34, 14, 80, 58), line_height=4.2,
-                   headings_style=_heading_style()) as table:
+    head = (
+        ["指标", "状态", "说明", "原因分析 / 下步措施"]
+        if lang == "zh"
+        else ["Indicator", "Status", "Explanation", "Reasons / next steps"]
+    )
+    with pdf.table(
+        col_widths=(34, 14, 80, 58), line_height=4.2, headings_style=_heading_style()
+    ) as table:
         table.row(head)
         for r in lagging.to_dict("records"):
-            note = " / ".join(v for v in (r.get("reason"), r.get("measures"))
-                              if isinstance(v, str) and v)
-            table.row([r["name_zh"] if lang == "zh" else r["name_en"],
-                       STATUS[r["status"]][0 if lang == "zh" else 1],
-                       r["explanation_zh" if lang == "zh" else "explanation_en"], note or "—"])
+            note = " / ".join(
+                v for v in (r.get("reason"), r.get("measures")) if isinstance(v, str) and v
+            )
+            table.row(
+                [
+                    r["name_zh"] if lang == "zh" else r["name_en"],
+                    STATUS[r["status"]][0 if lang == "zh" else 1],
+                    r["explanation_zh" if lang == "zh" else "explanation_en"],
+                    note or "—",
+                ]
+            )
 
 
 def _heading_style():

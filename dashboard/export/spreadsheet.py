@@ -45,8 +45,14 @@ def to_xlsx(progress: pd.DataFrame, title: str, lang: str = "zh") -> bytes:
 
 
 WIDTHS = {"text": 16, "number": 11}
-WIDE = {"name_zh": 30, "name_en": 34, "explanation": 60, "reason": 30, "measures": 30,
-        "department": 20}
+WIDE = {
+    "name_zh": 30,
+    "name_en": 34,
+    "explanation": 60,
+    "reason": 30,
+    "measures": 30,
+    "department": 20,
+}
 FORMATS = {"completion_pct": "0.0", "time_share_pct": "0.0", "gap_pp": "+0.0;-0.0;0.0"}
 
 
@@ -66,5 +72,7 @@ def _style_detail(sheet, frame, progress, Font, PatternFill, Alignment, letter) 
         cell = sheet.cell(row=row_idx, column=status_col)
         argb = "FF" + STATUS_COLORS[status].lstrip("#").upper()  # opaque, as Excel expects
         cell.fill = PatternFill("solid", fgColor=argb)
-        cell.font = Font(bold=True, color="FFFFFF" if status in (
-            "achieved", "off_track", "on_track") else "000000")
+        cell.font = Font(
+            bold=True,
+            color="FFFFFF" if status in ("achieved", "off_track", "on_track") else "000000",
+        )

@@ -44,9 +44,8 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     for col in ("reason", "measures"):
         if col not in frame:
             frame[col] = None
-    out = pd.DataFrame({
-        (zh if lang == "zh" else en): frame[col] for col, zh, en, _ in COLUMNS})
-    for (_, zh, en, kind) in COLUMNS:
+    out = pd.DataFrame({(zh if lang == "zh" else en): frame[col] for col, zh, en, _ in COLUMNS})
+    for _, zh, en, kind in COLUMNS:
         name = zh if lang == "zh" else en
         if kind == "text":
             out[name] = [None if pd.isna(v) else neutralise(str(v)) for v in out[name]]
@@ -59,7 +58,8 @@ def status_summary(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Counts by status, overall and per section (counted, never averaged)."""
     label = {s: STATUS[s][0 if lang == "zh" else 1] for s in STATUS_ORDER}
     table = pd.crosstab(progress["section"], progress["status"]).reindex(
-        columns=list(STATUS_ORDER), fill_value=0)
+        columns=list(STATUS_ORDER), fill_value=0
+    )
     table = table.reindex(list(dict.fromkeys(progress["section"])))
     table.loc["合计" if lang == "zh" else "Total"] = table.sum()
     table = table.rename(columns=label).reset_index()

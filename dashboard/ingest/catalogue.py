@@ -12,17 +12,60 @@ from dashboard.core.vocab import COMPARATORS, DIRECTIONS, FREQUENCIES, KINDS, ME
 from dashboard.ingest.problems import CatalogueError, Problem
 
 COLUMNS = [
-    "id", "entity", "year", "section", "name_zh", "name_en", "kind", "comparator", "direction",
-    "target_value", "target_low", "target_high", "unit", "frequency", "measure",
-    "baseline_value", "baseline_unit", "baseline_growth_pct", "due_date", "department",
-    "aliases", "tolerance_pp", "source_text",
+    "id",
+    "entity",
+    "year",
+    "section",
+    "name_zh",
+    "name_en",
+    "kind",
+    "comparator",
+    "direction",
+    "target_value",
+    "target_low",
+    "target_high",
+    "unit",
+    "frequency",
+    "measure",
+    "baseline_value",
+    "baseline_unit",
+    "baseline_growth_pct",
+    "due_date",
+    "department",
+    "aliases",
+    "tolerance_pp",
+    "source_text",
 ]
-REQUIRED_TEXT = ("id", "entity", "year", "section", "name_zh", "name_en", "kind", "comparator",
-                 "direction", "frequency", "measure", "department", "source_text")
-NUMBER_COLUMNS = ("target_value", "target_low", "target_high", "baseline_value",
-                  "baseline_growth_pct", "tolerance_pp")
-CHOICES = {"kind": KINDS, "comparator": COMPARATORS, "direction": DIRECTIONS,
-           "frequency": FREQUENCIES, "measure": MEASURES}
+REQUIRED_TEXT = (
+    "id",
+    "entity",
+    "year",
+    "section",
+    "name_zh",
+    "name_en",
+    "kind",
+    "comparator",
+    "direction",
+    "frequency",
+    "measure",
+    "department",
+    "source_text",
+)
+NUMBER_COLUMNS = (
+    "target_value",
+    "target_low",
+    "target_high",
+    "baseline_value",
+    "baseline_growth_pct",
+    "tolerance_pp",
+)
+CHOICES = {
+    "kind": KINDS,
+    "comparator": COMPARATORS,
+    "direction": DIRECTIONS,
+    "frequency": FREQUENCIES,
+    "measure": MEASURES,
+}
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 UNITLESS = ("milestone", "qualitative")
 
@@ -32,8 +75,9 @@ def parse_catalogue(text: str, file: str = "targets.csv") -> pd.DataFrame:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise CatalogueError([Problem(file, 1, c, "missing column", "add it to the header row")
-                              for c in missing])
+        raise CatalogueError(
+            [Problem(file, 1, c, "missing column", "add it to the header row") for c in missing]
+        )
     rows, problems, seen = [], [], {}
     for row in reader:
         line = reader.line_num
@@ -41,8 +85,15 @@ def parse_catalogue(text: str, file: str = "targets.csv") -> pd.DataFrame:
         problems += found
         key = (record["entity"], record["year"], record["id"])
         if key in seen:
-            problems.append(Problem(file, line, "id", f"duplicate id {record['id']!r}",
-                                    f"already used on line {seen[key]} for the same entity/year"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "id",
+                    f"duplicate id {record['id']!r}",
+                    f"already used on line {seen[key]} for the same entity/year",
+                )
+            )
         seen.setdefault(key, line)
         rows.append(record)
     if problems:

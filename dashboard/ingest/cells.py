@@ -45,7 +45,7 @@ LIMIT = Decimal("1e15")  # above any municipal figure in any unit; catches 1e300
 @dataclass(frozen=True)
 class Number:
     value: Decimal | None  # None: no figure ("—", "-", blank)
-    unit: str = ""         # unit written in the cell, "" if none
+    unit: str = ""  # unit written in the cell, "" if none
     below_unit: bool = False
 
 
@@ -60,14 +60,15 @@ def parse_number(text: str) -> Number:
     sign = 1
     for word in DOWN_WORDS:
         if s.startswith(word):
-            sign, s = -1, s[len(word):]
+            sign, s = -1, s[len(word) :]
     for word in UP_WORDS:
         if s.startswith(word):
-            s = s[len(word):]
+            s = s[len(word) :]
     m = NUMBER.match(s)
     if not m or m.group(2)[:1] in tuple("0123456789.+-eE"):
-        raise CellError(f"{text!r} is not a number",
-                        "write digits such as 1,234.5 or 8.5%; use — for no figure")
+        raise CellError(
+            f"{text!r} is not a number", "write digits such as 1,234.5 or 8.5%; use — for no figure"
+        )
     try:
         value = Decimal(m.group(1)) * sign
     except InvalidOperation as err:
@@ -79,8 +80,10 @@ def parse_number(text: str) -> Number:
         try:
             parse_unit(unit)
         except UnknownUnit as err:
-            raise CellError(f"{text!r}: unknown unit {unit!r}",
-                            "write a number with a unit such as 万吨, 亿元 or %") from err
+            raise CellError(
+                f"{text!r}: unknown unit {unit!r}",
+                "write a number with a unit such as 万吨, 亿元 or %",
+            ) from err
     return Number(value, unit)
 
 
@@ -101,15 +104,51 @@ def number_from_cell(cell) -> Number:
 
 # ------------------------------------------------------------------------- periods
 
-CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-          "十": 10, "十一": 11, "十二": 12, "两": 2}
-QUARTERS = {
-    "一季度": 3, "第一季度": 3, "1季度": 3, "q1": 3, "上半年": 6, "半年": 6, "h1": 6,
-    "前三季度": 9, "1-3季度": 9, "一至三季度": 9, "q1-q3": 9, "前3季度": 9,
-    "全年": 12, "全年累计": 12, "年度": 12, "fy": 12, "1-4季度": 12,
+CN_NUM = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+    "两": 2,
 }
-SINGLE_QUARTERS = ("二季度", "第二季度", "三季度", "第三季度", "四季度", "第四季度",
-                   "q2", "q3", "q4")
+QUARTERS = {
+    "一季度": 3,
+    "第一季度": 3,
+    "1季度": 3,
+    "q1": 3,
+    "上半年": 6,
+    "半年": 6,
+    "h1": 6,
+    "前三季度": 9,
+    "1-3季度": 9,
+    "一至三季度": 9,
+    "q1-q3": 9,
+    "前3季度": 9,
+    "全年": 12,
+    "全年累计": 12,
+    "年度": 12,
+    "fy": 12,
+    "1-4季度": 12,
+}
+SINGLE_QUARTERS = (
+    "二季度",
+    "第二季度",
+    "三季度",
+    "第三季度",
+    "四季度",
+    "第四季度",
+    "q2",
+    "q3",
+    "q4",
+)
 PERIOD_HINT = "write 2026-03, 2026年3月, 3月, 1-2月, 前2个月, 一季度, 上半年, 前三季度 or 全年"
 
 
@@ -155,8 +194,10 @@ def parse_period_text(text: str) -> Period:
     if s in QUARTERS:
         return Period(year, 1, QUARTERS[s], True)
     if s in SINGLE_QUARTERS:
-        raise CellError(f"{text!r} is a single quarter",
-                        "give the cumulative figure: 一季度, 上半年, 前三季度 or 全年")
+        raise CellError(
+            f"{text!r} is a single quarter",
+            "give the cumulative figure: 一季度, 上半年, 前三季度 or 全年",
+        )
     for pattern, kind in PATTERNS:
         m = pattern.match(s)
         if m:
@@ -175,8 +216,10 @@ def _from_match(kind: str, groups: tuple, text: str) -> Period:
         return Period(year, 1, _month(_cn_int(groups[1])), True)
     start, end = _month(int(groups[1])), _month(int(groups[2]))
     if start != 1 or end < start:
-        raise CellError(f"{text!r} does not start in January",
-                        "give cumulative figures from January (1-N月) or single months")
+        raise CellError(
+            f"{text!r} does not start in January",
+            "give cumulative figures from January (1-N月) or single months",
+        )
     return Period(year, 1, end, True)
 
 
@@ -201,10 +244,41 @@ def _period_from_date(d: date) -> Period:
 # --------------------------------------------------------------- milestone states, classes
 
 MILESTONE_WORDS = [
-    (2, ("已完成", "完成", "已建成", "建成", "投用", "投产", "通车", "开业", "启动运行", "运行",
-         "量产", "done", "completed", "complete", "finished")),
-    (1, ("推进中", "进行中", "在建", "施工", "建设中", "in progress", "ongoing", "started",
-         "已开工", "开工")),
+    (
+        2,
+        (
+            "已完成",
+            "完成",
+            "已建成",
+            "建成",
+            "投用",
+            "投产",
+            "通车",
+            "开业",
+            "启动运行",
+            "运行",
+            "量产",
+            "done",
+            "completed",
+            "complete",
+            "finished",
+        ),
+    ),
+    (
+        1,
+        (
+            "推进中",
+            "进行中",
+            "在建",
+            "施工",
+            "建设中",
+            "in progress",
+            "ongoing",
+            "started",
+            "已开工",
+            "开工",
+        ),
+    ),
     (0, ("未启动", "未开工", "未开始", "not started", "pending")),
 ]
 
@@ -217,8 +291,9 @@ def parse_milestone(text: str) -> int:
     for code, words in MILESTONE_WORDS:
         if any(s == w or (w in s and not s.startswith(("未", "not"))) for w in words):
             return code
-    raise CellError(f"{text!r} is not a milestone state",
-                    "write 未启动, 推进中 or 已完成 (or 0, 1, 2)")
+    raise CellError(
+        f"{text!r} is not a milestone state", "write 未启动, 推进中 or 已完成 (or 0, 1, 2)"
+    )
 
 
 ROMAN_CLASS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}

@@ -10,8 +10,11 @@ import unicodedata
 
 from dashboard.ingest.problems import IngestError, Problem
 
-BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16")]
+BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
 # Control characters other than tab/newline, private-use and unassigned code points.
 SUSPICIOUS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 
@@ -30,16 +33,34 @@ def decode_text(data: bytes, file: str) -> tuple[str, str]:
             continue
         if _plausible(text):
             return text, ("gbk/gb18030" if name == "gb18030" else name)
-    raise IngestError([Problem(file, None, None, "cannot tell the file's text encoding",
-                               "save it from Excel as “CSV UTF-8” or as .xlsx")])
+    raise IngestError(
+        [
+            Problem(
+                file,
+                None,
+                None,
+                "cannot tell the file's text encoding",
+                "save it from Excel as “CSV UTF-8” or as .xlsx",
+            )
+        ]
+    )
 
 
 def _strict(data: bytes, name: str, file: str) -> str:
     try:
         text = data.decode(name)
     except UnicodeDecodeError as err:
-        raise IngestError([Problem(file, None, None, f"broken {name} text at byte {err.start}",
-                                   "save the file again from Excel as “CSV UTF-8”")]) from err
+        raise IngestError(
+            [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    f"broken {name} text at byte {err.start}",
+                    "save the file again from Excel as “CSV UTF-8”",
+                )
+            ]
+        ) from err
     return text
 
 

@@ -27,8 +27,9 @@ class Grid:
 
     Short rows are padded with None; blank rows stay, so positions match line_numbers.
     """
-    columns: list[list]       # columns[j][r]: str, int, float, datetime or None
-    line_numbers: list[int]   # the line (CSV) or sheet row (XLSX) each row came from
+
+    columns: list[list]  # columns[j][r]: str, int, float, datetime or None
+    line_numbers: list[int]  # the line (CSV) or sheet row (XLSX) each row came from
     encoding: str
     sheet: str | None = None
 
@@ -41,8 +42,13 @@ class Grid:
 
 def read_grid(data: bytes, file: str) -> Grid:
     if not data.strip():
-        raise IngestError([Problem(file, None, None, "the file is empty",
-                                   "export the sheet again with its figures")])
+        raise IngestError(
+            [
+                Problem(
+                    file, None, None, "the file is empty", "export the sheet again with its figures"
+                )
+            ]
+        )
     if data[:4] == b"PK\x03\x04":
         return _read_workbook(data, file, "xlsx")
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # the old binary .xls format
@@ -73,9 +79,16 @@ def _split_fast(text: str, delimiter: str) -> tuple[list[list], list[int]] | Non
         lines.pop()
     width = max(line.count(delimiter) for line in lines) + 1 if lines else 1
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, names=range(width),
-                            dtype=object, na_filter=False,
-                            skip_blank_lines=False, engine="c")
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=object,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
     except (pd.errors.ParserError, ValueError):
         return None
     if len(frame) != len(lines):
@@ -93,8 +106,17 @@ def _split_exact(text: str, delimiter: str, file: str) -> tuple[list[list], list
             rows.append([c or None for c in row])
             lines.append(reader.line_num)
     except csv.Error as err:
-        raise IngestError([Problem(file, reader.line_num, None, f"unreadable CSV: {err}",
-                                   "check for an unclosed quote")]) from err
+        raise IngestError(
+            [
+                Problem(
+                    file,
+                    reader.line_num,
+                    None,
+                    f"unreadable CSV: {err}",
+                    "check for an unclosed quote",
+                )
+            ]
+        ) from err
     return _transpose(rows), lines
 
 
@@ -112,8 +134,9 @@ def _blank_header_area(columns: list[list]) -> None:
     """Whitespace-only cells are empty where layout detection looks (titles, header);
     stripping every cell of a large file would double the cost of reading it."""
     for col in columns:
-        col[:HEADER_AREA] = [None if (c is not None and not c.strip()) else c
-                             for c in col[:HEADER_AREA]]
+        col[:HEADER_AREA] = [
+            None if (c is not None and not c.strip()) else c for c in col[:HEADER_AREA]
+        ]
 
 
 def _sniff(text: str) -> str:
@@ -139,13 +162,32 @@ def _read_workbook(data: bytes, file: str, kind: str) -> Grid:
             grid = _sheet_grid(sheet.to_python(skip_empty_area=False), kind, sheet.name)
             if grid is not None:
                 return grid
-    except (python_calamine.CalamineError, python_calamine.ZipError,
-            python_calamine.XmlError, python_calamine.PasswordError, ValueError,
-            TypeError) as err:
-        raise IngestError([Problem(file, None, None, f"damaged Excel file ({type(err).__name__})",
-                                   "open it in Excel or WPS and save it again as .xlsx")]) from err
-    raise IngestError([Problem(file, None, None, "the workbook has no data",
-                               "put the figures on the first sheet")])
+    except (
+        python_calamine.CalamineError,
+        python_calamine.ZipError,
+        python_calamine.XmlError,
+        python_calamine.PasswordError,
+        ValueError,
+        TypeError,
+    ) as err:
+        raise IngestError(
+            [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    f"damaged Excel file ({type(err).__name__})",
+                    "open it in Excel or WPS and save it again as .xlsx",
+                )
+            ]
+        ) from err
+    raise IngestError(
+        [
+            Problem(
+                file, None, None, "the workbook has no data", "put the figures on the first sheet"
+            )
+        ]
+    )
 
 
 def _sheet_grid(values: list[list], kind: str, name: str) -> Grid | None:
@@ -163,9 +205,18 @@ def _check_zip(data: bytes, file: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = sum(i.file_size for i in zf.infolist())
     except (zipfile.BadZipFile, ValueError) as err:
-        raise IngestError([Problem(file, None, None, "damaged Excel file (bad zip)",
-                                   "save it again as .xlsx")]) from err
+        raise IngestError(
+            [Problem(file, None, None, "damaged Excel file (bad zip)", "save it again as .xlsx")]
+        ) from err
     if total > MAX_UNZIPPED or total > max(len(data), 1) * MAX_RATIO:
-        raise IngestError([Problem(file, None, None,
-                                   f"the workbook inflates to {total:,} bytes",
-                                   "this is not a normal spreadsheet; export the figures again")])
+        raise IngestError(
+            [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    f"the workbook inflates to {total:,} bytes",
+                    "this is not a normal spreadsheet; export the figures again",
+                )
+            ]
+        )

@@ -15,20 +15,83 @@ from dashboard.ingest.cells import CellError, Period, clean, parse_period
 from dashboard.ingest.grid import Grid
 from dashboard.ingest.problems import IngestError, Problem, column_letter
 
-INDICATOR_WORDS = {"指标", "指标名称", "项目", "名称", "指标项", "主要指标", "indicator", "name",
-                   "target", "id", "指标id", "指标代码", "代码", "target_id", "indicator_id"}
-PERIOD_WORDS = {"时期", "期间", "月份", "报告期", "统计期", "时间", "日期", "期别", "period",
-                "month", "统计时间", "数据期"}
+INDICATOR_WORDS = {
+    "指标",
+    "指标名称",
+    "项目",
+    "名称",
+    "指标项",
+    "主要指标",
+    "indicator",
+    "name",
+    "target",
+    "id",
+    "指标id",
+    "指标代码",
+    "代码",
+    "target_id",
+    "indicator_id",
+}
+PERIOD_WORDS = {
+    "时期",
+    "期间",
+    "月份",
+    "报告期",
+    "统计期",
+    "时间",
+    "日期",
+    "期别",
+    "period",
+    "month",
+    "统计时间",
+    "数据期",
+}
 UNIT_WORDS = {"单位", "计量单位", "unit", "units"}
 ENTITY_WORDS = {"地区", "主体", "区县", "填报主体", "entity", "region"}
 BASIS_WORDS = {"口径", "累计/当月", "basis", "统计口径", "数据类型"}
 YEAR_WORDS = {"年份", "年度", "year"}
 NOTE_WORDS = {"备注", "说明", "note", "notes", "comment", "原因分析", "责任单位", "department"}
-VALUE_WORDS = {"数值", "值", "本期", "实际", "实际值", "完成", "完成值", "完成数", "完成情况",
-               "绝对量", "本月", "当月", "累计", "本年累计", "累计值", "累计完成", "累计数",
-               "同比增长", "增长", "增速", "累计增长", "同比", "同比增速", "增幅", "比上年增长",
-               "比上年同期增长", "当月增长", "value", "actual", "growth", "yoy", "ytd",
-               "cumulative", "状态", "进展", "进展情况", "status", "水质类别", "数据"}
+VALUE_WORDS = {
+    "数值",
+    "值",
+    "本期",
+    "实际",
+    "实际值",
+    "完成",
+    "完成值",
+    "完成数",
+    "完成情况",
+    "绝对量",
+    "本月",
+    "当月",
+    "累计",
+    "本年累计",
+    "累计值",
+    "累计完成",
+    "累计数",
+    "同比增长",
+    "增长",
+    "增速",
+    "累计增长",
+    "同比",
+    "同比增速",
+    "增幅",
+    "比上年增长",
+    "比上年同期增长",
+    "当月增长",
+    "value",
+    "actual",
+    "growth",
+    "yoy",
+    "ytd",
+    "cumulative",
+    "状态",
+    "进展",
+    "进展情况",
+    "status",
+    "水质类别",
+    "数据",
+}
 GROWTH_WORDS = ("增长", "增速", "同比", "增幅", "growth", "yoy")
 YTD_WORDS = ("累计", "本年", "ytd", "cumulative", "1-")
 MONTH_WORDS = ("当月", "本月", "单月", "month")
@@ -41,22 +104,36 @@ SUB_ITEM = re.compile(r"^(#|＃|其中[:：]?|内:)")
 @dataclass(slots=True)
 class Column:
     index: int
-    role: str                  # indicator|period|unit|entity|basis|year|note|value
+    role: str  # indicator|period|unit|entity|basis|year|note|value
     header: str
     unit: str = ""
     growth: bool = False
-    basis: str | None = None   # ytd | month | None
+    basis: str | None = None  # ytd | month | None
     period: Period | None = None
 
 
-CELL_FIELDS = ("row", "column", "indicator", "indicator_column", "cell", "period_cell",
-               "period", "period_column", "unit_hint", "label_unit", "growth", "basis",
-               "entity", "sub_item")
+CELL_FIELDS = (
+    "row",
+    "column",
+    "indicator",
+    "indicator_column",
+    "cell",
+    "period_cell",
+    "period",
+    "period_column",
+    "unit_hint",
+    "label_unit",
+    "growth",
+    "basis",
+    "entity",
+    "sub_item",
+)
 
 
 @dataclass(slots=True)
 class RawFigure:
     """One candidate figure: a value cell with everything around it that gives it meaning."""
+
     row: int
     column: str
     indicator: str
@@ -91,12 +168,12 @@ class Cells:
 
 @dataclass
 class Layout:
-    kind: str                  # long | wide
+    kind: str  # long | wide
     header_line: int
     columns: list[Column]
     default_unit: str
     title_year: int | None
-    data_start: int            # first grid row below the header (and its measure row)
+    data_start: int  # first grid row below the header (and its measure row)
 
 
 @lru_cache(maxsize=65536)
@@ -111,9 +188,16 @@ def split_label(text: str) -> tuple[str, str]:
 
 def _role(base: str) -> str | None:
     low = base.lower()
-    for role, words in (("indicator", INDICATOR_WORDS), ("period", PERIOD_WORDS),
-                        ("unit", UNIT_WORDS), ("entity", ENTITY_WORDS), ("basis", BASIS_WORDS),
-                        ("year", YEAR_WORDS), ("note", NOTE_WORDS), ("value", VALUE_WORDS)):
+    for role, words in (
+        ("indicator", INDICATOR_WORDS),
+        ("period", PERIOD_WORDS),
+        ("unit", UNIT_WORDS),
+        ("entity", ENTITY_WORDS),
+        ("basis", BASIS_WORDS),
+        ("year", YEAR_WORDS),
+        ("note", NOTE_WORDS),
+        ("value", VALUE_WORDS),
+    ):
         if low in words:
             return role
     if any(w in low for w in GROWTH_WORDS + YTD_WORDS + MONTH_WORDS):
@@ -124,8 +208,13 @@ def _role(base: str) -> str | None:
 def _measure(base: str, unit: str) -> tuple[bool, str | None]:
     low = base.lower()
     growth = any(w in low for w in GROWTH_WORDS)
-    basis = ("month" if any(w in low for w in MONTH_WORDS)
-             else "ytd" if any(w in low for w in YTD_WORDS) else None)
+    basis = (
+        "month"
+        if any(w in low for w in MONTH_WORDS)
+        else "ytd"
+        if any(w in low for w in YTD_WORDS)
+        else None
+    )
     return growth, basis
 
 
@@ -171,11 +260,19 @@ def find_layout(grid: Grid, file: str) -> Layout:
             layout = _build_layout(grid, pos, cols, default_unit, title_year)
             return layout
         default_unit, title_year = _title_facts(row, default_unit, title_year)
-    raise IngestError([Problem(file, grid.line_numbers[0] if grid.line_numbers else 1, None,
-                               "no header row found",
-                               "the header needs an indicator column (指标/indicator) and "
-                               "either a period and value column (时期, 数值) or period columns "
-                               "(1-2月, 1-3月, ...)")])
+    raise IngestError(
+        [
+            Problem(
+                file,
+                grid.line_numbers[0] if grid.line_numbers else 1,
+                None,
+                "no header row found",
+                "the header needs an indicator column (指标/indicator) and "
+                "either a period and value column (时期, 数值) or period columns "
+                "(1-2月, 1-3月, ...)",
+            )
+        ]
+    )
 
 
 def _title_facts(row: list, unit: str, year: int | None) -> tuple[str, int | None]:
@@ -191,8 +288,9 @@ def _build_layout(grid: Grid, pos: int, cols: list[Column], unit: str, year) -> 
     if any(c.period for c in cols):
         merged = _merge_measure_row(grid, pos, cols)
         start = pos + (2 if merged is not None else 1)
-        return Layout("wide", pos, _single_months_beside_cumulative(merged or cols), unit,
-                      year, start)
+        return Layout(
+            "wide", pos, _single_months_beside_cumulative(merged or cols), unit, year, start
+        )
     return Layout("long", pos, cols, unit, year, pos + 1)
 
 
@@ -223,8 +321,9 @@ def _merge_measure_row(grid: Grid, pos: int, cols: list[Column]) -> list[Column]
             base, unit = measures[i]
             growth, basis = _measure(base, unit)
             basis = "ytd" if current.cumulative else basis
-            kept.append(Column(i, "value", f"{header[i] or ''}/{below[i]}", unit, growth,
-                               basis, current))
+            kept.append(
+                Column(i, "value", f"{header[i] or ''}/{below[i]}", unit, growth, basis, current)
+            )
     return kept
 
 
@@ -261,14 +360,21 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
     for col in value_columns:
         letter = column_letter(col.index)
         part = {
-            "row": lines, "column": [letter] * n, "indicator": bases,
-            "indicator_column": [indicator_letter] * n, "cell": column(col.index),
+            "row": lines,
+            "column": [letter] * n,
+            "indicator": bases,
+            "indicator_column": [indicator_letter] * n,
+            "cell": column(col.index),
             "period_cell": [col.header] * n if col.period else periods,
-            "period": [col.period] * n, "period_column": [period_letter or letter] * n,
+            "period": [col.period] * n,
+            "period_column": [period_letter or letter] * n,
             "unit_hint": [col.unit or u for u in units] if col.unit else units,
-            "label_unit": label_units, "growth": [col.growth] * n,
+            "label_unit": label_units,
+            "growth": [col.growth] * n,
             "basis": [col.basis or b for b in row_bases] if col.basis else row_bases,
-            "entity": entities, "sub_item": subs}
+            "entity": entities,
+            "sub_item": subs,
+        }
         for name in CELL_FIELDS:
             columns[name].extend(part[name])
     if len(value_columns) > 1:  # row by row, as the user reads the file
@@ -283,8 +389,11 @@ def _data_rows(grid: Grid, start: int, label_index: int) -> list[int]:
     if label_index >= len(grid.columns):
         return []
     labels = grid.columns[label_index]
-    return [r for r in range(start, stop)
-            if (v := labels[r]) is not None and (v.__class__ is not str or v.strip())]
+    return [
+        r
+        for r in range(start, stop)
+        if (v := labels[r]) is not None and (v.__class__ is not str or v.strip())
+    ]
 
 
 def _footnote_row(grid: Grid, start: int) -> int:

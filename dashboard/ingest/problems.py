@@ -1,8 +1,8 @@
 """Problems found in an input file, and the exceptions that carry all of them.
 
-  IngestError            a file was refused; .problems lists every error found
-    CatalogueError       targets.csv was refused
-  Problem                file, row, column, message, hint, severity (error | warning)
+IngestError            a file was refused; .problems lists every error found
+  CatalogueError       targets.csv was refused
+Problem                file, row, column, message, hint, severity (error | warning)
 """
 
 from dataclasses import dataclass

@@ -17,15 +17,36 @@ def parse_profiles(text: str, file: str = "seasonal_profiles.csv") -> pd.DataFra
         try:
             month, share = int(row["month"]), float(row["share_pct"])
         except (KeyError, TypeError, ValueError):
-            problems.append(Problem(file, reader.line_num, "month", "month and share_pct must be "
-                                    "numbers", "e.g. 2,10.5"))
+            problems.append(
+                Problem(
+                    file,
+                    reader.line_num,
+                    "month",
+                    "month and share_pct must be numbers",
+                    "e.g. 2,10.5",
+                )
+            )
             continue
         if not (1 <= month <= 12 and 0 <= share <= 100):
-            problems.append(Problem(file, reader.line_num, "share_pct", "share out of range",
-                                    "month 1..12, share 0..100 (% of last year's total)"))
+            problems.append(
+                Problem(
+                    file,
+                    reader.line_num,
+                    "share_pct",
+                    "share out of range",
+                    "month 1..12, share 0..100 (% of last year's total)",
+                )
+            )
             continue
-        rows.append({"entity": row["entity"], "id": row["id"], "month": month,
-                     "share_pct": share, "source": row.get("source", "")})
+        rows.append(
+            {
+                "entity": row["entity"],
+                "id": row["id"],
+                "month": month,
+                "share_pct": share,
+                "source": row.get("source", ""),
+            }
+        )
     if problems:
         raise CatalogueError(problems)
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -20,8 +20,11 @@ def normalize_name(text: str) -> str:
 def _name_keys(target_id, name_zh, name_en, aliases) -> set[str]:
     """Every normalised name a file may use for a target: id, names and ;-separated aliases."""
     listed = str(aliases).split(";") if not pd.isna(aliases) else []
-    return {normalize_name(str(n)) for n in (target_id, name_zh, name_en, *listed)
-            if not pd.isna(n) and str(n).strip()}
+    return {
+        normalize_name(str(n))
+        for n in (target_id, name_zh, name_en, *listed)
+        if not pd.isna(n) and str(n).strip()
+    }
 
 
 class UnknownIndicator(LookupError):
@@ -56,8 +59,9 @@ class CatalogueIndex:
         # column lists then dicts: DataFrame.to_dict boxes every value and is 5x slower
         columns = list(t.columns)
         values = [t[c].tolist() for c in columns]
-        index = cls(t, records=[dict(zip(columns, row, strict=True))
-                                for row in zip(*values, strict=True)])
+        index = cls(
+            t, records=[dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+        )
         # A province catalogue repeats each indicator for every district: names are
         # worked out once per distinct wording, not once per target.
         wording = ["id", "name_zh", "name_en", "aliases"]
@@ -106,8 +110,9 @@ class CatalogueIndex:
             positions = [p for p in positions if rec[p]["year"] == latest]
         if len(positions) == 1:
             return positions[0]
-        return AmbiguousIndicator(text, [f"{rec[p]['entity']}/{rec[p]['year']}/{rec[p]['id']}"
-                                         for p in positions[:6]])
+        return AmbiguousIndicator(
+            text, [f"{rec[p]['entity']}/{rec[p]['year']}/{rec[p]['id']}" for p in positions[:6]]
+        )
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
         names = list(self.names)

@@ -29,27 +29,48 @@ class ParsedUpload:
         return not errors(self.problems)
 
 
-def parse_upload(data: bytes, file: str, targets: pd.DataFrame | CatalogueIndex,
-                 today: tuple[int, int]) -> ParsedUpload:
+def parse_upload(
+    data: bytes, file: str, targets: pd.DataFrame | CatalogueIndex, today: tuple[int, int]
+) -> ParsedUpload:
     """Raises IngestError when the file cannot be read at all; otherwise lists problems."""
     if len(data) > MAX_BYTES:
-        raise IngestError([Problem(file, None, None,
-                                   f"file is {len(data) / 2**20:.1f} MiB; the limit is "
-                                   f"{MAX_BYTES / 2**20:.0f} MiB", "split it into smaller files")])
+        raise IngestError(
+            [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    f"file is {len(data) / 2**20:.1f} MiB; the limit is "
+                    f"{MAX_BYTES / 2**20:.0f} MiB",
+                    "split it into smaller files",
+                )
+            ]
+        )
     index = targets if isinstance(targets, CatalogueIndex) else CatalogueIndex.build(targets)
     grid = read_grid(data, file)
     if len(grid) > MAX_ROWS:
-        raise IngestError([Problem(file, None, None, f"{len(grid):,} rows; the limit is "
-                                   f"{MAX_ROWS:,}", "split it into smaller files")])
+        raise IngestError(
+            [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    f"{len(grid):,} rows; the limit is {MAX_ROWS:,}",
+                    "split it into smaller files",
+                )
+            ]
+        )
     layout = find_layout(grid, file)
     checker = Checker(file, index, today, layout.title_year)
     figures, problems = checker.figures(raw_figures(grid, layout))
     if figures.empty and not errors(problems):
-        problems.append(Problem(file, None, None, "no figures found in the file",
-                                "fill in at least one value"))
+        problems.append(
+            Problem(file, None, None, "no figures found in the file", "fill in at least one value")
+        )
     problems.sort(key=lambda p: (p.row or 0, p.column or ""))
-    return ParsedUpload(file, hashlib.sha256(data).hexdigest(), grid.encoding, layout.kind,
-                        figures, problems)
+    return ParsedUpload(
+        file, hashlib.sha256(data).hexdigest(), grid.encoding, layout.kind, figures, problems
+    )
 
 
 def sequence_warnings(breaks: pd.DataFrame, file: str) -> list[Problem]:
@@ -58,10 +79,20 @@ def sequence_warnings(breaks: pd.DataFrame, file: str) -> list[Problem]:
     ten times the previous month's (`prev`, `prev_end`), usually a typing or unit slip."""
     out = []
     for r in breaks.itertuples(index=False):
-        what = ("year-to-date value below the previous period's" if r.basis == "ytd"
-                else "more than 10× the previous month's")
-        out.append(Problem(file, int(r.source_row), r.source_column,
-                           f"{r.id} {int(r.period_end)}月: {r.value:g} is {what} "
-                           f"({r.prev:g} for {int(r.prev_end)}月)",
-                           "check the figure and its unit; confirm if it is right", "warning"))
+        what = (
+            "year-to-date value below the previous period's"
+            if r.basis == "ytd"
+            else "more than 10× the previous month's"
+        )
+        out.append(
+            Problem(
+                file,
+                int(r.source_row),
+                r.source_column,
+                f"{r.id} {int(r.period_end)}月: {r.value:g} is {what} "
+                f"({r.prev:g} for {int(r.prev_end)}月)",
+                "check the figure and its unit; confirm if it is right",
+                "warning",
+            )
+        )
     return out

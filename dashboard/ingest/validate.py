@@ -31,8 +31,18 @@ from dashboard.ingest.resolve import (
     UnknownIndicator,
 )
 
-FIGURE_COLUMNS = ["source_row", "source_column", "entity", "year", "id", "period_start",
-                  "period_end", "basis", "value", "raw"]
+FIGURE_COLUMNS = [
+    "source_row",
+    "source_column",
+    "entity",
+    "year",
+    "id",
+    "period_start",
+    "period_end",
+    "basis",
+    "value",
+    "raw",
+]
 AMOUNT_KINDS = ("amount", "count")
 # ASCII digits (thousands grouped by commas or not), one optional point, under 10^15 (the
 # parser's plausibility limit): nothing but the unit can be wrong with such a cell.
@@ -45,6 +55,7 @@ SKIP = "skip"  # a cell that is context, not a figure (a level beside a growth r
 @dataclass(frozen=True)
 class Refusal:
     """A problem found for a context; re-issued for every row that shares the context."""
+
     where: str  # indicator | period | value
     message: str
     hint: str = ""
@@ -64,7 +75,7 @@ def _refuse(where: str, message: str, hint: str = "", severity: str = "error"):
 class Checker:
     file: str
     index: CatalogueIndex
-    today: tuple[int, int]     # (year, month) of the upload: later periods are the future
+    today: tuple[int, int]  # (year, month) of the upload: later periods are the future
     title_year: int | None
     notes: list[Problem] = field(default_factory=list)
 
@@ -73,21 +84,39 @@ class Checker:
         works a distinct context out once and a cell stops at its first refusal."""
         c = cells
         targets, measures, periods, bases = {}, {}, {}, {}
-        tv = [targets[k] if k in targets else _fill(targets, k, self._target, *k)
-              for k in zip(c.indicator, c.entity, c.sub_item, strict=True)]
-        fits = [t.__class__ is not Refusal and (
-                    measures[k] if (k := (t["measure"], g, h or u)) in measures
-                    else _fill(measures, k, _measure_fits, *k))
-                for t, g, h, u in zip(tv, c.growth, c.unit_hint, c.label_unit, strict=True)]
-        pv = [None if not f else (
-                  periods[k] if (k := (po or pc, t["year"])) in periods
-                  else _fill(periods, k, self._period, c, i, t))
-              for i, (t, f, po, pc) in enumerate(
-                  zip(tv, fits, c.period, c.period_cell, strict=True))]
-        bv = [None if p is None or p.__class__ is Refusal else (
-                  bases[k] if (k := (t["measure"], b, p.cumulative)) in bases
-                  else _fill(bases, k, _basis, *k))
-              for t, p, b in zip(tv, pv, c.basis, strict=True)]
+        tv = [
+            targets[k] if k in targets else _fill(targets, k, self._target, *k)
+            for k in zip(c.indicator, c.entity, c.sub_item, strict=True)
+        ]
+        fits = [
+            t.__class__ is not Refusal
+            and (
+                measures[k]
+                if (k := (t["measure"], g, h or u)) in measures
+                else _fill(measures, k, _measure_fits, *k)
+            )
+            for t, g, h, u in zip(tv, c.growth, c.unit_hint, c.label_unit, strict=True)
+        ]
+        pv = [
+            None
+            if not f
+            else (
+                periods[k]
+                if (k := (po or pc, t["year"])) in periods
+                else _fill(periods, k, self._period, c, i, t)
+            )
+            for i, (t, f, po, pc) in enumerate(zip(tv, fits, c.period, c.period_cell, strict=True))
+        ]
+        bv = [
+            None
+            if p is None or p.__class__ is Refusal
+            else (
+                bases[k]
+                if (k := (t["measure"], b, p.cumulative)) in bases
+                else _fill(bases, k, _basis, *k)
+            )
+            for t, p, b in zip(tv, pv, c.basis, strict=True)
+        ]
         problems, seen, skipped = [], set(), {}
         filled = []
         for i, (t, p, b, cell) in enumerate(zip(tv, pv, bv, c.cell, strict=True)):
@@ -113,25 +142,31 @@ class Checker:
             return pd.DataFrame(columns=FIGURE_COLUMNS)
         pick = _picker(kept)
         targets, periods, bases = pick(tv), pick(pv), pick(bv)
-        return pd.DataFrame({
-            "source_row": _ints(pick(c.row)), "source_column": _text(pick(c.column)),
-            "entity": _text([t["entity"] for t in targets]),
-            "year": _ints([t["year"] for t in targets]),
-            "id": _text([t["id"] for t in targets]),
-            "period_start": _ints([p.end if b[1] is None else b[1]
-                                   for p, b in zip(periods, bases, strict=True)]),
-            "period_end": _ints([p.end for p in periods]), "basis": _text([b[0] for b in bases]),
-            "value": np.array(values, dtype=np.float64),
-            "raw": _text([str(v)[:200] for v in pick(c.cell)]),
-        }, columns=FIGURE_COLUMNS)
+        return pd.DataFrame(
+            {
+                "source_row": _ints(pick(c.row)),
+                "source_column": _text(pick(c.column)),
+                "entity": _text([t["entity"] for t in targets]),
+                "year": _ints([t["year"] for t in targets]),
+                "id": _text([t["id"] for t in targets]),
+                "period_start": _ints(
+                    [p.end if b[1] is None else b[1] for p, b in zip(periods, bases, strict=True)]
+                ),
+                "period_end": _ints([p.end for p in periods]),
+                "basis": _text([b[0] for b in bases]),
+                "value": np.array(values, dtype=np.float64),
+                "raw": _text([str(v)[:200] for v in pick(c.cell)]),
+            },
+            columns=FIGURE_COLUMNS,
+        )
 
     def _report(self, problems, seen, c: Cells, i: int, r: Refusal) -> None:
         column = {"indicator": c.indicator_column[i], "period": c.period_column[i]}.get(
-            r.where, c.column[i])
+            r.where, c.column[i]
+        )
         if (c.row[i], r.message) not in seen:
             seen.add((c.row[i], r.message))
-            problems.append(Problem(self.file, c.row[i], column, r.message, r.hint,
-                                    r.severity))
+            problems.append(Problem(self.file, c.row[i], column, r.message, r.hint, r.severity))
 
     # -------------------------------------------------------------- contexts
     def _target(self, indicator: str, entity: str | None, sub_item: bool) -> dict:
@@ -139,22 +174,35 @@ class Checker:
             pos = self.index.resolve(indicator, entity, None)
         except UnknownIndicator as err:
             if sub_item:
-                _refuse("indicator", f"sub-item {indicator!r} is not in the catalogue; "
-                        "skipped", severity="warning")
+                _refuse(
+                    "indicator",
+                    f"sub-item {indicator!r} is not in the catalogue; skipped",
+                    severity="warning",
+                )
             names = "、".join(err.suggestions) or "none close"
-            _refuse("indicator", f"unknown indicator {indicator!r}",
-                    f"closest catalogue names: {names}")
+            _refuse(
+                "indicator", f"unknown indicator {indicator!r}", f"closest catalogue names: {names}"
+            )
         except UnknownEntity as err:
             listed = "、".join(err.entities[:5]) + ("…" if len(err.entities) > 5 else "")
-            _refuse("indicator", f"{indicator!r} has no target for {err.entity!r}",
-                    f"check the entity column; this indicator has targets for {listed}")
+            _refuse(
+                "indicator",
+                f"{indicator!r} has no target for {err.entity!r}",
+                f"check the entity column; this indicator has targets for {listed}",
+            )
         except AmbiguousIndicator as err:
-            _refuse("indicator", f"indicator {indicator!r} is ambiguous",
-                    "add an entity column or use the id: " + ", ".join(err.candidates))
+            _refuse(
+                "indicator",
+                f"indicator {indicator!r} is ambiguous",
+                "add an entity column or use the id: " + ", ".join(err.candidates),
+            )
         target = self.index.records[pos]
         if target["comparator"] == "qualitative":
-            _refuse("indicator", f"{target['name_zh']} is qualitative",
-                    "record its assessment as a comment on the indicator page")
+            _refuse(
+                "indicator",
+                f"{target['name_zh']} is qualitative",
+                "record its assessment as a comment on the indicator page",
+            )
         return target
 
     def _period(self, c: Cells, i: int, target: dict) -> Period:
@@ -167,15 +215,28 @@ class Checker:
                 _refuse("period", err.message, err.hint)
         year = period.year or self.title_year or target["year"]
         if year != target["year"]:
-            _refuse("period", f"period {year}-{period.end:02d} is outside the target year "
-                    f"{target['year']}", "upload figures of the catalogue's year only")
+            _refuse(
+                "period",
+                f"period {year}-{period.end:02d} is outside the target year {target['year']}",
+                "upload figures of the catalogue's year only",
+            )
         if (year, period.end) > self.today:
-            _refuse("period", f"period {year}-{period.end:02d} is in the future",
-                    "check the year and month of the period")
+            _refuse(
+                "period",
+                f"period {year}-{period.end:02d} is in the future",
+                "check the year and month of the period",
+            )
         if period.note:
-            self.notes.append(Problem(self.file, raw.row, raw.period_column, period.note,
-                                      "Excel turned the period into a date; check it",
-                                      "warning"))
+            self.notes.append(
+                Problem(
+                    self.file,
+                    raw.row,
+                    raw.period_column,
+                    period.note,
+                    "Excel turned the period into a date; check it",
+                    "warning",
+                )
+            )
         return Period(year, period.start, period.end, period.cumulative, period.note)
 
     # -------------------------------------------------------------- values
@@ -191,13 +252,21 @@ class Checker:
         scales: dict = {}
         # One pass, hot: the scale of the cell's unit context (worked out once per
         # context), then the value if the cell is plain, else the refusal or _SLOW.
-        out = [float(cell.replace(",", "") + scale)
-               if (scale := scales[k] if (k := (h, lu, t["unit"], t["comparator"])) in scales
-                   else _fill(scales, k, _scale, *k, cell)).__class__ is str
-               and cell.__class__ is str and _PLAIN(cell)
-               else (scale if scale.__class__ is Refusal else _SLOW)
-               for h, lu, t, cell in zip(pick(c.unit_hint), pick(c.label_unit), targets, cells,
-                                         strict=True)]
+        out = [
+            float(cell.replace(",", "") + scale)
+            if (
+                scale := scales[k]
+                if (k := (h, lu, t["unit"], t["comparator"])) in scales
+                else _fill(scales, k, _scale, *k, cell)
+            ).__class__
+            is str
+            and cell.__class__ is str
+            and _PLAIN(cell)
+            else (scale if scale.__class__ is Refusal else _SLOW)
+            for h, lu, t, cell in zip(
+                pick(c.unit_hint), pick(c.label_unit), targets, cells, strict=True
+            )
+        ]
         units: dict = {}
         for k, value in enumerate(out):
             if value is _SLOW:
@@ -224,9 +293,11 @@ class Checker:
         # Decimal keeps conversions exact: 1,552,981 万元 is 155.2981 亿元, not 155.29809…
         value = float(number.value if factor is None else number.value * factor)
         if value < 0 and target["kind"] in AMOUNT_KINDS:
-            _refuse("value", f"negative {target['kind']} {cell!r}",
-                    "amounts and counts cannot be negative; for a decline give the growth "
-                    "rate instead")
+            _refuse(
+                "value",
+                f"negative {target['kind']} {cell!r}",
+                "amounts and counts cannot be negative; for a decline give the growth rate instead",
+            )
         return value
 
     # -------------------------------------------------------------- whole file
@@ -237,11 +308,20 @@ class Checker:
             target = tv[i]
             if line in used or not isinstance(target, dict):
                 continue
-            want = ("cumulative growth rate (%)" if target["measure"] == "ytd_growth"
-                    else f"figure in {target['unit']}")
-            problems.append(Problem(self.file, line, c.column[i],
-                                    f"no usable figure for {target['name_zh']}",
-                                    f"this indicator needs its {want}"))
+            want = (
+                "cumulative growth rate (%)"
+                if target["measure"] == "ytd_growth"
+                else f"figure in {target['unit']}"
+            )
+            problems.append(
+                Problem(
+                    self.file,
+                    line,
+                    c.column[i],
+                    f"no usable figure for {target['name_zh']}",
+                    f"this indicator needs its {want}",
+                )
+            )
         return problems
 
     def _duplicates(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
@@ -252,14 +332,22 @@ class Checker:
             first = group.iloc[0]
             for _, other in group.iloc[1:].iterrows():
                 same = other["value"] == first["value"]
-                problems.append(Problem(
-                    self.file, int(other["source_row"]), other["source_column"],
-                    f"{other['id']} {_period_text(other)} appears again (first on row "
-                    f"{int(first['source_row'])})" + ("" if same else
-                                                     f" with a different value "
-                                                     f"{other['value']:g} vs {first['value']:g}"),
-                    "keep one row per indicator and period",
-                    "warning" if same else "error"))
+                problems.append(
+                    Problem(
+                        self.file,
+                        int(other["source_row"]),
+                        other["source_column"],
+                        f"{other['id']} {_period_text(other)} appears again (first on row "
+                        f"{int(first['source_row'])})"
+                        + (
+                            ""
+                            if same
+                            else f" with a different value {other['value']:g} vs {first['value']:g}"
+                        ),
+                        "keep one row per indicator and period",
+                        "warning" if same else "error",
+                    )
+                )
         return frame.drop_duplicates(key, keep="first").reset_index(drop=True), problems
 
 
@@ -300,8 +388,7 @@ def _basis(measure: str, hint: str | None, cumulative: bool | None):
     return basis, (1 if basis == "ytd" else None)
 
 
-def _scale(unit_hint: str, label_unit: str, target_unit: str, comparator: str, cell
-           ) -> str | None:
+def _scale(unit_hint: str, label_unit: str, target_unit: str, comparator: str, cell) -> str | None:
     """The exponent suffix ("", "e-4") that puts a plain figure into the target's unit;
     None for the general parser: a factor that is not a power of ten (亩 -> 公顷), or a
     milestone state or water class (codes, not quantities)."""
@@ -343,9 +430,11 @@ def _factor(cell_unit: str, unit_hint: str, label_unit: str, target_unit: str, c
     try:
         return conversion_factor(source, target_unit)
     except (IncompatibleUnits, UnknownUnit):
-        _refuse("value", f"unit {source!r} cannot be converted to the target's unit "
-                f"{target_unit!r}", f"write the figure in {target_unit} or a unit of the "
-                "same kind")
+        _refuse(
+            "value",
+            f"unit {source!r} cannot be converted to the target's unit {target_unit!r}",
+            f"write the figure in {target_unit} or a unit of the same kind",
+        )
 
 
 def _effective_unit(cell_unit: str, unit_hint: str, label_unit: str, target_unit: str) -> str:
@@ -365,7 +454,7 @@ def _with_base(unit: str, target_unit: str) -> str:
     base = target_unit
     for prefix in MULTIPLIERS:
         if base.startswith(prefix) and len(base) > len(prefix):
-            base = base[len(prefix):]
+            base = base[len(prefix) :]
             break
     return unit + base
 

@@ -14,12 +14,24 @@ CREATE TABLE IF NOT EXISTS audit (
 """
 
 
-def record(con: duckdb.DuckDBPyConnection, user: str, action: str, outcome: str = "ok",
-           at: datetime | None = None, **detail) -> None:
-    con.execute("INSERT INTO audit (logged_at, user_name, action, outcome, detail) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [at or datetime.now(), user, action, outcome,
-                 json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True)])
+def record(
+    con: duckdb.DuckDBPyConnection,
+    user: str,
+    action: str,
+    outcome: str = "ok",
+    at: datetime | None = None,
+    **detail,
+) -> None:
+    con.execute(
+        "INSERT INTO audit (logged_at, user_name, action, outcome, detail) VALUES (?, ?, ?, ?, ?)",
+        [
+            at or datetime.now(),
+            user,
+            action,
+            outcome,
+            json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
+        ],
+    )
 
 
 def entries(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> pd.DataFrame:

@@ -16,15 +16,18 @@ def load_targets(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame, digest: 
     with FRAME_SCANS, transaction(con):
         con.execute("DELETE FROM targets")
         con.register("incoming_targets", frame)
-        con.execute(f"INSERT INTO targets ({', '.join(COLUMNS)}) "
-                    f"SELECT {', '.join(COLUMNS)} FROM incoming_targets")
+        con.execute(
+            f"INSERT INTO targets ({', '.join(COLUMNS)}) "
+            f"SELECT {', '.join(COLUMNS)} FROM incoming_targets"
+        )
         con.unregister("incoming_targets")
         set_meta(con, "catalogue_sha256", digest)
     return True
 
 
-def targets(con: duckdb.DuckDBPyConnection, year: int | None = None,
-            entity: str | None = None) -> pd.DataFrame:
+def targets(
+    con: duckdb.DuckDBPyConnection, year: int | None = None, entity: str | None = None
+) -> pd.DataFrame:
     sql = f"SELECT {', '.join(COLUMNS)} FROM targets WHERE 1=1"
     params: list = []
     if year is not None:
@@ -37,8 +40,7 @@ def targets(con: duckdb.DuckDBPyConnection, year: int | None = None,
 
 
 def catalogue_years(con: duckdb.DuckDBPyConnection) -> list[int]:
-    return [r[0] for r in con.execute("SELECT DISTINCT year FROM targets ORDER BY year")
-            .fetchall()]
+    return [r[0] for r in con.execute("SELECT DISTINCT year FROM targets ORDER BY year").fetchall()]
 
 
 def load_profiles(con: duckdb.DuckDBPyConnection, profiles: pd.DataFrame, digest: str) -> bool:
@@ -47,8 +49,10 @@ def load_profiles(con: duckdb.DuckDBPyConnection, profiles: pd.DataFrame, digest
     with FRAME_SCANS, transaction(con):
         con.execute("DELETE FROM profiles")
         con.register("incoming_profiles", profiles)
-        con.execute("INSERT INTO profiles SELECT entity, id, month, share_pct, source "
-                    "FROM incoming_profiles")
+        con.execute(
+            "INSERT INTO profiles SELECT entity, id, month, share_pct, source "
+            "FROM incoming_profiles"
+        )
         con.unregister("incoming_profiles")
         set_meta(con, "profiles_sha256", digest)
     return True

@@ -29,7 +29,8 @@ class DatabaseBusy(StoreError):
         self.path, self.waited = path, waited
         super().__init__(
             f"The database {path} is in use by another program (waited {waited:.0f} s). "
-            "Try again in a moment; if it persists, close the other dashboard or command.")
+            "Try again in a moment; if it persists, close the other dashboard or command."
+        )
 
 
 def _is_lock_error(err: Exception) -> bool:
@@ -38,8 +39,7 @@ def _is_lock_error(err: Exception) -> bool:
 
 
 @contextmanager
-def connect(path: Path | str, timeout: float | None = None
-            ) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(path: Path | str, timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open, yield, close. ':memory:' is passed through for tests and benchmarks."""
     if timeout is None:
         timeout = float(os.environ.get("DASHBOARD_LOCK_TIMEOUT", "10"))

@@ -9,13 +9,27 @@ import pyarrow as pa
 
 from dashboard.store.connection import FRAME_SCANS, transaction
 
-FIGURE_COLUMNS = ["upload_id", "source_row", "source_column", "entity", "year", "id",
-                  "period_start", "period_end", "basis", "value", "raw"]
+FIGURE_COLUMNS = [
+    "upload_id",
+    "source_row",
+    "source_column",
+    "entity",
+    "year",
+    "id",
+    "period_start",
+    "period_end",
+    "basis",
+    "value",
+    "raw",
+]
 
 
 def upload_by_sha(con: duckdb.DuckDBPyConnection, sha256: str) -> dict | None:
-    row = con.execute("SELECT upload_id, filename, user_name, uploaded_at FROM uploads "
-                      "WHERE sha256 = ? ORDER BY upload_id LIMIT 1", [sha256]).fetchone()
+    row = con.execute(
+        "SELECT upload_id, filename, user_name, uploaded_at FROM uploads "
+        "WHERE sha256 = ? ORDER BY upload_id LIMIT 1",
+        [sha256],
+    ).fetchone()
     if row is None:
         return None
     return dict(zip(("upload_id", "filename", "user_name", "uploaded_at"), row, strict=True))
@@ -25,16 +39,29 @@ def next_upload_id(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchone()[0]
 
 
-def store_upload(con: duckdb.DuckDBPyConnection, *, upload_id: int, sha256: str, filename: str,
-                 archive_path: str, user: str, at: datetime, figures: pd.DataFrame) -> int:
+def store_upload(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    upload_id: int,
+    sha256: str,
+    filename: str,
+    archive_path: str,
+    user: str,
+    at: datetime,
+    figures: pd.DataFrame,
+) -> int:
     """Insert the upload and all its figures, or nothing."""
     frame = figures.assign(upload_id=upload_id)[FIGURE_COLUMNS]
     with FRAME_SCANS, transaction(con):
-        con.execute("INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [upload_id, sha256, filename, archive_path, user, at, len(frame)])
+        con.execute(
+            "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [upload_id, sha256, filename, archive_path, user, at, len(frame)],
+        )
         con.register("incoming_figures", frame)
-        con.execute(f"INSERT INTO figures ({', '.join(FIGURE_COLUMNS)}) "
-                    f"SELECT {', '.join(FIGURE_COLUMNS)} FROM incoming_figures")
+        con.execute(
+            f"INSERT INTO figures ({', '.join(FIGURE_COLUMNS)}) "
+            f"SELECT {', '.join(FIGURE_COLUMNS)} FROM incoming_figures"
+        )
         con.unregister("incoming_figures")
     return upload_id
 
@@ -42,14 +69,16 @@ def store_upload(con: duckdb.DuckDBPyConnection, *, upload_id: int, sha256: str,
 KEY = ["entity", "year", "id", "period_start", "period_end", "basis"]
 
 
-def against_current(con: duckdb.DuckDBPyConnection, figures: pd.DataFrame
-                    ) -> tuple[np.ndarray, pd.DataFrame]:
+def against_current(
+    con: duckdb.DuckDBPyConnection, figures: pd.DataFrame
+) -> tuple[np.ndarray, pd.DataFrame]:
     """An upload's figures beside the stored ones, in the database (only the series the
     upload touches are read): the current value of each figure's period (NaN if none),
     and the flow figures that break their series (see SEQUENCE_SQL) with the figure
     before them."""
     frame = figures[KEY + ["value", "source_row", "source_column"]].assign(
-        pos=np.arange(len(figures)))
+        pos=np.arange(len(figures))
+    )
     # A cursor of its own: the caller may hold an unfinished result on `con`, which
     # DuckDB 2 lets no registration interrupt. It reads committed figures only.
     # Handed over as Arrow: a cursor's pandas scan can go missing under concurrent
@@ -90,25 +119,29 @@ ORDER BY source_row, source_column
 
 
 def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pd.DataFrame:
-    sql = ("SELECT entity, year, id, period_start, period_end, basis, value, upload_id, "
-           "source_row, source_column FROM current_figures")
+    sql = (
+        "SELECT entity, year, id, period_start, period_end, basis, value, upload_id, "
+        "source_row, source_column FROM current_figures"
+    )
     order = " ORDER BY entity, year, id, period_end, basis"
     if year is None:
         return con.execute(sql + order).df()
     return con.execute(sql + " WHERE year = ?" + order, [year]).df()
 
 
-def history(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: str
-            ) -> pd.DataFrame:
+def history(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: str) -> pd.DataFrame:
     """Every figure ever stored for a target, newest first, with its upload."""
-    return con.execute("""
+    return con.execute(
+        """
         SELECT f.period_start, f.period_end, f.basis, f.value, f.raw, f.source_row,
                f.source_column, u.upload_id, u.filename, u.user_name, u.uploaded_at,
                row_number() OVER (PARTITION BY f.period_start, f.period_end, f.basis
                                   ORDER BY f.upload_id DESC, f.source_row DESC) = 1 AS current
         FROM figures f JOIN uploads u USING (upload_id)
         WHERE f.entity = ? AND f.year = ? AND f.id = ?
-        ORDER BY f.period_end, f.upload_id DESC""", [entity, year, target_id]).df()
+        ORDER BY f.period_end, f.upload_id DESC""",
+        [entity, year, target_id],
+    ).df()
 
 
 def uploads(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -20,20 +20,35 @@ CREATE TABLE IF NOT EXISTS snapshot_rows (
 
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
     """Which uploads the figures come from: the last upload id and how many there are."""
-    last, count = con.execute("SELECT coalesce(max(upload_id), 0), count(*) FROM uploads"
-                              ).fetchone()
+    last, count = con.execute(
+        "SELECT coalesce(max(upload_id), 0), count(*) FROM uploads"
+    ).fetchone()
     return f"uploads:{count}:last#{last}"
 
 
-def save_snapshot(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, year: int, month: int,
-                  note: str, user: str, at: datetime, data: str, rules: str) -> int:
+def save_snapshot(
+    con: duckdb.DuckDBPyConnection,
+    frame: pd.DataFrame,
+    *,
+    year: int,
+    month: int,
+    note: str,
+    user: str,
+    at: datetime,
+    data: str,
+    rules: str,
+) -> int:
     rows = [{k: plain_value(v) for k, v in r.items()} for r in frame.to_dict("records")]
     with transaction(con):
         sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
-        con.execute("INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [sid, year, month, note, user, at, data, rules])
-        con.executemany("INSERT INTO snapshot_rows VALUES (?, ?, ?)",
-                        [(sid, i, json.dumps(r, ensure_ascii=False)) for i, r in enumerate(rows)])
+        con.execute(
+            "INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [sid, year, month, note, user, at, data, rules],
+        )
+        con.executemany(
+            "INSERT INTO snapshot_rows VALUES (?, ?, ?)",
+            [(sid, i, json.dumps(r, ensure_ascii=False)) for i, r in enumerate(rows)],
+        )
     return sid
 
 
@@ -47,6 +62,7 @@ def snapshot_info(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> dict | No
 
 
 def snapshot_frame(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> pd.DataFrame:
-    rows = con.execute("SELECT record FROM snapshot_rows WHERE snapshot_id = ? ORDER BY position",
-                       [snapshot_id]).fetchall()
+    rows = con.execute(
+        "SELECT record FROM snapshot_rows WHERE snapshot_id = ? ORDER BY position", [snapshot_id]
+    ).fetchall()
     return pd.DataFrame([json.loads(r[0]) for r in rows])

@@ -29,8 +29,9 @@ class Workspace:
         return self.actuals_dir / "uploads"
 
 
-def workspace(db: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None
-              ) -> Workspace:
+def workspace(
+    db: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None
+) -> Workspace:
     """Option beats environment beats default (data/dashboard.duckdb in the project)."""
     data = Path(data_dir or os.environ.get("DASHBOARD_DATA") or PROJECT_DATA)
     db_path = Path(db or os.environ.get("DASHBOARD_DB") or data / "dashboard.duckdb")

@@ -21,11 +21,19 @@ st.subheader(t("audit_log", lang))
 with connect(w.db_path) as con:
     log = audit.entries(con)
 table = audit_table(log, lang)
-st.download_button(t("download_csv", lang), table.to_csv(index=False).encode("utf-8-sig"),
-                   "audit_log.csv", "text/csv", icon=":material/download:")
+st.download_button(
+    t("download_csv", lang),
+    table.to_csv(index=False).encode("utf-8-sig"),
+    "audit_log.csv",
+    "text/csv",
+    icon=":material/download:",
+)
 st.dataframe(table.iloc[::-1], hide_index=True, width="stretch")
 
 st.subheader(t("accounts", lang))
 st.caption(t("accounts_hint", lang))
-st.dataframe(accounts_table(accounts.load(accounts.users_path(w.data_dir)), lang),
-             hide_index=True, width="stretch")
+st.dataframe(
+    accounts_table(accounts.load(accounts.users_path(w.data_dir)), lang),
+    hide_index=True,
+    width="stretch",
+)

@@ -58,8 +58,10 @@ def sidebar(w: Workspace, lang: str) -> User | None:
     box = st.sidebar.container(border=True)
     if user is not None:
         departments = "、".join(sorted(user.departments))
-        box.markdown(f"**{user.name}** · {t('role_' + user.role, lang)}"
-                     + (f"  \n{departments}" if departments else ""))
+        box.markdown(
+            f"**{user.name}** · {t('role_' + user.role, lang)}"
+            + (f"  \n{departments}" if departments else "")
+        )
         if box.button(t("logout", lang), key="logout"):
             _record(w, user.name, "logout", "ok")
             st.session_state.pop("auth", None)
@@ -91,8 +93,10 @@ def _login_form(w: Workspace, box, lang: str) -> None:
                 st.error(t("login_failed", lang))
                 return
             _record(w, user.name, "login", "ok")
-            st.session_state["auth"] = {"name": user.name,
-                                        "expires": time.time() + session_seconds()}
+            st.session_state["auth"] = {
+                "name": user.name,
+                "expires": time.time() + session_seconds(),
+            }
             st.rerun()
 
 
@@ -104,15 +108,18 @@ def _first_admin(w: Workspace, box, lang: str) -> None:
         password = st.text_input(t("password", lang), type="password", key="admin_password")
         if st.form_submit_button(t("create_admin", lang)):
             try:
-                user = accounts.add_user(accounts.users_path(w.data_dir), name, password,
-                                         "admin", [])
+                user = accounts.add_user(
+                    accounts.users_path(w.data_dir), name, password, "admin", []
+                )
             except accounts.AccountError as err:
                 st.error(str(err))
                 return
             _record(w, user.name, "user_add", "ok", account=user.name, role="admin")
             _record(w, user.name, "login", "ok")
-            st.session_state["auth"] = {"name": user.name,
-                                        "expires": time.time() + session_seconds()}
+            st.session_state["auth"] = {
+                "name": user.name,
+                "expires": time.time() + session_seconds(),
+            }
             st.rerun()
 
 

@@ -30,7 +30,8 @@ def lang() -> str:
 
 def language_switch() -> str:
     choice = st.sidebar.segmented_control(
-        "语言 / Language", ["中文", "English"], key="lang_choice", default="中文")
+        "语言 / Language", ["中文", "English"], key="lang_choice", default="中文"
+    )
     st.session_state["lang"] = "en" if choice == "English" else "zh"
     return st.session_state["lang"]
 
@@ -100,9 +101,11 @@ def load_current(db_path: str, year: int, db_version: tuple) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=32)
 def load_history(db_path: str, entity: str, year: int, target_id: str, db_version: tuple):
     with connect(db_path) as con:
-        return (store_figures.history(con, entity, year, target_id),
-                store_comments.comment_history(con, entity, year, target_id),
-                store_catalogue.profiles(con))
+        return (
+            store_figures.history(con, entity, year, target_id),
+            store_comments.comment_history(con, entity, year, target_id),
+            store_catalogue.profiles(con),
+        )
 
 
 def as_of_selector(w: Workspace, lg: str) -> tuple[int, int]:
@@ -111,25 +114,37 @@ def as_of_selector(w: Workspace, lg: str) -> tuple[int, int]:
     years, (latest_year, latest_month) = load_months(str(w.db_path), v)
     year = latest_year
     if len(years) > 1:
-        year = st.sidebar.selectbox("年度 / Year", years,
-                                    index=years.index(latest_year))
+        year = st.sidebar.selectbox("年度 / Year", years, index=years.index(latest_year))
     months = list(range(1, 13))
     default = latest_month if year == latest_year else 12
     month = st.sidebar.selectbox(
-        t("as_of", lg), months, index=default - 1, key=f"as_of_{year}",
-        format_func=lambda m: month_name(year, m, lg))
+        t("as_of", lg),
+        months,
+        index=default - 1,
+        key=f"as_of_{year}",
+        format_func=lambda m: month_name(year, m, lg),
+    )
     return year, month
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def section_specs(db_path: str, year: int, month: int, db_version: tuple, lang: str, view: str,
-                  ids: tuple[str, ...]) -> list[tuple[str, dict]]:
+def section_specs(
+    db_path: str,
+    year: int,
+    month: int,
+    db_version: tuple,
+    lang: str,
+    view: str,
+    ids: tuple[str, ...],
+) -> list[tuple[str, dict]]:
     """Vega-Lite specs per section, cached: building Altair charts costs ~50 ms each."""
     shown = load_progress(db_path, year, month, db_version)
     shown = shown[shown["id"].isin(ids)]
     make = charts.bullets if view == "bullets" else charts.gauges
-    return [(section, make(part, lang).to_dict(validate=False))
-            for section, part in shown.groupby("section", sort=False)]
+    return [
+        (section, make(part, lang).to_dict(validate=False))
+        for section, part in shown.groupby("section", sort=False)
+    ]
 
 
 def progress(w: Workspace, year: int, month: int) -> pd.DataFrame:
@@ -144,11 +159,14 @@ def clear_caches() -> None:
     load_history.clear()
 
 
-def audited_export(w: Workspace, user_name: str, frame: pd.DataFrame, fmt: str, head, lang: str,
-                   **detail):
+def audited_export(
+    w: Workspace, user_name: str, frame: pd.DataFrame, fmt: str, head, lang: str, **detail
+):
     """Bytes for a download button, made (and recorded) only when the button is pressed."""
+
     def make() -> bytes:
         with connect(w.db_path) as con:
             audit.record(con, user_name, "export", fmt, **detail)
         return exporting.export_bytes(frame, fmt, head, lang)
+
     return make

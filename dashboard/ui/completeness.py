@@ -19,14 +19,23 @@ figures = common.load_current(str(w.db_path), year, v)
 grid = completeness(targets, figures, month)
 
 st.subheader(t("by_department", lang))
-summary = department_summary(grid).rename(columns={
-    "department": t("department", lang), "reported": t("reported", lang),
-    "missing": t("missing", lang), "not_due": t("not_due", lang)})
+summary = department_summary(grid).rename(
+    columns={
+        "department": t("department", lang),
+        "reported": t("reported", lang),
+        "missing": t("missing", lang),
+        "not_due": t("not_due", lang),
+    }
+)
 st.dataframe(summary, hide_index=True, width="stretch")
 
 st.subheader(t("grid", lang))
 departments = ["—"] + sorted(set(grid["department"]))
 only = st.selectbox(t("department", lang), departments)
 shown = grid if only == "—" else grid[grid["department"] == only]
-st.dataframe(styled(grid_view(shown, lang)), hide_index=True, width="stretch",
-             height=min(40 + 35 * shown["id"].nunique(), 1400))
+st.dataframe(
+    styled(grid_view(shown, lang)),
+    hide_index=True,
+    width="stretch",
+    height=min(40 + 35 * shown["id"].nunique(), 1400),
+)

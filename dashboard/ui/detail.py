@@ -19,12 +19,16 @@ year, month = common.as_of_selector(w, lang)
 progress = common.progress(w, year, month)
 
 name_col = "name_zh" if lang == "zh" else "name_en"
-labels = dict(zip(progress["id"], progress["section"] + " · " + progress[name_col],
-                  strict=True))
+labels = dict(zip(progress["id"], progress["section"] + " · " + progress[name_col], strict=True))
 ids = list(labels)
 wanted = st.query_params.get("id")
-choice = st.selectbox(t("indicator", lang), ids, index=ids.index(wanted) if wanted in ids else 0,
-                      key="target", format_func=labels.get)
+choice = st.selectbox(
+    t("indicator", lang),
+    ids,
+    index=ids.index(wanted) if wanted in ids else 0,
+    key="target",
+    format_func=labels.get,
+)
 st.query_params["id"] = choice
 r = progress[progress["id"] == choice].iloc[0].to_dict()
 target = common.load_targets(str(w.db_path), year, common.version(w))
@@ -35,7 +39,8 @@ st.title(r[name_col])
 st.markdown(
     f"<span style='background:{STATUS_COLORS[r['status']]};color:white;padding:2px 10px;"
     f"border-radius:10px'>{status_text}</span> &nbsp; {month_name(year, month, lang)}",
-    unsafe_allow_html=True)
+    unsafe_allow_html=True,
+)
 st.markdown(f"**{r['explanation_zh' if lang == 'zh' else 'explanation_en']}**")
 st.markdown(f"{t('source_sentence', lang)}：\n> {target['source_text']}")
 
@@ -44,8 +49,9 @@ for col, (label, value) in zip(st.columns(5), metric_rows(r, lang), strict=False
 
 current = common.load_current(str(w.db_path), year, common.version(w))
 mine = current[(current["id"] == choice) & (current["entity"] == r["entity"])]
-history, comments, profiles = common.load_history(str(w.db_path), r["entity"], year, choice,
-                                                  common.version(w))
+history, comments, profiles = common.load_history(
+    str(w.db_path), r["entity"], year, choice, common.version(w)
+)
 st.subheader(t("trend", lang))
 series = month_series(mine, target["measure"])
 if series.empty:
@@ -75,14 +81,25 @@ else:
         measures = st.text_area(t("measures", lang), value=r.get("measures") or "")
         status = None
         if r["comparator"] == "qualitative":
-            status = st.selectbox(t("status_qualitative", lang), list(STATUS)[:4],
-                                  format_func=lambda s: STATUS[s][0 if lang == "zh" else 1])
+            status = st.selectbox(
+                t("status_qualitative", lang),
+                list(STATUS)[:4],
+                format_func=lambda s: STATUS[s][0 if lang == "zh" else 1],
+            )
         if st.form_submit_button(t("save_comment", lang)):
             with connect(w.db_path) as con:
                 store_comments.add_comment(
-                    con, entity=r["entity"], year=year, target_id=choice, month=month,
-                    reason=reason.strip(), measures=measures.strip(), status=status,
-                    user=user.name, at=datetime.now())
+                    con,
+                    entity=r["entity"],
+                    year=year,
+                    target_id=choice,
+                    month=month,
+                    reason=reason.strip(),
+                    measures=measures.strip(),
+                    status=status,
+                    user=user.name,
+                    at=datetime.now(),
+                )
             st.session_state["comment_saved"] = True
             common.clear_caches()
             st.rerun()

@@ -23,37 +23,62 @@ for col, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER, strict=True)
         f"<div style='border-left:6px solid {STATUS_COLORS[status]};padding-left:8px'>"
         f"<div style='font-size:0.9em'>{STATUS_ICONS[status]} {label}</div>"
         f"<div style='font-size:1.8em;font-weight:600'>{counts[status]}</div></div>",
-        unsafe_allow_html=True)
+        unsafe_allow_html=True,
+    )
 
 with st.expander(t("filters", lang), expanded=False, icon=":material/filter_alt:"):
     c1, c2, c3, c4 = st.columns(4)
     every = t("all", lang)
-    sections = c1.multiselect(t("section", lang), list(dict.fromkeys(progress["section"])),
-                              placeholder=every)
-    departments = c2.multiselect(t("department", lang), sorted(set(progress["department"])),
-                                 placeholder=every)
-    statuses = c3.multiselect(t("status", lang), list(STATUS_ORDER), placeholder=every,
-                              format_func=lambda s: STATUS[s][0 if lang == "zh" else 1])
+    sections = c1.multiselect(
+        t("section", lang), list(dict.fromkeys(progress["section"])), placeholder=every
+    )
+    departments = c2.multiselect(
+        t("department", lang), sorted(set(progress["department"])), placeholder=every
+    )
+    statuses = c3.multiselect(
+        t("status", lang),
+        list(STATUS_ORDER),
+        placeholder=every,
+        format_func=lambda s: STATUS[s][0 if lang == "zh" else 1],
+    )
     query = c4.text_input(t("search", lang))
 
 shown = filter_progress(progress, sections, departments, statuses, query)
 head = exporting.heading(shown, year, month, lang, now=datetime.now())
 for col, (fmt, mime) in zip(st.columns(6), exporting.FORMATS.items(), strict=False):
-    col.download_button(f"{t('export', lang)} {fmt.upper()}",
-                        common.audited_export(w, user.name if user else "anonymous", shown,
-                                              fmt, head, lang, as_of=f"{year}-{month:02d}"),
-                        f"progress_{year}-{month:02d}.{fmt}", mime, key=f"dl_{fmt}",
-                        icon=":material/download:", disabled=shown.empty)
-view = st.segmented_control(t("view", lang), ["gauges", "bullets", "table"], default="gauges",
-                            format_func=lambda v: t(v, lang), key="overview_view")
+    col.download_button(
+        f"{t('export', lang)} {fmt.upper()}",
+        common.audited_export(
+            w,
+            user.name if user else "anonymous",
+            shown,
+            fmt,
+            head,
+            lang,
+            as_of=f"{year}-{month:02d}",
+        ),
+        f"progress_{year}-{month:02d}.{fmt}",
+        mime,
+        key=f"dl_{fmt}",
+        icon=":material/download:",
+        disabled=shown.empty,
+    )
+view = st.segmented_control(
+    t("view", lang),
+    ["gauges", "bullets", "table"],
+    default="gauges",
+    format_func=lambda v: t(v, lang),
+    key="overview_view",
+)
 st.caption(t("count_total", lang, n=len(shown)))
 if shown.empty:
     st.info(t("no_match", lang))
 elif view == "table":
     st.dataframe(table_view(shown, lang), hide_index=True, width="stretch")
 else:
-    specs = common.section_specs(str(w.db_path), year, month, common.version(w), lang,
-                                 view or "gauges", tuple(shown["id"]))
+    specs = common.section_specs(
+        str(w.db_path), year, month, common.version(w), lang, view or "gauges", tuple(shown["id"])
+    )
     for section, spec in specs:
         st.subheader(section)
         st.vega_lite_chart(spec)

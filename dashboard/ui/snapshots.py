@@ -24,8 +24,9 @@ if user is not None and user.is_admin:
         note = st.text_input(t("note", lang))
         if st.form_submit_button(t("take_snapshot", lang), type="primary"):
             with connect(w.db_path) as con:
-                sid = snapshots.take(con, year, month, note=note.strip(), user=user.name,
-                                     at=datetime.now())
+                sid = snapshots.take(
+                    con, year, month, note=note.strip(), user=user.name, at=datetime.now()
+                )
             st.session_state["snapshot_taken"] = sid
             st.session_state["snapshot_id"] = sid  # open the new snapshot below
 
@@ -40,8 +41,9 @@ if listing.empty:
 
 st.dataframe(snapshot_list(listing, lang), hide_index=True, width="stretch")
 ids = [int(i) for i in listing["snapshot_id"]][::-1]
-chosen = st.selectbox(t("open_snapshot", lang), ids, key="snapshot_id",
-                      format_func=lambda i: f"#{i}")
+chosen = st.selectbox(
+    t("open_snapshot", lang), ids, key="snapshot_id", format_func=lambda i: f"#{i}"
+)
 with connect(w.db_path) as con:
     info, frame = snapshots.load(con, chosen)
     before = snapshots.previous_id(con, chosen)
@@ -52,11 +54,15 @@ head = exporting.heading(frame, s_year, s_month, lang, info)
 st.subheader(f"#{chosen} · {head.subtitle}")
 cols = st.columns(len(exporting.FORMATS))
 for col, (fmt, mime) in zip(cols, exporting.FORMATS.items(), strict=True):
-    col.download_button(fmt.upper(),
-                        common.audited_export(w, user.name if user else "anonymous", frame,
-                                              fmt, head, lang, snapshot_id=chosen),
-                        f"snapshot_{chosen}_{s_year}-{s_month:02d}.{fmt}", mime,
-                        key=f"snap_dl_{fmt}")
+    col.download_button(
+        fmt.upper(),
+        common.audited_export(
+            w, user.name if user else "anonymous", frame, fmt, head, lang, snapshot_id=chosen
+        ),
+        f"snapshot_{chosen}_{s_year}-{s_month:02d}.{fmt}",
+        mime,
+        key=f"snap_dl_{fmt}",
+    )
 
 st.subheader(t("changes_since", lang, id=before) if before else t("first_snapshot", lang))
 if old is not None:

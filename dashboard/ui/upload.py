@@ -20,18 +20,24 @@ st.title(t("upload", lang))
 
 with st.expander(t("template", lang), icon=":material/download:"):
     years, (latest_year, latest_month) = common.load_months(str(w.db_path), common.version(w))
-    month = st.selectbox(t("template_month", lang), list(range(1, 13)),
-                         index=min(latest_month, 11),
-                         format_func=lambda m: month_name(latest_year, m, lang))
+    month = st.selectbox(
+        t("template_month", lang),
+        list(range(1, 13)),
+        index=min(latest_month, 11),
+        format_func=lambda m: month_name(latest_year, m, lang),
+    )
     frame = template.template_frame(
-        common.load_targets(str(w.db_path), latest_year, common.version(w)), latest_year, month)
+        common.load_targets(str(w.db_path), latest_year, common.version(w)), latest_year, month
+    )
     c1, c2 = st.columns(2)
     stem = f"template_{latest_year}-{month:02d}"
-    c1.download_button(t("download_csv", lang), template.template_csv(frame), f"{stem}.csv",
-                       "text/csv")
+    c1.download_button(
+        t("download_csv", lang), template.template_csv(frame), f"{stem}.csv", "text/csv"
+    )
     title = f"{latest_year}年{month}月 目标指标数据填报表"
-    c2.download_button(t("download_xlsx", lang), template.template_xlsx(frame, title),
-                       f"{stem}.xlsx")
+    c2.download_button(
+        t("download_xlsx", lang), template.template_xlsx(frame, title), f"{stem}.xlsx"
+    )
 
 if user is None or not user.may_upload():
     st.info(t("login_to_upload", lang))
@@ -48,8 +54,11 @@ try:
         parsed = parse_upload(data, uploaded.name, index, (now.year, now.month))
         with connect(w.db_path) as con:
             pv = check(con, parsed, index, user, now)
-        status.update(label=f"{uploaded.name} · {t('encoding', lang)} {pv.parsed.encoding} · "
-                            f"{t('layout', lang)} {pv.parsed.layout}", state="complete")
+        status.update(
+            label=f"{uploaded.name} · {t('encoding', lang)} {pv.parsed.encoding} · "
+            f"{t('layout', lang)} {pv.parsed.layout}",
+            state="complete",
+        )
 except IngestError as err:
     with connect(w.db_path) as con:
         record_refusal(con, user.name, uploaded.name, None, err.problems, now)
@@ -61,8 +70,7 @@ except StoreError as err:
     st.stop()
 
 if pv.duplicate_of:
-    st.info(t("duplicate", lang, id=pv.duplicate_of["upload_id"],
-              name=pv.duplicate_of["filename"]))
+    st.info(t("duplicate", lang, id=pv.duplicate_of["upload_id"], name=pv.duplicate_of["filename"]))
     st.stop()
 if not pv.ok:
     st.error(t("refused", lang))
