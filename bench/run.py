@@ -46,7 +46,7 @@ def peak_mb() -> float:
 def case_overview(scale: str, repeat: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
-    from dashboard.store.workspace import Workspace
+    from dashboard.services.workspace import Workspace
 
     tmp = Path(tempfile.mkdtemp())
     data = tmp / "data"
@@ -71,8 +71,8 @@ def case_overview(scale: str, repeat: int) -> dict:
 def _write_generated(ws, entities: int, indicators: int) -> None:
     from datetime import datetime
 
-    from dashboard.database import open_store
-    from dashboard.ingest.catalogue import COLUMNS
+    from dashboard.ingest.targets_csv import COLUMNS
+    from dashboard.services.database import open_store
     from dashboard.store import figures as store_figures
 
     cat = synth.catalogue(entities, indicators)
@@ -122,9 +122,9 @@ def case_ingest(kind: str, repeat: int) -> dict:
 
     import pandas as pd
 
-    from dashboard.database import open_store
-    from dashboard.store.workspace import Workspace
-    from dashboard.uploading import preview, store_preview
+    from dashboard.services.database import open_store
+    from dashboard.services.uploading import preview, store_preview
+    from dashboard.services.workspace import Workspace
 
     data_bytes = _ingest_file(kind)
     times = []
@@ -158,9 +158,9 @@ def _ingest_file(kind: str) -> bytes:
 
 
 def case_export(fmt: str, repeat: int) -> dict:
-    from dashboard import exporting, reporting
-    from dashboard.database import open_store
-    from dashboard.store.workspace import Workspace
+    from dashboard.services import exporting, reporting
+    from dashboard.services.database import open_store
+    from dashboard.services.workspace import Workspace
 
     tmp = Path(tempfile.mkdtemp())
     data = tmp / "data"

@@ -111,7 +111,7 @@ LEDGERS = [
 
 def ingest_catalogue(entities: int = 2000) -> pd.DataFrame:
     """Ledger targets for many reporting entities (districts), valid targets.csv rows."""
-    from dashboard.ingest.catalogue import COLUMNS
+    from dashboard.ingest.targets_csv import COLUMNS
 
     rows = []
     for e in range(entities):

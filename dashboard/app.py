@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.i18n import t
+from dashboard.present.i18n import t
 from dashboard.ui import auth, common
 
 st.set_page_config(page_title="目标进度看板", page_icon=":material/speed:", layout="wide")

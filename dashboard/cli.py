@@ -12,19 +12,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import accounts, exporting, reporting, snapshots, template
-from dashboard.accounts import AccountError
 from dashboard.core.access import ROLES, User
-from dashboard.database import open_store, rebuild
+from dashboard.export import template
 from dashboard.export.fonts import MissingFont
+from dashboard.ingest.parse import parse_upload
 from dashboard.ingest.problems import IngestError, errors, warnings
-from dashboard.ingest.upload import parse_upload
+from dashboard.present.text_table import plain_value, render
+from dashboard.services import accounts, exporting, reporting, snapshots
+from dashboard.services.accounts import AccountError
+from dashboard.services.database import open_store, rebuild
+from dashboard.services.uploading import catalogue_index, check, record_refusal, store_preview
+from dashboard.services.workspace import workspace
 from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store.connection import StoreError, connect
-from dashboard.store.workspace import workspace
-from dashboard.textable import plain_value, render
-from dashboard.uploading import catalogue_index, check, record_refusal, store_preview
 
 PROGRESS_TABLE = [
     "id",

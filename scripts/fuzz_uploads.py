@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dashboard.database import open_store  # noqa: E402
+from dashboard.services.database import open_store  # noqa: E402
 from tests.conftest import make_workspace  # noqa: E402
 from tests.fuzzing import run  # noqa: E402
 

@@ -5,8 +5,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard.ingest.catalogue import parse_catalogue
-from dashboard.store.workspace import Workspace
+from dashboard.ingest.targets_csv import parse_catalogue
+from dashboard.services.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -59,7 +59,7 @@ ACCOUNTS = [  # name, role, departments
 
 
 def add_accounts(ws: Workspace) -> None:
-    from dashboard import accounts
+    from dashboard.services import accounts
 
     for name, role, departments in ACCOUNTS:
         accounts.add_user(accounts.users_path(ws.data_dir), name, PASSWORD, role, departments)

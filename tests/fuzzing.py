@@ -14,8 +14,8 @@ from pathlib import Path
 import openpyxl
 
 from dashboard.ingest.problems import IngestError
+from dashboard.services.uploading import catalogue_index, preview, store_preview
 from dashboard.store.connection import connect
-from dashboard.uploading import catalogue_index, preview, store_preview
 
 SPECIAL_CELLS = [
     "=1+1",

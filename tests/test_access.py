@@ -8,9 +8,9 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import accounts
 from dashboard.core.access import User
-from dashboard.database import open_store
+from dashboard.services import accounts
+from dashboard.services.database import open_store
 from dashboard.store import audit
 from tests.conftest import PASSWORD, add_accounts
 from tests.files import csv_bytes

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from dashboard.database import open_store, sync_catalogue
-from dashboard.ingest.catalogue import COLUMNS, parse_catalogue
 from dashboard.ingest.problems import CatalogueError
+from dashboard.ingest.targets_csv import COLUMNS, parse_catalogue
+from dashboard.services.database import open_store, sync_catalogue
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store.connection import connect
 from dashboard.store.schema import ensure_schema

@@ -9,11 +9,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard import exporting, reporting, snapshots
-from dashboard.database import open_store
 from dashboard.export.tables import neutralise
+from dashboard.services import exporting, reporting, snapshots
+from dashboard.services.database import open_store
+from dashboard.services.uploading import preview, store_preview
 from dashboard.store import comments as store_comments
-from dashboard.uploading import preview, store_preview
 from tests.conftest import TODAY
 from tests.files import csv_bytes
 

@@ -11,13 +11,13 @@ from datetime import datetime
 
 import pytest
 
-from dashboard.database import open_store, rebuild
+from dashboard.ingest.parse import MAX_BYTES, parse_upload
 from dashboard.ingest.problems import IngestError
-from dashboard.ingest.upload import MAX_BYTES, parse_upload
+from dashboard.services.database import open_store, rebuild
+from dashboard.services.uploading import catalogue_index, manifests, preview, review, store_preview
+from dashboard.services.workspace import Workspace
 from dashboard.store import figures as store_figures
 from dashboard.store.connection import connect
-from dashboard.store.workspace import Workspace
-from dashboard.uploading import catalogue_index, manifests, preview, review, store_preview
 from tests import fuzzing
 from tests.conftest import ROOT, TODAY
 from tests.files import csv_bytes

@@ -5,12 +5,12 @@ from datetime import datetime
 
 import pytest
 
-from dashboard import template
-from dashboard.database import open_store, rebuild
+from dashboard.export import template
 from dashboard.ingest.problems import IngestError
+from dashboard.services.database import open_store, rebuild
+from dashboard.services.uploading import preview, store_preview
 from dashboard.store import figures as store_figures
 from dashboard.store.connection import connect
-from dashboard.uploading import preview, store_preview
 from tests.conftest import TODAY
 from tests.files import csv_bytes
 
@@ -218,7 +218,7 @@ def test_orphan_archive_from_a_crash_is_dropped(empty_ws):
 
 
 def test_samples_make_a_living_dashboard(sample_ws):
-    from dashboard import reporting
+    from dashboard.services import reporting
 
     with open_store(sample_ws) as con:
         assert reporting.default_as_of(con) == (2026, 10)

@@ -3,8 +3,8 @@
 import altair as alt
 import pandas as pd
 
-from dashboard import charts
 from dashboard.export.fonts import cjk_font
+from dashboard.present import charts
 
 _REGISTERED: set[str] = set()
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 import pandas as pd
 from fpdf import FPDF
 
-from dashboard.charts import GAUGE_MAX, caption, gauge_share, headline, short_name
 from dashboard.export.fonts import cjk_font
-from dashboard.i18n import STATUS, STATUS_COLORS, STATUS_ORDER
+from dashboard.present.charts import GAUGE_MAX, caption, gauge_share, headline, short_name
+from dashboard.present.i18n import STATUS, STATUS_COLORS, STATUS_ORDER
 
 FONT = "cjk"
 PER_ROW, CELL_W, CELL_H = 5, 37.0, 35.0

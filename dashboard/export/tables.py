@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from dashboard.i18n import STATUS, STATUS_ORDER
+from dashboard.present.i18n import STATUS, STATUS_ORDER
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

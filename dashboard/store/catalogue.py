@@ -3,7 +3,7 @@
 import duckdb
 import pandas as pd
 
-from dashboard.ingest.catalogue import COLUMNS
+from dashboard.ingest.targets_csv import COLUMNS
 from dashboard.store.connection import FRAME_SCANS, transaction
 from dashboard.store.schema import get_meta, set_meta
 

@@ -6,8 +6,8 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from dashboard.present.text_table import plain_value
 from dashboard.store.connection import transaction
-from dashboard.textable import plain_value
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS snapshots (

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard import accounts
-from dashboard.admin_view import accounts_table, audit_table
-from dashboard.i18n import t
+from dashboard.present.admin_tables import accounts_table, audit_table
+from dashboard.present.i18n import t
+from dashboard.services import accounts
 from dashboard.store import audit
 from dashboard.store.connection import connect
 from dashboard.ui import auth, common

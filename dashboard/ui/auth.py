@@ -1,6 +1,6 @@
 """Login, logout and session expiry in the sidebar; the acting user for every page.
 
-Accounts come from the local users file (dashboard/accounts.py). With DASHBOARD_AUTH=oidc
+Accounts come from the local users file (dashboard/services/accounts.py). With DASHBOARD_AUTH=oidc
 Streamlit's built-in OIDC login (st.login, configured in .streamlit/secrets.toml) is used
 instead, and the signed-in e-mail address is looked up in the same users file for its role.
 """
@@ -10,12 +10,12 @@ import time
 
 import streamlit as st
 
-from dashboard import accounts
 from dashboard.core.access import User
-from dashboard.i18n import t
+from dashboard.present.i18n import t
+from dashboard.services import accounts
+from dashboard.services.workspace import Workspace
 from dashboard.store import audit
 from dashboard.store.connection import connect
-from dashboard.store.workspace import Workspace
 
 
 def session_seconds() -> float:

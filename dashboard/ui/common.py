@@ -7,17 +7,18 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, exporting, reporting
-from dashboard.database import open_store
-from dashboard.i18n import month_name, t
 from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.present import charts
+from dashboard.present.i18n import month_name, t
+from dashboard.services import exporting, reporting
+from dashboard.services.database import open_store
+from dashboard.services.uploading import catalogue_index
+from dashboard.services.workspace import Workspace, workspace
 from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import comments as store_comments
 from dashboard.store import figures as store_figures
 from dashboard.store.connection import connect
-from dashboard.store.workspace import Workspace, workspace
-from dashboard.uploading import catalogue_index
 
 
 def ws() -> Workspace:

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard.completeness_view import grid_view, styled
 from dashboard.core.completeness import completeness, department_summary
-from dashboard.i18n import month_name, t
+from dashboard.present.completeness_tables import grid_view, styled
+from dashboard.present.i18n import month_name, t
 from dashboard.ui import auth, common
 
 lang = common.lang()

@@ -4,9 +4,9 @@ from datetime import datetime
 
 import streamlit as st
 
-from dashboard import exporting
-from dashboard.i18n import STATUS, STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, month_name, t
-from dashboard.overview import filter_progress, status_counts, table_view
+from dashboard.present.i18n import STATUS, STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, month_name, t
+from dashboard.present.overview_tables import filter_progress, status_counts, table_view
+from dashboard.services import exporting
 from dashboard.ui import auth, common
 
 lang = common.lang()

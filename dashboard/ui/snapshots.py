@@ -4,10 +4,10 @@ from datetime import datetime
 
 import streamlit as st
 
-from dashboard import exporting, snapshots
-from dashboard.i18n import month_name, t
-from dashboard.overview import table_view
-from dashboard.snapshot_view import changes_view, snapshot_list
+from dashboard.present.i18n import month_name, t
+from dashboard.present.overview_tables import table_view
+from dashboard.present.snapshot_tables import changes_view, snapshot_list
+from dashboard.services import exporting, snapshots
 from dashboard.store import snapshots as store_snapshots
 from dashboard.store.connection import connect
 from dashboard.ui import auth, common

@@ -4,14 +4,14 @@ from datetime import datetime
 
 import streamlit as st
 
-from dashboard import template
-from dashboard.i18n import month_name, t
+from dashboard.export import template
+from dashboard.ingest.parse import parse_upload
 from dashboard.ingest.problems import IngestError, errors, warnings
-from dashboard.ingest.upload import parse_upload
+from dashboard.present.i18n import month_name, t
+from dashboard.present.upload_tables import preview_table, problem_table
+from dashboard.services.uploading import check, record_refusal, store_preview
 from dashboard.store.connection import StoreError, connect
 from dashboard.ui import auth, common
-from dashboard.upload_view import preview_table, problem_table
-from dashboard.uploading import check, record_refusal, store_preview
 
 lang = common.lang()
 w = common.ready()

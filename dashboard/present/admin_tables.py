@@ -3,7 +3,7 @@
 import pandas as pd
 
 from dashboard.export.tables import neutralise
-from dashboard.i18n import t
+from dashboard.present.i18n import t
 
 
 def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:

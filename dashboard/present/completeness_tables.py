@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from dashboard.i18n import COMPLETENESS, pick, t
+from dashboard.present.i18n import COMPLETENESS, pick, t
 
 SYMBOL = {"reported": "✔", "missing": "✖", "not_due": "·"}
 COLOR = {"reported": "#dafbe1", "missing": "#ffebe9", "not_due": "#f6f8fa"}

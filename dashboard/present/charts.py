@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.core.explain import MONTHS_EN, missing, num, pct, value_with_unit
-from dashboard.i18n import MILESTONE, STATUS_COLORS, pick, status_label, t
+from dashboard.present.i18n import MILESTONE, STATUS_COLORS, pick, status_label, t
 
 GAUGE_MAX = 120.0  # the arc runs to 120% so that "exceeded" is visible
 GAUGE_WIDTH, GAUGE_HEIGHT = 150, 105

@@ -18,14 +18,14 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.access import User
+from dashboard.ingest.parse import ParsedUpload, parse_upload, sequence_warnings
 from dashboard.ingest.problems import IngestError, Problem, errors
 from dashboard.ingest.resolve import CatalogueIndex
-from dashboard.ingest.upload import ParsedUpload, parse_upload, sequence_warnings
+from dashboard.services.workspace import Workspace
 from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import figures as store_figures
 from dashboard.store.schema import get_meta, set_meta
-from dashboard.store.workspace import Workspace
 
 SAMPLE_USER = "sample-data"
 SHIPPED_SUFFIXES = (".csv", ".txt", ".xlsx")

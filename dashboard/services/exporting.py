@@ -6,7 +6,7 @@ import pandas as pd
 
 from dashboard.export.pdf import Heading, bulletin_pdf
 from dashboard.export.spreadsheet import to_csv, to_xlsx
-from dashboard.i18n import month_name
+from dashboard.present.i18n import month_name
 
 FORMATS = {
     "csv": "text/csv",

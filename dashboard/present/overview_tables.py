@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from dashboard.charts import caption, headline
-from dashboard.i18n import STATUS_ORDER, status_label, t
+from dashboard.present.charts import caption, headline
+from dashboard.present.i18n import STATUS_ORDER, status_label, t
 
 
 def status_counts(progress: pd.DataFrame) -> dict[str, int]:

@@ -4,8 +4,8 @@ import pandas as pd
 
 from dashboard.core.explain import num
 from dashboard.core.periods import period_zh
-from dashboard.i18n import t
 from dashboard.ingest.problems import Problem
+from dashboard.present.i18n import t
 
 
 def preview_table(figures: pd.DataFrame, targets: pd.DataFrame, lang: str) -> pd.DataFrame:

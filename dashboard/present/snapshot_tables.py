@@ -3,7 +3,7 @@
 import pandas as pd
 
 from dashboard.core.explain import missing, num
-from dashboard.i18n import STATUS, t
+from dashboard.present.i18n import STATUS, t
 
 CHANGE = {
     "status": ("状态变化", "status changed"),

@@ -5,8 +5,8 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from dashboard import reporting
 from dashboard.core.settings import Thresholds
+from dashboard.services import reporting
 from dashboard.store import audit
 from dashboard.store import snapshots as store_snapshots
 from dashboard.store.schema import get_meta

@@ -7,15 +7,15 @@ from contextlib import contextmanager
 
 import duckdb
 
-from dashboard.ingest.catalogue import parse_catalogue
 from dashboard.ingest.problems import Problem
-from dashboard.ingest.profiles import parse_profiles
+from dashboard.ingest.profiles_csv import parse_profiles
+from dashboard.ingest.targets_csv import parse_catalogue
+from dashboard.services.uploading import load_shipped_files, reconcile_archive, replay_archive
+from dashboard.services.workspace import Workspace
 from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store.connection import connect
 from dashboard.store.schema import ensure_schema, get_meta
-from dashboard.store.workspace import Workspace
-from dashboard.uploading import load_shipped_files, reconcile_archive, replay_archive
 
 
 def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:

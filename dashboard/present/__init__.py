@@ -1,0 +1,1 @@
+"""Results into words, tables and charts in Chinese and English. No Streamlit, no SQL."""
