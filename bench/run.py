@@ -71,13 +71,13 @@ def case_overview(scale: str, repeat: int) -> dict:
 def _write_generated(ws, entities: int, indicators: int) -> None:
     from datetime import datetime
 
-    from dashboard.ingest.targets_csv import COLUMNS
+    from dashboard.core.vocab import TARGET_COLUMNS
     from dashboard.services.database import open_store
     from dashboard.store import figures as store_figures
 
     cat = synth.catalogue(entities, indicators)
     frame = cat.assign(due_date=cat["due_date"].dt.strftime("%Y-%m-%d"))
-    frame[COLUMNS].to_csv(ws.targets_csv, index=False)
+    frame[TARGET_COLUMNS].to_csv(ws.targets_csv, index=False)
     figs = synth.figures(cat, months=10)
     with open_store(ws) as con:
         store_figures.store_upload(

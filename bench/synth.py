@@ -111,7 +111,7 @@ LEDGERS = [
 
 def ingest_catalogue(entities: int = 2000) -> pd.DataFrame:
     """Ledger targets for many reporting entities (districts), valid targets.csv rows."""
-    from dashboard.ingest.targets_csv import COLUMNS
+    from dashboard.core.vocab import TARGET_COLUMNS
 
     rows = []
     for e in range(entities):
@@ -135,7 +135,7 @@ def ingest_catalogue(entities: int = 2000) -> pd.DataFrame:
                     "source_text": "synthetic",
                 }
             )
-    return pd.DataFrame(rows).reindex(columns=COLUMNS)
+    return pd.DataFrame(rows).reindex(columns=TARGET_COLUMNS)
 
 
 def ingest_rows(n: int, first_entity: int = 0) -> list[list]:

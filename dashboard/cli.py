@@ -13,11 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.core.access import ROLES, User
+from dashboard.core.json_value import plain_value
+from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.export import template
 from dashboard.export.fonts import MissingFont
 from dashboard.ingest.parse import parse_upload
-from dashboard.ingest.problems import IngestError, errors, warnings
-from dashboard.present.text_table import plain_value, render
+from dashboard.present.text_table import render
 from dashboard.services import accounts, exporting, reporting, snapshots
 from dashboard.services.accounts import AccountError
 from dashboard.services.database import open_store, rebuild

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
-from dashboard.ingest.problems import IngestError
+from dashboard.core.problems import IngestError
 from dashboard.services.uploading import catalogue_index, preview, store_preview
 from dashboard.store.connection import connect
 

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from dashboard.ingest.problems import CatalogueError
-from dashboard.ingest.targets_csv import COLUMNS, parse_catalogue
+from dashboard.core.problems import CatalogueError
+from dashboard.core.vocab import TARGET_COLUMNS as COLUMNS
+from dashboard.ingest.targets_csv import parse_catalogue
 from dashboard.services.database import open_store, sync_catalogue
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store.connection import connect

@@ -15,7 +15,7 @@ from dashboard.ingest.cells import (
     parse_period,
     parse_water_class,
 )
-from dashboard.ingest.problems import column_letter
+from dashboard.ingest.grid import column_letter
 
 
 @pytest.mark.parametrize(

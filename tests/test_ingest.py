@@ -3,8 +3,8 @@ catalogue's unit; every broken row is named with its line, column and a fix hint
 
 import pytest
 
+from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.ingest.parse import parse_upload
-from dashboard.ingest.problems import IngestError, errors, warnings
 from dashboard.ingest.resolve import CatalogueIndex
 from tests.conftest import TODAY
 from tests.files import csv_bytes, excel_date, xlsx_bytes

@@ -11,10 +11,11 @@ from datetime import datetime
 
 import pytest
 
+from dashboard.core.problems import IngestError
 from dashboard.ingest.parse import MAX_BYTES, parse_upload
-from dashboard.ingest.problems import IngestError
+from dashboard.services.archive import manifests
 from dashboard.services.database import open_store, rebuild
-from dashboard.services.uploading import catalogue_index, manifests, preview, review, store_preview
+from dashboard.services.uploading import catalogue_index, preview, review, store_preview
 from dashboard.services.workspace import Workspace
 from dashboard.store import figures as store_figures
 from dashboard.store.connection import connect

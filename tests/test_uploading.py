@@ -5,8 +5,8 @@ from datetime import datetime
 
 import pytest
 
+from dashboard.core.problems import IngestError
 from dashboard.export import template
-from dashboard.ingest.problems import IngestError
 from dashboard.services.database import open_store, rebuild
 from dashboard.services.uploading import preview, store_preview
 from dashboard.store import figures as store_figures

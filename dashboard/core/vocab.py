@@ -1,5 +1,32 @@
 """The fixed vocabulary of the catalogue and of progress results."""
 
+# A target as targets.csv and the targets table hold it, in this order.
+TARGET_COLUMNS = [
+    "id",
+    "entity",
+    "year",
+    "section",
+    "name_zh",
+    "name_en",
+    "kind",
+    "comparator",
+    "direction",
+    "target_value",
+    "target_low",
+    "target_high",
+    "unit",
+    "frequency",
+    "measure",
+    "baseline_value",
+    "baseline_unit",
+    "baseline_growth_pct",
+    "due_date",
+    "department",
+    "aliases",
+    "tolerance_pp",
+    "source_text",
+]
+
 KINDS = ("growth", "amount", "count", "share", "level", "milestone", "qualitative")
 COMPARATORS = (
     "at_least",

@@ -1,10 +1,8 @@
 """PNG of the gauge grid (vl-convert renders Vega-Lite without a browser)."""
 
 import altair as alt
-import pandas as pd
 
 from dashboard.export.fonts import cjk_font
-from dashboard.present import charts
 
 _REGISTERED: set[str] = set()
 
@@ -18,16 +16,16 @@ def _register_font() -> None:
         _REGISTERED.add(folder)
 
 
-def gauges_png(progress: pd.DataFrame, title: str, lang: str = "zh", scale: float = 1.5) -> bytes:
+def gauges_png(
+    sections: list[tuple[str, alt.TopLevelMixin]], title: str, scale: float = 1.5
+) -> bytes:
+    """One image of the charts given, each under its section's name."""
     import vl_convert as vlc
 
     _register_font()
-    sections = [
-        charts.gauges(part, lang).properties(title=section)
-        for section, part in progress.groupby("section", sort=False)
-    ]
+    charts = [chart.properties(title=section) for section, chart in sections]
     chart = (
-        alt.vconcat(*[_unconfigured(c) for c in sections], title=title, spacing=24)
+        alt.vconcat(*[_unconfigured(c) for c in charts], title=title, spacing=24)
         .configure_view(stroke=None)
         .configure_title(fontSize=18, anchor="start", font="WenQuanYi Micro Hei")
     )

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 import pandas as pd
 from fpdf import FPDF
 
+from dashboard.core.palette import GAUGE_MAX, STATUS_COLORS, STATUS_ORDER
 from dashboard.export.fonts import cjk_font
-from dashboard.present.charts import GAUGE_MAX, caption, gauge_share, headline, short_name
-from dashboard.present.i18n import STATUS, STATUS_COLORS, STATUS_ORDER
+from dashboard.present.i18n import STATUS
 
 FONT = "cjk"
 PER_ROW, CELL_W, CELL_H = 5, 37.0, 35.0
@@ -45,13 +45,18 @@ class Bulletin(FPDF):
         self.cell(0, 5, f"{self.heading.title} · {self.page_no()}", align="C")
 
 
-def bulletin_pdf(progress: pd.DataFrame, heading: Heading, lang: str = "zh") -> bytes:
+def bulletin_pdf(
+    progress: pd.DataFrame, heading: Heading, gauges: pd.DataFrame, lang: str = "zh"
+) -> bytes:
+    """`gauges`: what each target's gauge shows, one row per target (see
+    present/gauges.gauge_cells: section, name, share, tick, fill, headline, caption,
+    status_text)."""
     pdf = Bulletin(heading)
     pdf.add_page()
     _title(pdf, heading)
     _counts(pdf, progress, lang)
-    for section, part in progress.groupby("section", sort=False):
-        _section(pdf, section, part, lang)
+    for section, part in gauges.groupby("section", sort=False):
+        _section(pdf, section, part)
     _lagging(pdf, progress, lang)
     return bytes(pdf.output())
 
@@ -85,7 +90,7 @@ def _counts(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
     pdf.set_y(y + 17)
 
 
-def _section(pdf: Bulletin, section: str, part: pd.DataFrame, lang: str) -> None:
+def _section(pdf: Bulletin, section: str, part: pd.DataFrame) -> None:
     rows = (len(part) + PER_ROW - 1) // PER_ROW
     if pdf.get_y() + 9 + CELL_H > pdf.h - pdf.b_margin:
         pdf.add_page()
@@ -98,36 +103,35 @@ def _section(pdf: Bulletin, section: str, part: pd.DataFrame, lang: str) -> None
             pdf.add_page()
         y = pdf.get_y()
         for col, r in enumerate(records[row * PER_ROW : (row + 1) * PER_ROW]):
-            _gauge(pdf, pdf.l_margin + col * CELL_W, y, r, lang)
+            _gauge(pdf, pdf.l_margin + col * CELL_W, y, r)
         pdf.set_y(y + CELL_H)
 
 
-def _gauge(pdf: Bulletin, x: float, y: float, r: dict, lang: str) -> None:
+def _gauge(pdf: Bulletin, x: float, y: float, cell: dict) -> None:
     pdf.set_font(FONT, size=7.5)
     pdf.set_text_color(87, 96, 106)
     pdf.set_xy(x, y)
-    pdf.cell(CELL_W - 1, 4, short_name(r, lang, 14), align="C")
+    pdf.cell(CELL_W - 1, 4, cell["name"], align="C")
     cx, cy, radius, inner = x + CELL_W / 2, y + 19, 12.0, 8.0
-    share = min(max(gauge_share(r), 0.0), GAUGE_MAX)
+    share = min(max(cell["share"], 0.0), GAUGE_MAX)
     _wedge(pdf, cx, cy, radius, 180, 360, "#eaeef2")
     if share > 0:
-        _wedge(pdf, cx, cy, radius, 180, 180 + 180 * share / GAUGE_MAX, STATUS_COLORS[r["status"]])
-    mark = r["time_share_pct"] if r["family"] == "flow" else 100.0
-    if r["family"] in ("flow", "rate", "maintain") and mark == mark and mark is not None:
-        angle = 180 + 180 * min(float(mark), GAUGE_MAX) / GAUGE_MAX
+        _wedge(pdf, cx, cy, radius, 180, 180 + 180 * share / GAUGE_MAX, cell["fill"])
+    if not pd.isna(cell["tick"]):
+        angle = 180 + 180 * min(cell["tick"], GAUGE_MAX) / GAUGE_MAX
         _wedge(pdf, cx, cy, radius + 0.8, angle - 1.5, angle + 1.5, "#24292f")
     _wedge(pdf, cx, cy, inner, 179, 361, "#ffffff")
     pdf.set_text_color(36, 41, 47)
     pdf.set_font(FONT, size=9)
     pdf.set_xy(x, cy - 5)
-    pdf.cell(CELL_W - 1, 5, headline(r, lang), align="C")
+    pdf.cell(CELL_W - 1, 5, cell["headline"], align="C")
     pdf.set_font(FONT, size=6.5)
     pdf.set_text_color(87, 96, 106)
     pdf.set_xy(x, cy + 1)
-    pdf.cell(CELL_W - 1, 4, caption(r, lang), align="C")
-    pdf.set_text_color(*_rgb(STATUS_COLORS[r["status"]]))
+    pdf.cell(CELL_W - 1, 4, cell["caption"], align="C")
+    pdf.set_text_color(*_rgb(cell["fill"]))
     pdf.set_xy(x, cy + 5)
-    pdf.cell(CELL_W - 1, 4, STATUS[r["status"]][0 if lang == "zh" else 1], align="C")
+    pdf.cell(CELL_W - 1, 4, cell["status_text"], align="C")
 
 
 def _wedge(

@@ -4,8 +4,8 @@ import io
 
 import pandas as pd
 
+from dashboard.core.palette import STATUS_COLORS
 from dashboard.export.tables import COLUMNS, export_table, neutralise, status_summary
-from dashboard.present.i18n import STATUS_COLORS
 
 
 def to_csv(progress: pd.DataFrame, lang: str = "zh") -> bytes:

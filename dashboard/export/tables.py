@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from dashboard.present.i18n import STATUS, STATUS_ORDER
+from dashboard.core.palette import STATUS_ORDER
+from dashboard.present.i18n import STATUS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -8,7 +8,7 @@ import codecs
 import re
 import unicodedata
 
-from dashboard.ingest.problems import IngestError, Problem
+from dashboard.core.problems import IngestError, Problem
 
 BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.core.problems import IngestError, Problem
 from dashboard.ingest.decoding import decode_text
-from dashboard.ingest.problems import IngestError, Problem
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # an .xlsx that inflates past this is refused unopened
 MAX_RATIO = 200
@@ -220,3 +220,13 @@ def _check_zip(data: bytes, file: str) -> None:
                 )
             ]
         )
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 26 -> 'AA' (how Excel names the column a user will look at)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

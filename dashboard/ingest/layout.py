@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dashboard.core.problems import IngestError, Problem
 from dashboard.ingest.cells import CellError, Period, clean, parse_period
-from dashboard.ingest.grid import Grid
-from dashboard.ingest.problems import IngestError, Problem, column_letter
+from dashboard.ingest.grid import Grid, column_letter
 
 INDICATOR_WORDS = {
     "指标",

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.grid import read_grid
 from dashboard.ingest.layout import find_layout, raw_figures
-from dashboard.ingest.problems import IngestError, Problem, errors
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.ingest.validate import Checker
 

@@ -5,7 +5,7 @@ import io
 
 import pandas as pd
 
-from dashboard.ingest.problems import CatalogueError, Problem
+from dashboard.core.problems import CatalogueError, Problem
 
 COLUMNS = ["entity", "id", "month", "share_pct", "source"]
 

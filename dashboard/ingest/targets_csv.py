@@ -7,35 +7,17 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.core.problems import CatalogueError, Problem
 from dashboard.core.units import is_known_unit
-from dashboard.core.vocab import COMPARATORS, DIRECTIONS, FREQUENCIES, KINDS, MEASURES
-from dashboard.ingest.problems import CatalogueError, Problem
+from dashboard.core.vocab import (
+    COMPARATORS,
+    DIRECTIONS,
+    FREQUENCIES,
+    KINDS,
+    MEASURES,
+    TARGET_COLUMNS,
+)
 
-COLUMNS = [
-    "id",
-    "entity",
-    "year",
-    "section",
-    "name_zh",
-    "name_en",
-    "kind",
-    "comparator",
-    "direction",
-    "target_value",
-    "target_low",
-    "target_high",
-    "unit",
-    "frequency",
-    "measure",
-    "baseline_value",
-    "baseline_unit",
-    "baseline_growth_pct",
-    "due_date",
-    "department",
-    "aliases",
-    "tolerance_pp",
-    "source_text",
-]
 REQUIRED_TEXT = (
     "id",
     "entity",
@@ -73,7 +55,7 @@ UNITLESS = ("milestone", "qualitative")
 def parse_catalogue(text: str, file: str = "targets.csv") -> pd.DataFrame:
     """Parse and validate; every problem is collected before anything is refused."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    missing = [c for c in TARGET_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise CatalogueError(
             [Problem(file, 1, c, "missing column", "add it to the header row") for c in missing]
@@ -98,11 +80,11 @@ def parse_catalogue(text: str, file: str = "targets.csv") -> pd.DataFrame:
         rows.append(record)
     if problems:
         raise CatalogueError(problems)
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame(rows, columns=TARGET_COLUMNS)
 
 
 def _check_row(row: dict, line: int, file: str) -> tuple[dict, list[Problem]]:
-    rec = {c: (row.get(c) or "").strip() for c in COLUMNS}
+    rec = {c: (row.get(c) or "").strip() for c in TARGET_COLUMNS}
     problems = []
 
     def bad(column: str, message: str, hint: str = "") -> None:

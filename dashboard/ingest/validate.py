@@ -13,6 +13,7 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
+from dashboard.core.problems import Problem
 from dashboard.core.units import MULTIPLIERS, IncompatibleUnits, UnknownUnit, conversion_factor
 from dashboard.ingest.cells import (
     CellError,
@@ -23,7 +24,6 @@ from dashboard.ingest.cells import (
     parse_water_class,
 )
 from dashboard.ingest.layout import Cells
-from dashboard.ingest.problems import Problem
 from dashboard.ingest.resolve import (
     AmbiguousIndicator,
     CatalogueIndex,

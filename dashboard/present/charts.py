@@ -10,80 +10,12 @@ import math
 import altair as alt
 import pandas as pd
 
-from dashboard.core.explain import MONTHS_EN, missing, num, pct, value_with_unit
-from dashboard.present.i18n import MILESTONE, STATUS_COLORS, pick, status_label, t
+from dashboard.core.explain import missing
+from dashboard.core.palette import GAUGE_MAX
+from dashboard.present.gauges import gauge_cells
+from dashboard.present.i18n import t
 
-GAUGE_MAX = 120.0  # the arc runs to 120% so that "exceeded" is visible
 GAUGE_WIDTH, GAUGE_HEIGHT = 150, 105
-COMPARATOR_SIGN = {
-    "at_least": "≥",
-    "about": "≈",
-    "at_most": "≤",
-    "exactly": "",
-    "decrease": "↓≥",
-    "maintain": "",
-}
-
-
-def gauge_share(r: dict) -> float:
-    """How far along the gauge a target is, in % of its bar."""
-    if r["family"] == "flow":
-        return 0.0 if missing(r["completion_pct"]) else float(r["completion_pct"])
-    if r["family"] == "milestone":
-        return {"done": 100.0, "in_progress": 50.0}.get(r["milestone_state"], 0.0)
-    if missing(r["actual"]) or missing(r["target"]):
-        return 0.0
-    actual, target = float(r["actual"]), float(r["target"])
-    if r["comparator"] == "decrease":
-        actual, target = -actual, target
-    if r["direction"] == "lower":
-        return 100.0 if actual <= target else max(0.0, 100 * target / actual) if actual else 0.0
-    return 100 * actual / target if target > 0 else (100.0 if actual >= target else 0.0)
-
-
-def headline(r: dict, lang: str) -> str:
-    """The big number inside the gauge."""
-    if r["family"] == "milestone":
-        state = r["milestone_state"]
-        return pick(MILESTONE[state], lang) if isinstance(state, str) else "—"
-    if r["family"] == "judgement":
-        return "—"
-    if missing(r["actual"]):
-        return "—"
-    if r["family"] == "flow":
-        return f"{pct(r['completion_pct'])}%"
-    return value_with_unit(float(r["actual"]), r["unit"] or "")
-
-
-def caption(r: dict, lang: str) -> str:
-    """Key numbers under a gauge: '81.7% · 序时 83.3%', '4.8% · 目标 ≥5%'."""
-    unit = r["unit"] or ""
-    if r["family"] == "flow":
-        if missing(r["actual"]):
-            return f"{t('target', lang)} {target_text(r)}"
-        return f"{num(r['actual'])}{unit} · {t('time_share', lang)} {pct(r['time_share_pct'])}%"
-    if r["family"] == "milestone":
-        due = pd.Timestamp(r["due_date"])
-        return f"{due.month}月底" if lang == "zh" else f"due end {MONTHS_EN[due.month - 1]}"
-    if r["family"] == "judgement":
-        return "定性目标" if lang == "zh" else "qualitative"
-    return f"{t('target', lang)} {target_text(r)}"
-
-
-def target_text(r: dict) -> str:
-    unit = r["unit"] or ""
-    if r["comparator"] == "range":
-        return f"{num(r['target_low'])}-{num(r['target_high'])}{unit}"
-    if r["comparator"] == "maintain":
-        return "保持" + value_with_unit(float(r["target"]), unit)
-    sign = COMPARATOR_SIGN.get(r["comparator"], "")
-    return f"{sign}{value_with_unit(float(r['target']), unit)}"
-
-
-def short_name(r: dict, lang: str, limit: int = 13) -> str:
-    name = r["name_zh"] if lang == "zh" else r["name_en"]
-    limit = limit if lang == "zh" else limit * 2
-    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def _angle(share: float) -> float:
@@ -93,16 +25,14 @@ def _angle(share: float) -> float:
 def gauge_frame(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Long table of arc pieces: background, value and time-share tick for each target."""
     rows = []
-    for order, r in enumerate(progress.to_dict("records")):
-        share = gauge_share(r)
-        label = f"{order + 1:03d} {short_name(r, lang)}"
+    for order, c in enumerate(gauge_cells(progress, lang).to_dict("records")):
         common = {
-            "key": label,
+            "key": f"{order + 1:03d} {c['name']}",
             "order": order,
-            "headline": headline(r, lang),
-            "caption": caption(r, lang),
-            "status_text": status_label(r["status"], lang),
-            "id": r["id"],
+            "headline": c["headline"],
+            "caption": c["caption"],
+            "status_text": c["status_text"],
+            "id": c["id"],
         }
         rows.append(
             {
@@ -118,13 +48,12 @@ def gauge_frame(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
                 **common,
                 "part": "value",
                 "theta": -math.pi / 2,
-                "theta2": _angle(share),
-                "fill": STATUS_COLORS[r["status"]],
+                "theta2": _angle(c["share"]),
+                "fill": c["fill"],
             }
         )
-        mark = r["time_share_pct"] if r["family"] == "flow" else 100.0
-        if not missing(mark) and r["family"] in ("flow", "rate", "maintain"):
-            a = _angle(float(mark))
+        if not missing(c["tick"]):
+            a = _angle(c["tick"])
             rows.append(
                 {
                     **common,
@@ -176,21 +105,22 @@ def gauges(progress: pd.DataFrame, lang: str, columns: int = 5) -> alt.FacetChar
 
 def bullets(progress: pd.DataFrame, lang: str) -> alt.LayerChart:
     """Bullet graphs: bar to the share reached, tick at the time share, rule at 100%."""
-    rows = []
-    for order, r in enumerate(progress.to_dict("records")):
-        mark = r["time_share_pct"] if r["family"] == "flow" else 100.0
-        rows.append(
-            {
-                "name": short_name(r, lang, 16),
-                "order": order,
-                "share": min(gauge_share(r), GAUGE_MAX),
-                "mark": None if missing(mark) else float(mark),
-                "fill": STATUS_COLORS[r["status"]],
-                "caption": caption(r, lang),
-                "status_text": status_label(r["status"], lang),
-            }
-        )
-    data = pd.DataFrame(rows)
+    cells = gauge_cells(progress, lang, name_limit=16)
+    # Unlike the gauge, every bullet has its rule: the time share for amounts, else 100%.
+    marks = [
+        r["time_share_pct"] if r["family"] == "flow" else 100.0 for r in progress.to_dict("records")
+    ]
+    data = pd.DataFrame(
+        {
+            "name": cells["name"],
+            "order": range(len(cells)),
+            "share": cells["share"].clip(upper=GAUGE_MAX),
+            "mark": [None if missing(m) else float(m) for m in marks],
+            "fill": cells["fill"],
+            "caption": cells["caption"],
+            "status_text": cells["status_text"],
+        }
+    )
     y = alt.Y("name:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=260))
     base = alt.Chart(data).encode(y=y)
     back = base.mark_bar(color="#eaeef2", size=16).encode(x=alt.datum(100))

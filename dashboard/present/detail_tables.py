@@ -4,8 +4,8 @@ import pandas as pd
 
 from dashboard.core.explain import missing, num, pct, value_with_unit
 from dashboard.core.periods import period_zh
-from dashboard.present.charts import caption, headline, target_text
 from dashboard.present.i18n import METHODS, pick, t
+from dashboard.present.labels import caption, headline, target_text
 
 
 def metric_rows(r: dict, lang: str) -> list[tuple[str, str]]:

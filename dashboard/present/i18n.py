@@ -18,23 +18,6 @@ METHODS = {
     "last_year_profile": ("按上年结构", "last year's weights"),
     "months": ("按月份", "months elapsed"),
 }
-STATUS_ORDER = ("off_track", "at_risk", "on_track", "achieved", "no_data", "not_assessable")
-STATUS_COLORS = {
-    "achieved": "#1a7f37",
-    "on_track": "#4ac26b",
-    "at_risk": "#d4a72c",
-    "off_track": "#cf222e",
-    "no_data": "#8c959f",
-    "not_assessable": "#c9d1d9",
-}
-STATUS_ICONS = {
-    "achieved": "✔",
-    "on_track": "●",
-    "at_risk": "▲",
-    "off_track": "✖",
-    "no_data": "?",
-    "not_assessable": "…",
-}
 COMPLETENESS = {
     "reported": ("已报", "Reported"),
     "missing": ("缺报", "Missing"),

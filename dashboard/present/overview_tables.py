@@ -2,8 +2,9 @@
 
 import pandas as pd
 
-from dashboard.present.charts import caption, headline
-from dashboard.present.i18n import STATUS_ORDER, status_label, t
+from dashboard.core.palette import STATUS_ORDER
+from dashboard.present.i18n import status_label, t
+from dashboard.present.labels import caption, headline
 
 
 def status_counts(progress: pd.DataFrame) -> dict[str, int]:

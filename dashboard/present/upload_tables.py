@@ -4,7 +4,7 @@ import pandas as pd
 
 from dashboard.core.explain import num
 from dashboard.core.periods import period_zh
-from dashboard.ingest.problems import Problem
+from dashboard.core.problems import Problem
 from dashboard.present.i18n import t
 
 

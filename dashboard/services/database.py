@@ -1,21 +1,27 @@
-"""Opening the store ready for use, and rebuilding it from data/ alone."""
+"""Opening the store ready for use, and rebuilding it from data/ alone: the catalogue,
+the shipped sample files and every archived upload."""
 
 import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
 
 import duckdb
 
-from dashboard.ingest.problems import Problem
+from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.profiles_csv import parse_profiles
+from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.ingest.targets_csv import parse_catalogue
-from dashboard.services.uploading import load_shipped_files, reconcile_archive, replay_archive
+from dashboard.services.archive import manifests, reconcile_archive, shipped_files
+from dashboard.services.uploading import WRITE_LOCK, catalogue_index, preview
 from dashboard.services.workspace import Workspace
 from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
+from dashboard.store import figures as store_figures
 from dashboard.store.connection import connect
-from dashboard.store.schema import ensure_schema, get_meta
+from dashboard.store.schema import ensure_schema, get_meta, set_meta
 
 
 def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
@@ -52,6 +58,9 @@ def _prepare(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
     return []
 
 
+SAMPLE_USER = "sample-data"
+
+
 @contextmanager
 def open_store(ws: Workspace) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection with the schema in place and the catalogue in sync with targets.csv."""
@@ -76,3 +85,70 @@ def rebuild(ws: Workspace) -> list[Problem]:
     ):
         leftover.unlink(missing_ok=True)
     return problems
+
+
+def load_shipped_files(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
+    """Store the sample files shipped in data/actuals/ once, on first start."""
+    if get_meta(con, "shipped_files_loaded"):
+        return []
+    now = datetime.now()
+    index = catalogue_index(con)
+    problems = []
+    for path in shipped_files(ws):
+        problems += _restore(
+            con, index, path.read_bytes(), path.name, path, ws, SAMPLE_USER, now, None
+        )
+    set_meta(con, "shipped_files_loaded", now.isoformat())
+    return problems
+
+
+def replay_archive(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
+    """Store every archived upload again, in order, with its original user and time."""
+    index = catalogue_index(con)
+    problems = []
+    for m in manifests(ws):
+        path = ws.uploads_dir / m["archive"]
+        problems += _restore(
+            con,
+            index,
+            path.read_bytes(),
+            m["filename"],
+            path,
+            ws,
+            m["user"],
+            datetime.fromisoformat(m["uploaded_at"]),
+            m["upload_id"],
+        )
+    return problems
+
+
+def _restore(
+    con,
+    index: CatalogueIndex,
+    data: bytes,
+    filename: str,
+    path: Path,
+    ws: Workspace,
+    user: str,
+    at: datetime,
+    upload_id: int | None,
+) -> list[Problem]:
+    """Store a file that already lies under data/ (no new archive copy); its problems."""
+    try:
+        pv = preview(con, data, filename, (at.year, at.month), index)
+    except IngestError as err:
+        return err.problems
+    if not pv.ok or pv.duplicate_of:
+        return errors(pv.problems)
+    with WRITE_LOCK:
+        store_figures.store_upload(
+            con,
+            upload_id=upload_id or store_figures.next_upload_id(con),
+            sha256=pv.parsed.sha256,
+            filename=filename,
+            archive_path=str(path.relative_to(ws.data_dir)),
+            user=user,
+            at=at,
+            figures=pv.parsed.figures,
+        )
+    return []

@@ -6,6 +6,8 @@ import pandas as pd
 
 from dashboard.export.pdf import Heading, bulletin_pdf
 from dashboard.export.spreadsheet import to_csv, to_xlsx
+from dashboard.present import charts
+from dashboard.present.gauges import gauge_cells
 from dashboard.present.i18n import month_name
 
 FORMATS = {
@@ -62,9 +64,13 @@ def export_bytes(progress: pd.DataFrame, fmt: str, head: Heading, lang: str = "z
     if fmt == "xlsx":
         return to_xlsx(progress, f"{head.title} · {head.subtitle}", lang)
     if fmt == "pdf":
-        return bulletin_pdf(progress, head, lang)
+        return bulletin_pdf(progress, head, gauge_cells(progress, lang, name_limit=14), lang)
     if fmt == "png":
         from dashboard.export.images import gauges_png
 
-        return gauges_png(progress, f"{head.title} · {head.subtitle}", lang)
+        sections = [
+            (section, charts.gauges(part, lang))
+            for section, part in progress.groupby("section", sort=False)
+        ]
+        return gauges_png(sections, f"{head.title} · {head.subtitle}")
     raise ValueError(f"unknown export format {fmt!r}")

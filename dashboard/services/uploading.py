@@ -1,36 +1,26 @@
-"""Uploads end to end: preview, archive the original bytes, store all-or-nothing, rebuild.
+"""Uploads end to end: preview, check the user's departments, archive the original bytes,
+store all-or-nothing (the archive itself is services/archive.py)."""
 
-The archive under data/actuals/uploads/ holds each accepted file's bytes and a manifest
-(original name, user, time). The database can always be rebuilt from it and targets.csv.
-Uploaded file names are kept as text only; archive paths are made from the upload id and
-the file's hash.
-"""
-
-import json
-import os
 import threading
 from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
 
 import duckdb
 import numpy as np
 import pandas as pd
 
 from dashboard.core.access import User
+from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.parse import ParsedUpload, parse_upload, sequence_warnings
-from dashboard.ingest.problems import IngestError, Problem, errors
 from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.services.archive import remove_upload, write_upload
 from dashboard.services.workspace import Workspace
 from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import figures as store_figures
-from dashboard.store.schema import get_meta, set_meta
 
-SAMPLE_USER = "sample-data"
-SHIPPED_SUFFIXES = (".csv", ".txt", ".xlsx")
 # One writer at a time inside this process (Streamlit sessions are threads).
-_WRITE_LOCK = threading.Lock()
+WRITE_LOCK = threading.Lock()
 
 
 @dataclass
@@ -169,9 +159,9 @@ def store_preview(
             same_as=pv.duplicate_of["upload_id"],
         )
         return None
-    with _WRITE_LOCK:
+    with WRITE_LOCK:
         upload_id = store_figures.next_upload_id(con)
-        archive = _archive(ws, upload_id, pv.parsed, data, user, at)
+        archive = write_upload(ws, upload_id, pv.parsed, data, user, at)
         try:
             store_figures.store_upload(
                 con,
@@ -184,7 +174,7 @@ def store_preview(
                 figures=pv.parsed.figures,
             )
         except BaseException:
-            _remove_archive(archive)
+            remove_upload(archive)
             raise
     changes = pv.figures["change"].value_counts()
     audit.record(
@@ -201,131 +191,3 @@ def store_preview(
         revisions=int(changes.get("revision", 0)),
     )
     return upload_id
-
-
-def _archive(
-    ws: Workspace, upload_id: int, parsed: ParsedUpload, data: bytes, user: str, at: datetime
-) -> Path:
-    ws.uploads_dir.mkdir(parents=True, exist_ok=True)
-    suffix = ".xlsx" if data[:4] == b"PK\x03\x04" else ".csv"
-    path = ws.uploads_dir / f"{upload_id:06d}-{parsed.sha256[:16]}{suffix}"
-    manifest = {
-        "upload_id": upload_id,
-        "sha256": parsed.sha256,
-        "filename": parsed.file,
-        "user": user,
-        "uploaded_at": at.isoformat(),
-        "archive": path.name,
-    }
-    _write_atomic(path, data)
-    _write_atomic(path.with_suffix(".json"), json.dumps(manifest, ensure_ascii=False).encode())
-    return path
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
-def _remove_archive(path: Path) -> None:
-    path.with_suffix(".json").unlink(missing_ok=True)
-    path.unlink(missing_ok=True)
-
-
-def manifests(ws: Workspace) -> list[dict]:
-    if not ws.uploads_dir.exists():
-        return []
-    found = [json.loads(p.read_text("utf-8")) for p in ws.uploads_dir.glob("*.json")]
-    return sorted(found, key=lambda m: m["upload_id"])
-
-
-def reconcile_archive(con: duckdb.DuckDBPyConnection, ws: Workspace) -> int:
-    """Drop archived files whose upload never committed (a crash between the two steps)."""
-    if not ws.uploads_dir.exists():
-        return 0
-    stored = store_figures.uploads(con)
-    last = int(stored["upload_id"].max()) if len(stored) else 0
-    known = set(stored["sha256"])
-    removed = 0
-    for m in manifests(ws):
-        if m["upload_id"] > last and m["sha256"] not in known:
-            _remove_archive(ws.uploads_dir / m["archive"])
-            removed += 1
-    for tmp in ws.uploads_dir.glob("*.tmp"):
-        tmp.unlink(missing_ok=True)
-    return removed
-
-
-def shipped_files(ws: Workspace) -> list[Path]:
-    return sorted(p for p in ws.actuals_dir.glob("*") if p.suffix.lower() in SHIPPED_SUFFIXES)
-
-
-def load_shipped_files(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
-    """Store the sample files shipped in data/actuals/ once, on first start."""
-    if get_meta(con, "shipped_files_loaded"):
-        return []
-    now = datetime.now()
-    index = catalogue_index(con)
-    problems = []
-    for path in shipped_files(ws):
-        problems += _restore(
-            con, index, path.read_bytes(), path.name, path, ws, SAMPLE_USER, now, None
-        )
-    set_meta(con, "shipped_files_loaded", now.isoformat())
-    return problems
-
-
-def replay_archive(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
-    """Store every archived upload again, in order, with its original user and time."""
-    index = catalogue_index(con)
-    problems = []
-    for m in manifests(ws):
-        path = ws.uploads_dir / m["archive"]
-        problems += _restore(
-            con,
-            index,
-            path.read_bytes(),
-            m["filename"],
-            path,
-            ws,
-            m["user"],
-            datetime.fromisoformat(m["uploaded_at"]),
-            m["upload_id"],
-        )
-    return problems
-
-
-def _restore(
-    con,
-    index: CatalogueIndex,
-    data: bytes,
-    filename: str,
-    path: Path,
-    ws: Workspace,
-    user: str,
-    at: datetime,
-    upload_id: int | None,
-) -> list[Problem]:
-    """Store a file that already lies under data/ (no new archive copy); its problems."""
-    try:
-        pv = preview(con, data, filename, (at.year, at.month), index)
-    except IngestError as err:
-        return err.problems
-    if not pv.ok or pv.duplicate_of:
-        return errors(pv.problems)
-    with _WRITE_LOCK:
-        store_figures.store_upload(
-            con,
-            upload_id=upload_id or store_figures.next_upload_id(con),
-            sha256=pv.parsed.sha256,
-            filename=filename,
-            archive_path=str(path.relative_to(ws.data_dir)),
-            user=user,
-            at=at,
-            figures=pv.parsed.figures,
-        )
-    return []

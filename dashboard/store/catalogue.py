@@ -3,7 +3,7 @@
 import duckdb
 import pandas as pd
 
-from dashboard.ingest.targets_csv import COLUMNS
+from dashboard.core.vocab import TARGET_COLUMNS
 from dashboard.store.connection import FRAME_SCANS, transaction
 from dashboard.store.schema import get_meta, set_meta
 
@@ -12,13 +12,13 @@ def load_targets(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame, digest: 
     """Replace the catalogue in one transaction; False if this exact catalogue is loaded."""
     if get_meta(con, "catalogue_sha256") == digest:
         return False
-    frame = targets[COLUMNS]
+    frame = targets[TARGET_COLUMNS]
     with FRAME_SCANS, transaction(con):
         con.execute("DELETE FROM targets")
         con.register("incoming_targets", frame)
         con.execute(
-            f"INSERT INTO targets ({', '.join(COLUMNS)}) "
-            f"SELECT {', '.join(COLUMNS)} FROM incoming_targets"
+            f"INSERT INTO targets ({', '.join(TARGET_COLUMNS)}) "
+            f"SELECT {', '.join(TARGET_COLUMNS)} FROM incoming_targets"
         )
         con.unregister("incoming_targets")
         set_meta(con, "catalogue_sha256", digest)
@@ -28,7 +28,7 @@ def load_targets(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame, digest: 
 def targets(
     con: duckdb.DuckDBPyConnection, year: int | None = None, entity: str | None = None
 ) -> pd.DataFrame:
-    sql = f"SELECT {', '.join(COLUMNS)} FROM targets WHERE 1=1"
+    sql = f"SELECT {', '.join(TARGET_COLUMNS)} FROM targets WHERE 1=1"
     params: list = []
     if year is not None:
         sql += " AND year = ?"

@@ -6,7 +6,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from dashboard.present.text_table import plain_value
+from dashboard.core.json_value import plain_value
 from dashboard.store.connection import transaction
 
 SCHEMA = """

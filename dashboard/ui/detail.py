@@ -4,10 +4,11 @@ from datetime import datetime
 
 import streamlit as st
 
+from dashboard.core.palette import STATUS_COLORS
 from dashboard.core.series import month_series
 from dashboard.present import charts
 from dashboard.present.detail_tables import comments_view, history_view, metric_rows, pace_lines
-from dashboard.present.i18n import STATUS, STATUS_COLORS, month_name, t
+from dashboard.present.i18n import STATUS, month_name, t
 from dashboard.store import comments as store_comments
 from dashboard.store.connection import connect
 from dashboard.ui import auth, common

@@ -4,7 +4,8 @@ from datetime import datetime
 
 import streamlit as st
 
-from dashboard.present.i18n import STATUS, STATUS_COLORS, STATUS_ICONS, STATUS_ORDER, month_name, t
+from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER
+from dashboard.present.i18n import STATUS, month_name, t
 from dashboard.present.overview_tables import filter_progress, status_counts, table_view
 from dashboard.services import exporting
 from dashboard.ui import auth, common

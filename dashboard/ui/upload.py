@@ -4,9 +4,9 @@ from datetime import datetime
 
 import streamlit as st
 
+from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.export import template
 from dashboard.ingest.parse import parse_upload
-from dashboard.ingest.problems import IngestError, errors, warnings
 from dashboard.present.i18n import month_name, t
 from dashboard.present.upload_tables import preview_table, problem_table
 from dashboard.services.uploading import check, record_refusal, store_preview

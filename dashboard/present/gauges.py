@@ -1,0 +1,66 @@
+"""What a gauge shows for each target: the share of its bar reached, the time-share tick,
+the status colour and the words under it. Charts, the PDF bulletin and the PNG share it."""
+
+import pandas as pd
+
+from dashboard.core.explain import missing
+from dashboard.core.palette import STATUS_COLORS
+from dashboard.present.i18n import status_label
+from dashboard.present.labels import caption, headline, short_name
+
+TICKED = ("flow", "rate", "maintain")  # families whose gauge carries a tick
+
+
+def gauge_share(r: dict) -> float:
+    """How far along the gauge a target is, in % of its bar."""
+    if r["family"] == "flow":
+        return 0.0 if missing(r["completion_pct"]) else float(r["completion_pct"])
+    if r["family"] == "milestone":
+        return {"done": 100.0, "in_progress": 50.0}.get(r["milestone_state"], 0.0)
+    if missing(r["actual"]) or missing(r["target"]):
+        return 0.0
+    actual, target = float(r["actual"]), float(r["target"])
+    if r["comparator"] == "decrease":
+        actual, target = -actual, target
+    if r["direction"] == "lower":
+        return 100.0 if actual <= target else max(0.0, 100 * target / actual) if actual else 0.0
+    return 100 * actual / target if target > 0 else (100.0 if actual >= target else 0.0)
+
+
+def tick(r: dict) -> float | None:
+    """Where the gauge's tick sits: the time share for amounts, the bar (100%) for rates
+    and maintained levels; None when there is nothing to mark."""
+    mark = r["time_share_pct"] if r["family"] == "flow" else 100.0
+    return None if r["family"] not in TICKED or missing(mark) else float(mark)
+
+
+def gauge_cells(progress: pd.DataFrame, lang: str, name_limit: int = 13) -> pd.DataFrame:
+    """One row per target, in catalogue order: everything its gauge shows."""
+    rows = [
+        {
+            "id": r["id"],
+            "section": r["section"],
+            "name": short_name(r, lang, name_limit),
+            "share": gauge_share(r),
+            "tick": tick(r),
+            "fill": STATUS_COLORS[r["status"]],
+            "headline": headline(r, lang),
+            "caption": caption(r, lang),
+            "status_text": status_label(r["status"], lang),
+        }
+        for r in progress.to_dict("records")
+    ]
+    return pd.DataFrame(rows, columns=CELL_COLUMNS)
+
+
+CELL_COLUMNS = [
+    "id",
+    "section",
+    "name",
+    "share",
+    "tick",
+    "fill",
+    "headline",
+    "caption",
+    "status_text",
+]
