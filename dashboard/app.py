@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from dashboard.present.i18n import t
-from dashboard.ui import auth, common
+from dashboard.core.messages import text
+from dashboard.ui import auth, common, errors
 
-st.set_page_config(page_title="目标进度看板", page_icon=":material/speed:", layout="wide")
+st.set_page_config(page_title=text("app_title", "zh"), page_icon=":material/speed:", layout="wide")
 lang = common.language_switch()
-w = common.ready()
-user = auth.sidebar(w, lang)
+with errors.reported(lang):
+    w = common.ready()
+    user = auth.sidebar(w, lang)
 
 PAGES = [  # file, title key, icon, url
     ("ui/overview.py", "overview", ":material/speed:", "overview"),
@@ -20,7 +21,8 @@ PAGES = [  # file, title key, icon, url
 if user is not None and user.is_admin:
     PAGES.append(("ui/admin.py", "admin", ":material/admin_panel_settings:", "admin"))
 pages = [
-    st.Page(file, title=t(key, lang), icon=icon, url_path=url, default=(i == 0))
+    st.Page(file, title=text(key, lang), icon=icon, url_path=url, default=(i == 0))
     for i, (file, key, icon, url) in enumerate(PAGES)
 ]
-st.navigation(pages).run()
+with errors.reported(lang):
+    st.navigation(pages).run()

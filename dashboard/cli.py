@@ -13,21 +13,24 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.core.access import ROLES, User
+from dashboard.core.errors import DashboardError
 from dashboard.core.json_value import plain_value
+from dashboard.core.messages import text
 from dashboard.core.problems import IngestError, errors, warnings
-from dashboard.export import template
-from dashboard.export.fonts import MissingFont
-from dashboard.ingest.parse import parse_upload
 from dashboard.present.text_table import render
-from dashboard.services import accounts, exporting, reporting, snapshots
+from dashboard.services import accounts, audit_log, exporting, reporting, snapshots
 from dashboard.services.accounts import AccountError
-from dashboard.services.database import open_store, rebuild
-from dashboard.services.uploading import catalogue_index, check, record_refusal, store_preview
+from dashboard.services.database import connect, counts, open_store, rebuild
+from dashboard.services.uploading import (
+    catalogue_index,
+    check,
+    parse,
+    record_refusal,
+    store_preview,
+)
 from dashboard.services.workspace import workspace
-from dashboard.store import audit
-from dashboard.store import catalogue as store_catalogue
-from dashboard.store.connection import StoreError, connect
 
+LANG = "en"  # what the command line prints in (logs and scripts read it)
 PROGRESS_TABLE = [
     "id",
     "name_zh",
@@ -42,16 +45,16 @@ PROGRESS_TABLE = [
 ]
 
 
-def _year_month(text: str) -> tuple[int, int]:
+def _year_month(value: str) -> tuple[int, int]:
     try:
-        stamp = datetime.strptime(text, "%Y-%m")
+        stamp = datetime.strptime(value, "%Y-%m")
     except ValueError as err:
-        raise argparse.ArgumentTypeError(f"{text!r} is not YYYY-MM") from err
+        raise argparse.ArgumentTypeError(text("cli.not_year_month", LANG, text=value)) from err
     return stamp.year, stamp.month
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m dashboard", description="目标进度看板")
+    p = argparse.ArgumentParser(prog="python -m dashboard", description=text("app_title", "zh"))
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db", help="DuckDB file (default: $DASHBOARD_DB or data/dashboard.duckdb)"
@@ -133,20 +136,18 @@ def main(argv: list[str] | None = None) -> int:
     ws = workspace(args.db)
     try:
         return COMMANDS[args.command](args, ws)
-    except IngestError as err:  # a broken catalogue, at any command
+    except DashboardError as err:
+        _report(err)
+        return 1
+
+
+def _report(err: DashboardError) -> None:
+    """The one place a refused operation becomes words on stderr (English)."""
+    if isinstance(err, IngestError):  # a broken catalogue, at any command
         for problem in err.problems:
-            print(problem.line(), file=sys.stderr)
-        return 1
-    except (
-        StoreError,
-        reporting.NoFigures,
-        snapshots.UnknownSnapshot,
-        MissingFont,
-        AccountError,
-        NotAllowed,
-    ) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+            print(problem.line(LANG), file=sys.stderr)
+    else:
+        print(text("cli.error", LANG, message=err.text(LANG)), file=sys.stderr)
 
 
 def _emit(frame: pd.DataFrame, fmt: str, table_columns: list[str] | None = None) -> None:
@@ -159,39 +160,15 @@ def _emit(frame: pd.DataFrame, fmt: str, table_columns: list[str] | None = None)
         sys.stdout.write(render(frame[table_columns] if table_columns else frame))
 
 
-class NotAllowed(PermissionError):
-    """The named account may not do this (or does not exist)."""
-
-
 def acting_user(args, ws, need: str) -> User:
-    """The account named by --user, checked for `need` (upload | admin).
-
-    --admin-override acts without an account; the audit log records it by name.
-    """
-    if getattr(args, "admin_override", False):
-        return User(f"{args.user} (admin override)", "admin")
+    """The account named by --user, checked for `need` (upload | admin)."""
     path = accounts.users_path(ws.data_dir)
-    if not accounts.load(path):
-        # A fresh installation has no accounts yet: whoever has the shell is its
-        # administrator. Rules apply from the first account on.
-        return User(args.user, "admin")
-    user = accounts.find(path, args.user)
-    if user is None:
-        raise NotAllowed(
-            f"no account {args.user!r}: create it with `python -m dashboard user "
-            f"add {args.user} --role uploader --department ...`, or pass "
-            "--admin-override for a batch load"
-        )
-    if need == "admin" and not user.is_admin:
-        raise NotAllowed(f"{user.name} is {user.role}; this needs an admin")
-    if need == "upload" and not user.may_upload():
-        raise NotAllowed(f"{user.name} is {user.role}; uploading needs the uploader role")
-    return user
+    return accounts.acting_user(path, args.user, need, getattr(args, "admin_override", False))
 
 
 def cmd_targets(args, ws) -> int:
     with open_store(ws) as con:
-        frame = store_catalogue.targets(con, args.year)
+        frame = reporting.targets(con, args.year)
     _emit(
         frame,
         args.format,
@@ -229,13 +206,17 @@ def cmd_ingest(args, ws) -> int:
     now = datetime.now()
     missing = [f for f in args.files if not f.is_file()]
     if missing:
-        print(f"error: no such file: {', '.join(map(str, missing))}", file=sys.stderr)
+        files = ", ".join(map(str, missing))
+        print(
+            text("cli.error", LANG, message=text("cli.no_such_file", LANG, files=files)),
+            file=sys.stderr,
+        )
         return 2
     user = acting_user(args, ws, "upload")
     with open_store(ws) as con:
         index = catalogue_index(con)
         if args.admin_override:
-            audit.record(
+            audit_log.record(
                 con,
                 user.name,
                 "admin_override",
@@ -251,11 +232,11 @@ def cmd_ingest(args, ws) -> int:
             rejected += 1
         else:
             figures += outcome
-    verb = "validated" if args.dry_run else "stored"
-    accepted = len(args.files) - rejected
+    summary = "cli.ingest.validated" if args.dry_run else "cli.ingest.stored"
+    accepted, total = len(args.files) - rejected, len(args.files)
     print(
-        f"{verb} {accepted} of {len(args.files)} file(s): {figures} figure(s)"
-        + (f"; {rejected} rejected" if rejected else "")
+        text(summary, LANG, accepted=accepted, total=total, figures=figures)
+        + (text("cli.ingest.rejected", LANG, rejected=rejected) if rejected else "")
     )
     return 1 if rejected else 0
 
@@ -268,10 +249,10 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> int |
     """
     data = path.read_bytes()
     try:
-        parsed = parse_upload(data, path.name, index, (now.year, now.month))
+        parsed = parse(data, path.name, index, (now.year, now.month))
     except IngestError as err:
         for p in err.problems:
-            print(p.line())
+            print(p.line(LANG))
         if not args.dry_run:
             with connect(ws.db_path) as con:
                 record_refusal(con, user.name, path.name, None, err.problems, now)
@@ -279,15 +260,21 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> int |
     with connect(ws.db_path) as con:
         pv = check(con, parsed, index, user, now, record=not args.dry_run)
         for p in warnings(pv.problems):
-            print("warning: " + p.line(), file=sys.stderr)
+            print(text("cli.warning", LANG, line=p.line(LANG)), file=sys.stderr)
         if not pv.ok:
             for p in errors(pv.problems):
-                print(p.line())
+                print(p.line(LANG))
             return None
         if pv.duplicate_of:
+            same = pv.duplicate_of
             print(
-                f"{path.name}: identical to upload #{pv.duplicate_of['upload_id']} "
-                f"({pv.duplicate_of['filename']}); nothing changed",
+                text(
+                    "cli.identical",
+                    LANG,
+                    file=path.name,
+                    id=same["upload_id"],
+                    name=same["filename"],
+                ),
                 file=sys.stderr,
             )
             return 0
@@ -299,25 +286,21 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> int |
 def cmd_rebuild(args, ws) -> int:
     problems = rebuild(ws)
     for p in problems:
-        print(p.line(), file=sys.stderr)
+        print(p.line(LANG), file=sys.stderr)
     with open_store(ws) as con:
-        n = con.execute("SELECT count(*) FROM current_figures").fetchone()[0]
-        u = con.execute("SELECT count(*) FROM uploads").fetchone()[0]
-    print(f"rebuilt {ws.db_path}: {u} upload(s), {n} current figure(s)")
+        uploads, figures = counts(con)
+    print(text("cli.rebuilt", LANG, db=ws.db_path, uploads=uploads, figures=figures))
     return 1 if problems else 0
 
 
 def cmd_template(args, ws) -> int:
     year, month = args.month
     with open_store(ws) as con:
-        targets = store_catalogue.targets(con, year)
-    frame = template.template_frame(targets, year, month)
-    if args.out.suffix.lower() == ".xlsx":
-        data = template.template_xlsx(frame, f"{year}年{month}月 目标指标数据填报表")
-    else:
-        data = template.template_csv(frame)
+        targets = reporting.targets(con, year)
+    fmt = "xlsx" if args.out.suffix.lower() == ".xlsx" else "csv"
+    data, count = exporting.fill_in_template(targets, year, month, fmt)
     args.out.write_bytes(data)
-    print(f"wrote {args.out}: {len(frame)} indicator(s) due for {year}-{month:02d}")
+    print(text("cli.template_written", LANG, out=args.out, count=count, year=year, month=month))
     return 0
 
 
@@ -326,7 +309,7 @@ def cmd_snapshot(args, ws) -> int:
     user = acting_user(args, ws, "admin")
     with open_store(ws) as con:
         if args.admin_override:
-            audit.record(con, user.name, "admin_override", "used", command="snapshot")
+            audit_log.record(con, user.name, "admin_override", "used", command="snapshot")
         sid = snapshots.take(con, year, month, note=args.note, user=user.name, at=datetime.now())
     print(sid)
     return 0
@@ -341,7 +324,7 @@ def cmd_export(args, ws) -> int:
             year, month = args.as_of or reporting.default_as_of(con)
             info, frame = None, reporting.progress(con, year, month)
         head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
-        audit.record(
+        audit_log.record(
             con,
             args.user,
             "export",
@@ -351,13 +334,14 @@ def cmd_export(args, ws) -> int:
             file=args.out.name,
         )
     args.out.write_bytes(exporting.export_bytes(frame, args.format, head, args.lang))
-    print(f"wrote {args.out} ({args.format}, {len(frame)} targets, as of {year}-{month:02d})")
+    written = {"out": args.out, "format": args.format, "count": len(frame)}
+    print(text("cli.export_written", LANG, **written, year=year, month=month))
     return 0
 
 
 def cmd_audit(args, ws) -> int:
     with open_store(ws) as con:
-        frame = audit.entries(con)
+        frame = audit_log.entries(con)
     _emit(frame, args.format)
     return 0
 
@@ -383,35 +367,35 @@ def cmd_user(args, ws) -> int:
     if args.user_command == "set":
         user = accounts.set_role(path, args.name, args.role, args.department)
         _audit_user(ws, "user_set", user)
-        print(f"{user.name}: {user.role} {'、'.join(sorted(user.departments))}")
+        departments = "、".join(sorted(user.departments))
+        print(text("cli.user_set", LANG, name=user.name, role=user.role, departments=departments))
         return 0
     password = _read_password()
     if args.user_command == "passwd":
         accounts.set_password(path, args.name, password)
         _audit_user(ws, "user_passwd", accounts.find(path, args.name))
-        print(f"password set for {args.name}")
+        print(text("cli.password_set", LANG, name=args.name))
         return 0
     user = accounts.add_user(path, args.name, password, args.role, args.department)
     _audit_user(ws, "user_add", user)
-    print(
-        f"added {user.name} ({user.role}{': ' if user.departments else ''}"
-        f"{'、'.join(sorted(user.departments))})"
-    )
+    departments = "、".join(sorted(user.departments))
+    added = "cli.user_added" if departments else "cli.user_added_alone"
+    print(text(added, LANG, name=user.name, role=user.role, departments=departments))
     return 0
 
 
 def _read_password() -> str:
     if sys.stdin.isatty():
-        first = getpass.getpass("password: ")
-        if getpass.getpass("again: ") != first:
-            raise AccountError("the two passwords differ")
+        first = getpass.getpass(text("cli.password_prompt", LANG))
+        if getpass.getpass(text("cli.password_again", LANG)) != first:
+            raise AccountError("account.passwords_differ")
         return first
     return sys.stdin.readline().rstrip("\n")
 
 
 def _audit_user(ws, action: str, user: User) -> None:
     with open_store(ws) as con:
-        audit.record(
+        audit_log.record(
             con,
             "cli",
             action,

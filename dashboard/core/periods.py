@@ -1,24 +1,17 @@
 """How officials name a covered period: "1—10月", "一季度", "上半年", "Jan–Oct"."""
 
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-QUARTER_ZH = {3: "一季度", 6: "上半年", 9: "前三季度", 12: "全年"}
-QUARTER_EN = {3: "Q1", 6: "H1", 9: "Q1–Q3", 12: "full year"}
+from dashboard.core.messages import Msg, text
+
+QUARTER_ENDS = (3, 6, 9, 12)
 
 
-def period_zh(start: int, end: int, quarterly: bool = False) -> str:
-    if quarterly and start == 1 and end in QUARTER_ZH:
-        return QUARTER_ZH[end]
+def period_text(start: int, end: int, lang: str, quarterly: bool = False) -> str:
+    """Months start..end of a year as a bulletin names them, in `lang`."""
+    if quarterly and start == 1 and end in QUARTER_ENDS:
+        return text(f"period.quarter.{end}", lang)
     if start == end:
-        return f"{end}月"
-    return f"{start}—{end}月"
-
-
-def period_en(start: int, end: int, quarterly: bool = False) -> str:
-    if quarterly and start == 1 and end in QUARTER_EN:
-        return QUARTER_EN[end]
-    if start == end:
-        return MONTHS_EN[end - 1]
-    return f"{MONTHS_EN[start - 1]}–{MONTHS_EN[end - 1]}"
+        return text(f"month.{end}", lang)
+    return text("period.range", lang, start=Msg(f"month.bare.{start}"), end=Msg(f"month.{end}"))
 
 
 def period_iso(year: int, start: int, end: int) -> str:

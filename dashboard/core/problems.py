@@ -1,11 +1,15 @@
-"""Problems found in an input file, and the exceptions that carry all of them.
+"""Problems found in an input file, and the exception that carries all of them.
 
-IngestError            a file was refused; .problems lists every error found
-  CatalogueError       targets.csv was refused
-Problem                file, row, column, message, hint, severity (error | warning)
+IngestError            a file was refused; .problems lists every problem found
+  CatalogueError       targets.csv (or seasonal_profiles.csv) was refused
+Problem                file, row, column, what is wrong and how to fix it (message keys
+                       with their parameters), severity (error | warning)
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from dashboard.core.errors import DashboardError
+from dashboard.core.messages import text
 
 
 @dataclass(frozen=True)
@@ -13,21 +17,41 @@ class Problem:
     file: str
     row: int | None
     column: str | None
-    message: str
-    hint: str = ""
+    key: str  # what is wrong (a message key)
+    hint_key: str = ""  # how to fix it (a message key; "" for no hint)
+    params: dict = field(default_factory=dict, hash=False)  # fills both texts
     severity: str = "error"
 
-    def line(self) -> str:
-        """`FILE:ROW:COLUMN: message (hint)` — the form editors and CI logs link."""
+    def message_in(self, lang: str) -> str:
+        return text(self.key, lang, **self.params)
+
+    def hint_in(self, lang: str) -> str:
+        return text(self.hint_key, lang, **self.params) if self.hint_key else ""
+
+    @property
+    def message(self) -> str:
+        return self.message_in("en")
+
+    @property
+    def hint(self) -> str:
+        return self.hint_in("en")
+
+    def line(self, lang: str = "en") -> str:
+        """`FILE:ROW:COLUMN: message — hint`: the form editors and CI logs link."""
         where = f"{self.file}:{self.row or 0}:{self.column or '-'}"
-        text = f"{where}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        message, hint = self.message_in(lang), self.hint_in(lang)
+        return f"{where}: {message} — {hint}" if hint else f"{where}: {message}"
 
 
-class IngestError(Exception):
+class IngestError(DashboardError):
+    """A file was refused. Its key is the headline ("refused"); its text, every problem."""
+
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("\n".join(p.line() for p in problems))
+        super().__init__("refused")
+
+    def text(self, lang: str) -> str:
+        return "\n".join(p.line(lang) for p in self.problems)
 
 
 class CatalogueError(IngestError):

@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard.core.rounding import round_half_up
 from dashboard.core.settings import Thresholds
-from dashboard.core.vocab import MILESTONE_CODES
+from dashboard.core.vocab import FIRST_DUE_MONTH, MILESTONE_CODES, signed_bar
 
 KEY = ["entity", "year", "id"]
 FLOW_COMPARATORS = ("at_least", "about", "range", "at_most", "exactly")
@@ -143,19 +143,12 @@ class _Columns:
             & comp.isin(RATE_COMPARATORS).to_numpy()
         )
         c.flow_measure = flow_measure
+        c.first_due = freq.map(FIRST_DUE_MONTH).to_numpy(dtype="float64", na_value=np.nan)
         c.freq = {
             name: (freq == name).to_numpy()
             for name in ("monthly", "monthly_from_feb", "quarterly", "annual", "event")
         }
         return c
-
-    def first_due(self) -> np.ndarray:
-        f = self.freq
-        return np.select(
-            [f["monthly"], f["monthly_from_feb"], f["quarterly"], f["annual"]],
-            [1.0, 2.0, 3.0, 12.0],
-            np.nan,
-        )
 
 
 class _Result:
@@ -393,7 +386,7 @@ def _judge_rates(res: _Result, c: _Columns, state, seasonal, th: Thresholds) -> 
         actual_end=state["end"],
     )
     v, n_end = state["value"], state["end"]
-    bar = np.where(c.is_comp["decrease"], -c.target, c.target)  # 下降4% is a change of -4
+    bar = signed_bar(c.target, c.is_comp["decrease"])
     sign = np.where(c.lower, -1.0, 1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         completion = np.where(c.points, np.nan, round_half_up(v / bar * 100))
@@ -526,7 +519,7 @@ def _mark_missing(res: _Result, c: _Columns, state, month: int) -> None:
     """no_data where a figure is due by the statistics calendar but none has arrived."""
     numeric = c.flow | c.rate | c.is_comp["maintain"]
     has = ~np.isnan(state["value"])
-    first_due = c.first_due()
+    first_due = c.first_due
     due_now = ~np.isnan(first_due) & (month >= first_due)
     res.put(numeric & ~has, status=np.where(due_now, "no_data", "not_assessable"))
     expected_end = np.where(c.freq["quarterly"], month - month % 3, month)

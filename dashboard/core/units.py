@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from dashboard.core.errors import DashboardError
+
 MULTIPLIERS = {
     "万亿": Decimal(10) ** 12,
     "亿": Decimal(10) ** 8,
@@ -66,12 +68,18 @@ for _name in COUNTED:
     BASES[_name] = ("count:" + _name, Decimal(1))
 
 
-class UnknownUnit(ValueError):
+class UnknownUnit(DashboardError, ValueError):
     """A unit text that is not a known base unit with an optional multiplier."""
 
+    def __init__(self, unit: str):
+        super().__init__("unit.unknown", unit=unit)
 
-class IncompatibleUnits(ValueError):
+
+class IncompatibleUnits(DashboardError, ValueError):
     """Two units of different dimensions (亿元 vs 万吨)."""
+
+    def __init__(self, source: str, target: str):
+        super().__init__("unit.incompatible", source=source, target=target)
 
 
 @dataclass(frozen=True)
@@ -113,7 +121,7 @@ def conversion_factor(from_unit: str, to_unit: str) -> Decimal:
     """Multiply a value in `from_unit` by this to express it in `to_unit`."""
     src, dst = parse_unit(from_unit), parse_unit(to_unit)
     if src.dimension != dst.dimension:
-        raise IncompatibleUnits(f"{from_unit} -> {to_unit}")
+        raise IncompatibleUnits(from_unit, to_unit)
     return src.factor / dst.factor
 
 

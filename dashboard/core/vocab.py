@@ -1,4 +1,7 @@
-"""The fixed vocabulary of the catalogue and of progress results."""
+"""The fixed vocabulary of the catalogue and of progress results, and the calendar and
+sign rules written once for everything that uses them."""
+
+import numpy as np
 
 # A target as targets.csv and the targets table hold it, in this order.
 TARGET_COLUMNS = [
@@ -47,18 +50,27 @@ FREQUENCIES = ("monthly", "monthly_from_feb", "quarterly", "annual", "event")
 MEASURES = ("ytd", "month", "level", "ytd_growth", "status", "assessment")
 
 STATUSES = ("achieved", "on_track", "at_risk", "off_track", "no_data", "not_assessable")
+# What a person may set for a qualitative target (the others come from figures).
+JUDGED_STATUSES = STATUSES[:4]
 
 # Milestone progress is stored as a code so it travels through the same figures table.
 MILESTONE_CODES = {0: "not_started", 1: "in_progress", 2: "done"}
 
 
-def first_due_month(frequency: str) -> int | None:
-    """First month of the year whose figure is due, by the statistics calendar.
+# First month of the year whose figure is due, by the statistics calendar: bureau
+# indicators publish 1-2月 together (no January); GDP is quarterly; annual assessments
+# arrive after year end; events (absent here) are never "due".
+FIRST_DUE_MONTH = {"monthly": 1, "monthly_from_feb": 2, "quarterly": 3, "annual": 12}
 
-    Bureau indicators publish 1-2月 together (no January); GDP is quarterly; annual
-    assessments arrive after year end; events are never "due".
-    """
-    return {"monthly": 1, "monthly_from_feb": 2, "quarterly": 3, "annual": 12}.get(frequency)
+
+def first_due_month(frequency: str) -> int | None:
+    return FIRST_DUE_MONTH.get(frequency)
+
+
+def signed_bar(target, decrease):
+    """The level a figure is compared with. "下降4%以上" is stored as the signed change
+    (−4.5), so a decrease target's bar is negative (−4). One target or arrays of them."""
+    return np.where(decrease, -target, target)[()]
 
 
 def due_period_end(frequency: str, month: int) -> int | None:

@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from dashboard.core.errors import DashboardError
+
 CANDIDATES = [
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -11,12 +13,9 @@ CANDIDATES = [
 ]
 
 
-class MissingFont(RuntimeError):
+class MissingFont(DashboardError, RuntimeError):
     def __init__(self):
-        super().__init__(
-            "No Chinese font found. Install one (Debian: apt-get install "
-            "fonts-wqy-microhei) or set DASHBOARD_CJK_FONT to a .ttf/.ttc file."
-        )
+        super().__init__("error.missing_font")
 
 
 def cjk_font() -> Path:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 import pandas as pd
 from fpdf import FPDF
 
+from dashboard.core.messages import in_lang, text
 from dashboard.core.palette import GAUGE_MAX, STATUS_COLORS, STATUS_ORDER
 from dashboard.export.fonts import cjk_font
-from dashboard.present.i18n import STATUS
 
 FONT = "cjk"
 PER_ROW, CELL_W, CELL_H = 5, 37.0, 35.0
@@ -82,7 +82,7 @@ def _counts(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
         pdf.set_xy(x + 3, y)
         pdf.set_font(FONT, size=8)
         pdf.set_text_color(87, 96, 106)
-        pdf.cell(width - 3, 5, STATUS[status][0 if lang == "zh" else 1])
+        pdf.cell(width - 3, 5, text(f"status.{status}", lang))
         pdf.set_xy(x + 3, y + 5)
         pdf.set_font(FONT, size=15)
         pdf.set_text_color(36, 41, 47)
@@ -149,17 +149,16 @@ def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
     pdf.add_page()
     pdf.set_font(FONT, size=13)
     pdf.set_text_color(36, 41, 47)
-    title = "滞后指标及原因分析" if lang == "zh" else "Indicators behind, with reasons"
-    pdf.cell(0, 9, f"{title}（{len(lagging)}）", new_x="LMARGIN", new_y="NEXT")
+    title = text("export.lagging", lang, count=len(lagging))
+    pdf.cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
     if lagging.empty:
         return
     pdf.set_font(FONT, size=8)
     pdf.set_text_color(36, 41, 47)
-    head = (
-        ["指标", "状态", "说明", "原因分析 / 下步措施"]
-        if lang == "zh"
-        else ["Indicator", "Status", "Explanation", "Reasons / next steps"]
-    )
+    head = [
+        text(f"export.lagging.{part}", lang)
+        for part in ("indicator", "status", "explanation", "notes")
+    ]
     with pdf.table(
         col_widths=(34, 14, 80, 58), line_height=4.2, headings_style=_heading_style()
     ) as table:
@@ -170,9 +169,9 @@ def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
             )
             table.row(
                 [
-                    r["name_zh"] if lang == "zh" else r["name_en"],
-                    STATUS[r["status"]][0 if lang == "zh" else 1],
-                    r["explanation_zh" if lang == "zh" else "explanation_en"],
+                    r[in_lang("name", lang)],
+                    text(f"status.{r['status']}", lang),
+                    r[in_lang("explanation", lang)],
                     note or "—",
                 ]
             )

@@ -4,6 +4,7 @@ import io
 
 import pandas as pd
 
+from dashboard.core.messages import text
 from dashboard.core.palette import STATUS_COLORS
 from dashboard.export.tables import COLUMNS, export_table, neutralise, status_summary
 
@@ -20,7 +21,7 @@ def to_xlsx(progress: pd.DataFrame, title: str, lang: str = "zh") -> bytes:
 
     book = Workbook()
     summary = book.active
-    summary.title = "汇总" if lang == "zh" else "Summary"
+    summary.title = text("export.sheet.summary", lang)
     summary.append([neutralise(title)])
     summary["A1"].font = Font(bold=True, size=14)
     table = status_summary(progress, lang)
@@ -33,7 +34,7 @@ def to_xlsx(progress: pd.DataFrame, title: str, lang: str = "zh") -> bytes:
     for i in range(2, len(table.columns) + 1):
         summary.column_dimensions[get_column_letter(i)].width = 14
 
-    detail = book.create_sheet("明细" if lang == "zh" else "Detail")
+    detail = book.create_sheet(text("export.sheet.detail", lang))
     frame = export_table(progress, lang)
     detail.append(list(frame.columns))
     for row in frame.itertuples(index=False):
@@ -62,8 +63,8 @@ def _style_detail(sheet, frame, progress, Font, PatternFill, Alignment, letter) 
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = sheet.dimensions
-    status_col = [c for c, *_ in COLUMNS].index("status_label") + 1
-    for i, (col, _, _, kind) in enumerate(COLUMNS, start=1):
+    status_col = [c for c, _ in COLUMNS].index("status_label") + 1
+    for i, (col, kind) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[letter(i)].width = WIDE.get(col, WIDTHS[kind])
         if kind == "number":
             for cell in sheet[letter(i)][1:]:

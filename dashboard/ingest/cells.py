@@ -10,13 +10,25 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from dashboard.core.errors import DashboardError
+from dashboard.core.messages import text as message_text
 from dashboard.core.units import MULTIPLIERS, UnknownUnit, parse_unit
 
 
-class CellError(ValueError):
-    def __init__(self, message: str, hint: str = ""):
-        self.message, self.hint = message, hint
-        super().__init__(message)
+class CellError(DashboardError, ValueError):
+    """A cell that cannot be read: what is wrong (key), how to fix it (hint_key)."""
+
+    def __init__(self, key: str, hint_key: str = "", **params):
+        self.hint_key = hint_key
+        super().__init__(key, **params)
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+    @property
+    def hint(self) -> str:
+        return message_text(self.hint_key, "en", **self.params) if self.hint_key else ""
 
 
 DASHES = re.compile(r"[～~—–－―〜]")
@@ -66,23 +78,20 @@ def parse_number(text: str) -> Number:
             s = s[len(word) :]
     m = NUMBER.match(s)
     if not m or m.group(2)[:1] in tuple("0123456789.+-eE"):
-        raise CellError(
-            f"{text!r} is not a number", "write digits such as 1,234.5 or 8.5%; use — for no figure"
-        )
+        raise CellError("cell.not_number", "hint.digits_or_dash", text=text)
     try:
         value = Decimal(m.group(1)) * sign
     except InvalidOperation as err:
-        raise CellError(f"{text!r} is not a number", "write digits such as 1,234.5") from err
+        raise CellError("cell.not_number", "hint.digits", text=text) from err
     if abs(value) >= LIMIT:
-        raise CellError(f"{text!r} is implausibly large", "check the cell for a typing error")
+        raise CellError("cell.too_large", "hint.typing_error", text=text)
     unit = m.group(2).strip()
     if unit and unit not in MULTIPLIERS:
         try:
             parse_unit(unit)
         except UnknownUnit as err:
             raise CellError(
-                f"{text!r}: unknown unit {unit!r}",
-                "write a number with a unit such as 万吨, 亿元 or %",
+                "cell.unknown_unit", "hint.number_with_unit", text=text, unit=unit
             ) from err
     return Number(value, unit)
 
@@ -90,15 +99,15 @@ def parse_number(text: str) -> Number:
 def number_from_cell(cell) -> Number:
     """Excel cells may already be numbers; NaN and infinities are refused like text."""
     if isinstance(cell, bool):
-        raise CellError(f"{cell!r} is not a number", "write the figure as digits")
+        raise CellError("cell.not_number", "hint.figure_digits", text=cell)
     if isinstance(cell, int | float):
         if cell != cell or cell in (float("inf"), float("-inf")):
-            raise CellError(f"{cell!r} is not a number", "write the figure as digits")
+            raise CellError("cell.not_number", "hint.figure_digits", text=cell)
         return parse_number(repr(cell))
     if cell is None:
         return Number(None)
     if isinstance(cell, datetime | date):
-        raise CellError(f"{cell} is a date, not a number", "format the cell as a number")
+        raise CellError("cell.date_not_number", "hint.number_format", cell=cell)
     return parse_number(str(cell))
 
 
@@ -149,7 +158,6 @@ SINGLE_QUARTERS = (
     "q3",
     "q4",
 )
-PERIOD_HINT = "write 2026-03, 2026年3月, 3月, 1-2月, 前2个月, 一季度, 上半年, 前三季度 or 全年"
 
 
 @dataclass(frozen=True)
@@ -158,12 +166,18 @@ class Period:
     start: int
     end: int
     cumulative: bool | None  # True: says 1-N月; None: a bare month, basis from elsewhere
-    note: str = ""
+    excel_date: date | None = None  # the Excel date cell this period was read back from
+
+    @property
+    def note(self) -> str:
+        """What was read into an Excel date, in words ("" when the cell was no date)."""
+        d = self.excel_date
+        return "" if d is None else message_text("period.excel_date", "en", date=d, day=d.day)
 
 
 def _month(n: int) -> int:
     if not 1 <= n <= 12:
-        raise CellError(f"month {n} does not exist", PERIOD_HINT)
+        raise CellError("period.no_such_month", "hint.period_forms", month=n)
     return n
 
 
@@ -194,15 +208,12 @@ def parse_period_text(text: str) -> Period:
     if s in QUARTERS:
         return Period(year, 1, QUARTERS[s], True)
     if s in SINGLE_QUARTERS:
-        raise CellError(
-            f"{text!r} is a single quarter",
-            "give the cumulative figure: 一季度, 上半年, 前三季度 or 全年",
-        )
+        raise CellError("period.single_quarter", "hint.cumulative_quarter", text=text)
     for pattern, kind in PATTERNS:
         m = pattern.match(s)
         if m:
             return _from_match(kind, m.groups(), text)
-    raise CellError(f"{text!r} is not a period", PERIOD_HINT)
+    raise CellError("period.not_period", "hint.period_forms", text=text)
 
 
 def _from_match(kind: str, groups: tuple, text: str) -> Period:
@@ -216,10 +227,7 @@ def _from_match(kind: str, groups: tuple, text: str) -> Period:
         return Period(year, 1, _month(_cn_int(groups[1])), True)
     start, end = _month(int(groups[1])), _month(int(groups[2]))
     if start != 1 or end < start:
-        raise CellError(
-            f"{text!r} does not start in January",
-            "give cumulative figures from January (1-N月) or single months",
-        )
+        raise CellError("period.not_from_january", "hint.from_january", text=text)
     return Period(year, 1, end, True)
 
 
@@ -230,14 +238,14 @@ def parse_period(cell) -> Period:
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     if cell is None or str(cell).strip() == "":
-        raise CellError("empty period", PERIOD_HINT)
+        raise CellError("period.empty", "hint.period_forms")
     return parse_period_text(str(cell))
 
 
 def _period_from_date(d: date) -> Period:
     # Excel turns "1-2" typed into a cell into 2 January: read it back as 1-2月.
     if d.month == 1 and 2 <= d.day <= 12:
-        return Period(d.year, 1, d.day, True, note=f"date {d:%Y-%m-%d} read as 1-{d.day}月")
+        return Period(d.year, 1, d.day, True, excel_date=d)
     return Period(d.year, d.month, d.month, None)
 
 
@@ -291,9 +299,7 @@ def parse_milestone(text: str) -> int:
     for code, words in MILESTONE_WORDS:
         if any(s == w or (w in s and not s.startswith(("未", "not"))) for w in words):
             return code
-    raise CellError(
-        f"{text!r} is not a milestone state", "write 未启动, 推进中 or 已完成 (or 0, 1, 2)"
-    )
+    raise CellError("cell.not_milestone", "hint.milestone_words", text=text)
 
 
 ROMAN_CLASS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
@@ -308,4 +314,4 @@ def parse_water_class(text: str) -> int:
         return ROMAN_CLASS[s]
     if s.isdigit() and 1 <= int(s) <= 5:
         return int(s)
-    raise CellError(f"{text!r} is not a water class", "write Ⅰ类 to Ⅴ类 or 劣Ⅴ类")
+    raise CellError("cell.not_water_class", "hint.water_class", text=text)

@@ -34,15 +34,7 @@ def decode_text(data: bytes, file: str) -> tuple[str, str]:
         if _plausible(text):
             return text, ("gbk/gb18030" if name == "gb18030" else name)
     raise IngestError(
-        [
-            Problem(
-                file,
-                None,
-                None,
-                "cannot tell the file's text encoding",
-                "save it from Excel as “CSV UTF-8” or as .xlsx",
-            )
-        ]
+        [Problem(file, None, None, "file.unknown_encoding", "hint.save_utf8_or_xlsx")]
     )
 
 
@@ -56,8 +48,9 @@ def _strict(data: bytes, name: str, file: str) -> str:
                     file,
                     None,
                     None,
-                    f"broken {name} text at byte {err.start}",
-                    "save the file again from Excel as “CSV UTF-8”",
+                    "file.broken_text",
+                    "hint.save_utf8",
+                    {"encoding": name, "at": err.start},
                 )
             ]
         ) from err

@@ -42,13 +42,7 @@ class Grid:
 
 def read_grid(data: bytes, file: str) -> Grid:
     if not data.strip():
-        raise IngestError(
-            [
-                Problem(
-                    file, None, None, "the file is empty", "export the sheet again with its figures"
-                )
-            ]
-        )
+        raise IngestError([Problem(file, None, None, "file.empty", "hint.export_again")])
     if data[:4] == b"PK\x03\x04":
         return _read_workbook(data, file, "xlsx")
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # the old binary .xls format
@@ -112,8 +106,9 @@ def _split_exact(text: str, delimiter: str, file: str) -> tuple[list[list], list
                     file,
                     reader.line_num,
                     None,
-                    f"unreadable CSV: {err}",
-                    "check for an unclosed quote",
+                    "file.bad_csv",
+                    "hint.unclosed_quote",
+                    {"error": str(err)},
                 )
             ]
         ) from err
@@ -176,18 +171,13 @@ def _read_workbook(data: bytes, file: str, kind: str) -> Grid:
                     file,
                     None,
                     None,
-                    f"damaged Excel file ({type(err).__name__})",
-                    "open it in Excel or WPS and save it again as .xlsx",
+                    "file.damaged_excel",
+                    "hint.resave_excel",
+                    {"reason": type(err).__name__},
                 )
             ]
         ) from err
-    raise IngestError(
-        [
-            Problem(
-                file, None, None, "the workbook has no data", "put the figures on the first sheet"
-            )
-        ]
-    )
+    raise IngestError([Problem(file, None, None, "file.no_data_sheet", "hint.first_sheet")])
 
 
 def _sheet_grid(values: list[list], kind: str, name: str) -> Grid | None:
@@ -206,7 +196,16 @@ def _check_zip(data: bytes, file: str) -> None:
             total = sum(i.file_size for i in zf.infolist())
     except (zipfile.BadZipFile, ValueError) as err:
         raise IngestError(
-            [Problem(file, None, None, "damaged Excel file (bad zip)", "save it again as .xlsx")]
+            [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    "file.damaged_excel",
+                    "hint.resave_xlsx",
+                    {"reason": "bad zip"},
+                )
+            ]
         ) from err
     if total > MAX_UNZIPPED or total > max(len(data), 1) * MAX_RATIO:
         raise IngestError(
@@ -215,8 +214,9 @@ def _check_zip(data: bytes, file: str) -> None:
                     file,
                     None,
                     None,
-                    f"the workbook inflates to {total:,} bytes",
-                    "this is not a normal spreadsheet; export the figures again",
+                    "file.inflates",
+                    "hint.not_spreadsheet",
+                    {"size": total},
                 )
             ]
         )

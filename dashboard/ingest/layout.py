@@ -266,10 +266,8 @@ def find_layout(grid: Grid, file: str) -> Layout:
                 file,
                 grid.line_numbers[0] if grid.line_numbers else 1,
                 None,
-                "no header row found",
-                "the header needs an indicator column (指标/indicator) and "
-                "either a period and value column (时期, 数值) or period columns "
-                "(1-2月, 1-3月, ...)",
+                "file.no_header",
+                "hint.header",
             )
         ]
     )

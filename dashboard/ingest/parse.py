@@ -40,9 +40,9 @@ def parse_upload(
                     file,
                     None,
                     None,
-                    f"file is {len(data) / 2**20:.1f} MiB; the limit is "
-                    f"{MAX_BYTES / 2**20:.0f} MiB",
-                    "split it into smaller files",
+                    "file.too_big",
+                    "hint.split_file",
+                    {"size": len(data) / 2**20, "limit": MAX_BYTES / 2**20},
                 )
             ]
         )
@@ -55,8 +55,9 @@ def parse_upload(
                     file,
                     None,
                     None,
-                    f"{len(grid):,} rows; the limit is {MAX_ROWS:,}",
-                    "split it into smaller files",
+                    "file.too_many_rows",
+                    "hint.split_file",
+                    {"rows": len(grid), "limit": MAX_ROWS},
                 )
             ]
         )
@@ -64,9 +65,7 @@ def parse_upload(
     checker = Checker(file, index, today, layout.title_year)
     figures, problems = checker.figures(raw_figures(grid, layout))
     if figures.empty and not errors(problems):
-        problems.append(
-            Problem(file, None, None, "no figures found in the file", "fill in at least one value")
-        )
+        problems.append(Problem(file, None, None, "file.no_figures", "hint.fill_a_value"))
     problems.sort(key=lambda p: (p.row or 0, p.column or ""))
     return ParsedUpload(
         file, hashlib.sha256(data).hexdigest(), grid.encoding, layout.kind, figures, problems
@@ -79,19 +78,20 @@ def sequence_warnings(breaks: pd.DataFrame, file: str) -> list[Problem]:
     ten times the previous month's (`prev`, `prev_end`), usually a typing or unit slip."""
     out = []
     for r in breaks.itertuples(index=False):
-        what = (
-            "year-to-date value below the previous period's"
-            if r.basis == "ytd"
-            else "more than 10× the previous month's"
-        )
         out.append(
             Problem(
                 file,
                 int(r.source_row),
                 r.source_column,
-                f"{r.id} {int(r.period_end)}月: {r.value:g} is {what} "
-                f"({r.prev:g} for {int(r.prev_end)}月)",
-                "check the figure and its unit; confirm if it is right",
+                "figure.ytd_below_previous" if r.basis == "ytd" else "figure.jump",
+                "hint.confirm_figure",
+                {
+                    "id": r.id,
+                    "month": int(r.period_end),
+                    "value": r.value,
+                    "prev": r.prev,
+                    "prev_month": int(r.prev_end),
+                },
                 "warning",
             )
         )

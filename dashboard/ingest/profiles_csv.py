@@ -22,8 +22,8 @@ def parse_profiles(text: str, file: str = "seasonal_profiles.csv") -> pd.DataFra
                     file,
                     reader.line_num,
                     "month",
-                    "month and share_pct must be numbers",
-                    "e.g. 2,10.5",
+                    "profile.not_numbers",
+                    "hint.profile_numbers",
                 )
             )
             continue
@@ -33,8 +33,8 @@ def parse_profiles(text: str, file: str = "seasonal_profiles.csv") -> pd.DataFra
                     file,
                     reader.line_num,
                     "share_pct",
-                    "share out of range",
-                    "month 1..12, share 0..100 (% of last year's total)",
+                    "profile.out_of_range",
+                    "hint.profile_range",
                 )
             )
             continue

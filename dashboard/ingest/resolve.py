@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from dashboard.core.errors import DashboardError
 from dashboard.ingest.cells import clean
 
 QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
@@ -27,22 +28,22 @@ def _name_keys(target_id, name_zh, name_en, aliases) -> set[str]:
     }
 
 
-class UnknownIndicator(LookupError):
+class UnknownIndicator(DashboardError, LookupError):
     def __init__(self, text: str, suggestions: list[str]):
-        self.text, self.suggestions = text, suggestions
-        super().__init__(text)
+        self.indicator, self.suggestions = text, suggestions
+        super().__init__("indicator.unknown", indicator=text)
 
 
-class UnknownEntity(LookupError):
+class UnknownEntity(DashboardError, LookupError):
     def __init__(self, text: str, entity: str, entities: list[str]):
-        self.text, self.entity, self.entities = text, entity, entities
-        super().__init__(text)
+        self.indicator, self.entity, self.entities = text, entity, entities
+        super().__init__("indicator.no_target_for_entity", indicator=text, entity=entity)
 
 
-class AmbiguousIndicator(LookupError):
+class AmbiguousIndicator(DashboardError, LookupError):
     def __init__(self, text: str, candidates: list[str]):
-        self.text, self.candidates = text, candidates
-        super().__init__(text)
+        self.indicator, self.candidates = text, candidates
+        super().__init__("indicator.ambiguous", indicator=text)
 
 
 @dataclass

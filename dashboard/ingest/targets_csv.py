@@ -58,7 +58,7 @@ def parse_catalogue(text: str, file: str = "targets.csv") -> pd.DataFrame:
     missing = [c for c in TARGET_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise CatalogueError(
-            [Problem(file, 1, c, "missing column", "add it to the header row") for c in missing]
+            [Problem(file, 1, c, "catalogue.missing_column", "hint.add_column") for c in missing]
         )
     rows, problems, seen = [], [], {}
     for row in reader:
@@ -72,8 +72,9 @@ def parse_catalogue(text: str, file: str = "targets.csv") -> pd.DataFrame:
                     file,
                     line,
                     "id",
-                    f"duplicate id {record['id']!r}",
-                    f"already used on line {seen[key]} for the same entity/year",
+                    "catalogue.duplicate_id",
+                    "hint.id_used",
+                    {"id": record["id"], "line": seen[key]},
                 )
             )
         seen.setdefault(key, line)
@@ -87,17 +88,24 @@ def _check_row(row: dict, line: int, file: str) -> tuple[dict, list[Problem]]:
     rec = {c: (row.get(c) or "").strip() for c in TARGET_COLUMNS}
     problems = []
 
-    def bad(column: str, message: str, hint: str = "") -> None:
-        problems.append(Problem(file, line, column, message, hint))
+    def bad(where: str, key: str, hint_key: str = "", **params) -> None:
+        problems.append(Problem(file, line, where, key, hint_key, params))
 
     for col in REQUIRED_TEXT:
         if not rec[col]:
-            bad(col, "empty", "every row needs this column filled")
+            bad(col, "catalogue.empty_cell", "hint.fill_column")
     if rec["id"] and not ID_PATTERN.match(rec["id"]):
-        bad("id", f"id {rec['id']!r} is not lower-case ASCII", "use letters, digits and _")
+        bad("id", "catalogue.bad_id", "hint.id_letters", id=rec["id"])
     for col, allowed in CHOICES.items():
         if rec[col] and rec[col] not in allowed:
-            bad(col, f"unknown {col} {rec[col]!r}", "one of: " + ", ".join(allowed))
+            bad(
+                col,
+                "catalogue.unknown_choice",
+                "hint.one_of",
+                column=col,
+                value=rec[col],
+                allowed=", ".join(allowed),
+            )
     rec["year"] = _to_int(rec["year"], bad)
     for col in NUMBER_COLUMNS:
         rec[col] = _to_float(rec[col], col, bad)
@@ -112,7 +120,7 @@ def _to_int(text: str, bad):
         return int(text)
     except ValueError:
         if text:
-            bad("year", f"year {text!r} is not a whole number", "write it as 2026")
+            bad("year", "catalogue.bad_year", "hint.year_form", text=text)
         return None
 
 
@@ -122,7 +130,7 @@ def _to_float(text: str, col: str, bad):
     try:
         return float(text)
     except ValueError:
-        bad(col, f"{text!r} is not a number", "write plain digits, e.g. 110 or 5.5")
+        bad(col, "catalogue.not_number", "hint.plain_digits", text=text)
         return None
 
 
@@ -133,7 +141,7 @@ def _to_date(text: str, year, comparator: str, bad):
     try:
         return date.fromisoformat(text)
     except ValueError:
-        bad("due_date", f"bad date {text!r}", "write it as YYYY-MM-DD, e.g. 2026-10-31")
+        bad("due_date", "catalogue.bad_date", "hint.date_form", text=text)
         return None
 
 
@@ -142,19 +150,21 @@ def _check_numbers(rec: dict, bad) -> None:
     if comparator == "range":
         low, high = rec["target_low"], rec["target_high"]
         if low is None or high is None:
-            bad("target_low", "a range needs target_low and target_high", "e.g. 5 and 8")
+            bad("target_low", "catalogue.range_incomplete", "hint.range_example")
         elif low > high:
-            bad("target_low", f"range low {low:g} is above high {high:g}", "swap the two")
+            bad("target_low", "catalogue.range_reversed", "hint.swap", low=low, high=high)
     elif comparator not in UNITLESS and comparator in COMPARATORS and rec["target_value"] is None:
-        bad("target_value", f"a {comparator} target needs a number", "copy it from the report")
+        bad(
+            "target_value", "catalogue.needs_number", "hint.copy_from_report", comparator=comparator
+        )
 
 
 def _check_units(rec: dict, bad) -> None:
     if rec["comparator"] in UNITLESS:
         return
     if not rec["unit"]:
-        bad("unit", "empty unit", "write the unit as the report states it, e.g. 万吨 or %")
+        bad("unit", "catalogue.empty_unit", "hint.unit_as_report")
     elif not is_known_unit(rec["unit"]):
-        bad("unit", f"unknown unit {rec['unit']!r}", "use a unit such as 亿元, 万吨, 个, %")
+        bad("unit", "unit.unknown", "hint.unit_examples", unit=rec["unit"])
     if rec["baseline_unit"] and not is_known_unit(rec["baseline_unit"]):
-        bad("baseline_unit", f"unknown unit {rec['baseline_unit']!r}", "e.g. 万亿元")
+        bad("baseline_unit", "unit.unknown", "hint.baseline_unit", unit=rec["baseline_unit"])

@@ -7,12 +7,14 @@ per cell, not a parse.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import itemgetter
 
 import numpy as np
 import pandas as pd
 
+from dashboard.core.errors import DashboardError
+from dashboard.core.messages import text as message_text
 from dashboard.core.problems import Problem
 from dashboard.core.units import MULTIPLIERS, IncompatibleUnits, UnknownUnit, conversion_factor
 from dashboard.ingest.cells import (
@@ -57,18 +59,22 @@ class Refusal:
     """A problem found for a context; re-issued for every row that shares the context."""
 
     where: str  # indicator | period | value
-    message: str
-    hint: str = ""
+    key: str  # message key
+    hint_key: str = ""
+    params: tuple = ()  # (name, value) pairs: hashable, so a row reports it once
     severity: str = "error"
 
 
-class _Refused(Exception):
+class _Refused(DashboardError):
+    """Control flow inside the checker: a context (target, period, unit) is refused."""
+
     def __init__(self, refusal: Refusal):
         self.refusal = refusal
+        super().__init__(refusal.key, **dict(refusal.params))
 
 
-def _refuse(where: str, message: str, hint: str = "", severity: str = "error"):
-    raise _Refused(Refusal(where, message, hint, severity))
+def _refuse(where: str, key: str, hint_key: str = "", severity: str = "error", **params):
+    raise _Refused(Refusal(where, key, hint_key, tuple(params.items()), severity))
 
 
 @dataclass
@@ -77,7 +83,6 @@ class Checker:
     index: CatalogueIndex
     today: tuple[int, int]  # (year, month) of the upload: later periods are the future
     title_year: int | None
-    notes: list[Problem] = field(default_factory=list)
 
     def figures(self, cells: Cells) -> tuple[pd.DataFrame, list[Problem]]:
         """Stage by stage over all cells (target, fit, period, basis, value); each stage
@@ -132,7 +137,8 @@ class Checker:
             if v.__class__ is Refusal:
                 self._report(problems, seen, c, i, v)
         frame = self._frame(c, kept, [v for v in values if v.__class__ is float], tv, pv, bv)
-        problems += self._unused(c, skipped, set(frame["source_row"]), tv) + self.notes
+        self._excel_dates(problems, seen, c, pv, periods)
+        problems += self._unused(c, skipped, set(frame["source_row"]), tv)
         frame, dup_problems = self._duplicates(frame)
         return frame, problems + dup_problems
 
@@ -164,9 +170,29 @@ class Checker:
         column = {"indicator": c.indicator_column[i], "period": c.period_column[i]}.get(
             r.where, c.column[i]
         )
-        if (c.row[i], r.message) not in seen:
-            seen.add((c.row[i], r.message))
-            problems.append(Problem(self.file, c.row[i], column, r.message, r.hint, r.severity))
+        if (c.row[i], r.key, r.params) not in seen:
+            seen.add((c.row[i], r.key, r.params))
+            problems.append(
+                Problem(self.file, c.row[i], column, r.key, r.hint_key, dict(r.params), r.severity)
+            )
+
+    def _excel_dates(self, problems, seen, c: Cells, pv: list, periods: dict) -> None:
+        """A warning on every row whose period Excel had turned into a date."""
+        dated = {
+            p: Refusal(
+                "period",
+                "period.excel_date",
+                "hint.excel_date",
+                (("date", p.excel_date), ("day", p.excel_date.day)),
+                "warning",
+            )
+            for p in periods.values()
+            if p.__class__ is Period and p.excel_date is not None
+        }
+        if dated:
+            for i, p in enumerate(pv):
+                if p in dated:
+                    self._report(problems, seen, c, i, dated[p])
 
     # -------------------------------------------------------------- contexts
     def _target(self, indicator: str, entity: str | None, sub_item: bool) -> dict:
@@ -176,32 +202,40 @@ class Checker:
             if sub_item:
                 _refuse(
                     "indicator",
-                    f"sub-item {indicator!r} is not in the catalogue; skipped",
+                    "indicator.sub_item_unknown",
                     severity="warning",
+                    indicator=indicator,
                 )
-            names = "、".join(err.suggestions) or "none close"
+            hint = "hint.closest_names" if err.suggestions else "hint.no_close_names"
             _refuse(
-                "indicator", f"unknown indicator {indicator!r}", f"closest catalogue names: {names}"
+                "indicator",
+                "indicator.unknown",
+                hint,
+                indicator=indicator,
+                names="、".join(err.suggestions),
             )
         except UnknownEntity as err:
             listed = "、".join(err.entities[:5]) + ("…" if len(err.entities) > 5 else "")
             _refuse(
                 "indicator",
-                f"{indicator!r} has no target for {err.entity!r}",
-                f"check the entity column; this indicator has targets for {listed}",
+                "indicator.no_target_for_entity",
+                "hint.entity_targets",
+                indicator=indicator,
+                entity=err.entity,
+                entities=listed,
             )
         except AmbiguousIndicator as err:
             _refuse(
                 "indicator",
-                f"indicator {indicator!r} is ambiguous",
-                "add an entity column or use the id: " + ", ".join(err.candidates),
+                "indicator.ambiguous",
+                "hint.entity_or_id",
+                indicator=indicator,
+                candidates=", ".join(err.candidates),
             )
         target = self.index.records[pos]
         if target["comparator"] == "qualitative":
             _refuse(
-                "indicator",
-                f"{target['name_zh']} is qualitative",
-                "record its assessment as a comment on the indicator page",
+                "indicator", "indicator.qualitative", "hint.comment_instead", name=target["name_zh"]
             )
         return target
 
@@ -212,32 +246,20 @@ class Checker:
             try:
                 period = parse_period(raw.period_cell)
             except CellError as err:
-                _refuse("period", err.message, err.hint)
+                _refuse("period", err.key, err.hint_key, **err.params)
         year = period.year or self.title_year or target["year"]
         if year != target["year"]:
             _refuse(
                 "period",
-                f"period {year}-{period.end:02d} is outside the target year {target['year']}",
-                "upload figures of the catalogue's year only",
+                "period.other_year",
+                "hint.catalogue_year",
+                year=year,
+                month=period.end,
+                target_year=target["year"],
             )
         if (year, period.end) > self.today:
-            _refuse(
-                "period",
-                f"period {year}-{period.end:02d} is in the future",
-                "check the year and month of the period",
-            )
-        if period.note:
-            self.notes.append(
-                Problem(
-                    self.file,
-                    raw.row,
-                    raw.period_column,
-                    period.note,
-                    "Excel turned the period into a date; check it",
-                    "warning",
-                )
-            )
-        return Period(year, period.start, period.end, period.cumulative, period.note)
+            _refuse("period", "period.future", "hint.check_period", year=year, month=period.end)
+        return Period(year, period.start, period.end, period.cumulative, period.excel_date)
 
     # -------------------------------------------------------------- values
     def _values(self, c: Cells, rows: list[int], tv: list) -> list:
@@ -285,7 +307,7 @@ class Checker:
                 return float(parse_water_class(str(cell)))
             number = number_from_cell(cell)
         except CellError as err:
-            _refuse("value", err.message, err.hint)
+            _refuse("value", err.key, err.hint_key, **err.params)
         if number.value is None:
             return None
         ukey = (number.unit, c.unit_hint[i], c.label_unit[i], target["unit"])
@@ -293,11 +315,7 @@ class Checker:
         # Decimal keeps conversions exact: 1,552,981 万元 is 155.2981 亿元, not 155.29809…
         value = float(number.value if factor is None else number.value * factor)
         if value < 0 and target["kind"] in AMOUNT_KINDS:
-            _refuse(
-                "value",
-                f"negative {target['kind']} {cell!r}",
-                "amounts and counts cannot be negative; for a decline give the growth rate instead",
-            )
+            _refuse("value", f"value.negative.{target['kind']}", "hint.no_negative", cell=cell)
         return value
 
     # -------------------------------------------------------------- whole file
@@ -308,18 +326,19 @@ class Checker:
             target = tv[i]
             if line in used or not isinstance(target, dict):
                 continue
-            want = (
-                "cumulative growth rate (%)"
+            hint = (
+                "hint.needs_growth_rate"
                 if target["measure"] == "ytd_growth"
-                else f"figure in {target['unit']}"
+                else "hint.needs_figure_in_unit"
             )
             problems.append(
                 Problem(
                     self.file,
                     line,
                     c.column[i],
-                    f"no usable figure for {target['name_zh']}",
-                    f"this indicator needs its {want}",
+                    "value.none_usable",
+                    hint,
+                    {"name": target["name_zh"], "unit": target["unit"]},
                 )
             )
         return problems
@@ -337,14 +356,15 @@ class Checker:
                         self.file,
                         int(other["source_row"]),
                         other["source_column"],
-                        f"{other['id']} {_period_text(other)} appears again (first on row "
-                        f"{int(first['source_row'])})"
-                        + (
-                            ""
-                            if same
-                            else f" with a different value {other['value']:g} vs {first['value']:g}"
-                        ),
-                        "keep one row per indicator and period",
+                        "figure.repeated" if same else "figure.repeated_differs",
+                        "hint.one_row_per_period",
+                        {
+                            "id": other["id"],
+                            "period": _period_text(other),
+                            "first": int(first["source_row"]),
+                            "value": other["value"],
+                            "earlier": first["value"],
+                        },
                         "warning" if same else "error",
                     )
                 )
@@ -423,7 +443,7 @@ def _factor(cell_unit: str, unit_hint: str, label_unit: str, target_unit: str, c
     source = _effective_unit(cell_unit, unit_hint, label_unit, target_unit)
     if target_unit == "%":
         if source not in ("%", ""):
-            _refuse("value", f"{cell!r} is in {source}, target is in %", "give the rate in %")
+            _refuse("value", "value.not_percent", "hint.rate_in_percent", cell=cell, unit=source)
         return None
     if source == target_unit:
         return None
@@ -432,8 +452,10 @@ def _factor(cell_unit: str, unit_hint: str, label_unit: str, target_unit: str, c
     except (IncompatibleUnits, UnknownUnit):
         _refuse(
             "value",
-            f"unit {source!r} cannot be converted to the target's unit {target_unit!r}",
-            f"write the figure in {target_unit} or a unit of the same kind",
+            "value.unit_mismatch",
+            "hint.same_kind_unit",
+            source=source,
+            target=target_unit,
         )
 
 
@@ -461,4 +483,6 @@ def _with_base(unit: str, target_unit: str) -> str:
 
 def _period_text(rec) -> str:
     start, end = int(rec["period_start"]), int(rec["period_end"])
-    return f"{start}-{end}月" if start != end else f"{end}月"
+    if start == end:
+        return message_text("period.month_short", "en", end=end)
+    return message_text("period.span_short", "en", start=start, end=end)

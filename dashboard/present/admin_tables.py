@@ -2,20 +2,20 @@
 
 import pandas as pd
 
+from dashboard.core.messages import text
 from dashboard.export.tables import neutralise
-from dashboard.present.i18n import t
 
 
 def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
-    zh = lang == "zh"
     return pd.DataFrame(
         {
             "#": log["seq"],
-            ("时间" if zh else "Time"): log["logged_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
-            t("who", lang): [neutralise(v) for v in log["user_name"]],
-            ("操作" if zh else "Action"): log["action"],
-            ("结果" if zh else "Outcome"): log["outcome"],
-            ("详情" if zh else "Detail"): [neutralise(v) for v in log["detail"]],
+            text("time", lang): log["logged_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+            text("who", lang): [neutralise(v) for v in log["user_name"]],
+            # the log's own codes (login, upload, accepted, …), as the CSV and CLI give them
+            text("action", lang): log["action"],
+            text("outcome", lang): log["outcome"],
+            text("detail_column", lang): [neutralise(v) for v in log["detail"]],
         }
     )
 
@@ -24,10 +24,10 @@ def accounts_table(users: dict, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                t("username", lang): name,
-                ("角色" if lang == "zh" else "Role"): t("role_" + u["role"], lang),
-                t("department", lang): "、".join(u.get("departments", [])),
-                ("创建时间" if lang == "zh" else "Created"): u.get("created", ""),
+                text("username", lang): name,
+                text("role", lang): text("role." + u["role"], lang),
+                text("department", lang): "、".join(u.get("departments", [])),
+                text("created", lang): u.get("created", ""),
             }
             for name, u in users.items()
         ]

@@ -11,9 +11,10 @@ import altair as alt
 import pandas as pd
 
 from dashboard.core.explain import missing
+from dashboard.core.messages import text
 from dashboard.core.palette import GAUGE_MAX
+from dashboard.core.vocab import signed_bar
 from dashboard.present.gauges import gauge_cells
-from dashboard.present.i18n import t
 
 GAUGE_WIDTH, GAUGE_HEIGHT = 150, 105
 
@@ -75,9 +76,9 @@ def gauges(progress: pd.DataFrame, lang: str, columns: int = 5) -> alt.FacetChar
         theta2="theta2:Q",
         color=alt.Color("fill:N", scale=None),
         tooltip=[
-            alt.Tooltip("key:N", title=t("indicator", lang)),
-            alt.Tooltip("caption:N", title=t("target", lang)),
-            alt.Tooltip("status_text:N", title=t("status", lang)),
+            alt.Tooltip("key:N", title=text("indicator", lang)),
+            alt.Tooltip("caption:N", title=text("target", lang)),
+            alt.Tooltip("status_text:N", title=text("status", lang)),
         ],
     )
     values = base.transform_filter(alt.datum.part == "value")
@@ -127,7 +128,11 @@ def bullets(progress: pd.DataFrame, lang: str) -> alt.LayerChart:
     bar = base.mark_bar(size=9).encode(
         x=alt.X("share:Q", title="%", scale=alt.Scale(domain=[0, GAUGE_MAX])),
         color=alt.Color("fill:N", scale=None),
-        tooltip=["name:N", "caption:N", "status_text:N"],
+        tooltip=[
+            alt.Tooltip("name:N", title=text("indicator", lang)),
+            alt.Tooltip("caption:N", title=text("target", lang)),
+            alt.Tooltip("status_text:N", title=text("status", lang)),
+        ],
     )
     tick = base.mark_tick(color="#24292f", thickness=2, size=18).encode(x="mark:Q")
     label = base.mark_text(align="left", dx=4, fontSize=11).encode(
@@ -153,14 +158,14 @@ def trend(
         .encode(
             x=alt.X(
                 "month:Q",
-                title=t("month_col", lang),
+                title=text("month_col", lang),
                 scale=alt.Scale(domain=[1, 12]),
                 axis=alt.Axis(tickCount=12, format="d"),
             ),
-            y=alt.Y("value:Q", title=unit or t("value", lang)),
+            y=alt.Y("value:Q", title=unit or text("value", lang)),
             tooltip=[
-                alt.Tooltip("month:Q", title=t("month_col", lang)),
-                alt.Tooltip("value:Q", title=t("actual", lang), format=",.2f"),
+                alt.Tooltip("month:Q", title=text("month_col", lang)),
+                alt.Tooltip("value:Q", title=text("actual", lang), format=",.2f"),
             ],
         )
     ]
@@ -169,7 +174,7 @@ def trend(
             {
                 "month": list(range(1, 13)),
                 "value": [target * m / 12 for m in range(1, 13)],
-                "what": t("expected_linear", lang),
+                "what": text("expected_linear", lang),
             }
         )
         if profile is not None and not profile.empty:
@@ -180,7 +185,7 @@ def trend(
                         {
                             "month": profile["month"],
                             "value": target * profile["share_pct"] / 100,
-                            "what": t("expected_seasonal", lang),
+                            "what": text("expected_seasonal", lang),
                         }
                     ),
                 ]
@@ -210,15 +215,30 @@ def level_trend(points: pd.DataFrame, bar: float | None, lang: str, unit: str) -
         .encode(
             x=alt.X(
                 "month:Q",
-                title=t("month_col", lang),
+                title=text("month_col", lang),
                 scale=alt.Scale(domain=[1, 12]),
                 axis=alt.Axis(tickCount=12, format="d"),
             ),
-            y=alt.Y("value:Q", title=unit or t("value", lang), scale=alt.Scale(zero=False)),
-            tooltip=["month:Q", alt.Tooltip("value:Q", format=",.2f")],
+            y=alt.Y("value:Q", title=unit or text("value", lang), scale=alt.Scale(zero=False)),
+            tooltip=[
+                alt.Tooltip("month:Q", title=text("month_col", lang)),
+                alt.Tooltip("value:Q", title=text("actual", lang), format=",.2f"),
+            ],
         )
     )
     if bar is None or missing(bar):
         return chart.properties(height=260)
     rule = alt.Chart(pd.DataFrame({"value": [bar]})).mark_rule(color="#cf222e", strokeDash=[4, 3])
     return alt.layer(chart, rule.encode(y="value:Q")).properties(height=260)
+
+
+def indicator_trend(
+    r: dict, points: pd.DataFrame, lang: str, profile: pd.DataFrame | None = None
+) -> alt.LayerChart:
+    """The detail page's chart of one target: year-to-date amounts against the expected
+    lines and the target's floor; rates and levels against their bar."""
+    unit = r["unit"] or ""
+    if r["family"] == "flow":
+        floor = r["target_low"] if r["comparator"] == "range" else r["target"]
+        return trend(points, floor, lang, unit, profile)
+    return level_trend(points, signed_bar(r["target"], r["comparator"] == "decrease"), lang, unit)

@@ -2,21 +2,31 @@
 
 import pandas as pd
 
-from dashboard.present.i18n import COMPLETENESS, pick, t
+from dashboard.core.messages import in_lang, text
 
 SYMBOL = {"reported": "✔", "missing": "✖", "not_due": "·"}
 COLOR = {"reported": "#dafbe1", "missing": "#ffebe9", "not_due": "#f6f8fa"}
 
 
 def grid_view(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
-    name = "name_zh" if lang == "zh" else "name_en"
-    cells = grid.assign(cell=[f"{SYMBOL[s]} {pick(COMPLETENESS[s], lang)}" for s in grid["state"]])
+    name = in_lang("name", lang)
+    cells = grid.assign(
+        cell=[f"{SYMBOL[s]} {text('completeness.' + s, lang)}" for s in grid["state"]]
+    )
     wide = cells.pivot_table(
         index=["department", name], columns="month", values="cell", aggfunc="first", sort=False
     )
-    wide.columns = [f"{m}月" if lang == "zh" else f"M{m}" for m in wide.columns]
+    wide.columns = [text("grid.month", lang, month=m) for m in wide.columns]
     wide = wide.reset_index().sort_values(["department"], kind="stable")
-    return wide.rename(columns={"department": t("department", lang), name: t("indicator", lang)})
+    return wide.rename(
+        columns={"department": text("department", lang), name: text("indicator", lang)}
+    )
+
+
+def summary_view(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Figures reported, missing and not due per department, with headers in `lang`."""
+    states = {s: text(f"completeness.{s}", lang) for s in SYMBOL}
+    return summary.rename(columns={"department": text("department", lang), **states})
 
 
 def styled(wide: pd.DataFrame):

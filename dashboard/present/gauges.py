@@ -4,8 +4,9 @@ the status colour and the words under it. Charts, the PDF bulletin and the PNG s
 import pandas as pd
 
 from dashboard.core.explain import missing
+from dashboard.core.messages import text
 from dashboard.core.palette import STATUS_COLORS
-from dashboard.present.i18n import status_label
+from dashboard.core.vocab import signed_bar
 from dashboard.present.labels import caption, headline, short_name
 
 TICKED = ("flow", "rate", "maintain")  # families whose gauge carries a tick
@@ -19,12 +20,14 @@ def gauge_share(r: dict) -> float:
         return {"done": 100.0, "in_progress": 50.0}.get(r["milestone_state"], 0.0)
     if missing(r["actual"]) or missing(r["target"]):
         return 0.0
-    actual, target = float(r["actual"]), float(r["target"])
-    if r["comparator"] == "decrease":
-        actual, target = -actual, target
+    actual = float(r["actual"])
+    decrease = r["comparator"] == "decrease"
+    bar = float(signed_bar(float(r["target"]), decrease))
+    if decrease:  # both negative: the share of the required fall that has happened
+        return max(0.0, 100 * actual / bar) if bar else 0.0
     if r["direction"] == "lower":
-        return 100.0 if actual <= target else max(0.0, 100 * target / actual) if actual else 0.0
-    return 100 * actual / target if target > 0 else (100.0 if actual >= target else 0.0)
+        return 100.0 if actual <= bar else max(0.0, 100 * bar / actual) if actual else 0.0
+    return 100 * actual / bar if bar > 0 else (100.0 if actual >= bar else 0.0)
 
 
 def tick(r: dict) -> float | None:
@@ -46,7 +49,7 @@ def gauge_cells(progress: pd.DataFrame, lang: str, name_limit: int = 13) -> pd.D
             "fill": STATUS_COLORS[r["status"]],
             "headline": headline(r, lang),
             "caption": caption(r, lang),
-            "status_text": status_label(r["status"], lang),
+            "status_text": text(f"status.{r['status']}", lang),
         }
         for r in progress.to_dict("records")
     ]

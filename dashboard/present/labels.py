@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from dashboard.core.explain import MONTHS_EN, missing, num, pct, value_with_unit
-from dashboard.present.i18n import MILESTONE, pick, t
+from dashboard.core.explain import missing, num, pct, value_with_unit
+from dashboard.core.messages import Msg, in_lang, text
 
 COMPARATOR_SIGN = {
     "at_least": "≥",
@@ -19,7 +19,7 @@ def headline(r: dict, lang: str) -> str:
     """The big number inside the gauge."""
     if r["family"] == "milestone":
         state = r["milestone_state"]
-        return pick(MILESTONE[state], lang) if isinstance(state, str) else "—"
+        return text(f"milestone.{state}", lang) if isinstance(state, str) else "—"
     if r["family"] == "judgement":
         return "—"
     if missing(r["actual"]):
@@ -34,27 +34,29 @@ def caption(r: dict, lang: str) -> str:
     unit = r["unit"] or ""
     if r["family"] == "flow":
         if missing(r["actual"]):
-            return f"{t('target', lang)} {target_text(r)}"
-        return f"{num(r['actual'])}{unit} · {t('time_share', lang)} {pct(r['time_share_pct'])}%"
+            return f"{text('target', lang)} {target_text(r, lang)}"
+        share = pct(r["time_share_pct"])
+        return f"{num(r['actual'])}{unit} · {text('time_share', lang)} {share}%"
     if r["family"] == "milestone":
-        due = pd.Timestamp(r["due_date"])
-        return f"{due.month}月底" if lang == "zh" else f"due end {MONTHS_EN[due.month - 1]}"
+        month = Msg(f"month.{pd.Timestamp(r['due_date']).month}")
+        return text("caption.due", lang, month=month)
     if r["family"] == "judgement":
-        return "定性目标" if lang == "zh" else "qualitative"
-    return f"{t('target', lang)} {target_text(r)}"
+        return text("caption.qualitative", lang)
+    return f"{text('target', lang)} {target_text(r, lang)}"
 
 
-def target_text(r: dict) -> str:
+def target_text(r: dict, lang: str) -> str:
+    """The target in a few signs: '≥5%', '3000个', '5-8条', '保持100%' | 'kept at 100%'."""
     unit = r["unit"] or ""
     if r["comparator"] == "range":
         return f"{num(r['target_low'])}-{num(r['target_high'])}{unit}"
     if r["comparator"] == "maintain":
-        return "保持" + value_with_unit(float(r["target"]), unit)
+        return text("target.maintain", lang, value=value_with_unit(float(r["target"]), unit))
     sign = COMPARATOR_SIGN.get(r["comparator"], "")
     return f"{sign}{value_with_unit(float(r['target']), unit)}"
 
 
 def short_name(r: dict, lang: str, limit: int = 13) -> str:
-    name = r["name_zh"] if lang == "zh" else r["name_en"]
+    name = r[in_lang("name", lang)]
     limit = limit if lang == "zh" else limit * 2
     return name if len(name) <= limit else name[: limit - 1] + "…"

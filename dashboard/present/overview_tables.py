@@ -2,8 +2,8 @@
 
 import pandas as pd
 
+from dashboard.core.messages import in_lang, text
 from dashboard.core.palette import STATUS_ORDER
-from dashboard.present.i18n import status_label, t
 from dashboard.present.labels import caption, headline
 
 
@@ -36,17 +36,14 @@ def filter_progress(
 def table_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Compact table with units in every number's text."""
     records = progress.to_dict("records")
-    name = "name_zh" if lang == "zh" else "name_en"
     return pd.DataFrame(
         {
-            t("section", lang): progress["section"],
-            t("indicator", lang): progress[name],
-            t("status", lang): [status_label(r["status"], lang) for r in records],
-            t("actual", lang): [headline(r, lang) for r in records],
-            t("target", lang): [caption(r, lang) for r in records],
-            t("department", lang): progress["department"],
-            t("explanation", lang): progress[
-                "explanation_zh" if lang == "zh" else "explanation_en"
-            ],
+            text("section", lang): progress["section"],
+            text("indicator", lang): progress[in_lang("name", lang)],
+            text("status", lang): [text(f"status.{r['status']}", lang) for r in records],
+            text("actual", lang): [headline(r, lang) for r in records],
+            text("target", lang): [caption(r, lang) for r in records],
+            text("department", lang): progress["department"],
+            text("explanation", lang): progress[in_lang("explanation", lang)],
         }
     )

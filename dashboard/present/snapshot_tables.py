@@ -3,52 +3,46 @@
 import pandas as pd
 
 from dashboard.core.explain import missing, num
-from dashboard.present.i18n import STATUS, t
-
-CHANGE = {
-    "status": ("状态变化", "status changed"),
-    "new_figure": ("新数据", "new figure"),
-    "revised_figure": ("数据修订", "revised figure"),
-}
+from dashboard.core.messages import in_lang, text
 
 
 def snapshot_list(listing: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "#": listing["snapshot_id"],
-            t("as_of", lang): [
+            text("as_of", lang): [
                 f"{y}-{m:02d}" for y, m in zip(listing["year"], listing["month"], strict=True)
             ],
-            t("note", lang): listing["note"],
-            t("user", lang): listing["user_name"],
-            t("uploaded_at", lang): listing["created_at"].dt.strftime("%Y-%m-%d %H:%M"),
-            t("data_version", lang): listing["data_version"],
-            t("rule_version", lang): listing["rule_version"],
+            text("note", lang): listing["note"],
+            text("user", lang): listing["user_name"],
+            text("uploaded_at", lang): listing["created_at"].dt.strftime("%Y-%m-%d %H:%M"),
+            text("data_version", lang): listing["data_version"],
+            text("rule_version", lang): listing["rule_version"],
         }
     )
 
 
 def _status(s, lang: str) -> str:
-    return "—" if missing(s) else STATUS[s][0 if lang == "zh" else 1]
+    return "—" if missing(s) else text(f"status.{s}", lang)
 
 
 def changes_view(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
-    i = 0 if lang == "zh" else 1
     return pd.DataFrame(
         {
-            t("indicator", lang): changes["name_zh" if lang == "zh" else "name_en"],
-            t("change", lang): [
-                "、".join(CHANGE[k][i] for k in c.split("+")) for c in changes["change"]
+            text("indicator", lang): changes[in_lang("name", lang)],
+            text("change", lang): [
+                "、".join(text(f"snapshot_change.{k}", lang) for k in c.split("+"))
+                for c in changes["change"]
             ],
-            t("status", lang): [
+            text("status", lang): [
                 f"{_status(a, lang)} → {_status(b, lang)}"
                 for a, b in zip(changes["status_before"], changes["status_after"], strict=True)
             ],
-            t("actual", lang): [
+            text("actual", lang): [
                 f"{'—' if missing(a) else num(a)} → {'—' if missing(b) else num(b)}"
                 for a, b in zip(changes["actual_before"], changes["actual_after"], strict=True)
             ],
-            t("period", lang): [
+            text("period", lang): [
                 f"{a or '—'} → {b or '—'}"
                 for a, b in zip(changes["period_before"], changes["period_after"], strict=True)
             ],

@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from dashboard.core.access import ROLES, User
+from dashboard.core.errors import DashboardError
+from dashboard.core.messages import Msg
 
 # scrypt cost: ~50 ms and 16 MiB per check on this class of machine — slow for an
 # attacker trying guesses, unnoticeable at a login form.
@@ -21,8 +23,12 @@ N, R, P, DKLEN = 2**14, 8, 1, 32
 MIN_PASSWORD = 8
 
 
-class AccountError(ValueError):
+class AccountError(DashboardError, ValueError):
     """A user or password request that cannot be carried out (the message says why)."""
+
+
+class NotAllowed(DashboardError, PermissionError):
+    """The named account may not do this (or does not exist)."""
 
 
 def users_path(data_dir: Path) -> Path:
@@ -37,7 +43,7 @@ def _hash(password: str, salt: bytes) -> bytes:
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"a password needs at least {MIN_PASSWORD} characters")
+        raise AccountError("account.password_short", min=MIN_PASSWORD)
     salt = secrets.token_bytes(16)
     b64 = base64.b64encode
     return f"scrypt${N}${R}${P}${b64(salt).decode()}${b64(_hash(password, salt)).decode()}"
@@ -80,11 +86,11 @@ def add_user(path: Path, name: str, password: str, role: str, departments: list[
     users = load(path)
     name = name.strip()
     if not name:
-        raise AccountError("a user needs a name")
+        raise AccountError("account.name_missing")
     if name in users:
-        raise AccountError(f"user {name!r} exists; use `user passwd` or `user set`")
+        raise AccountError("account.exists", name=name)
     if role not in ROLES:
-        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+        raise AccountError("account.bad_role", roles=", ".join(ROLES))
     users[name] = {
         "password": hash_password(password),
         "role": role,
@@ -98,7 +104,7 @@ def add_user(path: Path, name: str, password: str, role: str, departments: list[
 def set_password(path: Path, name: str, password: str) -> None:
     users = load(path)
     if name not in users:
-        raise AccountError(f"no user {name!r}")
+        raise AccountError("account.unknown", name=name)
     users[name]["password"] = hash_password(password)
     _save(path, users)
 
@@ -106,9 +112,9 @@ def set_password(path: Path, name: str, password: str) -> None:
 def set_role(path: Path, name: str, role: str, departments: list[str]) -> User:
     users = load(path)
     if name not in users:
-        raise AccountError(f"no user {name!r}")
+        raise AccountError("account.unknown", name=name)
     if role not in ROLES:
-        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+        raise AccountError("account.bad_role", roles=", ".join(ROLES))
     users[name].update(role=role, departments=sorted(set(departments)))
     _save(path, users)
     return to_user(name, users[name])
@@ -129,3 +135,24 @@ def authenticate(path: Path, name: str, password: str) -> User | None:
         _hash(password, b"0" * 16)  # same cost whether or not the name exists
         return None
     return to_user(name.strip(), record) if check_password(password, record["password"]) else None
+
+
+def acting_user(path: Path, name: str, need: str, override: bool = False) -> User:
+    """The account a command acts as, checked for `need` (upload | admin).
+
+    An override acts without an account; the audit log records it by name.
+    """
+    if override:
+        return User(f"{name} (admin override)", "admin")
+    if not load(path):
+        # A fresh installation has no accounts yet: whoever has the shell is its
+        # administrator. Rules apply from the first account on.
+        return User(name, "admin")
+    user = find(path, name)
+    if user is None:
+        raise NotAllowed("account.none_for_command", name=name)
+    if need == "admin" and not user.is_admin:
+        raise NotAllowed("account.needs_admin", name=user.name, role=Msg(f"role.{user.role}"))
+    if need == "upload" and not user.may_upload():
+        raise NotAllowed("account.needs_uploader", name=user.name, role=Msg(f"role.{user.role}"))
+    return user

@@ -58,6 +58,10 @@ def _prepare(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
     return []
 
 
+# Pages and commands open the database through here (`connect`: per operation, waiting
+# briefly for another process's lock) and ask it what a rebuild left (`counts`).
+__all__ = ["connect", "counts", "open_store", "rebuild", "sync_catalogue"]
+counts = store_figures.counts
 SAMPLE_USER = "sample-data"
 
 

@@ -1,14 +1,18 @@
-"""One entry for every export: a progress frame (live or snapshot) -> file bytes."""
+"""One entry for every export: a progress frame (live or snapshot) -> file bytes; and the
+fill-in template for a month."""
 
 from datetime import datetime
 
 import pandas as pd
 
+from dashboard.core.errors import DashboardError
+from dashboard.core.messages import month_name, text
+from dashboard.export.fonts import MissingFont, cjk_font
 from dashboard.export.pdf import Heading, bulletin_pdf
 from dashboard.export.spreadsheet import to_csv, to_xlsx
+from dashboard.export.template import template_csv, template_frame, template_xlsx
 from dashboard.present import charts
 from dashboard.present.gauges import gauge_cells
-from dashboard.present.i18n import month_name
 
 FORMATS = {
     "csv": "text/csv",
@@ -16,22 +20,7 @@ FORMATS = {
     "pdf": "application/pdf",
     "png": "image/png",
 }
-
-
-HEADINGS = {  # title, subtitle, snapshot part, generated part
-    "zh": (
-        "{entity}{year}年目标任务进展情况",
-        "数据截至{month}",
-        " · 快照 #{id}（{user} {at:%Y-%m-%d %H:%M}）",
-        " · 生成于 {now:%Y-%m-%d %H:%M}",
-    ),
-    "en": (
-        "{entity}: progress on the {year} targets",
-        "Data as of {month}",
-        " · snapshot #{id} ({user}, {at:%Y-%m-%d %H:%M})",
-        " · generated {now:%Y-%m-%d %H:%M}",
-    ),
-}
+NEEDS_FONT = ("pdf", "png")  # Chinese in images and PDFs needs a CJK font on the machine
 
 
 def heading(
@@ -42,11 +31,12 @@ def heading(
     snapshot: dict | None = None,
     now: datetime | None = None,
 ) -> Heading:
-    title, sub, snap, generated = HEADINGS[lang]
     entity = "、".join(dict.fromkeys(progress["entity"]))
-    subtitle = sub.format(month=month_name(year, month, lang))
+    subtitle = text("export.subtitle", lang, month=month_name(year, month, lang))
     if snapshot:
-        subtitle += snap.format(
+        subtitle += text(
+            "export.snapshot_part",
+            lang,
             id=snapshot["snapshot_id"],
             user=snapshot["user_name"],
             at=pd.Timestamp(snapshot["created_at"]),
@@ -54,8 +44,8 @@ def heading(
         if snapshot.get("note"):
             subtitle += f" · {snapshot['note']}"
     elif now:
-        subtitle += generated.format(now=now)
-    return Heading(title.format(entity=entity, year=year), subtitle)
+        subtitle += text("export.generated_part", lang, now=now)
+    return Heading(text("export.title", lang, entity=entity, year=year), subtitle)
 
 
 def export_bytes(progress: pd.DataFrame, fmt: str, head: Heading, lang: str = "zh") -> bytes:
@@ -74,3 +64,25 @@ def export_bytes(progress: pd.DataFrame, fmt: str, head: Heading, lang: str = "z
         ]
         return gauges_png(sections, f"{head.title} · {head.subtitle}")
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+def unavailable(fmt: str) -> DashboardError | None:
+    """Why `fmt` cannot be made on this machine (no CJK font for PDF and PNG), or None."""
+    if fmt not in NEEDS_FONT:
+        return None
+    try:
+        cjk_font()
+    except MissingFont as err:
+        return err
+    return None
+
+
+def fill_in_template(targets: pd.DataFrame, year: int, month: int, fmt: str) -> tuple[bytes, int]:
+    """The fill-in file for data month `month` (csv | xlsx) and how many indicators it asks
+    for. The form is Chinese office paper: its title is Chinese whatever the page language."""
+    frame = template_frame(targets, year, month)
+    if fmt == "xlsx":
+        data = template_xlsx(frame, text("template.title", "zh", year=year, month=month))
+    else:
+        data = template_csv(frame)
+    return data, len(frame)

@@ -3,6 +3,7 @@
 import duckdb
 import pandas as pd
 
+from dashboard.core.errors import DashboardError
 from dashboard.core.explain import add_explanations
 from dashboard.core.periods import period_iso
 from dashboard.core.progress import compute_progress
@@ -50,7 +51,7 @@ OUTPUT_FIELDS = [
 ]
 
 
-class NoFigures(LookupError):
+class NoFigures(DashboardError, LookupError):
     """No figure is stored for the year, so there is no default as-of month."""
 
 
@@ -60,9 +61,35 @@ def default_as_of(con: duckdb.DuckDBPyConnection, year: int | None = None) -> tu
     if found is None:
         years = store_catalogue.catalogue_years(con)
         if year is None and not years:
-            raise NoFigures("the catalogue is empty")
+            raise NoFigures("error.catalogue_empty")
         return (year or years[-1], 1)
     return found
+
+
+def months(con: duckdb.DuckDBPyConnection) -> tuple[list[int], tuple[int, int]]:
+    """The catalogue's years, and the latest (year, month) holding any figure."""
+    return store_catalogue.catalogue_years(con), default_as_of(con)
+
+
+def targets(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pd.DataFrame:
+    """The catalogue as stored (of `year` if given)."""
+    return store_catalogue.targets(con, year)
+
+
+def current_figures(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
+    return store_figures.current_figures(con, year)
+
+
+def target_history(
+    con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: str
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """What the detail page shows of one target: every figure with its revisions, every
+    comment, and the seasonal profiles."""
+    return (
+        store_figures.history(con, entity, year, target_id),
+        store_comments.comment_history(con, entity, year, target_id),
+        store_catalogue.profiles(con),
+    )
 
 
 def progress(

@@ -5,6 +5,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from dashboard.core.errors import DashboardError
 from dashboard.core.settings import Thresholds
 from dashboard.services import reporting
 from dashboard.store import audit
@@ -23,8 +24,8 @@ KEPT = reporting.OUTPUT_FIELDS + [
 ]
 
 
-class UnknownSnapshot(LookupError):
-    pass
+class UnknownSnapshot(DashboardError, LookupError):
+    """No snapshot has the id asked for."""
 
 
 def take(
@@ -59,8 +60,13 @@ def take(
 def load(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> tuple[dict, pd.DataFrame]:
     info = store_snapshots.snapshot_info(con, snapshot_id)
     if info is None:
-        raise UnknownSnapshot(f"no snapshot #{snapshot_id}")
+        raise UnknownSnapshot("error.unknown_snapshot", id=snapshot_id)
     return info, store_snapshots.snapshot_frame(con, snapshot_id)
+
+
+def listing(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every snapshot taken, oldest first."""
+    return store_snapshots.snapshots(con)
 
 
 def previous_id(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> int | None:

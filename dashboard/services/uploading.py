@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.access import User
+from dashboard.core.messages import Msg
 from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.parse import ParsedUpload, parse_upload, sequence_warnings
 from dashboard.ingest.resolve import CatalogueIndex
@@ -33,6 +34,14 @@ class Preview:
     @property
     def ok(self) -> bool:
         return not errors(self.problems)
+
+
+def parse(
+    data: bytes, filename: str, index: CatalogueIndex, today: tuple[int, int]
+) -> ParsedUpload:
+    """Read and check a file against the catalogue, without the database: callers parse
+    before they open it, so a large file never holds the lock. Raises IngestError."""
+    return parse_upload(data, filename, index, today)
 
 
 def catalogue_index(con: duckdb.DuckDBPyConnection) -> CatalogueIndex:
@@ -72,14 +81,16 @@ def authorise(pv: Preview, user: User, index: CatalogueIndex) -> Preview:
             file,
             None,
             None,
-            f"{user.name} may not upload figures (role {user.role})",
-            "ask an administrator for the uploader role",
+            "upload.role_refused",
+            "hint.ask_uploader_role",
+            {"name": user.name, "role": Msg(f"role.{user.role}")},
         )
         return replace(pv, problems=pv.problems + [problem])
     department = {
         (r["entity"], r["year"], r["id"]): (r["department"], r["name_zh"]) for r in index.records
     }
-    own = "、".join(sorted(user.departments)) or "no department"
+    own = "、".join(sorted(user.departments))
+    refusal = "upload.other_department" if own else "upload.other_department_none"
     problems = []
     for f in pv.figures.itertuples():
         dept, name = department[(f.entity, f.year, f.id)]
@@ -89,8 +100,9 @@ def authorise(pv: Preview, user: User, index: CatalogueIndex) -> Preview:
                     file,
                     int(f.source_row),
                     f.source_column,
-                    f"{name} belongs to {dept}; {user.name} reports for {own}",
-                    "send this row to that department, or ask an administrator",
+                    refusal,
+                    "hint.other_department",
+                    {"target": name, "department": dept, "name": user.name, "own": own},
                 )
             )
     return replace(pv, problems=pv.problems + problems)

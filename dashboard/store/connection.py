@@ -14,23 +14,22 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.core.errors import DashboardError
+
 # Threads of one process (Streamlit sessions) binding queries over registered pandas
 # frames at the same time can make DuckDB 2 lose its scan function ("Table Function with
 # name pandas_scan does not exist"): such queries take turns.
 FRAME_SCANS = threading.RLock()
 
 
-class StoreError(Exception):
+class StoreError(DashboardError):
     """Base of store errors that the edge turns into a message."""
 
 
 class DatabaseBusy(StoreError):
     def __init__(self, path: Path, waited: float):
         self.path, self.waited = path, waited
-        super().__init__(
-            f"The database {path} is in use by another program (waited {waited:.0f} s). "
-            "Try again in a moment; if it persists, close the other dashboard or command."
-        )
+        super().__init__("error.database_busy", path=path, waited=waited)
 
 
 def _is_lock_error(err: Exception) -> bool:

@@ -159,5 +159,8 @@ def latest_month(con: duckdb.DuckDBPyConnection, year: int | None = None) -> tup
     return (int(row[0]), int(row[1])) if row else None
 
 
-def figure_count(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute("SELECT count(*) FROM figures").fetchone()[0]
+def counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """(uploads stored, current figures): what a rebuild reports."""
+    uploads = con.execute("SELECT count(*) FROM uploads").fetchone()[0]
+    figures = con.execute("SELECT count(*) FROM current_figures").fetchone()[0]
+    return uploads, figures

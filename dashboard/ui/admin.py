@@ -2,27 +2,26 @@
 
 import streamlit as st
 
+from dashboard.core.messages import text
 from dashboard.present.admin_tables import accounts_table, audit_table
-from dashboard.present.i18n import t
-from dashboard.services import accounts
-from dashboard.store import audit
-from dashboard.store.connection import connect
+from dashboard.services import accounts, audit_log
+from dashboard.services.database import connect
 from dashboard.ui import auth, common
 
 lang = common.lang()
 w = common.ready()
 user = auth.current_user(w)
 if user is None or not user.is_admin:
-    st.info(t("admin_only", lang))
+    st.info(text("admin_only", lang))
     st.stop()
 
-st.title(t("admin", lang))
-st.subheader(t("audit_log", lang))
+st.title(text("admin", lang))
+st.subheader(text("audit_log", lang))
 with connect(w.db_path) as con:
-    log = audit.entries(con)
+    log = audit_log.entries(con)
 table = audit_table(log, lang)
 st.download_button(
-    t("download_csv", lang),
+    text("download_csv", lang),
     table.to_csv(index=False).encode("utf-8-sig"),
     "audit_log.csv",
     "text/csv",
@@ -30,8 +29,8 @@ st.download_button(
 )
 st.dataframe(table.iloc[::-1], hide_index=True, width="stretch")
 
-st.subheader(t("accounts", lang))
-st.caption(t("accounts_hint", lang))
+st.subheader(text("accounts", lang))
+st.caption(text("accounts_hint", lang))
 st.dataframe(
     accounts_table(accounts.load(accounts.users_path(w.data_dir)), lang),
     hide_index=True,

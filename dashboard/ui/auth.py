@@ -11,11 +11,12 @@ import time
 import streamlit as st
 
 from dashboard.core.access import User
-from dashboard.present.i18n import t
-from dashboard.services import accounts
+from dashboard.core.errors import DashboardError
+from dashboard.core.messages import text
+from dashboard.services import accounts, audit_log
+from dashboard.services.database import connect
 from dashboard.services.workspace import Workspace
-from dashboard.store import audit
-from dashboard.store.connection import connect
+from dashboard.ui import errors
 
 
 def session_seconds() -> float:
@@ -29,7 +30,7 @@ def public() -> bool:
 
 def _record(w: Workspace, user: str, action: str, outcome: str, **detail) -> None:
     with connect(w.db_path) as con:
-        audit.record(con, user, action, outcome, **detail)
+        audit_log.record(con, user, action, outcome, **detail)
 
 
 def current_user(w: Workspace) -> User | None:
@@ -59,10 +60,10 @@ def sidebar(w: Workspace, lang: str) -> User | None:
     if user is not None:
         departments = "、".join(sorted(user.departments))
         box.markdown(
-            f"**{user.name}** · {t('role_' + user.role, lang)}"
+            f"**{user.name}** · {text('role.' + user.role, lang)}"
             + (f"  \n{departments}" if departments else "")
         )
-        if box.button(t("logout", lang), key="logout"):
+        if box.button(text("logout", lang), key="logout"):
             _record(w, user.name, "logout", "ok")
             st.session_state.pop("auth", None)
             if os.environ.get("DASHBOARD_AUTH") == "oidc":
@@ -70,9 +71,9 @@ def sidebar(w: Workspace, lang: str) -> User | None:
             st.rerun()
         return user
     if st.session_state.pop("auth_expired", False):
-        box.warning(t("session_expired", lang))
+        box.warning(text("session_expired", lang))
     if os.environ.get("DASHBOARD_AUTH") == "oidc":
-        if box.button(t("login_oidc", lang), key="login_oidc"):
+        if box.button(text("login_oidc", lang), key="login_oidc"):
             st.login()
         return None
     if not accounts.load(accounts.users_path(w.data_dir)):
@@ -84,13 +85,13 @@ def sidebar(w: Workspace, lang: str) -> User | None:
 
 def _login_form(w: Workspace, box, lang: str) -> None:
     with box.form("login"):
-        name = st.text_input(t("username", lang), key="login_name")
-        password = st.text_input(t("password", lang), type="password", key="login_password")
-        if st.form_submit_button(t("login", lang)):
+        name = st.text_input(text("username", lang), key="login_name")
+        password = st.text_input(text("password", lang), type="password", key="login_password")
+        if st.form_submit_button(text("login", lang)):
             user = accounts.authenticate(accounts.users_path(w.data_dir), name, password)
             if user is None:
                 _record(w, name.strip() or "?", "login", "failed")
-                st.error(t("login_failed", lang))
+                st.error(text("login_failed", lang))
                 return
             _record(w, user.name, "login", "ok")
             st.session_state["auth"] = {
@@ -102,17 +103,17 @@ def _login_form(w: Workspace, box, lang: str) -> None:
 
 def _first_admin(w: Workspace, box, lang: str) -> None:
     """A fresh installation has no accounts: the first person sets up the administrator."""
-    box.info(t("no_accounts", lang))
+    box.info(text("no_accounts", lang))
     with box.form("first_admin"):
-        name = st.text_input(t("username", lang), key="admin_name")
-        password = st.text_input(t("password", lang), type="password", key="admin_password")
-        if st.form_submit_button(t("create_admin", lang)):
+        name = st.text_input(text("username", lang), key="admin_name")
+        password = st.text_input(text("password", lang), type="password", key="admin_password")
+        if st.form_submit_button(text("create_admin", lang)):
             try:
                 user = accounts.add_user(
                     accounts.users_path(w.data_dir), name, password, "admin", []
                 )
-            except accounts.AccountError as err:
-                st.error(str(err))
+            except DashboardError as err:
+                errors.show(err, lang)
                 return
             _record(w, user.name, "user_add", "ok", account=user.name, role="admin")
             _record(w, user.name, "login", "ok")
@@ -125,7 +126,7 @@ def _first_admin(w: Workspace, box, lang: str) -> None:
 
 def require_view(user: User | None, lang: str) -> None:
     if user is None and not public():
-        st.info(t("login_to_view", lang))
+        st.info(text("login_to_view", lang))
         st.stop()
 
 

@@ -7,18 +7,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.core.messages import month_name, text
 from dashboard.present import charts
-from dashboard.present.i18n import month_name, t
-from dashboard.services import exporting, reporting
-from dashboard.services.database import open_store
-from dashboard.services.uploading import catalogue_index
+from dashboard.services import audit_log, exporting, reporting
+from dashboard.services.database import connect, open_store
+from dashboard.services.uploading import CatalogueIndex, catalogue_index
 from dashboard.services.workspace import Workspace, workspace
-from dashboard.store import audit
-from dashboard.store import catalogue as store_catalogue
-from dashboard.store import comments as store_comments
-from dashboard.store import figures as store_figures
-from dashboard.store.connection import connect
 
 
 def ws() -> Workspace:
@@ -31,7 +25,7 @@ def lang() -> str:
 
 def language_switch() -> str:
     choice = st.sidebar.segmented_control(
-        "语言 / Language", ["中文", "English"], key="lang_choice", default="中文"
+        text("language_switch", "zh"), ["中文", "English"], key="lang_choice", default="中文"
     )
     st.session_state["lang"] = "en" if choice == "English" else "zh"
     return st.session_state["lang"]
@@ -75,15 +69,13 @@ def load_progress(db_path: str, year: int, month: int, db_version: tuple) -> pd.
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_months(db_path: str, db_version: tuple) -> tuple[list[int], tuple[int, int]]:
     with connect(db_path) as con:
-        years = store_catalogue.catalogue_years(con)
-        latest = reporting.default_as_of(con)
-    return years, latest
+        return reporting.months(con)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_targets(db_path: str, year: int, db_version: tuple) -> pd.DataFrame:
     with connect(db_path) as con:
-        return store_catalogue.targets(con, year)
+        return reporting.targets(con, year)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -96,17 +88,13 @@ def load_index(db_path: str, db_version: tuple) -> CatalogueIndex:
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_current(db_path: str, year: int, db_version: tuple) -> pd.DataFrame:
     with connect(db_path) as con:
-        return store_figures.current_figures(con, year)
+        return reporting.current_figures(con, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def load_history(db_path: str, entity: str, year: int, target_id: str, db_version: tuple):
     with connect(db_path) as con:
-        return (
-            store_figures.history(con, entity, year, target_id),
-            store_comments.comment_history(con, entity, year, target_id),
-            store_catalogue.profiles(con),
-        )
+        return reporting.target_history(con, entity, year, target_id)
 
 
 def as_of_selector(w: Workspace, lg: str) -> tuple[int, int]:
@@ -115,11 +103,13 @@ def as_of_selector(w: Workspace, lg: str) -> tuple[int, int]:
     years, (latest_year, latest_month) = load_months(str(w.db_path), v)
     year = latest_year
     if len(years) > 1:
-        year = st.sidebar.selectbox("年度 / Year", years, index=years.index(latest_year))
+        year = st.sidebar.selectbox(
+            text("year_switch", "zh"), years, index=years.index(latest_year)
+        )
     months = list(range(1, 13))
     default = latest_month if year == latest_year else 12
     month = st.sidebar.selectbox(
-        t("as_of", lg),
+        text("as_of", lg),
         months,
         index=default - 1,
         key=f"as_of_{year}",
@@ -167,7 +157,7 @@ def audited_export(
 
     def make() -> bytes:
         with connect(w.db_path) as con:
-            audit.record(con, user_name, "export", fmt, **detail)
+            audit_log.record(con, user_name, "export", fmt, **detail)
         return exporting.export_bytes(frame, fmt, head, lang)
 
     return make

@@ -4,8 +4,8 @@ from datetime import datetime
 
 import streamlit as st
 
+from dashboard.core.messages import month_name, text
 from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER
-from dashboard.present.i18n import STATUS, month_name, t
 from dashboard.present.overview_tables import filter_progress, status_counts, table_view
 from dashboard.services import exporting
 from dashboard.ui import auth, common
@@ -16,10 +16,10 @@ user = auth.page(w, lang)
 year, month = common.as_of_selector(w, lang)
 progress = common.progress(w, year, month)
 
-st.title(f"{t('app_title', lang)} · {month_name(year, month, lang)}")
+st.title(f"{text('app_title', lang)} · {month_name(year, month, lang)}")
 counts = status_counts(progress)
 for col, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER, strict=True):
-    label = STATUS[status][0 if lang == "zh" else 1]
+    label = text(f"status.{status}", lang)
     col.markdown(
         f"<div style='border-left:6px solid {STATUS_COLORS[status]};padding-left:8px'>"
         f"<div style='font-size:0.9em'>{STATUS_ICONS[status]} {label}</div>"
@@ -27,28 +27,29 @@ for col, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER, strict=True)
         unsafe_allow_html=True,
     )
 
-with st.expander(t("filters", lang), expanded=False, icon=":material/filter_alt:"):
+with st.expander(text("filters", lang), expanded=False, icon=":material/filter_alt:"):
     c1, c2, c3, c4 = st.columns(4)
-    every = t("all", lang)
+    every = text("all", lang)
     sections = c1.multiselect(
-        t("section", lang), list(dict.fromkeys(progress["section"])), placeholder=every
+        text("section", lang), list(dict.fromkeys(progress["section"])), placeholder=every
     )
     departments = c2.multiselect(
-        t("department", lang), sorted(set(progress["department"])), placeholder=every
+        text("department", lang), sorted(set(progress["department"])), placeholder=every
     )
     statuses = c3.multiselect(
-        t("status", lang),
+        text("status", lang),
         list(STATUS_ORDER),
         placeholder=every,
-        format_func=lambda s: STATUS[s][0 if lang == "zh" else 1],
+        format_func=lambda s: text(f"status.{s}", lang),
     )
-    query = c4.text_input(t("search", lang))
+    query = c4.text_input(text("search", lang))
 
 shown = filter_progress(progress, sections, departments, statuses, query)
 head = exporting.heading(shown, year, month, lang, now=datetime.now())
 for col, (fmt, mime) in zip(st.columns(6), exporting.FORMATS.items(), strict=False):
+    cannot = exporting.unavailable(fmt)
     col.download_button(
-        f"{t('export', lang)} {fmt.upper()}",
+        f"{text('export', lang)} {fmt.upper()}",
         common.audited_export(
             w,
             user.name if user else "anonymous",
@@ -62,18 +63,19 @@ for col, (fmt, mime) in zip(st.columns(6), exporting.FORMATS.items(), strict=Fal
         mime,
         key=f"dl_{fmt}",
         icon=":material/download:",
-        disabled=shown.empty,
+        disabled=shown.empty or cannot is not None,
+        help=None if cannot is None else cannot.text(lang),
     )
 view = st.segmented_control(
-    t("view", lang),
+    text("view", lang),
     ["gauges", "bullets", "table"],
     default="gauges",
-    format_func=lambda v: t(v, lang),
+    format_func=lambda v: text(f"view.{v}", lang),
     key="overview_view",
 )
-st.caption(t("count_total", lang, n=len(shown)))
+st.caption(text("count_total", lang, n=len(shown)))
 if shown.empty:
-    st.info(t("no_match", lang))
+    st.info(text("no_match", lang))
 elif view == "table":
     st.dataframe(table_view(shown, lang), hide_index=True, width="stretch")
 else:

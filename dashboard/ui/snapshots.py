@@ -4,25 +4,24 @@ from datetime import datetime
 
 import streamlit as st
 
-from dashboard.present.i18n import month_name, t
+from dashboard.core.messages import month_name, text
 from dashboard.present.overview_tables import table_view
 from dashboard.present.snapshot_tables import changes_view, snapshot_list
 from dashboard.services import exporting, snapshots
-from dashboard.store import snapshots as store_snapshots
-from dashboard.store.connection import connect
+from dashboard.services.database import connect
 from dashboard.ui import auth, common
 
 lang = common.lang()
 w = common.ready()
 user = auth.page(w, lang)
 year, month = common.as_of_selector(w, lang)
-st.title(t("snapshots", lang))
+st.title(text("snapshots", lang))
 
 if user is not None and user.is_admin:
     with st.form("take_snapshot"):
-        st.markdown(t("take_snapshot_for", lang, month=month_name(year, month, lang)))
-        note = st.text_input(t("note", lang))
-        if st.form_submit_button(t("take_snapshot", lang), type="primary"):
+        st.markdown(text("take_snapshot_for", lang, month=month_name(year, month, lang)))
+        note = st.text_input(text("note", lang))
+        if st.form_submit_button(text("take_snapshot", lang), type="primary"):
             with connect(w.db_path) as con:
                 sid = snapshots.take(
                     con, year, month, note=note.strip(), user=user.name, at=datetime.now()
@@ -31,18 +30,18 @@ if user is not None and user.is_admin:
             st.session_state["snapshot_id"] = sid  # open the new snapshot below
 
 if "snapshot_taken" in st.session_state:
-    st.success(t("snapshot_taken", lang, id=st.session_state["snapshot_taken"]))
+    st.success(text("snapshot_taken", lang, id=st.session_state["snapshot_taken"]))
 
 with connect(w.db_path) as con:
-    listing = store_snapshots.snapshots(con)
+    listing = snapshots.listing(con)
 if listing.empty:
-    st.info(t("no_snapshots", lang))
+    st.info(text("no_snapshots", lang))
     st.stop()
 
 st.dataframe(snapshot_list(listing, lang), hide_index=True, width="stretch")
 ids = [int(i) for i in listing["snapshot_id"]][::-1]
 chosen = st.selectbox(
-    t("open_snapshot", lang), ids, key="snapshot_id", format_func=lambda i: f"#{i}"
+    text("open_snapshot", lang), ids, key="snapshot_id", format_func=lambda i: f"#{i}"
 )
 with connect(w.db_path) as con:
     info, frame = snapshots.load(con, chosen)
@@ -54,6 +53,7 @@ head = exporting.heading(frame, s_year, s_month, lang, info)
 st.subheader(f"#{chosen} · {head.subtitle}")
 cols = st.columns(len(exporting.FORMATS))
 for col, (fmt, mime) in zip(cols, exporting.FORMATS.items(), strict=True):
+    cannot = exporting.unavailable(fmt)
     col.download_button(
         fmt.upper(),
         common.audited_export(
@@ -62,13 +62,15 @@ for col, (fmt, mime) in zip(cols, exporting.FORMATS.items(), strict=True):
         f"snapshot_{chosen}_{s_year}-{s_month:02d}.{fmt}",
         mime,
         key=f"snap_dl_{fmt}",
+        disabled=cannot is not None,
+        help=None if cannot is None else cannot.text(lang),
     )
 
-st.subheader(t("changes_since", lang, id=before) if before else t("first_snapshot", lang))
+st.subheader(text("changes_since", lang, id=before) if before else text("first_snapshot", lang))
 if old is not None:
     changes = snapshots.compare(old, frame)
     if changes.empty:
-        st.info(t("no_changes", lang))
+        st.info(text("no_changes", lang))
     else:
         st.dataframe(changes_view(changes, lang), hide_index=True, width="stretch")
 st.dataframe(table_view(frame, lang), hide_index=True, width="stretch")

@@ -1,33 +1,4 @@
-"""Interface words in Chinese (first) and English. Pure data, used by UI and exports."""
-
-from dashboard.core.periods import MONTHS_EN
-
-STATUS = {
-    "achieved": ("已完成", "Achieved"),
-    "on_track": ("超序时/达序时", "On track"),
-    "at_risk": ("略滞后", "Slightly behind"),
-    "off_track": ("滞后", "Behind"),
-    "no_data": ("暂无数据", "No data"),
-    "not_assessable": ("未到评估期", "Not yet assessable"),
-}
-METHODS = {
-    "linear_run_rate": ("按序时线性推算", "linear run rate"),
-    "seasonal_profile": ("按上年季节规律推算", "last year's seasonal profile"),
-    "cumulative_rate_held": ("保持当前累计增速", "cumulative rate held"),
-    "latest_level": ("保持最新水平", "latest level held"),
-    "last_year_profile": ("按上年结构", "last year's weights"),
-    "months": ("按月份", "months elapsed"),
-}
-COMPLETENESS = {
-    "reported": ("已报", "Reported"),
-    "missing": ("缺报", "Missing"),
-    "not_due": ("不需报", "Not due"),
-}
-MILESTONE = {
-    "done": ("已完成", "Done"),
-    "in_progress": ("推进中", "In progress"),
-    "not_started": ("未启动", "Not started"),
-}
+"""The pages' words: titles, labels, buttons, column headers, notices."""
 
 TEXT = {
     "app_title": ("目标进度看板", "Target progress dashboard"),
@@ -35,7 +6,6 @@ TEXT = {
     "detail": ("指标详情", "Indicator detail"),
     "upload": ("数据上传", "Upload"),
     "completeness": ("数据完整性", "Completeness"),
-    "language": ("语言", "Language"),
     "as_of": ("数据截至", "Data as of"),
     "section": ("领域", "Section"),
     "department": ("责任单位", "Department"),
@@ -44,9 +14,6 @@ TEXT = {
     "filters": ("筛选", "Filters"),
     "all": ("全部", "All"),
     "view": ("视图", "View"),
-    "gauges": ("仪表盘", "Gauges"),
-    "bullets": ("子弹图", "Bullet graphs"),
-    "table": ("表格", "Table"),
     "time_share": ("序时", "time share"),
     "target": ("目标", "Target"),
     "actual": ("实际", "Actual"),
@@ -54,15 +21,16 @@ TEXT = {
     "unit": ("单位", "Unit"),
     "period": ("时期", "Period"),
     "completion": ("完成率", "Completion"),
+    "view.gauges": ("仪表盘", "Gauges"),
+    "view.bullets": ("子弹图", "Bullet graphs"),
+    "view.table": ("表格", "Table"),
     "gap": ("与序时差(百分点)", "Gap (points)"),
     "explanation": ("说明", "Explanation"),
     "no_match": ("没有符合筛选条件的指标。", "No indicator matches the filters."),
     "count_total": ("共{n}项指标", "{n} indicators"),
-    "source_sentence": ("报告原文", "Report text"),
     "trend": ("逐月走势", "Month by month"),
     "expected_linear": ("序时进度线", "Linear time share"),
     "expected_seasonal": ("上年季节规律", "Last year's seasonal profile"),
-    "target_line": ("全年目标", "Annual target"),
     "history": ("上报记录与修订", "Reported figures and revisions"),
     "pace": ("所需进度", "Required pace"),
     "projected": ("全年预计", "Projected year end"),
@@ -74,7 +42,6 @@ TEXT = {
     "user": ("填报人", "Reported by"),
     "drop_file": ("选择或拖入数据文件（CSV / XLSX）", "Choose or drop a data file (CSV / XLSX)"),
     "preview": ("将要保存的数据", "What will be stored"),
-    "problems": ("问题", "Problems"),
     "confirm": ("确认保存", "Confirm and store"),
     "stored": ("已保存上传 #{id}：{n} 条数据。", "Stored upload #{id}: {n} figures."),
     "duplicate": (
@@ -93,20 +60,12 @@ TEXT = {
     "template_month": ("模板月份", "Template month"),
     "grid": ("指标 × 月份", "Indicator × month"),
     "by_department": ("按责任单位汇总", "By department"),
-    "reported": ("已报", "Reported"),
-    "missing": ("缺报", "Missing"),
-    "not_due": ("不需报", "Not due"),
-    "new": ("新增", "new"),
-    "revision": ("修订", "revision"),
-    "unchanged": ("未变", "unchanged"),
     "change": ("类型", "Change"),
     "row": ("行", "Row"),
     "column": ("列", "Column"),
     "message": ("问题", "Problem"),
     "hint": ("修改建议", "How to fix"),
     "severity": ("级别", "Level"),
-    "error": ("错误", "error"),
-    "warning": ("提醒", "warning"),
     "reading": ("正在读取和校验…", "Reading and checking…"),
     "download_csv": ("下载 CSV", "Download CSV"),
     "download_xlsx": ("下载 Excel", "Download Excel"),
@@ -139,9 +98,6 @@ TEXT = {
     "rule_version": ("规则版本", "Rule version"),
     "export": ("导出", "Export"),
     "who": ("用户", "User"),
-    "role_viewer": ("查看", "viewer"),
-    "role_uploader": ("填报", "uploader"),
-    "role_admin": ("管理员", "admin"),
     "login": ("登录", "Log in"),
     "logout": ("退出登录", "Log out"),
     "login_oidc": ("统一身份认证登录", "Log in with single sign-on"),
@@ -168,22 +124,58 @@ TEXT = {
         "账户在服务器上用命令管理：python -m dashboard user add/passwd/set/list",
         "Accounts are managed on the server: python -m dashboard user add/passwd/set/list",
     ),
+    # the sidebar's switches are read before a language is chosen: both languages at once
+    "language_switch": ("语言 / Language", "语言 / Language"),
+    "year_switch": ("年度 / Year", "年度 / Year"),
+    "time": ("时间", "Time"),
+    "action": ("操作", "Action"),
+    "outcome": ("结果", "Outcome"),
+    "detail_column": ("详情", "Detail"),
+    "role": ("角色", "Role"),
+    "created": ("创建时间", "Created"),
+    "grid.month": ("{month}月", "M{month}"),
+    "caption.due": ("{month}底", "due end {month}"),
+    "caption.qualitative": ("定性目标", "qualitative"),
+    "pace.per_month": ("{unit}/月", "{unit} per month"),
+    "history.source": ("#{upload} {file} (行{row})", "#{upload} {file} (row {row})"),
+    "source_quote": ("报告原文：\n> {sentence}", "Report text:\n> {sentence}"),
+    # the command line (English unless asked otherwise)
+    "cli.not_year_month": ("“{text}”不是 YYYY-MM", "{text!r} is not YYYY-MM"),
+    "cli.error": ("错误：{message}", "error: {message}"),
+    "cli.warning": ("提醒：{line}", "warning: {line}"),
+    "cli.no_such_file": ("没有这个文件：{files}", "no such file: {files}"),
+    "cli.ingest.stored": (
+        "已保存 {accepted}/{total} 个文件：{figures} 条数据",
+        "stored {accepted} of {total} file(s): {figures} figure(s)",
+    ),
+    "cli.ingest.validated": (
+        "已校验 {accepted}/{total} 个文件：{figures} 条数据",
+        "validated {accepted} of {total} file(s): {figures} figure(s)",
+    ),
+    "cli.ingest.rejected": ("；{rejected} 个被拒绝", "; {rejected} rejected"),
+    "cli.identical": (
+        "{file}：与上传 #{id}（{name}）完全相同，未作任何更改",
+        "{file}: identical to upload #{id} ({name}); nothing changed",
+    ),
+    "cli.rebuilt": (
+        "已重建 {db}：{uploads} 次上传，{figures} 条当前数据",
+        "rebuilt {db}: {uploads} upload(s), {figures} current figure(s)",
+    ),
+    "cli.template_written": (
+        "已写入 {out}：{year}-{month:02d} 应报 {count} 项指标",
+        "wrote {out}: {count} indicator(s) due for {year}-{month:02d}",
+    ),
+    "cli.export_written": (
+        "已写入 {out}（{format}，{count} 项指标，数据截至 {year}-{month:02d}）",
+        "wrote {out} ({format}, {count} targets, as of {year}-{month:02d})",
+    ),
+    "cli.user_set": ("{name}：{role} {departments}", "{name}: {role} {departments}"),
+    "cli.password_set": ("已为 {name} 设置密码", "password set for {name}"),
+    "cli.user_added": (
+        "已添加 {name}（{role}：{departments}）",
+        "added {name} ({role}: {departments})",
+    ),
+    "cli.user_added_alone": ("已添加 {name}（{role}）", "added {name} ({role})"),
+    "cli.password_prompt": ("密码：", "password: "),
+    "cli.password_again": ("再输一次：", "again: "),
 }
-
-
-def t(key: str, lang: str, **kw) -> str:
-    zh, en = TEXT[key]
-    return (zh if lang == "zh" else en).format(**kw) if kw else (zh if lang == "zh" else en)
-
-
-def status_label(status: str, lang: str) -> str:
-    zh, en = STATUS[status]
-    return zh if lang == "zh" else en
-
-
-def month_name(year: int, month: int, lang: str) -> str:
-    return f"{year}年{month}月" if lang == "zh" else f"{MONTHS_EN[month - 1]} {year}"
-
-
-def pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]

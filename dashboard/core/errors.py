@@ -1,0 +1,31 @@
+"""The one base of every exception the dashboard raises, so that each edge catches one type.
+
+DashboardError                      carries a message key and its parameters
+  AccountError (ValueError)         services/accounts: a user or password request refused
+  NotAllowed (PermissionError)      services/accounts: the account may not do this
+  NoFigures (LookupError)           services/reporting: nothing stored to report on
+  UnknownSnapshot (LookupError)     services/snapshots
+  StoreError                        store/connection
+    DatabaseBusy                    another process holds the database file
+  MissingFont (RuntimeError)        export/fonts: no CJK font for PDF and PNG
+  IngestError                       core/problems: a file was refused; .problems lists all
+    CatalogueError                  targets.csv or seasonal_profiles.csv was refused
+  CellError (ValueError)            ingest/cells: one cell cannot be read
+  UnknownIndicator, UnknownEntity,
+    AmbiguousIndicator (LookupError)  ingest/resolve: a name that is not one target
+  UnknownUnit, IncompatibleUnits (ValueError)  core/units
+
+Library code raises; only the edges (cli.main, ui/errors.py) turn an error into words, in
+the person's language: `err.text(lang)`. `str(err)` is the English text.
+"""
+
+from dashboard.core.messages import text
+
+
+class DashboardError(Exception):
+    def __init__(self, key: str, **params):
+        self.key, self.params = key, params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        return text(self.key, lang, **self.params)

@@ -1,0 +1,284 @@
+"""What is wrong with an uploaded file or the catalogue (`problem.*`, `cell.*`, …), and
+how to fix it (`hint.*`). The English texts are what the command line prints."""
+
+PERIOD_FORMS = "2026-03、2026年3月、3月、1-2月、前2个月、一季度、上半年、前三季度或全年"
+PERIOD_FORMS_EN = "2026-03, 2026年3月, 3月, 1-2月, 前2个月, 一季度, 上半年, 前三季度 or 全年"
+
+TEXT = {
+    # ------------------------------------------------------------- the file as a whole
+    "file.empty": ("文件是空的", "the file is empty"),
+    "file.too_big": (
+        "文件大小 {size:.1f} MiB，上限为 {limit:.0f} MiB",
+        "file is {size:.1f} MiB; the limit is {limit:.0f} MiB",
+    ),
+    "file.too_many_rows": (
+        "共 {rows:,} 行，上限为 {limit:,} 行",
+        "{rows:,} rows; the limit is {limit:,}",
+    ),
+    "file.unknown_encoding": ("无法识别文件的文字编码", "cannot tell the file's text encoding"),
+    "file.broken_text": (
+        "{encoding} 文本在第 {at} 字节处损坏",
+        "broken {encoding} text at byte {at}",
+    ),
+    "file.bad_csv": ("无法读取的 CSV：{error}", "unreadable CSV: {error}"),
+    "file.damaged_excel": ("Excel 文件已损坏（{reason}）", "damaged Excel file ({reason})"),
+    "file.no_data_sheet": ("工作簿中没有数据", "the workbook has no data"),
+    "file.inflates": (
+        "工作簿解压后达 {size:,} 字节",
+        "the workbook inflates to {size:,} bytes",
+    ),
+    "file.no_header": ("找不到表头行", "no header row found"),
+    "file.no_figures": ("文件中没有找到任何数据", "no figures found in the file"),
+    # ------------------------------------------------------------- single cells
+    "cell.not_number": ("“{text}”不是数字", "{text!r} is not a number"),
+    "cell.too_large": ("“{text}”大得不合常理", "{text!r} is implausibly large"),
+    "cell.unknown_unit": ("“{text}”：未知单位“{unit}”", "{text!r}: unknown unit {unit!r}"),
+    "cell.date_not_number": ("{cell} 是日期，不是数字", "{cell} is a date, not a number"),
+    "cell.not_milestone": ("“{text}”不是进展状态", "{text!r} is not a milestone state"),
+    "cell.not_water_class": ("“{text}”不是水质类别", "{text!r} is not a water class"),
+    "period.no_such_month": ("不存在 {month} 月", "month {month} does not exist"),
+    "period.single_quarter": ("“{text}”是单季度", "{text!r} is a single quarter"),
+    "period.not_period": ("“{text}”不是时期", "{text!r} is not a period"),
+    "period.not_from_january": ("“{text}”不是从1月开始", "{text!r} does not start in January"),
+    "period.empty": ("时期为空", "empty period"),
+    "period.excel_date": (
+        "日期 {date:%Y-%m-%d} 按 1-{day}月 读取",
+        "date {date:%Y-%m-%d} read as 1-{day}月",
+    ),
+    "period.other_year": (
+        "时期 {year}-{month:02d} 不在目标年度 {target_year} 内",
+        "period {year}-{month:02d} is outside the target year {target_year}",
+    ),
+    "period.future": (
+        "时期 {year}-{month:02d} 尚未到来",
+        "period {year}-{month:02d} is in the future",
+    ),
+    # How a figure's period is named inside other messages (as the files write it).
+    "period.span_short": ("{start}-{end}月", "{start}-{end}月"),
+    "period.month_short": ("{end}月", "{end}月"),
+    # ------------------------------------------------------------- indicators and values
+    "indicator.unknown": ("未知指标“{indicator}”", "unknown indicator {indicator!r}"),
+    "indicator.sub_item_unknown": (
+        "子项“{indicator}”不在目标目录中，已跳过",
+        "sub-item {indicator!r} is not in the catalogue; skipped",
+    ),
+    "indicator.no_target_for_entity": (
+        "“{indicator}”没有“{entity}”的目标",
+        "{indicator!r} has no target for {entity!r}",
+    ),
+    "indicator.ambiguous": ("指标“{indicator}”有歧义", "indicator {indicator!r} is ambiguous"),
+    "indicator.qualitative": ("{name}是定性目标", "{name} is qualitative"),
+    "value.negative.amount": ("数量为负数：{cell!r}", "negative amount {cell!r}"),
+    "value.negative.count": ("个数为负数：{cell!r}", "negative count {cell!r}"),
+    "value.not_percent": (
+        "{cell!r} 的单位是{unit}，目标单位是 %",
+        "{cell!r} is in {unit}, target is in %",
+    ),
+    "value.unit_mismatch": (
+        "单位“{source}”无法换算为目标单位“{target}”",
+        "unit {source!r} cannot be converted to the target's unit {target!r}",
+    ),
+    "value.none_usable": ("{name}没有可用的数据", "no usable figure for {name}"),
+    "figure.repeated": (
+        "{id} {period} 重复出现（首次在第 {first} 行）",
+        "{id} {period} appears again (first on row {first})",
+    ),
+    "figure.repeated_differs": (
+        "{id} {period} 重复出现（首次在第 {first} 行），且数值不同：{value:g} 与 {earlier:g}",
+        "{id} {period} appears again (first on row {first}) with a different value "
+        "{value:g} vs {earlier:g}",
+    ),
+    "figure.ytd_below_previous": (
+        "{id} {month}月：{value:g} 的累计值低于上一期（{prev_month}月为 {prev:g}）",
+        "{id} {month}月: {value:g} is year-to-date value below the previous period's "
+        "({prev:g} for {prev_month}月)",
+    ),
+    "figure.jump": (
+        "{id} {month}月：{value:g} 超过上月的 10 倍（{prev_month}月为 {prev:g}）",
+        "{id} {month}月: {value:g} is more than 10× the previous month's "
+        "({prev:g} for {prev_month}月)",
+    ),
+    "upload.role_refused": (
+        "{name} 无权上传数据（角色：{role}）",
+        "{name} may not upload figures (role {role})",
+    ),
+    "upload.other_department": (
+        "{target}属于{department}；{name} 负责填报：{own}",
+        "{target} belongs to {department}; {name} reports for {own}",
+    ),
+    "upload.other_department_none": (
+        "{target}属于{department}；{name} 没有负责的单位",
+        "{target} belongs to {department}; {name} reports for no department",
+    ),
+    # ------------------------------------------------------------- catalogue files
+    "catalogue.missing_column": ("缺少列", "missing column"),
+    "catalogue.duplicate_id": ("重复的指标ID“{id}”", "duplicate id {id!r}"),
+    "catalogue.empty_cell": ("为空", "empty"),
+    "catalogue.bad_id": ("指标ID“{id}”不是小写英文字母", "id {id!r} is not lower-case ASCII"),
+    "catalogue.unknown_choice": ("未知的 {column}：“{value}”", "unknown {column} {value!r}"),
+    "catalogue.bad_year": ("年份“{text}”不是整数", "year {text!r} is not a whole number"),
+    "catalogue.not_number": ("“{text}”不是数字", "{text!r} is not a number"),
+    "catalogue.bad_date": ("日期“{text}”有误", "bad date {text!r}"),
+    "catalogue.range_incomplete": (
+        "区间目标需要 target_low 和 target_high",
+        "a range needs target_low and target_high",
+    ),
+    "catalogue.range_reversed": (
+        "区间下限 {low:g} 高于上限 {high:g}",
+        "range low {low:g} is above high {high:g}",
+    ),
+    "catalogue.needs_number": (
+        "{comparator} 类目标需要数值",
+        "a {comparator} target needs a number",
+    ),
+    "catalogue.empty_unit": ("单位为空", "empty unit"),
+    "unit.unknown": ("未知单位“{unit}”", "unknown unit {unit!r}"),
+    "unit.incompatible": (
+        "单位“{source}”与“{target}”不是同一类",
+        "unit {source!r} is not of the same kind as {target!r}",
+    ),
+    "profile.not_numbers": ("month 和 share_pct 必须是数字", "month and share_pct must be numbers"),
+    "profile.out_of_range": ("占比超出范围", "share out of range"),
+    # ------------------------------------------------------------- how to fix it
+    "hint.split_file": ("请拆分为较小的文件", "split it into smaller files"),
+    "hint.save_utf8_or_xlsx": (
+        "请在 Excel 中另存为“CSV UTF-8”或 .xlsx",
+        "save it from Excel as “CSV UTF-8” or as .xlsx",
+    ),
+    "hint.save_utf8": (
+        "请在 Excel 中重新另存为“CSV UTF-8”",
+        "save the file again from Excel as “CSV UTF-8”",
+    ),
+    "hint.export_again": ("请重新导出含数据的工作表", "export the sheet again with its figures"),
+    "hint.unclosed_quote": ("请检查是否有未闭合的引号", "check for an unclosed quote"),
+    "hint.resave_excel": (
+        "请用 Excel 或 WPS 打开并重新另存为 .xlsx",
+        "open it in Excel or WPS and save it again as .xlsx",
+    ),
+    "hint.resave_xlsx": ("请重新另存为 .xlsx", "save it again as .xlsx"),
+    "hint.first_sheet": ("请把数据放在第一个工作表", "put the figures on the first sheet"),
+    "hint.not_spreadsheet": (
+        "这不是正常的电子表格，请重新导出数据",
+        "this is not a normal spreadsheet; export the figures again",
+    ),
+    "hint.header": (
+        "表头需要一个指标列（指标/indicator），以及时期列和数值列（时期、数值）"
+        "或多个时期列（1-2月、1-3月……）",
+        "the header needs an indicator column (指标/indicator) and either a period and "
+        "value column (时期, 数值) or period columns (1-2月, 1-3月, ...)",
+    ),
+    "hint.fill_a_value": ("请至少填写一个数值", "fill in at least one value"),
+    "hint.digits_or_dash": (
+        "请填写数字，如 1,234.5 或 8.5%；无数据请填 —",
+        "write digits such as 1,234.5 or 8.5%; use — for no figure",
+    ),
+    "hint.digits": ("请填写数字，如 1,234.5", "write digits such as 1,234.5"),
+    "hint.figure_digits": ("请用数字填写", "write the figure as digits"),
+    "hint.typing_error": ("请检查是否输入有误", "check the cell for a typing error"),
+    "hint.number_with_unit": (
+        "请填写带单位的数字，如 万吨、亿元 或 %",
+        "write a number with a unit such as 万吨, 亿元 or %",
+    ),
+    "hint.number_format": ("请把单元格设为数字格式", "format the cell as a number"),
+    "hint.period_forms": ("请写成 " + PERIOD_FORMS, "write " + PERIOD_FORMS_EN),
+    "hint.cumulative_quarter": (
+        "请填写累计数：一季度、上半年、前三季度或全年",
+        "give the cumulative figure: 一季度, 上半年, 前三季度 or 全年",
+    ),
+    "hint.from_january": (
+        "请填写从1月开始的累计数（1-N月）或单月数",
+        "give cumulative figures from January (1-N月) or single months",
+    ),
+    "hint.milestone_words": (
+        "请填写 未启动、推进中 或 已完成（或 0、1、2）",
+        "write 未启动, 推进中 or 已完成 (or 0, 1, 2)",
+    ),
+    "hint.water_class": ("请填写 Ⅰ类 至 Ⅴ类 或 劣Ⅴ类", "write Ⅰ类 to Ⅴ类 or 劣Ⅴ类"),
+    "hint.excel_date": (
+        "Excel 把时期转成了日期，请核对",
+        "Excel turned the period into a date; check it",
+    ),
+    "hint.catalogue_year": (
+        "只能上传目标目录所在年度的数据",
+        "upload figures of the catalogue's year only",
+    ),
+    "hint.check_period": ("请核对时期的年份和月份", "check the year and month of the period"),
+    "hint.closest_names": ("最接近的目录名称：{names}", "closest catalogue names: {names}"),
+    "hint.no_close_names": ("最接近的目录名称：无", "closest catalogue names: none close"),
+    "hint.entity_targets": (
+        "请检查地区列；该指标有以下地区的目标：{entities}",
+        "check the entity column; this indicator has targets for {entities}",
+    ),
+    "hint.entity_or_id": (
+        "请增加地区列或使用指标ID：{candidates}",
+        "add an entity column or use the id: {candidates}",
+    ),
+    "hint.comment_instead": (
+        "请在指标详情页以说明的形式填写评估",
+        "record its assessment as a comment on the indicator page",
+    ),
+    "hint.no_negative": (
+        "数量和个数不能为负；下降请填写增长率",
+        "amounts and counts cannot be negative; for a decline give the growth rate instead",
+    ),
+    "hint.rate_in_percent": ("请以 % 填写增速", "give the rate in %"),
+    "hint.same_kind_unit": (
+        "请以{target}或同类单位填写",
+        "write the figure in {target} or a unit of the same kind",
+    ),
+    "hint.needs_growth_rate": (
+        "该指标需要填写累计增长率（%）",
+        "this indicator needs its cumulative growth rate (%)",
+    ),
+    "hint.needs_figure_in_unit": (
+        "该指标需要以{unit}填写的数据",
+        "this indicator needs its figure in {unit}",
+    ),
+    "hint.one_row_per_period": (
+        "每个指标每个时期只保留一行",
+        "keep one row per indicator and period",
+    ),
+    "hint.confirm_figure": (
+        "请核对数值及其单位；无误请确认",
+        "check the figure and its unit; confirm if it is right",
+    ),
+    "hint.ask_uploader_role": (
+        "请向管理员申请填报角色",
+        "ask an administrator for the uploader role",
+    ),
+    "hint.other_department": (
+        "请将此行交给该单位填报，或联系管理员",
+        "send this row to that department, or ask an administrator",
+    ),
+    "hint.add_column": ("请在表头行中加上该列", "add it to the header row"),
+    "hint.id_used": (
+        "第 {line} 行已在同一地区和年度使用",
+        "already used on line {line} for the same entity/year",
+    ),
+    "hint.fill_column": ("每一行都需要填写该列", "every row needs this column filled"),
+    "hint.id_letters": ("请使用小写字母、数字和 _", "use letters, digits and _"),
+    "hint.one_of": ("可选值：{allowed}", "one of: {allowed}"),
+    "hint.year_form": ("请写成 2026", "write it as 2026"),
+    "hint.plain_digits": ("请填写纯数字，如 110 或 5.5", "write plain digits, e.g. 110 or 5.5"),
+    "hint.date_form": (
+        "请写成 YYYY-MM-DD，如 2026-10-31",
+        "write it as YYYY-MM-DD, e.g. 2026-10-31",
+    ),
+    "hint.range_example": ("例如 5 和 8", "e.g. 5 and 8"),
+    "hint.swap": ("请交换两者", "swap the two"),
+    "hint.copy_from_report": ("请从报告中照录", "copy it from the report"),
+    "hint.unit_as_report": (
+        "请按报告原文填写单位，如 万吨 或 %",
+        "write the unit as the report states it, e.g. 万吨 or %",
+    ),
+    "hint.unit_examples": (
+        "请使用 亿元、万吨、个、% 等单位",
+        "use a unit such as 亿元, 万吨, 个, %",
+    ),
+    "hint.baseline_unit": ("例如 万亿元", "e.g. 万亿元"),
+    "hint.profile_numbers": ("例如 2,10.5", "e.g. 2,10.5"),
+    "hint.profile_range": (
+        "月份 1..12，占比 0..100（上年全年的 %）",
+        "month 1..12, share 0..100 (% of last year's total)",
+    ),
+}

@@ -1,0 +1,168 @@
+"""The message table: every key in both languages, the same placeholders, no dead keys."""
+
+import ast
+import importlib
+import inspect
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import dashboard
+from dashboard.core import vocab
+from dashboard.core.errors import DashboardError
+from dashboard.core.messages import LANGS, TABLE, Msg, month_name, placeholders, text
+from dashboard.core.messages.explanations import ONE_SIDED
+from dashboard.core.periods import period_text
+
+PACKAGE = Path(dashboard.__file__).parent
+# Keys built at run time from a code: f"status.{status}" and the like.
+BUILT = (
+    "status.",
+    "method.",
+    "milestone.",
+    "completeness.",
+    "change.",
+    "snapshot_change.",
+    "severity.",
+    "role.",
+    "month.",
+    "period.quarter.",
+    "view.",
+    "explain.state.",
+    "explain.basis.",
+    "explain.share_of.",
+    "export.column.",
+    "export.lagging.",
+    "value.negative.",
+    "target.",
+)
+
+
+@pytest.mark.parametrize("key", sorted(TABLE))
+def test_every_key_has_both_languages_with_the_same_placeholders(key):
+    pair = TABLE[key]
+    assert len(pair) == len(LANGS) and all(isinstance(s, str) and s.strip() for s in pair), key
+    zh, en = pair
+    if key in ONE_SIDED:
+        assert placeholders(zh) != placeholders(en), f"{key} is listed as one-sided but is not"
+    else:
+        assert placeholders(zh) == placeholders(en), key
+
+
+def test_every_key_fills_in_without_error():
+    for key, (zh, en) in TABLE.items():
+        names = placeholders(zh) | placeholders(en)
+        params = {n: _sample(n) for n in names}
+        for lang in LANGS:
+            assert text(key, lang, **params)
+
+
+def _sample(name: str):
+    from datetime import datetime
+
+    if name in ("at", "now", "date"):
+        return datetime(2026, 1, 2, 9, 30)
+    return 1
+
+
+def _literal_keys() -> set[str]:
+    """Every string literal in the package that names a message."""
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        if "messages" in path.parts and path.name != "__init__.py":
+            continue  # the table itself
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
+def test_every_literal_key_in_the_code_exists():
+    """`text("x", ...)`, `Problem(..., "file.empty", "hint.split_file")` and the like."""
+    called = set()
+    for path in PACKAGE.rglob("*.py"):
+        source = path.read_text("utf-8")
+        called |= set(re.findall(r'(?<![.\w])text\(\s*"([^"{}]+)"\s*[,)]', source))
+        called |= set(re.findall(r'\bMsg(?:\.of)?\(\s*"([^"{}]+)"\s*[,)]', source))
+    areas = "hint|file|cell|period|indicator|value|figure|upload|catalogue|unit|profile|account"
+    keyish = {k for k in _literal_keys() if re.fullmatch(rf"({areas})\.[a-z_]+(\.[a-z_]+)*", k)}
+    missing = (called | keyish) - set(TABLE)
+    assert not missing
+
+
+def test_no_dead_keys():
+    literals = _literal_keys()
+    dead = [k for k in TABLE if k not in literals and not k.startswith(BUILT)]
+    assert not dead
+
+
+@pytest.mark.parametrize(
+    ("prefix", "codes"),
+    [
+        ("status.", vocab.STATUSES),
+        ("milestone.", vocab.MILESTONE_CODES.values()),
+        ("explain.state.", [*vocab.MILESTONE_CODES.values(), "none"]),
+        ("completeness.", ("reported", "missing", "not_due")),
+        ("change.", ("new", "revision", "unchanged")),
+        ("severity.", ("error", "warning")),
+        ("role.", ("viewer", "uploader", "admin")),
+        (
+            "method.",
+            (
+                "linear_run_rate",
+                "seasonal_profile",
+                "cumulative_rate_held",
+                "latest_level",
+                "last_year_profile",
+                "months",
+            ),
+        ),
+        ("month.", range(1, 13)),
+        ("month.bare.", range(1, 13)),
+        ("period.quarter.", (3, 6, 9, 12)),
+        ("value.negative.", ("amount", "count")),
+    ],
+)
+def test_every_code_of_the_vocabulary_has_words(prefix, codes):
+    assert [c for c in codes if f"{prefix}{c}" not in TABLE] == []
+
+
+def test_words_in_both_languages():
+    assert text("stored", "zh", id=3, n=12) == "已保存上传 #3：12 条数据。"
+    assert text("stored", "en", id=3, n=12) == "Stored upload #3: 12 figures."
+    assert month_name(2026, 10, "zh") == "2026年10月" and month_name(2026, 10, "en") == "Oct 2026"
+    assert [period_text(1, 10, lang) for lang in LANGS] == ["1—10月", "Jan–Oct"]
+    assert [period_text(1, 6, lang, quarterly=True) for lang in LANGS] == ["上半年", "H1"]
+    role = Msg("role.uploader")
+    assert text("account.needs_admin", "zh", name="wang", role=role) == (
+        "wang 的角色是填报；此操作需要管理员"
+    )
+
+
+RUN_ON_IMPORT = ("dashboard.app", "dashboard.__main__")
+
+
+def _our_exceptions():
+    for info in pkgutil.walk_packages([str(PACKAGE)], "dashboard."):
+        if info.name.startswith("dashboard.ui") or info.name in RUN_ON_IMPORT:
+            continue  # pages and entry points run when imported
+        module = importlib.import_module(info.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, BaseException) and cls.__module__ == info.name:
+                yield cls
+
+
+def test_every_exception_of_ours_is_a_dashboard_error():
+    classes = list(_our_exceptions())
+    assert len(classes) >= 16
+    assert [c.__name__ for c in classes if not issubclass(c, DashboardError)] == []
+
+
+def test_an_error_speaks_the_readers_language():
+    from dashboard.store.connection import DatabaseBusy
+
+    err = DatabaseBusy(Path("/data/x.duckdb"), 10.2)
+    assert str(err).startswith("The database /data/x.duckdb is in use by another program")
+    assert err.text("zh").startswith("数据库 /data/x.duckdb 正被其他程序使用（已等待 10 秒）")
