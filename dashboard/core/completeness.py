@@ -2,9 +2,8 @@
 
 import pandas as pd
 
+from dashboard.core.progress_row import TARGET_KEY
 from dashboard.core.vocab import is_due
-
-KEY = ["entity", "year", "id"]
 
 
 def completeness(targets: pd.DataFrame, figures: pd.DataFrame, through_month: int) -> pd.DataFrame:
@@ -27,7 +26,9 @@ def completeness(targets: pd.DataFrame, figures: pd.DataFrame, through_month: in
             else:
                 state = "not_due"
             rows.append((t.entity, t.year, t.id, t.name_zh, t.name_en, t.department, month, state))
-    return pd.DataFrame(rows, columns=KEY + ["name_zh", "name_en", "department", "month", "state"])
+    return pd.DataFrame(
+        rows, columns=TARGET_KEY + ["name_zh", "name_en", "department", "month", "state"]
+    )
 
 
 def department_summary(grid: pd.DataFrame) -> pd.DataFrame:

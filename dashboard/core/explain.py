@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.core.messages import Msg, text
 from dashboard.core.periods import period_text
+from dashboard.core.progress_row import ProgressRow
 from dashboard.core.vocab import due_period_end, first_due_month
 
 ROMAN = {1: "Ⅰ", 2: "Ⅱ", 3: "Ⅲ", 4: "Ⅳ", 5: "Ⅴ", 6: "劣Ⅴ"}
@@ -37,7 +38,7 @@ def value_with_unit(x: float, unit: str) -> str:
     return f"{num(x)}{unit or ''}"
 
 
-def target_phrase(r: dict, lang: str) -> str:
+def target_phrase(r: ProgressRow, lang: str) -> str:
     """The target as the report words it: '3000个以上', 'at least 5%', '保持Ⅲ类以上'."""
     u, comparator = r["unit"] or "", r["comparator"]
     if comparator == "range":
@@ -52,7 +53,7 @@ def target_phrase(r: dict, lang: str) -> str:
     return value
 
 
-def _period(r: dict, lang: str) -> str:
+def _period(r: ProgressRow, lang: str) -> str:
     quarterly = r["frequency"] == "quarterly"
     return period_text(int(r["actual_start"]), int(r["actual_end"]), lang, quarterly)
 
@@ -81,7 +82,7 @@ def _relation(gap: float, what: Msg, lang: str) -> str:
 # ------------------------------------------------------------------------------- flows
 
 
-def _flow(r: dict, lang: str) -> str:
+def _flow(r: ProgressRow, lang: str) -> str:
     u = r["unit"] or ""
     share_of = "explain.share_of.range" if r["comparator"] == "range" else "explain.share_of.target"
     out = text(
@@ -111,7 +112,7 @@ def _flow(r: dict, lang: str) -> str:
 # ------------------------------------------------------------------------------- rates
 
 
-def _rate_value(r: dict, lang: str) -> str:
+def _rate_value(r: ProgressRow, lang: str) -> str:
     v = r["actual"]
     if r["kind"] == "growth":
         key = "explain.rate.growth" if v >= 0 else "explain.rate.decline"
@@ -119,7 +120,7 @@ def _rate_value(r: dict, lang: str) -> str:
     return text("explain.rate.level", lang, value=value_with_unit(v, r["unit"] or ""))
 
 
-def _rate(r: dict, lang: str) -> str:
+def _rate(r: ProgressRow, lang: str) -> str:
     out = text("explain.rate", lang, period=_period(r, lang), value=_rate_value(r, lang))
     if r["status"] == "not_assessable":
         return out + text("explain.rate.annual", lang)
@@ -139,7 +140,7 @@ def _rate(r: dict, lang: str) -> str:
 # --------------------------------------------------------------------- other families
 
 
-def _maintain(r: dict, lang: str) -> str:
+def _maintain(r: ProgressRow, lang: str) -> str:
     u = r["unit"] or ""
     target = target_phrase(r, lang)
     if not missing(r["breach_month"]):
@@ -154,7 +155,7 @@ def _maintain(r: dict, lang: str) -> str:
     return text("explain.maintain.kept", lang, period=_period(r, lang), value=value, target=target)
 
 
-def _milestone(r: dict, lang: str) -> str:
+def _milestone(r: ProgressRow, lang: str) -> str:
     due = pd.Timestamp(r["due_date"]).date()
     state = r["milestone_state"]
     out = text(
@@ -169,11 +170,11 @@ def _milestone(r: dict, lang: str) -> str:
     return out + (text("explain.milestone.overdue", lang) if r["status"] == "off_track" else "")
 
 
-def _judgement(r: dict, lang: str) -> str:
+def _judgement(r: ProgressRow, lang: str) -> str:
     return r["comment"] if not missing(r["comment"]) else text("explain.judgement.awaiting", lang)
 
 
-def _waiting(r: dict, lang: str) -> str:
+def _waiting(r: ProgressRow, lang: str) -> str:
     quarterly = r["frequency"] == "quarterly"
     if r["status"] == "no_data":
         end = due_period_end(r["frequency"], r["as_of_month"])
@@ -195,13 +196,13 @@ FAMILY_TEXT = {
 }
 
 
-def _lag_note(r: dict, lang: str) -> str:
+def _lag_note(r: ProgressRow, lang: str) -> str:
     if missing(r.get("data_lag_months")):
         return ""
     return text("explain.lag", lang, months=int(r["data_lag_months"]))
 
 
-def explain(r: dict, lang: str) -> str:
+def explain(r: ProgressRow, lang: str) -> str:
     """The explanation for one progress record in 'zh' or 'en'."""
     waiting = r["status"] in ("no_data", "not_assessable") and missing(r["actual"])
     if waiting and r["family"] not in ("milestone", "judgement"):

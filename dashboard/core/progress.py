@@ -14,57 +14,13 @@ Families of targets (column `family` of the result):
 import numpy as np
 import pandas as pd
 
+from dashboard.core.progress_row import RESULT_COLUMNS, TARGET_KEY
 from dashboard.core.rounding import round_half_up
 from dashboard.core.settings import Thresholds
 from dashboard.core.vocab import FIRST_DUE_MONTH, MILESTONE_CODES, signed_bar
 
-KEY = ["entity", "year", "id"]
 FLOW_COMPARATORS = ("at_least", "about", "range", "at_most", "exactly")
 RATE_COMPARATORS = ("at_least", "about", "at_most", "exactly", "decrease")
-
-RESULT_COLUMNS = [
-    "entity",
-    "year",
-    "id",
-    "section",
-    "department",
-    "name_zh",
-    "name_en",
-    "kind",
-    "comparator",
-    "direction",
-    "frequency",
-    "unit",
-    "target",
-    "target_low",
-    "target_high",
-    "as_of_month",
-    "actual",
-    "actual_start",
-    "actual_end",
-    "completion_pct",
-    "completion_high_pct",
-    "time_share_pct",
-    "gap_pp",
-    "expected_now",
-    "remaining",
-    "required_pace",
-    "seasonal_share_pct",
-    "seasonal_gap_pp",
-    "weights_basis",
-    "projected",
-    "projected_method",
-    "data_lag_months",
-    "months_missing",
-    "breach_month",
-    "breach_value",
-    "milestone_state",
-    "due_date",
-    "tolerance_pp",
-    "comment",
-    "family",
-    "status",
-]
 
 
 def compute_progress(
@@ -78,7 +34,7 @@ def compute_progress(
 ) -> pd.DataFrame:
     """One row per target: numbers and status as of data month `as_of_month` (1..12).
 
-    `targets`: catalogue rows of one year. `figures`: current figures with KEY columns,
+    `targets`: catalogue rows of one year. `figures`: current figures with TARGET_KEY columns,
     period_start, period_end, basis (ytd/month/level) and value in catalogue units.
     `profiles`: entity, id, month, share_pct — last year's year-to-date ÷ last year's total.
     `assessments`: entity, year, id, month, status, comment — people's judgement.
@@ -504,8 +460,10 @@ def _judge_qualitative(
     if assessments is None or assessments.empty or not mask.any():
         return
     a = assessments.loc[assessments["month"] <= month].sort_values("month")
-    a = a.drop_duplicates(KEY, keep="last")
-    merged = t[KEY].merge(a[KEY + ["month", "status", "comment"]], on=KEY, how="left")
+    a = a.drop_duplicates(TARGET_KEY, keep="last")
+    merged = t[TARGET_KEY].merge(
+        a[TARGET_KEY + ["month", "status", "comment"]], on=TARGET_KEY, how="left"
+    )
     given = mask & merged["status"].notna().to_numpy()
     res.put(
         given,

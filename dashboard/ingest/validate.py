@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import text as message_text
 from dashboard.core.problems import Problem
+from dashboard.core.progress_row import FIGURE_KEY
 from dashboard.core.units import MULTIPLIERS, IncompatibleUnits, UnknownUnit, conversion_factor
 from dashboard.ingest.cells import (
     CellError,
@@ -344,10 +345,9 @@ class Checker:
         return problems
 
     def _duplicates(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-        key = ["entity", "year", "id", "period_start", "period_end", "basis"]
-        dup = frame[frame.duplicated(key, keep=False)]
+        dup = frame[frame.duplicated(FIGURE_KEY, keep=False)]
         problems = []
-        for _, group in dup.groupby(key, sort=False):
+        for _, group in dup.groupby(FIGURE_KEY, sort=False):
             first = group.iloc[0]
             for _, other in group.iloc[1:].iterrows():
                 same = other["value"] == first["value"]
@@ -368,7 +368,7 @@ class Checker:
                         "warning" if same else "error",
                     )
                 )
-        return frame.drop_duplicates(key, keep="first").reset_index(drop=True), problems
+        return frame.drop_duplicates(FIGURE_KEY, keep="first").reset_index(drop=True), problems
 
 
 def _fill(cache: dict, key, compute, *args):

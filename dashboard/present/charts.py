@@ -13,6 +13,7 @@ import pandas as pd
 from dashboard.core.explain import missing
 from dashboard.core.messages import text
 from dashboard.core.palette import GAUGE_MAX
+from dashboard.core.progress_row import ProgressRow
 from dashboard.core.vocab import signed_bar
 from dashboard.present.gauges import gauge_cells
 
@@ -233,7 +234,7 @@ def level_trend(points: pd.DataFrame, bar: float | None, lang: str, unit: str) -
 
 
 def indicator_trend(
-    r: dict, points: pd.DataFrame, lang: str, profile: pd.DataFrame | None = None
+    r: ProgressRow, points: pd.DataFrame, lang: str, profile: pd.DataFrame | None = None
 ) -> alt.LayerChart:
     """The detail page's chart of one target: year-to-date amounts against the expected
     lines and the target's floor; rates and levels against their bar."""

@@ -5,10 +5,11 @@ import pandas as pd
 from dashboard.core.explain import missing, num, pct, value_with_unit
 from dashboard.core.messages import text
 from dashboard.core.periods import period_text
+from dashboard.core.progress_row import ReportRow
 from dashboard.present.labels import caption, headline, target_text
 
 
-def metric_rows(r: dict, lang: str) -> list[tuple[str, str]]:
+def metric_rows(r: ReportRow, lang: str) -> list[tuple[str, str]]:
     """Label/value pairs shown as metrics; every number carries its unit."""
     if r["family"] in ("flow", "rate", "maintain") and not missing(r["actual"]):
         rows = [
@@ -30,7 +31,7 @@ def metric_rows(r: dict, lang: str) -> list[tuple[str, str]]:
     return rows
 
 
-def pace_lines(r: dict, lang: str) -> list[str]:
+def pace_lines(r: ReportRow, lang: str) -> list[str]:
     """Required pace (with the weights used) and the projected year end, in words."""
     lines = []
     if not missing(r["required_pace"]):

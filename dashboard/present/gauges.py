@@ -6,13 +6,14 @@ import pandas as pd
 from dashboard.core.explain import missing
 from dashboard.core.messages import text
 from dashboard.core.palette import STATUS_COLORS
+from dashboard.core.progress_row import ProgressRow
 from dashboard.core.vocab import signed_bar
 from dashboard.present.labels import caption, headline, short_name
 
 TICKED = ("flow", "rate", "maintain")  # families whose gauge carries a tick
 
 
-def gauge_share(r: dict) -> float:
+def gauge_share(r: ProgressRow) -> float:
     """How far along the gauge a target is, in % of its bar."""
     if r["family"] == "flow":
         return 0.0 if missing(r["completion_pct"]) else float(r["completion_pct"])
@@ -30,7 +31,7 @@ def gauge_share(r: dict) -> float:
     return 100 * actual / bar if bar > 0 else (100.0 if actual >= bar else 0.0)
 
 
-def tick(r: dict) -> float | None:
+def tick(r: ProgressRow) -> float | None:
     """Where the gauge's tick sits: the time share for amounts, the bar (100%) for rates
     and maintained levels; None when there is nothing to mark."""
     mark = r["time_share_pct"] if r["family"] == "flow" else 100.0

@@ -4,6 +4,7 @@ import pandas as pd
 
 from dashboard.core.explain import missing, num, pct, value_with_unit
 from dashboard.core.messages import Msg, in_lang, text
+from dashboard.core.progress_row import ProgressRow
 
 COMPARATOR_SIGN = {
     "at_least": "≥",
@@ -15,7 +16,7 @@ COMPARATOR_SIGN = {
 }
 
 
-def headline(r: dict, lang: str) -> str:
+def headline(r: ProgressRow, lang: str) -> str:
     """The big number inside the gauge."""
     if r["family"] == "milestone":
         state = r["milestone_state"]
@@ -29,7 +30,7 @@ def headline(r: dict, lang: str) -> str:
     return value_with_unit(float(r["actual"]), r["unit"] or "")
 
 
-def caption(r: dict, lang: str) -> str:
+def caption(r: ProgressRow, lang: str) -> str:
     """Key numbers under a gauge: '81.7% · 序时 83.3%', '4.8% · 目标 ≥5%'."""
     unit = r["unit"] or ""
     if r["family"] == "flow":
@@ -45,7 +46,7 @@ def caption(r: dict, lang: str) -> str:
     return f"{text('target', lang)} {target_text(r, lang)}"
 
 
-def target_text(r: dict, lang: str) -> str:
+def target_text(r: ProgressRow, lang: str) -> str:
     """The target in a few signs: '≥5%', '3000个', '5-8条', '保持100%' | 'kept at 100%'."""
     unit = r["unit"] or ""
     if r["comparator"] == "range":
@@ -56,7 +57,7 @@ def target_text(r: dict, lang: str) -> str:
     return f"{sign}{value_with_unit(float(r['target']), unit)}"
 
 
-def short_name(r: dict, lang: str, limit: int = 13) -> str:
+def short_name(r: ProgressRow, lang: str, limit: int = 13) -> str:
     name = r[in_lang("name", lang)]
     limit = limit if lang == "zh" else limit * 2
     return name if len(name) <= limit else name[: limit - 1] + "…"

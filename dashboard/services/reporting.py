@@ -7,6 +7,7 @@ from dashboard.core.errors import DashboardError
 from dashboard.core.explain import add_explanations
 from dashboard.core.periods import period_iso
 from dashboard.core.progress import compute_progress
+from dashboard.core.progress_row import TARGET_KEY
 from dashboard.core.settings import Thresholds
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import comments as store_comments
@@ -115,7 +116,7 @@ def progress(
     ]
     comments = store_comments.latest_comments(con, year, month)
     return result.merge(
-        comments[["entity", "year", "id", "reason", "measures"]],
-        on=["entity", "year", "id"],
+        comments[TARGET_KEY + ["reason", "measures"]],
+        on=TARGET_KEY,
         how="left",
     )

@@ -6,13 +6,13 @@ import duckdb
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.progress_row import TARGET_KEY
 from dashboard.core.settings import Thresholds
 from dashboard.services import reporting
 from dashboard.store import audit
 from dashboard.store import snapshots as store_snapshots
 from dashboard.store.schema import get_meta
 
-KEY = ["entity", "year", "id"]
 KEPT = reporting.OUTPUT_FIELDS + [
     "family",
     "as_of_month",
@@ -77,8 +77,8 @@ def previous_id(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> int | None:
 def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     """What changed: status changes, new figures, revised figures (same period)."""
     cols = ["status", "actual", "actual_period", "name_zh", "name_en"]
-    both = old[KEY + cols].merge(
-        new[KEY + cols], on=KEY, how="outer", suffixes=("_before", "_after")
+    both = old[TARGET_KEY + cols].merge(
+        new[TARGET_KEY + cols], on=TARGET_KEY, how="outer", suffixes=("_before", "_after")
     )
     changes = []
     for r in both.to_dict("records"):
@@ -86,7 +86,7 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
         if kinds:
             changes.append(
                 {
-                    **{k: r[k] for k in KEY},
+                    **{k: r[k] for k in TARGET_KEY},
                     "name_zh": r["name_zh_after"],
                     "name_en": r["name_en_after"],
                     "change": "+".join(kinds),
@@ -100,7 +100,7 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
             )
     return pd.DataFrame(
         changes,
-        columns=KEY
+        columns=TARGET_KEY
         + [
             "name_zh",
             "name_en",

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from dashboard.core.progress_row import FIGURE_KEY
 from dashboard.store.connection import FRAME_SCANS, transaction
 
 FIGURE_COLUMNS = [
@@ -66,9 +67,6 @@ def store_upload(
     return upload_id
 
 
-KEY = ["entity", "year", "id", "period_start", "period_end", "basis"]
-
-
 def against_current(
     con: duckdb.DuckDBPyConnection, figures: pd.DataFrame
 ) -> tuple[np.ndarray, pd.DataFrame]:
@@ -76,7 +74,7 @@ def against_current(
     upload touches are read): the current value of each figure's period (NaN if none),
     and the flow figures that break their series (see SEQUENCE_SQL) with the figure
     before them."""
-    frame = figures[KEY + ["value", "source_row", "source_column"]].assign(
+    frame = figures[FIGURE_KEY + ["value", "source_row", "source_column"]].assign(
         pos=np.arange(len(figures))
     )
     # A cursor of its own: the caller may hold an unfinished result on `con`, which
@@ -85,8 +83,9 @@ def against_current(
     # sessions ("pandas_scan does not exist"); Arrow's scan is the one DuckDB owns.
     with FRAME_SCANS, con.cursor() as cur:
         cur.register("incoming", pa.Table.from_pandas(frame, preserve_index=False))
+        key = ", ".join(FIGURE_KEY)
         previous = cur.execute(f"""
-            SELECT c.value FROM incoming i LEFT JOIN current_figures c USING ({", ".join(KEY)})
+            SELECT c.value FROM incoming i LEFT JOIN current_figures c USING ({key})
             ORDER BY i.pos""").df()["value"]
         breaks = cur.execute(SEQUENCE_SQL).df()
     return previous.to_numpy(dtype=np.float64, na_value=np.nan), breaks
