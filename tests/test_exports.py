@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard.export.tables import neutralise
+from dashboard.core.formulas import neutralise
 from dashboard.services import exporting, reporting, snapshots
 from dashboard.services.database import open_store
 from dashboard.services.uploading import preview, store_preview

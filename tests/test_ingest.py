@@ -153,6 +153,24 @@ def test_growth_rates_decline_words_and_excel_dates(index):
     assert lines(warnings(p.problems)) == ["g.xlsx:2:B: date 2026-01-02 read as 1-2月"]
 
 
+def test_every_row_with_an_excel_date_gets_the_warning(index):
+    # the period is worked out once per distinct cell, the warning given on each row
+    rows = [
+        ["指标", "时期", "数值"],
+        ["充电桩", excel_date(1, 2), "500"],
+        ["公共停车位", excel_date(1, 2), "1.2"],
+        ["充电桩", excel_date(1, 3), "700"],
+        ["公共停车位", "2026年3月", "0.3"],
+    ]
+    p = parse(xlsx_bytes(rows), index, "d.xlsx")
+    assert lines(warnings(p.problems)) == [
+        "d.xlsx:2:B: date 2026-01-02 read as 1-2月",
+        "d.xlsx:3:B: date 2026-01-02 read as 1-2月",
+        "d.xlsx:4:B: date 2026-01-03 read as 1-3月",
+    ]
+    assert [p.message_in("zh") for p in warnings(p.problems)][0] == "日期 2026-01-02 按 1-2月 读取"
+
+
 def test_milestones_and_water_classes(index):
     rows = [
         ["指标", "月份", "进展情况"],

@@ -1,9 +1,38 @@
-"""Imports point one way: ui -> (charts, export, store, ingest, core); core -> nothing."""
+"""The tree is the architecture: each layer imports only the layers below it.
+
+    core     <- ingest, store, export      (core imports nothing of ours)
+    present  -> core                        (words, tables, charts; no Streamlit, no SQL)
+    services -> store, ingest, export, present, core
+    ui, cli  -> services, present, core     (pages and commands never touch the store)
+Streamlit only in app.py and ui/; SQL only in store/.
+"""
 
 import ast
+import re
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[1] / "dashboard"
+LAYERS = ("core", "ingest", "store", "export", "present", "services", "ui")
+ENTRY_POINTS = {"__init__.py", "__main__.py", "app.py", "cli.py"}
+MAY_IMPORT = {
+    "core": {"core"},
+    "ingest": {"ingest", "core"},
+    "store": {"store", "core"},
+    "export": {"export", "core"},
+    "present": {"present", "core"},
+    "services": {"services", "store", "ingest", "export", "present", "core"},
+    "ui": {"ui", "services", "present", "core"},
+    "cli.py": {"cli", "services", "present", "core"},
+    "app.py": {"ui", "services", "present", "core"},
+    "__main__.py": {"cli"},
+}
+SQL = re.compile(
+    r"\b(SELECT\b.*\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
+    r"CREATE\s+(TABLE|SEQUENCE|INDEX|VIEW|OR))\b",
+    re.DOTALL,  # SQL here is written in capitals; prose is not
+)
 
 
 def imports(path: Path) -> set[str]:
@@ -12,19 +41,37 @@ def imports(path: Path) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module:
             found.add(node.module)
+            if node.module == "dashboard":  # from dashboard import cli
+                found.update(f"dashboard.{a.name}" for a in node.names)
         elif isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
     return found
+
+
+def ours(path: Path) -> set[str]:
+    """The layers (or entry modules) of this package that `path` imports."""
+    return {m.split(".")[1] for m in imports(path) if m.startswith("dashboard.")}
 
 
 def modules(folder: str) -> list[Path]:
     return sorted((PACKAGE / folder).rglob("*.py"))
 
 
+def test_only_entry_points_and_layer_folders_at_the_top():
+    top = {p.name for p in PACKAGE.iterdir() if p.name != "__pycache__"}
+    assert top == ENTRY_POINTS | set(LAYERS)
+
+
+@pytest.mark.parametrize("where", [*LAYERS, "cli.py", "app.py", "__main__.py"])
+def test_each_layer_imports_only_what_lies_below_it(where):
+    paths = modules(where) if where in LAYERS else [PACKAGE / where]
+    allowed = MAY_IMPORT[where]
+    wrong = {p.relative_to(PACKAGE).as_posix(): ours(p) - allowed for p in paths}
+    assert {p: w for p, w in wrong.items() if w} == {}
+
+
 def test_core_is_pure():
     for path in modules("core"):
-        ours = {m for m in imports(path) if m.startswith("dashboard")}
-        assert all(m.startswith("dashboard.core") for m in ours), path
         assert not imports(path) & {
             "duckdb",
             "streamlit",
@@ -40,19 +87,32 @@ def test_only_ui_and_app_import_streamlit():
     for path in PACKAGE.rglob("*.py"):
         if path.name == "app.py" or "ui" in path.relative_to(PACKAGE).parts:
             continue
-        assert "streamlit" not in imports(path), path
+        assert not {m for m in imports(path) if m.split(".")[0] == "streamlit"}, path
 
 
-def test_ingest_and_store_do_not_reach_up():
-    for folder, banned in (
-        ("ingest", ("dashboard.store", "dashboard.ui", "dashboard.charts")),
-        ("store", ("dashboard.ui", "dashboard.charts", "dashboard.export")),
-    ):
-        for path in modules(folder):
-            assert not any(m.startswith(banned) for m in imports(path)), path
+def test_present_touches_no_database():
+    for path in modules("present"):
+        assert "duckdb" not in imports(path), path
 
 
-def test_pages_build_no_sql():
-    for path in modules("ui"):
+def _strings(path: Path):
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.value
+
+
+def test_sql_only_in_the_store():
+    for path in PACKAGE.rglob("*.py"):
+        if "store" in path.relative_to(PACKAGE).parts:
+            continue
         text = path.read_text("utf-8")
-        assert "SELECT" not in text and ".execute(" not in text, path
+        assert ".execute(" not in text, path
+        assert not [s for s in _strings(path) if SQL.search(s)], path
+
+
+def test_the_sql_check_sees_sql():
+    assert SQL.search("SELECT count(*) FROM uploads")
+    assert SQL.search("INSERT INTO audit (a) VALUES (?)")
+    assert SQL.search("CREATE TABLE IF NOT EXISTS t (a INT)")
+    assert not SQL.search("Select the month from the list")
+    assert not SQL.search("update the figures")

@@ -26,7 +26,3 @@ class User:
 
     def may_upload(self) -> bool:
         return self.role in ("uploader", "admin")
-
-
-ANONYMOUS = User("anonymous", "viewer")
-OVERRIDE = User("admin-override", "admin")

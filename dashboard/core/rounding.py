@@ -12,7 +12,3 @@ def round_half_up(x, digits: int = 1):
     x = np.asarray(x, dtype="float64")
     # The epsilon absorbs binary noise: 2449.5/3000*100 is 81.64999..., published as 81.7.
     return np.sign(x) * np.floor(np.abs(x) * scale + 0.5 + 1e-7) / scale
-
-
-def round1(x: float) -> float:
-    return float(round_half_up(x, 1))

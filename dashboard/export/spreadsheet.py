@@ -4,9 +4,10 @@ import io
 
 import pandas as pd
 
+from dashboard.core.formulas import neutralise
 from dashboard.core.messages import text
 from dashboard.core.palette import STATUS_COLORS
-from dashboard.export.tables import COLUMNS, export_table, neutralise, status_summary
+from dashboard.export.tables import COLUMNS, export_table, status_summary
 
 
 def to_csv(progress: pd.DataFrame, lang: str = "zh") -> bytes:

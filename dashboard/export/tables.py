@@ -2,10 +2,9 @@
 
 import pandas as pd
 
+from dashboard.core.formulas import neutralise
 from dashboard.core.messages import in_lang, text
 from dashboard.core.palette import STATUS_ORDER
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # (column in the progress frame, kind); headers are the messages export.column.<column>
 COLUMNS = [
@@ -33,13 +32,6 @@ COLUMNS = [
 
 def header(column: str, lang: str) -> str:
     return text(f"export.column.{column}", lang)
-
-
-def neutralise(value):
-    """A text cell that a spreadsheet would run as a formula is made plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:

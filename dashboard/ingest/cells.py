@@ -47,7 +47,7 @@ def clean(text) -> str:
 # ------------------------------------------------------------------------- numbers
 
 MISSING = {"", "-", "--", "---", "/", "n/a", "na", "无", "none", "null", "暂无"}
-BELOW_UNIT = {"…", "...", "……", "......"}
+BELOW_UNIT = {"…", "...", "……", "......"}  # bulletins' "below the unit shown": zero
 NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?)\s*(.*)$")
 DOWN_WORDS = ("下降", "减少", "降低", "回落", "down")
 UP_WORDS = ("增长", "增加", "提高", "上升", "up")
@@ -58,7 +58,6 @@ LIMIT = Decimal("1e15")  # above any municipal figure in any unit; catches 1e300
 class Number:
     value: Decimal | None  # None: no figure ("—", "-", blank)
     unit: str = ""  # unit written in the cell, "" if none
-    below_unit: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -68,7 +67,7 @@ def parse_number(text: str) -> Number:
     if s.lower() in MISSING or set(s) <= {"-"}:
         return Number(None)
     if s in BELOW_UNIT:
-        return Number(Decimal(0), below_unit=True)
+        return Number(Decimal(0))
     sign = 1
     for word in DOWN_WORDS:
         if s.startswith(word):

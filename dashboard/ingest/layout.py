@@ -169,7 +169,6 @@ class Cells:
 @dataclass
 class Layout:
     kind: str  # long | wide
-    header_line: int
     columns: list[Column]
     default_unit: str
     title_year: int | None
@@ -286,10 +285,8 @@ def _build_layout(grid: Grid, pos: int, cols: list[Column], unit: str, year) -> 
     if any(c.period for c in cols):
         merged = _merge_measure_row(grid, pos, cols)
         start = pos + (2 if merged is not None else 1)
-        return Layout(
-            "wide", pos, _single_months_beside_cumulative(merged or cols), unit, year, start
-        )
-    return Layout("long", pos, cols, unit, year, pos + 1)
+        return Layout("wide", _single_months_beside_cumulative(merged or cols), unit, year, start)
+    return Layout("long", cols, unit, year, pos + 1)
 
 
 def _single_months_beside_cumulative(cols: list[Column]) -> list[Column]:

@@ -2,8 +2,8 @@
 
 import pandas as pd
 
+from dashboard.core.formulas import neutralise
 from dashboard.core.messages import text
-from dashboard.export.tables import neutralise
 
 
 def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
