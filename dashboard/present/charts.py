@@ -153,23 +153,7 @@ def trend(
 
     `points`: month, value. For year-to-date amounts the expected lines run to the target.
     """
-    layers = [
-        alt.Chart(points)
-        .mark_line(point=True, color="#0969da")
-        .encode(
-            x=alt.X(
-                "month:Q",
-                title=text("month_col", lang),
-                scale=alt.Scale(domain=[1, 12]),
-                axis=alt.Axis(tickCount=12, format="d"),
-            ),
-            y=alt.Y("value:Q", title=unit or text("value", lang)),
-            tooltip=[
-                alt.Tooltip("month:Q", title=text("month_col", lang)),
-                alt.Tooltip("value:Q", title=text("actual", lang), format=",.2f"),
-            ],
-        )
-    ]
+    layers = [_figures_line(points, lang, alt.Y("value:Q", title=unit or text("value", lang)))]
     if target is not None and not missing(target):
         lines = pd.DataFrame(
             {
@@ -208,9 +192,9 @@ def trend(
     return alt.layer(*layers).properties(height=280)
 
 
-def level_trend(points: pd.DataFrame, bar: float | None, lang: str, unit: str) -> alt.LayerChart:
-    """Growth rates and levels by period against the bar (no time share)."""
-    chart = (
+def _figures_line(points: pd.DataFrame, lang: str, y: alt.Y) -> alt.Chart:
+    """The reported figures by month, January to December."""
+    return (
         alt.Chart(points)
         .mark_line(point=True, color="#0969da")
         .encode(
@@ -220,13 +204,19 @@ def level_trend(points: pd.DataFrame, bar: float | None, lang: str, unit: str) -
                 scale=alt.Scale(domain=[1, 12]),
                 axis=alt.Axis(tickCount=12, format="d"),
             ),
-            y=alt.Y("value:Q", title=unit or text("value", lang), scale=alt.Scale(zero=False)),
+            y=y,
             tooltip=[
                 alt.Tooltip("month:Q", title=text("month_col", lang)),
                 alt.Tooltip("value:Q", title=text("actual", lang), format=",.2f"),
             ],
         )
     )
+
+
+def level_trend(points: pd.DataFrame, bar: float | None, lang: str, unit: str) -> alt.LayerChart:
+    """Growth rates and levels by period against the bar (no time share)."""
+    y = alt.Y("value:Q", title=unit or text("value", lang), scale=alt.Scale(zero=False))
+    chart = _figures_line(points, lang, y)
     if bar is None or missing(bar):
         return chart.properties(height=260)
     rule = alt.Chart(pd.DataFrame({"value": [bar]})).mark_rule(color="#cf222e", strokeDash=[4, 3])
