@@ -1,0 +1,48 @@
+"""Suggest the responsible department from a keyword table the office edits.
+
+The table (`data/department_keywords.csv`: keyword, department) is read as plain CSV. The
+longest keyword found in the target's name wins, then the longest found in its clause; no
+match leaves the department empty. A suggestion is always for a person to confirm.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class KeywordTableError(ValueError):
+    """The keyword table is not a CSV with keyword and department columns."""
+
+
+@dataclass(frozen=True)
+class KeywordTable:
+    entries: tuple[tuple[str, str], ...]  # (keyword, department), longest keyword first
+
+    def suggest(self, name: str, clause: str = "") -> str:
+        for text in (name, clause):
+            for keyword, department in self.entries:
+                if keyword in text:
+                    return department
+        return ""
+
+
+def parse_keyword_table(text: str) -> KeywordTable:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    if not {"keyword", "department"} <= set(reader.fieldnames or ()):
+        raise KeywordTableError("the table needs the columns keyword and department")
+    entries = {}
+    for row in reader:
+        keyword = (row.get("keyword") or "").strip()
+        department = (row.get("department") or "").strip()
+        if keyword and department:
+            entries[keyword] = department
+    ordered = sorted(entries.items(), key=lambda kv: len(kv[0]), reverse=True)
+    return KeywordTable(tuple(ordered))
+
+
+def load_keyword_table(path: Path) -> KeywordTable:
+    return parse_keyword_table(path.read_text("utf-8"))
+
+
+EMPTY = KeywordTable(())

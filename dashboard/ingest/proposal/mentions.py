@@ -1,0 +1,231 @@
+"""One sentence -> its numbered mentions: each number with the name, verb and comparator
+the sentence gives it.
+
+Positions are relative to the sentence. Several mentions share a clause when a verb governs
+a list ("新建改造供水管网40公里、供气管网50公里"): the verb carries over to the later items,
+and a 以上 that closes a bare list of numbers ("分别达到2.8%、5%、10%以上") applies to all of
+them, flagged as ambiguous.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+
+from dashboard.ingest.proposal import names as n
+from dashboard.ingest.proposal.phrasing import comparator
+from dashboard.ingest.proposal.quantities import Quantity, find_quantities
+
+CJK = re.compile(r"[\u3400-\u9fff“‘《]")
+PUNCTUATION = "，。；：、,;:！？ "
+EACH = "各"
+RESPECTIVELY = "分别"
+JOINERS = re.compile(r"及|和|与|、")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # sentence-relative
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    quantity: Quantity
+    clause: int
+    names: tuple[str, ...]  # usually one; "零碳工厂及园区各5家" gives two
+    verb: str
+    before: str
+    number_first: bool
+    comparator: str
+    span: tuple[int, int]  # sentence-relative stretch of the named target
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+
+def read_sentence(sentence: str, clauses: list[Clause]) -> list[Mention]:
+    quantities = find_quantities(sentence)
+    mentions: list[Mention] = []
+    for index, clause in enumerate(clauses):
+        inside = [q for q in quantities if clause.start <= q.start < clause.end]
+        mentions += _clause_mentions(sentence, index, clause, inside, mentions)
+    return mentions
+
+
+def _clause_mentions(sentence, index, clause, quantities, earlier) -> list[Mention]:
+    found: list[Mention] = []
+    left_start = clause.start
+    for i, quantity in enumerate(quantities):
+        following = i + 1 < len(quantities)
+        right_end = quantities[i + 1].start if following else clause.end
+        left = sentence[left_start : quantity.start]
+        right = sentence[quantity.end : right_end].rstrip(PUNCTUATION)
+        right = _own_noun(right) if following else right
+        previous = found[-1] if found else None
+        mention = _mention(quantity, index, left, right, previous, earlier[-1:])
+        span_start = left_start + (len(left) - len(left.lstrip(PUNCTUATION + "和及与")))
+        span_end = quantity.end + (len(right) if mention.number_first else 0)
+        found.append(replace(mention, span=(span_start, span_end)))
+        left_start = span_end
+    return _respectively(_close_lists(found), sentence, clause)
+
+
+def _own_noun(between: str) -> str:
+    """Of the words between two numbers, those that belong to the first.
+
+    '国家物流枢纽、商丘等' -> '国家物流枢纽';
+    '粮食产能提升重点县和豫东平原' -> '粮食产能提升重点县';
+    '、公共停车位' -> '' (the name of the next number). A trailing number takes no words.
+    """
+    if not between or not CJK.match(between.removeprefix("的")[:1]):
+        return between
+    if "、" in between:
+        return between.split("、", 1)[0]
+    cut = max(between.rfind(j) for j in ("和", "及", "与"))
+    return between[:cut] if cut > 0 else between
+
+
+def _mention(quantity, index, left, right, previous, before_clause) -> Mention:
+    noun = right.removeprefix("的")
+    if noun and CJK.match(noun[0]):
+        return _number_first(quantity, index, left, noun, previous)
+    return _trailing(quantity, index, left, previous, before_clause)
+
+
+def _number_first(quantity, index, left, noun, previous) -> Mention:
+    """'完成11处积水点治理', '打造50个和美村、100个富民村', '饮用水源地水质100%合格'."""
+    words = n.drop_examples(n.strip_leading(left.strip(PUNCTUATION + "和及与")))
+    words = n.strip_leading(words.rsplit("、", 1)[-1]) if "、" in words else words
+    verb = n.last_verb(words)
+    notes = []
+    if not verb and not words and previous is not None:
+        verb, notes = previous.verb, ["verb carried over from the previous item"]
+    name = (verb or words) + noun.strip(PUNCTUATION)
+    return Mention(
+        quantity,
+        index,
+        (name,),
+        verb,
+        left,
+        True,
+        comparator(left, quantity),
+        (0, 0),
+        tuple(notes + _scope_note(verb)),
+    )
+
+
+def _trailing(quantity, index, left, previous, before_clause) -> Mention:
+    """'机场货邮吞吐量达到110万吨', '公共停车位3万个' after '新建…3000个、'."""
+    raw = left.strip(PUNCTUATION + "和及与")
+    each = raw.endswith(EACH)
+    words = n.strip_leading(raw.removesuffix(EACH))
+    name, _link = n.strip_linking(_without_examples(words))
+    notes: list[str] = []
+    source = previous or (before_clause[0] if before_clause else None)
+    if source is not None and (completed := _completed(name, source, previous)) != name:
+        name = completed
+        notes.append("name completed from the previous figure")
+    verb = n.leading_verb(name)
+    if not verb and not notes and previous is not None and previous.verb:
+        verb, name = previous.verb, previous.verb + name
+        notes.append("verb carried over from the previous item")
+    names = _each(name) if each else (name,)
+    if each:
+        notes.append("各: one target per item")
+    return Mention(
+        quantity,
+        index,
+        names,
+        verb,
+        left,
+        False,
+        comparator(left, quantity),
+        (0, 0),
+        tuple(notes + _scope_note(verb)),
+    )
+
+
+def _without_examples(words: str) -> str:
+    """Examples before 等 are dropped, unless they are all there is to name
+    ('新引进孵化上下游企业、科研院所、人才团队等10个以上')."""
+    dropped = n.drop_examples(words)
+    if len(n.stem(dropped)) >= 2 and dropped != n.leading_verb(dropped):
+        return dropped
+    return words.removesuffix("等")
+
+
+def _completed(name: str, source: Mention, previous: Mention | None) -> str:
+    """A name too short to stand alone, completed from the figure before it.
+
+    '' after '增长5.5%以上、力争6%' -> the same name; '增长' after '地区生产总值达到…亿元、'
+    -> '地区生产总值增长'; '产量' after '粮食种植面积…、' -> '粮食产量'; '优化' after
+    '新开公交线路10条、' -> '优化公交线路'.
+    """
+    if not name or name in n.LINKING:
+        return source.name
+    if name in n.RATE_WORDS:
+        return n.stem(source.name) + name
+    if previous is None or len(name) > 2:
+        return name
+    if name in n.MEASURE_WORDS and n.subject(previous.name):
+        return n.subject(previous.name) + name
+    return name + n.stem(previous.name)
+
+
+def _each(name: str) -> tuple[str, ...]:
+    """'零碳工厂及园区' -> ('零碳工厂', '零碳园区'); the verb and a shared head word carry over."""
+    verb = n.leading_verb(name)
+    parts = [p for p in JOINERS.split(name[len(verb) :]) if p]
+    if len(parts) < 2:
+        return (name,)
+    first = parts[0]
+    full = [first] + [
+        first[: len(first) - len(p)] + p if len(p) <= 2 < len(first) else p for p in parts[1:]
+    ]
+    return tuple(verb + p for p in full)
+
+
+def _scope_note(verb: str) -> list[str]:
+    return [f"scope: {verb} (how many things an ongoing action covers)"] if n.is_scope(verb) else []
+
+
+def _close_lists(mentions: list[Mention]) -> list[Mention]:
+    """'2.8%、5%、10%以上': a comparator closing a bare list of numbers applies to each."""
+    if len(mentions) < 2:
+        return mentions
+    last = mentions[-1]
+    bare = [m for m in mentions[1:] if not m.before.strip("、和及与 ")]
+    if len(bare) != len(mentions) - 1 or last.quantity.suffix_comparator == "":
+        return mentions
+    closed = [
+        replace(m, comparator=last.comparator, notes=(*m.notes, "以上 closes a list: ambiguous"))
+        if m.comparator == "exactly" and m.quantity.unit == last.quantity.unit
+        else m
+        for m in mentions[:-1]
+    ]
+    return [*closed, last]
+
+
+def _shared_tail(parts: list[str]) -> list[str]:
+    """'市管企业、双百企业、科改企业研发投入强度' -> each '…企业研发投入强度'."""
+    first, last = parts[0], parts[-1]
+    if len(last) <= len(first) + 1 or any(len(p) > len(first) for p in parts[:-1]):
+        return parts
+    tail = last[len(first) :]
+    return [p + tail for p in parts[:-1]] + [last]
+
+
+def _respectively(mentions: list[Mention], sentence: str, clause: Clause) -> list[Mention]:
+    """'A、B、C分别达到2.8%、5%、10%' -> A 2.8%, B 5%, C 10%."""
+    if len(mentions) < 2 or RESPECTIVELY not in mentions[0].before:
+        return mentions
+    subjects = n.strip_leading(mentions[0].before.split(RESPECTIVELY)[0].strip(PUNCTUATION))
+    parts = [p for p in subjects.split("、") if p]
+    if len(parts) != len(mentions):
+        return mentions
+    parts = _shared_tail(parts)
+    return [
+        replace(m, names=(part,), notes=(*m.notes, "分别: names paired with values in order"))
+        for m, part in zip(mentions, parts, strict=True)
+    ]

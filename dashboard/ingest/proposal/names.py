@@ -1,0 +1,292 @@
+"""What a number counts: the indicator's name from the words around it.
+
+Reports write the name before the number ("机场货邮吞吐量达到110万吨") or after it ("完成11处
+积水点治理"), and list several under one verb ("新建改造供水管网40公里、供气管网50公里"). The
+name keeps the verb that commits ("新建公共停车位"), drops adverbs that only add force
+(力争, 确保, 全力) and the linking verb before the number (达到, 突破, 稳定在).
+"""
+
+import re
+
+# Adverbs and framing verbs that open a clause but are not part of the name.
+LEADING = (
+    "今年",
+    "全年",
+    "年内",
+    "年底前",
+    "力争",
+    "确保",
+    "争取",
+    "努力",
+    "全力",
+    "积极",
+    "持续",
+    "继续",
+    "进一步",
+    "扎实",
+    "着力",
+    "大力",
+    "全面",
+    "加快推动",
+    "推动",
+    "促进",
+    "实现",
+    "其中",
+    "并",
+    "和",
+    "及",
+    "与",
+    "以及",
+    "同时",
+    "累计",
+    "全市",
+    "全省",
+    "全区",
+    "全县",
+)
+# Verbs that link a name to its number: not part of the name.
+# What is measured, after the thing it is measured of: "粮食" + "种植面积".
+MEASURE_WORDS = (
+    "种植面积",
+    "播种面积",
+    "面积",
+    "总产量",
+    "产量",
+    "总产值",
+    "产值",
+    "规模",
+    "收入",
+    "总额",
+    "增加值",
+    "投资",
+    "数量",
+    "吞吐量",
+)
+LINKING = (
+    "稳定保持在",
+    "稳定保持",
+    "稳定在",
+    "保持在",
+    "保持",
+    "维持在",
+    "控制在",
+    "不低于",
+    "不少于",
+    "不高于",
+    "不超过",
+    "超过",
+    "突破",
+    "达到",
+    "达",
+    "为",
+    "至",
+    "超",
+    "降至",
+    "降到",
+    "下降到",
+    "提高到",
+    "提升至",
+    "提升到",
+    "增加到",
+)
+# Verbs that make a number a commitment (README rule: 实施 / 新增 / 新建 / 建成 / 完成 / 开工 /
+# 举办 make a firm target).
+FIRM_VERBS = (
+    "新改扩建",
+    "新改建",
+    "新建改造",
+    "改造新建",
+    "新建、改扩建",
+    "改扩建",
+    "新建",
+    "新增",
+    "新培育",
+    "新认定",
+    "新创建",
+    "新引进",
+    "新签约",
+    "新开通",
+    "新落地",
+    "新发展",
+    "建成",
+    "完成",
+    "实施",
+    "开工建设",
+    "开工",
+    "举办",
+    "开展",
+    "组织",
+    "发布",
+    "推出",
+    "引进",
+    "引育",
+    "培育",
+    "孵化",
+    "打造",
+    "建设",
+    "改造提升",
+    "改造",
+    "创作",
+    "产出",
+    "形成",
+    "落地转化",
+    "签约",
+    "开行",
+    "筹集",
+    "营造",
+    "认定",
+    "创建",
+    "组建",
+    "吸引",
+    "招引",
+    "提供",
+    "办好",
+    "突破",
+    "新开",
+    "引入",
+)
+# Verbs that only say how many things an ongoing action covers (README: scope rows).
+SCOPE_VERBS = (
+    "加快推进",
+    "扎实推进",
+    "推进实施",
+    "加快建设",
+    "加快",
+    "推进",
+    "抓好",
+    "支持",
+    "依托",
+    "提质发展",
+    "提升",
+    "壮大",
+    "鼓励",
+    "推动",
+    "统筹推动",
+    "聚焦",
+    "用好",
+)
+RATE_WORDS = ("增长", "增速", "增幅", "涨幅", "下降", "降低", "减少", "提高", "提升", "增加")
+# Same indicator, different spelling (used to attach last year's figure to a target).
+SYNONYMS = (
+    ("规模以上", "规上"),
+    ("地区生产总值", "生产总值"),
+    ("全市生产总值", "生产总值"),
+    ("全省生产总值", "生产总值"),
+    ("经济增长", "生产总值增长"),
+    ("社零", "社会消费品零售总额"),
+    ("外贸进出口总额", "进出口总值"),
+    ("进出口总额", "进出口总值"),
+    ("外贸进出口", "进出口总值"),
+)
+
+
+def strip_leading(text: str) -> str:
+    """'力争全年完成投资' -> '完成投资'."""
+    changed = True
+    while changed:
+        changed = False
+        for word in sorted(LEADING, key=len, reverse=True):
+            if text.startswith(word) and len(text) > len(word):
+                text, changed = text[len(word) :], True
+    return text.lstrip("、，：")
+
+
+def subject(name: str) -> str:
+    """'粮食种植面积' -> '粮食': the thing a measure word is measured of, or ''."""
+    for word in MEASURE_WORDS:
+        pos = name.find(word)
+        if pos > 0:
+            return name[:pos]
+    return ""
+
+
+def strip_linking(text: str) -> tuple[str, str]:
+    """'机场货邮吞吐量达到' -> ('机场货邮吞吐量', '达到')."""
+    for word in sorted(LINKING, key=len, reverse=True):
+        if text.endswith(word) and len(text) > len(word):
+            return text[: -len(word)], word
+    return text, ""
+
+
+def leading_verb(text: str) -> str:
+    """The committing or scope verb a name starts with, or ''."""
+    text = strip_leading(text)
+    for verb in sorted(FIRM_VERBS + SCOPE_VERBS, key=len, reverse=True):
+        if text.startswith(verb):
+            return verb
+    return ""
+
+
+def last_verb(text: str) -> str:
+    """The verb ending last in a stretch of text ('鼓励…企业牵头组建' -> '组建')."""
+    found = [(text.rfind(v) + len(v), len(v), v) for v in FIRM_VERBS + SCOPE_VERBS if v in text]
+    return max(found)[2] if found else ""
+
+
+def drop_examples(text: str) -> str:
+    """'建成先导化合物半导体等亿元以上工业项目' -> '建成亿元以上工业项目'.
+
+    The named examples before 等 are not part of the name; the verb that opens them is.
+    """
+    pos = _examples_end(text)
+    if pos < 0:
+        return text
+    head = strip_leading(text[:pos])
+    return leading_verb(head) + text[pos + 1 :]
+
+
+def _examples_end(text: str) -> int:
+    """Position of the 等 that closes a list of examples, or -1 (中等, 平等, 等级 are words)."""
+    pos = text.rfind("等")
+    if pos <= 0 or text[pos - 1] in "中高平同对均初优上" or text[pos + 1 : pos + 2] in ("级", "于"):
+        return -1
+    return pos
+
+
+def is_scope(verb: str) -> bool:
+    return verb in SCOPE_VERBS
+
+
+def stem(name: str) -> str:
+    """The indicator as written, without verbs and rate words: '新增城镇就业' -> '城镇就业'."""
+    text = name
+    for word in RATE_WORDS:
+        if text.endswith(word) and len(text) > len(word):
+            text = text[: -len(word)]
+            break
+    verb = leading_verb(text)
+    return text[len(verb) :] if verb and len(text) > len(verb) + 1 else text
+
+
+def root(name: str) -> str:
+    """The indicator for comparing names: '规模以上工业增加值增长' -> '规上工业增加值'."""
+    return stem(normalise(name))
+
+
+def normalise(name: str) -> str:
+    text = re.sub(r"[“”‘’\"'（）()《》\s]", "", name)
+    for spelling, canonical in SYNONYMS:
+        text = text.replace(spelling, canonical)
+    return text
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of character pairs in common (Dice on bigrams), 0..1, after normalising."""
+    x, y = _bigrams(normalise(a)), _bigrams(normalise(b))
+    if not x or not y:
+        return 1.0 if normalise(a) == normalise(b) and a else 0.0
+    common = sum(min(x.count(g), y.count(g)) for g in set(x))
+    return 2 * common / (len(x) + len(y))
+
+
+def containment(a: str, b: str) -> float:
+    """How much of the shorter name's bigrams the longer one holds, 0..1."""
+    x, y = _bigrams(normalise(a)), _bigrams(normalise(b))
+    if not x or not y:
+        return 0.0
+    small, large = (x, y) if len(x) <= len(y) else (y, x)
+    return sum(1 for g in set(small) if g in large) / len(set(small))
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i : i + 2] for i in range(len(text) - 1)] or ([text] if text else [])
