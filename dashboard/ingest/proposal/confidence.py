@@ -21,7 +21,7 @@ COSTS = (
     ("bare multiplier", 0.15),
     ("date attached", 0.1),
     ("no event verb", 0.2),
-    ("undated", 0.25),
+    ("undated", 0.2),
 )
 
 

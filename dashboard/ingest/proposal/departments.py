@@ -1,7 +1,7 @@
 """Suggest the responsible department from a keyword table the office edits.
 
 The table (`data/department_keywords.csv`: keyword, department) is read as plain CSV. The
-longest keyword found in the target's name wins, then the longest found in its clause; no
+longest keyword found in the target's name wins, then the longest found in its sentence; no
 match leaves the department empty. A suggestion is always for a person to confirm.
 """
 
@@ -19,8 +19,8 @@ class KeywordTableError(ValueError):
 class KeywordTable:
     entries: tuple[tuple[str, str], ...]  # (keyword, department), longest keyword first
 
-    def suggest(self, name: str, clause: str = "") -> str:
-        for text in (name, clause):
+    def suggest(self, name: str, sentence: str = "") -> str:
+        for text in (name, sentence):
             for keyword, department in self.entries:
                 if keyword in text:
                     return department

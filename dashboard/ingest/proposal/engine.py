@@ -10,6 +10,7 @@ and score what had to be guessed (confidence).
 
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from dashboard.ingest.proposal import baselines as base
 from dashboard.ingest.proposal import milestones as ms
@@ -80,7 +81,7 @@ def _same_target(a: ProposedTarget, b: ProposedTarget) -> bool:
 
 def _finish(target: ProposedTarget, baselines, keywords: KeywordTable) -> ProposedTarget:
     target = base.attach(target, baselines)
-    return replace(target, department=keywords.suggest(target.name_zh, target.source_text))
+    return replace(target, department=keywords.suggest(target.name_zh, target.context))
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def _targets(ctx: _Sentence, mention: Mention, due: date | None) -> list[Propose
                 span=span,
                 confidence=score(tuple(notes)),
                 notes=tuple(notes),
+                context=ctx.piece.text,
             )
         )
     return rows
@@ -219,8 +221,8 @@ def _date_previous(targets, ctx: _Sentence, mention: Mention, due: DueDate):
     ]
 
 
-def _milestone(ctx, name, start, end, due, clause_text) -> ProposedTarget:
-    notes = ["milestone: dated event"]
+def _milestone(ctx, name, start, end, due, clause_text, dated=True) -> ProposedTarget:
+    notes = ["milestone: dated event" if dated else "milestone undated: due at the end of the year"]
     if not ms.event_verb(clause_text):
         notes.append("no event verb: check that this is a milestone")
     cleaned = ctx.cleaned
@@ -242,13 +244,42 @@ def _milestone(ctx, name, start, end, due, clause_text) -> ProposedTarget:
         span=span,
         confidence=score(tuple(notes)),
         notes=tuple(notes),
+        context=ctx.piece.text,
     )
 
 
 def _undated(ctx: _Sentence, clause: Piece, year: int) -> list[ProposedTarget]:
+    if ms.COVERAGE in clause.text:
+        return [_coverage(ctx, clause)]
     rows = []
+    end_of_year = date(year, 12, 31)
     for name in ms.undated_names(clause.text):
-        row = _milestone(ctx, name, clause.start, clause.end, date(year, 12, 31), clause.text)
-        notes = (*row.notes, "undated: due at the end of the year")
-        rows.append(replace(row, notes=notes, confidence=score(notes)))
+        rows.append(
+            _milestone(ctx, name, clause.start, clause.end, end_of_year, clause.text, False)
+        )
     return rows
+
+
+def _coverage(ctx: _Sentence, clause: Piece) -> ProposedTarget:
+    """'推动市级未成年人救助保护机构全覆盖': a share of 100 %, held all year."""
+    name = ms.coverage_name(clause.text)
+    notes = ("全覆盖: read as 100 %", "undated: no date or number in the text")
+    return ProposedTarget(
+        name_zh=name,
+        kind="share",
+        comparator="maintain",
+        direction="higher",
+        target_value=Decimal(100),
+        target_low=None,
+        target_high=None,
+        unit="%",
+        frequency="quarterly",
+        measure="level",
+        due_date=None,
+        section=ctx.section,
+        source_text=clause.text.strip("，。；：,;:"),
+        span=ctx.cleaned.span(clause.start, clause.end),
+        confidence=score(notes),
+        notes=notes,
+        context=ctx.piece.text,
+    )

@@ -1,9 +1,10 @@
 """Milestones: events with a date ("新郑综保区扩区提质，10月底启动运行").
 
 By the labelling rules a milestone is proposed only where the text gives a date (X月底,
-年内, 2027年底前). Reports also name many undated events ("北理工郑研院建成投用"); those are
-proposed only on request (`undated_milestones`), due at the end of the year, because
-whether the office tracks them is its choice.
+年内, 2027年底前). Reports also name many undated events ("北理工郑研院建成投用") and
+coverage aims ("…全覆盖", a share of 100 %); those are proposed only on request
+(`undated_milestones`), events due at the end of the year, because whether the office
+tracks them is its choice.
 """
 
 import re
@@ -51,9 +52,11 @@ SHORT_EVENT = 8
 TRAILING_WORK = ("加快建设", "加快推进", "建设", "加快")
 LIST_TAIL = re.compile(r"等(?:项目|工程|重点项目|重大项目)?(?:建设)?$")
 PUNCTUATION = "，。；：、,;: "
+COVERAGE = "全覆盖"
 
 
 def event_verb(text: str) -> str:
+    text = text.strip(PUNCTUATION)
     if text.startswith(HOSTING) and text.endswith(EVENT_NOUNS):
         return text[:2]
     return next((v for v in EVENT_VERBS if v in text), "")
@@ -96,3 +99,13 @@ def undated_names(clause: str) -> list[str]:
         subjects = LIST_TAIL.sub("", text[: -len(verb)])
         return [s + verb for s in subjects.split("、") if s] if subjects else []
     return [text]
+
+
+def coverage_name(clause: str) -> str:
+    """'推动市级未成年人救助保护机构全覆盖' -> '市级未成年人救助保护机构覆盖率'."""
+    text = n.strip_leading(clause.strip(PUNCTUATION))
+    head = text[: text.find(COVERAGE)].removesuffix("实现").removesuffix("达到")
+    verb = n.leading_verb(head)
+    if n.is_scope(verb):
+        head = head[len(verb) :]
+    return (head or text) + "覆盖率"

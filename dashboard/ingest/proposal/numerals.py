@@ -30,10 +30,13 @@ def parse_arabic(text: str) -> Decimal:
 
 
 def parse_chinese(text: str) -> Decimal:
-    """'一百一十' -> 110, '三千' -> 3000, '百' -> 100, '二〇二六' -> 2026, '十五' -> 15."""
+    """'一百一十' -> 110, '三千' -> 3000, '百' -> 100, '二〇二六' -> 2026, '十五' -> 15.
+
+    '三四' (three or four) is not a number.
+    """
     if not text or any(c not in CHINESE_CHARS for c in text):
         raise NotANumber(text)
-    if all(c in DIGITS for c in text) and len(text) > 1:
+    if all(c in DIGITS for c in text) and ("〇" in text or len(text) >= 4):
         return Decimal("".join(str(DIGITS[c]) for c in text))  # 二〇二六: digit by digit
     total, section, digit = 0, 0, None
     for char in text:

@@ -130,7 +130,7 @@ def _range_tail(text: str, pos: int) -> tuple[re.Match, int] | None:
 
 
 def _with_unit(text, start, pos, value, low, high, chinese) -> Quantity | None:
-    if u.time_unit_at(text, pos) and not text[max(0, start - 3) : start].endswith("天数"):
+    if u.time_unit_at(text, pos) and "天数" not in text[max(0, start - 8) : start]:
         return None
     unit = u.match_unit(text, pos, arabic=not chinese)
     if unit is None or unit.dimension == "bare" and chinese:
@@ -183,7 +183,8 @@ def _size_class(dimension: str, suffix_comparator: str) -> bool:
 
 def _describes_noun(text: str, end: int) -> bool:
     rest = text[end:]
-    rest = rest[1:] if rest.startswith("的") else rest
+    if rest.startswith("的"):
+        return len(rest) > 1 and rest[1] not in "，。；：、,;:"
     return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and not rest.startswith(("、", "和"))
 
 

@@ -36,6 +36,7 @@ class ProposedTarget:
     confidence: float
     notes: tuple[str, ...] = field(default=())
     department: str = ""
+    context: str = ""  # the whole sentence, for suggestions that need more than the clause
     baseline_value: Decimal | None = None
     baseline_unit: str = ""
     baseline_growth_pct: Decimal | None = None

@@ -65,7 +65,10 @@ def _heading_level(text: CleanText, piece: Piece) -> int:
 
 
 def _only_heading(line: str) -> bool:
-    body = line.rstrip("。：:")
+    """Short, and no sentence in it: a line ending with 。 is a sentence, however short."""
+    if line.rstrip().endswith(("。", "！", "？", "；", ";")):
+        return False
+    body = line.rstrip("：: ")
     return len(body) <= SHORT_HEADING and not any(c in body for c in "。；，")
 
 
