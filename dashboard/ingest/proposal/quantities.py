@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dashboard.ingest.proposal import units as u
+from dashboard.ingest.proposal.names import FIRM_VERBS
 from dashboard.ingest.proposal.numerals import (
     CHINESE_CHARS,
     NotANumber,
@@ -191,9 +192,10 @@ def _describes_noun(text: str, end: int) -> bool:
 def _chinese(text: str) -> list[Quantity]:
     """'三千个', '一百一十万人', '创作百部': Chinese numerals with a unit.
 
-    Words made of numerals are not numbers: 一个/两个 (below ten without a multiplier),
-    千家万户 (a bare 千/万), 百亿斤粮食产能提升工程 and 千亿级 (one numeral character
-    with a multiplier: the name of a programme or a class), 第十 and 前十 (ranks).
+    Before its noun a Chinese numeral counts only right after a committing verb ("创作百部",
+    not "做好以下十一个方面工作"). Words made of numerals are not numbers: 一个/两个 (below
+    ten without a multiplier), 千家万户 (a bare 千/万), 百亿斤粮食产能提升工程 and 千亿级
+    (one numeral character with a multiplier: a programme's name or a class), 第十 and 前十.
     """
     found = []
     for m in CHINESE.finditer(text):
@@ -212,8 +214,14 @@ def _chinese(text: str) -> list[Quantity]:
             text, m.start(), m.start() + len(numeral), value, None, None, chinese=True
         )
         if quantity is not None and quantity.unit not in ORDINAL_UNITS:
-            found.append(quantity)
+            if _closes_clause(text, quantity.end) or text[: m.start()].endswith(FIRM_VERBS):
+                found.append(quantity)
     return found
+
+
+def _closes_clause(text: str, end: int) -> bool:
+    """'新建充电桩三千个。': the numeral ends its clause, after the name it counts."""
+    return end >= len(text) or text[end] in "，。；：、,;:！？"
 
 
 def _numeral_word(numeral: str, multiplier: str) -> bool:
