@@ -49,8 +49,12 @@ def propose(
     for paragraph in annotate(cleaned, year):
         if paragraph.era == "plan" or paragraph.heading:
             continue
-        for sentence in sentences(paragraph.piece):
-            found, past = _sentence(cleaned, paragraph, sentence, options)
+        carry = "target"
+        for number, sentence in enumerate(sentences(paragraph.piece)):
+            found, past, state = _sentence(cleaned, paragraph, sentence, options, carry)
+            # "一年来，我们…" / "2024年，面对…": a paragraph that opens with last year goes
+            # on telling last year until a sentence speaks of this one.
+            carry = state if number == 0 and state == "past" or carry == "past" else "target"
             sentence_index += 1
             targets += [(sentence_index, t) for t in found]
             baselines += past
@@ -93,10 +97,10 @@ class _Sentence:
     dues: list[DueDate | None]
 
 
-def _sentence(cleaned, paragraph: Paragraph, sentence: Piece, options: Options):
+def _sentence(cleaned, paragraph: Paragraph, sentence: Piece, options: Options, carry: str):
     year = options.year
     if paragraph.era == "target":
-        eras = clause_eras(sentence, year)
+        eras = clause_eras(sentence, year, carry)
     else:
         eras = [(c, "past") for c in clauses(sentence)]
     dues = [_due(c.text, year) for c, _ in eras]
@@ -111,7 +115,7 @@ def _sentence(cleaned, paragraph: Paragraph, sentence: Piece, options: Options):
         elif era == "target":
             targets += _targets(ctx, mention, _mention_due(ctx, mention))
     targets = _dated_events(ctx, mentions, targets, options)
-    return targets, baselines
+    return targets, baselines, eras[-1][1] if eras else carry
 
 
 def _due(text: str, year: int) -> DueDate | None:

@@ -60,8 +60,8 @@ def _clause_mentions(sentence, index, clause, quantities, earlier) -> list[Menti
         following = i + 1 < len(quantities)
         right_end = quantities[i + 1].start if following else clause.end
         left = sentence[left_start : quantity.start]
-        right = sentence[quantity.end : right_end].rstrip(PUNCTUATION)
-        right = _own_noun(right) if following else right
+        right = sentence[quantity.end : right_end]
+        right = (_own_noun(right) if following else right).rstrip(PUNCTUATION)
         previous = found[-1] if found else None
         mention = _mention(quantity, index, left, right, previous, earlier[-1:])
         span_start = left_start + (len(left) - len(left.lstrip(PUNCTUATION + "和及与")))
@@ -97,11 +97,12 @@ def _number_first(quantity, index, left, noun, previous) -> Mention:
     """'完成11处积水点治理', '打造50个和美村、100个富民村', '饮用水源地水质100%合格'."""
     words = n.drop_examples(n.strip_leading(left.strip(PUNCTUATION + "和及与")))
     words = n.strip_leading(words.rsplit("、", 1)[-1]) if "、" in words else words
+    words = n.strip_linking(words)[0] if words not in n.LINKING else ""
     verb = n.last_verb(words)
     notes = []
     if not verb and not words and previous is not None:
         verb, notes = previous.verb, ["verb carried over from the previous item"]
-    name = (verb or words) + noun.strip(PUNCTUATION)
+    name = _lead(words, verb) + noun.strip(PUNCTUATION)
     return Mention(
         quantity,
         index,
@@ -113,6 +114,21 @@ def _number_first(quantity, index, left, noun, previous) -> Mention:
         (0, 0),
         tuple(notes + _scope_note(verb)),
     )
+
+
+LEAD_WORDS = 10
+
+
+def _lead(words: str, verb: str) -> str:
+    """What a number-first name keeps before the number: the verb and the few words after
+    it that say what it acts on ('推进城镇燃气“瓶改管”60个小区'), else the verb alone."""
+    if not verb:
+        return words
+    pos = words.rfind(verb)
+    after = words[pos + len(verb) :]
+    if len(after) > LEAD_WORDS or any(c.isdigit() for c in after):
+        return verb
+    return verb + after
 
 
 def _trailing(quantity, index, left, previous, before_clause) -> Mention:
@@ -168,8 +184,8 @@ def _completed(name: str, source: Mention, previous: Mention | None) -> str:
         return n.stem(source.name) + name
     if previous is None or len(name) > 2:
         return name
-    if name in n.MEASURE_WORDS and n.subject(previous.name):
-        return n.subject(previous.name) + name
+    if n.subject(previous.name):
+        return n.subject(previous.name) + name  # '总产' after '粮食种植面积' -> '粮食总产'
     return name + n.stem(previous.name)
 
 

@@ -14,9 +14,12 @@ from dashboard.ingest.proposal.numerals import FULL_WIDTH
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 SENTENCE_END = "。！？；!?;"
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 # A line this long that stops without punctuation was cut by the layout, not ended.
 CUT_LINE_MIN = 40
 MARKUP = re.compile(r"<!--.*?-->|\*\*|__|^#+\s*|^>\s*|^---+\s*$", re.S | re.M)
+# Markdown front matter ("---\ntitle: …\n---") says when and where, not what is planned.
+FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\s*\n", re.S)
 
 
 @dataclass(frozen=True)
@@ -59,16 +62,19 @@ def clean(original: str) -> CleanText:
 
 def _mask_markup(text: str) -> str:
     """Markup replaced by NUL characters: same length, so positions stay those of the input."""
+    text = FRONT_MATTER.sub(lambda m: re.sub(r"[^\n]", "\x00", m.group()), text)
     return MARKUP.sub(lambda m: "\x00" * len(m.group()), text)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
-    """Non-blank lines with their start offset, trailing blanks dropped."""
+    """Non-blank lines with their start offset, trailing blanks dropped (a line that ended
+    in markup, "**…**", keeps one NUL: it was set apart, not cut)."""
     found, pos = [], 0
     for raw in text.split("\n"):
-        stripped = raw.rstrip(" \t\u3000\x00")
-        if stripped.strip(" \t\u3000\x00"):
-            found.append((pos, stripped))
+        stripped = raw.rstrip(" \t\u3000")
+        body = stripped.rstrip("\x00")
+        if body.strip(" \t\u3000\x00"):
+            found.append((pos, body + ("\x00" if body != stripped else "")))
         pos += len(raw) + 1
     return found
 
@@ -80,11 +86,14 @@ def _between_cjk(line: str, i: int) -> bool:
 
 
 def _continues(line: str, following: str) -> bool:
-    """A long line ending inside a word goes on in the next line."""
+    """A long line ending inside a word goes on in the next line; a numbered or emphasised
+    heading does not, however long."""
     body = line.replace("\x00", "").strip()
     nxt = following.replace("\x00", "").strip()
     return (
-        len(body) >= CUT_LINE_MIN
+        not line.endswith("\x00")
+        and not NUMBERED.match(body)
+        and len(body) >= CUT_LINE_MIN
         and bool(CJK.match(body[-1]))
         and bool(nxt)
         and bool(CJK.match(nxt[0]))
