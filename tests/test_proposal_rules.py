@@ -115,6 +115,8 @@ def test_numbers_and_units(sentence, value, unit):
         "落实省委十一届九次、十次全会部署。",
         "地铁出入口100米内公交站点全覆盖。",
         "推动大宗货物年运量150万吨以上的物流园区接入铁路专用线。",
+        "确保十五里河消除劣V类。",
+        "重点做好以下十一个方面工作。",
     ],
 )
 def test_numbers_that_are_not_targets(sentence):
@@ -225,6 +227,20 @@ def test_name_completed_from_the_figure_before():
         "地区生产总值增长",
         "粮食种植面积",
         "粮食产量",
+    ]
+
+
+def test_names_drop_adverbs_and_other_list_items():
+    found = rows(
+        "赤字规模5.89万亿元、比上年增加2300亿元。一般公共预算支出规模将首次达到30万亿元。"
+        "加快建设城市十大公园、环湖十大湿地和100个小公园。推进城镇燃气“瓶改管”60个小区。"
+    )
+    assert [t.name_zh for t in found] == [
+        "赤字规模",
+        "赤字规模比上年增加",
+        "一般公共预算支出规模",
+        "加快建设小公园",
+        "推进城镇燃气“瓶改管”小区",
     ]
 
 

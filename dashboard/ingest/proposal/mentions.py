@@ -95,12 +95,14 @@ def _mention(quantity, index, left, right, previous, before_clause) -> Mention:
 
 def _number_first(quantity, index, left, noun, previous) -> Mention:
     """'完成11处积水点治理', '打造50个和美村、100个富民村', '饮用水源地水质100%合格'."""
-    words = n.drop_examples(n.strip_leading(left.strip(PUNCTUATION + "和及与")))
-    words = n.strip_leading(words.rsplit("、", 1)[-1]) if "、" in words else words
+    full = n.drop_examples(n.strip_leading(left.strip(PUNCTUATION + "和及与")))
+    words = n.strip_leading(full.rsplit("、", 1)[-1]) if "、" in full else full
+    if "、" in full and left.rstrip(PUNCTUATION).endswith(("和", "及", "与")):
+        words = ""  # '城市十大公园、环湖十大湿地和100个小公园': those are other items
     words = n.strip_linking(words)[0] if words not in n.LINKING else ""
-    verb = n.last_verb(words)
+    verb = n.last_verb(words) or (n.last_verb(full) if not words else "")
     notes = []
-    if not verb and not words and previous is not None:
+    if not verb and previous is not None and not words:
         verb, notes = previous.verb, ["verb carried over from the previous item"]
     name = _lead(words, verb) + noun.strip(PUNCTUATION)
     return Mention(
@@ -180,7 +182,7 @@ def _completed(name: str, source: Mention, previous: Mention | None) -> str:
     """
     if not name or name in n.LINKING:
         return source.name
-    if name in n.RATE_WORDS:
+    if name in n.RATE_WORDS or name.startswith(n.RELATIVE):
         return n.stem(source.name) + name
     if previous is None or len(name) > 2:
         return name

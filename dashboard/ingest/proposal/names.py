@@ -32,6 +32,7 @@ LEADING = (
     "促进",
     "实现",
     "其中",
+    "拟",
     "并",
     "和",
     "及",
@@ -88,12 +89,26 @@ LINKING = (
     "提升至",
     "提升到",
     "增加到",
+    "大约",
+    "约",
+    "接近",
 )
 # Verbs that make a number a commitment (README rule: 实施 / 新增 / 新建 / 建成 / 完成 / 开工 /
 # 举办 make a firm target).
 FIRM_VERBS = (
     "新改扩建",
     "新改建",
+    "新开工",
+    "新开辟",
+    "竣工",
+    "打通",
+    "治理",
+    "整治",
+    "增加",
+    "交付",
+    "拆除",
+    "修复",
+    "造林",
     "新建改造",
     "改造新建",
     "新建、改扩建",
@@ -165,6 +180,8 @@ SCOPE_VERBS = (
     "聚焦",
     "用好",
 )
+# "比上年增加2300亿元": a change against last year, of the figure named before it.
+RELATIVE = ("比上年", "比去年", "较上年", "较去年", "同比")
 RATE_WORDS = ("增长", "增速", "增幅", "涨幅", "下降", "降低", "减少", "提高", "提升", "增加")
 # Same indicator, different spelling (used to attach last year's figure to a target).
 SYNONYMS = (
@@ -201,11 +218,25 @@ def subject(name: str) -> str:
 
 
 def strip_linking(text: str) -> tuple[str, str]:
-    """'机场货邮吞吐量达到' -> ('机场货邮吞吐量', '达到')."""
+    """'机场货邮吞吐量达到' -> ('机场货邮吞吐量', '达到'); '外调绿电规模力争达到' too."""
     for word in sorted(LINKING, key=len, reverse=True):
         if text.endswith(word) and len(text) > len(word):
-            return text[: -len(word)], word
-    return text, ""
+            return _strip_trailing_adverb(text[: -len(word)]), word
+    return _strip_trailing_adverb(text), ""
+
+
+TRAILING_ADVERBS = ("力争", "确保", "争取", "努力", "首次", "要", "将", "再", "拟")
+
+
+def _strip_trailing_adverb(text: str) -> str:
+    """'一般公共预算支出规模将首次' -> '一般公共预算支出规模'."""
+    changed = True
+    while changed:
+        changed = False
+        for word in TRAILING_ADVERBS:
+            if text.endswith(word) and len(text) > len(word) + 1:
+                text, changed = text[: -len(word)], True
+    return text
 
 
 def leading_verb(text: str) -> str:

@@ -234,8 +234,8 @@ def _roman(text: str) -> list[Quantity]:
     """Water classes: '保持Ⅱ类以上' is class 2 or better."""
     found = []
     for m in ROMAN.finditer(text):
-        if not text.startswith(u.CLASS_UNIT, m.end()):
-            continue
+        if not text.startswith(u.CLASS_UNIT, m.end()) or text[m.start() - 1 : m.start()] == "劣":
+            continue  # "消除劣V类": worse than class V is what is removed, not a class to keep
         end = m.end() + 1
         suffix = ""
         for word, comparator in SUFFIXES:
