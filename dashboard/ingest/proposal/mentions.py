@@ -60,14 +60,17 @@ def _clause_mentions(sentence, index, clause, quantities, earlier) -> list[Menti
         following = i + 1 < len(quantities)
         right_end = quantities[i + 1].start if following else clause.end
         left = sentence[left_start : quantity.start]
-        right = sentence[quantity.end : right_end]
-        right = (_own_noun(right) if following else right).rstrip(PUNCTUATION)
+        between = sentence[quantity.end : right_end]
+        noun = _own_noun(between) if following else between
+        right = noun.rstrip(PUNCTUATION)
         previous = found[-1] if found else None
         mention = _mention(quantity, index, left, right, previous, earlier[-1:])
         span_start = left_start + (len(left) - len(left.lstrip(PUNCTUATION + "和及与")))
         span_end = quantity.end + (len(right) if mention.number_first else 0)
         found.append(replace(mention, span=(span_start, span_end)))
-        left_start = span_end
+        # '310条河流优良水体比例保持90%以上': words not cut off by 、/和 also name the next
+        shared = mention.number_first and following and noun == between
+        left_start = quantity.end if shared else span_end
     return _respectively(_close_lists(found), sentence, clause)
 
 
@@ -138,7 +141,7 @@ def _trailing(quantity, index, left, previous, before_clause) -> Mention:
     raw = left.strip(PUNCTUATION + "和及与")
     each = raw.endswith(EACH)
     words = n.strip_leading(raw.removesuffix(EACH))
-    name, _link = n.strip_linking(_without_examples(words))
+    name, _link = n.strip_linking(n.tidy(_without_examples(words)))
     notes: list[str] = []
     source = previous or (before_clause[0] if before_clause else None)
     if source is not None and (completed := _completed(name, source, previous)) != name:

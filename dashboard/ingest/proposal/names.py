@@ -217,6 +217,16 @@ def subject(name: str) -> str:
     return ""
 
 
+def tidy(name: str) -> str:
+    """'规上工业增加值力争增长' -> '规上工业增加值增长'; '固定资产投资止跌回稳、力争增长' ->
+    '固定资产投资增长': adverbs inside a name, and a rate that belongs to the first item."""
+    name = re.sub(r"(力争|确保|争取|努力)(?=增长|下降|提高|达到|突破)", "", name)
+    head, _, last = name.rpartition("、")
+    if head and last in RATE_WORDS:
+        return stem(head.split("、")[0]) + last
+    return name
+
+
 def strip_linking(text: str) -> tuple[str, str]:
     """'机场货邮吞吐量达到' -> ('机场货邮吞吐量', '达到'); '外调绿电规模力争达到' too."""
     for word in sorted(LINKING, key=len, reverse=True):
