@@ -247,7 +247,7 @@ def test_names_drop_adverbs_and_other_list_items():
 def test_words_between_two_numbers_name_both():
     found = rows("确保310条河流优良水体比例保持90%以上。规上工业增加值力争增长6%以上。")
     assert [(t.name_zh, t.target_value, t.comparator) for t in found] == [
-        ("确保河流优良水体比例保持", 310, "exactly"),
+        ("河流优良水体比例保持", 310, "exactly"),
         ("河流优良水体比例", 90, "maintain"),
         ("规上工业增加值增长", 6, "at_least"),
     ]

@@ -65,7 +65,8 @@ def _clause_mentions(sentence, index, clause, quantities, earlier) -> list[Menti
         right = noun.rstrip(PUNCTUATION)
         previous = found[-1] if found else None
         mention = _mention(quantity, index, left, right, previous, earlier[-1:])
-        span_start = left_start + (len(left) - len(left.lstrip(PUNCTUATION + "和及与")))
+        stripped = n.strip_joiners(left, PUNCTUATION)
+        span_start = left_start + (left.find(stripped) if stripped else len(left))
         span_end = quantity.end + (len(right) if mention.number_first else 0)
         found.append(replace(mention, span=(span_start, span_end)))
         # '310条河流优良水体比例保持90%以上': words not cut off by 、/和 also name the next
@@ -98,7 +99,7 @@ def _mention(quantity, index, left, right, previous, before_clause) -> Mention:
 
 def _number_first(quantity, index, left, noun, previous) -> Mention:
     """'完成11处积水点治理', '打造50个和美村、100个富民村', '饮用水源地水质100%合格'."""
-    full = n.drop_examples(n.strip_leading(left.strip(PUNCTUATION + "和及与")))
+    full = n.drop_examples(n.strip_leading(n.strip_joiners(left, PUNCTUATION)))
     words = n.strip_leading(full.rsplit("、", 1)[-1]) if "、" in full else full
     if "、" in full and left.rstrip(PUNCTUATION).endswith(("和", "及", "与")):
         words = ""  # '城市十大公园、环湖十大湿地和100个小公园': those are other items
@@ -138,7 +139,7 @@ def _lead(words: str, verb: str) -> str:
 
 def _trailing(quantity, index, left, previous, before_clause) -> Mention:
     """'机场货邮吞吐量达到110万吨', '公共停车位3万个' after '新建…3000个、'."""
-    raw = left.strip(PUNCTUATION + "和及与")
+    raw = n.strip_joiners(left, PUNCTUATION)
     each = raw.endswith(EACH)
     words = n.strip_leading(raw.removesuffix(EACH))
     name, _link = n.strip_linking(n.tidy(_without_examples(words)))
@@ -216,7 +217,7 @@ def _close_lists(mentions: list[Mention]) -> list[Mention]:
     if len(mentions) < 2:
         return mentions
     last = mentions[-1]
-    bare = [m for m in mentions[1:] if not m.before.strip("、和及与 ")]
+    bare = [m for m in mentions[1:] if not n.strip_joiners(m.before, PUNCTUATION)]
     if len(bare) != len(mentions) - 1 or last.quantity.suffix_comparator == "":
         return mentions
     closed = [

@@ -34,10 +34,6 @@ LEADING = (
     "其中",
     "拟",
     "并",
-    "和",
-    "及",
-    "与",
-    "以及",
     "同时",
     "累计",
     "全市",
@@ -197,13 +193,30 @@ SYNONYMS = (
 )
 
 
+JOINERS = ("以及", "和", "及", "与")
+# Words that begin with a joiner character: "和美乡村" is not "和" + "美乡村".
+JOINER_WORDS = ("和美", "和谐", "和平", "及时", "与会")
+
+
+def strip_joiners(text: str, punctuation: str = "") -> str:
+    """'、和公共停车位' -> '公共停车位', but '和美乡村' stays."""
+    text = text.strip(punctuation)
+    while text.startswith(JOINERS) and not text.startswith(JOINER_WORDS):
+        text = text[2:] if text.startswith("以及") else text[1:]
+        text = text.lstrip(punctuation)
+    while text.endswith(JOINERS) and len(text) > 2 and text[-2:] not in JOINER_WORDS:
+        text = text[:-2] if text.endswith("以及") else text[:-1]
+        text = text.rstrip(punctuation)
+    return text
+
+
 def strip_leading(text: str) -> str:
     """'力争全年完成投资' -> '完成投资'."""
     changed = True
     while changed:
         changed = False
         for word in sorted(LEADING, key=len, reverse=True):
-            if text.startswith(word) and len(text) > len(word):
+            if text.startswith(word):
                 text, changed = text[len(word) :], True
     return text.lstrip("、，：")
 
