@@ -83,6 +83,7 @@ def test_other_numeral_forms():
         ("城镇化率提高1个百分点。", 1, "个百分点"),
         ("优良天数达到260天。", 260, "天"),
         ("壮大6大特色产业集群。", 6, "大"),
+        ("举办促销活动100场次以上。", 100, "场次"),
     ],
 )
 def test_numbers_and_units(sentence, value, unit):
@@ -216,6 +217,16 @@ def test_each_and_respectively():
         ("双百企业研发投入强度", 5, "at_least"),
     ]
     assert any("ambiguous" in note for note in found[0].notes)
+    found = rows("城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右。")
+    assert [(t.name_zh, t.target_value, t.kind) for t in found] == [
+        ("城镇常住居民人均可支配收入增长", 4, "growth"),
+        ("农村常住居民人均可支配收入增长", 6, "growth"),
+    ]
+    found = rows("市属国企投资、融资规模均超1000亿元。")
+    assert [(t.name_zh, t.comparator) for t in found] == [
+        ("市属国企投资", "at_least"),
+        ("融资规模", "at_least"),
+    ]
 
 
 def test_name_completed_from_the_figure_before():

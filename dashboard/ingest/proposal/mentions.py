@@ -17,6 +17,7 @@ from dashboard.ingest.proposal.quantities import Quantity, find_quantities
 CJK = re.compile(r"[\u3400-\u9fff“‘《]")
 PUNCTUATION = "，。；：、,;:！？ "
 EACH = "各"
+ALL = "均"
 RESPECTIVELY = "分别"
 JOINERS = re.compile(r"及|和|与|、")
 
@@ -143,6 +144,9 @@ def _trailing(quantity, index, left, previous, before_clause) -> Mention:
     each = raw.endswith(EACH)
     words = n.strip_leading(raw.removesuffix(EACH))
     name, _link = n.strip_linking(n.tidy(_without_examples(words)))
+    if _link and name.endswith(ALL) and "、" in name:
+        name, each = name.removesuffix(ALL), True  # '投资、融资规模均超1000亿元'
+
     notes: list[str] = []
     source = previous or (before_clause[0] if before_clause else None)
     if source is not None and (completed := _completed(name, source, previous)) != name:
@@ -230,7 +234,8 @@ def _close_lists(mentions: list[Mention]) -> list[Mention]:
 
 
 def _shared_tail(parts: list[str]) -> list[str]:
-    """'市管企业、双百企业、科改企业研发投入强度' -> each '…企业研发投入强度'."""
+    """'市管企业、双百企业、科改企业研发投入强度' -> each '…企业研发投入强度';
+    '城镇、农村常住居民人均可支配收入' -> '城镇常住居民…', '农村常住居民…'."""
     first, last = parts[0], parts[-1]
     if len(last) <= len(first) + 1 or any(len(p) > len(first) for p in parts[:-1]):
         return parts
@@ -239,14 +244,17 @@ def _shared_tail(parts: list[str]) -> list[str]:
 
 
 def _respectively(mentions: list[Mention], sentence: str, clause: Clause) -> list[Mention]:
-    """'A、B、C分别达到2.8%、5%、10%' -> A 2.8%, B 5%, C 10%."""
+    """'A、B、C分别达到2.8%、5%、10%' -> A 2.8%, B 5%, C 10%; '城镇和农村…收入分别增长4%
+    左右和6%左右' -> 城镇…收入增长 4%, 农村…收入增长 6%."""
     if len(mentions) < 2 or RESPECTIVELY not in mentions[0].before:
         return mentions
-    subjects = n.strip_leading(mentions[0].before.split(RESPECTIVELY)[0].strip(PUNCTUATION))
-    parts = [p for p in subjects.split("、") if p]
+    head, _, linking = mentions[0].before.partition(RESPECTIVELY)
+    subjects = n.strip_leading(head.strip(PUNCTUATION))
+    parts = [p for p in JOINERS.split(subjects) if p]
     if len(parts) != len(mentions):
         return mentions
-    parts = _shared_tail(parts)
+    rate = next((w for w in n.RATE_WORDS if linking.startswith(w)), "")
+    parts = [p + rate for p in _shared_tail(parts)]
     return [
         replace(m, names=(part,), notes=(*m.notes, "分别: names paired with values in order"))
         for m, part in zip(mentions, parts, strict=True)
