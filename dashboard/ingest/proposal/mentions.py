@@ -153,7 +153,7 @@ def _trailing(quantity, index, left, previous, before_clause) -> Mention:
         name = completed
         notes.append("name completed from the previous figure")
     verb = n.leading_verb(name)
-    if not verb and not notes and previous is not None and previous.verb:
+    if not verb and not notes and previous is not None and previous.verb and not _rate(quantity):
         verb, name = previous.verb, previous.verb + name
         notes.append("verb carried over from the previous item")
     names = _each(name) if each else (name,)
@@ -170,6 +170,11 @@ def _trailing(quantity, index, left, previous, before_clause) -> Mention:
         (0, 0),
         tuple(notes + _scope_note(verb)),
     )
+
+
+def _rate(quantity: Quantity) -> bool:
+    """A share or rate is not built or added: '引进项目350个、履约率70%' keeps 履约率 bare."""
+    return quantity.dimension in ("percent", "permille", "points")
 
 
 def _without_examples(words: str) -> str:

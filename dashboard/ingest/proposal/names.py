@@ -88,6 +88,7 @@ LINKING = (
     "大约",
     "约",
     "接近",
+    "近",
 )
 # Verbs that make a number a commitment (README rule: 实施 / 新增 / 新建 / 建成 / 完成 / 开工 /
 # 举办 make a firm target).
