@@ -8,6 +8,7 @@ misleads more than a missing one.
 
 from dataclasses import replace
 
+from dashboard.ingest.proposal import lexicon as lx
 from dashboard.ingest.proposal import names as n
 from dashboard.ingest.proposal.records import Baseline, ProposedTarget
 from dashboard.ingest.proposal.units import is_percent
@@ -39,7 +40,7 @@ def attach(target: ProposedTarget, baselines: tuple[Baseline, ...]) -> ProposedT
 
 
 def _is_growth(name: str) -> bool:
-    return any(name.endswith(w) for w in n.RATE_WORDS)
+    return any(name.endswith(w) for w in lx.RATE_WORDS)
 
 
 def _best(key: str, candidates: list[Baseline]) -> Baseline | None:

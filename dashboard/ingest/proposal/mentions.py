@@ -10,6 +10,7 @@ them, flagged as ambiguous.
 import re
 from dataclasses import dataclass, field, replace
 
+from dashboard.ingest.proposal import lexicon as lx
 from dashboard.ingest.proposal import names as n
 from dashboard.ingest.proposal.phrasing import comparator
 from dashboard.ingest.proposal.quantities import Quantity, find_quantities
@@ -104,7 +105,7 @@ def _number_first(quantity, index, left, noun, previous) -> Mention:
     words = n.strip_leading(full.rsplit("、", 1)[-1]) if "、" in full else full
     if "、" in full and left.rstrip(PUNCTUATION).endswith(("和", "及", "与")):
         words = ""  # '城市十大公园、环湖十大湿地和100个小公园': those are other items
-    words = n.strip_linking(words)[0] if words not in n.LINKING else ""
+    words = n.strip_linking(words)[0] if words not in lx.LINKING else ""
     verb = n.last_verb(words) or (n.last_verb(full) if not words else "")
     notes = []
     if not verb and previous is not None and not words:
@@ -193,9 +194,9 @@ def _completed(name: str, source: Mention, previous: Mention | None) -> str:
     -> '地区生产总值增长'; '产量' after '粮食种植面积…、' -> '粮食产量'; '优化' after
     '新开公交线路10条、' -> '优化公交线路'.
     """
-    if not name or name in n.LINKING:
+    if not name or name in lx.LINKING:
         return source.name
-    if name in n.RATE_WORDS or name.startswith(n.RELATIVE):
+    if name in lx.RATE_WORDS or name.startswith(lx.RELATIVE):
         return n.stem(source.name) + name
     if previous is None or len(name) > 2:
         return name
@@ -258,7 +259,7 @@ def _respectively(mentions: list[Mention], sentence: str, clause: Clause) -> lis
     parts = [p for p in JOINERS.split(subjects) if p]
     if len(parts) != len(mentions):
         return mentions
-    rate = next((w for w in n.RATE_WORDS if linking.startswith(w)), "")
+    rate = next((w for w in lx.RATE_WORDS if linking.startswith(w)), "")
     parts = [p + rate for p in _shared_tail(parts)]
     return [
         replace(m, names=(part,), notes=(*m.notes, "分别: names paired with values in order"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dashboard.ingest.proposal import units as u
-from dashboard.ingest.proposal.names import FIRM_VERBS
+from dashboard.ingest.proposal.lexicon import FIRM_VERBS
 from dashboard.ingest.proposal.numerals import (
     CHINESE_CHARS,
     NotANumber,
