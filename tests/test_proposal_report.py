@@ -9,17 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.ingest.catalogue import COLUMNS, parse_catalogue
+from dashboard.core.problems import CatalogueError, IngestError
+from dashboard.core.vocab import TARGET_COLUMNS
 from dashboard.ingest.proposal import propose
-from dashboard.ingest.proposal.departments import (
-    KeywordTableError,
-    load_keyword_table,
-    parse_keyword_table,
-)
-from dashboard.ingest.proposal.documents import ReportFileError, read_report
+from dashboard.ingest.proposal.departments import load_keyword_table, parse_keyword_table
+from dashboard.ingest.proposal.documents import read_report
 from dashboard.ingest.proposal.names import containment, similarity
 from dashboard.ingest.proposal.rows import CATALOGUE_COLUMNS, proposal_rows, rows_to_csv
 from dashboard.ingest.proposal.rows import COLUMNS as PROPOSAL_COLUMNS
+from dashboard.ingest.targets_csv import parse_catalogue
 from tests.conftest import DATA
 
 REPORT = Path(__file__).parent / "data" / "reports" / "zhengzhou_2026.md"
@@ -113,7 +111,7 @@ def test_baselines_are_attached_to_the_matching_targets(text):
 
 
 def test_rows_have_the_catalogue_columns_and_pass_its_validation(text):
-    assert CATALOGUE_COLUMNS == tuple(COLUMNS)
+    assert CATALOGUE_COLUMNS == tuple(TARGET_COLUMNS)
     assert PROPOSAL_COLUMNS[-4:] == ("confidence", "span_start", "span_end", "notes")
     proposal = propose(text, 2026, load_keyword_table(KEYWORDS))
     rows = proposal_rows(proposal, "郑州市", 2026)
@@ -131,8 +129,11 @@ def test_department_suggestions_come_from_the_keyword_table(text):
     assert by_name["新建电动汽车公共充电桩"].department == "市发展改革委"
     assert by_name["机场货邮吞吐量"].department == "航空港区管委会"
     assert by_name["新增学位"].department == ""
-    with pytest.raises(KeywordTableError):
-        parse_keyword_table("word,office\n充电桩,市发展改革委\n")
+    with pytest.raises(CatalogueError) as err:
+        parse_keyword_table("word,department\n充电桩,市发展改革委\n")
+    assert [p.line() for p in err.value.problems] == [
+        "department_keywords.csv:1:keyword: missing column — the header row is keyword,department"
+    ]
 
 
 def test_the_same_text_gives_the_same_rows(text):
@@ -159,11 +160,11 @@ def test_report_files_are_read_as_text():
     )
     assert read_report(sentence.encode("gb18030"), "r.txt") == sentence
     assert read_report(("\ufeff" + sentence).encode("utf-8"), "r.md") == sentence
-    for data, name, message in (
-        (b"PK\x03\x04broken", "r.docx", "not a readable .docx"),
-        (b"\xd0\xcf\x11\xe0", "r.doc", "old Word .doc file"),
-        (b"x", "r.pdf", "unknown file type '.pdf'"),
+    for data, name, line in (
+        (b"PK\x03\x04broken", "r.docx", "r.docx:0:-: not a readable .docx — save it again"),
+        (b"\xd0\xcf\x11\xe0", "r.doc", "r.doc:0:-: old Word .doc file — save it as .docx"),
+        (b"x", "r.pdf", "r.pdf:0:-: unknown file type '.pdf' — use .txt, .md or .docx"),
     ):
-        with pytest.raises(ReportFileError) as err:
+        with pytest.raises(IngestError) as err:
             read_report(data, name)
-        assert err.value.message == message
+        assert err.value.problems[0].line().startswith(line)

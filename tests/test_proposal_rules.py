@@ -216,7 +216,7 @@ def test_each_and_respectively():
         ("市管企业研发投入强度", D("2.8"), "at_least"),
         ("双百企业研发投入强度", 5, "at_least"),
     ]
-    assert any("ambiguous" in note for note in found[0].notes)
+    assert "proposal.note.list_comparator" in [note.key for note in found[0].notes]
     found = rows("城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右。")
     assert [(t.name_zh, t.target_value, t.kind) for t in found] == [
         ("城镇常住居民人均可支配收入增长", 4, "growth"),

@@ -6,7 +6,8 @@ The table is pure data, split by area into the modules of this package and merge
 interface (pages), vocabulary (statuses, roles, months, periods), file_problems (what is
 wrong with an uploaded or catalogue file, and how to fix it), permissions (accounts and
 logins), explanations (the one-sentence progress explanations), exports (file headings
-and columns) and errors (what an operation could not do).
+and columns), errors (what an operation could not do) and proposals (reading targets out
+of a report's text, editing catalogues).
 
 To add a key: write `"area.name": ("中文", "English")` in the module of its area. Both
 languages are required and use the same {placeholders}; tests/test_messages.py checks
@@ -23,11 +24,21 @@ from dashboard.core.messages import (
     file_problems,
     interface,
     permissions,
+    proposals,
     vocabulary,
 )
 
 LANGS = ("zh", "en")
-PARTS = (interface, vocabulary, file_problems, permissions, explanations, exports, errors)
+PARTS = (
+    interface,
+    vocabulary,
+    file_problems,
+    permissions,
+    explanations,
+    exports,
+    errors,
+    proposals,
+)
 
 
 def _merge(parts) -> dict[str, tuple[str, str]]:

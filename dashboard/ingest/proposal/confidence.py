@@ -6,27 +6,27 @@ comparator spread over a list, a scope verb that may not commit to anything) cos
 The figure orders the review; it is not a probability.
 """
 
+from dashboard.core.messages import Msg
+
 START = 0.95
-COSTS = (
-    # (substring of a note, cost)
-    ("scope:", 0.35),
-    ("ambiguous", 0.2),
-    ("Chinese numeral", 0.15),
-    ("name completed", 0.1),
-    ("verb carried over", 0.05),
-    ("各:", 0.1),
-    ("分别:", 0.05),
-    ("milestone", 0.2),
-    ("short name", 0.25),
-    ("bare multiplier", 0.15),
-    ("date attached", 0.1),
-    ("no event verb", 0.2),
-    ("undated", 0.2),
-)
+COSTS = {  # note key -> cost
+    "proposal.note.scope": 0.35,
+    "proposal.note.list_comparator": 0.2,
+    "proposal.note.chinese_numeral": 0.15,
+    "proposal.note.name_completed": 0.1,
+    "proposal.note.verb_carried": 0.05,
+    "proposal.note.each": 0.1,
+    "proposal.note.respectively": 0.05,
+    "proposal.note.milestone": 0.2,
+    "proposal.note.milestone_undated": 0.4,
+    "proposal.note.coverage": 0.25,
+    "proposal.note.short_name": 0.25,
+    "proposal.note.bare_multiplier": 0.15,
+    "proposal.note.date_from_next": 0.1,
+    "proposal.note.no_event_verb": 0.2,
+}
 
 
-def score(notes: tuple[str, ...]) -> float:
-    value = START
-    for note in notes:
-        value -= sum(cost for key, cost in COSTS if key in note)
+def score(notes: tuple[Msg, ...]) -> float:
+    value = START - sum(COSTS.get(note.key, 0) for note in notes)
     return round(min(max(value, 0.05), 0.99), 2)

@@ -10,9 +10,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-
-class KeywordTableError(ValueError):
-    """The keyword table is not a CSV with keyword and department columns."""
+from dashboard.core.problems import CatalogueError, Problem
 
 
 @dataclass(frozen=True)
@@ -27,10 +25,20 @@ class KeywordTable:
         return ""
 
 
-def parse_keyword_table(text: str) -> KeywordTable:
+COLUMNS = ("keyword", "department")
+
+
+def parse_keyword_table(text: str, file: str = "department_keywords.csv") -> KeywordTable:
+    """CatalogueError naming each missing column if the header is not keyword,department."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if not {"keyword", "department"} <= set(reader.fieldnames or ()):
-        raise KeywordTableError("the table needs the columns keyword and department")
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        raise CatalogueError(
+            [
+                Problem(file, 1, c, "catalogue.missing_column", "hint.keyword_header")
+                for c in missing
+            ]
+        )
     entries = {}
     for row in reader:
         keyword = (row.get("keyword") or "").strip()
@@ -42,7 +50,7 @@ def parse_keyword_table(text: str) -> KeywordTable:
 
 
 def load_keyword_table(path: Path) -> KeywordTable:
-    return parse_keyword_table(path.read_text("utf-8"))
+    return parse_keyword_table(path.read_text("utf-8-sig"), path.name)
 
 
 EMPTY = KeywordTable(())

@@ -2,7 +2,8 @@
 
 A .docx is a zip whose word/document.xml holds paragraphs (w:p) of runs (w:t); tabs and
 line breaks are kept as such. Tables are read row by row, cells separated by tabs. Old
-binary .doc files are refused with a hint: Word or WPS saves them as .docx.
+binary .doc files are refused with a hint: Word or WPS saves them as .docx. A file that
+cannot be read raises IngestError with the problem and its hint, as an upload would.
 """
 
 import codecs
@@ -12,9 +13,11 @@ import zipfile
 from pathlib import PurePath
 from xml.etree import ElementTree
 
+from dashboard.core.problems import IngestError, Problem
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20 * 2**20
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -23,25 +26,22 @@ BOMS = (
 SUSPICIOUS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\uf8ff\ufffd]")
 
 
-class ReportFileError(ValueError):
-    """A report file that cannot be read, with a hint for the person who sent it."""
-
-    def __init__(self, file: str, message: str, hint: str):
-        super().__init__(f"{file}: {message} — {hint}")
-        self.file, self.message, self.hint = file, message, hint
+def _refuse(filename: str, key: str, hint_key: str, **params) -> IngestError:
+    return IngestError([Problem(filename, None, None, key, hint_key, params)])
 
 
 def read_report(data: bytes, filename: str) -> str:
     suffix = PurePath(filename).suffix.lower()
     if len(data) > MAX_BYTES:
-        raise ReportFileError(filename, "file larger than 20 MB", "send the report text only")
+        size, limit = len(data) / 2**20, MAX_BYTES / 2**20
+        raise _refuse(filename, "file.too_big", "hint.report_text_only", size=size, limit=limit)
     if suffix == ".docx":
         return _docx_text(data, filename)
     if suffix in TEXT_SUFFIXES:
         return _decode(data, filename)
     if suffix == ".doc":
-        raise ReportFileError(filename, "old Word .doc file", "save it as .docx or .txt")
-    raise ReportFileError(filename, f"unknown file type {suffix!r}", "use .txt, .md or .docx")
+        raise _refuse(filename, "report.old_doc", "hint.save_docx_or_txt")
+    raise _refuse(filename, "report.unknown_type", "hint.report_types", suffix=suffix)
 
 
 def _decode(data: bytes, filename: str) -> str:
@@ -50,7 +50,9 @@ def _decode(data: bytes, filename: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise ReportFileError(filename, f"broken {encoding} text", "save it again") from exc
+                raise _refuse(
+                    filename, "file.broken_text", "hint.save_utf8", encoding=encoding, at=exc.start
+                ) from exc
     for encoding in ("utf-8", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -58,7 +60,7 @@ def _decode(data: bytes, filename: str) -> str:
             continue
         if not SUSPICIOUS.search(text):
             return text
-    raise ReportFileError(filename, "cannot tell the text encoding", "save it as UTF-8 text")
+    raise _refuse(filename, "file.unknown_encoding", "hint.save_utf8")
 
 
 def _docx_text(data: bytes, filename: str) -> str:
@@ -67,7 +69,7 @@ def _docx_text(data: bytes, filename: str) -> str:
             xml = archive.read("word/document.xml")
         root = ElementTree.fromstring(xml)
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
-        raise ReportFileError(filename, "not a readable .docx", "save it again from Word") from exc
+        raise _refuse(filename, "report.bad_docx", "hint.save_docx_again") from exc
     body = root.find(f"{W}body")
     if body is None:
         return ""

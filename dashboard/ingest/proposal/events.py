@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from dashboard.core.messages import Msg
 from dashboard.ingest.proposal import milestones as ms
 from dashboard.ingest.proposal.confidence import score
 from dashboard.ingest.proposal.dates import DueDate
@@ -40,7 +41,7 @@ def dated_and_undated(ctx, mentions, targets, year: int, undated: bool) -> list[
 
 def _date_previous(targets, ctx, mention: Mention, due: DueDate):
     source, _ = ctx.span(*mention.span)
-    note = "date attached from the next clause"
+    note = Msg.of("proposal.note.date_from_next")
     return [
         replace(t, due_date=due.when, notes=(*t.notes, note), confidence=score((*t.notes, note)))
         if t.source_text == source and t.due_date is None
@@ -50,9 +51,9 @@ def _date_previous(targets, ctx, mention: Mention, due: DueDate):
 
 
 def _milestone(ctx, name, start, end, due, clause_text, dated=True) -> ProposedTarget:
-    notes = ["milestone: dated event" if dated else "milestone undated: due at the end of the year"]
+    notes = [Msg.of("proposal.note.milestone" if dated else "proposal.note.milestone_undated")]
     if not ms.event_verb(clause_text):
-        notes.append("no event verb: check that this is a milestone")
+        notes.append(Msg.of("proposal.note.no_event_verb"))
     cleaned = ctx.cleaned
     span = cleaned.span(start, end)
     return ProposedTarget(
@@ -91,7 +92,7 @@ def _undated(ctx, clause: Piece, year: int) -> list[ProposedTarget]:
 def _coverage(ctx, clause: Piece) -> ProposedTarget:
     """'推动市级未成年人救助保护机构全覆盖': a share of 100 %, held all year."""
     name = ms.coverage_name(clause.text)
-    notes = ("全覆盖: read as 100 %", "undated: no date or number in the text")
+    notes = (Msg.of("proposal.note.coverage"),)
     return ProposedTarget(
         name_zh=name,
         kind="share",

@@ -10,6 +10,7 @@ them, flagged as ambiguous.
 import re
 from dataclasses import dataclass, field, replace
 
+from dashboard.core.messages import Msg
 from dashboard.ingest.proposal import lexicon as lx
 from dashboard.ingest.proposal import names as n
 from dashboard.ingest.proposal.phrasing import comparator
@@ -39,7 +40,7 @@ class Mention:
     number_first: bool
     comparator: str
     span: tuple[int, int]  # sentence-relative stretch of the named target
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Msg, ...] = field(default=())
 
     @property
     def name(self) -> str:
@@ -109,7 +110,7 @@ def _number_first(quantity, index, left, noun, previous) -> Mention:
     verb = n.last_verb(words) or (n.last_verb(full) if not words else "")
     notes = []
     if not verb and previous is not None and not words:
-        verb, notes = previous.verb, ["verb carried over from the previous item"]
+        verb, notes = previous.verb, [Msg.of("proposal.note.verb_carried")]
     name = _lead(words, verb) + noun.strip(PUNCTUATION)
     return Mention(
         quantity,
@@ -152,14 +153,14 @@ def _trailing(quantity, index, left, previous, before_clause) -> Mention:
     source = previous or (before_clause[0] if before_clause else None)
     if source is not None and (completed := _completed(name, source, previous)) != name:
         name = completed
-        notes.append("name completed from the previous figure")
+        notes.append(Msg.of("proposal.note.name_completed"))
     verb = n.leading_verb(name)
     if not verb and not notes and previous is not None and previous.verb and not _rate(quantity):
         verb, name = previous.verb, previous.verb + name
-        notes.append("verb carried over from the previous item")
+        notes.append(Msg.of("proposal.note.verb_carried"))
     names = _each(name) if each else (name,)
     if each:
-        notes.append("各: one target per item")
+        notes.append(Msg.of("proposal.note.each"))
     return Mention(
         quantity,
         index,
@@ -219,7 +220,7 @@ def _each(name: str) -> tuple[str, ...]:
 
 
 def _scope_note(verb: str) -> list[str]:
-    return [f"scope: {verb} (how many things an ongoing action covers)"] if n.is_scope(verb) else []
+    return [Msg.of("proposal.note.scope", verb=verb)] if n.is_scope(verb) else []
 
 
 def _close_lists(mentions: list[Mention]) -> list[Mention]:
@@ -231,7 +232,9 @@ def _close_lists(mentions: list[Mention]) -> list[Mention]:
     if len(bare) != len(mentions) - 1 or last.quantity.suffix_comparator == "":
         return mentions
     closed = [
-        replace(m, comparator=last.comparator, notes=(*m.notes, "以上 closes a list: ambiguous"))
+        replace(
+            m, comparator=last.comparator, notes=(*m.notes, Msg.of("proposal.note.list_comparator"))
+        )
         if m.comparator == "exactly" and m.quantity.unit == last.quantity.unit
         else m
         for m in mentions[:-1]
@@ -262,6 +265,6 @@ def _respectively(mentions: list[Mention], sentence: str, clause: Clause) -> lis
     rate = next((w for w in lx.RATE_WORDS if linking.startswith(w)), "")
     parts = [p + rate for p in _shared_tail(parts)]
     return [
-        replace(m, names=(part,), notes=(*m.notes, "分别: names paired with values in order"))
+        replace(m, names=(part,), notes=(*m.notes, Msg.of("proposal.note.respectively")))
         for m, part in zip(mentions, parts, strict=True)
     ]

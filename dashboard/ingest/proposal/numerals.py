@@ -7,6 +7,8 @@ caller decides that (see `split_multiplier`).
 
 from decimal import Decimal, InvalidOperation
 
+from dashboard.core.errors import DashboardError
+
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -17,8 +19,11 @@ ROMAN = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "III
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
-class NotANumber(ValueError):
-    """Text that is not a number in any form this module reads."""
+class NotANumber(DashboardError, ValueError):
+    """Text that is not a number in any form this module reads (the rules skip it)."""
+
+    def __init__(self, text: str):
+        super().__init__("cell.not_number", text=text)
 
 
 def parse_arabic(text: str) -> Decimal:

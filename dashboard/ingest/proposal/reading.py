@@ -8,6 +8,7 @@ clause, and clauses with a date and no number become milestones (events).
 from dataclasses import dataclass
 from datetime import date
 
+from dashboard.core.messages import Msg
 from dashboard.ingest.proposal import events
 from dashboard.ingest.proposal import phrasing as ph
 from dashboard.ingest.proposal.confidence import score
@@ -112,11 +113,11 @@ def _targets(ctx: SentenceContext, mention: Mention, due: date | None) -> list[P
 def _quantity_notes(mention: Mention, name: str) -> list[str]:
     notes = []
     if mention.quantity.chinese:
-        notes.append("Chinese numeral read as a number")
+        notes.append(Msg.of("proposal.note.chinese_numeral"))
     if len(name) < SHORT_NAME:
-        notes.append("short name: check what is counted")
+        notes.append(Msg.of("proposal.note.short_name"))
     if mention.quantity.dimension == "bare":
-        notes.append("bare multiplier: unit not written")
+        notes.append(Msg.of("proposal.note.bare_multiplier"))
     return notes
 
 

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from dashboard.core.messages import Msg
+
 
 @dataclass(frozen=True)
 class Baseline:
@@ -34,7 +36,7 @@ class ProposedTarget:
     source_text: str  # the clause, verbatim
     span: tuple[int, int]  # the clause's characters in the original text
     confidence: float
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Msg, ...] = field(default=())  # what the rules guessed, as message keys
     department: str = ""
     context: str = ""  # the whole sentence, for suggestions that need more than the clause
     baseline_value: Decimal | None = None

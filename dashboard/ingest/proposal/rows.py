@@ -10,50 +10,30 @@ import csv
 import io
 from decimal import Decimal
 
+from dashboard.core.messages import Msg, text
+from dashboard.core.vocab import TARGET_COLUMNS
 from dashboard.ingest.proposal.glossary import english_name
 from dashboard.ingest.proposal.numerals import plain
 from dashboard.ingest.proposal.records import Proposal, ProposedTarget
 
-# The catalogue's columns, in its order (dashboard/ingest/catalogue.py; a test keeps them equal).
-CATALOGUE_COLUMNS = (
-    "id",
-    "entity",
-    "year",
-    "section",
-    "name_zh",
-    "name_en",
-    "kind",
-    "comparator",
-    "direction",
-    "target_value",
-    "target_low",
-    "target_high",
-    "unit",
-    "frequency",
-    "measure",
-    "baseline_value",
-    "baseline_unit",
-    "baseline_growth_pct",
-    "due_date",
-    "department",
-    "aliases",
-    "tolerance_pp",
-    "source_text",
-)
+CATALOGUE_COLUMNS = tuple(TARGET_COLUMNS)
 REVIEW_COLUMNS = ("confidence", "span_start", "span_end", "notes")
 COLUMNS = CATALOGUE_COLUMNS + REVIEW_COLUMNS
 NO_SECTION = "其他"
 
 
-def proposal_rows(proposal: Proposal, entity: str, year: int) -> list[dict[str, str]]:
-    return [_row(t, i, entity, year) for i, t in enumerate(proposal.targets, start=1)]
+def proposal_rows(
+    proposal: Proposal, entity: str, year: int, lang: str = "en"
+) -> list[dict[str, str]]:
+    """One row per proposed target; notes worded in `lang`."""
+    return [_row(t, i, entity, year, lang) for i, t in enumerate(proposal.targets, start=1)]
 
 
-def _row(target: ProposedTarget, number: int, entity: str, year: int) -> dict[str, str]:
+def _row(target: ProposedTarget, number: int, entity: str, year: int, lang: str) -> dict:
     english = english_name(target.name_zh, target.kind)
     notes = list(target.notes)
     if not english:
-        notes.append("name_en: copied from Chinese, translate")
+        notes.append(Msg.of("proposal.note.translate"))
     return {
         "id": f"p{number:03d}",
         "entity": entity,
@@ -81,7 +61,7 @@ def _row(target: ProposedTarget, number: int, entity: str, year: int) -> dict[st
         "confidence": f"{target.confidence:.2f}",
         "span_start": str(target.span[0]),
         "span_end": str(target.span[1]),
-        "notes": "; ".join(notes),
+        "notes": "; ".join(text(n.key, lang, **dict(n.params)) for n in notes),
     }
 
 
