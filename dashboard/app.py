@@ -17,6 +17,7 @@ PAGES = [  # file, title key, icon, url
     ("ui/upload.py", "upload", ":material/upload_file:", "upload"),
     ("ui/completeness.py", "completeness", ":material/calendar_month:", "completeness"),
     ("ui/snapshots.py", "snapshots", ":material/photo_camera:", "snapshots"),
+    ("ui/catalogue.py", "catalogue", ":material/list_alt:", "catalogue"),
 ]
 if user is not None and user.is_admin:
     PAGES.append(("ui/admin.py", "admin", ":material/admin_panel_settings:", "admin"))

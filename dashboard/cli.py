@@ -18,7 +18,7 @@ from dashboard.core.json_value import plain_value
 from dashboard.core.messages import text
 from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.present.text_table import render
-from dashboard.services import accounts, audit_log, exporting, reporting, snapshots
+from dashboard.services import accounts, audit_log, exporting, proposing, reporting, snapshots
 from dashboard.services.accounts import AccountError
 from dashboard.services.database import connect, counts, open_store, rebuild
 from dashboard.services.uploading import (
@@ -124,6 +124,22 @@ def _parser() -> argparse.ArgumentParser:
     ur.add_argument("--role", choices=ROLES, required=True)
     ur.add_argument("--department", action="append", default=[])
     us_sub.add_parser("list", parents=[common], help="users with roles and departments")
+
+    po = sub.add_parser("propose", parents=[common], help="catalogue rows read from a report")
+    po.add_argument("report", type=Path, help="the work report: .txt, .md or .docx")
+    po.add_argument("--year", type=int, required=True, help="the year the report plans")
+    po.add_argument("--entity", required=True, help="the city, district or province, e.g. 洛阳市")
+    po.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
+    po.add_argument(
+        "--undated-milestones",
+        action="store_true",
+        help="also propose events without a date (建成投用…) and 全覆盖 aims",
+    )
+    po.add_argument(
+        "--keywords",
+        type=Path,
+        help="keyword,department CSV (default: data/department_keywords.csv)",
+    )
 
     tp = sub.add_parser("template", parents=[common], help="fill-in file for a month")
     tp.add_argument("--month", type=_year_month, required=True)
@@ -304,6 +320,34 @@ def cmd_template(args, ws) -> int:
     return 0
 
 
+def cmd_propose(args, ws) -> int:
+    if not args.report.is_file():
+        message = text("cli.no_such_file", LANG, files=args.report)
+        print(text("cli.error", LANG, message=message), file=sys.stderr)
+        return 2
+    keywords = proposing.keyword_table(ws, args.keywords)
+    proposed = proposing.propose_file(
+        args.report.read_bytes(),
+        args.report.name,
+        args.year,
+        args.entity,
+        keywords=keywords,
+        undated_milestones=args.undated_milestones,
+    )
+    if args.out:
+        args.out.write_text(proposed.csv(), encoding="utf-8-sig")  # BOM: Excel and WPS
+    else:
+        sys.stdout.write(proposed.csv())
+    summary = {
+        "count": len(proposed.rows),
+        "check": proposed.to_check,
+        "baselines": len(proposed.proposal.baselines),
+        "report": args.report.name,
+    }
+    print(text("cli.proposed", LANG, **summary), file=sys.stderr)
+    return 0
+
+
 def cmd_snapshot(args, ws) -> int:
     year, month = args.as_of
     user = acting_user(args, ws, "admin")
@@ -414,6 +458,7 @@ COMMANDS = {
     "ingest": cmd_ingest,
     "rebuild": cmd_rebuild,
     "template": cmd_template,
+    "propose": cmd_propose,
     "snapshot": cmd_snapshot,
     "export": cmd_export,
 }

@@ -49,19 +49,24 @@ class AmbiguousIndicator(DashboardError, LookupError):
 @dataclass
 class CatalogueIndex:
     targets: pd.DataFrame
+    # The office's own entity (that of targets.csv): a file that names no entity reports for
+    # it, also once districts have catalogues with the same indicator names.
+    home: str | None = None
     names: dict[str, list[int]] = field(default_factory=dict)
     records: list[dict] = field(default_factory=list)
     _by_entity: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict)
 
     @classmethod
-    def build(cls, targets: pd.DataFrame) -> "CatalogueIndex":
+    def build(cls, targets: pd.DataFrame, home: str | None = None) -> "CatalogueIndex":
         t = targets.reset_index(drop=True)
         # column lists then dicts: DataFrame.to_dict boxes every value and is 5x slower
         columns = list(t.columns)
         values = [t[c].tolist() for c in columns]
         index = cls(
-            t, records=[dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+            t,
+            home,
+            records=[dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)],
         )
         # A province catalogue repeats each indicator for every district: names are
         # worked out once per distinct wording, not once per target.
@@ -103,6 +108,8 @@ class CatalogueIndex:
                 entities = sorted({self.records[p]["entity"] for p in self.names[name]})
                 return UnknownEntity(text, entity, entities)
         rec = self.records
+        if not entity and self.home and len({rec[p]["entity"] for p in positions}) > 1:
+            positions = [p for p in positions if rec[p]["entity"] == self.home] or positions
         if year and len(positions) > 1:
             positions = [p for p in positions if rec[p]["year"] == year] or positions
         if len(positions) > 1 and len({(rec[p]["entity"], rec[p]["id"]) for p in positions}) == 1:

@@ -13,11 +13,10 @@ import duckdb
 from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.profiles_csv import parse_profiles
 from dashboard.ingest.resolve import CatalogueIndex
-from dashboard.ingest.targets_csv import parse_catalogue
+from dashboard.services import catalogues
 from dashboard.services.archive import manifests, reconcile_archive, shipped_files
 from dashboard.services.uploading import WRITE_LOCK, catalogue_index, preview
 from dashboard.services.workspace import Workspace
-from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import figures as store_figures
 from dashboard.store.connection import connect
@@ -25,21 +24,9 @@ from dashboard.store.schema import ensure_schema, get_meta, set_meta
 
 
 def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
-    """Load targets.csv if it changed; CatalogueError leaves the stored catalogue as it was."""
-    data = ws.targets_csv.read_bytes()
-    targets = parse_catalogue(data.decode("utf-8-sig"), ws.targets_csv.name)
-    digest = hashlib.sha256(data).hexdigest()
-    changed = store_catalogue.load_targets(con, targets, digest)
-    if changed:
-        audit.record(
-            con,
-            "system",
-            "catalogue",
-            "loaded",
-            file=ws.targets_csv.name,
-            sha256=digest,
-            targets=len(targets),
-        )
+    """Load targets.csv and the saved catalogues (data/catalogues/) if any changed;
+    CatalogueError leaves the stored catalogue as it was."""
+    changed = catalogues.sync(con, ws)
     if ws.profiles_csv.exists():
         raw = ws.profiles_csv.read_bytes()
         profiles = parse_profiles(raw.decode("utf-8-sig"), ws.profiles_csv.name)

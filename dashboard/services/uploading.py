@@ -45,7 +45,7 @@ def parse(
 
 
 def catalogue_index(con: duckdb.DuckDBPyConnection) -> CatalogueIndex:
-    return CatalogueIndex.build(store_catalogue.targets(con))
+    return CatalogueIndex.build(store_catalogue.targets(con), store_catalogue.home_entity(con))
 
 
 def preview(

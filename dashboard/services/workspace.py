@@ -28,6 +28,16 @@ class Workspace:
     def uploads_dir(self) -> Path:
         return self.actuals_dir / "uploads"
 
+    @property
+    def catalogues_dir(self) -> Path:
+        """Catalogues saved from the 目标目录 page: <entity>/<year>.csv each."""
+        return self.data_dir / "catalogues"
+
+    @property
+    def keywords_csv(self) -> Path:
+        """keyword -> department, for the suggestions the office confirms."""
+        return self.data_dir / "department_keywords.csv"
+
 
 def workspace(
     db: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None

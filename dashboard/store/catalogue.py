@@ -8,8 +8,11 @@ from dashboard.store.connection import FRAME_SCANS, transaction
 from dashboard.store.schema import get_meta, set_meta
 
 
-def load_targets(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame, digest: str) -> bool:
-    """Replace the catalogue in one transaction; False if this exact catalogue is loaded."""
+def load_targets(
+    con: duckdb.DuckDBPyConnection, targets: pd.DataFrame, digest: str, home: str | None = None
+) -> bool:
+    """Replace the catalogue in one transaction; False if this exact catalogue is loaded.
+    `home` is the office's own entity, meant by a file that names none."""
     if get_meta(con, "catalogue_sha256") == digest:
         return False
     frame = targets[TARGET_COLUMNS]
@@ -22,7 +25,13 @@ def load_targets(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame, digest: 
         )
         con.unregister("incoming_targets")
         set_meta(con, "catalogue_sha256", digest)
+        if home:
+            set_meta(con, "home_entity", home)
     return True
+
+
+def home_entity(con: duckdb.DuckDBPyConnection) -> str | None:
+    return get_meta(con, "home_entity")
 
 
 def targets(
@@ -41,6 +50,22 @@ def targets(
 
 def catalogue_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     return [r[0] for r in con.execute("SELECT DISTINCT year FROM targets ORDER BY year").fetchall()]
+
+
+def figure_counts(
+    con: duckdb.DuckDBPyConnection, entity: str | None = None, year: int | None = None
+) -> dict:
+    """Stored figures per target: {id: n} for one entity and year, else {(entity, year, id): n}."""
+    if entity is None:
+        rows = con.execute(
+            "SELECT entity, year, id, count(*) FROM current_figures GROUP BY ALL"
+        ).fetchall()
+        return {(e, y, i): n for e, y, i, n in rows}
+    rows = con.execute(
+        "SELECT id, count(*) FROM current_figures WHERE entity = ? AND year = ? GROUP BY id",
+        [entity, year],
+    ).fetchall()
+    return dict(rows)
 
 
 def load_profiles(con: duckdb.DuckDBPyConnection, profiles: pd.DataFrame, digest: str) -> bool:
