@@ -63,6 +63,14 @@ def test_new_proposals_get_ids_and_departments_wait_for_a_person(empty_ws):
     assert catalogues.check_draft(taken, "郑州市", 2027) == []
 
 
+def test_a_new_years_proposals_keep_last_years_ids(empty_ws):
+    with open_store(empty_ws) as con:
+        earlier = catalogues.earlier(con, "郑州市", 2027)
+        assert len(earlier) == 86 and len(catalogues.earlier(con, "金水区", 2027)) == 0
+    draft = drafts.accept(drafts.empty_draft(), proposed_rows(), earlier)
+    assert draft["id"].tolist() == ["ev_chargers", "public_parking", "gdp_growth"]
+
+
 def test_problems_by_row_and_column_as_when_loading_targets_csv():
     draft = drafts.take_suggestions(drafts.accept(drafts.empty_draft(), proposed_rows()))
     draft.loc[0, "unit"] = "斤两"
@@ -70,7 +78,8 @@ def test_problems_by_row_and_column_as_when_loading_targets_csv():
     draft.loc[2, "id"] = draft.loc[0, "id"]
     lines = [p.line() for p in catalogues.check_draft(draft, "金水区", 2027)]
     assert lines == [
-        "catalogues/金水区/2027.csv:2:unit: unknown unit '斤两' — use a unit such as 亿元, 万吨, 个, %",
+        "catalogues/金水区/2027.csv:2:unit: unknown unit '斤两' — "
+        "use a unit such as 亿元, 万吨, 个, %",
         "catalogues/金水区/2027.csv:3:comparator: unknown comparator 'more' — one of: "
         "at_least, about, range, at_most, exactly, decrease, maintain, milestone, qualitative",
         f"catalogues/金水区/2027.csv:4:id: duplicate id {draft.loc[0, 'id']!r} — "

@@ -53,20 +53,29 @@ def _text(value) -> str:
     return "" if text in ("nan", "NaT", "None", "<NA>") else text
 
 
-def accept(draft: pd.DataFrame, proposals: pd.DataFrame) -> pd.DataFrame:
+def accept(
+    draft: pd.DataFrame, proposals: pd.DataFrame, earlier: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Proposals into the draft. One restating a target (same name, same unit) updates it
-    and keeps its id, so figures stored for that id stay attached; others are added. The
-    suggested department waits beside `department` for a person to take it."""
+    and keeps its id, so figures stored for that id stay attached; others are added, with
+    the id the same target had in an `earlier` year's catalogue when there is one (a target
+    reads across years). The suggested department waits beside `department` for a person."""
     rows = draft.reindex(columns=COLUMNS).fillna("").to_dict("records")
+    before = (
+        [] if earlier is None else earlier.reindex(columns=COLUMNS).fillna("").to_dict("records")
+    )
     for proposal in proposals.to_dict("records"):
         incoming = {c: _text(proposal.get(c)) for c in TARGET_COLUMNS}
         incoming[SUGGESTED], incoming["department"] = incoming["department"], ""
         match = _restated(rows, incoming)
-        if match is None:
-            incoming["id"] = ""
-            rows.append(incoming)
-        else:
+        if match is not None:
             rows[match] = _updated(rows[match], incoming)
+            continue
+        last_year = _restated(before, incoming)
+        taken = {r["id"] for r in rows}
+        incoming["id"] = "" if last_year is None else before[last_year]["id"]
+        incoming["id"] = "" if incoming["id"] in taken else incoming["id"]
+        rows.append(incoming)
     return with_ids(pd.DataFrame(rows, columns=COLUMNS))
 
 

@@ -219,6 +219,12 @@ def overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return table.reset_index()
 
 
+def earlier(con: duckdb.DuckDBPyConnection, entity: str, year: int) -> pd.DataFrame:
+    """The entity's latest catalogue before `year` (empty if none): its ids carry over."""
+    years = [y for e, y in years_and_entities(con) if e == entity and y < year]
+    return catalogue(con, entity, max(years)) if years else drafts.empty_draft()
+
+
 def years_and_entities(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int]]:
     frame = store_catalogue.targets(con)[["entity", "year"]].drop_duplicates()
     return [(e, int(y)) for e, y in frame.itertuples(index=False)]

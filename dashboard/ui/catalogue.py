@@ -126,7 +126,9 @@ with propose_tab:
         )
         if st.button(text("catalogue.accept_selected", lang), key="accept_selected"):
             picked_rows = proposed.rows[chosen[accept_column].to_numpy(dtype=bool)]
-            set_draft(entity, year, drafts.accept(get_draft(entity, year), picked_rows))
+            with connect(w.db_path) as con:
+                before = catalogues.earlier(con, entity, year)
+            set_draft(entity, year, drafts.accept(get_draft(entity, year), picked_rows, before))
             st.success(
                 text("catalogue.accepted", lang, n=len(picked_rows), entity=entity, year=year)
             )
