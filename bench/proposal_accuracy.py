@@ -18,6 +18,7 @@ Only targets with a value or a due date count: qualitative rows are not proposal
 import argparse
 import csv
 import sys
+import time
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -53,13 +54,15 @@ def main(argv=None) -> int:
     cases = [c for c in _cases(args) if _wanted(c[0], args)]
     totals = {f: [0, 0, 0, 0] for f in FIELDS}  # recall hits, labels, precision hits, proposals
     print(
-        f"{'report':22} {'labels':>6} {'props':>6} {'match':>6}  "
+        f"{'report':22} {'labels':>6} {'props':>6} {'match':>6} {'ms':>5}  "
         + "  ".join(f"{f + ' R/P':>15}" for f in FIELDS)
     )
     for name, text, year, labels in cases:
+        started = time.perf_counter()
         proposals = _proposals(text, year, args.undated_milestones)
+        took = (time.perf_counter() - started) * 1000
         pairs = _match(labels, proposals, text)
-        line = f"{name:22} {len(labels):>6} {len(proposals):>6} {len(pairs):>6}  "
+        line = f"{name:22} {len(labels):>6} {len(proposals):>6} {len(pairs):>6} {took:>5.0f}  "
         cells = []
         for field in FIELDS:
             hits = sum(1 for label, prop in pairs if _same(field, label, prop, year))
@@ -72,7 +75,7 @@ def main(argv=None) -> int:
         if args.misses:
             _print_misses(labels, proposals, pairs, year)
     cells = [f"{_pct(t[0], t[1]):>7}/{_pct(t[2], t[3]):<7}" for t in totals.values()]
-    print(f"{'all labelled':22} {'':>6} {'':>6} {'':>6}  " + "  ".join(cells))
+    print(f"{'all labelled':22} {'':>6} {'':>6} {'':>6} {'':>5}  " + "  ".join(cells))
     return 0
 
 
