@@ -1,7 +1,7 @@
 """Recall and precision of the proposal engine against hand-labelled targets.
 
-    python bench/proposal_accuracy.py [--reports DIR] [--only NAME ...] [--skip NAME ...]
-                                      [--undated-milestones] [--misses]
+    python bench/proposal_accuracy.py [--reports DIR] [--labels FILE ...] [--only NAME ...]
+                                      [--skip NAME ...] [--undated-milestones] [--misses]
 
 Per report and per field (value, unit, comparator, due date):
 recall = labelled targets whose matched proposal has the field right / labelled targets;
@@ -84,6 +84,7 @@ def _arguments(argv):
     p.add_argument("--reports", type=Path, default=REPORTS)
     p.add_argument("--only", nargs="*", default=[])
     p.add_argument("--skip", nargs="*", default=[])
+    p.add_argument("--labels", nargs="*", type=Path, default=[], help="more label files")
     p.add_argument("--undated-milestones", action="store_true")
     p.add_argument("--misses", action="store_true", help="print unmatched and wrong rows")
     return p.parse_args(argv)
@@ -101,7 +102,11 @@ def _cases(args):
         2026,
         _catalogue_rows(catalogue, args.undated_milestones),
     )
-    label_files = [args.reports / "labels-examples.csv", *sorted(OWN_LABELS.glob("*.csv"))]
+    label_files = [
+        args.reports / "labels-examples.csv",
+        *sorted(OWN_LABELS.glob("*.csv")),
+        *args.labels,
+    ]
     labelled = {}
     for path in label_files:
         if path.exists():

@@ -264,6 +264,11 @@ def test_words_between_two_numbers_name_both():
     ]
 
 
+def test_a_generic_name_takes_the_topic_the_sentence_opens_with():
+    found = rows("汽车领域，支持整车企业导入高端车型，力争产业规模达到1800亿元。新增学位4000个。")
+    assert [t.name_zh for t in found] == ["汽车产业规模", "新增学位"]
+
+
 def test_scope_rows_are_kept_with_lower_confidence():
     scope = one("加快中国邮政国际航空枢纽、洛阳等10个国家物流枢纽建设。")
     firm = one("新建200个智能车间、智能工厂。")

@@ -165,3 +165,16 @@ def containment(a: str, b: str) -> float:
 
 def _bigrams(text: str) -> list[str]:
     return [text[i : i + 2] for i in range(len(text) - 1)] or ([text] if text else [])
+
+
+TOPIC = re.compile(r"^([^，。；、]{2,14}?)(?:领域|方面|产业链)[，,：:]")
+GENERIC_HEADS = ("产业规模", "核心产业规模", "产业产值", "营业收入", "营收", "规模", "产值")
+
+
+def with_topic(name: str, sentence: str) -> str:
+    """'力争产业规模达到2400亿元' in '电子信息领域，…' -> '电子信息产业规模': a name that
+    says only what is measured takes the topic the sentence opens with."""
+    m = TOPIC.match(sentence)
+    if not m or not strip_leading(name).startswith(GENERIC_HEADS):
+        return name
+    return m.group(1) + strip_leading(name)

@@ -10,6 +10,7 @@ from datetime import date
 
 from dashboard.core.messages import Msg
 from dashboard.ingest.proposal import events
+from dashboard.ingest.proposal import names as n
 from dashboard.ingest.proposal import phrasing as ph
 from dashboard.ingest.proposal.confidence import score
 from dashboard.ingest.proposal.dates import DueDate, find_due_date
@@ -82,7 +83,7 @@ def _targets(ctx: SentenceContext, mention: Mention, due: date | None) -> list[P
     q = mention.quantity
     source, span = ctx.span(*mention.span)
     rows = []
-    for name in mention.names:
+    for name in (n.with_topic(m, ctx.piece.text) for m in mention.names):
         kind = ph.kind(name, q)
         notes = [*mention.notes, *_quantity_notes(mention, name)]
         measure, frequency = ph.measure_and_frequency(name, kind, mention.comparator)
