@@ -32,6 +32,10 @@ with connect(w.db_path) as con:
     known = catalogues.years_and_entities(con)
 
 
+def label(key: tuple[str, int]) -> str:
+    return f"{key[0]} · {key[1]}"
+
+
 def draft_key(entity: str, year: int) -> str:
     return f"draft::{entity}::{year}"
 
@@ -209,7 +213,6 @@ with compare_tab:
     if not known:
         st.info(text("catalogue.none_yet", lang))
     else:
-        label = lambda k: f"{k[0]} · {k[1]}"  # noqa: E731
         l1, r1 = st.columns(2)
         left = l1.selectbox(text("catalogue.left", lang), known, format_func=label, key="left")
         right = r1.selectbox(
