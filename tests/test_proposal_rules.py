@@ -190,6 +190,23 @@ def test_range_forms():
         assert (row.target_value, row.target_low < row.target_high, row.unit) == (None, True, unit)
 
 
+@pytest.mark.parametrize(
+    "sentence, name, value",
+    [
+        ("新增离境退税店150家以上。", "新增离境退税店", 150),
+        ("新建返乡创业园5个。", "新建返乡创业园", 5),
+        ("建成卓越级以上智能工厂15个。", "建成卓越级以上智能工厂", 15),
+        ("建成35个先导区。", "建成先导区", 35),
+        ("完成既有建筑改造42万平方米。", "完成既有建筑改造", 42),
+        ("力争年度完成投资1万亿元。", "年度完成投资", 1),
+        ("确保粮食产量保持在86亿斤以上。", "粮食产量", 86),
+    ],
+)
+def test_committing_verbs_stay_in_the_name_adverbs_do_not(sentence, name, value):
+    row = one(sentence)
+    assert (row.name_zh, row.target_value) == (name, D(value))
+
+
 def test_verbs_carry_over_a_list_and_name_the_target():
     found = rows("新建电动汽车公共充电桩3000个、公共停车位3万个。")
     assert [(t.name_zh, t.target_value, t.unit) for t in found] == [
