@@ -47,38 +47,59 @@ def saved_files(ws: Workspace) -> list[Path]:
     return sorted(ws.catalogues_dir.glob("*/*.csv"))
 
 
+def _files(ws: Workspace) -> list[tuple[str, bytes]]:
+    """(name under data/, bytes) of targets.csv and every saved catalogue."""
+    return [
+        (path.relative_to(ws.data_dir).as_posix(), path.read_bytes())
+        for path in [ws.targets_csv, *saved_files(ws)]
+    ]
+
+
+def _digest(files: list[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256()
+    for name, data in files:
+        digest.update(name.encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()
+
+
 def read_all(ws: Workspace) -> tuple[pd.DataFrame, str]:
     """targets.csv with every saved catalogue in place of its entity and year, and a digest
     of all the files (the database reloads when it changes). CatalogueError lists every
     problem of every file."""
-    digest = hashlib.sha256()
+    files = _files(ws)
+    return _parsed(files), _digest(files)
+
+
+def _parsed(files: list[tuple[str, bytes]]) -> pd.DataFrame:
     frames, problems = [], []
-    for path in [ws.targets_csv, *saved_files(ws)]:
-        data = path.read_bytes()
-        digest.update(path.relative_to(ws.data_dir).as_posix().encode() + b"\0" + data)
-        name = path.relative_to(ws.data_dir).as_posix()
+    for number, (name, data) in enumerate(files):
         try:
             frame = parse_catalogue(data.decode("utf-8-sig"), name)
         except CatalogueError as err:
             problems += err.problems
             continue
-        if path != ws.targets_csv:
-            problems += _outside_file(frame, path, name)
+        if number:  # a saved file, not targets.csv
+            problems += _outside_file(frame, Path(name), name)
         frames.append(frame)
     if problems:
         raise CatalogueError(problems)
-    return _replaced_by_saved(frames), digest.hexdigest()
+    return _replaced_by_saved(frames)
 
 
 def sync(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
-    """Load the catalogue files if any changed; CatalogueError leaves the stored catalogue."""
-    targets, digest = read_all(ws)
+    """Load the catalogue files if any changed (compared by digest before parsing: pages
+    open the store often); CatalogueError leaves the stored catalogue as it was."""
+    files = _files(ws)
+    digest = _digest(files)
+    if store_catalogue.loaded_digest(con) == digest:
+        return False
+    targets = _parsed(files)
     home = targets["entity"].iloc[0] if len(targets) else None  # targets.csv's rows come first
     changed = store_catalogue.load_targets(con, targets, digest, home)
     if changed:
-        files = [p.relative_to(ws.data_dir).as_posix() for p in [ws.targets_csv, *saved_files(ws)]]
+        names = [name for name, _ in files]
         audit.record(
-            con, "system", "catalogue", "loaded", files=files, sha256=digest, targets=len(targets)
+            con, "system", "catalogue", "loaded", files=names, sha256=digest, targets=len(targets)
         )
     return changed
 

@@ -30,6 +30,11 @@ def load_targets(
     return True
 
 
+def loaded_digest(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The digest of the catalogue files last loaded."""
+    return get_meta(con, "catalogue_sha256")
+
+
 def home_entity(con: duckdb.DuckDBPyConnection) -> str | None:
     return get_meta(con, "home_entity")
 
