@@ -332,11 +332,13 @@ def test_dated_milestones():
 
 def test_date_of_a_number_from_the_next_clause_or_its_own():
     found = rows(
-        "推动建设病原体创新中心等5个中心，力争年内挂牌。列入计划的17个城中村回迁安置房6月底全部交付。"
+        "推动建设病原体创新中心等5个中心，力争9月底挂牌。"
+        "列入计划的17个城中村回迁安置房6月底全部交付。年内新增安置面积900万平方米以上。"
     )
     assert [(t.target_value, t.due_date) for t in found] == [
-        (5, date(2026, 12, 31)),
+        (5, date(2026, 9, 30)),
         (17, date(2026, 6, 30)),
+        (900, None),  # the end of the year is every annual target's due date
     ]
 
 

@@ -40,6 +40,8 @@ def dated_and_undated(ctx, mentions, targets, year: int, undated: bool) -> list[
 
 
 def _date_previous(targets, ctx, mention: Mention, due: DueDate):
+    if ctx.numeric_due(due) is None:
+        return targets  # "力争年内挂牌": the year's end, every annual target's due date
     source, _ = ctx.span(*mention.span)
     note = Msg.of("proposal.note.date_from_next")
     return [

@@ -30,6 +30,14 @@ class SentenceContext:
     section: str
     eras: list[tuple[Piece, str]]
     dues: list[DueDate | None]
+    year: int
+
+    def numeric_due(self, due: DueDate | None) -> date | None:
+        """A number's due date; the end of the report's year is every annual target's due
+        date, so a number due then ("年内新增…") is written without one, as the catalogue does."""
+        if due is None or due.when == date(self.year, 12, 31):
+            return None
+        return due.when
 
     def span(self, start: int, end: int) -> tuple[str, tuple[int, int]]:
         """Sentence-relative stretch -> (its clean text, its span in the original)."""
@@ -51,7 +59,7 @@ def read(
     else:
         eras = [(c, "past") for c in clauses(sentence)]
     dues = [_due(c.text, year) for c, _ in eras]
-    ctx = SentenceContext(cleaned, sentence, paragraph.section, eras, dues)
+    ctx = SentenceContext(cleaned, sentence, paragraph.section, eras, dues, year)
     relative = [Clause(c.start - sentence.start, c.end - sentence.start) for c, _ in eras]
     mentions = read_sentence(sentence.text, relative)
     targets, baselines = [], []
@@ -76,7 +84,7 @@ def _mention_due(ctx: SentenceContext, mention: Mention) -> date | None:
         opener = ctx.eras[0][0].text
         if len(opener.strip("，,：: ")) - (ctx.dues[0].end - ctx.dues[0].start) <= DATE_ONLY_CLAUSE:
             due = ctx.dues[0]
-    return due.when if due is not None else None
+    return ctx.numeric_due(due)
 
 
 def _targets(ctx: SentenceContext, mention: Mention, due: date | None) -> list[ProposedTarget]:
