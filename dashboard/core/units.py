@@ -43,6 +43,23 @@ BASES: dict[str, tuple[str, Decimal]] = {
     "%": ("percent", Decimal(1)),
     "％": ("percent", Decimal(1)),
     "类": ("water_class", Decimal(1)),
+    # what work reports also write (each its own dimension unless it truly converts)
+    "美元": ("money_usd", Decimal(1)),
+    "欧元": ("money_eur", Decimal(1)),
+    "平方公里": ("area", Decimal(10) ** 6),
+    "立方米": ("volume", Decimal(1)),
+    "千瓦": ("power", Decimal(1)),
+    "兆瓦": ("power", Decimal(1000)),
+    "千瓦时": ("energy", Decimal(1)),
+    "千伏安": ("apparent_power", Decimal(1)),
+    "个百分点": ("points", Decimal(1)),
+    "百分点": ("points", Decimal(1)),
+    "‰": ("permille", Decimal(1)),
+    "倍": ("times", Decimal(1)),
+    "微克/立方米": ("concentration", Decimal(1)),
+    "P": ("compute", Decimal(1)),
+    "PFLOPS": ("compute", Decimal(1)),
+    "吨标准煤": ("coal_equivalent", Decimal(1)),
 }
 # Things that are counted: each is its own dimension, so 个 never converts to 家.
 COUNTED = (
@@ -63,6 +80,44 @@ COUNTED = (
     "架次",
     "标箱",
     "列",
+    # more things reports count ("新增养老床位5000张", "开行班列3630班", "壮大6大产业集群")
+    "套",
+    "间",
+    "张",
+    "只",
+    "部",
+    "片",
+    "件",
+    "名",
+    "位",
+    "床",
+    "班",
+    "班次",
+    "场次",
+    "户次",
+    "家次",
+    "艘",
+    "株",
+    "头",
+    "栋",
+    "幢",
+    "宗",
+    "笔",
+    "块",
+    "款",
+    "趟",
+    "批次",
+    "例",
+    "天",
+    "大",
+    "支",
+    "单",
+    "门",
+    "对",
+    "组",
+    "本",
+    "篇",
+    "棵",
 )
 for _name in COUNTED:
     BASES[_name] = ("count:" + _name, Decimal(1))
@@ -96,8 +151,11 @@ def normalize_unit_text(text: str) -> str:
 
 @lru_cache(maxsize=1024)
 def parse_unit(text: str) -> Unit:
-    """'万吨' -> Unit(mass, 1e4); raises UnknownUnit."""
+    """'万吨' -> Unit(mass, 1e4); '万套（间）' -> 万套 (the bracket names what else is counted
+    alike); raises UnknownUnit."""
     clean = normalize_unit_text(text)
+    if "(" in clean and clean.split("(")[0]:
+        clean = clean.split("(")[0]
     if clean in BASES:
         dim, factor = BASES[clean]
         return Unit(clean, dim, factor)
