@@ -91,6 +91,17 @@ def test_problems_by_row_and_column_as_when_loading_targets_csv():
     ]
 
 
+def test_units_reports_write_pass_the_catalogue_check():
+    text = (
+        "新增光伏装机30万千瓦。实际使用外资10亿美元。筹集保障性租赁住房4万套（间）。"
+        "新增养老床位5000张。城镇化率提高1个百分点。开行班列3630班次。"
+    )
+    draft = drafts.take_suggestions(drafts.accept(drafts.empty_draft(), proposed_rows(text)))
+    draft["department"] = "市发展改革委"
+    assert draft["unit"].tolist() == ["万千瓦", "亿美元", "万套（间）", "张", "个百分点", "班次"]
+    assert catalogues.check_draft(draft, "洛阳市", 2027) == []
+
+
 def test_merge_keeps_the_first_id_and_the_report_words_of_both():
     draft = drafts.take_suggestions(drafts.accept(drafts.empty_draft(), proposed_rows()))
     first, second = draft["id"][0], draft["id"][1]
