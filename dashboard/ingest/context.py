@@ -1,0 +1,160 @@
+"""Facts a table states once, in its title and metadata lines rather than in its cells.
+
+    2026年1—10月郑州市主要经济指标          year 2026, period 1-10月 (cumulative)
+    表1：2026年1-3季度…初步核算数据           year 2026, period 1-9月
+    市发展改革委…推进情况表（截至10月底）      period 1-10月
+    数据库：月度数据 / 地区：郑州市 / 时间：2026年 / 指标：工业增加值_同比增长(%)
+    单位：亿元         one unit for every figure without its own
+    单位：亿元、%      mixed: no default unit (rows and columns say theirs)
+
+A line such as '填报时间：2026年11月5日' names when the table was filled in, not the
+period of its figures, and is read for nothing.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from dashboard.ingest.cells import Period
+
+DASHES = re.compile(r"[～~—–－―〜]")
+CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+NUM = r"(\d{1,2}|十[一二]?|[一二两三四五六七八九])"
+YEAR = re.compile(r"(20\d{2})\s*年")
+# Who filled the table in and when: never the period of its figures.
+FILLED_IN = re.compile(r"(?:填报|制表|报送|打印)(?:单位|时间|日期|人)")
+# '2025年1月–2026年10月': a span of several years names no single period.
+SPAN = re.compile(r"20\d{2}\s*年[^-至]*(?:-|至)\s*20\d{2}\s*年")
+METADATA = re.compile(r"^(数据库|地区|时间|指标|单位|计量单位)\s*[:：]\s*(.*)$")
+UNIT_SPLIT = re.compile(r"[、,，/;；\s]+")
+
+# (pattern, period end from the match); each a cumulative period from January.
+CUMULATIVE = (
+    (re.compile(r"(?<!\d)1\s*(?:-|至|到)\s*" + NUM + r"\s*月"), lambda m: _n(m[1])),
+    (re.compile(r"前\s*" + NUM + r"\s*个?\s*月"), lambda m: _n(m[1])),
+    (re.compile(r"截(?:至|止)到?\s*(?:20\d{2}\s*年\s*)?" + NUM + r"\s*月"), lambda m: _n(m[1])),
+    (re.compile(r"(?<!\d)" + NUM + r"\s*月\s*(?:底|末)?\s*止"), lambda m: _n(m[1])),
+    (re.compile(r"(?<!\d)1\s*(?:-|至)\s*([1-4])\s*季度?"), lambda m: 3 * int(m[1])),
+    (re.compile(r"前三季度|前3季度"), lambda m: 9),
+    (re.compile(r"上半年"), lambda m: 6),
+    (re.compile(r"(?:第?一|1)季度"), lambda m: 3),
+    (re.compile(r"全年"), lambda m: 12),
+)
+SINGLE_MONTH = re.compile(r"(?:20\d{2}\s*年\s*)(\d{1,2})\s*月(?!\s*(?:底|末|止|\d))")
+
+
+def _n(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + (CN_DIGITS[text[1]] if len(text) > 1 else 0)
+    return CN_DIGITS[text]
+
+
+def fold(text: str) -> str:
+    return DASHES.sub("-", unicodedata.normalize("NFKC", str(text))).strip()
+
+
+def find_year(text: str) -> int | None:
+    m = YEAR.search(fold(text))
+    return int(m.group(1)) if m else None
+
+
+def find_period(text: str) -> Period | None:
+    """The period a title or header names, anywhere in its text; None if it names none.
+    A bare 'YYYY年N月' is a single month; every other form is cumulative from January."""
+    s = fold(text)
+    year = find_year(s)
+    for pattern, end in CUMULATIVE:
+        m = pattern.search(s)
+        if m and 1 <= (n := end(m)) <= 12:
+            return Period(year, 1, n, True)
+    m = SINGLE_MONTH.search(s)
+    if m and 1 <= int(m[1]) <= 12:
+        return Period(year, int(m[1]), int(m[1]), None)
+    return None
+
+
+@dataclass(frozen=True)
+class TableContext:
+    year: int | None = None
+    period: Period | None = None  # for columns that carry no period of their own
+    entity: str | None = None  # 地区：郑州市
+    indicator: str | None = None  # 指标：… (one indicator for the whole table)
+    unit: str = ""  # the one default unit ('' when none or mixed)
+    title: str = ""  # the first title line: an indicator may be named only there
+    where: dict | None = None  # fact -> 'title' | 'metadata', for the preview to say
+
+
+def _noted(ctx: TableContext, fact: str, source: str) -> dict:
+    return {**(ctx.where or {}), fact: source}
+
+
+def read_line(ctx: TableContext, text: str) -> TableContext:
+    """Fold one line above the header into the context (first mention wins)."""
+    s = fold(text)
+    if not s or FILLED_IN.search(s):
+        return ctx
+    meta = METADATA.match(s)
+    if meta:
+        return _metadata(ctx, meta.group(1), meta.group(2).strip())
+    return _title(ctx, s)
+
+
+def _metadata(ctx: TableContext, key: str, value: str) -> TableContext:
+    if key in ("单位", "计量单位"):
+        units = [u for u in UNIT_SPLIT.split(value.strip("()（）")) if u]
+        return replace(ctx, unit=units[0] if len(units) == 1 else "")
+    if key == "地区" and ctx.entity is None:
+        return replace(ctx, entity=value, where=_noted(ctx, "entity", "metadata"))
+    if key == "指标" and ctx.indicator is None:
+        return replace(ctx, indicator=value, where=_noted(ctx, "indicator", "metadata"))
+    if key == "时间":
+        return _dated(ctx, value, "metadata")
+    return ctx
+
+
+def _title(ctx: TableContext, s: str) -> TableContext:
+    unit = re.search(r"单位\s*[:：]\s*(\S+)", s)
+    if unit:
+        ctx = _metadata(ctx, "单位", unit.group(1))
+    ctx = _dated(ctx, s, "title")
+    if not ctx.title and not unit and re.search(r"[\u4e00-\u9fff]{4}", s):
+        ctx = replace(ctx, title=s)
+    return ctx
+
+
+def _dated(ctx: TableContext, text: str, source: str) -> TableContext:
+    if SPAN.search(fold(text)):
+        return ctx
+    year, period = find_year(text), find_period(text)
+    if ctx.year is None and year is not None:
+        ctx = replace(ctx, year=year, where=_noted(ctx, "year", source))
+    if ctx.period is None and period is not None:
+        ctx = replace(ctx, period=period, where=_noted(ctx, "period", source))
+    return ctx
+
+
+# Words a title wraps around an indicator's name ('2026年1至9月各省辖市规模以上工业
+# 增加值增长速度'): dates, the places listed as rows, and the table's own words.
+TITLE_NOISE = re.compile(
+    r"^表\s*\d*\s*[:：]?|20\d{2}\s*年|1\s*(?:-|至)\s*\d{1,2}\s*月|前三季度|上半年|一季度|全年|"
+    r"各(?:省辖市|地市|市|县\s*\(市、?区\)|县市区|区县|区|县)|分(?:地区|市|县)|主要(?:经济)?指标|"
+    r"情况表?|统计表?|(?:初步)?核算数据|完成情况|一览表"
+)
+
+
+def title_indicator(title: str) -> str:
+    """What is left of a title once dates, place lists and table words are removed."""
+    return TITLE_NOISE.sub("", fold(title)).strip(" ：:()（）")
