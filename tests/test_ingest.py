@@ -111,9 +111,14 @@ def test_bureau_table_with_merged_two_row_header_xlsx(index):
         ("retail_sales_growth", 1, 3, "ytd"): 4.9,
         ("budget_revenue_growth", 1, 3, "ytd"): 1.6,
     }
-    assert lines(warnings(p.problems)) == [
-        "bureau.xlsx:5:A: sub-item '限额以上单位消费品零售额' is not in the catalogue; skipped"
+    assert lines(warnings(p.problems)) == []
+    assert [(s.row, s.key, s.params["indicator"]) for s in p.skipped] == [
+        (5, "skip.not_catalogue", "限额以上单位消费品零售额")
     ]
+    # the 1—3月 amounts are kept beside the rates; the 3月 columns are single months
+    companions = p.figures.set_index("id")[["companion_value", "companion_unit"]]
+    assert companions.loc["retail_sales_growth"].tolist() == [1268.7, "亿元"]
+    assert companions.loc["budget_revenue_growth"].tolist() == [330.5, "亿元"]
 
 
 def test_wide_layout_one_column_per_period_with_unit_column(index):
@@ -189,9 +194,9 @@ def test_milestones_and_water_classes(index):
 def test_every_problem_is_listed_with_row_column_and_hint(index):
     rows = [
         ["指标", "时期", "数值", "单位"],
-        ["充电桩数量", "2026-10", "1", "个"],  # unknown indicator
+        ["新建公共充电桩", "2026-10", "1", "个"],  # a near miss of a catalogue name
         ["充电桩", "2026-12", "2450", "个"],  # future
-        ["充电桩", "2025-10", "2450", "个"],  # outside the target year
+        ["城镇化率", "2026-10", "80", "%"],  # not in the catalogue: skipped, listed
         ["公共停车位", "2026-10", "abc", "个"],  # not a number
         ["机场货邮吞吐量", "2026-10", "5", "万元"],  # unit cannot convert
         ["口袋公园", "2026-10", "-3", "个"],  # negative count
@@ -204,9 +209,8 @@ def test_every_problem_is_listed_with_row_column_and_hint(index):
     p = parse(csv_bytes(rows), index, "bad.csv")
     assert not p.ok
     assert lines(errors(p.problems)) == [
-        "bad.csv:2:A: unknown indicator '充电桩数量'",
+        "bad.csv:2:A: unknown indicator '新建公共充电桩'",
         "bad.csv:3:B: period 2026-12 is in the future",
-        "bad.csv:4:B: period 2025-10 is outside the target year 2026",
         "bad.csv:5:C: 'abc' is not a number",
         "bad.csv:6:C: unit '万元' cannot be converted to the target's unit '万吨'",
         "bad.csv:7:C: negative count '-3'",
@@ -220,6 +224,24 @@ def test_every_problem_is_listed_with_row_column_and_hint(index):
     assert lines(warnings(p.problems)) == [
         "bad.csv:11:C: new_green_space 1-8月 appears again (first on row 10)"
     ]
+    assert [(s.row, s.key) for s in p.skipped] == [(4, "skip.not_catalogue"), (11, "skip.repeated")]
+    outcomes = [r.outcome for r in p.rows]
+    assert outcomes.count("error") + outcomes.count("skipped") + outcomes.count("stored") == 11
+    assert (outcomes.count("error"), outcomes.count("skipped")) == (7, 2)
+
+
+def test_earlier_years_are_reference_figures_and_later_ones_refused(index):
+    rows = [
+        ["指标", "时期", "数值", "单位"],
+        ["充电桩", "2025-10", "2100", "个"],  # last year's: a reference figure
+        ["充电桩", "2026-10", "2450", "个"],
+        ["充电桩", "2027-01", "10", "个"],  # after the catalogue year (and the future)
+    ]
+    p = parse(csv_bytes(rows), index, "years.csv")
+    assert lines(errors(p.problems)) == [
+        "years.csv:4:B: period 2027-01 is outside the target year 2026"
+    ]
+    assert sorted(zip(p.figures["year"], p.figures["value"])) == [(2025, 2100.0), (2026, 2450.0)]
 
 
 def test_ambiguous_names_need_an_entity(catalogue):
@@ -234,10 +256,10 @@ def test_ambiguous_names_need_an_entity(catalogue):
         ["二七区", "充电桩", "2026-10", "100"],
     ]
     p = parse(csv_bytes(rows), index)
-    assert p.figures["entity"].tolist() == ["金水区"]
-    assert [x.line() for x in errors(p.problems)] == [
-        "f.csv:3:B: '充电桩' has no target for '二七区' — check the entity column; this "
-        "indicator has targets for 郑州市、金水区"
+    assert p.figures["entity"].tolist() == ["金水区"] and p.ok
+    # a place without targets is listed, never stored as another entity's figure
+    assert [(s.row, s.key, s.params["entity"]) for s in p.skipped] == [
+        (3, "skip.other_entity", "二七区")
     ]
 
 
@@ -270,3 +292,4 @@ def test_blank_and_whitespace_labels_are_skipped(index):
     ]
     p = parse(csv_bytes(rows), index)
     assert p.ok and values(p) == {("ev_chargers", 1, 10, "ytd"): 2450.0}
+    assert [(s.row, s.key) for s in p.skipped] == [(2, "skip.no_label"), (3, "skip.no_label")]

@@ -43,6 +43,21 @@ class Problem:
         return f"{where}: {message} — {hint}" if hint else f"{where}: {message}"
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A data row that is not stored and not an error: a breakdown or other indicator, a
+    place without targets, a single-month figure, an estimate, or a row without a figure.
+    `key` says why (a message key); `label` is the row's label as written."""
+
+    row: int
+    label: str
+    key: str
+    params: dict = field(default_factory=dict, hash=False)
+
+    def reason_in(self, lang: str) -> str:
+        return text(self.key, lang, **self.params)
+
+
 class IngestError(DashboardError):
     """A file was refused. Its key is the headline ("refused"); its text, every problem."""
 

@@ -46,24 +46,38 @@ def clean(text) -> str:
 
 # ------------------------------------------------------------------------- numbers
 
-MISSING = {"", "-", "--", "---", "/", "n/a", "na", "无", "none", "null", "暂无"}
+MISSING = {"", "-", "--", "---", "/", "//", "n/a", "na", "无", "none", "null", "暂无"}
 BELOW_UNIT = {"…", "...", "……", "......"}  # bulletins' "below the unit shown": zero
 NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?)\s*(.*)$")
 DOWN_WORDS = ("下降", "减少", "降低", "回落", "down")
 UP_WORDS = ("增长", "增加", "提高", "上升", "up")
 LIMIT = Decimal("1e15")  # above any municipal figure in any unit; catches 1e300 and junk
+# Circled numbers and asterisks mark footnotes ('9.3①', '9.3*'); NFKC would turn '①'
+# into a digit ('9.31'), so they go before anything else.
+NOTE_MARKS = re.compile(r"[\u2460-\u24ff\u2776-\u2793*＊※]+")
+# What a bulletin writes before the number: '同比增长9.3%', '同口径下降19.4%'.
+LEAD_WORDS = re.compile(
+    r"^(?:同比|同口径|可比口径|比上年同期|比去年同期|比上年|比去年|较上年|累计)+"
+)
+ESTIMATE_WORDS = ("预计", "预测", "预估", "估计")
 
 
 @dataclass(frozen=True)
 class Number:
     value: Decimal | None  # None: no figure ("—", "-", blank)
     unit: str = ""  # unit written in the cell, "" if none
+    estimate: bool = False  # '预计增长8.2%': an estimate, never stored as a figure
 
 
 @lru_cache(maxsize=65536)
 def parse_number(text: str) -> Number:
-    """'1,552,981' 'Ｘ' '110万吨' '8.5%' '下降0.6%' '—' -> Number; raises CellError."""
-    s = clean(text).replace(",", "").replace(" ", "")
+    """'1,552,981' 'Ｘ' '110万吨' '8.5%' '下降0.6%' '同比增长9.3%' '9.3①' '—' -> Number;
+    raises CellError. '预计增长8.2%' reads as an estimate."""
+    s = clean(NOTE_MARKS.sub("", text)).replace(",", "").replace(" ", "")
+    estimate = s.startswith(ESTIMATE_WORDS)
+    if estimate:
+        s = s[2:]
+    s = LEAD_WORDS.sub("", s)
     if s.lower() in MISSING or set(s) <= {"-"}:
         return Number(None)
     if s in BELOW_UNIT:
@@ -92,7 +106,7 @@ def parse_number(text: str) -> Number:
             raise CellError(
                 "cell.unknown_unit", "hint.number_with_unit", text=text, unit=unit
             ) from err
-    return Number(value, unit)
+    return Number(value, unit, estimate)
 
 
 def number_from_cell(cell) -> Number:
@@ -192,7 +206,11 @@ PATTERNS = [
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})月$"), "range"),
     (re.compile(r"^(?:(\d{4})年)?1至(\d{1,2})月$"), "first"),
     (re.compile(r"^(?:(\d{4})年)?前(\d{1,2}|[一二三四五六七八九十两]+)个?月$"), "first"),
+    (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(?:底|末)?止$"), "first"),
+    (re.compile(r"^截[至止]到?(?:(\d{4})年)?(\d{1,2})月(?:底|末|份)?$"), "first"),
 ]
+# '1—10月累计', '截至10月底累计完成', '前9个月累计': the period, then what the column holds.
+MEASURE_TAIL = re.compile(r"(?:累计(?:值|数|完成)?|完成(?:值|数|额)?|合计)$")
 
 
 @lru_cache(maxsize=4096)
@@ -204,14 +222,17 @@ def parse_period_text(text: str) -> Period:
         rest = m.group(2).lstrip("年").lstrip("-")
         if rest.replace("第", "") in QUARTERS or rest in SINGLE_QUARTERS:
             year, s = int(m.group(1)), rest.replace("第", "")
+        elif rest in ("", "度") and "年" in s:
+            return Period(int(m.group(1)), 1, 12, True)  # '2025年', '2025年度': the year
     if s in QUARTERS:
         return Period(year, 1, QUARTERS[s], True)
     if s in SINGLE_QUARTERS:
         raise CellError("period.single_quarter", "hint.cumulative_quarter", text=text)
-    for pattern, kind in PATTERNS:
-        m = pattern.match(s)
-        if m:
-            return _from_match(kind, m.groups(), text)
+    for candidate in dict.fromkeys((s, MEASURE_TAIL.sub("", s))):
+        for pattern, kind in PATTERNS:
+            m = pattern.match(candidate)
+            if m:
+                return _from_match(kind, m.groups(), text)
     raise CellError("period.not_period", "hint.period_forms", text=text)
 
 

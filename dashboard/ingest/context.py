@@ -93,6 +93,7 @@ class TableContext:
     entity: str | None = None  # 地区：郑州市
     indicator: str | None = None  # 指标：… (one indicator for the whole table)
     unit: str = ""  # the one default unit ('' when none or mixed)
+    amount_unit: str = ""  # '单位：亿元、%': the unit of the amounts beside the rates
     title: str = ""  # the first title line: an indicator may be named only there
     where: dict | None = None  # fact -> 'title' | 'metadata', for the preview to say
 
@@ -115,7 +116,12 @@ def read_line(ctx: TableContext, text: str) -> TableContext:
 def _metadata(ctx: TableContext, key: str, value: str) -> TableContext:
     if key in ("单位", "计量单位"):
         units = [u for u in UNIT_SPLIT.split(value.strip("()（）")) if u]
-        return replace(ctx, unit=units[0] if len(units) == 1 else "")
+        amounts = [u for u in units if u not in ("%", "％")]
+        return replace(
+            ctx,
+            unit=units[0] if len(units) == 1 else "",
+            amount_unit=amounts[0] if len(amounts) == 1 else "",
+        )
     if key == "地区" and ctx.entity is None:
         return replace(ctx, entity=value, where=_noted(ctx, "entity", "metadata"))
     if key == "指标" and ctx.indicator is None:

@@ -1,10 +1,17 @@
-"""A grid -> candidate figures: find the header, tell long from wide, read each cell's role.
+"""A grid -> candidate figures: find the header, tell the layout, read each cell's role.
 
-Long:  指标 | 时期 | 数值 | 单位              (one row per indicator and period)
-Wide:  指标 | 1-2月 | 1-3月 | ...            (one column per period)
-Bureau tables put a merged period row over a measure row ("1—3月" over
-"绝对量(亿元) | 同比增长(%)"); merged cells arrive empty and are filled from the left.
-Title and "单位:亿元" rows above the header and "注:" footnotes below are skipped.
+Long:     指标 | 时期 | 数值 | 单位          (one row per indicator and period)
+Wide:     指标 | 1-2月 | 1-3月 | ...        (one column per period, or per measure
+                                            under a period the title names)
+Regions:  地区 | 地区生产总值 | 规上工业增加值增速 | ...   (one row per place; the
+          indicator is a column header, a '指标：…' line or the title)
+
+Bureau tables put a merged row over a second header row: a period over measures ("1—3月"
+over "绝对量(亿元) | 同比增长(%)"), an indicator over measures ("社会消费品零售总额" over
+"绝对量 | 增速"), or a measure over periods ("增长速度（%）" over "9月 | 1—9月"); merged
+cells arrive empty and are filled from the left. The title, metadata and unit lines above
+the header give the year, a period, an entity, an indicator and a default unit (see
+context); "注："/"数据来源："/"指标解释：" lines below end the data.
 """
 
 import re
@@ -13,7 +20,9 @@ from functools import lru_cache
 
 from dashboard.core.problems import IngestError, Problem
 from dashboard.ingest.cells import CellError, Period, clean, parse_period
+from dashboard.ingest.context import TableContext, read_line, title_indicator
 from dashboard.ingest.grid import Grid, column_letter
+from dashboard.ingest.names import measure_only, read_label
 
 INDICATOR_WORDS = {
     "指标",
@@ -47,7 +56,28 @@ PERIOD_WORDS = {
     "数据期",
 }
 UNIT_WORDS = {"单位", "计量单位", "unit", "units"}
-ENTITY_WORDS = {"地区", "主体", "区县", "填报主体", "entity", "region"}
+ENTITY_WORDS = {
+    "地区",
+    "地区名称",
+    "主体",
+    "区县",
+    "县区",
+    "县市区",
+    "县(市、区)",
+    "县(市,区)",
+    "县(市区)",
+    "市别",
+    "地市",
+    "城市",
+    "市州",
+    "省份",
+    "区域",
+    "填报主体",
+    "entity",
+    "region",
+}
+ID_WORDS = {"id", "指标id", "指标代码", "代码", "target_id", "indicator_id"}
+ESTIMATE_WORDS = ("预计", "预测", "预估", "估计")
 BASIS_WORDS = {"口径", "累计/当月", "basis", "统计口径", "数据类型"}
 YEAR_WORDS = {"年份", "年度", "year"}
 NOTE_WORDS = {"备注", "说明", "note", "notes", "comment", "原因分析", "责任单位", "department"}
@@ -62,6 +92,9 @@ VALUE_WORDS = {
     "完成数",
     "完成情况",
     "绝对量",
+    "绝对额",
+    "绝对值",
+    "总量",
     "本月",
     "当月",
     "累计",
@@ -92,24 +125,28 @@ VALUE_WORDS = {
     "水质类别",
     "数据",
 }
+# Headers that name the level of a published amount/growth pair.
+LEVEL_WORDS = {"绝对量", "绝对额", "绝对值", "总量", "总额", "金额", "累计值", "当期值", "本月值"}
 GROWTH_WORDS = ("增长", "增速", "同比", "增幅", "growth", "yoy")
 YTD_WORDS = ("累计", "本年", "ytd", "cumulative", "1-")
 MONTH_WORDS = ("当月", "本月", "单月", "month")
-FOOTNOTE = re.compile(r"^(注|说明|资料来源|数据来源|备注|note)\s*[:：\d.、]", re.IGNORECASE)
+FOOTNOTE = re.compile(
+    r"^(注|附注|说明|资料来源|数据来源|指标解释|备注|note)\s*[:：\d.、①]", re.IGNORECASE
+)
 UNIT_ROW = re.compile(r"单位\s*[:：]\s*(\S+)")
 PARENS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
-SUB_ITEM = re.compile(r"^(#|＃|其中[:：]?|内:)")
 
 
 @dataclass(slots=True)
 class Column:
     index: int
-    role: str  # indicator|period|unit|entity|basis|year|note|value
+    role: str  # indicator|period|unit|entity|basis|year|note|value|estimate
     header: str
     unit: str = ""
-    growth: bool = False
+    growth: bool | None = None  # the header says growth (True) or level (False); None: silent
     basis: str | None = None  # ytd | month | None
     period: Period | None = None
+    indicator: str | None = None  # an indicator named by the column (regions layout)
 
 
 CELL_FIELDS = (
@@ -127,6 +164,7 @@ CELL_FIELDS = (
     "basis",
     "entity",
     "sub_item",
+    "year",
 )
 
 
@@ -136,7 +174,7 @@ class RawFigure:
 
     row: int
     column: str
-    indicator: str
+    indicator: str | None
     indicator_column: str
     cell: object
     period_cell: object
@@ -144,20 +182,24 @@ class RawFigure:
     period_column: str
     unit_hint: str
     label_unit: str
-    growth: bool
+    growth: bool | None
     basis: str | None
     entity: str | None
     sub_item: bool
+    year: int | None
 
 
 class Cells:
     """Candidate figures as parallel columns (a 100,000-row file is a few lists, not
-    100,000 objects); `at(i)` gives one as a RawFigure when a message needs it."""
+    100,000 objects); `at(i)` gives one as a RawFigure when a message needs it.
+    `labels` maps each data row to its label as written (the indicator, or the place in
+    the regions layout), for the list of rows that were not stored."""
 
-    def __init__(self, columns: dict[str, list]):
+    def __init__(self, columns: dict[str, list], labels: dict[int, str] | None = None):
         for name in CELL_FIELDS:
             setattr(self, name, columns[name])
         self.size = len(columns["row"])
+        self.labels = labels or {}
 
     def __len__(self) -> int:
         return self.size
@@ -168,11 +210,20 @@ class Cells:
 
 @dataclass
 class Layout:
-    kind: str  # long | wide
+    kind: str  # long | wide | regions
     columns: list[Column]
-    default_unit: str
-    title_year: int | None
-    data_start: int  # first grid row below the header (and its measure row)
+    context: TableContext
+    data_start: int  # first grid row below the header (and its second header row)
+    estimate_columns: list[str]  # letters of '全年预计' columns: estimates, never stored
+    names_by_id: bool  # the file names indicators by id (the fill-in template)
+
+    @property
+    def default_unit(self) -> str:
+        return self.context.unit
+
+    @property
+    def title_year(self) -> int | None:
+        return self.context.year
 
 
 @lru_cache(maxsize=65536)
@@ -187,6 +238,8 @@ def split_label(text: str) -> tuple[str, str]:
 
 def _role(base: str) -> str | None:
     low = base.lower()
+    if any(w in low for w in ESTIMATE_WORDS):
+        return "estimate"
     for role, words in (
         ("indicator", INDICATOR_WORDS),
         ("period", PERIOD_WORDS),
@@ -204,9 +257,12 @@ def _role(base: str) -> str | None:
     return None
 
 
-def _measure(base: str, unit: str) -> tuple[bool, str | None]:
+def _measure(base: str) -> tuple[bool | None, str | None]:
+    """(growth?, basis) a value header states; growth None when it names no measure."""
     low = base.lower()
-    growth = any(w in low for w in GROWTH_WORDS)
+    growth = True if any(w in low for w in GROWTH_WORDS) else None
+    if growth is None and low in LEVEL_WORDS:
+        growth = False
     basis = (
         "month"
         if any(w in low for w in MONTH_WORDS)
@@ -226,39 +282,54 @@ def _try_period(cell) -> Period | None:
         return None
 
 
+def _column(i: int, cell) -> Column | None:
+    """What a header cell says; None for a cell that is none of ours (序号, 年度目标)."""
+    base, unit = split_label(str(cell))
+    period = _try_period(cell if not isinstance(cell, str) else base)
+    role = "value" if period else _role(base)
+    if role is None:
+        return None
+    growth, basis = _measure(base)
+    if period is not None:
+        basis = "ytd" if period.cumulative else basis
+    return Column(i, role, str(cell), unit, growth, basis, period)
+
+
 def _classify_header(row: list) -> list[Column]:
-    cols = []
-    for i, cell in enumerate(row):
-        if cell is None:
-            continue
-        base, unit = split_label(str(cell))
-        period = _try_period(cell if not isinstance(cell, str) else base)
-        role = None if period else _role(base)
-        if role is None and period is None:
-            continue
-        growth, basis = _measure(base, unit)
-        if period is not None:
-            role, basis = "value", ("ytd" if period.cumulative else basis)
-        cols.append(Column(i, role, str(cell), unit, growth, basis, period))
-    return cols
+    return [col for i, cell in enumerate(row) if cell is not None and (col := _column(i, cell))]
 
 
-def _is_header(cols: list[Column]) -> bool:
-    roles = [c.role for c in cols]
-    if "indicator" not in roles:
-        return False
-    return ("value" in roles) or any(c.period for c in cols)
+def _is_header(row: list, cols: list[Column], ctx: TableContext) -> bool:
+    """Indicators (or places) down a label column, and figures across."""
+    roles = {c.role for c in cols}
+    figures = "value" in roles or any(c.period for c in cols)
+    if "indicator" in roles:
+        return figures
+    if "entity" in roles:
+        return figures or _named_columns(row, cols) != []
+    # The GDP accounting table leaves the label column's header blank.
+    return row[0] is None and figures and all(c.role in ("value", "unit") for c in cols)
+
+
+def _named_columns(row: list, cols: list[Column]) -> list[int]:
+    """Header cells beside a place column that are neither roles nor periods: indicator
+    names ('地区生产总值', '规模以上工业增加值增速')."""
+    known = {c.index for c in cols}
+    return [
+        i
+        for i, cell in enumerate(row)
+        if cell is not None and i not in known and re.search(r"[\u4e00-\u9fff]{2}", str(cell))
+    ]
 
 
 def find_layout(grid: Grid, file: str) -> Layout:
-    default_unit, title_year = "", None
+    ctx = TableContext()
     for pos in range(min(30, len(grid))):
         row = grid.row(pos)
         cols = _classify_header(row)
-        if _is_header(cols):
-            layout = _build_layout(grid, pos, cols, default_unit, title_year)
-            return layout
-        default_unit, title_year = _title_facts(row, default_unit, title_year)
+        if _is_header(row, cols, ctx):
+            return _build_layout(grid, pos, row, cols, ctx)
+        ctx = read_line(ctx, " ".join(str(c) for c in row if c is not None))
     raise IngestError(
         [
             Problem(
@@ -272,21 +343,53 @@ def find_layout(grid: Grid, file: str) -> Layout:
     )
 
 
-def _title_facts(row: list, unit: str, year: int | None) -> tuple[str, int | None]:
-    text = " ".join(clean(c) for c in row if c is not None)
-    m = UNIT_ROW.search(text)
-    if m:
-        unit = m.group(1).strip("()（）")
-    y = re.search(r"(20\d{2})\s*年", text)
-    return unit, (int(y.group(1)) if y and year is None else year)
+def _build_layout(grid: Grid, pos: int, row: list, cols: list[Column], ctx) -> Layout:
+    roles = {c.role for c in cols}
+    if "indicator" not in roles and "entity" not in roles:  # blank label header
+        cols = [Column(0, "indicator", ""), *cols]
+    regions = "indicator" not in roles and "entity" in roles
+    if regions:
+        for c in cols:  # '规模以上工业增加值增速' names an indicator; '增长速度（%）' does not
+            if c.role == "value" and c.period is None and not measure_only(c.header):
+                c.indicator = c.header
+        cols = cols + [
+            Column(i, "value", str(row[i]), indicator=str(row[i]))
+            for i in _named_columns(row, cols)
+        ]
+        cols.sort(key=lambda c: c.index)
+    merged = _merge_second_row(grid, pos, row, cols)
+    cols = merged if merged is not None else cols
+    start = pos + (2 if merged is not None else 1)
+    estimates = [column_letter(c.index) for c in cols if c.role == "estimate"]
+    cols = [c for c in cols if c.role != "estimate"]
+    cols = _with_context(cols, ctx, regions)
+    by_id = any(clean(c.header).lower() in ID_WORDS for c in cols if c.role == "indicator")
+    if regions:
+        kind = "regions"
+    elif any(c.period for c in cols if c.role == "value") and "period" not in roles:
+        kind = "wide"
+    else:
+        kind = "long"
+    return Layout(kind, _single_months_beside_cumulative(cols), ctx, start, estimates, by_id)
 
 
-def _build_layout(grid: Grid, pos: int, cols: list[Column], unit: str, year) -> Layout:
-    if any(c.period for c in cols):
-        merged = _merge_measure_row(grid, pos, cols)
-        start = pos + (2 if merged is not None else 1)
-        return Layout("wide", _single_months_beside_cumulative(merged or cols), unit, year, start)
-    return Layout("long", cols, unit, year, pos + 1)
+def _with_context(cols: list[Column], ctx: TableContext, regions: bool) -> list[Column]:
+    """Value columns without a period take the title's; in the regions layout, columns
+    without an indicator take the '指标：' line's or the title's."""
+    named = ctx.indicator or (title_indicator(ctx.title) if ctx.title else None)
+    has_period_column = any(c.role == "period" for c in cols)
+    for c in cols:
+        if c.role != "value":
+            continue
+        if c.period is None and ctx.period is not None and not has_period_column:
+            c.period = ctx.period
+            c.basis = "ytd" if ctx.period.cumulative else c.basis
+        if regions and c.indicator is None:
+            c.indicator = named
+        if c.indicator and c.growth is None:
+            label = read_label(c.indicator)
+            c.growth, c.basis = label.growth, c.basis or label.basis
+    return cols
 
 
 def _single_months_beside_cumulative(cols: list[Column]) -> list[Column]:
@@ -298,35 +401,72 @@ def _single_months_beside_cumulative(cols: list[Column]) -> list[Column]:
     return cols
 
 
-def _merge_measure_row(grid: Grid, pos: int, cols: list[Column]) -> list[Column] | None:
-    """Combine a merged period row with the measure row under it; None if there is none."""
+def _second_row_cells(grid: Grid, pos: int, label_index: int) -> dict[int, tuple] | None:
+    """The cells of a second header row (measures or periods, label cell blank)."""
     if pos + 1 >= len(grid):
         return None
     below = grid.row(pos + 1)
-    measures = {i: split_label(str(c)) for i, c in enumerate(below) if c is not None}
-    if not measures or not all(_role(b) == "value" for b, _ in measures.values()):
+    if below[label_index] is not None:
         return None
-    header = grid.row(pos)
-    kept = [c for c in cols if not c.period]
-    current = None
-    for i in range(len(header)):
-        p = _try_period(header[i]) if header[i] is not None else None
-        current = p or current
-        if i in measures and current is not None:
-            base, unit = measures[i]
-            growth, basis = _measure(base, unit)
-            basis = "ytd" if current.cumulative else basis
-            kept.append(
-                Column(i, "value", f"{header[i] or ''}/{below[i]}", unit, growth, basis, current)
-            )
-    return kept
+    cells = {i: c for i, c in enumerate(below) if c is not None}
+    read = {i: (c, _column(i, c)) for i, c in cells.items()}
+    if not read or any(col is None or col.role != "value" for _, col in read.values()):
+        return None
+    return read
+
+
+def _merge_second_row(grid: Grid, pos: int, row: list, cols: list[Column]) -> list[Column] | None:
+    """Combine a merged header row with the row under it; None if there is none."""
+    labels = [c.index for c in cols if c.role in ("indicator", "entity")]
+    below = _second_row_cells(grid, pos, labels[0] if labels else 0)
+    if below is None:
+        return None
+    kept = [c for c in cols if c.role not in ("value", "estimate") or c.index not in below]
+    kept = [
+        c for c in kept if not (c.role in ("value", "estimate") and _spans(row, c.index, below))
+    ]
+    by_index = {c.index: c for c in cols}
+    top, top_index = None, None
+    for i in range(len(row)):
+        if row[i] is not None:
+            top, top_index = by_index.get(i), i
+        if i not in below or top is None:
+            continue
+        text, sub = below[i]
+        kept.append(_combined(top, sub, f"{row[top_index]}/{text}", i))
+    return sorted(kept, key=lambda c: c.index)
+
+
+def _spans(row: list, index: int, below: dict) -> bool:
+    """A header cell over second-row cells (itself or the blanks merged to its right)."""
+    if index in below:
+        return True
+    j = index + 1
+    while j < len(row) and row[j] is None:
+        if j in below:
+            return True
+        j += 1
+    return False
+
+
+def _combined(top: Column, sub: Column, header: str, index: int) -> Column:
+    period = sub.period or top.period
+    growth = sub.growth if sub.growth is not None else top.growth
+    if growth is None and top.indicator:
+        growth = read_label(top.indicator).growth
+    basis = "ytd" if period is not None and period.cumulative else (sub.basis or top.basis)
+    unit = sub.unit or top.unit
+    return Column(index, "value", header, unit, growth, basis, period, top.indicator)
 
 
 def raw_figures(grid: Grid, layout: Layout) -> Cells:
     """Every value cell of the data rows, with its row's label, unit, entity and period."""
     by_role = {c.role: c for c in reversed(layout.columns) if c.role != "value"}
-    label_index = by_role["indicator"].index
-    keep = _data_rows(grid, layout.data_start, label_index)
+    value_columns = [c for c in layout.columns if c.role == "value"]
+    regions = layout.kind == "regions"
+    name_columns = [c.index for c in layout.columns if c.role == "indicator"]
+    label_indexes = [by_role["entity"].index] if regions else name_columns
+    keep = _data_rows(grid, layout.data_start, label_indexes, [c.index for c in value_columns])
     lines = [grid.line_numbers[r] for r in keep]
     n = len(keep)
 
@@ -339,55 +479,89 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
         cells = [None] * n if col is None else column(col.index)
         return [None if c is None else convert(c) for c in cells] if convert else cells
 
-    labels = [_label(str(c)) for c in column(label_index)]
-    bases = [label[0] for label in labels]
-    subs = [label[2] for label in labels]
-    label_units = [label[1] or layout.default_unit for label in labels]
+    texts, letters = _first_filled([column(i) for i in label_indexes], label_indexes)
     units = [u or "" for u in role_column("unit", clean)]
-    entities = role_column("entity", clean)
     row_bases = role_column("basis", _basis_word)
+    years = role_column("year", _year_word)
     periods = role_column("period")
-    indicator_letter = column_letter(label_index)
     period_col = by_role.get("period")
     period_letter = column_letter(period_col.index) if period_col else None
+    if regions:
+        entities, names = texts, [None] * n
+    else:
+        entities, names = role_column("entity"), texts
+    labels = [None if t is None else read_label(t) for t in names]
+    subs = [lb is not None and lb.breakdown for lb in labels]
+    label_units = [(lb.unit if lb else "") or layout.default_unit for lb in labels]
+    label_growth = [lb.growth if lb else None for lb in labels]
+    label_basis = [lb.basis if lb else None for lb in labels]
     columns: dict[str, list] = {name: [] for name in CELL_FIELDS}
-    value_columns = [c for c in layout.columns if c.role == "value"]
     for col in value_columns:
         letter = column_letter(col.index)
         part = {
             "row": lines,
             "column": [letter] * n,
-            "indicator": bases,
-            "indicator_column": [indicator_letter] * n,
+            "indicator": [col.indicator] * n if regions else names,
+            "indicator_column": [letter] * n if regions else letters,
             "cell": column(col.index),
             "period_cell": [col.header] * n if col.period else periods,
             "period": [col.period] * n,
             "period_column": [period_letter or letter] * n,
             "unit_hint": [col.unit or u for u in units] if col.unit else units,
             "label_unit": label_units,
-            "growth": [col.growth] * n,
-            "basis": [col.basis or b for b in row_bases] if col.basis else row_bases,
+            "growth": [col.growth] * n if col.growth is not None else label_growth,
+            "basis": [col.basis] * n
+            if col.basis
+            else [lb or rb for lb, rb in zip(label_basis, row_bases, strict=True)],
             "entity": entities,
             "sub_item": subs,
+            "year": years,
         }
         for name in CELL_FIELDS:
             columns[name].extend(part[name])
     if len(value_columns) > 1:  # row by row, as the user reads the file
         order = sorted(range(len(columns["row"])), key=columns["row"].__getitem__)
         columns = {name: [values[j] for j in order] for name, values in columns.items()}
-    return Cells(columns)
+    shown = {line: str(t).strip() for line, t in zip(lines, texts, strict=True) if t is not None}
+    return Cells(columns, {line: shown.get(line, "") for line in lines})
 
 
-def _data_rows(grid: Grid, start: int, label_index: int) -> list[int]:
-    """Rows from `start` that carry a label, up to the first footnote."""
+def _first_filled(columns: list[list], indexes: list[int]) -> tuple[list, list[str]]:
+    """Per row, the first filled label cell (the fill-in template's 指标ID, else its
+    指标名称) and the letter of its column."""
+    first = [column_letter(indexes[0])] * (len(columns[0]) if columns else 0)
+    if len(columns) == 1:
+        return columns[0], first
+    texts, letters = [], []
+    for cells in zip(*columns, strict=True):
+        k = next((j for j, c in enumerate(cells) if c is not None), 0)
+        texts.append(cells[k])
+        letters.append(column_letter(indexes[k]))
+    return texts, letters
+
+
+def _data_rows(
+    grid: Grid, start: int, label_indexes: list[int], value_indexes: list[int]
+) -> list[int]:
+    """Rows from `start` up to the first footnote that carry a label or a figure: a row
+    with figures and no label is reported, never dropped without a word."""
     stop = _footnote_row(grid, start)
-    if label_index >= len(grid.columns):
+    width = len(grid.columns)
+    labels = [grid.columns[i] for i in label_indexes if i < width]
+    values = [grid.columns[i] for i in value_indexes if i < width]
+    if not labels:
         return []
-    labels = grid.columns[label_index]
+
+    def filled(v) -> bool:
+        return v is not None and (v.__class__ is not str or bool(v.strip()))
+
+    main = labels[0]
     return [
         r
         for r in range(start, stop)
-        if (v := labels[r]) is not None and (v.__class__ is not str or v.strip())
+        if filled(main[r])
+        or any(filled(col[r]) for col in labels[1:])
+        or any(filled(col[r]) for col in values)
     ]
 
 
@@ -406,12 +580,11 @@ def _footnote_row(grid: Grid, start: int) -> int:
     return len(grid)
 
 
-@lru_cache(maxsize=65536)
-def _label(label: str) -> tuple[str, str, bool]:
-    """'#其中：某某(亿元)' -> ('某某', '亿元', True)."""
-    base, unit = split_label(label)
-    sub = bool(SUB_ITEM.match(base))
-    return SUB_ITEM.sub("", base).strip(), unit, sub
+@lru_cache(maxsize=256)
+def _year_word(cell) -> int | None:
+    """'2025年', '2025', 2025.0 in a 年份 column."""
+    m = re.match(r"^\s*(20\d{2}|19\d{2})(?:\.0)?\s*年?度?\s*$", clean(cell))
+    return int(m.group(1)) if m else None
 
 
 @lru_cache(maxsize=256)

@@ -161,6 +161,18 @@ def read_label(text: str) -> Label:
     return Label(str(text).strip(), name, core, unit, indented or marked, growth, basis)
 
 
+MEASURE_ONLY = re.compile(
+    r"^(?:比(?:上年|去年)(?:同期|同月)?|同比|累计|当月|本月|本年)?"
+    r"(?:增长|增速|增幅|增减|增长率|增长速度|±|绝对量|绝对额|绝对值|总量|数值|金额)?%?$"
+)
+
+
+def measure_only(text: str) -> bool:
+    """A header that names a measure and no indicator: '增长速度（%）', '比上年同月(%)'."""
+    name = read_label(text).name.replace(" ", "")
+    return bool(name) and bool(MEASURE_ONLY.match(name))
+
+
 @lru_cache(maxsize=65536)
 def canonical(text: str) -> str:
     """The form names are compared in: folded, no quotes or spaces, lower case, short

@@ -1,15 +1,15 @@
 """One uploaded file -> a preview of exactly what would be stored, with every problem."""
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.core.problems import IngestError, Problem, errors
+from dashboard.core.problems import IngestError, Problem, Skipped, errors
 from dashboard.ingest.grid import read_grid
-from dashboard.ingest.layout import find_layout, raw_figures
+from dashboard.ingest.layout import Layout, find_layout, raw_figures
 from dashboard.ingest.resolve import CatalogueIndex
-from dashboard.ingest.validate import Checker
+from dashboard.ingest.validate import Checker, Row
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -21,18 +21,32 @@ class ParsedUpload:
     sha256: str
     encoding: str
     layout: str
-    figures: pd.DataFrame
+    figures: pd.DataFrame  # every figure to store; earlier years are reference figures
     problems: list[Problem]
+    rows: list[Row] = field(default_factory=list)  # every data row: stored/skipped/error
+    notes: list[tuple[str, dict]] = field(default_factory=list)  # (message key, params)
 
     @property
     def ok(self) -> bool:
         return not errors(self.problems)
 
+    @property
+    def skipped(self) -> list[Skipped]:
+        return [r.skip for r in self.rows if r.skip is not None]
+
+    def count(self, outcome: str) -> int:
+        return sum(r.outcome == outcome for r in self.rows)
+
 
 def parse_upload(
-    data: bytes, file: str, targets: pd.DataFrame | CatalogueIndex, today: tuple[int, int]
+    data: bytes,
+    file: str,
+    targets: pd.DataFrame | CatalogueIndex,
+    today: tuple[int, int],
+    strict: bool = False,
 ) -> ParsedUpload:
-    """Raises IngestError when the file cannot be read at all; otherwise lists problems."""
+    """Raises IngestError when the file cannot be read at all; otherwise lists problems.
+    `strict`: a skipped row is an error (the command line's --strict)."""
     if len(data) > MAX_BYTES:
         raise IngestError(
             [
@@ -62,14 +76,67 @@ def parse_upload(
             ]
         )
     layout = find_layout(grid, file)
-    checker = Checker(file, index, today, layout.title_year)
-    figures, problems = checker.figures(raw_figures(grid, layout))
-    if figures.empty and not errors(problems):
-        problems.append(Problem(file, None, None, "file.no_figures", "hint.fill_a_value"))
+    checker = Checker(file, index, today, layout.context, layout.names_by_id)
+    figures, problems, rows = checker.check(raw_figures(grid, layout))
+    problems += _estimate_columns(layout, file) + _whole_file(figures, problems, rows, file)
+    if strict:
+        problems += [_as_error(r.skip, file) for r in rows if r.skip is not None]
     problems.sort(key=lambda p: (p.row or 0, p.column or ""))
     return ParsedUpload(
-        file, hashlib.sha256(data).hexdigest(), grid.encoding, layout.kind, figures, problems
+        file,
+        hashlib.sha256(data).hexdigest(),
+        grid.encoding,
+        layout.kind,
+        figures,
+        problems,
+        rows,
+        _notes(layout, checker.year_sources, index),
     )
+
+
+def _whole_file(figures: pd.DataFrame, problems: list, rows: list[Row], file: str) -> list:
+    """Nothing to store and nothing wrong: say why (no data rows, or none in the catalogue)."""
+    if not figures.empty or errors(problems):
+        return []
+    if not rows:
+        return [Problem(file, None, None, "file.no_figures", "hint.fill_a_value")]
+    return [
+        Problem(
+            file,
+            None,
+            None,
+            "file.no_catalogue_figure",
+            "hint.no_catalogue_figure",
+            {"rows": len(rows)},
+        )
+    ]
+
+
+def _estimate_columns(layout: Layout, file: str) -> list[Problem]:
+    return [
+        Problem(file, None, letter, "column.estimates", "hint.estimates", {}, "warning")
+        for letter in layout.estimate_columns
+    ]
+
+
+def _as_error(skip: Skipped, file: str) -> Problem:
+    return Problem(file, skip.row, None, skip.key, "hint.strict", dict(skip.params))
+
+
+def _notes(layout: Layout, sources: set, index: CatalogueIndex) -> list[tuple[str, dict]]:
+    """Where a year-less period got its year: the title (or a 时间 line), or the catalogue."""
+    ctx, notes = layout.context, []
+    if "context" in sources:
+        metadata = (ctx.where or {}).get("year") == "metadata"
+        key = "note.year_from_metadata" if metadata else "note.year_from_title"
+        notes.append((key, {"year": ctx.year}))
+    if "catalogue" in sources:
+        years = sorted({r["year"] for r in index.records})
+        notes.append(("note.year_from_catalogue", {"year": years[-1] if years else ""}))
+    if ctx.period is not None and (ctx.where or {}).get("period"):
+        year = ctx.period.year or ctx.year or ""
+        notes.append(("note.period_from_title", {"year": year, "end": ctx.period.end}))
+    return notes
 
 
 def sequence_warnings(breaks: pd.DataFrame, file: str) -> list[Problem]:

@@ -1,36 +1,46 @@
-"""Indicator names in files -> catalogue targets, by id, Chinese name or alias."""
+"""Indicator names in files -> catalogue targets, by id, Chinese name or alias.
+
+A name is looked up by the keys `names.match_keys` gives (as written, without its measure
+suffix, without a place prefix, ...), each in the canonical form catalogue names are
+indexed in. An unknown name carries the catalogue names it is a near miss of (an error
+for the file) and the closest names (a hint beside a skipped row); see `names`.
+"""
 
 import difflib
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
-from dashboard.ingest.cells import clean
+from dashboard.ingest.names import canonical, match_keys, near_misses, read_label
 
-QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
-
-
-@lru_cache(maxsize=65536)
-def normalize_name(text: str) -> str:
-    return QUOTES.sub("", clean(text)).lower()
+normalize_name = canonical  # the one form names are compared in
+CITY_WORDS = ("全市", "合计", "总计", "全市合计", "全市总计", "市合计")
 
 
 def _name_keys(target_id, name_zh, name_en, aliases) -> set[str]:
     """Every normalised name a file may use for a target: id, names and ;-separated aliases."""
     listed = str(aliases).split(";") if not pd.isna(aliases) else []
     return {
-        normalize_name(str(n))
+        canonical(str(n))
         for n in (target_id, name_zh, name_en, *listed)
         if not pd.isna(n) and str(n).strip()
     }
 
 
+def _places(entities) -> tuple[str, ...]:
+    """Entity names as a name prefix may write them: '郑州市', '郑州'."""
+    found = []
+    for e in map(str, entities):
+        found.append(e)
+        if len(e) > 2 and e[-1] in "市区县省":
+            found.append(e[:-1])
+    return tuple(dict.fromkeys(found))
+
+
 class UnknownIndicator(DashboardError, LookupError):
-    def __init__(self, text: str, suggestions: list[str]):
-        self.indicator, self.suggestions = text, suggestions
+    def __init__(self, text: str, suggestions: list[str], near: list[str] | None = None):
+        self.indicator, self.suggestions, self.near = text, suggestions, near or []
         super().__init__("indicator.unknown", indicator=text)
 
 
@@ -56,6 +66,8 @@ class CatalogueIndex:
     records: list[dict] = field(default_factory=list)
     _by_entity: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict)
+    places: tuple[str, ...] = ()
+    shown: dict[str, str] = field(default_factory=dict)  # key -> name_zh, for suggestions
 
     @classmethod
     def build(cls, targets: pd.DataFrame, home: str | None = None) -> "CatalogueIndex":
@@ -76,7 +88,27 @@ class CatalogueIndex:
                 index.names.setdefault(name, []).extend(positions.tolist())
         for positions in index.names.values():
             positions.sort()
+        index.places = _places(t["entity"].unique()) if "entity" in t else ()
+        index.shown = {k: index.records[p[0]]["name_zh"] for k, p in index.names.items()}
         return index
+
+    def entity(self, text: str | None, default: str | None) -> str | None:
+        """An entity cell as the catalogue names it: '全　市' and '合计' are the table's own
+        entity (`default`, e.g. from '地区：郑州市'); '郑州' is '郑州市'."""
+        if text is None:
+            return default
+        key = canonical(text)
+        if key in CITY_WORDS:
+            return default
+        for e in self._entity_names():
+            if key in (canonical(e), canonical(e)[:-1]):
+                return e
+        return str(text).strip()
+
+    def _entity_names(self) -> list[str]:
+        if "entities" not in self._cache:
+            self._cache["entities"] = sorted({r["entity"] for r in self.records})
+        return self._cache["entities"]
 
     def _entities(self, name: str) -> dict[str, list[int]]:
         """Targets called `name`, by entity (built when a file first uses the name)."""
@@ -98,10 +130,12 @@ class CatalogueIndex:
         return found
 
     def _resolve(self, text: str, entity: str | None, year: int | None):
-        name = normalize_name(text)
-        positions = self.names.get(name, [])
-        if not positions:
-            return UnknownIndicator(text, self.suggest(text))
+        label = read_label(text)
+        name = next((k for k in match_keys(label, self.places) if k in self.names), None)
+        if name is None:
+            near = near_misses(canonical(label.core), self.shown) if not label.breakdown else []
+            return UnknownIndicator(label.name or text, self.suggest(label.core or text), near)
+        positions = self.names[name]
         if entity:
             positions = self._entities(name).get(entity, [])
             if not positions:
@@ -124,7 +158,7 @@ class CatalogueIndex:
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
         names = list(self.names)
-        wanted = normalize_name(text)
+        wanted = canonical(text)
         found = difflib.get_close_matches(wanted, names, n=n, cutoff=0.4)
         if not found:
             found = [k for k in names if wanted[:2] in k][:n]

@@ -7,7 +7,7 @@ per cell, not a parse.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 import numpy as np
@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import text as message_text
-from dashboard.core.problems import Problem
+from dashboard.core.problems import Problem, Skipped
 from dashboard.core.progress_row import FIGURE_KEY
 from dashboard.core.units import MULTIPLIERS, IncompatibleUnits, UnknownUnit, conversion_factor
 from dashboard.ingest.cells import (
@@ -26,6 +26,8 @@ from dashboard.ingest.cells import (
     parse_period,
     parse_water_class,
 )
+from dashboard.ingest.companions import attach_companions
+from dashboard.ingest.context import TableContext
 from dashboard.ingest.layout import Cells
 from dashboard.ingest.resolve import (
     AmbiguousIndicator,
@@ -52,7 +54,19 @@ AMOUNT_KINDS = ("amount", "count")
 # Anything else, longer ones included, takes the checking parser.
 _PLAIN = re.compile(r"(?:[0-9]{1,15}|[0-9]{1,3}(?:,[0-9]{3}){1,4})(?:\.[0-9]*)?").fullmatch
 _SLOW = object()  # marks a cell for the general parser
-SKIP = "skip"  # a cell that is context, not a figure (a level beside a growth rate)
+SKIP = "skip"  # a cell that is context, not a figure (a single month beside cumulative)
+SINGLE_MONTH, ESTIMATE = object(), object()  # why a row's cells were set aside
+COMPANION_INPUT = [
+    "entity",
+    "year",
+    "id",
+    "period_start",
+    "period_end",
+    "source_row",
+    "source_column",
+    "value",
+    "unit",
+]
 
 
 @dataclass(frozen=True)
@@ -63,7 +77,7 @@ class Refusal:
     key: str  # message key
     hint_key: str = ""
     params: tuple = ()  # (name, value) pairs: hashable, so a row reports it once
-    severity: str = "error"
+    severity: str = "error"  # error | warning | skip (the row is listed, not stored)
 
 
 class _Refused(DashboardError):
@@ -78,70 +92,172 @@ def _refuse(where: str, key: str, hint_key: str = "", severity: str = "error", *
     raise _Refused(Refusal(where, key, hint_key, tuple(params.items()), severity))
 
 
+@dataclass(frozen=True)
+class Row:
+    """What became of one data row: stored, skipped (with the reason) or an error."""
+
+    row: int
+    outcome: str  # stored | skipped | error
+    skip: Skipped | None = None
+
+
 @dataclass
 class Checker:
     file: str
     index: CatalogueIndex
     today: tuple[int, int]  # (year, month) of the upload: later periods are the future
-    title_year: int | None
+    context: TableContext = field(default_factory=TableContext)
+    names_by_id: bool = False  # the fill-in template: every row is meant to be in the catalogue
+    year_sources: set = field(default_factory=set)  # cell | context | catalogue
 
     def figures(self, cells: Cells) -> tuple[pd.DataFrame, list[Problem]]:
-        """Stage by stage over all cells (target, fit, period, basis, value); each stage
-        works a distinct context out once and a cell stops at its first refusal."""
+        frame, problems, _ = self.check(cells)
+        return frame, problems
+
+    def check(self, cells: Cells) -> tuple[pd.DataFrame, list[Problem], list[Row]]:
+        """Stage by stage over all cells (target, role, period, basis, value); each stage
+        works a distinct context out once and a cell stops at its first refusal.
+
+        A cell's role is `main` (the figure its target needs), `companion` (the other of
+        a published amount/growth pair) or None (context of no use). Every data row ends
+        as stored, skipped with a reason, or an error (see `Row`)."""
         c = cells
-        targets, measures, periods, bases = {}, {}, {}, {}
+        targets, roles, periods, bases, entities = {}, {}, {}, {}, {}
+        default = self.context.entity
+        ents = [
+            entities[e] if e in entities else entities.setdefault(e, self.index.entity(e, default))
+            for e in c.entity
+        ]
         tv = [
             targets[k] if k in targets else _fill(targets, k, self._target, *k)
-            for k in zip(c.indicator, c.entity, c.sub_item, strict=True)
+            for k in zip(c.indicator, ents, c.sub_item, strict=True)
         ]
-        fits = [
-            t.__class__ is not Refusal
-            and (
-                measures[k]
-                if (k := (t["measure"], g, h or u)) in measures
-                else _fill(measures, k, _measure_fits, *k)
+        rv = [
+            None
+            if t.__class__ is Refusal
+            else (
+                roles[k]
+                if (k := (t["measure"], g, h or u)) in roles
+                else roles.setdefault(k, _role(*k))
             )
             for t, g, h, u in zip(tv, c.growth, c.unit_hint, c.label_unit, strict=True)
         ]
         pv = [
             None
-            if not f
+            if r is None
             else (
                 periods[k]
-                if (k := (po or pc, t["year"])) in periods
+                if (k := (po or pc, t["year"], y)) in periods
                 else _fill(periods, k, self._period, c, i, t)
             )
-            for i, (t, f, po, pc) in enumerate(zip(tv, fits, c.period, c.period_cell, strict=True))
+            for i, (t, r, po, pc, y) in enumerate(
+                zip(tv, rv, c.period, c.period_cell, c.year, strict=True)
+            )
         ]
         bv = [
             None
             if p is None or p.__class__ is Refusal
             else (
                 bases[k]
-                if (k := (t["measure"], b, p.cumulative)) in bases
+                if (k := (_measure_of(t["measure"], r), b, p.cumulative)) in bases
                 else _fill(bases, k, _basis, *k)
             )
-            for t, p, b in zip(tv, pv, c.basis, strict=True)
+            for t, r, p, b in zip(tv, rv, pv, c.basis, strict=True)
         ]
-        problems, seen, skipped = [], set(), {}
-        filled = []
-        for i, (t, p, b, cell) in enumerate(zip(tv, pv, bv, c.cell, strict=True)):
-            if t.__class__ is Refusal or p.__class__ is Refusal:
-                self._report(problems, seen, c, i, t if t.__class__ is Refusal else p)
-            elif p is None or b[0] == SKIP:
-                skipped.setdefault(c.row[i], i)
-            elif cell is not None:
+        problems, seen, skips = [], set(), {}
+        filled, pairs = [], []
+        for i, (t, r, p, b, cell) in enumerate(zip(tv, rv, pv, bv, c.cell, strict=True)):
+            if t.__class__ is Refusal:
+                self._note(problems, seen, skips, c, i, t)
+            elif r is None or cell is None:
+                continue
+            elif p.__class__ is Refusal:
+                if r == "main":
+                    self._report(problems, seen, c, i, p)
+            elif b[0] == SKIP:
+                skips.setdefault(c.row[i], SINGLE_MONTH)
+            elif r == "main":
                 filled.append(i)
+            else:
+                pairs.append(i)
+                if b[0] == "month":  # a single month beside a year-to-date target
+                    skips.setdefault(c.row[i], SINGLE_MONTH)
         values = self._values(c, filled, tv)
         kept = [i for i, v in zip(filled, values, strict=True) if v.__class__ is float]
         for i, v in zip(filled, values, strict=True):
             if v.__class__ is Refusal:
-                self._report(problems, seen, c, i, v)
+                self._note(problems, seen, skips, c, i, v)
         frame = self._frame(c, kept, [v for v in values if v.__class__ is float], tv, pv, bv)
         self._excel_dates(problems, seen, c, pv, periods)
-        problems += self._unused(c, skipped, set(frame["source_row"]), tv)
         frame, dup_problems = self._duplicates(frame)
-        return frame, problems + dup_problems
+        frame, used = attach_companions(frame, self._companions(c, pairs, tv, pv, bv, skips))
+        problems += dup_problems
+        for p in dup_problems:
+            skips.setdefault(p.row, p)
+        return frame, problems, self._rows(c, frame, used, problems, skips, tv)
+
+    def _note(self, problems, seen, skips: dict, c: Cells, i: int, r: Refusal) -> None:
+        """An error or warning goes to the problems; a skip is remembered for its row."""
+        if r.severity == "skip":
+            skips.setdefault(c.row[i], r)
+        else:
+            self._report(problems, seen, c, i, r)
+            if r.key == "value.estimate":
+                skips.setdefault(c.row[i], ESTIMATE)
+
+    def _companions(self, c: Cells, pairs: list[int], tv, pv, bv, skips) -> pd.DataFrame:
+        """The other figure of each amount/growth pair, in the unit it is written in."""
+        rows = []
+        for i in pairs:
+            try:
+                number = number_from_cell(c.cell[i])
+            except CellError:
+                continue  # context that cannot be read refuses nothing
+            if number.estimate:
+                skips.setdefault(c.row[i], ESTIMATE)
+            if number.value is None or number.estimate:
+                continue
+            t, p, b = tv[i], pv[i], bv[i]
+            growth = t["measure"] != "ytd_growth"
+            unit = "%" if growth else number.unit or c.unit_hint[i] or c.label_unit[i]
+            unit = unit or self.context.amount_unit
+            rows.append(
+                (t["entity"], p.year, t["id"], p.end if b[1] is None else b[1], p.end)
+                + (c.row[i], c.column[i], float(number.value), unit)
+            )
+        return pd.DataFrame(rows, columns=COMPANION_INPUT)
+
+    def _rows(self, c: Cells, frame, used: set, problems, skips: dict, tv) -> list[Row]:
+        stored = set(frame["source_row"].tolist()) | {r for r, _ in used}
+        failed = {p.row for p in problems if p.severity == "error" and p.row is not None}
+        first_target = {}
+        for row, t in zip(c.row, tv, strict=True):
+            if t.__class__ is not Refusal:
+                first_target.setdefault(row, t)
+        out = []
+        for row, label in c.labels.items():
+            if row in failed:
+                out.append(Row(row, "error"))
+            elif row in stored:
+                out.append(Row(row, "stored"))
+            else:
+                out.append(Row(row, "skipped", self._skip(row, label, skips, first_target)))
+        return out
+
+    def _skip(self, row: int, label: str, skips: dict, first_target: dict) -> Skipped:
+        why = skips.get(row)
+        if why.__class__ is Refusal:
+            return Skipped(row, label, why.key, dict(why.params))
+        target = first_target.get(row)
+        name = target["name_zh"] if target else label
+        if why is SINGLE_MONTH:
+            return Skipped(row, label, "skip.single_month", {"name": name})
+        if why is ESTIMATE:
+            return Skipped(row, label, "skip.estimate", {"name": name})
+        if why.__class__ is Problem:  # the same figure as on an earlier row
+            return Skipped(row, label, "skip.repeated", {"first": why.params["first"]})
+        unit = target["unit"] if target else ""
+        return Skipped(row, label, "skip.no_figure", {"name": name, "unit": unit or "—"})
 
     @staticmethod
     def _frame(c: Cells, kept, values, tv, pv, bv) -> pd.DataFrame:
@@ -154,7 +270,7 @@ class Checker:
                 "source_row": _ints(pick(c.row)),
                 "source_column": _text(pick(c.column)),
                 "entity": _text([t["entity"] for t in targets]),
-                "year": _ints([t["year"] for t in targets]),
+                "year": _ints([p.year for p in periods]),  # earlier years: reference figures
                 "id": _text([t["id"] for t in targets]),
                 "period_start": _ints(
                     [p.end if b[1] is None else b[1] for p, b in zip(periods, bases, strict=True)]
@@ -196,35 +312,15 @@ class Checker:
                     self._report(problems, seen, c, i, dated[p])
 
     # -------------------------------------------------------------- contexts
-    def _target(self, indicator: str, entity: str | None, sub_item: bool) -> dict:
+    def _target(self, indicator: str | None, entity: str | None, sub_item: bool) -> dict:
+        if indicator is None or not str(indicator).strip():
+            _refuse("indicator", "skip.no_label", severity="skip")
         try:
             pos = self.index.resolve(indicator, entity, None)
         except UnknownIndicator as err:
-            if sub_item:
-                _refuse(
-                    "indicator",
-                    "indicator.sub_item_unknown",
-                    severity="warning",
-                    indicator=indicator,
-                )
-            hint = "hint.closest_names" if err.suggestions else "hint.no_close_names"
-            _refuse(
-                "indicator",
-                "indicator.unknown",
-                hint,
-                indicator=indicator,
-                names="、".join(err.suggestions),
-            )
+            self._unknown(err, sub_item)
         except UnknownEntity as err:
-            listed = "、".join(err.entities[:5]) + ("…" if len(err.entities) > 5 else "")
-            _refuse(
-                "indicator",
-                "indicator.no_target_for_entity",
-                "hint.entity_targets",
-                indicator=indicator,
-                entity=err.entity,
-                entities=listed,
-            )
+            _refuse("indicator", "skip.other_entity", severity="skip", entity=err.entity)
         except AmbiguousIndicator as err:
             _refuse(
                 "indicator",
@@ -240,6 +336,26 @@ class Checker:
             )
         return target
 
+    def _unknown(self, err: UnknownIndicator, sub_item: bool):
+        """A near miss is an error (or any unknown name in a file that names indicators by
+        id, the fill-in template); any other unknown name is another indicator, skipped."""
+        if not sub_item and (err.near or self.names_by_id):
+            names = err.near or err.suggestions
+            _refuse(
+                "indicator",
+                "indicator.unknown",
+                "hint.closest_names" if names else "hint.no_close_names",
+                indicator=err.indicator,
+                names="、".join(names),
+            )
+        _refuse(
+            "indicator",
+            "skip.not_catalogue",
+            severity="skip",
+            indicator=err.indicator,
+            names="、".join(err.suggestions),
+        )
+
     def _period(self, c: Cells, i: int, target: dict) -> Period:
         raw = c.at(i)
         period = raw.period
@@ -248,8 +364,10 @@ class Checker:
                 period = parse_period(raw.period_cell)
             except CellError as err:
                 _refuse("period", err.key, err.hint_key, **err.params)
-        year = period.year or self.title_year or target["year"]
-        if year != target["year"]:
+        given = period.year or raw.year
+        year = given or self.context.year or target["year"]
+        self.year_sources.add("cell" if given else "context" if self.context.year else "catalogue")
+        if year > target["year"]:  # earlier years are reference figures (去年同期)
             _refuse(
                 "period",
                 "period.other_year",
@@ -285,7 +403,7 @@ class Checker:
             is str
             and cell.__class__ is str
             and _PLAIN(cell)
-            else (scale if scale.__class__ is Refusal else _SLOW)
+            else (scale if scale.__class__ is Refusal and not _no_figure(cell) else _SLOW)
             for h, lu, t, cell in zip(
                 pick(c.unit_hint), pick(c.label_unit), targets, cells, strict=True
             )
@@ -309,6 +427,8 @@ class Checker:
             number = number_from_cell(cell)
         except CellError as err:
             _refuse("value", err.key, err.hint_key, **err.params)
+        if number.estimate:
+            _refuse("value", "value.estimate", "hint.estimates", severity="warning", cell=cell)
         if number.value is None:
             return None
         ukey = (number.unit, c.unit_hint[i], c.label_unit[i], target["unit"])
@@ -320,30 +440,6 @@ class Checker:
         return value
 
     # -------------------------------------------------------------- whole file
-    def _unused(self, c: Cells, skipped: dict, used: set, tv: list) -> list[Problem]:
-        """A row whose only figures were context has no figure for its target."""
-        problems = []
-        for line, i in skipped.items():
-            target = tv[i]
-            if line in used or not isinstance(target, dict):
-                continue
-            hint = (
-                "hint.needs_growth_rate"
-                if target["measure"] == "ytd_growth"
-                else "hint.needs_figure_in_unit"
-            )
-            problems.append(
-                Problem(
-                    self.file,
-                    line,
-                    c.column[i],
-                    "value.none_usable",
-                    hint,
-                    {"name": target["name_zh"], "unit": target["unit"]},
-                )
-            )
-        return problems
-
     def _duplicates(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         dup = frame[frame.duplicated(FIGURE_KEY, keep=False)]
         problems = []
@@ -371,6 +467,18 @@ class Checker:
         return frame.drop_duplicates(FIGURE_KEY, keep="first").reset_index(drop=True), problems
 
 
+def _no_figure(cell) -> bool:
+    """'—', '/', blank: a cell whose unit can be wrong without anything being wrong."""
+    return cell.__class__ is str and number_from_cell_or_none(cell)
+
+
+def number_from_cell_or_none(cell) -> bool:
+    try:
+        return number_from_cell(cell).value is None
+    except CellError:
+        return False
+
+
 def _fill(cache: dict, key, compute, *args):
     """Work a context fact out and remember it, refusals included (as the Refusal)."""
     try:
@@ -388,12 +496,27 @@ def _cached(cache: dict, key, compute, *args):
     return found
 
 
-def _measure_fits(measure: str, growth_column: bool, unit: str) -> bool:
-    """Growth targets take growth columns; amounts take amounts. A level (亿元) printed
-    beside a growth rate is context, and so is a growth rate beside an amount."""
+def _role(measure: str, growth: bool | None, unit: str) -> str | None:
+    """'main' when the cell is the figure the target needs, 'companion' for the other of
+    a published amount/growth pair, None for no use. Only growth rates and amounts pair:
+    a level, share or state is always the target's own figure. A rate is a growth column
+    or label, or a cell in %; an amount says so or carries another unit."""
+    if measure not in ("ytd_growth", "ytd", "month"):
+        return "main"
+    if unit in ("%", "％"):
+        growth = True
+    elif growth is None:
+        growth = measure == "ytd_growth" if not unit else False
     if measure == "ytd_growth":
-        return growth_column or not unit or unit in ("%", "％")
-    return not growth_column
+        return "main" if growth else "companion"
+    return "companion" if growth else "main"
+
+
+def _measure_of(measure: str, role: str) -> str:
+    """The measure a companion is read in: an amount beside a rate, a rate beside one."""
+    if role == "main":
+        return measure
+    return "ytd" if measure == "ytd_growth" else "ytd_growth"
 
 
 def _basis(measure: str, hint: str | None, cumulative: bool | None):

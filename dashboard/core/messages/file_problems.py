@@ -29,6 +29,48 @@ TEXT = {
     ),
     "file.no_header": ("找不到表头行", "no header row found"),
     "file.no_figures": ("文件中没有找到任何数据", "no figures found in the file"),
+    "file.no_catalogue_figure": (
+        "文件中没有目录指标的数据：{rows} 行数据均未入库（见未入库行及原因）",
+        "no catalogue figure in the file: all {rows} data row(s) skipped (see the rows and why)",
+    ),
+    "column.estimates": (
+        "该列为预计数，不入库",
+        "this column holds estimates, which are not stored",
+    ),
+    # ------------------------------------------------------------- rows not stored
+    "skip.not_catalogue": ("非目录指标“{indicator}”", "{indicator!r} is not a catalogue indicator"),
+    "skip.other_entity": (
+        "目录中没有“{entity}”的目标",
+        "the catalogue has no target for {entity!r}",
+    ),
+    "skip.single_month": (
+        "{name}：当月数，本目标只用累计数",
+        "{name}: a single-month figure; the target uses the year to date",
+    ),
+    "value.estimate": ("“{cell}”是预计数，不入库", "{cell!r} is an estimate and is not stored"),
+    "skip.no_label": ("该行有数据，但没有指标名称", "figures without an indicator name"),
+    "skip.repeated": ("与第 {first} 行的数据相同", "the same figure as row {first}"),
+    "skip.estimate": ("{name}：预计数，不入库", "{name}: an estimate, not stored"),
+    "skip.no_figure": (
+        "{name}：没有本目标所用的数据（{unit}）",
+        "{name}: no figure the target uses ({unit})",
+    ),
+    "note.year_from_title": (
+        "未写年份的时期按标题年份 {year} 年计",
+        "periods without a year: {year}, from the title",
+    ),
+    "note.year_from_metadata": (
+        "未写年份的时期按“时间”行的 {year} 年计",
+        "periods without a year: {year}, from the 时间 line",
+    ),
+    "note.year_from_catalogue": (
+        "文件未写年份，按目录年度 {year} 年计",
+        "the file names no year: the catalogue's year {year} is assumed",
+    ),
+    "note.period_from_title": (
+        "未写时期的列按标题的 {year}年1-{end}月 计",
+        "columns without a period: {year}年1-{end}月, from the title",
+    ),
     # ------------------------------------------------------------- single cells
     "cell.not_number": ("“{text}”不是数字", "{text!r} is not a number"),
     "cell.too_large": ("“{text}”大得不合常理", "{text!r} is implausibly large"),
@@ -58,10 +100,6 @@ TEXT = {
     "period.month_short": ("{end}月", "{end}月"),
     # ------------------------------------------------------------- indicators and values
     "indicator.unknown": ("未知指标“{indicator}”", "unknown indicator {indicator!r}"),
-    "indicator.sub_item_unknown": (
-        "子项“{indicator}”不在目标目录中，已跳过",
-        "sub-item {indicator!r} is not in the catalogue; skipped",
-    ),
     "indicator.no_target_for_entity": (
         "“{indicator}”没有“{entity}”的目标",
         "{indicator!r} has no target for {entity!r}",
@@ -78,7 +116,6 @@ TEXT = {
         "单位“{source}”无法换算为目标单位“{target}”",
         "unit {source!r} cannot be converted to the target's unit {target!r}",
     ),
-    "value.none_usable": ("{name}没有可用的数据", "no usable figure for {name}"),
     "figure.repeated": (
         "{id} {period} 重复出现（首次在第 {first} 行）",
         "{id} {period} appears again (first on row {first})",
@@ -204,11 +241,18 @@ TEXT = {
     ),
     "hint.check_period": ("请核对时期的年份和月份", "check the year and month of the period"),
     "hint.closest_names": ("最接近的目录名称：{names}", "closest catalogue names: {names}"),
-    "hint.no_close_names": ("最接近的目录名称：无", "closest catalogue names: none close"),
-    "hint.entity_targets": (
-        "请检查地区列；该指标有以下地区的目标：{entities}",
-        "check the entity column; this indicator has targets for {entities}",
+    "hint.no_catalogue_figure": (
+        "本文件的指标都不在目录中，或都是目录中没有的地区；"
+        "请核对文件，或在上传页把指标名称设为目录指标的别名",
+        "none of its rows is a catalogue indicator of a catalogue entity; check the file, "
+        "or map a name to a target on the upload page",
     ),
+    "hint.estimates": (
+        "只保存实际数；预计数请不要上传",
+        "only actual figures are stored; leave estimates out",
+    ),
+    "hint.strict": ("--strict：未入库的行按错误处理", "--strict: a row not stored is an error"),
+    "hint.no_close_names": ("最接近的目录名称：无", "closest catalogue names: none close"),
     "hint.entity_or_id": (
         "请增加地区列或使用指标ID：{candidates}",
         "add an entity column or use the id: {candidates}",
@@ -225,14 +269,6 @@ TEXT = {
     "hint.same_kind_unit": (
         "请以{target}或同类单位填写",
         "write the figure in {target} or a unit of the same kind",
-    ),
-    "hint.needs_growth_rate": (
-        "该指标需要填写累计增长率（%）",
-        "this indicator needs its cumulative growth rate (%)",
-    ),
-    "hint.needs_figure_in_unit": (
-        "该指标需要以{unit}填写的数据",
-        "this indicator needs its figure in {unit}",
     ),
     "hint.one_row_per_period": (
         "每个指标每个时期只保留一行",
