@@ -241,7 +241,8 @@ def test_earlier_years_are_reference_figures_and_later_ones_refused(index):
     assert lines(errors(p.problems)) == [
         "years.csv:4:B: period 2027-01 is outside the target year 2026"
     ]
-    assert sorted(zip(p.figures["year"], p.figures["value"])) == [(2025, 2100.0), (2026, 2450.0)]
+    got = sorted(zip(p.figures["year"], p.figures["value"], strict=True))
+    assert got == [(2025, 2100.0), (2026, 2450.0)]
 
 
 def test_ambiguous_names_need_an_entity(catalogue):
