@@ -75,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--user", default="cli", help="an account; its departments limit the rows")
     i.add_argument("--dry-run", action="store_true", help="validate only, store nothing")
     i.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a file with any row that would be skipped (not a catalogue indicator, "
+        "a place without targets, a single-month or estimated figure, no figure)",
+    )
+    i.add_argument(
         "--admin-override",
         action="store_true",
         help="batch load without account checks (recorded in the audit log)",
@@ -241,31 +247,39 @@ def cmd_ingest(args, ws) -> int:
                 command="ingest",
                 files=[p.name for p in args.files],
             )
-    rejected, figures = 0, 0
+    rejected, figures, skipped = 0, 0, 0
     for path in args.files:
         outcome = _ingest_one(ws, index, path, args, user, now)
         if outcome is None:
             rejected += 1
         else:
-            figures += outcome
+            figures, skipped = figures + outcome[0], skipped + outcome[1]
     summary = "cli.ingest.validated" if args.dry_run else "cli.ingest.stored"
-    accepted, total = len(args.files) - rejected, len(args.files)
     print(
-        text(summary, LANG, accepted=accepted, total=total, figures=figures)
+        text(summary, LANG, figures=figures, skipped=skipped)
         + (text("cli.ingest.rejected", LANG, rejected=rejected) if rejected else "")
     )
     return 1 if rejected else 0
 
 
-def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> int | None:
-    """Figures stored (or that would be); None when the file is rejected.
+def _print_skipped(parsed) -> None:
+    """Every row not stored, with why: `FILE:ROW: skipped: reason` on stderr."""
+    for s in parsed.skipped:
+        reason = s.reason_in(LANG)
+        print(
+            text("cli.skipped", LANG, file=parsed.file, row=s.row, reason=reason), file=sys.stderr
+        )
+
+
+def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> tuple | None:
+    """(figures stored or that would be, rows skipped); None when the file is rejected.
 
     The file is parsed before the database is opened, so a large file never keeps the
     dashboard waiting for the lock.
     """
     data = path.read_bytes()
     try:
-        parsed = parse(data, path.name, index, (now.year, now.month))
+        parsed = parse(data, path.name, index, (now.year, now.month), args.strict)
     except IngestError as err:
         for p in err.problems:
             print(p.line(LANG))
@@ -273,6 +287,7 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> int |
             with connect(ws.db_path) as con:
                 record_refusal(con, user.name, path.name, None, err.problems, now)
         return None
+    _print_skipped(parsed)
     with connect(ws.db_path) as con:
         pv = check(con, parsed, index, user, now, record=not args.dry_run)
         for p in warnings(pv.problems):
@@ -293,10 +308,10 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> int |
                 ),
                 file=sys.stderr,
             )
-            return 0
+            return 0, 0
         if not args.dry_run:
             store_preview(con, ws, pv, data, user.name, now)
-    return len(pv.figures)
+    return len(pv.figures), len(parsed.skipped)
 
 
 def cmd_rebuild(args, ws) -> int:

@@ -116,7 +116,8 @@ def test_upload_confirm_then_overview_updates(app):
         "指标": "新建电动汽车公共充电桩",
         "时期": "2026 1—10月",
         "数值": "2,550个",
-        "类型": "修订",
+        "同时公布的数据": "",
+        "类型": "修订 2,450 → 2,550个",  # a revision shows the value it replaces
     }
     button(app, "确认保存").click().run()
     assert app.success[0].value == "已保存上传 #8：1 条数据。"
@@ -152,7 +153,7 @@ def test_broken_upload_is_refused_with_rows(app):
         [
             ["指标", "时期", "数值"],
             ["充电桩", "2026年10月", "很多"],
-            ["无此指标", "2026年10月", "1"],
+            ["新建公共充电桩", "2026年10月", "1"],  # a near miss: an error
         ]
     )
     app.file_uploader[0].set_value(("bad.csv", data, "text/csv")).run()

@@ -104,20 +104,27 @@ def test_ingest_accepts_rejects_and_dry_runs(empty_ws, tmp_path):
             [
                 ["指标", "时期", "数值"],
                 ["充电桩", "2026年10月", "x"],
-                ["无此指标", "2026年10月", "1"],
+                ["新建公共充电桩", "2026年10月", "1"],
             ]
         )
     )
     dry = run(empty_ws, "ingest", str(good), "--dry-run", "--user", "alice")
-    assert (dry.returncode, dry.stdout.strip()) == (0, "validated 1 of 1 file(s): 1 figure(s)")
+    assert (dry.returncode, dry.stdout.strip()) == (
+        0,
+        "1 figure(s) to store, 0 row(s) skipped (not catalogue indicators); "
+        "dry run, nothing stored",
+    )
     refused = run(empty_ws, "ingest", str(bad), "--user", "bob")
     assert refused.returncode == 1
     assert [x.split(" — ")[0] for x in refused.stdout.splitlines()[:2]] == [
         "bad.csv:2:C: 'x' is not a number",
-        "bad.csv:3:A: unknown indicator '无此指标'",
+        "bad.csv:3:A: unknown indicator '新建公共充电桩'",
     ]
     ok = run(empty_ws, "ingest", str(good), "--user", "alice")
-    assert (ok.returncode, ok.stdout.strip()) == (0, "stored 1 of 1 file(s): 1 figure(s)")
+    assert (ok.returncode, ok.stdout.strip()) == (
+        0,
+        "1 figure(s) stored, 0 row(s) skipped (not catalogue indicators)",
+    )
     progress = json.loads(run(empty_ws, "progress", "--format", "json").stdout)
     assert next(r for r in progress if r["id"] == "ev_chargers")["actual"] == 2450.0
     assert run(empty_ws, "ingest", str(tmp_path / "missing.csv"), "--user", "alice").returncode == 2
@@ -210,7 +217,10 @@ def test_without_accounts_the_shell_user_acts_as_administrator(empty_ws, tmp_pat
     good = tmp_path / "good.csv"
     good.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2450"]]))
     out = run(empty_ws, "ingest", str(good))
-    assert (out.returncode, out.stdout.strip()) == (0, "stored 1 of 1 file(s): 1 figure(s)")
+    assert (out.returncode, out.stdout.strip()) == (
+        0,
+        "1 figure(s) stored, 0 row(s) skipped (not catalogue indicators)",
+    )
     assert run(empty_ws, "snapshot", "--as-of", "2026-10").stdout.strip() == "1"
     log = json.loads(run(empty_ws, "audit", "--format", "json").stdout)
     assert [(e["user_name"], e["action"], e["outcome"]) for e in log][1:] == [

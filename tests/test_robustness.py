@@ -136,7 +136,7 @@ def test_dashboard_sessions_and_command_line_upload_at_once(ledger_ws, tmp_path)
     assert errors == []
     for p, (out, err) in zip(procs, outputs, strict=True):
         assert p.returncode == 0, err
-        assert out.strip() == "stored 1 of 1 file(s): 3000 figure(s)"
+        assert out.strip() == "3000 figure(s) stored, 0 row(s) skipped (not catalogue indicators)"
         assert "Traceback" not in err and "Exception" not in err
     assert len(stored) == 2 and None not in stored
     with connect(ledger_ws.db_path) as con:

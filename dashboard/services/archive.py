@@ -15,14 +15,20 @@ from dashboard.ingest.parse import ParsedUpload
 from dashboard.services.workspace import Workspace
 from dashboard.store import figures as store_figures
 
-SHIPPED_SUFFIXES = (".csv", ".txt", ".xlsx")
+SHIPPED_SUFFIXES = (".csv", ".txt", ".xlsx", ".xls")
 
 
 def write_upload(
     ws: Workspace, upload_id: int, parsed: ParsedUpload, data: bytes, user: str, at: datetime
 ) -> Path:
     ws.uploads_dir.mkdir(parents=True, exist_ok=True)
-    suffix = ".xlsx" if data[:4] == b"PK\x03\x04" else ".csv"
+    suffix = (
+        ".xlsx"
+        if data[:4] == b"PK\x03\x04"
+        else ".xls"
+        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        else ".csv"
+    )
     path = ws.uploads_dir / f"{upload_id:06d}-{parsed.sha256[:16]}{suffix}"
     manifest = {
         "upload_id": upload_id,

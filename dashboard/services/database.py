@@ -14,6 +14,7 @@ from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.profiles_csv import parse_profiles
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.services import catalogues
+from dashboard.services.aliases import sync_aliases
 from dashboard.services.archive import manifests, reconcile_archive, shipped_files
 from dashboard.services.uploading import WRITE_LOCK, catalogue_index, preview
 from dashboard.services.workspace import Workspace
@@ -27,6 +28,7 @@ def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
     """Load targets.csv and the saved catalogues (data/catalogues/) if any changed;
     CatalogueError leaves the stored catalogue as it was."""
     changed = catalogues.sync(con, ws)
+    sync_aliases(con, ws)
     if ws.profiles_csv.exists():
         raw = ws.profiles_csv.read_bytes()
         profiles = parse_profiles(raw.decode("utf-8-sig"), ws.profiles_csv.name)

@@ -8,6 +8,7 @@ from dashboard.core.explain import add_explanations
 from dashboard.core.periods import period_iso
 from dashboard.core.progress import compute_progress
 from dashboard.core.progress_row import TARGET_KEY
+from dashboard.core.seasonal import last_year_profiles, with_last_year
 from dashboard.core.settings import Thresholds
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import comments as store_comments
@@ -89,8 +90,18 @@ def target_history(
     return (
         store_figures.history(con, entity, year, target_id),
         store_comments.comment_history(con, entity, year, target_id),
-        store_catalogue.profiles(con),
+        seasonal_profiles(con, year),
     )
+
+
+def seasonal_profiles(
+    con: duckdb.DuckDBPyConnection, year: int, targets: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The shipped profiles, with last year's real shares wherever last year's figures are
+    stored."""
+    targets = store_catalogue.targets(con, year) if targets is None else targets
+    last_year = store_figures.current_figures(con, year - 1)
+    return with_last_year(store_catalogue.profiles(con), last_year_profiles(last_year, targets))
 
 
 def progress(
@@ -104,7 +115,7 @@ def progress(
         figures,
         month,
         thresholds=thresholds,
-        profiles=store_catalogue.profiles(con),
+        profiles=seasonal_profiles(con, year, targets),
         assessments=store_comments.assessments(con, year),
     )
     result = add_explanations(result)

@@ -12,7 +12,7 @@ import pandas as pd
 from dashboard.core.access import User
 from dashboard.core.messages import Msg
 from dashboard.core.problems import IngestError, Problem, errors
-from dashboard.ingest.parse import ParsedUpload, parse_upload, sequence_warnings
+from dashboard.ingest.parse import ParsedUpload, parse_upload, sequence_warnings, tenfold_warnings
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.services.archive import remove_upload, write_upload
 from dashboard.services.workspace import Workspace
@@ -37,15 +37,24 @@ class Preview:
 
 
 def parse(
-    data: bytes, filename: str, index: CatalogueIndex, today: tuple[int, int]
+    data: bytes,
+    filename: str,
+    index: CatalogueIndex,
+    today: tuple[int, int],
+    strict: bool = False,
 ) -> ParsedUpload:
     """Read and check a file against the catalogue, without the database: callers parse
-    before they open it, so a large file never holds the lock. Raises IngestError."""
-    return parse_upload(data, filename, index, today)
+    before they open it, so a large file never holds the lock. Raises IngestError.
+    `strict`: every row that would be skipped is an error instead."""
+    return parse_upload(data, filename, index, today, strict)
 
 
 def catalogue_index(con: duckdb.DuckDBPyConnection) -> CatalogueIndex:
-    return CatalogueIndex.build(store_catalogue.targets(con), store_catalogue.home_entity(con))
+    """The catalogue to read files against, with the names people taught it."""
+    targets = store_catalogue.with_learned_aliases(
+        store_catalogue.targets(con), store_catalogue.learned_aliases(con)
+    )
+    return CatalogueIndex.build(targets, store_catalogue.home_entity(con))
 
 
 def preview(
@@ -66,7 +75,12 @@ def review(con: duckdb.DuckDBPyConnection, parsed: ParsedUpload, index: Catalogu
     Parsing needs no database, so callers parse first and hold the file only for this.
     """
     previous, steps = store_figures.against_current(con, parsed.figures)
-    problems = parsed.problems + (sequence_warnings(steps, parsed.file) if parsed.ok else [])
+    problems = parsed.problems + (
+        sequence_warnings(steps, parsed.file)
+        + tenfold_warnings(parsed.figures, previous, index, parsed.file)
+        if parsed.ok
+        else []
+    )
     figures = _mark_changes(parsed.figures, previous)
     return Preview(parsed, figures, problems, store_figures.upload_by_sha(con, parsed.sha256))
 

@@ -21,6 +21,11 @@ class Workspace:
         return self.data_dir / "seasonal_profiles.csv"
 
     @property
+    def aliases_csv(self) -> Path:
+        """Names taught on the upload page, kept beside the catalogue for rebuilds."""
+        return self.data_dir / "aliases.csv"
+
+    @property
     def actuals_dir(self) -> Path:
         return self.data_dir / "actuals"
 

@@ -90,3 +90,44 @@ def load_profiles(con: duckdb.DuckDBPyConnection, profiles: pd.DataFrame, digest
 
 def profiles(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("SELECT entity, id, month, share_pct, source FROM profiles").df()
+
+
+ALIAS_COLUMNS = ["entity", "year", "id", "alias", "user_name", "created_at"]
+
+
+def learned_aliases(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute(
+        f"SELECT {', '.join(ALIAS_COLUMNS)} FROM learned_aliases ORDER BY created_at, alias"
+    ).df()
+
+
+def load_learned_aliases(
+    con: duckdb.DuckDBPyConnection, aliases: pd.DataFrame, digest: str
+) -> bool:
+    """Replace the learned names with those of data/aliases.csv; False if unchanged."""
+    if get_meta(con, "aliases_sha256") == digest:
+        return False
+    with FRAME_SCANS, transaction(con):
+        con.execute("DELETE FROM learned_aliases")
+        con.register("incoming_aliases", aliases[ALIAS_COLUMNS])
+        con.execute(
+            f"INSERT INTO learned_aliases SELECT {', '.join(ALIAS_COLUMNS)} FROM incoming_aliases"
+        )
+        con.unregister("incoming_aliases")
+        set_meta(con, "aliases_sha256", digest)
+    return True
+
+
+def with_learned_aliases(targets: pd.DataFrame, learned: pd.DataFrame) -> pd.DataFrame:
+    """The catalogue with each target's learned names added to its aliases."""
+    if learned.empty:
+        return targets
+    extra = learned.groupby(["entity", "year", "id"])["alias"].agg(";".join)
+    out = targets.copy()
+    keys = list(zip(out["entity"], out["year"], out["id"], strict=True))
+    more = [extra.get(k) for k in keys]
+    out["aliases"] = [
+        ";".join(x for x in (a if isinstance(a, str) else "", m or "") if x)
+        for a, m in zip(out["aliases"], more, strict=True)
+    ]
+    return out

@@ -22,6 +22,8 @@ FIGURE_COLUMNS = [
     "basis",
     "value",
     "raw",
+    "companion_value",
+    "companion_unit",
 ]
 
 
@@ -52,7 +54,11 @@ def store_upload(
     figures: pd.DataFrame,
 ) -> int:
     """Insert the upload and all its figures, or nothing."""
-    frame = figures.assign(upload_id=upload_id)[FIGURE_COLUMNS]
+    frame = figures.assign(upload_id=upload_id)
+    for column in ("companion_value", "companion_unit"):  # files parsed without pairs
+        if column not in frame:
+            frame[column] = None
+    frame = frame[FIGURE_COLUMNS]
     with FRAME_SCANS, transaction(con):
         con.execute(
             "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -93,8 +99,9 @@ def against_current(
 
 # Flow series (year-to-date or single-month figures of ytd/month targets) in period
 # order, an uploaded figure replacing the stored one for its period; `prev` is the figure
-# before each uploaded one. Kept: a year-to-date figure below the one before, or a single
-# month more than ten times the month before — possible, but usually a typing or unit slip.
+# before each uploaded one. Kept: a year-to-date figure below the one before or ten times
+# it, or a single month more than ten times the month before — possible, but usually a
+# typing or unit slip.
 SEQUENCE_SQL = """
 WITH new AS (
     SELECT i.entity, i.year, i.id, i.basis, i.period_end, i.value, i.source_row,
@@ -111,7 +118,7 @@ seq AS (
     WINDOW w AS (PARTITION BY entity, year, id, basis ORDER BY period_end))
 SELECT id, basis, period_end, value, source_row, source_column, prev, prev_end
 FROM seq
-WHERE is_new AND ((basis = 'ytd' AND value < prev)
+WHERE is_new AND ((basis = 'ytd' AND (value < prev OR (prev > 0 AND value >= 10 * prev)))
                   OR (basis = 'month' AND prev > 0 AND value > 10 * prev))
 ORDER BY source_row, source_column
 """
@@ -120,7 +127,7 @@ ORDER BY source_row, source_column
 def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pd.DataFrame:
     sql = (
         "SELECT entity, year, id, period_start, period_end, basis, value, upload_id, "
-        "source_row, source_column FROM current_figures"
+        "source_row, source_column, companion_value, companion_unit FROM current_figures"
     )
     order = " ORDER BY entity, year, id, period_end, basis"
     if year is None:
@@ -148,11 +155,12 @@ def uploads(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def latest_month(con: duckdb.DuckDBPyConnection, year: int | None = None) -> tuple[int, int] | None:
-    """(year, month) of the latest period holding any figure."""
-    sql = "SELECT year, max(period_end) FROM figures"
+    """(year, month) of the latest period holding any figure of a catalogue year (earlier
+    years' figures are reference figures, not a year to report on)."""
+    sql = "SELECT year, max(period_end) FROM figures WHERE year IN (SELECT year FROM targets)"
     params: list = []
     if year is not None:
-        sql += " WHERE year = ?"
+        sql += " AND year = ?"
         params.append(year)
     row = con.execute(sql + " GROUP BY year ORDER BY year DESC LIMIT 1", params).fetchone()
     return (int(row[0]), int(row[1])) if row else None

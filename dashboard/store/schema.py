@@ -23,6 +23,14 @@ CREATE TABLE IF NOT EXISTS figures (
     entity VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL,
     period_start TINYINT NOT NULL, period_end TINYINT NOT NULL, basis VARCHAR NOT NULL,
     value DOUBLE NOT NULL, raw VARCHAR);
+-- The other figure of a published pair (the amount beside a growth rate, or the reverse),
+-- in the unit the file wrote it in; databases from before it get the columns here.
+ALTER TABLE figures ADD COLUMN IF NOT EXISTS companion_value DOUBLE;
+ALTER TABLE figures ADD COLUMN IF NOT EXISTS companion_unit VARCHAR;
+-- Names people taught the upload page ('以后自动识别'); data/aliases.csv keeps them too.
+CREATE TABLE IF NOT EXISTS learned_aliases (
+    entity VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL,
+    alias VARCHAR NOT NULL, user_name VARCHAR, created_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS comments (
     entity VARCHAR, year INTEGER, id VARCHAR, month TINYINT, reason VARCHAR,
     measures VARCHAR, status VARCHAR, user_name VARCHAR, created_at TIMESTAMP);

@@ -144,6 +144,7 @@ def progress(w: Workspace, year: int, month: int) -> pd.DataFrame:
 
 def clear_caches() -> None:
     section_specs.clear()
+    load_index.clear()
     load_progress.clear()
     load_months.clear()
     load_current.clear()

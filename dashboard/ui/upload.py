@@ -4,13 +4,54 @@ from datetime import datetime
 
 import streamlit as st
 
+from dashboard.core.errors import DashboardError
 from dashboard.core.messages import month_name, text
 from dashboard.core.problems import IngestError, errors, warnings
-from dashboard.present.upload_tables import preview_table, problem_table
-from dashboard.services import exporting
+from dashboard.present.upload_tables import preview_table, problem_table, skipped_table
+from dashboard.services import aliases, exporting
 from dashboard.services.database import connect
 from dashboard.services.uploading import check, parse, record_refusal, store_preview
 from dashboard.ui import auth, common
+
+
+def show_rows_not_stored(parsed) -> None:
+    """Where the year and period came from, and every row not stored with why."""
+    for key, params in parsed.notes:
+        st.caption(text(key, lang, **params))
+    if parsed.skipped:
+        st.info(text("skipped_heading", lang, n=len(parsed.skipped)))
+        st.dataframe(skipped_table(parsed.skipped, lang), hide_index=True, width="stretch")
+
+
+def alias_form(parsed, index, problems) -> None:
+    """Map an unrecognised name to one of the uploader's targets once (以后自动识别)."""
+    unknown = [p.params["indicator"] for p in problems if p.key == "indicator.unknown"]
+    unknown += [s.label for s in parsed.skipped if s.key == "skip.not_catalogue"]
+    names = list(dict.fromkeys(n for n in unknown if n))
+    targets = {
+        (r["entity"], r["year"], r["id"]): r["name_zh"] for r in aliases.choices(index, user)
+    }
+    if not names or not targets:
+        return
+    with st.expander(text("alias_heading", lang), icon=":material/link:"):
+        st.caption(text("alias_help", lang))
+        name = st.selectbox(text("label_in_file", lang), names, key="alias_name")
+        target = st.selectbox(
+            text("alias_target", lang), list(targets), format_func=targets.get, key="alias_target"
+        )
+        if st.button(text("alias_button", lang), key="alias_button"):
+            try:
+                with connect(w.db_path) as con:
+                    alias = aliases.learn(con, w, index, user, name, target, datetime.now())
+            except DashboardError as err:
+                st.error(err.text(lang))
+                return
+            common.clear_caches()
+            st.session_state["alias_added"] = text(
+                "alias_added", lang, alias=alias, target=targets[target]
+            )
+            st.rerun()
+
 
 lang = common.lang()
 w = common.ready()
@@ -36,7 +77,9 @@ with st.expander(text("template", lang), icon=":material/download:"):
 if user is None or not user.may_upload():
     st.info(text("login_to_upload", lang))
     st.stop()
-uploaded = st.file_uploader(text("drop_file", lang), type=["csv", "txt", "xlsx"])
+if st.session_state.get("alias_added"):
+    st.success(st.session_state.pop("alias_added"))
+uploaded = st.file_uploader(text("drop_file", lang), type=["csv", "txt", "xlsx", "xls"])
 if uploaded is None:
     st.stop()
 
@@ -68,6 +111,8 @@ if pv.duplicate_of:
 if not pv.ok:
     st.error(text("refused", lang))
     st.dataframe(problem_table(pv.problems, lang), hide_index=True, width="stretch")
+    show_rows_not_stored(pv.parsed)
+    alias_form(pv.parsed, index, pv.problems)
     st.stop()
 
 st.subheader(text("preview", lang))
@@ -75,6 +120,8 @@ st.dataframe(preview_table(pv.figures, targets, lang), hide_index=True, width="s
 if warnings(pv.problems):
     st.warning(text("warnings_confirm", lang))
     st.dataframe(problem_table(warnings(pv.problems), lang), hide_index=True, width="stretch")
+show_rows_not_stored(pv.parsed)
+alias_form(pv.parsed, index, pv.problems)
 
 done_key = f"stored_{pv.parsed.sha256}"
 if st.session_state.get(done_key):

@@ -8,6 +8,15 @@ TEXT = {
         "Try again in a moment; if it persists, close the other dashboard or command.",
     ),
     "error.catalogue_empty": ("目标目录为空", "the catalogue is empty"),
+    "alias.not_yours": (
+        "不能把“{name}”设为该目标的别名：只能设为本单位负责的目标",
+        "{name!r} cannot name that target: only your own department's targets",
+    ),
+    "alias.too_short": ("“{name}”太短，不能作为别名", "{name!r} is too short to be an alias"),
+    "alias.taken": (
+        "“{name}”已是目录指标“{target}”的名称",
+        "{name!r} already names the catalogue indicator {target!r}",
+    ),
     "error.unknown_snapshot": ("没有快照 #{id}", "no snapshot #{id}"),
     "error.missing_font": (
         "未找到中文字体。请安装一种（Debian：apt-get install fonts-wqy-microhei），"

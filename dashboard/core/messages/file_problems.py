@@ -130,6 +130,19 @@ TEXT = {
         "{id} {month}月: {value:g} is year-to-date value below the previous period's "
         "({prev:g} for {prev_month}月)",
     ),
+    "figure.ytd_tenfold": (
+        "{id} {month}月：{value:g} 是上一期累计值的 10 倍以上（{prev_month}月为 {prev:g}）",
+        "{id} {month}月: {value:g} is ten times the previous period's year-to-date value "
+        "or more ({prev:g} for {prev_month}月)",
+    ),
+    "figure.tenfold_revision": (
+        "{id} {period}：修订后的 {value:,g} 与原值 {old:,g} 相差 10 倍以上",
+        "{id} {period}: the revision {value:,g} is ten times off the value it replaces ({old:,g})",
+    ),
+    "figure.beyond_target": (
+        "{id} {period}：{value:,g} 是全年目标 {target:,g} 的 10 倍以上",
+        "{id} {period}: {value:,g} is ten times the whole year's target ({target:,g}) or more",
+    ),
     "figure.jump": (
         "{id} {month}月：{value:g} 超过上月的 10 倍（{prev_month}月为 {prev:g}）",
         "{id} {month}月: {value:g} is more than 10× the previous month's "

@@ -40,7 +40,27 @@ TEXT = {
     "save_comment": ("保存说明", "Save comment"),
     "saved": ("已保存。", "Saved."),
     "user": ("填报人", "Reported by"),
-    "drop_file": ("选择或拖入数据文件（CSV / XLSX）", "Choose or drop a data file (CSV / XLSX)"),
+    "drop_file": (
+        "选择或拖入数据文件（CSV / XLSX / XLS）",
+        "Choose or drop a data file (CSV / XLSX / XLS)",
+    ),
+    "skipped_heading": (
+        "未入库：非目录指标等 {n} 行（原因见下表）",
+        "Not stored: {n} row(s), not catalogue indicators and others (reasons below)",
+    ),
+    "skip_reason": ("未入库原因", "Why not stored"),
+    "label_in_file": ("文件中的名称", "Name in the file"),
+    "companion": ("同时公布的数据", "Published with it"),
+    "reference_year": ("往年（参考）", "earlier year (reference)"),
+    "alias_heading": ("以后自动识别", "Recognise this name from now on"),
+    "alias_help": (
+        "把文件中的名称设为本单位某个目录指标的别名；保存后本页和命令行都按该指标识别。",
+        "Make a name in the file an alias of one of your department's targets; "
+        "this page and the command line then read it as that target.",
+    ),
+    "alias_target": ("对应的目录指标", "Catalogue target"),
+    "alias_button": ("以后自动识别", "Recognise from now on"),
+    "alias_added": ("已把“{alias}”设为“{target}”的别名。", "{alias!r} now names {target!r}."),
     "preview": ("将要保存的数据", "What will be stored"),
     "confirm": ("确认保存", "Confirm and store"),
     "stored": ("已保存上传 #{id}：{n} 条数据。", "Stored upload #{id}: {n} figures."),
@@ -145,14 +165,16 @@ TEXT = {
     "cli.warning": ("提醒：{line}", "warning: {line}"),
     "cli.no_such_file": ("没有这个文件：{files}", "no such file: {files}"),
     "cli.ingest.stored": (
-        "已保存 {accepted}/{total} 个文件：{figures} 条数据",
-        "stored {accepted} of {total} file(s): {figures} figure(s)",
+        "已保存 {figures} 条数据，跳过 {skipped} 行（非目录指标）",
+        "{figures} figure(s) stored, {skipped} row(s) skipped (not catalogue indicators)",
     ),
     "cli.ingest.validated": (
-        "已校验 {accepted}/{total} 个文件：{figures} 条数据",
-        "validated {accepted} of {total} file(s): {figures} figure(s)",
+        "校验通过：将保存 {figures} 条数据，跳过 {skipped} 行（非目录指标）（未保存）",
+        "{figures} figure(s) to store, {skipped} row(s) skipped (not catalogue indicators); "
+        "dry run, nothing stored",
     ),
-    "cli.ingest.rejected": ("；{rejected} 个被拒绝", "; {rejected} rejected"),
+    "cli.ingest.rejected": ("；{rejected} 个文件被拒绝", "; {rejected} file(s) rejected"),
+    "cli.skipped": ("{file}:{row}: 未入库：{reason}", "{file}:{row}: skipped: {reason}"),
     "cli.identical": (
         "{file}：与上传 #{id}（{name}）完全相同，未作任何更改",
         "{file}: identical to upload #{id} ({name}); nothing changed",
