@@ -32,11 +32,13 @@ def test_fuzzed_uploads_end_accepted_or_refused_and_refusals_change_nothing(samp
         pass
     tally, crashes = fuzzing.run(sample_ws, count=300, seed=1)
     assert crashes == []
+    # A label garbled past recognition is a row skipped and listed, not a refusal (issue
+    # 14): more mutated files go in without it; a one-character slip is still refused.
     assert dict(tally) == {
-        "accepted": 26,
-        "duplicate": 4,
-        "refused_rows": 88,
-        "refused_unreadable": 182,
+        "accepted": 51,
+        "duplicate": 9,
+        "refused_rows": 60,
+        "refused_unreadable": 180,
     }
 
 

@@ -62,6 +62,10 @@ def history_view(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
                 for s, e in zip(history["period_start"], history["period_end"], strict=True)
             ],
             text("value", lang): [f"{num(v)}{unit or ''}" for v in history["value"]],
+            text("companion", lang): [
+                "" if pd.isna(v) else f"{num(v)}{'' if pd.isna(u) else u}"
+                for v, u in zip(history["companion_value"], history["companion_unit"], strict=True)
+            ],
             text("current", lang): ["✔" if c else "" for c in history["current"]],
             text("file", lang): [
                 text("history.source", lang, upload=u, file=f, row=r)
@@ -85,3 +89,34 @@ def comments_view(comments: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("uploaded_at", lang): comments["created_at"].dt.strftime("%Y-%m-%d %H:%M"),
         }
     )
+
+
+def published_with(r: ReportRow, this_year: pd.DataFrame, last_year: pd.DataFrame, lang: str):
+    """Metrics beside the actual: the amount (or rate) published with it, and last year's
+    figure for the same period (去年同期) with its own companion; [] when none is stored."""
+    if missing(r.get("actual_end")) or missing(r.get("actual_start")):
+        return []
+    start, end = int(r["actual_start"]), int(r["actual_end"])
+    rows = []
+    now = _same_period(this_year, start, end)
+    if now is not None and not pd.isna(now["companion_value"]):
+        rows.append((text("companion", lang), _with_unit(now["companion_value"], now)))
+    before = _same_period(last_year, start, end)
+    if before is not None:
+        shown = value_with_unit(float(before["value"]), r["unit"] or "")
+        if not pd.isna(before["companion_value"]):
+            shown += f" · {_with_unit(before['companion_value'], before)}"
+        rows.append((text("same_period_last_year", lang), shown))
+    return rows
+
+
+def _same_period(figures: pd.DataFrame, start: int, end: int):
+    if figures.empty:
+        return None
+    hit = figures[(figures["period_start"] == start) & (figures["period_end"] == end)]
+    return None if hit.empty else hit.iloc[0]
+
+
+def _with_unit(value, row) -> str:
+    unit = row["companion_unit"]
+    return f"{num(value)}{'' if pd.isna(unit) else unit}"

@@ -140,7 +140,8 @@ def history(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: s
     return con.execute(
         """
         SELECT f.period_start, f.period_end, f.basis, f.value, f.raw, f.source_row,
-               f.source_column, u.upload_id, u.filename, u.user_name, u.uploaded_at,
+               f.source_column, f.companion_value, f.companion_unit, u.upload_id, u.filename,
+               u.user_name, u.uploaded_at,
                row_number() OVER (PARTITION BY f.period_start, f.period_end, f.basis
                                   ORDER BY f.upload_id DESC, f.source_row DESC) = 1 AS current
         FROM figures f JOIN uploads u USING (upload_id)

@@ -9,7 +9,13 @@ from dashboard.core.palette import STATUS_COLORS
 from dashboard.core.series import month_series
 from dashboard.core.vocab import JUDGED_STATUSES
 from dashboard.present import charts
-from dashboard.present.detail_tables import comments_view, history_view, metric_rows, pace_lines
+from dashboard.present.detail_tables import (
+    comments_view,
+    history_view,
+    metric_rows,
+    pace_lines,
+    published_with,
+)
 from dashboard.services.comments import add_comment
 from dashboard.services.database import connect
 from dashboard.ui import auth, common
@@ -46,11 +52,15 @@ st.markdown(
 st.markdown(f"**{r[in_lang('explanation', lang)]}**")
 st.markdown(text("source_quote", lang, sentence=target["source_text"]))
 
-for col, (label, value) in zip(st.columns(5), metric_rows(r, lang), strict=False):
-    col.metric(label, value)
-
 current = common.load_current(str(w.db_path), year, common.version(w))
 mine = current[(current["id"] == choice) & (current["entity"] == r["entity"])]
+before = common.load_current(str(w.db_path), year - 1, common.version(w))
+before = before[(before["id"] == choice) & (before["entity"] == r["entity"])]
+metrics = metric_rows(r, lang) + published_with(r, mine, before, lang)
+for start in range(0, len(metrics), 5):
+    for col, (label, value) in zip(st.columns(5), metrics[start : start + 5], strict=False):
+        col.metric(label, value)
+
 history, comments, profiles = common.load_history(
     str(w.db_path), r["entity"], year, choice, common.version(w)
 )

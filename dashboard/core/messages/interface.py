@@ -52,6 +52,7 @@ TEXT = {
     "label_in_file": ("文件中的名称", "Name in the file"),
     "companion": ("同时公布的数据", "Published with it"),
     "reference_year": ("往年（参考）", "earlier year (reference)"),
+    "same_period_last_year": ("去年同期", "Same period last year"),
     "alias_heading": ("以后自动识别", "Recognise this name from now on"),
     "alias_help": (
         "把文件中的名称设为本单位某个目录指标的别名；保存后本页和命令行都按该指标识别。",
