@@ -78,3 +78,4 @@ def test_no_companion_leaves_the_columns_empty():
         figures, frame([]).assign(period_end=[], source_row=[], source_column=[], value=[], unit=[])
     )
     assert pd.isna(out.loc[0, "companion_value"]) and used == set()
+    assert out.loc[0, "companion_unit"] is None

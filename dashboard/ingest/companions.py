@@ -45,7 +45,7 @@ def attach_companions(figures: pd.DataFrame, context: pd.DataFrame) -> tuple[pd.
     rows = best["index"].to_numpy()
     out.loc[rows, "companion_value"] = best["c_value"].to_numpy(dtype="float64")
     out.loc[rows, "companion_unit"] = best["c_unit"].to_numpy(dtype=object)
-    out.loc[rows, "companion_row"] = best["c_row"].to_numpy(dtype="int64")
+    out.loc[rows, "companion_row"] = best["c_row"].to_numpy(dtype="float64")
     out.loc[rows, "companion_column"] = best["c_column"].to_numpy(dtype=object)
     used = set(zip(best["c_row"].tolist(), best["c_column"].tolist(), strict=True))
     return out, used

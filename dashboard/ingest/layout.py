@@ -192,14 +192,21 @@ class RawFigure:
 class Cells:
     """Candidate figures as parallel columns (a 100,000-row file is a few lists, not
     100,000 objects); `at(i)` gives one as a RawFigure when a message needs it.
-    `labels` maps each data row to its label as written (the indicator, or the place in
-    the regions layout), for the list of rows that were not stored."""
+    `lines` are the data rows in file order and `texts` their labels as written (the
+    indicator, or the place in the regions layout), for the rows that were not stored."""
 
-    def __init__(self, columns: dict[str, list], labels: dict[int, str] | None = None):
+    def __init__(self, columns: dict[str, list], lines: list[int] = (), texts: list = ()):
         for name in CELL_FIELDS:
             setattr(self, name, columns[name])
         self.size = len(columns["row"])
-        self.labels = labels or {}
+        self.lines, self.texts = list(lines), list(texts)
+
+    def label(self, line: int) -> str:
+        """The label of data row `line` as written ('' when blank)."""
+        if not hasattr(self, "_by_line"):
+            self._by_line = dict(zip(self.lines, self.texts, strict=True))
+        text = self._by_line.get(line)
+        return "" if text is None else str(text).strip()
 
     def __len__(self) -> int:
         return self.size
@@ -522,8 +529,7 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
     if len(value_columns) > 1:  # row by row, as the user reads the file
         order = sorted(range(len(columns["row"])), key=columns["row"].__getitem__)
         columns = {name: [values[j] for j in order] for name, values in columns.items()}
-    shown = {line: str(t).strip() for line, t in zip(lines, texts, strict=True) if t is not None}
-    return Cells(columns, {line: shown.get(line, "") for line in lines})
+    return Cells(columns, lines, texts)
 
 
 def _first_filled(columns: list[list], indexes: list[int]) -> tuple[list, list[str]]:
@@ -559,7 +565,8 @@ def _data_rows(
     return [
         r
         for r in range(start, stop)
-        if filled(main[r])
+        # the label, as a plain expression: this runs once per row of a large file
+        if ((v := main[r]) is not None and (v.__class__ is not str or v.strip()))
         or any(filled(col[r]) for col in labels[1:])
         or any(filled(col[r]) for col in values)
     ]

@@ -188,18 +188,25 @@ def match_keys(label: Label, places: tuple[str, ...] = ()) -> list[str]:
     """Keys to look `label` up by, most specific first: the name as written, without its
     measure suffix, without a place prefix, without a trailing 额 (投资额 = 投资), and with
     产量 added (a product row names the product only)."""
-    prefixes = PLACE_WORDS + places
+    prefixes = _prefixes(PLACE_WORDS + places)
     found: list[str] = []
     for text in (label.name, label.core):
         key = canonical(text)
-        variants = [key, *(key[len(p) :] for p in map(canonical, prefixes) if key.startswith(p))]
+        variants = [key] + [key[n:] for n in prefixes[0] if key[:n] in prefixes[1]]
         for v in variants:
             found.append(v)
             if v.endswith("额") and not v.endswith("总额"):
                 found.append(v[:-1])
             found.append(v + "产量")  # a product row: '微型计算机设备(万台)'
-    found = [k for k in found if k != "产量"]
-    return [k for k in dict.fromkeys(found) if k]
+    return [k for k in dict.fromkeys(found) if k and k != "产量"]
+
+
+@lru_cache(maxsize=64)
+def _prefixes(places: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[str]]:
+    """Place prefixes by length (a catalogue of 2,000 districts is 2,000 prefixes: looked
+    up by slicing, not tried one by one)."""
+    keys = frozenset(canonical(p) for p in places if p)
+    return tuple(sorted({len(k) for k in keys})), keys
 
 
 def _without_verb(key: str) -> str:

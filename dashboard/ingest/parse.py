@@ -12,7 +12,7 @@ from dashboard.core.problems import IngestError, Problem, Skipped, errors
 from dashboard.ingest.grid import read_grid
 from dashboard.ingest.layout import Layout, find_layout, raw_figures
 from dashboard.ingest.resolve import CatalogueIndex
-from dashboard.ingest.validate import Checker, Row
+from dashboard.ingest.validate import Checker, Outcomes, Row
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -26,7 +26,7 @@ class ParsedUpload:
     layout: str
     figures: pd.DataFrame  # every figure to store; earlier years are reference figures
     problems: list[Problem]
-    rows: list[Row] = field(default_factory=list)  # every data row: stored/skipped/error
+    outcomes: Outcomes = field(default_factory=lambda: Outcomes([], set(), set(), []))
     notes: list[tuple[str, dict]] = field(default_factory=list)  # (message key, params)
 
     @property
@@ -34,11 +34,16 @@ class ParsedUpload:
         return not errors(self.problems)
 
     @property
+    def rows(self) -> list[Row]:
+        """Every data row: stored, skipped (with why) or an error."""
+        return self.outcomes.rows()
+
+    @property
     def skipped(self) -> list[Skipped]:
-        return [r.skip for r in self.rows if r.skip is not None]
+        return self.outcomes.skipped
 
     def count(self, outcome: str) -> int:
-        return sum(r.outcome == outcome for r in self.rows)
+        return self.outcomes.count(outcome)
 
 
 def parse_upload(
@@ -80,10 +85,10 @@ def parse_upload(
         )
     layout = find_layout(grid, file)
     checker = Checker(file, index, today, layout.context, layout.names_by_id)
-    figures, problems, rows = checker.check(raw_figures(grid, layout))
-    problems += _estimate_columns(layout, file) + _whole_file(figures, problems, rows, file)
+    figures, problems, outcomes = checker.check(raw_figures(grid, layout))
+    problems += _estimate_columns(layout, file) + _whole_file(figures, problems, outcomes, file)
     if strict:
-        problems += [_as_error(r.skip, file) for r in rows if r.skip is not None]
+        problems += [_as_error(skip, file) for skip in outcomes.skipped]
     problems.sort(key=lambda p: (p.row or 0, p.column or ""))
     return ParsedUpload(
         file,
@@ -92,16 +97,16 @@ def parse_upload(
         layout.kind,
         figures,
         problems,
-        rows,
+        outcomes,
         _notes(layout, checker.year_sources, index),
     )
 
 
-def _whole_file(figures: pd.DataFrame, problems: list, rows: list[Row], file: str) -> list:
+def _whole_file(figures: pd.DataFrame, problems: list, outcomes: Outcomes, file: str) -> list:
     """Nothing to store and nothing wrong: say why (no data rows, or none in the catalogue)."""
     if not figures.empty or errors(problems):
         return []
-    if not rows:
+    if not outcomes.lines:
         return [Problem(file, None, None, "file.no_figures", "hint.fill_a_value")]
     return [
         Problem(
@@ -110,7 +115,7 @@ def _whole_file(figures: pd.DataFrame, problems: list, rows: list[Row], file: st
             None,
             "file.no_catalogue_figure",
             "hint.no_catalogue_figure",
-            {"rows": len(rows)},
+            {"rows": len(outcomes.lines)},
         )
     ]
 
@@ -179,11 +184,11 @@ def tenfold_warnings(
     too many: '17900' for 1,790亿元): shown old -> new for the uploader to confirm."""
     if figures.empty:
         return []
-    target = {(r["entity"], r["id"]): r for r in index.records}
-    goals = np.array(
-        [_goal(target.get((e, i))) for e, i in zip(figures["entity"], figures["id"], strict=True)],
-        dtype=np.float64,
-    )
+    goal = pd.DataFrame(
+        [(r["entity"], r["id"], _goal(r)) for r in index.records], columns=["entity", "id", "goal"]
+    ).drop_duplicates(["entity", "id"])
+    goals = figures[["entity", "id"]].merge(goal, on=["entity", "id"], how="left")["goal"]
+    goals = goals.to_numpy(dtype=np.float64)
     values = figures["value"].to_numpy(dtype=np.float64)
     revised, beyond = tenfold(values, previous), beyond_target(values, goals)
     out = []

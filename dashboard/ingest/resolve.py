@@ -100,14 +100,16 @@ class CatalogueIndex:
         key = canonical(text)
         if key in CITY_WORDS:
             return default
-        for e in self._entity_names():
-            if key in (canonical(e), canonical(e)[:-1]):
-                return e
-        return str(text).strip()
+        return self._entity_names().get(key, str(text).strip())
 
-    def _entity_names(self) -> list[str]:
+    def _entity_names(self) -> dict[str, str]:
+        """Catalogue entities by their canonical name and by it without 市/区/县."""
         if "entities" not in self._cache:
-            self._cache["entities"] = sorted({r["entity"] for r in self.records})
+            names: dict[str, str] = {}
+            for e in sorted({r["entity"] for r in self.records}):
+                names.setdefault(canonical(e), e)
+                names.setdefault(canonical(e)[:-1], e)
+            self._cache["entities"] = names
         return self._cache["entities"]
 
     def _entities(self, name: str) -> dict[str, list[int]]:
@@ -131,7 +133,9 @@ class CatalogueIndex:
 
     def _resolve(self, text: str, entity: str | None, year: int | None):
         label = read_label(text)
-        name = next((k for k in match_keys(label, self.places) if k in self.names), None)
+        name = canonical(label.name)  # as written, almost always: no variants to try
+        if name not in self.names:
+            name = next((k for k in match_keys(label, self.places) if k in self.names), None)
         if name is None:
             near = near_misses(canonical(label.core), self.shown) if not label.breakdown else []
             return UnknownIndicator(label.name or text, self.suggest(label.core or text), near)

@@ -102,6 +102,33 @@ class Row:
 
 
 @dataclass
+class Outcomes:
+    """Every data row exactly once: stored, skipped (each with its reason) or an error.
+    Kept as sets and a list, not an object per row: a 100,000-row file is stored whole."""
+
+    lines: list[int]  # every data row, in file order
+    stored: set[int]
+    errors: set[int]
+    skipped: list[Skipped]
+
+    def count(self, outcome: str) -> int:
+        return {"stored": len(self.stored), "error": len(self.errors)}.get(
+            outcome, len(self.skipped) if outcome == "skipped" else 0
+        )
+
+    def rows(self) -> list[Row]:
+        skips = {s.row: s for s in self.skipped}
+        return [
+            Row(r, "error")
+            if r in self.errors
+            else Row(r, "stored")
+            if r in self.stored
+            else Row(r, "skipped", skips[r])
+            for r in self.lines
+        ]
+
+
+@dataclass
 class Checker:
     file: str
     index: CatalogueIndex
@@ -114,7 +141,7 @@ class Checker:
         frame, problems, _ = self.check(cells)
         return frame, problems
 
-    def check(self, cells: Cells) -> tuple[pd.DataFrame, list[Problem], list[Row]]:
+    def check(self, cells: Cells) -> tuple[pd.DataFrame, list[Problem], Outcomes]:
         """Stage by stage over all cells (target, role, period, basis, value); each stage
         works a distinct context out once and a cell stops at its first refusal.
 
@@ -227,22 +254,18 @@ class Checker:
             )
         return pd.DataFrame(rows, columns=COMPANION_INPUT)
 
-    def _rows(self, c: Cells, frame, used: set, problems, skips: dict, tv) -> list[Row]:
-        stored = set(frame["source_row"].tolist()) | {r for r, _ in used}
+    def _rows(self, c: Cells, frame, used: set, problems, skips: dict, tv) -> Outcomes:
         failed = {p.row for p in problems if p.severity == "error" and p.row is not None}
-        first_target = {}
-        for row, t in zip(c.row, tv, strict=True):
-            if t.__class__ is not Refusal:
-                first_target.setdefault(row, t)
-        out = []
-        for row, label in c.labels.items():
-            if row in failed:
-                out.append(Row(row, "error"))
-            elif row in stored:
-                out.append(Row(row, "stored"))
-            else:
-                out.append(Row(row, "skipped", self._skip(row, label, skips, first_target)))
-        return out
+        stored = (set(frame["source_row"].tolist()) | {r for r, _ in used}) - failed
+        rest = [r for r in c.lines if r not in stored and r not in failed]
+        first_target: dict = {}
+        if rest:
+            wanted = set(rest)
+            for row, t in zip(c.row, tv, strict=True):
+                if row in wanted and t.__class__ is not Refusal and row not in first_target:
+                    first_target[row] = t
+        skipped = [self._skip(r, c.label(r), skips, first_target) for r in rest]
+        return Outcomes(c.lines, stored, failed & set(c.lines), skipped)
 
     def _skip(self, row: int, label: str, skips: dict, first_target: dict) -> Skipped:
         why = skips.get(row)
