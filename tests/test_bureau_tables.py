@@ -114,7 +114,7 @@ def _check(parsed, spec: dict, catalogue_year: int = 2026) -> None:
 def test_bureau_table(expected: Path, catalogue):
     spec = json.loads(expected.read_text(encoding="utf-8"))
     if "after" in spec:
-        pytest.skip("a revision: checked against the stored figure in test_uploading")
+        pytest.skip("a revision: checked against the stored figure in test_bureau_upload")
     path = DATA / spec["file"]
     _check(_parse(path, catalogue, spec), spec)
 

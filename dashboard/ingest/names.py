@@ -18,7 +18,8 @@ specific first, in the same normalised form as `canonical` gives catalogue names
 Where a near miss stays an error (see `near_misses`): a name that is not a breakdown row
 and says the same as a catalogue name or alias with another verb in front ('新建公共充电桩',
 '新增公共充电桩' for the alias '公共充电桩' of '新建电动汽车公共充电桩'; '新增绿地面积' for
-'绿地面积'), or differs from one by a single character ('社会消费品零售总值'). Such a name
+'绿地面积'), differs from one by a single character ('社会消费品零售总值'), or is one cut
+short by one or two characters ('新建电动汽车公共充电'). Such a name
 almost certainly means the catalogue indicator; storing nothing for it would lose the
 figure without a word, and guessing could store it under the wrong target. Any other
 unknown name is another indicator and its row is skipped and listed, never an error:
@@ -220,6 +221,11 @@ def _one_character_off(a: str, b: str) -> bool:
     return len(a) == len(b) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
+def _cut_short(short: str, full: str) -> bool:
+    """A name with its last one or two characters lost ('新建电动汽车公共充电')."""
+    return len(short) >= 5 and full.startswith(short) and 1 <= len(full) - len(short) <= 2
+
+
 def near_misses(key: str, names: dict[str, str], limit: int = 3) -> list[str]:
     """Catalogue names (`names`: canonical key -> name to show) that `key` names with
     another verb or misspells by one character; [] when it is another indicator."""
@@ -231,6 +237,10 @@ def near_misses(key: str, names: dict[str, str], limit: int = 3) -> list[str]:
         for k, shown in names.items()
         if k != key
         and len(k) >= 3
-        and ((bare != key and bare == _without_verb(k)) or _one_character_off(key, k))
+        and (
+            (bare != key and bare == _without_verb(k))
+            or _one_character_off(key, k)
+            or _cut_short(key, k)
+        )
     ]
     return list(dict.fromkeys(hits))[:limit]
