@@ -294,3 +294,19 @@ def test_blank_and_whitespace_labels_are_skipped(index):
     p = parse(csv_bytes(rows), index)
     assert p.ok and values(p) == {("ev_chargers", 1, 10, "ytd"): 2450.0}
     assert [(s.row, s.key) for s in p.skipped] == [(2, "skip.no_label"), (3, "skip.no_label")]
+
+
+def test_a_rate_column_without_a_period_belongs_to_the_period_before_it(index):
+    rows = [
+        ["郑州市主要经济指标"],
+        ["指标", "单位", "10月", "1-10月", "增长%"],
+        ["社会消费品零售总额", "亿元", "461.2", "4,252.3", "4.6"],
+        ["规模以上工业增加值", "%", "", "", "8.7"],
+    ]
+    p = parse(csv_bytes(rows), index)
+    assert p.ok and values(p) == {
+        ("retail_sales_growth", 1, 10, "ytd"): 4.6,
+        ("industry_va_growth", 1, 10, "ytd"): 8.7,
+    }
+    assert p.figures["companion_value"].tolist()[0] == 4252.3
+    assert p.notes == [("note.year_from_catalogue", {"year": 2026})]

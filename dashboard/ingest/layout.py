@@ -240,6 +240,8 @@ def split_label(text: str) -> tuple[str, str]:
     m = PARENS.search(s)
     unit = m.group(1).strip() if m else ""
     base = PARENS.sub("", s).strip().rstrip(":：")
+    if not unit and base.endswith("%") and len(base) > 1:  # '增长%', '同比±%'
+        base, unit = base.rstrip("%±").strip(), "%"
     return base, unit
 
 
@@ -385,12 +387,16 @@ def _with_context(cols: list[Column], ctx: TableContext, regions: bool) -> list[
     without an indicator take the '指标：' line's or the title's."""
     named = ctx.indicator or (title_indicator(ctx.title) if ctx.title else None)
     has_period_column = any(c.role == "period" for c in cols)
+    left = None  # '1-10月 | 增长(%)': a measure column belongs to the period before it
     for c in cols:
         if c.role != "value":
             continue
-        if c.period is None and ctx.period is not None and not has_period_column:
-            c.period = ctx.period
-            c.basis = "ytd" if ctx.period.cumulative else c.basis
+        period = ctx.period or (left.period if left is not None else None)
+        if c.period is None and period is not None and not has_period_column:
+            c.period = period
+            c.basis = "ytd" if period.cumulative else c.basis
+        elif c.period is not None:
+            left = c
         if regions and c.indicator is None:
             c.indicator = named
         if c.indicator and c.growth is None:
