@@ -21,11 +21,15 @@ def attach_companions(figures: pd.DataFrame, context: pd.DataFrame) -> tuple[pd.
 
     `context` has KEY plus source_row, source_column, value, unit.
     """
-    out = figures.copy()
-    for name, dtype in zip(
-        COMPANION_COLUMNS, ("float64", "object", "Int64", "object"), strict=True
-    ):
-        out[name] = pd.Series(pd.NA if dtype != "float64" else np.nan, index=out.index, dtype=dtype)
+    # NaN and None, not pd.NA: DuckDB takes plain floats and objects at full speed.
+    empty = np.full(len(figures), np.nan)
+    nothing = pd.Series(np.full(len(figures), None, dtype=object), index=figures.index)
+    out = figures.assign(
+        companion_value=empty,
+        companion_unit=nothing,
+        companion_row=empty.copy(),
+        companion_column=nothing.copy(),
+    )
     if out.empty or context.empty:
         return out, set()
     ctx = context.rename(
