@@ -10,6 +10,7 @@ import io
 import shutil
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.core.vocab import TARGET_COLUMNS
 from tests.conftest import DATA
@@ -60,19 +61,28 @@ def test_catalogue_editor_in_the_browser(keywords, server, page, sample_ws):  # 
 
 
 def _edit_cell(pg, row: int, column: int, value: str) -> None:
-    """Glide's grid is a canvas: select the first cell, walk to the one wanted, type."""
+    """Glide's grid is a canvas: select the first cell, walk to the one wanted, type.
+
+    A rerun that lands between the click and Enter redraws the grid and drops the
+    selection, so the walk is tried again after the page has settled.
+    """
     editor = pg.locator("[data-testid='stDataFrameResizable']").nth(1)
-    editor.wait_for()
-    _settled(pg)
-    box = editor.bounding_box()
-    pg.mouse.click(box["x"] + 60, box["y"] + 55)  # first column of the first data row
-    for _ in range(column):
-        pg.keyboard.press("ArrowRight")
-    for _ in range(row):
-        pg.keyboard.press("ArrowDown")
-    pg.keyboard.press("Enter")  # opens the cell's editor
     cell = pg.locator("textarea.gdg-input")
-    cell.wait_for()
+    for _ in range(4):
+        editor.wait_for()
+        _settled(pg)
+        box = editor.bounding_box()
+        pg.mouse.click(box["x"] + 60, box["y"] + 55)  # first column of the first data row
+        for _ in range(column):
+            pg.keyboard.press("ArrowRight")
+        for _ in range(row):
+            pg.keyboard.press("ArrowDown")
+        pg.keyboard.press("Enter")  # opens the cell's editor
+        try:
+            cell.wait_for(timeout=5000)
+            break
+        except PlaywrightTimeout:
+            pg.keyboard.press("Escape")
     cell.fill(value)
     cell.press("Enter")
     cell.wait_for(state="detached")
