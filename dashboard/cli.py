@@ -7,6 +7,7 @@ import argparse
 import getpass
 import json
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -18,8 +19,16 @@ from dashboard.core.json_value import plain_value
 from dashboard.core.messages import text
 from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.present.text_table import render
-from dashboard.services import accounts, audit_log, exporting, proposing, reporting, snapshots
-from dashboard.services.accounts import AccountError
+from dashboard.services import (
+    account_changes,
+    accounts,
+    audit_log,
+    exporting,
+    proposing,
+    reporting,
+    snapshots,
+)
+from dashboard.services.account_changes import SHELL
 from dashboard.services.database import connect, counts, open_store, rebuild
 from dashboard.services.uploading import (
     catalogue_index,
@@ -121,15 +130,28 @@ def _parser() -> argparse.ArgumentParser:
         "--department",
         action="append",
         default=[],
-        help="a department the user reports for (repeat for several)",
+        help="a department of the catalogue the user reports for (repeat for several)",
     )
-    up = us_sub.add_parser("passwd", parents=[common], help="set a user's password")
+    ua.add_argument(
+        "--recreate",
+        action="store_true",
+        help="start a new users file after the old one was lost (accounts existed)",
+    )
+    up = us_sub.add_parser(
+        "passwd", parents=[common], help="set a user's password (ends their sessions)"
+    )
     up.add_argument("name")
     ur = us_sub.add_parser("set", parents=[common], help="change a user's role and departments")
     ur.add_argument("name")
     ur.add_argument("--role", choices=ROLES, required=True)
     ur.add_argument("--department", action="append", default=[])
-    us_sub.add_parser("list", parents=[common], help="users with roles and departments")
+    us_sub.add_parser("list", parents=[common], help="users with roles, departments, status")
+    for command, what in (
+        ("disable", "stop a user logging in or acting (ends their sessions)"),
+        ("enable", "let a disabled user log in again"),
+        ("delete", "remove a user (their uploads and audit entries stay)"),
+    ):
+        us_sub.add_parser(command, parents=[common], help=what).add_argument("name")
 
     po = sub.add_parser("propose", parents=[common], help="catalogue rows read from a report")
     po.add_argument("report", type=Path, help="the work report: .txt, .md or .docx")
@@ -184,8 +206,7 @@ def _emit(frame: pd.DataFrame, fmt: str, table_columns: list[str] | None = None)
 
 def acting_user(args, ws, need: str) -> User:
     """The account named by --user, checked for `need` (upload | admin)."""
-    path = accounts.users_path(ws.data_dir)
-    return accounts.acting_user(path, args.user, need, getattr(args, "admin_override", False))
+    return accounts.acting_user(ws, args.user, need, getattr(args, "admin_override", False))
 
 
 def cmd_targets(args, ws) -> int:
@@ -406,65 +427,86 @@ def cmd_audit(args, ws) -> int:
 
 
 def cmd_user(args, ws) -> int:
-    path = accounts.users_path(ws.data_dir)
-    if args.user_command == "list":
-        users = accounts.load(path)
-        frame = pd.DataFrame(
-            [
-                {
-                    "name": n,
-                    "role": u["role"],
-                    "departments": "、".join(u.get("departments", [])),
-                    "created": u.get("created"),
-                }
-                for n, u in users.items()
-            ],
-            columns=["name", "role", "departments", "created"],
-        )
-        sys.stdout.write(render(frame))
-        return 0
-    if args.user_command == "set":
-        user = accounts.set_role(path, args.name, args.role, args.department)
-        _audit_user(ws, "user_set", user)
-        departments = "、".join(sorted(user.departments))
-        print(text("cli.user_set", LANG, name=user.name, role=user.role, departments=departments))
-        return 0
+    return USER_COMMANDS[args.user_command](args, ws, time.time())
+
+
+def _user_list(args, ws, now: float) -> int:
+    users = accounts.directory(ws)
+    frame = pd.DataFrame(
+        [
+            {
+                "name": n,
+                "role": u["role"],
+                "departments": "、".join(u.get("departments", [])),
+                "status": "disabled" if u.get("disabled") else "active",
+                "created": u.get("created"),
+            }
+            for n, u in users.items()
+        ],
+        columns=["name", "role", "departments", "status", "created"],
+    )
+    sys.stdout.write(render(frame))
+    return 0
+
+
+def _user_add(args, ws, now: float) -> int:
     password = _read_password()
-    if args.user_command == "passwd":
-        accounts.set_password(path, args.name, password)
-        _audit_user(ws, "user_passwd", accounts.find(path, args.name))
-        print(text("cli.password_set", LANG, name=args.name))
-        return 0
-    user = accounts.add_user(path, args.name, password, args.role, args.department)
-    _audit_user(ws, "user_add", user)
+    user = account_changes.add(
+        ws, SHELL, args.name, password, args.role, args.department, now, args.recreate
+    )
     departments = "、".join(sorted(user.departments))
     added = "cli.user_added" if departments else "cli.user_added_alone"
     print(text(added, LANG, name=user.name, role=user.role, departments=departments))
     return 0
 
 
+def _user_set(args, ws, now: float) -> int:
+    user = account_changes.set_role(ws, SHELL, args.name, args.role, args.department, now)
+    departments = "、".join(sorted(user.departments))
+    print(text("cli.user_set", LANG, name=user.name, role=user.role, departments=departments))
+    return 0
+
+
+def _user_passwd(args, ws, now: float) -> int:
+    ended = account_changes.reset_password(ws, SHELL, args.name, _read_password(), now)
+    print(text("cli.password_set", LANG, name=args.name, ended=ended))
+    return 0
+
+
+def _user_disable(args, ws, now: float) -> int:
+    ended = account_changes.set_disabled(ws, SHELL, args.name, True, now)
+    print(text("cli.user_disabled", LANG, name=args.name, ended=ended))
+    return 0
+
+
+def _user_enable(args, ws, now: float) -> int:
+    account_changes.set_disabled(ws, SHELL, args.name, False, now)
+    print(text("cli.user_enabled", LANG, name=args.name))
+    return 0
+
+
+def _user_delete(args, ws, now: float) -> int:
+    ended = account_changes.delete(ws, SHELL, args.name, now)
+    print(text("cli.user_deleted", LANG, name=args.name, ended=ended))
+    return 0
+
+
 def _read_password() -> str:
     if sys.stdin.isatty():
         first = getpass.getpass(text("cli.password_prompt", LANG))
-        if getpass.getpass(text("cli.password_again", LANG)) != first:
-            raise AccountError("account.passwords_differ")
-        return first
+        return accounts.repeated(first, getpass.getpass(text("cli.password_again", LANG)))
     return sys.stdin.readline().rstrip("\n")
 
 
-def _audit_user(ws, action: str, user: User) -> None:
-    with open_store(ws) as con:
-        audit_log.record(
-            con,
-            "cli",
-            action,
-            "ok",
-            account=user.name,
-            role=user.role,
-            departments=sorted(user.departments),
-        )
-
-
+USER_COMMANDS = {
+    "list": _user_list,
+    "add": _user_add,
+    "set": _user_set,
+    "passwd": _user_passwd,
+    "disable": _user_disable,
+    "enable": _user_enable,
+    "delete": _user_delete,
+}
 COMMANDS = {
     "audit": cmd_audit,
     "user": cmd_user,

@@ -20,15 +20,23 @@ def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def accounts_table(users: dict, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
+def accounts_table(users: dict, open_sessions: dict[str, int], lang: str) -> pd.DataFrame:
+    """One row per account: role, departments, whether it may log in, open sessions."""
+    columns = [
+        text(k, lang)
+        for k in ("username", "role", "department", "accounts.status", "accounts.sessions")
+    ] + [text("created", lang)]
+    rows = [
         [
-            {
-                text("username", lang): name,
-                text("role", lang): text("role." + u["role"], lang),
-                text("department", lang): "、".join(u.get("departments", [])),
-                text("created", lang): u.get("created", ""),
-            }
-            for name, u in users.items()
+            name,
+            text("role." + u["role"], lang),
+            "、".join(u.get("departments", [])),
+            text(
+                "accounts.status.disabled" if u.get("disabled") else "accounts.status.active", lang
+            ),
+            open_sessions.get(name, 0),
+            str(u.get("created", "")).replace("T", " ")[:16],
         ]
-    )
+        for name, u in users.items()
+    ]
+    return pd.DataFrame(rows, columns=columns)

@@ -13,7 +13,7 @@ import duckdb
 from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.profiles_csv import parse_profiles
 from dashboard.ingest.resolve import CatalogueIndex
-from dashboard.services import catalogues
+from dashboard.services import accounts, catalogues
 from dashboard.services.aliases import sync_aliases
 from dashboard.services.archive import manifests, reconcile_archive, shipped_files
 from dashboard.services.uploading import WRITE_LOCK, catalogue_index, preview
@@ -69,6 +69,7 @@ def rebuild(ws: Workspace) -> list[Problem]:
     fresh.unlink(missing_ok=True)
     with connect(fresh) as con:
         problems = _prepare(con, ws)
+        accounts.carry_note(ws, con)  # a lost users file must not reopen the install
     with connect(ws.db_path):
         pass  # waits until no other process holds the old file
     os.replace(fresh, ws.db_path)

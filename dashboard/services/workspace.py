@@ -51,3 +51,15 @@ def workspace(
     data = Path(data_dir or os.environ.get("DASHBOARD_DATA") or PROJECT_DATA)
     db_path = Path(db or os.environ.get("DASHBOARD_DB") or data / "dashboard.duckdb")
     return Workspace(data.resolve(), db_path.resolve())
+
+
+def db_version(db_path: Path) -> tuple:
+    """Changes whenever the database file is written: the key of every cached read."""
+    stats = []
+    for p in (db_path, db_path.with_name(db_path.name + ".wal")):
+        try:
+            s = p.stat()
+            stats.append((s.st_mtime_ns, s.st_size))
+        except FileNotFoundError:
+            stats.append(None)
+    return tuple(stats)

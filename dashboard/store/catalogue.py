@@ -131,3 +131,12 @@ def with_learned_aliases(targets: pd.DataFrame, learned: pd.DataFrame) -> pd.Dat
         for a, m in zip(out["aliases"], more, strict=True)
     ]
     return out
+
+
+def departments(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every responsible department the catalogue names, sorted."""
+    rows = con.execute(
+        "SELECT DISTINCT department FROM targets WHERE coalesce(department, '') <> '' "
+        "ORDER BY department"
+    ).fetchall()
+    return [r[0] for r in rows]

@@ -3,6 +3,7 @@
 import duckdb
 
 from dashboard.store.audit import SCHEMA as AUDIT_SCHEMA
+from dashboard.store.sessions import SCHEMA as SESSION_SCHEMA
 from dashboard.store.snapshots import SCHEMA as SNAPSHOT_SCHEMA
 
 SCHEMA = """
@@ -48,6 +49,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(SCHEMA)
     con.execute(SNAPSHOT_SCHEMA)
     con.execute(AUDIT_SCHEMA)
+    con.execute(SESSION_SCHEMA)
 
 
 def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:

@@ -137,13 +137,18 @@ TEXT = {
         "责任单位的填报人员登录后可填写原因分析与下步措施。",
         "Uploaders of the responsible department can comment after logging in.",
     ),
-    "admin_only": ("此操作需要管理员。", "This needs an administrator."),
+    "admin_only": (
+        "此页面仅限管理员。请以管理员身份登录。",
+        "This page is for administrators. Please log in as one.",
+    ),
     "admin": ("审计与账户", "Audit and accounts"),
     "audit_log": ("审计日志", "Audit log"),
     "accounts": ("账户", "Accounts"),
     "accounts_hint": (
-        "账户在服务器上用命令管理：python -m dashboard user add/passwd/set/list",
-        "Accounts are managed on the server: python -m dashboard user add/passwd/set/list",
+        "在服务器上也可用命令管理：python -m dashboard user add|set|passwd|disable|enable|"
+        "delete|list",
+        "On the server the same is done with python -m dashboard user add|set|passwd|"
+        "disable|enable|delete|list",
     ),
     # the sidebar's switches are read before a language is chosen: both languages at once
     "language_switch": ("语言 / Language", "语言 / Language"),
@@ -193,7 +198,19 @@ TEXT = {
         "wrote {out} ({format}, {count} targets, as of {year}-{month:02d})",
     ),
     "cli.user_set": ("{name}：{role} {departments}", "{name}: {role} {departments}"),
-    "cli.password_set": ("已为 {name} 设置密码", "password set for {name}"),
+    "cli.password_set": (
+        "已为 {name} 设置密码，结束了 {ended} 个登录会话",
+        "password set for {name}; {ended} session(s) ended",
+    ),
+    "cli.user_disabled": (
+        "已停用 {name}，结束了 {ended} 个登录会话",
+        "disabled {name}; {ended} session(s) ended",
+    ),
+    "cli.user_enabled": ("已启用 {name}", "enabled {name}"),
+    "cli.user_deleted": (
+        "已删除 {name}，结束了 {ended} 个登录会话",
+        "deleted {name}; {ended} session(s) ended",
+    ),
     "cli.user_added": (
         "已添加 {name}（{role}：{departments}）",
         "added {name} ({role}: {departments})",
