@@ -7,5 +7,6 @@ Layers (imports point one way, enforced by tests/test_layers.py):
   export    CSV/XLSX/PDF/PNG bytes and the fill-in template
   present   results -> words, tables, charts in zh/en (no Streamlit, no SQL)
   services  use cases shared by the command line and the pages
-  ui        Streamlit pages; app.py the Streamlit entry, cli.py the commands
+  ui        Streamlit pages; app.py the Streamlit entry, server.py the web server that
+            serves it (with the login cookie's routes), cli.py the commands
 """

@@ -1,4 +1,5 @@
-"""Streamlit entry point: `streamlit run dashboard/app.py`. Navigation and language only."""
+"""The pages' entry: navigation and language only. Served by dashboard/server.py
+(`python -m streamlit run dashboard/server.py`), which adds the login cookie's routes."""
 
 import streamlit as st
 
@@ -11,19 +12,30 @@ with errors.reported(lang):
     w = common.ready()
     user = auth.sidebar(w, lang)
 
-PAGES = [  # file, title key, icon, url
-    ("ui/overview.py", "overview", ":material/speed:", "overview"),
-    ("ui/detail.py", "detail", ":material/query_stats:", "detail"),
-    ("ui/upload.py", "upload", ":material/upload_file:", "upload"),
-    ("ui/completeness.py", "completeness", ":material/calendar_month:", "completeness"),
-    ("ui/snapshots.py", "snapshots", ":material/photo_camera:", "snapshots"),
-    ("ui/catalogue.py", "catalogue", ":material/list_alt:", "catalogue"),
+PAGES = [  # file, title key, icon, url, who finds it in the menu
+    ("ui/overview.py", "overview", ":material/speed:", "overview", "all"),
+    ("ui/detail.py", "detail", ":material/query_stats:", "detail", "all"),
+    ("ui/upload.py", "upload", ":material/upload_file:", "upload", "all"),
+    ("ui/completeness.py", "completeness", ":material/calendar_month:", "completeness", "all"),
+    ("ui/snapshots.py", "snapshots", ":material/photo_camera:", "snapshots", "all"),
+    ("ui/catalogue.py", "catalogue", ":material/list_alt:", "catalogue", "all"),
+    ("ui/account.py", "auth.my_account", ":material/person:", "account", "user"),
+    ("ui/admin.py", "admin", ":material/admin_panel_settings:", "admin", "admin"),
 ]
-if user is not None and user.is_admin:
-    PAGES.append(("ui/admin.py", "admin", ":material/admin_panel_settings:", "admin"))
+# Every page is registered for everyone, so that a bookmark or a shared link to a page
+# this person may not use opens it, and it says so in their language (Streamlit would show
+# an English "Page not found"); the menu lists only what they may use.
+shown = {"all": True, "user": user is not None, "admin": user is not None and user.is_admin}
 pages = [
-    st.Page(file, title=text(key, lang), icon=icon, url_path=url, default=(i == 0))
-    for i, (file, key, icon, url) in enumerate(PAGES)
+    st.Page(
+        file,
+        title=text(key, lang),
+        icon=icon,
+        url_path=url,
+        default=(i == 0),
+        visibility="visible" if shown[who] else "hidden",
+    )
+    for i, (file, key, icon, url, who) in enumerate(PAGES)
 ]
 with errors.reported(lang):
     st.navigation(pages).run()

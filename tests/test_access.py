@@ -131,6 +131,10 @@ def test_first_start_asks_for_an_administrator(app_env):
     assert at.info[0].value == "尚未设置账户：请先创建管理员。"
     at.text_input(key="admin_name").set_value("boss")
     at.text_input(key="admin_password").set_value(PASSWORD)
+    at.text_input(key="admin_password_again").set_value(PASSWORD + "x")
+    button(at, "创建管理员并登录").click().run()
+    assert at.error[0].value == "两次输入的密码不一致"
+    at.text_input(key="admin_password_again").set_value(PASSWORD)
     button(at, "创建管理员并登录").click().run()
     assert at.sidebar.markdown[0].value.startswith("**boss** · 管理员")
     users = accounts.load(accounts.users_path(app_env.data_dir))

@@ -11,6 +11,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,15 +49,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(sample_ws):
-    _need_browser()
-    add_accounts(sample_ws)
+@contextmanager
+def serving(ws, **env: str) -> Iterator[str]:
+    """The dashboard as `streamlit run dashboard/server.py` serves it; its URL."""
     port = _free_port()
     env = {
         **os.environ,
-        "DASHBOARD_DB": str(sample_ws.db_path),
-        "DASHBOARD_DATA": str(sample_ws.data_dir),
+        "DASHBOARD_DB": str(ws.db_path),
+        "DASHBOARD_DATA": str(ws.data_dir),
+        **env,
     }
     proc = subprocess.Popen(
         [
@@ -63,7 +65,7 @@ def server(sample_ws):
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "dashboard" / "app.py"),
+            str(ROOT / "dashboard" / "server.py"),
             "--server.port",
             str(port),
             "--server.address",
@@ -88,9 +90,19 @@ def server(sample_ws):
     else:
         proc.kill()
         pytest.fail("streamlit did not start: " + proc.stdout.read().decode()[-2000:])
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture
+def server(sample_ws):
+    _need_browser()
+    add_accounts(sample_ws)
+    with serving(sample_ws) as url:
+        yield url
 
 
 @pytest.fixture

@@ -141,7 +141,7 @@ def test_words_in_both_languages():
     )
 
 
-RUN_ON_IMPORT = ("dashboard.app", "dashboard.__main__")
+RUN_ON_IMPORT = ("dashboard.app", "dashboard.server", "dashboard.__main__")
 
 
 def _our_exceptions():

@@ -1,19 +1,16 @@
-"""审计与账户 (admins only): the audit log, exportable, and the accounts with their roles."""
+"""审计与账户 (admins only): the audit log, exportable, and the accounts."""
 
 import streamlit as st
 
 from dashboard.core.messages import text
-from dashboard.present.admin_tables import accounts_table, audit_table
-from dashboard.services import accounts, audit_log
+from dashboard.present.admin_tables import audit_table
+from dashboard.services import audit_log
 from dashboard.services.database import connect
-from dashboard.ui import auth, common
+from dashboard.ui import account_forms, auth, common
 
 lang = common.lang()
 w = common.ready()
-user = auth.current_user(w)
-if user is None or not user.is_admin:
-    st.info(text("admin_only", lang))
-    st.stop()
+user = auth.admin_page(w, lang)
 
 st.title(text("admin", lang))
 st.subheader(text("audit_log", lang))
@@ -30,9 +27,4 @@ st.download_button(
 st.dataframe(table.iloc[::-1], hide_index=True, width="stretch")
 
 st.subheader(text("accounts", lang))
-st.caption(text("accounts_hint", lang))
-st.dataframe(
-    accounts_table(accounts.load(accounts.users_path(w.data_dir)), lang),
-    hide_index=True,
-    width="stretch",
-)
+account_forms.manage(w, user, lang)

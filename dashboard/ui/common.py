@@ -12,7 +12,8 @@ from dashboard.present import charts
 from dashboard.services import audit_log, exporting, reporting
 from dashboard.services.database import connect, open_store
 from dashboard.services.uploading import CatalogueIndex, catalogue_index
-from dashboard.services.workspace import Workspace, workspace
+from dashboard.services.workspace import Workspace, db_version, workspace
+from dashboard.ui import session_cookie
 
 
 def ws() -> Workspace:
@@ -24,8 +25,10 @@ def lang() -> str:
 
 
 def language_switch() -> str:
+    """The language switch; a new tab or a reload starts in the language chosen last."""
+    saved = "English" if session_cookie.saved_lang() == "en" else "中文"
     choice = st.sidebar.segmented_control(
-        text("language_switch", "zh"), ["中文", "English"], key="lang_choice", default="中文"
+        text("language_switch", "zh"), ["中文", "English"], key="lang_choice", default=saved
     )
     st.session_state["lang"] = "en" if choice == "English" else "zh"
     return st.session_state["lang"]
@@ -33,14 +36,7 @@ def language_switch() -> str:
 
 def version(w: Workspace) -> tuple:
     """Changes whenever the database file is written: the key for every cached read."""
-    stats = []
-    for p in (w.db_path, w.db_path.with_name(w.db_path.name + ".wal")):
-        try:
-            s = p.stat()
-            stats.append((s.st_mtime_ns, s.st_size))
-        except FileNotFoundError:
-            stats.append(None)
-    return tuple(stats)
+    return db_version(w.db_path)
 
 
 @st.cache_resource(show_spinner=False)
