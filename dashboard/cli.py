@@ -427,6 +427,8 @@ def cmd_audit(args, ws) -> int:
 
 
 def cmd_user(args, ws) -> int:
+    with open_store(ws):
+        pass  # the catalogue's departments are what accounts may report for
     return USER_COMMANDS[args.user_command](args, ws, time.time())
 
 

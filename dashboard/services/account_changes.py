@@ -11,7 +11,6 @@ from datetime import datetime
 from dashboard.core.access import User
 from dashboard.core.messages import Msg
 from dashboard.services import accounts, audit_log, logins, sessions
-from dashboard.services.database import open_store
 from dashboard.services.workspace import Workspace
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store.connection import connect
@@ -20,8 +19,9 @@ SHELL = User("cli", "admin")
 
 
 def catalogue_departments(ws: Workspace) -> list[str]:
-    """The departments an account may report for: those the catalogue names."""
-    with open_store(ws) as con:
+    """The departments an account may report for: those the catalogue names (the store
+    must hold the catalogue: the pages' start and every command put it there)."""
+    with connect(ws.db_path) as con:
         return store_catalogue.departments(con)
 
 
