@@ -66,6 +66,8 @@ def test_the_admin_adds_a_user_from_the_catalogues_departments(app):
     app.text_input(key="new_account_again").set_value(PASSWORD)
     button(app, "添加账户").click().run()
     assert app.success[0].value == "已添加账户 li。"
+    assert app.text_input(key="new_account_name").value == ""  # ready for the next one
+    assert app.multiselect(key="new_account_departments").value == []
     table = app.dataframe[1].value
     row = table[table["用户名"] == "li"].iloc[0]
     assert (row["角色"], row["责任单位"], row["状态"], row["在线会话"]) == (

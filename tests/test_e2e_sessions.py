@@ -1,6 +1,9 @@
 """Logins in a real browser: an HttpOnly cookie keeps them across reloads, tabs and links;
 logout and a new password end them in every tab. Screenshots go to test-artifacts/."""
 
+import urllib.error
+import urllib.request
+
 import pytest
 
 from tests.conftest import PASSWORD, add_accounts
@@ -60,6 +63,27 @@ def _shot(page, name: str) -> None:
 
 def _session_cookie(context) -> dict | None:
     return next((c for c in context.cookies() if c["name"] == "dashboard_session"), None)
+
+
+def _post(url: str, body: bytes, **headers: str) -> int:
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status
+    except urllib.error.HTTPError as err:
+        return err.code
+
+
+def test_the_cookie_routes_answer_only_the_dashboards_pages(server):
+    host = server.removeprefix("http://")
+    grant = b'{"grant": "made-up"}'
+    assert _post(server + "/api/session", grant) == 403  # no Origin: not from a page
+    assert _post(server + "/api/session", grant, Origin="http://evil.example") == 403
+    assert _post(server + "/api/session", grant, Origin=f"http://{host}") == 403  # no such grant
+    assert _post(server + "/api/session", b"x" * 5000, Origin=f"http://{host}") == 403
+    assert _post(server + "/api/session", b"[1]", Origin=f"http://{host}") == 400
+    assert _post(server + "/api/session/end", b"{}", Origin="http://evil.example") == 403
+    assert _post(server + "/api/session/end", b"{}", Origin=f"http://{host}") == 204
 
 
 def test_login_survives_reload_tabs_and_links_and_ends_everywhere(server, browser):
@@ -173,4 +197,33 @@ def test_on_a_phone_a_deep_link_survives_the_login_and_reloads(sample_ws, browse
         _shot(page, "session_phone_en_detail_reloaded")
         _sidebar(page).get_by_text("guest · viewer").wait_for()
         _shot(page, "session_phone_en_sidebar")
+        context.close()
+
+
+def test_an_admin_adds_an_account_in_the_browser(server, browser):
+    for viewport, lang in ((DESKTOP, "zh"), (PHONE, "en")):
+        context = _context(browser, viewport)
+        page = context.new_page()
+        page.goto(server + "/admin")
+        page.get_by_text("此页面仅限管理员。请以管理员身份登录。").wait_for()
+        _login(page, "admin")
+        page.get_by_role("button", name="退出登录").wait_for()
+        if lang == "en":
+            _sidebar(page).get_by_role("radio", name="English").click()
+            page.get_by_text("Audit and accounts").first.wait_for()
+        _fold(page)
+        name = f"li_{lang}"
+        page.get_by_label("用户名" if lang == "zh" else "User name").first.fill(name)
+        departments = "责任单位（可多选）" if lang == "zh" else "Departments (one or more)"
+        page.get_by_label(departments).first.click()
+        page.get_by_label(departments).first.type("商务")  # the list shows only the matches
+        page.get_by_role("option", name="市商务局").click()
+        page.keyboard.press("Escape")
+        for label in ("密码", "再次输入密码") if lang == "zh" else ("Password", "Password again"):
+            page.get_by_label(label, exact=True).first.fill(PASSWORD)
+        page.get_by_role(
+            "button", name="添加账户" if lang == "zh" else "Add an account"
+        ).last.click()
+        page.get_by_text(f"已添加账户 {name}。" if lang == "zh" else f"Added {name}.").wait_for()
+        _shot(page, f"accounts_{'desktop' if lang == 'zh' else 'phone'}_{lang}_added")
         context.close()

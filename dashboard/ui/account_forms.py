@@ -23,6 +23,7 @@ def _departments(db_path: str, data_dir: str, db_version: tuple) -> list[str]:
 
 
 def manage(w: Workspace, admin: User, lang: str) -> None:
+    _reset_fields()
     done = st.session_state.pop("accounts_done", None)
     if done:
         st.success(done)
@@ -40,19 +41,25 @@ def manage(w: Workspace, admin: User, lang: str) -> None:
 
 
 def _act(
-    lang: str, action: Callable, done: Callable[[object], str], clear: tuple[str, ...] = ()
+    lang: str, action: Callable, done: Callable[[object], str], clear: dict | None = None
 ) -> None:
     """Carry out a change; its message shows above the table after the rerun. A refused
-    change keeps what was typed; a done one empties the fields named in `clear`."""
+    change keeps what was typed; a done one resets the fields in `clear` (key: value)."""
     try:
         result = action()
     except DashboardError as err:
         errors.show(err, lang)
         return
-    for key in clear:
-        st.session_state.pop(key, None)
     st.session_state["accounts_done"] = done(result)
+    st.session_state["accounts_reset"] = clear or {}
     st.rerun()
+
+
+def _reset_fields() -> None:
+    """Empty the fields of a change just done (before they are drawn again, the only time
+    Streamlit lets a widget's value be set)."""
+    for key, value in st.session_state.pop("accounts_reset", {}).items():
+        st.session_state[key] = value
 
 
 def _role_word(lang: str) -> Callable[[str], str]:
@@ -72,13 +79,13 @@ def _passwords(lang: str, key: str) -> tuple[str, str]:
     return first, again
 
 
-ADD_FIELDS = (
-    "new_account_name",
-    "new_account_role",
-    "new_account_departments",
-    "new_account_password",
-    "new_account_again",
-)
+ADD_FIELDS = {
+    "new_account_name": "",
+    "new_account_role": "uploader",
+    "new_account_departments": [],
+    "new_account_password": "",
+    "new_account_again": "",
+}
 
 
 def _add(w: Workspace, admin: User, known: list[str], lang: str) -> None:
@@ -151,7 +158,7 @@ def _edit(w: Workspace, admin: User, users: dict, known: list[str], lang: str) -
                     w, admin, name, accounts.repeated(password, again), time.time()
                 ),
                 lambda ended: text("accounts.password_reset", lang, name=name, ended=ended),
-                (f"reset_{name}_password", f"reset_{name}_again"),
+                {f"reset_{name}_password": "", f"reset_{name}_again": ""},
             )
     _switches(w, admin, name, record, lang)
 
