@@ -160,8 +160,8 @@ def test_repeated_failures_are_held_back_in_the_sidebar(app):
     [
         (None, "账户文件 users.json 缺失或为空，而本看板已设置过账户，因此登录已停用。"),
         (b"{}", "账户文件 users.json 缺失或为空，而本看板已设置过账户，因此登录已停用。"),
-        (b"", "账户文件 users.json 无法读取（0 bytes），登录已停用。"),
-        (b'{"admin": {"pass', "账户文件 users.json 无法读取（Unterminated string"),
+        (b"", "账户文件 users.json 无法读取（0 字节），登录已停用。"),
+        (b'{"admin": {"pass', "账户文件 users.json 无法读取（第 11 个字符处 JSON 不完整或有误）"),
     ],
 )
 def test_a_lost_users_file_stops_logins_not_the_public_pages(app, content, message):

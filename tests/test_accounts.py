@@ -25,11 +25,11 @@ def _users(ws):
 @pytest.mark.parametrize(
     "content, why",
     [
-        (b"", "0 bytes"),
-        (b'{"admin": {"password": "scrypt$1', "Unterminated string"),
-        (b"\xff\xfe{", "invalid start byte"),
-        (b"[]", "not a users file"),
-        (b'{"x": {"role": "admin"}}', "not a users file"),
+        (b"", "(0 bytes)"),
+        (b'{"admin": {"password": "scrypt$1', "(incomplete or broken JSON at character 23)"),
+        (b"\xff\xfe{", "(byte 0 is not UTF-8)"),
+        (b"[]", "(not a table of accounts)"),
+        (b'{"x": {"role": "admin"}}', "(not a table of accounts)"),
     ],
 )
 def test_a_damaged_users_file_is_refused_with_words(empty_ws, content, why):

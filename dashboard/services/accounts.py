@@ -125,11 +125,15 @@ def load(path: Path) -> dict:
         raise AccountsDamaged("account.file_damaged", file=path.name, why=err.strerror) from err
     try:
         users = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        why = "0 bytes" if not raw else str(err)
+    except UnicodeDecodeError as err:
+        why = Msg.of("account.why_bytes", at=err.start)
+        raise AccountsDamaged("account.file_damaged", file=path.name, why=why) from err
+    except json.JSONDecodeError as err:
+        why = Msg.of("account.why_json", at=err.pos) if raw else Msg("account.why_empty")
         raise AccountsDamaged("account.file_damaged", file=path.name, why=why) from err
     if not _valid(users):
-        raise AccountsDamaged("account.file_damaged", file=path.name, why="not a users file")
+        why = Msg("account.why_shape")
+        raise AccountsDamaged("account.file_damaged", file=path.name, why=why)
     return users
 
 

@@ -58,6 +58,13 @@ TEXT = {
         "The accounts file {file} cannot be read ({why}); logins are stopped. "
         "An administrator must restore it from a backup.",
     ),
+    "account.why_empty": ("0 字节", "0 bytes"),
+    "account.why_json": (
+        "第 {at} 个字符处 JSON 不完整或有误",
+        "incomplete or broken JSON at character {at}",
+    ),
+    "account.why_bytes": ("第 {at} 个字节不是 UTF-8", "byte {at} is not UTF-8"),
+    "account.why_shape": ("内容不是账户表", "not a table of accounts"),
     "account.file_lost": (
         "账户文件 {file} 缺失或为空，而本看板已设置过账户，因此登录已停用。"
         "请管理员从备份恢复该文件；没有备份时，可在服务器上运行 "
