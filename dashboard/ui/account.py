@@ -23,11 +23,16 @@ st.markdown(
 st.subheader(text("auth.change_password", lang))
 with st.form("own_password", clear_on_submit=True):
     current = st.text_input(
-        text("auth.current_password", lang), type="password", max_chars=PASSWORD_MAX
+        text("auth.current_password", lang),
+        type="password",
+        max_chars=PASSWORD_MAX,
+        autocomplete="current-password",
     )
-    new = st.text_input(text("auth.new_password", lang), type="password", max_chars=PASSWORD_MAX)
-    again = st.text_input(
-        text("auth.password_again", lang), type="password", max_chars=PASSWORD_MAX
+    new, again = (
+        st.text_input(
+            text(label, lang), type="password", max_chars=PASSWORD_MAX, autocomplete="new-password"
+        )
+        for label in ("auth.new_password", "auth.password_again")
     )
     if st.form_submit_button(text("auth.change_password", lang)):
         try:

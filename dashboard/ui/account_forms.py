@@ -67,14 +67,15 @@ def _role_word(lang: str) -> Callable[[str], str]:
 
 
 def _passwords(lang: str, key: str) -> tuple[str, str]:
-    first = st.text_input(
-        text("password", lang), type="password", max_chars=PASSWORD_MAX, key=f"{key}_password"
-    )
-    again = st.text_input(
-        text("auth.password_again", lang),
-        type="password",
-        max_chars=PASSWORD_MAX,
-        key=f"{key}_again",
+    first, again = (
+        st.text_input(
+            text(label, lang),
+            type="password",
+            max_chars=PASSWORD_MAX,
+            autocomplete="new-password",  # not the admin's own, for the browser's manager
+            key=f"{key}_{part}",
+        )
+        for label, part in (("password", "password"), ("auth.password_again", "again"))
     )
     return first, again
 
@@ -90,7 +91,9 @@ ADD_FIELDS = {
 
 def _add(w: Workspace, admin: User, known: list[str], lang: str) -> None:
     with st.form("account_add"):
-        name = st.text_input(text("username", lang), max_chars=NAME_MAX, key="new_account_name")
+        name = st.text_input(
+            text("username", lang), max_chars=NAME_MAX, autocomplete="off", key="new_account_name"
+        )
         role = st.selectbox(
             text("role", lang), ROLES, index=1, format_func=_role_word(lang), key="new_account_role"
         )

@@ -143,9 +143,15 @@ def _signed_in_box(w: Workspace, box, user: User, lang: str) -> None:
 
 def _login_form(w: Workspace, box, lang: str) -> None:
     with box.form("login"):
-        name = st.text_input(text("username", lang), key="login_name", max_chars=NAME_MAX)
+        name = st.text_input(
+            text("username", lang), key="login_name", max_chars=NAME_MAX, autocomplete="username"
+        )
         password = st.text_input(
-            text("password", lang), type="password", key="login_password", max_chars=PASSWORD_MAX
+            text("password", lang),
+            type="password",
+            key="login_password",
+            max_chars=PASSWORD_MAX,
+            autocomplete="current-password",
         )
         if st.form_submit_button(text("login", lang)):
             try:
@@ -160,10 +166,22 @@ def _first_admin(w: Workspace, box, lang: str) -> None:
     """A fresh installation has no accounts: the first person sets up the administrator."""
     box.info(text("no_accounts", lang))
     with box.form("first_admin"):
-        name = st.text_input(text("username", lang), key="admin_name", max_chars=NAME_MAX)
-        password = st.text_input(text("password", lang), type="password", key="admin_password")
+        name = st.text_input(
+            text("username", lang), key="admin_name", max_chars=NAME_MAX, autocomplete="username"
+        )
+        password = st.text_input(
+            text("password", lang),
+            type="password",
+            key="admin_password",
+            max_chars=PASSWORD_MAX,
+            autocomplete="new-password",
+        )
         again = st.text_input(
-            text("auth.password_again", lang), type="password", key="admin_password_again"
+            text("auth.password_again", lang),
+            type="password",
+            key="admin_password_again",
+            max_chars=PASSWORD_MAX,
+            autocomplete="new-password",
         )
         if st.form_submit_button(text("create_admin", lang)):
             try:
