@@ -1,0 +1,47 @@
+"""When a period's figure is due: the statistics calendar plus a publication lag.
+
+The figure for a period ending in month m is due on `day` of month m + lag (lag 1: the 15th
+of the next month; an annual figure with lag 6: 15 June of the next year). Issue 21 will make
+the day a per-target deadline; this module is the one place that rule lives.
+"""
+
+from datetime import date
+
+import numpy as np
+
+# First period of the year each frequency reports: no January for bureau indicators
+# published as 1-2月, GDP quarterly, annual assessments after December; milestones report
+# their progress every month.
+FIRST_PERIOD = {"monthly": 1, "monthly_from_feb": 2, "quarterly": 3, "annual": 12, "event": 1}
+
+
+def report_due_date(year: int, period_end: int, lag: int, day: int = 15) -> date:
+    index = year * 12 + (period_end - 1) + lag
+    return date(index // 12, index % 12 + 1, day)
+
+
+def latest_due_month(year: np.ndarray, lag: np.ndarray, today: date | None, day: int) -> np.ndarray:
+    """Per target, the last month of its year whose figure is due by `today` (any number;
+    +inf without a clock, i.e. everything up to the as-of month counts as due)."""
+    if today is None:
+        return np.full(len(year), np.inf)
+    months = today.year * 12 + (today.month - 1) - year * 12 + 1 - lag
+    return (months - (1 if today.day < day else 0)).astype("float64")
+
+
+def snap_to_periods(frequency: dict[str, np.ndarray], month: np.ndarray) -> np.ndarray:
+    """The latest period end of each target's reporting grid at or before `month` (NaN if
+    none): quarters end in 3/6/9/12, annual figures in 12, 1-2月 indicators start at 2."""
+    m = np.minimum(month, 12.0)
+    quarter = np.floor(m / 3) * 3
+    snapped = np.select(
+        [frequency["quarterly"], frequency["annual"]],
+        [quarter, np.where(m >= 12, 12.0, np.nan)],
+        m,
+    )
+    first = np.select(
+        [frequency["monthly_from_feb"], frequency["quarterly"], frequency["annual"]],
+        [2.0, 3.0, 12.0],
+        1.0,
+    )
+    return np.where(snapped >= first, snapped, np.nan)
