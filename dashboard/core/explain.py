@@ -1,41 +1,81 @@
-"""One-sentence explanations in officials' phrasing, Chinese and English.
+"""One-sentence explanations in officials' phrasing, Chinese and English, and the status in
+the words that fit the kind of target (超序时, 逾期完成, 达标, 未达到目标).
 
 "1—10月累计完成2,450个，占全年目标的81.7%，低于序时进度1.6个百分点，后2个月需月均完成275个"
 Each clause is a message (core/messages/explanations.py); the numbers come from
-compute_progress. Called for every target when progress is reported.
+compute_progress, already rounded as shown. Called for every target when progress is
+reported. The rules behind the words: docs/judgement-rules.md.
 """
 
 import math
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from dashboard.core.messages import Msg, text
+from dashboard.core.messages import TABLE, Msg, text
+from dashboard.core.milestones import GENERIC_DONE, NOT_STARTED_WORDS
 from dashboard.core.periods import period_text
 from dashboard.core.progress_row import ProgressRow
-from dashboard.core.vocab import due_period_end, first_due_month
+from dashboard.core.units import COUNTED, MULTIPLIERS
+from dashboard.core.vocab import FIRST_REPORT_MONTH
 
 ROMAN = {1: "Ⅰ", 2: "Ⅱ", 3: "Ⅲ", 4: "Ⅳ", 5: "Ⅴ", 6: "劣Ⅴ"}
+SCHEDULED = ("year_end", "items")
+PLAIN_STATES = {*GENERIC_DONE, *NOT_STARTED_WORDS, "推进中", "进行中", "尚未启动", "0", "1", "2"}
+_UNIT_KEYS = {k for k in TABLE if k.startswith("unit_word.")}
 
 
 def missing(x) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
 
 
+def _decimal(x: float, places: int) -> Decimal:
+    """Half up in decimal, from the shortest text of the float: 13.245 -> 13.25."""
+    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def num(x: float) -> str:
-    """2450 -> '2,450'; 93.456 -> '93.46'; keeps what the figure has, at most 2 decimals."""
-    text = f"{x:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    """2450 -> '2,450'; 93.456 -> '93.46'; keeps what the figure has, at most 2 decimals
+    (4 where the core kept them to show which side of a bar a figure is on)."""
+    d = _decimal(x, 4)
+    if d != _decimal(x, 2):
+        out = f"{d:,f}".rstrip("0").rstrip(".")
+    else:
+        out = f"{_decimal(x, 2):,f}".rstrip("0").rstrip(".")
+    return "0" if out in ("-0", "") else out
 
 
 def pct(x: float) -> str:
-    return f"{x:.1f}"
+    """One decimal (9.0, 81.7); two where the core kept two (0.05, 99.96)."""
+    one, two = _decimal(x, 1), _decimal(x, 2)
+    return f"{two:f}" if two != one else f"{one:f}"
 
 
-def value_with_unit(x: float, unit: str) -> str:
+def unit_text(unit: str | None, lang: str) -> str:
+    """'万吨' | '10k t': the unit as the report writes it, or in English words."""
+    unit = unit or ""
+    if unit in ("", "%", "类") or lang == "zh":
+        return unit
+    key = f"unit_word.{unit}"
+    for prefix in MULTIPLIERS:
+        base = unit[len(prefix) :]
+        if unit.startswith(prefix) and f"unit_word.{base}" in _UNIT_KEYS:
+            return text(
+                "unit_with_multiplier",
+                lang,
+                multiplier=Msg(f"unit_multiplier.{prefix}"),
+                base=Msg(f"unit_word.{base}"),
+            )
+    return text(key, lang) if key in _UNIT_KEYS else unit
+
+
+def value_with_unit(x: float, unit: str, lang: str = "zh") -> str:
     if unit == "类":
         return f"{ROMAN.get(int(round(x)), num(x))}类"
-    return f"{num(x)}{unit or ''}"
+    if unit in ("%", "") or lang == "zh":
+        return f"{num(x)}{unit or ''}"
+    return f"{num(x)} {unit_text(unit, lang)}"
 
 
 def target_phrase(r: ProgressRow, lang: str) -> str:
@@ -43,9 +83,13 @@ def target_phrase(r: ProgressRow, lang: str) -> str:
     u, comparator = r["unit"] or "", r["comparator"]
     if comparator == "range":
         return text(
-            "target.range", lang, low=num(r["target_low"]), high=num(r["target_high"]), unit=u
+            "target.range",
+            lang,
+            low=num(r["target_low"]),
+            high=num(r["target_high"]),
+            unit=unit_text(u, lang),
         )
-    value = value_with_unit(r["target"], u)
+    value = value_with_unit(r["target"], u, lang)
     if comparator == "maintain":
         return text("target.maintain_class" if u == "类" else "target.maintain", lang, value=value)
     if comparator in ("at_least", "about", "at_most", "decrease"):
@@ -53,9 +97,20 @@ def target_phrase(r: ProgressRow, lang: str) -> str:
     return value
 
 
-def _period(r: ProgressRow, lang: str) -> str:
+def _period(r: ProgressRow, lang: str, end=None) -> str:
     quarterly = r["frequency"] == "quarterly"
-    return period_text(int(r["actual_start"]), int(r["actual_end"]), lang, quarterly)
+    end = int(r["actual_end"] if end is None else end)
+    start = end if r["actual_start"] == r["actual_end"] else 1
+    return period_text(start, end, lang, quarterly)
+
+
+def _expected_period(r: ProgressRow, lang: str) -> str:
+    end = int(r["expected_end"])
+    if r["frequency"] == "annual":
+        return text("period.quarter.12", lang)
+    if r["measure"] in ("level", "status"):
+        return text(f"month.{end}", lang)
+    return period_text(1, end, lang, r["frequency"] == "quarterly")
 
 
 def due_text(due: date, lang: str) -> str:
@@ -79,85 +134,327 @@ def _relation(gap: float, what: Msg, lang: str) -> str:
     return text(key, lang, what=what, gap=pct(abs(gap)))
 
 
+def _count_months(n: int) -> Msg:
+    return Msg("count.months.one") if n == 1 else Msg.of("count.months.many", n=n)
+
+
+def _overdue(r: ProgressRow) -> bool:
+    return r["status"] == "overdue_report" and not missing(r["data_lag_months"])
+
+
+def _final(r: ProgressRow) -> bool:
+    """Judged for good: the year's figure, or a scheduled target past its assessment date."""
+    if _overdue(r) or missing(r["actual_end"]):
+        return False
+    if r["assessment"] in SCHEDULED and not missing(r["assessment_month"]):
+        return r["actual_end"] >= r["assessment_month"]
+    return r["actual_end"] == 12
+
+
+def _prefix(r: ProgressRow, lang: str) -> str:
+    return text("explain.overdue", lang, period=_expected_period(r, lang)) if _overdue(r) else ""
+
+
+def _pending(r: ProgressRow, lang: str) -> str:
+    later = not missing(r["expected_end"]) and r["expected_end"] > r["actual_end"]
+    if later and r["status"] != "overdue_report" and not _final(r):
+        return text("explain.pending", lang, period=_expected_period(r, lang))
+    return ""
+
+
 # ------------------------------------------------------------------------------- flows
 
 
 def _flow(r: ProgressRow, lang: str) -> str:
-    u = r["unit"] or ""
-    share_of = "explain.share_of.range" if r["comparator"] == "range" else "explain.share_of.target"
-    out = text(
+    u = unit_text(r["unit"], lang)
+    ranged = r["comparator"] == "range"
+    actual, completion = num(r["actual"]), pct(r["completion_pct"])
+    if _final(r):
+        return _flow_final(r, lang, u, ranged)
+    share_of = Msg("explain.share_of.range" if ranged else "explain.share_of.target")
+    out = _prefix(r, lang) + text(
         "explain.flow",
         lang,
         period=_period(r, lang),
-        actual=num(r["actual"]),
+        actual=actual,
         unit=u,
-        share_of=Msg(share_of),
-        completion=pct(r["completion_pct"]),
+        share_of=share_of,
+        completion=completion,
     )
     if r["status"] == "achieved":
         out += text("explain.flow.achieved", lang)
-        if r["comparator"] == "range" and r["actual"] >= r["target_high"]:
+        if ranged and r["actual"] >= r["target_high"]:
             out += text("explain.flow.upper_reached", lang, high=num(r["target_high"]), unit=u)
-        return out
+    elif r["assessment"] in SCHEDULED:
+        out += _scheduled_note(r, lang)
+    elif _overdue(r):
+        out += _behind_as_of(r, lang)
+    else:
+        out += _on_the_line(r, lang, u)
+    if r["months_missing"] and r["months_missing"] > 0:
+        out += text("explain.gaps", lang, count=_count_months(int(r["months_missing"])))
+    return out
+
+
+def _flow_final(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
+    share = "range" if ranged else "target"
+    params = {
+        "actual": num(r["actual"]),
+        "unit": u,
+        "completion": pct(r["completion_pct"]),
+        "share_of": Msg(f"explain.year.share_of.{share}"),
+    }
+    if r["actual_end"] == 12:
+        if r["status"] == "achieved":
+            return text("explain.year.flow_met", lang, **params)
+        short = num(r["remaining"])
+        return text("explain.year.flow", lang, **params) + text(
+            "explain.year.missed", lang, short=short, unit=u
+        )
+    out = text("explain.due.flow", lang, period=_period(r, lang), **params)
+    if r["status"] == "achieved":
+        return out + text("explain.due.met", lang)
+    due = due_text(pd.Timestamp(r["due_date"]).date(), lang)
+    return out + text("explain.due.missed", lang, due=due, short=num(r["remaining"]), unit=u)
+
+
+def _scheduled_note(r: ProgressRow, lang: str) -> str:
+    due = r["due_date"]
+    at = pd.Timestamp(due).date() if not missing(due) and due is not pd.NaT else None
+    if at is None or (at.month == 12 and at.day == 31):
+        when = Msg("explain.scheduled.at_year_end")
+    else:
+        when = Msg.of("explain.scheduled.by", due=due_text(at, lang))
+    return text(f"explain.scheduled.{r['assessment']}", lang, due=when)
+
+
+def _behind_as_of(r: ProgressRow, lang: str) -> str:
+    """An overdue report: the last figure against the as-of month's time share."""
+    if r["time_share_pct"] >= 100:
+        return ""
+    what = Msg.of(
+        "explain.what.time_share_of",
+        month=Msg(f"month.full.{int(r['expected_end'])}"),
+        share=pct(r["time_share_pct"]),
+    )
+    return text("explain.relation", lang, relation=_relation(r["gap_pp"], what, lang))
+
+
+def _on_the_line(r: ProgressRow, lang: str, u: str) -> str:
     what = Msg.of("explain.what.time_share", share=pct(r["time_share_pct"]))
-    out += text("explain.relation", lang, relation=_relation(r["gap_pp"], what, lang))
+    out = text("explain.relation", lang, relation=_relation(r["gap_pp"], what, lang))
     if not missing(r["seasonal_share_pct"]):
         out += text("explain.flow.seasonal", lang, share=pct(r["seasonal_share_pct"]))
-    if not missing(r["required_pace"]) and r["actual_end"] < 12:
-        left = 12 - int(r["actual_end"])
-        out += text("explain.flow.pace", lang, left=left, pace=num(r["required_pace"]), unit=u)
+    if not missing(r["required_pace"]):
+        out += _flow_pace(r, lang, u)
+    return out + _pending(r, lang)
+
+
+def _flow_pace(r: ProgressRow, lang: str, u: str) -> str:
+    n = int(r["actual_end"])
+    quarterly = r["pace_period"] == "quarter"
+    left = (12 - n) // (3 if quarterly else 1)
+    pace = num(r["required_pace"])
+    if r["remaining"] / left < 1 and r["unit"] in COUNTED:
+        return text("explain.pace.whole", lang, remaining=num(r["remaining"]), unit=u)
+    if left == 1:
+        period = Msg("period.last_quarter" if quarterly else "month.12")
+        out = text("explain.pace.last", lang, period=period, pace=pace, unit=u)
+    else:
+        key = "explain.pace.quarters" if quarterly else "explain.pace.months"
+        out = text(key, lang, left=left, pace=pace, unit=u)
+    if r["verdict_reason"] == "pace_multiple":
+        if missing(r["pace_ratio"]):
+            return out + text("explain.pace.out_of_reach", lang)
+        per = Msg("explain.per.quarter" if quarterly else "explain.per.month")
+        period = period_text(1, n, lang, quarterly)
+        ratio = f"{_decimal(r['pace_ratio'], 1):f}"
+        return out + text("explain.pace.multiple", lang, period=period, per=per, ratio=ratio)
+    if r["verdict_reason"] == "last_period":
+        return out + text(
+            "explain.pace.last_quarter" if quarterly else "explain.pace.last_month", lang
+        )
     return out
 
 
 # ------------------------------------------------------------------------------- rates
 
 
-def _rate_value(r: ProgressRow, lang: str) -> str:
+def _rate_value(r: ProgressRow, lang: str, final: bool) -> str:
     v = r["actual"]
     if r["kind"] == "growth":
-        key = "explain.rate.growth" if v >= 0 else "explain.rate.decline"
-        return text(key, lang, value=num(abs(v)))
-    return text("explain.rate.level", lang, value=value_with_unit(v, r["unit"] or ""))
+        if final:
+            key = "explain.rate.year_growth" if v >= 0 else "explain.rate.year_decline"
+        else:
+            key = "explain.rate.growth" if v >= 0 else "explain.rate.decline"
+        return text(key, lang, value=pct(abs(v)))
+    return text("explain.rate.level", lang, value=value_with_unit(v, r["unit"] or "", lang))
 
 
 def _rate(r: ProgressRow, lang: str) -> str:
-    out = text("explain.rate", lang, period=_period(r, lang), value=_rate_value(r, lang))
+    final = _final(r)
+    period = (
+        text("period.quarter.12", lang) if final and r["actual_end"] == 12 else _period(r, lang)
+    )
+    out = _prefix(r, lang) + text(
+        "explain.rate", lang, period=period, value=_rate_value(r, lang, final)
+    )
     if r["status"] == "not_assessable":
         return out + text("explain.rate.annual", lang)
-    goal = text("explain.goal", lang, target=target_phrase(r, lang))
+    goal = Msg.of("explain.goal", target=target_phrase(r, lang))
     if r["unit"] in ("%", "类"):
-        out += text("explain.relation", lang, relation=_relation(r["gap_pp"], goal, lang))
+        out += text("explain.relation", lang, relation=_rate_relation(r, goal, lang))
     else:
         out += text("explain.rate.share", lang, goal=goal, completion=pct(r["completion_pct"]))
     if not missing(r["tolerance_pp"]) and -r["tolerance_pp"] <= r["gap_pp"] < 0:
         out += text("explain.rate.tolerance", lang, tolerance=pct(r["tolerance_pp"]))
-    if not missing(r["required_pace"]) and r["status"] != "achieved":
-        basis = Msg(f"explain.basis.{r['weights_basis']}")
-        out += text("explain.rate.pace", lang, pace=pct(r["required_pace"]), basis=basis)
+    if final:
+        return out + _rate_verdict(r, lang)
+    if r["assessment"] == "year_end":
+        return out + text("explain.scheduled.rate", lang)
+    if not missing(r["required_pace"]) and r["status"] not in ("achieved", "overdue_report"):
+        out += _rate_pace(r, lang)
+    return out + _pending(r, lang)
+
+
+def _rate_relation(r: ProgressRow, goal: Msg, lang: str) -> str:
+    gap = r["gap_pp"]  # + is better: above a floor, below a ceiling, a bigger decrease
+    if r["comparator"] == "decrease":
+        if gap == 0:
+            return text("explain.decline_level", lang, what=goal)
+        key = "explain.decline_above" if gap > 0 else "explain.decline_below"
+        return text(key, lang, what=goal, gap=pct(abs(gap)))
+    if gap == 0:
+        return text("explain.level", lang, what=goal)
+    above = (gap > 0) != (r["direction"] == "lower")
+    return text("explain.above" if above else "explain.below", lang, what=goal, gap=pct(abs(gap)))
+
+
+def _rate_verdict(r: ProgressRow, lang: str) -> str:
+    if r["status"] == "achieved":
+        return text("explain.rate.met", lang)
+    if r["unit"] in ("%", "类"):
+        return text("explain.rate.missed", lang)
+    short = num(abs(r["target"] - r["actual"]))
+    return text("explain.rate.short", lang, short=short, unit=unit_text(r["unit"], lang))
+
+
+def _rate_pace(r: ProgressRow, lang: str) -> str:
+    if r["required_pace"] <= 0:
+        return text("explain.rate.basically_met", lang)
+    quarterly = r["frequency"] == "quarterly"
+    left = (12 - int(r["actual_end"])) // (3 if quarterly else 1)
+    basis = Msg(f"explain.basis.{r['weights_basis']}")
+    pace = pct(r["required_pace"])
+    if left == 1:
+        period = Msg("period.last_quarter" if quarterly else "month.12")
+        out = text("explain.rate.pace_last", lang, period=period, pace=pace, basis=basis)
+    else:
+        out = text("explain.rate.pace", lang, pace=pace, basis=basis)
+    if r["verdict_reason"] == "pace_multiple":
+        if missing(r["pace_ratio"]):
+            return out + text("explain.pace.out_of_reach", lang)
+        ratio = f"{_decimal(r['pace_ratio'], 1):f}"
+        return out + text("explain.rate.multiple", lang, ratio=ratio)
+    if r["verdict_reason"] == "last_period":
+        return out + text(
+            "explain.pace.last_quarter" if quarterly else "explain.pace.last_month", lang
+        )
     return out
 
 
-# --------------------------------------------------------------------- other families
+# --------------------------------------------------------------------- levels kept
 
 
 def _maintain(r: ProgressRow, lang: str) -> str:
     u = r["unit"] or ""
     target = target_phrase(r, lang)
+    assessment = r["assessment"]
     if not missing(r["breach_month"]):
-        return text(
-            "explain.maintain.breach",
-            lang,
-            month=Msg(f"month.{int(r['breach_month'])}"),
-            value=value_with_unit(r["breach_value"], u),
-            target=target,
+        return _breach(r, lang, u, target)
+    value = value_with_unit(r["actual"], u, lang)
+    fails = r["gap_pp"] < 0
+    final = r["actual_end"] == 12
+    period = text("period.quarter.12", lang) if final else _period(r, lang)
+    if assessment == "clear_within":
+        return _prefix(r, lang) + _clearing(r, lang, u, value, fails)
+    if assessment == "year_end":
+        key = "explain.maintain.misses" if fails else "explain.maintain.meets"
+        out = text(key, lang, period=period, value=value, target=target)
+        return _prefix(r, lang) + out + ("" if final else _yearly_note(r, lang, u, fails))
+    if r["months_missing"] and r["months_missing"] > 0:
+        out = text(
+            "explain.maintain.kept_reported", lang, period=period, value=value, target=target
         )
-    value = value_with_unit(r["actual"], u)
-    return text("explain.maintain.kept", lang, period=_period(r, lang), value=value, target=target)
+        return _prefix(r, lang) + out + _missing_periods(r, lang)
+    return _prefix(r, lang) + text(
+        "explain.maintain.kept", lang, period=period, value=value, target=target
+    )
+
+
+def _breach(r: ProgressRow, lang: str, u: str, target: str) -> str:
+    month = int(r["breach_month"])
+    value = value_with_unit(r["breach_value"], u, lang)
+    if r["assessment"] == "clear_within":
+        step = 3 if r["frequency"] == "quarterly" else 1
+        return text(
+            "explain.clear.breach",
+            lang,
+            before=Msg(f"month.{month - step}"),
+            month=Msg(f"month.{month}"),
+            value=value,
+        )
+    return text(
+        "explain.maintain.breach", lang, month=Msg(f"month.{month}"), value=value, target=target
+    )
+
+
+def _clearing(r: ProgressRow, lang: str, u: str, value: str, fails: bool) -> str:
+    end = int(r["actual_end"])
+    month = Msg(f"month.{end}")
+    if fails:
+        nxt = Msg(f"month.{min(end + (3 if r['frequency'] == 'quarterly' else 1), 12)}")
+        return text("explain.clear.pending", lang, month=month, value=value, next=nxt)
+    out = text("explain.clear.kept", lang, month=month, value=value)
+    if not missing(r["warning_month"]) and r["warning_month"] < end:
+        warned = Msg(f"month.{int(r['warning_month'])}")
+        warned_value = value_with_unit(r["warning_value"], u, lang)
+        out += text("explain.clear.cleared", lang, warned=warned, warned_value=warned_value)
+    return out
+
+
+def _yearly_note(r: ProgressRow, lang: str, u: str, fails: bool) -> str:
+    if fails:
+        return text("explain.maintain.warning_now", lang)
+    if not missing(r["warning_month"]) and r["warning_month"] < r["actual_end"]:
+        month = Msg(f"month.{int(r['warning_month'])}")
+        value = value_with_unit(r["warning_value"], u, lang)
+        return text("explain.maintain.warning_before", lang, month=month, value=value)
+    return text("explain.maintain.yearly", lang)
+
+
+def _missing_periods(r: ProgressRow, lang: str) -> str:
+    month = Msg(f"month.{int(r['first_missing_month'])}")
+    n = int(r["months_missing"])
+    if n == 1:
+        return text("explain.maintain.missing_one", lang, month=month)
+    return text("explain.maintain.missing_many", lang, month=month, n=n)
+
+
+# --------------------------------------------------------------------- milestones
 
 
 def _milestone(r: ProgressRow, lang: str) -> str:
     due = pd.Timestamp(r["due_date"]).date()
-    state = r["milestone_state"]
+    if r["status"] == "achieved" and not missing(r["overdue_months"]):
+        return text(
+            "explain.milestone.late",
+            lang,
+            due=due_text(due, lang),
+            due_year=due.year,
+            done=Msg(f"month.{int(r['completed_month'])}"),
+            months=_count_months(int(r["overdue_months"])),
+        )
     out = text(
         "explain.milestone",
         lang,
@@ -165,49 +462,125 @@ def _milestone(r: ProgressRow, lang: str) -> str:
         due_year=due.year,
         year=r["year"],
         month=Msg(f"month.{r['as_of_month']}"),
-        state=Msg(f"explain.state.{state if isinstance(state, str) else 'none'}"),
+        state=_state_words(r),
     )
     return out + (text("explain.milestone.overdue", lang) if r["status"] == "off_track" else "")
+
+
+def _state_words(r: ProgressRow) -> Msg:
+    state = r["milestone_state"]
+    if not isinstance(state, str):
+        return Msg("explain.state.silent" if r["status"] == "no_data" else "explain.state.none")
+    words = r["milestone_note"]
+    if isinstance(words, str) and words.strip() and words.strip().lower() not in PLAIN_STATES:
+        return Msg.of("explain.state.words", state=Msg(f"explain.state.{state}"), words=words)
+    return Msg(f"explain.state.{state}")
 
 
 def _judgement(r: ProgressRow, lang: str) -> str:
     return r["comment"] if not missing(r["comment"]) else text("explain.judgement.awaiting", lang)
 
 
+# --------------------------------------------------------------------- waiting
+
+
 def _waiting(r: ProgressRow, lang: str) -> str:
     quarterly = r["frequency"] == "quarterly"
+    annual = r["frequency"] == "annual"
     if r["status"] == "no_data":
-        end = due_period_end(r["frequency"], r["as_of_month"])
-        return text("explain.waiting.missing", lang, period=period_text(1, end, lang, quarterly))
-    if r["frequency"] == "annual":
+        period = _expected_period(r, lang)
+        return text("explain.waiting.missing", lang, period=period)
+    if annual and r["expected_end"] == 12 and isinstance(r["report_due"], date):
+        due = r["report_due"]
+        return text(
+            "explain.waiting.release", lang, year=due.year, month=Msg(f"month.full.{due.month}")
+        )
+    if annual:
         return text("explain.waiting.annual", lang)
-    first = first_due_month(r["frequency"])
+    first = FIRST_REPORT_MONTH.get(r["frequency"])
     if first is None:
         return text("explain.waiting.nothing", lang)
-    return text("explain.waiting.first", lang, period=period_text(1, first, lang, quarterly))
+    level = r["measure"] in ("level", "status")
+    period = text(f"month.{first}", lang) if level else period_text(1, first, lang, quarterly)
+    return text("explain.waiting.first", lang, period=period)
 
 
-FAMILY_TEXT = {
-    "flow": _flow,
-    "rate": _rate,
-    "maintain": _maintain,
-    "milestone": _milestone,
-    "judgement": _judgement,
-}
-
-
-def _lag_note(r: ProgressRow, lang: str) -> str:
-    if missing(r.get("data_lag_months")):
-        return ""
-    return text("explain.lag", lang, months=int(r["data_lag_months"]))
+FAMILY_TEXT = {"flow": _flow, "rate": _rate, "maintain": _maintain}
 
 
 def explain(r: ProgressRow, lang: str) -> str:
     """The explanation for one progress record in 'zh' or 'en'."""
-    waiting = r["status"] in ("no_data", "not_assessable") and missing(r["actual"])
-    if waiting and r["family"] not in ("milestone", "judgement"):
+    if r["family"] == "milestone":
+        return _milestone(r, lang)
+    if r["family"] == "judgement":
+        return _judgement(r, lang)
+    if missing(r["actual"]):
         return _waiting(r, lang)
-    return FAMILY_TEXT[r["family"]](r, lang) + _lag_note(r, lang)
+    return FAMILY_TEXT[r["family"]](r, lang)
+
+
+# --------------------------------------------------------------------- status words
+
+
+def status_key(r: ProgressRow) -> str:
+    """The message key of a row's status in the words that fit its kind."""
+    status, family = r["status"], r["family"]
+    if status in ("overdue_report", "not_assessable") and family != "milestone":
+        awaiting = r["frequency"] == "annual" and r["expected_end"] == 12
+        return (
+            "verdict.awaiting_release"
+            if status == "not_assessable" and awaiting
+            else (f"status.{status}")
+        )
+    if family == "milestone":
+        return _milestone_key(r)
+    if family in ("flow", "rate") and status in ("achieved", "on_track", "at_risk", "off_track"):
+        return _judged_key(r)
+    if family == "maintain":
+        return {
+            "on_track": "verdict.maintain.kept",
+            "achieved": "verdict.maintain.kept",
+            "off_track": "verdict.maintain.breached",
+            "at_risk": "verdict.maintain.warning",
+        }.get(status, f"status.{status}")
+    return f"status.{status}"
+
+
+def _milestone_key(r: ProgressRow) -> str:
+    status = r["status"]
+    if status == "achieved":
+        late = not missing(r["overdue_months"])
+        return "verdict.milestone.done_late" if late else "verdict.milestone.done"
+    if status in ("on_track", "at_risk", "off_track", "no_data"):
+        return f"verdict.milestone.{status}"
+    return f"status.{status}"
+
+
+def _judged_key(r: ProgressRow) -> str:
+    status, family = r["status"], r["family"]
+    final = _final(r)
+    if family == "rate":
+        if final:
+            return "verdict.rate.met" if status == "achieved" else "verdict.rate.missed"
+        if r["assessment"] == "year_end" and status == "on_track":
+            return "verdict.scheduled"
+        return f"verdict.rate.{status}" if status != "achieved" else "verdict.rate.met"
+    if status == "achieved":
+        return "status.achieved"
+    if final:
+        return "verdict.flow.missed"
+    if r["assessment"] in SCHEDULED:
+        return "verdict.scheduled"
+    position = r["time_position"]
+    if status == "off_track":
+        return "verdict.flow.lagging"
+    if status == "at_risk":
+        return "verdict.flow.behind"
+    return f"verdict.flow.{position}" if position in ("ahead", "level") else "status.on_track"
+
+
+def status_label(r: ProgressRow, lang: str) -> str:
+    return text(status_key(r), lang)
 
 
 def add_explanations(progress: pd.DataFrame) -> pd.DataFrame:
@@ -215,4 +588,6 @@ def add_explanations(progress: pd.DataFrame) -> pd.DataFrame:
     return progress.assign(
         explanation_zh=[explain(r, "zh") for r in records],
         explanation_en=[explain(r, "en") for r in records],
+        status_label_zh=[status_label(r, "zh") for r in records],
+        status_label_en=[status_label(r, "en") for r in records],
     )

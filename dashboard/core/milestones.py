@@ -13,7 +13,17 @@ NOT_STARTED, IN_PROGRESS, DONE = 0, 1, 2
 STATES = {NOT_STARTED: "not_started", IN_PROGRESS: "in_progress", DONE: "done"}
 
 NEGATIONS = ("未", "尚未", "not ")
-PARTIAL_WORDS = ("部分", "局部", "试运行", "试营业", "试生产", "主体完工", "主体竣工", "partly", "partial")
+PARTIAL_WORDS = (
+    "部分",
+    "局部",
+    "试运行",
+    "试营业",
+    "试生产",
+    "主体完工",
+    "主体竣工",
+    "partly",
+    "partial",
+)
 GENERIC_DONE = ("已完成", "完成", "done", "completed", "complete", "finished")
 # Words of a stage of work: without the target's own done words they complete it (the
 # catalogue did not say which verb counts); with them they mean work is under way.
@@ -46,16 +56,12 @@ PROGRESS_WORDS = (
 NOT_STARTED_WORDS = ("未启动", "未开工", "未开始", "not started", "pending")
 
 
-class NotAMilestoneState(ValueError):
-    """The text names no milestone state."""
-
-
 def split_words(done_words: str | None) -> tuple[str, ...]:
     return tuple(w.strip().lower() for w in (done_words or "").split(";") if w.strip())
 
 
-def milestone_code(text: str, done_words: tuple[str, ...] = ()) -> int:
-    """'已开工' -> 2 for a 开工 target, 1 for a 建成通车 target; raises NotAMilestoneState."""
+def milestone_code(text: str, done_words: tuple[str, ...] = ()) -> int | None:
+    """'已开工' -> 2 for a 开工 target, 1 for a 建成通车 target; None if no state is named."""
     s = unicodedata.normalize("NFKC", str(text)).strip().lower()
     if s in ("0", "1", "2"):
         return int(s)
@@ -69,14 +75,16 @@ def milestone_code(text: str, done_words: tuple[str, ...] = ()) -> int:
         return IN_PROGRESS if done_words else DONE
     if any(w in s for w in PROGRESS_WORDS):
         return IN_PROGRESS
-    raise NotAMilestoneState(text)
+    return None
 
 
 def milestone_history(target: dict, figures: pd.DataFrame, as_of: int) -> dict[int, str | None]:
     """Month -> not_started / in_progress / overdue / done / done_late (None before the first
     report), so that the months a late task spent overdue stay visible after it is done."""
     due = pd.Timestamp(target["due_date"])
-    due_month = due.month if due.year == target["year"] else (12 if due.year > target["year"] else 0)
+    due_month = (
+        due.month if due.year == target["year"] else (12 if due.year > target["year"] else 0)
+    )
     mine = figures[(figures["id"] == target["id"]) & (figures["period_end"] <= as_of)]
     codes = dict(zip(mine["period_end"].astype(int), mine["value"].astype(float), strict=True))
     done_at = min((m for m, c in codes.items() if c == DONE), default=None)

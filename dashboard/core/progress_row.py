@@ -28,6 +28,7 @@ class ProgressRow(TypedDict):
     comparator: str  # vocab.COMPARATORS
     direction: str  # higher | lower
     frequency: str  # vocab.FREQUENCIES
+    measure: str  # vocab.MEASURES
     unit: str | None
     target: float
     target_low: float
@@ -58,12 +59,33 @@ class ProgressRow(TypedDict):
     comment: str | None  # qualitative targets: the person's assessment
     family: str  # flow | rate | maintain | milestone | judgement
     status: str  # vocab.STATUSES
+    # issue 15: how it is judged, when reports are due, and why a verdict is what it is
+    assessment: str  # vocab.ASSESSMENTS
+    nature: str  # expected (预期性) | binding (约束性)
+    supporting_departments: str | None  # 配合 departments, ';'-separated
+    source_doc: str  # work_report | mayor_interview | other
+    expected_end: float  # the period the calendar expects by the as-of month
+    report_due: date | None  # when that period's figure is (was) due
+    first_missing_month: float  # the first due period with no figure (maintain, single months)
+    time_position: str | None  # ahead | level | behind (超/达/欠序时) for flows and rates
+    pace_period: str | None  # month | quarter: what required_pace is per
+    pace_ratio: float  # required pace ÷ pace so far
+    verdict_reason: str | None  # pace_multiple | last_period: why behind became off_track
+    assessment_month: float  # year_end / items: the month the target is judged at
+    warning_month: float  # maintain: the latest period below the level (a monthly warning)
+    warning_value: float
+    completed_month: float  # milestones: the first month reported done
+    overdue_months: float  # months a milestone was overdue before it was done
+    milestone_note: str | None  # the words of the report that set the milestone's state
 
 
 class ReportRow(ProgressRow):
     explanation_zh: str
     explanation_en: str
-    actual_period: str | None  # ISO: 2026-01..2026-10
+    actual_period: str | None  # as a bulletin names it: 1—10月, 前三季度
+    actual_period_en: str | None  # Jan–Oct, Q1–Q3
+    status_label_zh: str  # the status in the words that fit the kind (超序时, 逾期完成, 达标…)
+    status_label_en: str
     reason: str | None  # the month's comment: 原因分析
     measures: str | None  # 下步措施
 

@@ -9,11 +9,6 @@ from datetime import date
 
 import numpy as np
 
-# First period of the year each frequency reports: no January for bureau indicators
-# published as 1-2月, GDP quarterly, annual assessments after December; milestones report
-# their progress every month.
-FIRST_PERIOD = {"monthly": 1, "monthly_from_feb": 2, "quarterly": 3, "annual": 12, "event": 1}
-
 
 def report_due_date(year: int, period_end: int, lag: int, day: int = 15) -> date:
     index = year * 12 + (period_end - 1) + lag
@@ -29,19 +24,10 @@ def latest_due_month(year: np.ndarray, lag: np.ndarray, today: date | None, day:
     return (months - (1 if today.day < day else 0)).astype("float64")
 
 
-def snap_to_periods(frequency: dict[str, np.ndarray], month: np.ndarray) -> np.ndarray:
+def snap_to_periods(quarterly: np.ndarray, first: np.ndarray, month: np.ndarray) -> np.ndarray:
     """The latest period end of each target's reporting grid at or before `month` (NaN if
-    none): quarters end in 3/6/9/12, annual figures in 12, 1-2月 indicators start at 2."""
+    none): quarters end in 3/6/9/12; nothing before the first period (1-2月 indicators: 2,
+    annual figures: 12; vocab.FIRST_REPORT_MONTH)."""
     m = np.minimum(month, 12.0)
-    quarter = np.floor(m / 3) * 3
-    snapped = np.select(
-        [frequency["quarterly"], frequency["annual"]],
-        [quarter, np.where(m >= 12, 12.0, np.nan)],
-        m,
-    )
-    first = np.select(
-        [frequency["monthly_from_feb"], frequency["quarterly"], frequency["annual"]],
-        [2.0, 3.0, 12.0],
-        1.0,
-    )
+    snapped = np.where(quarterly, np.floor(m / 3) * 3, m)
     return np.where(snapped >= first, snapped, np.nan)

@@ -12,3 +12,37 @@ def round_half_up(x, digits: int = 1):
     x = np.asarray(x, dtype="float64")
     # The epsilon absorbs binary noise: 2449.5/3000*100 is 81.64999..., published as 81.7.
     return np.sign(x) * np.floor(np.abs(x) * scale + 0.5 + 1e-7) / scale
+
+
+def shown(x, digits: int, bar=None):
+    """`x` rounded half up to `digits`, with one more digit where the rounding would land
+    on `bar` although `x` is not on it: 59.95 against 60 stays 59.95, not 60.0."""
+    x = np.asarray(x, dtype="float64")
+    rounded = round_half_up(x, digits)
+    if bar is None:
+        return rounded
+    hides = (rounded == round_half_up(bar, digits)) & (x != bar)
+    return np.where(hides, round_half_up(x, digits + 1), rounded)
+
+
+def decimals(x, most: int = 4):
+    """How many decimals each figure was written with (59.95 -> 2, 8.5 -> 1, 100 -> 0)."""
+    x = np.asarray(x, dtype="float64")
+    out = np.full(x.shape, most, dtype="int64")
+    for k in range(most - 1, -1, -1):
+        scaled = x * 10.0**k
+        exact = np.abs(scaled - np.round(scaled)) < 1e-6
+        out = np.where(exact, k, out)
+    return out
+
+
+def difference(a, b, at_least: int = 1):
+    """a − b rounded to the precision the two figures were written with (one decimal at
+    least): 59.95 − 60 is −0.05, not −0.1."""
+    places = np.maximum(np.maximum(decimals(a), decimals(b)), at_least)
+    diff = np.asarray(a, dtype="float64") - np.asarray(b, dtype="float64")
+    out = np.full(diff.shape, np.nan)
+    for k in np.unique(places):
+        pick = places == k
+        out[pick] = round_half_up(diff[pick], int(k))
+    return out

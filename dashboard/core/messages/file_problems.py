@@ -116,6 +116,19 @@ TEXT = {
         "单位“{source}”无法换算为目标单位“{target}”",
         "unit {source!r} cannot be converted to the target's unit {target!r}",
     ),
+    "value.context_only": (
+        "{name}：单月增速（占比）作为参考，不入库",
+        "{name}: a single-month rate, kept as context and not stored",
+    ),
+    "figure.distinct_month": (
+        "这是年内不重复计数的指标，单月数不能相加",
+        "this is a distinct count over the year: single months do not add up",
+    ),
+    "figure.rise_for_decrease": (
+        "{name}是下降目标，“增长”栏填了正数 {value:g}，将按上升 {value:g}% 保存",
+        "{name} is a decrease target; {value:g} under a growth heading is stored as a rise "
+        "of {value:g}%",
+    ),
     "figure.repeated": (
         "{id} {period} 重复出现（首次在第 {first} 行）",
         "{id} {period} appears again (first on row {first})",
@@ -182,6 +195,11 @@ TEXT = {
         "a {comparator} target needs a number",
     ),
     "catalogue.empty_unit": ("单位为空", "empty unit"),
+    "catalogue.assessment_misfit": (
+        "评估方式“{assessment}”不适用于此类目标（{family}）",
+        "assessment {assessment!r} does not fit a {family} target",
+    ),
+    "catalogue.bad_lag": ("发布滞后“{text}”不是0—12的整数", "publication lag {text!r} is not 0-12"),
     "unit.unknown": ("未知单位“{unit}”", "unknown unit {unit!r}"),
     "unit.incompatible": (
         "单位“{source}”与“{target}”不是同一类",
@@ -190,6 +208,33 @@ TEXT = {
     "profile.not_numbers": ("month 和 share_pct 必须是数字", "month and share_pct must be numbers"),
     "profile.out_of_range": ("占比超出范围", "share out of range"),
     # ------------------------------------------------------------- how to fix it
+    "hint.assessment_for": (
+        "请填写评估方式（见 docs/judgement-rules.md）："
+        "{family}类目标可用 linear、seasonal、year_end 等",
+        "write how it is judged (docs/judgement-rules.md); a {family} target takes e.g. "
+        "linear, seasonal, year_end",
+    ),
+    "hint.assessment_reason": ("请用一句话说明评估方式的理由", "say in one line why"),
+    "hint.done_words": (
+        "请填写完成该里程碑的词语，如 开工;开工建设",
+        "write the words that complete it, e.g. 开工;开工建设",
+    ),
+    "hint.lag_form": (
+        "写月数：1 表示次月15日前报送，年度数据写发布所需月数",
+        "write months: 1 is by the 15th of the next month",
+    ),
+    "hint.cumulative_rate_counts": (
+        "目标按1—N月累计数判断，请同时填写累计值",
+        "the target is judged on the 1—N月 cumulative rate; give that too",
+    ),
+    "hint.distinct_cumulative": (
+        "请填写1—N月累计数（如 2026年1-10月）",
+        "give the 1—N月 cumulative figure (e.g. 2026年1-10月)",
+    ),
+    "hint.decrease_sign": (
+        "如为下降，请写“下降4.2”或填在“比上年下降(%)”栏",
+        "if it fell, write 下降4.2 or put it under 比上年下降(%)",
+    ),
     "hint.split_file": ("请拆分为较小的文件", "split it into smaller files"),
     "hint.save_utf8_or_xlsx": (
         "请在 Excel 中另存为“CSV UTF-8”或 .xlsx",

@@ -167,6 +167,18 @@ TEXT = {
     "source_quote": ("报告原文：\n> {sentence}", "Report text:\n> {sentence}"),
     # the command line (English unless asked otherwise)
     "cli.not_year_month": ("“{text}”不是 YYYY-MM", "{text!r} is not YYYY-MM"),
+    "cli.read_by_default": (
+        "{file}：{n} 行数据未注明累计或当月，已按目录口径读取；如为当月数据，请加 --basis month",
+        "{file}: {n} row(s) say neither 累计 nor 当月 and were read by each target's catalogue "
+        "measure; pass --basis month if they are single months",
+    ),
+    "cli.unconfirmed": (
+        "{file}：{n} 个数据与读取口径不符，未保存；"
+        "请用 --basis month/ytd 重新读取，或加 --confirm 按原样保存",
+        "{file}: {n} figure(s) do not fit how the file was read; nothing stored: pass "
+        "--basis month or --basis ytd to read it again, or --confirm to store it as it is",
+    ),
+    "cli.not_date": ("“{text}”不是 YYYY-MM-DD", "{text!r} is not YYYY-MM-DD"),
     "cli.error": ("错误：{message}", "error: {message}"),
     "cli.warning": ("提醒：{line}", "warning: {line}"),
     "cli.no_such_file": ("没有这个文件：{files}", "no such file: {files}"),

@@ -1,0 +1,159 @@
+"""The catalogue as arrays and the result as arrays: what compute_progress works on.
+
+String columns are compared in pandas (Arrow-backed, fast) and kept as boolean masks;
+converting 80,000 strings to Python objects repeatedly would cost more than the maths.
+"""
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core.progress_row import RESULT_COLUMNS
+from dashboard.core.units import COUNTED
+from dashboard.core.vocab import (
+    ASSESSMENTS,
+    CUMULATIVE_RATES,
+    DEFAULT_LAG,
+    FIRST_REPORT_MONTH,
+    FLOW_MEASURES,
+    FREQUENCIES,
+)
+
+FLOW_COMPARATORS = ("at_least", "about", "range", "at_most", "exactly")
+RATE_COMPARATORS = ("at_least", "about", "at_most", "exactly", "decrease")
+COMPARATOR_MASKS = ("range", "about", "at_most", "decrease", "maintain", "milestone", "qualitative")
+
+
+class Catalogue:
+    """The catalogue's columns as numpy arrays and masks, computed once per call."""
+
+    @classmethod
+    def of(cls, t: pd.DataFrame) -> "Catalogue":
+        c = cls()
+        comp, measure, freq = t["comparator"], t["measure"], t["frequency"]
+        c.n = len(t)
+        c.year = t["year"].to_numpy(dtype="int64")
+        c.target = _numbers(t, "target_value")
+        c.low = _numbers(t, "target_low")
+        c.high = _numbers(t, "target_high")
+        c.tolerance = _numbers(t, "tolerance_pp")
+        c.lower = (t["direction"] == "lower").to_numpy()
+        c.points = t["unit"].isin(("%", "类")).to_numpy()
+        c.whole = t["unit"].isin(COUNTED).to_numpy()  # 个, 所, 家: no 0.67所
+        c.is_comp = {name: (comp == name).to_numpy() for name in COMPARATOR_MASKS}
+        c.flow_measure = measure.isin(FLOW_MEASURES).to_numpy()
+        c.distinct = (measure == "ytd_distinct").to_numpy()
+        c.cumulative_rate = measure.isin(CUMULATIVE_RATES).to_numpy()
+        c.growth = (measure == "ytd_growth").to_numpy()
+        c.level_measure = measure.isin(("level", "status")).to_numpy()
+        c.flow = c.flow_measure & comp.isin(FLOW_COMPARATORS).to_numpy()
+        c.rate = (
+            ~c.flow_measure
+            & (c.cumulative_rate | (measure == "level").to_numpy())
+            & comp.isin(RATE_COMPARATORS).to_numpy()
+        )
+        c.freq = {name: (freq == name).to_numpy() for name in FREQUENCIES}
+        c.quarterly = c.freq["quarterly"]
+        c.step = np.where(c.quarterly, 3.0, 1.0)  # months per reporting period
+        c.first = freq.map(FIRST_REPORT_MONTH).to_numpy(dtype="float64", na_value=np.nan)
+        # only milestones report progress as events; other "event" figures are never due
+        c.first[c.freq["event"] & ~c.is_comp["milestone"]] = np.nan
+        c.lag = _numbers(t, "publication_lag", DEFAULT_LAG)
+        c.assess = _assessments(t, c)
+        c.due_month = _due_month(t, c.year)
+        scheduled = c.assess["year_end"] | c.assess["items"]
+        c.assess_month = np.where(scheduled, np.nan_to_num(c.due_month, nan=12.0), np.nan)
+        return c
+
+
+def _numbers(t: pd.DataFrame, column: str, default: float = np.nan) -> np.ndarray:
+    if column not in t:
+        return np.full(len(t), default, dtype="float64")
+    values = pd.to_numeric(t[column], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    return np.where(np.isnan(values), default, values)
+
+
+def _assessments(t: pd.DataFrame, c: Catalogue) -> dict[str, np.ndarray]:
+    """Masks per assessment; a catalogue without the column is judged by family defaults."""
+    given = t["assessment"] if "assessment" in t else pd.Series([None] * c.n, index=t.index)
+    given = given.fillna("").astype(str).to_numpy(dtype=object)
+    default = np.select(
+        [c.flow, c.rate, c.is_comp["maintain"], c.is_comp["milestone"]],
+        ["linear", "rate", "every_period", "milestone"],
+        "judgement",
+    )
+    chosen = np.where(given == "", default, given)
+    return {name: chosen == name for name in ASSESSMENTS} | {"_codes": chosen}
+
+
+def _due_month(t: pd.DataFrame, year: np.ndarray) -> np.ndarray:
+    """The due (or assessment) date as a month of the target's year: 10月底 -> 10."""
+    due = pd.to_datetime(t["due_date"], errors="coerce")
+    y = due.dt.year.to_numpy(dtype="float64", na_value=np.nan)
+    m = due.dt.month.to_numpy(dtype="float64", na_value=np.nan)
+    return (y - year) * 12 + m
+
+
+class Result:
+    """Result columns as arrays, filled family by family, framed once at the end."""
+
+    TEXTS = (
+        "weights_basis",
+        "projected_method",
+        "milestone_state",
+        "comment",
+        "family",
+        "time_position",
+        "pace_period",
+        "verdict_reason",
+        "milestone_note",
+    )
+    PASSED = (
+        "entity",
+        "year",
+        "id",
+        "section",
+        "department",
+        "name_zh",
+        "name_en",
+        "kind",
+        "comparator",
+        "direction",
+        "frequency",
+        "measure",
+        "unit",
+        "due_date",
+    )
+    EXTRA = {
+        "nature": "expected",
+        "supporting_departments": None,
+        "source_doc": "work_report",
+    }
+
+    FROM_CATALOGUE = ("assessment", "target", "target_low", "target_high", "as_of_month")
+
+    def __init__(self, n: int):
+        skip = {*self.TEXTS, *self.PASSED, *self.EXTRA, *self.FROM_CATALOGUE}
+        self.cols = {name: np.full(n, np.nan) for name in RESULT_COLUMNS if name not in skip}
+        self.cols.update({name: np.full(n, None, dtype=object) for name in self.TEXTS})
+        self.cols["status"] = np.full(n, "not_assessable", dtype=object)
+        self.cols["report_due"] = np.full(n, None, dtype=object)
+
+    def put(self, mask: np.ndarray, **columns) -> None:
+        for name, values in columns.items():
+            arr = np.broadcast_to(np.asarray(values), mask.shape)
+            self.cols[name][mask] = arr[mask]
+
+    def frame(self, t: pd.DataFrame, c: Catalogue, month: int) -> pd.DataFrame:
+        out = t[list(self.PASSED)].copy()
+        for name, default in self.EXTRA.items():
+            out[name] = t[name].where(t[name].notna(), default) if name in t else default
+        out["assessment"] = c.assess["_codes"]
+        out["target"] = t["target_value"].astype("float64")
+        out["target_low"] = t["target_low"].astype("float64")
+        out["target_high"] = t["target_high"].astype("float64")
+        out["as_of_month"] = month
+        for name, values in self.cols.items():
+            # object dtype as built: converting 80,000 labels to Arrow strings costs more
+            # than judging them
+            out[name] = pd.Series(values, index=out.index, dtype=values.dtype, copy=False)
+        return out[RESULT_COLUMNS]
