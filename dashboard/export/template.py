@@ -12,8 +12,12 @@ BASIS_ZH = {
     "month": "当月",
     "level": "期末",
     "ytd_growth": "累计增长",
+    "ytd_share": "累计占比",
+    "ytd_distinct": "累计(不重复计数)",
     "status": "进展(未启动/推进中/已完成)",
 }
+# A decrease target's row reads its figure as a decrease: 4.2 typed there is stored as −4.2.
+DECREASE_BASIS = "比上年下降(%)"
 
 
 def due_targets(targets: pd.DataFrame, month: int) -> pd.DataFrame:
@@ -28,11 +32,10 @@ def due_targets(targets: pd.DataFrame, month: int) -> pd.DataFrame:
 def template_frame(targets: pd.DataFrame, year: int, month: int) -> pd.DataFrame:
     rows = []
     for t in due_targets(targets, month).itertuples(index=False):
-        cumulative = t.measure in ("ytd", "ytd_growth")
+        cumulative = t.measure in ("ytd", "ytd_growth", "ytd_share", "ytd_distinct")
         period = f"{year}年1-{month}月" if cumulative and month > 1 else f"{year}年{month}月"
-        rows.append(
-            [t.id, t.name_zh, period, "", t.unit or "", BASIS_ZH[t.measure], t.department, ""]
-        )
+        basis = DECREASE_BASIS if t.comparator == "decrease" else BASIS_ZH[t.measure]
+        rows.append([t.id, t.name_zh, period, "", t.unit or "", basis, t.department, ""])
     return pd.DataFrame(rows, columns=HEADER)
 
 

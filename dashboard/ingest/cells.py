@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import text as message_text
+from dashboard.core.milestones import milestone_code, split_words
 from dashboard.core.units import MULTIPLIERS, UnknownUnit, parse_unit
 
 
@@ -271,55 +272,15 @@ def _period_from_date(d: date) -> Period:
 
 # --------------------------------------------------------------- milestone states, classes
 
-MILESTONE_WORDS = [
-    (
-        2,
-        (
-            "已完成",
-            "完成",
-            "已建成",
-            "建成",
-            "投用",
-            "投产",
-            "通车",
-            "开业",
-            "启动运行",
-            "运行",
-            "量产",
-            "done",
-            "completed",
-            "complete",
-            "finished",
-        ),
-    ),
-    (
-        1,
-        (
-            "推进中",
-            "进行中",
-            "在建",
-            "施工",
-            "建设中",
-            "in progress",
-            "ongoing",
-            "started",
-            "已开工",
-            "开工",
-        ),
-    ),
-    (0, ("未启动", "未开工", "未开始", "not started", "pending")),
-]
 
-
-@lru_cache(maxsize=256)
-def parse_milestone(text: str) -> int:
-    s = clean(text).lower()
-    if s in ("0", "1", "2"):
-        return int(s)
-    for code, words in MILESTONE_WORDS:
-        if any(s == w or (w in s and not s.startswith(("未", "not"))) for w in words):
-            return code
-    raise CellError("cell.not_milestone", "hint.milestone_words", text=text)
+@lru_cache(maxsize=1024)
+def parse_milestone(text: str, done_words: str = "") -> int:
+    """A milestone state in words: '已开工' completes a 开工 target (its `done_words`) and
+    only starts a 建成通车 one; 部分投用 and 试运行 are in progress (core/milestones)."""
+    code = milestone_code(clean(text), split_words(done_words))
+    if code is None:
+        raise CellError("cell.not_milestone", "hint.milestone_words", text=text)
+    return code
 
 
 ROMAN_CLASS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}

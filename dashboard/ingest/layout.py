@@ -130,6 +130,7 @@ LEVEL_WORDS = {"绝对量", "绝对额", "绝对值", "总量", "总额", "金�
 GROWTH_WORDS = ("增长", "增速", "同比", "增幅", "growth", "yoy")
 YTD_WORDS = ("累计", "本年", "ytd", "cumulative", "1-")
 MONTH_WORDS = ("当月", "本月", "单月", "month")
+DECLINE_LABELS = ("比上年下降", "同比下降", "下降(%)", "下降率")
 FOOTNOTE = re.compile(
     r"^(注|附注|说明|资料来源|数据来源|指标解释|备注|note)\s*[:：\d.、①]", re.IGNORECASE
 )
@@ -602,9 +603,13 @@ def _year_word(cell) -> int | None:
 
 @lru_cache(maxsize=256)
 def _basis_word(cell) -> str | None:
+    """ytd | month from a 口径 cell; "decline" for the template's "比上年下降(%)": the figure
+    there is a decrease, written without its sign."""
     if cell is None:
         return None
     low = clean(cell).lower()
+    if any(w in low for w in DECLINE_LABELS):
+        return "decline"
     if any(w in low for w in MONTH_WORDS):
         return "month"
     if any(w in low for w in YTD_WORDS):

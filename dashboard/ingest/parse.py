@@ -16,6 +16,7 @@ from dashboard.ingest.validate import Checker, Outcomes, Row
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
+BASIS_WARNINGS = ("figure.ytd_below_previous", "figure.jump")
 
 
 @dataclass
@@ -28,6 +29,20 @@ class ParsedUpload:
     problems: list[Problem]
     outcomes: Outcomes = field(default_factory=lambda: Outcomes([], set(), set(), []))
     notes: list[tuple[str, dict]] = field(default_factory=list)  # (message key, params)
+    # How figures were read whose file says neither 累计 nor 当月: the reading asked for
+    # (ytd | month) or None for the catalogue's measure, and the rows read so.
+    reading: str | None = None
+    read_rows: set = field(default_factory=set)
+
+    def unconfirmed(self, problems: list[Problem]) -> list[Problem]:
+        """Of `problems`, the warnings that say a figure does not fit how it was read (a
+        year-to-date figure below an earlier one, a single month ten times the last) on a
+        row whose file did not say 累计 or 当月: confirm them, or read the file again."""
+        return [
+            p
+            for p in problems
+            if p.key in BASIS_WARNINGS and p.severity == "warning" and p.row in self.read_rows
+        ]
 
     @property
     def ok(self) -> bool:
@@ -52,6 +67,7 @@ def parse_upload(
     targets: pd.DataFrame | CatalogueIndex,
     today: tuple[int, int],
     strict: bool = False,
+    reading: str | None = None,
 ) -> ParsedUpload:
     """Raises IngestError when the file cannot be read at all; otherwise lists problems.
     `strict`: a skipped row is an error (the command line's --strict)."""
@@ -84,7 +100,7 @@ def parse_upload(
             ]
         )
     layout = find_layout(grid, file)
-    checker = Checker(file, index, today, layout.context, layout.names_by_id)
+    checker = Checker(file, index, today, layout.context, layout.names_by_id, reading=reading)
     figures, problems, outcomes = checker.check(raw_figures(grid, layout))
     problems += _estimate_columns(layout, file) + _whole_file(figures, problems, outcomes, file)
     if strict:
@@ -99,6 +115,8 @@ def parse_upload(
         problems,
         outcomes,
         _notes(layout, checker.year_sources, index),
+        reading,
+        checker.read_rows,
     )
 
 

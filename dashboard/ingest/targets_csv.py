@@ -10,12 +10,21 @@ import pandas as pd
 from dashboard.core.problems import CatalogueError, Problem
 from dashboard.core.units import is_known_unit
 from dashboard.core.vocab import (
+    ASSESSMENTS,
+    CATALOGUE_COLUMNS,
     COMPARATORS,
+    DEFAULT_LAG,
     DIRECTIONS,
+    FAMILY_ASSESSMENTS,
     FREQUENCIES,
     KINDS,
     MEASURES,
+    NATURES,
+    SOURCE_DOCS,
     TARGET_COLUMNS,
+    TARGET_EXTRA_COLUMNS,
+    default_assessment,
+    family_of,
 )
 
 REQUIRED_TEXT = (
@@ -47,6 +56,19 @@ CHOICES = {
     "direction": DIRECTIONS,
     "frequency": FREQUENCIES,
     "measure": MEASURES,
+    "assessment": ASSESSMENTS,
+    "nature": NATURES,
+    "source_doc": SOURCE_DOCS,
+}
+# What a catalogue written before issue 15 is read as (the column is absent from the file).
+EXTRA_DEFAULTS = {
+    "source_doc": "work_report",
+    "nature": "expected",
+    "supporting_departments": "",
+    "assessment": "",
+    "assessment_reason": "",
+    "publication_lag": "",
+    "done_words": "",
 }
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 UNITLESS = ("milestone", "qualitative")
@@ -61,9 +83,10 @@ def parse_catalogue(text: str, file: str = "targets.csv") -> pd.DataFrame:
             [Problem(file, 1, c, "catalogue.missing_column", "hint.add_column") for c in missing]
         )
     rows, problems, seen = [], [], {}
+    given = set(reader.fieldnames or [])
     for row in reader:
         line = reader.line_num
-        record, found = _check_row(row, line, file)
+        record, found = _check_row(row, line, file, given)
         problems += found
         key = (record["entity"], record["year"], record["id"])
         if key in seen:
@@ -81,11 +104,14 @@ def parse_catalogue(text: str, file: str = "targets.csv") -> pd.DataFrame:
         rows.append(record)
     if problems:
         raise CatalogueError(problems)
-    return pd.DataFrame(rows, columns=TARGET_COLUMNS)
+    return pd.DataFrame(rows, columns=CATALOGUE_COLUMNS)
 
 
-def _check_row(row: dict, line: int, file: str) -> tuple[dict, list[Problem]]:
-    rec = {c: (row.get(c) or "").strip() for c in TARGET_COLUMNS}
+def _check_row(row: dict, line: int, file: str, given: set) -> tuple[dict, list[Problem]]:
+    rec = {c: (row.get(c) or "").strip() for c in CATALOGUE_COLUMNS}
+    for col in TARGET_EXTRA_COLUMNS:
+        if col not in given:
+            rec[col] = EXTRA_DEFAULTS[col]
     problems = []
 
     def bad(where: str, key: str, hint_key: str = "", **params) -> None:
@@ -112,7 +138,44 @@ def _check_row(row: dict, line: int, file: str) -> tuple[dict, list[Problem]]:
     rec["due_date"] = _to_date(rec["due_date"], rec["year"], rec["comparator"], bad)
     _check_numbers(rec, bad)
     _check_units(rec, bad)
+    _check_assessment(rec, given, bad)
+    rec["publication_lag"] = _to_lag(rec["publication_lag"], bad)
     return rec, problems
+
+
+def _check_assessment(rec: dict, given: set, bad) -> None:
+    """A file with the assessment column says for every row how it is judged and why;
+    the assessment must fit the kind of target (a growth rate has no time share)."""
+    if rec["comparator"] not in COMPARATORS or rec["measure"] not in MEASURES:
+        return
+    family = family_of(rec["comparator"], rec["measure"])
+    if "assessment" not in given:
+        rec["assessment"] = default_assessment(rec["comparator"], rec["measure"])
+        return
+    if not rec["assessment"]:
+        bad("assessment", "catalogue.empty_cell", "hint.assessment_for", family=family)
+    elif rec["assessment"] in ASSESSMENTS and rec["assessment"] not in FAMILY_ASSESSMENTS[family]:
+        bad(
+            "assessment",
+            "catalogue.assessment_misfit",
+            "hint.one_of",
+            assessment=rec["assessment"],
+            family=family,
+            allowed=", ".join(FAMILY_ASSESSMENTS[family]),
+        )
+    if "assessment_reason" in given and not rec["assessment_reason"]:
+        bad("assessment_reason", "catalogue.empty_cell", "hint.assessment_reason")
+    if "done_words" in given and family == "milestone" and not rec["done_words"]:
+        bad("done_words", "catalogue.empty_cell", "hint.done_words")
+
+
+def _to_lag(text: str, bad) -> int:
+    if not text:
+        return DEFAULT_LAG
+    if text.isdigit() and int(text) <= 12:
+        return int(text)
+    bad("publication_lag", "catalogue.bad_lag", "hint.lag_form", text=text)
+    return DEFAULT_LAG
 
 
 def _to_int(text: str, bad):

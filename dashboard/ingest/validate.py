@@ -18,7 +18,9 @@ from dashboard.core.messages import text as message_text
 from dashboard.core.problems import Problem, Skipped
 from dashboard.core.progress_row import FIGURE_KEY
 from dashboard.core.units import MULTIPLIERS, IncompatibleUnits, UnknownUnit, conversion_factor
+from dashboard.core.vocab import CUMULATIVE_RATES
 from dashboard.ingest.cells import (
+    DOWN_WORDS,
     CellError,
     Period,
     number_from_cell,
@@ -136,6 +138,12 @@ class Checker:
     context: TableContext = field(default_factory=TableContext)
     names_by_id: bool = False  # the fill-in template: every row is meant to be in the catalogue
     year_sources: set = field(default_factory=set)  # cell | context | catalogue
+    # ytd | month for figures whose file says neither 累计 nor 当月 (CLI --basis, the upload
+    # page's switch); None: the catalogue's measure
+    reading: str | None = None
+    # rows whose basis was read, not stated: a figure that does not fit the reading there
+    # needs confirmation
+    read_rows: set = field(default_factory=set)
 
     def figures(self, cells: Cells) -> tuple[pd.DataFrame, list[Problem]]:
         frame, problems, _ = self.check(cells)
@@ -186,7 +194,8 @@ class Checker:
             if p is None or p.__class__ is Refusal
             else (
                 bases[k]
-                if (k := (_measure_of(t["measure"], r), b, p.cumulative)) in bases
+                if (k := (_measure_of(t["measure"], r), _stated(b) or self.reading, p.cumulative))
+                in bases
                 else _fill(bases, k, _basis, *k)
             )
             for t, r, p, b in zip(tv, rv, pv, c.basis, strict=True)
@@ -198,9 +207,9 @@ class Checker:
                 self._note(problems, seen, skips, c, i, t)
             elif r is None or cell is None:
                 continue
-            elif p.__class__ is Refusal:
+            elif p.__class__ is Refusal or b.__class__ is Refusal:
                 if r == "main":
-                    self._report(problems, seen, c, i, p)
+                    self._report(problems, seen, c, i, p if p.__class__ is Refusal else b)
             elif b[0] == SKIP:
                 skips.setdefault(c.row[i], SINGLE_MONTH)
             elif r == "main":
@@ -209,8 +218,13 @@ class Checker:
                 pairs.append(i)
                 if b[0] == "month":  # a single month beside a year-to-date target
                     skips.setdefault(c.row[i], SINGLE_MONTH)
-        values = self._values(c, filled, tv)
+        values = self._signed(c, filled, tv, self._values(c, filled, tv), problems)
         kept = [i for i, v in zip(filled, values, strict=True) if v.__class__ is float]
+        self.read_rows |= {
+            c.row[i]
+            for i in kept
+            if _stated(c.basis[i]) is None and pv[i].cumulative is None and bv[i][0] != "level"
+        }
         for i, v in zip(filled, values, strict=True):
             if v.__class__ is Refusal:
                 self._note(problems, seen, skips, c, i, v)
@@ -222,6 +236,31 @@ class Checker:
         for p in dup_problems:
             skips.setdefault(p.row, p)
         return frame, problems, self._rows(c, frame, used, problems, skips, tv)
+
+    def _signed(self, c: Cells, filled: list, tv: list, values: list, problems: list) -> list:
+        """Decrease targets: a figure in a "比上年下降(%)" row is a decrease written without
+        its sign (4.2 is −4.2); a rise under a 增长 heading is possible but worth a look."""
+        out = list(values)
+        for k, i in enumerate(filled):
+            v, t = out[k], tv[i]
+            if v.__class__ is not float or t["comparator"] != "decrease":
+                continue
+            said_down = any(w in str(c.cell[i]) for w in DOWN_WORDS)
+            if c.basis[i] == "decline" and not said_down:
+                out[k] = -v
+            elif c.growth[i] and v > 0:
+                problems.append(
+                    Problem(
+                        self.file,
+                        c.row[i],
+                        c.column[i],
+                        "figure.rise_for_decrease",
+                        "hint.decrease_sign",
+                        {"name": t["name_zh"], "value": v},
+                        "warning",
+                    )
+                )
+        return out
 
     def _note(self, problems, seen, skips: dict, c: Cells, i: int, r: Refusal) -> None:
         """An error or warning goes to the problems; a skip is remembered for its row."""
@@ -444,7 +483,7 @@ class Checker:
         cell = c.cell[i]
         try:
             if target["comparator"] == "milestone":
-                return float(parse_milestone(str(cell)))
+                return float(parse_milestone(str(cell), target.get("done_words") or ""))
             if target["unit"] == "类":
                 return float(parse_water_class(str(cell)))
             number = number_from_cell(cell)
@@ -542,14 +581,22 @@ def _measure_of(measure: str, role: str) -> str:
     return "ytd" if measure == "ytd_growth" else "ytd_growth"
 
 
+def _stated(hint: str | None) -> str | None:
+    """The 累计/当月 a 口径 cell states (a decline label states neither)."""
+    return hint if hint in ("ytd", "month") else None
+
+
 def _basis(measure: str, hint: str | None, cumulative: bool | None):
     """(basis, period_start or None for 'the period's end')."""
     if measure in ("level", "status"):
         return "level", None
-    if measure == "ytd_growth":
+    if measure in CUMULATIVE_RATES:
         if hint == "month" and not cumulative:
-            return SKIP, None  # single-month growth is context; the cumulative rate counts
+            return SKIP, None  # single-month rates are context; the cumulative rate counts
         return "ytd", 1
+    if measure == "ytd_distinct" and (hint == "month" and not cumulative):
+        # enterprises with trade: the same firm trades every month, so months never add up
+        _refuse("value", "figure.distinct_month", "hint.distinct_cumulative")
     basis = "ytd" if cumulative else hint or ("month" if measure == "month" else "ytd")
     return basis, (1 if basis == "ytd" else None)
 

@@ -3,7 +3,7 @@
 import duckdb
 import pandas as pd
 
-from dashboard.core.vocab import TARGET_COLUMNS
+from dashboard.core.vocab import CATALOGUE_COLUMNS
 from dashboard.store.connection import FRAME_SCANS, transaction
 from dashboard.store.schema import get_meta, set_meta
 
@@ -15,13 +15,13 @@ def load_targets(
     `home` is the office's own entity, meant by a file that names none."""
     if get_meta(con, "catalogue_sha256") == digest:
         return False
-    frame = targets[TARGET_COLUMNS]
+    frame = targets[CATALOGUE_COLUMNS]
     with FRAME_SCANS, transaction(con):
         con.execute("DELETE FROM targets")
         con.register("incoming_targets", frame)
         con.execute(
-            f"INSERT INTO targets ({', '.join(TARGET_COLUMNS)}) "
-            f"SELECT {', '.join(TARGET_COLUMNS)} FROM incoming_targets"
+            f"INSERT INTO targets ({', '.join(CATALOGUE_COLUMNS)}) "
+            f"SELECT {', '.join(CATALOGUE_COLUMNS)} FROM incoming_targets"
         )
         con.unregister("incoming_targets")
         set_meta(con, "catalogue_sha256", digest)
@@ -42,7 +42,7 @@ def home_entity(con: duckdb.DuckDBPyConnection) -> str | None:
 def targets(
     con: duckdb.DuckDBPyConnection, year: int | None = None, entity: str | None = None
 ) -> pd.DataFrame:
-    sql = f"SELECT {', '.join(TARGET_COLUMNS)} FROM targets WHERE 1=1"
+    sql = f"SELECT {', '.join(CATALOGUE_COLUMNS)} FROM targets WHERE 1=1"
     params: list = []
     if year is not None:
         sql += " AND year = ?"

@@ -127,7 +127,9 @@ ORDER BY source_row, source_column
 def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pd.DataFrame:
     sql = (
         "SELECT entity, year, id, period_start, period_end, basis, value, upload_id, "
-        "source_row, source_column, companion_value, companion_unit FROM current_figures"
+        "source_row, source_column, companion_value, companion_unit, "
+        # the words of a level figure (a milestone's "已开工"); amounts need none
+        "CASE WHEN basis = 'level' THEN raw END AS raw FROM current_figures"
     )
     order = " ORDER BY entity, year, id, period_end, basis"
     if year is None:

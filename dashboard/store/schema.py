@@ -16,6 +16,13 @@ CREATE TABLE IF NOT EXISTS targets (
     baseline_unit VARCHAR, baseline_growth_pct DOUBLE, due_date DATE, department VARCHAR,
     aliases VARCHAR, tolerance_pp DOUBLE, source_text VARCHAR,
     PRIMARY KEY (entity, year, id));
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS source_doc VARCHAR;
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS nature VARCHAR;
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS supporting_departments VARCHAR;
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS assessment VARCHAR;
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS assessment_reason VARCHAR;
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS publication_lag INTEGER;
+ALTER TABLE targets ADD COLUMN IF NOT EXISTS done_words VARCHAR;
 CREATE TABLE IF NOT EXISTS uploads (
     upload_id INTEGER PRIMARY KEY, sha256 VARCHAR NOT NULL, filename VARCHAR,
     archive_path VARCHAR, user_name VARCHAR, uploaded_at TIMESTAMP, figure_count INTEGER);
