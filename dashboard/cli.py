@@ -8,7 +8,7 @@ import getpass
 import json
 import sys
 import time
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -62,6 +62,13 @@ def _year_month(value: str) -> tuple[int, int]:
     return stamp.year, stamp.month
 
 
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(text("cli.not_date", LANG, text=value)) from err
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m dashboard", description=text("app_title", "zh"))
     common = argparse.ArgumentParser(add_help=False)
@@ -78,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--as-of", type=_year_month, help="YYYY-MM (default: latest month with data)")
     pr.add_argument("--year", type=int)
     pr.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    pr.add_argument("--today", type=_date, help="YYYY-MM-DD: judge as on this day (default: today)")
 
     i = sub.add_parser("ingest", parents=[common], help="validate and store figure files")
     i.add_argument("files", nargs="+", type=Path)
@@ -88,6 +96,23 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="refuse a file with any row that would be skipped (not a catalogue indicator, "
         "a place without targets, a single-month or estimated figure, no figure)",
+    )
+    i.add_argument(
+        "--basis",
+        choices=("ytd", "month"),
+        help="read figures whose file says neither 累计 nor 当月 as year-to-date or single months "
+        "(default: each target's catalogue measure)",
+    )
+    i.add_argument(
+        "--today",
+        type=_date,
+        help="YYYY-MM-DD: check periods against this day, not today (a backfill, a test)",
+    )
+    i.add_argument(
+        "--confirm",
+        action="store_true",
+        help="store figures that do not fit that reading (a year-to-date figure below an "
+        "earlier one, a single month ten times the last)",
     )
     i.add_argument(
         "--admin-override",
@@ -115,6 +140,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", type=Path, required=True)
     ex.add_argument("--lang", choices=("zh", "en"), default="zh")
     ex.add_argument("--user", default="cli")
+    ex.add_argument("--today", type=_date, help="YYYY-MM-DD (default: today)")
 
     au = sub.add_parser("audit", parents=[common], help="print the audit log")
     au.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -240,7 +266,7 @@ def cmd_progress(args, ws) -> int:
             year, month = args.as_of
         else:
             year, month = reporting.default_as_of(con, args.year)
-        frame = reporting.progress(con, year, month)
+        frame = reporting.progress(con, year, month, today=args.today)
     _emit(frame[reporting.OUTPUT_FIELDS], args.format, PROGRESS_TABLE)
     return 0
 
@@ -300,7 +326,8 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> tuple
     """
     data = path.read_bytes()
     try:
-        parsed = parse(data, path.name, index, (now.year, now.month), args.strict)
+        clock = args.today or now.date()
+        parsed = parse(data, path.name, index, (clock.year, clock.month), args.strict, args.basis)
     except IngestError as err:
         for p in err.problems:
             print(p.line(LANG))
@@ -313,9 +340,17 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> tuple
         pv = check(con, parsed, index, user, now, record=not args.dry_run)
         for p in warnings(pv.problems):
             print(text("cli.warning", LANG, line=p.line(LANG)), file=sys.stderr)
+        if pv.read_by_default:
+            print(
+                text("cli.read_by_default", LANG, file=path.name, n=pv.read_by_default),
+                file=sys.stderr,
+            )
         if not pv.ok:
             for p in errors(pv.problems):
                 print(p.line(LANG))
+            return None
+        if pv.unconfirmed and not args.confirm:
+            print(text("cli.unconfirmed", LANG, file=path.name, n=len(pv.unconfirmed)))
             return None
         if pv.duplicate_of:
             same = pv.duplicate_of
@@ -402,7 +437,7 @@ def cmd_export(args, ws) -> int:
             year, month = int(info["year"]), int(info["month"])
         else:
             year, month = args.as_of or reporting.default_as_of(con)
-            info, frame = None, reporting.progress(con, year, month)
+            info, frame = None, reporting.progress(con, year, month, today=args.today)
         head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
         audit_log.record(
             con,

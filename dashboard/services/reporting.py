@@ -1,15 +1,19 @@
 """Progress as of a month, read from the store and judged by the core (used by CLI and UI)."""
 
+import os
+from datetime import date
+from pathlib import Path
+
 import duckdb
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.explain import add_explanations
-from dashboard.core.periods import period_iso
+from dashboard.core.periods import period_text
 from dashboard.core.progress import compute_progress
 from dashboard.core.progress_row import TARGET_KEY
 from dashboard.core.seasonal import last_year_profiles, with_last_year
-from dashboard.core.settings import Thresholds
+from dashboard.core.settings import Thresholds, thresholds_from_toml
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import comments as store_comments
 from dashboard.store import figures as store_figures
@@ -31,6 +35,7 @@ OUTPUT_FIELDS = [
     "target_high",
     "actual",
     "actual_period",
+    "actual_period_en",
     "completion_pct",
     "time_share_pct",
     "gap_pp",
@@ -50,6 +55,28 @@ OUTPUT_FIELDS = [
     "explanation_en",
     "reason",
     "measures",
+    # added by issue 15 (docs/judgement-rules.md)
+    "status_label_zh",
+    "status_label_en",
+    "time_position",
+    "assessment",
+    "nature",
+    "supporting_departments",
+    "source_doc",
+    "expected_end",
+    "report_due",
+    "data_lag_months",
+    "months_missing",
+    "first_missing_month",
+    "pace_period",
+    "pace_ratio",
+    "verdict_reason",
+    "assessment_month",
+    "warning_month",
+    "warning_value",
+    "completed_month",
+    "overdue_months",
+    "tolerance_pp",
 ]
 
 
@@ -94,40 +121,46 @@ def target_history(
     )
 
 
-def seasonal_profiles(
-    con: duckdb.DuckDBPyConnection, year: int, targets: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """The shipped profiles, with last year's real shares wherever last year's figures are
-    stored."""
-    targets = store_catalogue.targets(con, year) if targets is None else targets
-    last_year = store_figures.current_figures(con, year - 1)
-    return with_last_year(store_catalogue.profiles(con), last_year_profiles(last_year, targets))
+from dashboard.core.seasonal import last_year_profiles, with_last_year
+from dashboard.core.settings import Thresholds, thresholds_from_toml
 
 
 def progress(
-    con: duckdb.DuckDBPyConnection, year: int, month: int, thresholds: Thresholds = Thresholds()
+    con: duckdb.DuckDBPyConnection,
+    year: int,
+    month: int,
+    thresholds: Thresholds | None = None,
+    today: date | None = None,
 ) -> pd.DataFrame:
-    """Every target of `year` judged as of `month`, with explanations and comments."""
+    """Every target of `year` judged as of `month` on `today` (default: the real date),
+    with explanations and comments."""
     targets = store_catalogue.targets(con, year)
     figures = store_figures.current_figures(con, year)
     result = compute_progress(
         targets,
         figures,
         month,
-        thresholds=thresholds,
+        thresholds=thresholds or deployment_thresholds(),
         profiles=seasonal_profiles(con, year, targets),
         assessments=store_comments.assessments(con, year),
+        today=today or date.today(),
     )
     result = add_explanations(result)
-    result["actual_period"] = [
-        None if pd.isna(s) or pd.isna(e) else period_iso(int(y), int(s), int(e))
-        for y, s, e in zip(
-            result["year"], result["actual_start"], result["actual_end"], strict=True
-        )
-    ]
+    for lang, column in (("zh", "actual_period"), ("en", "actual_period_en")):
+        result[column] = _periods(result, lang)
     comments = store_comments.latest_comments(con, year, month)
     return result.merge(
         comments[TARGET_KEY + ["reason", "measures"]],
         on=TARGET_KEY,
         how="left",
     )
+
+
+def _periods(result: pd.DataFrame, lang: str) -> list[str | None]:
+    """The period each figure covers as a bulletin names it: 1—10月, 前三季度 | Jan–Oct."""
+    return [
+        None if pd.isna(s) or pd.isna(e) else period_text(int(s), int(e), lang, f == "quarterly")
+        for s, e, f in zip(
+            result["actual_start"], result["actual_end"], result["frequency"], strict=True
+        )
+    ]

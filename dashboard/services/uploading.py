@@ -35,6 +35,16 @@ class Preview:
     def ok(self) -> bool:
         return not errors(self.problems)
 
+    @property
+    def unconfirmed(self) -> list[Problem]:
+        """Figures that do not fit how the file was read: stored only when confirmed."""
+        return self.parsed.unconfirmed(self.problems)
+
+    @property
+    def read_by_default(self) -> int:
+        """Figures whose file said neither 累计 nor 当月, read by the catalogue's measure."""
+        return len(self.parsed.read_rows) if self.parsed.reading is None else 0
+
 
 def parse(
     data: bytes,
@@ -42,11 +52,14 @@ def parse(
     index: CatalogueIndex,
     today: tuple[int, int],
     strict: bool = False,
+    reading: str | None = None,
 ) -> ParsedUpload:
     """Read and check a file against the catalogue, without the database: callers parse
     before they open it, so a large file never holds the lock. Raises IngestError.
-    `strict`: every row that would be skipped is an error instead."""
-    return parse_upload(data, filename, index, today, strict)
+    `strict`: every row that would be skipped is an error instead. `reading` (ytd | month):
+    how to read figures whose file says neither 累计 nor 当月 (default: the catalogue's
+    measure)."""
+    return parse_upload(data, filename, index, today, strict, reading)
 
 
 def catalogue_index(con: duckdb.DuckDBPyConnection) -> CatalogueIndex:
@@ -63,10 +76,11 @@ def preview(
     filename: str,
     today: tuple[int, int],
     index: CatalogueIndex | None = None,
+    reading: str | None = None,
 ) -> Preview:
     """Everything the user should see before confirming; raises IngestError if unreadable."""
     index = index or catalogue_index(con)
-    return review(con, parse_upload(data, filename, index, today), index)
+    return review(con, parse_upload(data, filename, index, today, reading=reading), index)
 
 
 def review(con: duckdb.DuckDBPyConnection, parsed: ParsedUpload, index: CatalogueIndex) -> Preview:
