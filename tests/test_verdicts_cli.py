@@ -24,9 +24,10 @@ def run(ws, *args):
 
 
 def ingest(ws, tmp_path, name: str, rows: list[list], *flags: str):
+    """Ingested as on 2027-01-25, so that year-end figures are not in the future."""
     path = tmp_path / name
     path.write_bytes(csv_bytes(rows))
-    return run(ws, "ingest", str(path), *flags)
+    return run(ws, "ingest", str(path), "--today", "2027-01-25", *flags)
 
 
 def progress(ws, as_of: str, today: str) -> dict:
@@ -39,7 +40,12 @@ HEAD = ["指标ID", "时期", "数值"]
 
 
 def test_a_stale_figure_is_an_overdue_report(empty_ws, tmp_path):
-    assert ingest(empty_ws, tmp_path, "a.csv", [HEAD, ["ev_chargers", "2026年1-6月", "1500"]]).returncode == 0
+    assert (
+        ingest(
+            empty_ws, tmp_path, "a.csv", [HEAD, ["ev_chargers", "2026年1-6月", "1500"]]
+        ).returncode
+        == 0
+    )
     r = progress(empty_ws, "2026-10", "2026-11-26")["ev_chargers"]
     assert (r["status"], r["actual_period"], r["data_lag_months"]) == ("overdue_report", "1—6月", 4)
     assert (r["completion_pct"], r["time_share_pct"], r["gap_pp"]) == (50.0, 83.3, -33.3)
@@ -59,36 +65,63 @@ def test_milestones_complete_by_their_own_verb(empty_ws, tmp_path):
     assert ingest(empty_ws, tmp_path, "m.csv", rows).returncode == 0
     got = progress(empty_ws, "2026-03", "2026-04-20")
     start = got["zhengkai_avenue_start"]
-    assert (start["status"], start["milestone_state"], start["completed_month"]) == ("achieved", "done", 3)
+    assert (start["status"], start["milestone_state"], start["completed_month"]) == (
+        "achieved",
+        "done",
+        3,
+    )
     assert start["explanation_zh"] == "计划年底完成，截至2026年3月底已完成（已开工）"
     for partial in ("bit_institute_open", "sjtu_institute_open"):
-        assert (got[partial]["status"], got[partial]["milestone_state"]) == ("on_track", "in_progress")
+        assert (got[partial]["status"], got[partial]["milestone_state"]) == (
+            "on_track",
+            "in_progress",
+        )
     silent = got["zhengxu_expressway"]
-    assert (silent["status"], silent["explanation_zh"]) == ("no_data", "计划年底完成，截至2026年3月底未报送进展")
+    assert (silent["status"], silent["explanation_zh"]) == (
+        "no_data",
+        "计划年底完成，截至2026年3月底未报送进展",
+    )
 
 
 def test_floors_on_raw_values(empty_ws, tmp_path):
-    rows = [HEAD, ["grain_area", "2026年", "445.8"], ["hightech_export_share", "2026年1-10月", "59.95"]]
+    rows = [
+        HEAD,
+        ["grain_area", "2026年全年", "445.8"],
+        ["hightech_export_share", "2026年1-10月", "59.95"],
+    ]
     assert ingest(empty_ws, tmp_path, "f.csv", rows).returncode == 0
     share = progress(empty_ws, "2026-10", "2026-11-26")["hightech_export_share"]
-    assert (share["status"], share["gap_pp"], share["actual_period"]) == ("at_risk", -0.05, "1—10月")
+    assert (share["status"], share["gap_pp"], share["actual_period"]) == (
+        "at_risk",
+        -0.05,
+        "1—10月",
+    )
     assert share["explanation_zh"] == "1—10月为59.95%，低于目标（60%以上）0.05个百分点"
     grain = progress(empty_ws, "2026-12", "2027-03-01")["grain_area"]
     assert (grain["status"], grain["completion_pct"]) == ("off_track", 99.96)
 
 
 def test_year_end_awaiting_release_and_overdue(empty_ws, tmp_path):
-    rows = [HEAD, ["ev_chargers", "2026年1-11月", "2800"], ["industry_va_growth", "2026年1-11月", "7.0"]]
+    rows = [
+        HEAD,
+        ["ev_chargers", "2026年1-11月", "2800"],
+        ["industry_va_growth", "2026年1-11月", "7.0"],
+    ]
     assert ingest(empty_ws, tmp_path, "y.csv", rows).returncode == 0
     nov = progress(empty_ws, "2026-11", "2026-12-20")["industry_va_growth"]
     assert (nov["status"], nov["required_pace"]) == ("off_track", 25.0)
     got = progress(empty_ws, "2026-12", "2027-01-25")
     energy = got["energy_intensity"]
-    assert (energy["status"], energy["explanation_zh"]) == ("not_assessable", "全年数据待发布（预计2027年6月发布）")
+    assert (energy["status"], energy["explanation_zh"]) == (
+        "not_assessable",
+        "全年数据待发布（预计2027年6月发布）",
+    )
     assert got["grain_output"]["explanation_zh"] == "全年数据待发布（预计2027年2月发布）"
     piles = got["ev_chargers"]
     assert piles["status"] == "overdue_report"
-    assert piles["explanation_zh"] == "1—12月数据未报送，最新1—11月累计完成2,800个，占全年目标的93.3%"
+    assert (
+        piles["explanation_zh"] == "1—12月数据未报送，最新1—11月累计完成2,800个，占全年目标的93.3%"
+    )
 
 
 def test_maintain_gap_and_lumpy_pilots(empty_ws, tmp_path):
@@ -104,40 +137,70 @@ def test_maintain_gap_and_lumpy_pilots(empty_ws, tmp_path):
     assert (water["status"], water["months_missing"]) == ("overdue_report", 1)
     assert water["explanation_zh"] == "3月为100%，已报送各期均达到保持100%的要求，2月数据未报送"
     pilots = got["parking_pilots"]
-    assert (pilots["status"], pilots["required_pace"], pilots["time_share_pct"]) == ("on_track", None, None)
+    assert (pilots["status"], pilots["required_pace"], pilots["time_share_pct"]) == (
+        "on_track",
+        None,
+        None,
+    )
 
 
 def test_trading_enterprises_are_a_distinct_count(empty_ws, tmp_path):
-    ok = ingest(empty_ws, tmp_path, "t.csv", [HEAD, ["trading_enterprises", "2026年1-10月", "5200"]])
+    ok = ingest(
+        empty_ws, tmp_path, "t.csv", [HEAD, ["trading_enterprises", "2026年1-10月", "5200"]]
+    )
     assert ok.returncode == 0, ok.stdout
     r = progress(empty_ws, "2026-10", "2026-11-26")["trading_enterprises"]
     assert (r["actual"], r["status"], r["assessment"]) == (5200.0, "on_track", "year_end")
     single = ingest(
-        empty_ws, tmp_path, "s.csv", [["指标ID", "时期", "口径", "数值"], ["trading_enterprises", "2026年11月", "当月", "480"]]
+        empty_ws,
+        tmp_path,
+        "s.csv",
+        [["指标ID", "时期", "口径", "数值"], ["trading_enterprises", "2026年11月", "当月", "480"]],
     )
     assert single.returncode == 1
     assert "1—N月" in single.stdout or "cumulative" in single.stdout
 
 
 def test_json_has_no_float_noise_and_periods_in_words(empty_ws, tmp_path):
-    rows = [HEAD, ["airport_cargo", "2026年1-10月", "83.51"], ["ev_chargers", "2026年1-10月", "2450"]]
+    rows = [
+        HEAD,
+        ["airport_cargo", "2026年1-10月", "83.51"],
+        ["ev_chargers", "2026年1-10月", "2450"],
+    ]
     assert ingest(empty_ws, tmp_path, "c.csv", rows).returncode == 0
-    out = run(empty_ws, "progress", "--as-of", "2026-10", "--today", "2026-11-26", "--format", "json")
+    out = run(
+        empty_ws, "progress", "--as-of", "2026-10", "--today", "2026-11-26", "--format", "json"
+    )
     assert re.search(r"\d\.\d{3,}", out.stdout) is None
     got = {r["id"]: r for r in json.loads(out.stdout)}
     cargo = got["airport_cargo"]
-    assert (cargo["expected_now"], cargo["remaining"], cargo["required_pace"]) == (91.67, 26.49, 13.25)
+    assert (cargo["expected_now"], cargo["remaining"], cargo["required_pace"]) == (
+        91.67,
+        26.49,
+        13.25,
+    )
     piles = got["ev_chargers"]
     assert piles["explanation_zh"] == (
         "1—10月累计完成2,450个，占全年目标的81.7%，低于序时进度1.6个百分点，后2个月需月均完成275个"
     )
-    assert (piles["actual_period"], piles["time_position"], piles["status_label_zh"]) == ("1—10月", "behind", "欠序时")
-    csv_out = run(empty_ws, "progress", "--as-of", "2026-10", "--today", "2026-11-26", "--format", "csv")
+    assert (piles["actual_period"], piles["time_position"], piles["status_label_zh"]) == (
+        "1—10月",
+        "behind",
+        "欠序时",
+    )
+    csv_out = run(
+        empty_ws, "progress", "--as-of", "2026-10", "--today", "2026-11-26", "--format", "csv"
+    )
     assert re.search(r"\d\.\d{3,}", csv_out.stdout) is None
 
 
 def test_basis_follows_the_catalogue_unless_told(empty_ws, tmp_path):
-    assert ingest(empty_ws, tmp_path, "h1.csv", [HEAD, ["ev_chargers", "2026年1-6月", "1500"]]).returncode == 0
+    assert (
+        ingest(
+            empty_ws, tmp_path, "h1.csv", [HEAD, ["ev_chargers", "2026年1-6月", "1500"]]
+        ).returncode
+        == 0
+    )
     months = [HEAD] + [["ev_chargers", f"2026年{m}月", "200"] for m in (7, 8, 9, 10)]
     unsure = ingest(empty_ws, tmp_path, "m.csv", months)
     assert unsure.returncode == 1 and "--basis month" in unsure.stdout + unsure.stderr
@@ -167,19 +230,23 @@ def test_decrease_row_of_the_template_reads_a_decrease(empty_ws, tmp_path):
     energy[head.index("数值")] = "4.2"
     filled = tmp_path / "filled.csv"
     filled.write_bytes(csv_bytes([head, energy]))
-    assert run(empty_ws, "ingest", str(filled)).returncode == 0
+    assert run(empty_ws, "ingest", str(filled), "--today", "2027-07-01").returncode == 0
     r = progress(empty_ws, "2026-12", "2027-07-01")["energy_intensity"]
     assert (r["actual"], r["status"]) == (-4.2, "achieved")
 
 
 def test_positive_figure_under_a_growth_heading_for_a_decrease_target_warns(empty_ws, tmp_path):
-    rows = [["指标ID", "时期", "增长(%)"], ["energy_intensity", "2026年", "4.2"]]
+    rows = [["指标ID", "时期", "增长(%)"], ["energy_intensity", "2026年全年", "4.2"]]
     out = ingest(empty_ws, tmp_path, "e.csv", rows)
     assert "下降" in out.stderr
 
 
-@pytest.mark.parametrize("field", ["status_label_en", "time_position", "report_due", "assessment", "nature"])
+@pytest.mark.parametrize(
+    "field", ["status_label_en", "time_position", "report_due", "assessment", "nature"]
+)
 def test_new_progress_fields_are_present(empty_ws, field):
-    out = run(empty_ws, "progress", "--as-of", "2026-10", "--today", "2026-11-26", "--format", "json")
+    out = run(
+        empty_ws, "progress", "--as-of", "2026-10", "--today", "2026-11-26", "--format", "json"
+    )
     assert out.returncode == 0, out.stderr
     assert all(field in r for r in json.loads(out.stdout))
