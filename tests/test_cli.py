@@ -27,10 +27,10 @@ def test_targets_json_and_csv(empty_ws):
         "at_least",
     )
     assert cargo["target_low"] is None and cargo["due_date"] is None
-    assert len(rows) == 86
+    assert len(rows) == 90  # issue 15 added four targets
     csv_out = run(empty_ws, "targets", "--year", "2026", "--format", "csv")
     assert csv_out.stdout.splitlines()[0].startswith("id,entity,year,section,name_zh")
-    assert len(csv_out.stdout.splitlines()) == 87
+    assert len(csv_out.stdout.splitlines()) == 91
     assert run(empty_ws, "targets", "--year", "2030", "--format", "csv").stdout.count("\n") == 1
 
 
@@ -66,7 +66,7 @@ def test_progress_json_fields_and_nulls(sample_ws):
         ev["time_share_pct"],
         ev["gap_pp"],
         ev["status"],
-    ) == (2450.0, "2026-01..2026-10", 81.7, 83.3, -1.6, "at_risk")
+    ) == (2450.0, "1—10月", 81.7, 83.3, -1.6, "at_risk")  # issue 15: periods as 1—10月
     gdp = rows["gdp_growth"]
     assert gdp["completion_pct"] is None and gdp["time_share_pct"] is None  # never 0
     assert rows["new_intl_routes"]["target_low"] == 5 and rows["new_intl_routes"]["target"] is None
@@ -76,7 +76,7 @@ def test_progress_as_of_and_table(sample_ws):
     out = run(sample_ws, "progress", "--as-of", "2026-06")
     assert out.returncode == 0
     line = next(x for x in out.stdout.splitlines() if x.startswith("ev_chargers"))
-    assert line.split()[-6:] == ["1,470", "2026-01..2026-06", "49", "50", "-1", "at_risk"]
+    assert line.split()[-6:] == ["1,470", "1—6月", "49", "50", "-1", "at_risk"]
     assert run(sample_ws, "progress", "--as-of", "2026-13").returncode == 2
 
 
@@ -206,7 +206,7 @@ def test_snapshot_and_export_commands(sample_ws, tmp_path):
         "--out",
         str(tmp_path / "live.csv"),
     )
-    assert res.stdout.strip().endswith("(csv, 86 targets, as of 2026-06)")
+    assert res.stdout.strip().endswith("(csv, 90 targets, as of 2026-06)")
     missing = run(
         sample_ws, "export", "--snapshot", "9", "--format", "csv", "--out", str(tmp_path / "x.csv")
     )

@@ -157,7 +157,7 @@ def test_upload_in_the_browser_changes_the_overview(server, page, tmp_path):
     grid = page.locator("[data-testid='stDataFrame']")
     grid.wait_for()
     text = page.locator("[data-testid='stMain']").inner_text()
-    assert "略滞后\n18" in text and "超序时/达序时\n39" in text  # was 19 and 38
+    assert "略滞后\n8" in text and "超序时\n15" in text  # was 9 and 14
     page.get_by_text("筛选").first.click()
     page.get_by_label("搜索指标名称").fill("充电桩")
     page.keyboard.press("Enter")

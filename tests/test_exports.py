@@ -64,11 +64,11 @@ def test_csv_is_utf8_with_bom_and_opens_as_excel_would(live):
         81.7,
         83.3,
         -1.6,
-        "略滞后",
+        "欠序时",  # issue 15: the status in the words of its kind
     )
     gas = table[table["指标"] == "新建改造供气管网"].iloc[0]
     assert gas["原因分析"] == '\'=HYPERLINK("http://x")' and gas["下步措施"] == "'+加快进度"
-    assert len(table) == 86
+    assert len(table) == 90
 
 
 def test_xlsx_read_back_cell_by_cell(live):
@@ -80,9 +80,20 @@ def test_xlsx_read_back_cell_by_cell(live):
         "郑州市2026年目标任务进展情况 · 数据截至2026年10月 · 生成于 2026-11-20 10:00"
     )
     header = [c.value for c in summary[2]]
-    assert header == ["领域", "滞后", "略滞后", "超序时/达序时", "已完成", "暂无数据", "未到评估期"]
+    # issue 15: 超序时 and 达序时 counted apart, 未报送 on its own, bands of 30 points
+    assert header == [
+        "领域",
+        "滞后",
+        "略滞后",
+        "超序时",
+        "达序时",
+        "已完成",
+        "未报送",
+        "暂无数据",
+        "未到评估期",
+    ]
     total = [c.value for c in summary[summary.max_row]]
-    assert total == ["合计", 12, 19, 38, 12, 0, 5]
+    assert total == ["合计", 12, 9, 14, 34, 12, 0, 4, 5]
     detail = book["明细"]
     head_row = [c.value for c in detail[1]]
     assert detail.freeze_panes == "C2"
@@ -91,7 +102,7 @@ def test_xlsx_read_back_cell_by_cell(live):
     col = {name: i for i, name in enumerate(head_row)}
     assert ev[col["实际"]].value == 2450 and ev[col["实际"]].data_type == "n"
     assert ev[col["完成率(%)"]].value == 81.7 and ev[col["单位"]].value == "个"
-    assert ev[col["状态"]].value == "略滞后"
+    assert ev[col["状态"]].value == "欠序时"
     assert ev[col["状态"]].fill.fgColor.rgb == "FFD4A72C"
     gas = rows["新建改造供气管网"]
     assert gas[col["原因分析"]].value.startswith("'=") and gas[col["原因分析"]].data_type == "s"
@@ -111,7 +122,7 @@ def test_pdf_has_chinese_text_and_embedded_font(live, tmp_path):
         "郑州市2026年目标任务进展情况",
         "数据截至2026年10月",
         "稳中求进",
-        "滞后指标及原因分析（31）",
+        "滞后及未报送指标及原因分析（21）",
         "新建改造供气管网",
         "=HYPERLINK",
     ):
@@ -146,7 +157,7 @@ def test_snapshot_reopens_exactly_after_a_revision_and_compares(sample_ws):
         "coordinator",
         "uploads:7:last#7",
     )
-    assert info["rule_version"].startswith("catalogue:") and "amount10.0" in info["rule_version"]
+    assert info["rule_version"].startswith("catalogue:") and "amount30.0" in info["rule_version"]
     pd.testing.assert_frame_equal(reopened, frozen)
     ev = reopened.set_index("id").loc["ev_chargers"]
     assert (ev["actual"], ev["status"]) == (2450.0, "at_risk")

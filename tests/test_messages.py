@@ -37,6 +37,15 @@ BUILT = (
     "export.lagging.",
     "value.negative.",
     "target.",
+    "verdict.",
+    "tile.",
+    "unit_word.",
+    "unit_multiplier.",
+    "count.months.",
+    "month.full.",
+    "explain.scheduled.",
+    "explain.year.share_of.",
+    "explain.per.",
 )
 
 

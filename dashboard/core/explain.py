@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from dashboard.core.messages import TABLE, Msg, text
+from dashboard.core.messages import TABLE, Msg, in_lang, text
 from dashboard.core.milestones import GENERIC_DONE, NOT_STARTED_WORDS
 from dashboard.core.periods import period_text
 from dashboard.core.progress_row import ProgressRow
@@ -581,6 +581,13 @@ def _judged_key(r: ProgressRow) -> str:
 
 def status_label(r: ProgressRow, lang: str) -> str:
     return text(status_key(r), lang)
+
+
+def shown_status(r: ProgressRow, lang: str) -> str:
+    """The status words a report row carries; plain status words for a row without them
+    (a snapshot taken before issue 15)."""
+    stored = r.get(in_lang("status_label", lang))
+    return stored if isinstance(stored, str) and stored else text(f"status.{r['status']}", lang)
 
 
 def add_explanations(progress: pd.DataFrame) -> pd.DataFrame:

@@ -4,23 +4,74 @@ Pages, charts and exports draw the same status the same way; the colour is never
 sign (words and icons go with it).
 """
 
-STATUS_ORDER = ("off_track", "at_risk", "on_track", "achieved", "no_data", "not_assessable")
+import pandas as pd
+
+STATUS_ORDER = (
+    "off_track",
+    "at_risk",
+    "on_track",
+    "achieved",
+    "overdue_report",
+    "no_data",
+    "not_assessable",
+)
+# The overview counts on_track apart as 超序时 (ahead) and 达序时 (level or on schedule), as
+# bulletins count 超进度 and 达进度 apart (金寨, docs/judgement-rules.md S2).
+TILE_ORDER = (
+    "off_track",
+    "at_risk",
+    "ahead",
+    "level",
+    "achieved",
+    "overdue_report",
+    "no_data",
+    "not_assessable",
+)
 STATUS_COLORS = {
     "achieved": "#1a7f37",
     "on_track": "#4ac26b",
+    "ahead": "#2da44e",
+    "level": "#4ac26b",
     "at_risk": "#d4a72c",
     "off_track": "#cf222e",
+    "overdue_report": "#8250df",
     "no_data": "#8c959f",
     "not_assessable": "#c9d1d9",
 }
 STATUS_ICONS = {
     "achieved": "✔",
     "on_track": "●",
+    "ahead": "↑",
+    "level": "●",
     "at_risk": "▲",
     "off_track": "✖",
+    "overdue_report": "!",
     "no_data": "?",
     "not_assessable": "…",
 }
+
+
+def tile(status: str, time_position) -> str:
+    """The overview tile a row counts under: on_track splits into ahead and level."""
+    if status == "on_track":
+        return "ahead" if time_position == "ahead" else "level"
+    return status
+
+
+def tiles(progress: pd.DataFrame) -> pd.Series:
+    position = progress["time_position"] if "time_position" in progress else None
+    if position is None:
+        return progress["status"].map(lambda s: tile(s, None))
+    return pd.Series(
+        [tile(s, p) for s, p in zip(progress["status"], position, strict=True)],
+        index=progress.index,
+    )
+
+
+def tile_key(name: str) -> str:
+    """The message key of a tile's words."""
+    return f"tile.{name}" if name in ("ahead", "level") else f"status.{name}"
+
 
 # A gauge's arc runs to 120% of the bar, so that "exceeded" is visible.
 GAUGE_MAX = 120.0

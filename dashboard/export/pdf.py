@@ -9,13 +9,14 @@ from dataclasses import dataclass
 import pandas as pd
 from fpdf import FPDF
 
+from dashboard.core.explain import shown_status
 from dashboard.core.messages import in_lang, text
-from dashboard.core.palette import GAUGE_MAX, STATUS_COLORS, STATUS_ORDER
+from dashboard.core.palette import GAUGE_MAX, STATUS_COLORS, TILE_ORDER, tile_key, tiles
 from dashboard.export.fonts import cjk_font
 
 FONT = "cjk"
 PER_ROW, CELL_W, CELL_H = 5, 37.0, 35.0
-LAGGING = ("off_track", "at_risk")
+LAGGING = ("off_track", "at_risk", "overdue_report")
 
 
 @dataclass(frozen=True)
@@ -72,17 +73,17 @@ def _title(pdf: Bulletin, heading: Heading) -> None:
 
 
 def _counts(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
-    counts = progress["status"].value_counts()
-    width = (pdf.w - pdf.l_margin - pdf.r_margin) / len(STATUS_ORDER)
+    counts = tiles(progress).value_counts()
+    width = (pdf.w - pdf.l_margin - pdf.r_margin) / len(TILE_ORDER)
     y = pdf.get_y()
-    for i, status in enumerate(STATUS_ORDER):
+    for i, status in enumerate(TILE_ORDER):
         x = pdf.l_margin + i * width
         pdf.set_fill_color(*_rgb(STATUS_COLORS[status]))
         pdf.rect(x, y, 1.6, 13, style="F")
         pdf.set_xy(x + 3, y)
         pdf.set_font(FONT, size=8)
         pdf.set_text_color(87, 96, 106)
-        pdf.cell(width - 3, 5, text(f"status.{status}", lang))
+        pdf.cell(width - 3, 5, text(tile_key(status), lang))
         pdf.set_xy(x + 3, y + 5)
         pdf.set_font(FONT, size=15)
         pdf.set_text_color(36, 41, 47)
@@ -170,7 +171,7 @@ def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
             table.row(
                 [
                     r[in_lang("name", lang)],
-                    text(f"status.{r['status']}", lang),
+                    shown_status(r, lang),
                     r[in_lang("explanation", lang)],
                     note or "—",
                 ]

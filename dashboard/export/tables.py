@@ -2,9 +2,10 @@
 
 import pandas as pd
 
+from dashboard.core.explain import shown_status
 from dashboard.core.formulas import neutralise
 from dashboard.core.messages import in_lang, text
-from dashboard.core.palette import STATUS_ORDER
+from dashboard.core.palette import TILE_ORDER, tile_key, tiles
 
 # (column in the progress frame, kind); headers are the messages export.column.<column>
 COLUMNS = [
@@ -36,7 +37,7 @@ def header(column: str, lang: str) -> str:
 
 def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     frame = progress.copy()
-    frame["status_label"] = [text(f"status.{s}", lang) for s in frame["status"]]
+    frame["status_label"] = [shown_status(r, lang) for r in frame.to_dict("records")]
     frame["explanation"] = frame[in_lang("explanation", lang)]
     for col in ("reason", "measures"):
         if col not in frame:
@@ -52,10 +53,11 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
 
 def status_summary(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """Counts by status, overall and per section (counted, never averaged)."""
-    label = {s: text(f"status.{s}", lang) for s in STATUS_ORDER}
-    table = pd.crosstab(progress["section"], progress["status"]).reindex(
-        columns=list(STATUS_ORDER), fill_value=0
+    """Counts by tile (超序时 and 达序时 apart), overall and per section (counted, never
+    averaged)."""
+    label = {s: text(tile_key(s), lang) for s in TILE_ORDER}
+    table = pd.crosstab(progress["section"], tiles(progress)).reindex(
+        columns=list(TILE_ORDER), fill_value=0
     )
     table = table.reindex(list(dict.fromkeys(progress["section"])))
     table.loc[text("export.total", lang)] = table.sum()

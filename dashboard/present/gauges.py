@@ -3,8 +3,7 @@ the status colour and the words under it. Charts, the PDF bulletin and the PNG s
 
 import pandas as pd
 
-from dashboard.core.explain import missing
-from dashboard.core.messages import text
+from dashboard.core.explain import missing, shown_status
 from dashboard.core.palette import STATUS_COLORS
 from dashboard.core.progress_row import ProgressRow
 from dashboard.core.vocab import signed_bar
@@ -50,7 +49,7 @@ def gauge_cells(progress: pd.DataFrame, lang: str, name_limit: int = 13) -> pd.D
             "fill": STATUS_COLORS[r["status"]],
             "headline": headline(r, lang),
             "caption": caption(r, lang),
-            "status_text": text(f"status.{r['status']}", lang),
+            "status_text": shown_status(r, lang),
         }
         for r in progress.to_dict("records")
     ]

@@ -4,6 +4,7 @@ from datetime import datetime
 
 import streamlit as st
 
+from dashboard.core.explain import shown_status
 from dashboard.core.messages import in_lang, month_name, text
 from dashboard.core.palette import STATUS_COLORS
 from dashboard.core.series import month_series
@@ -45,7 +46,7 @@ target = target[target["id"] == choice].iloc[0].to_dict()
 st.title(r[name_col])
 st.markdown(
     f"<span style='background:{STATUS_COLORS[r['status']]};color:white;padding:2px 10px;"
-    f"border-radius:10px'>{text('status.' + r['status'], lang)}</span> &nbsp; "
+    f"border-radius:10px'>{shown_status(r, lang)}</span> &nbsp; "
     f"{month_name(year, month, lang)}",
     unsafe_allow_html=True,
 )

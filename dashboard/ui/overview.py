@@ -5,8 +5,13 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard.core.messages import month_name, text
-from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, STATUS_ORDER
-from dashboard.present.overview_tables import filter_progress, status_counts, table_view
+from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, TILE_ORDER, tile_key
+from dashboard.present.overview_tables import (
+    department_counts,
+    filter_progress,
+    status_counts,
+    table_view,
+)
 from dashboard.services import exporting
 from dashboard.ui import auth, common
 
@@ -18,8 +23,8 @@ progress = common.progress(w, year, month)
 
 st.title(f"{text('app_title', lang)} · {month_name(year, month, lang)}")
 counts = status_counts(progress)
-for col, status in zip(st.columns(len(STATUS_ORDER)), STATUS_ORDER, strict=True):
-    label = text(f"status.{status}", lang)
+for col, status in zip(st.columns(len(TILE_ORDER)), TILE_ORDER, strict=True):
+    label = text(tile_key(status), lang)
     col.markdown(
         f"<div style='border-left:6px solid {STATUS_COLORS[status]};padding-left:8px'>"
         f"<div style='font-size:0.9em'>{STATUS_ICONS[status]} {label}</div>"
@@ -38,9 +43,9 @@ with st.expander(text("filters", lang), expanded=False, icon=":material/filter_a
     )
     statuses = c3.multiselect(
         text("status", lang),
-        list(STATUS_ORDER),
+        list(TILE_ORDER),
         placeholder=every,
-        format_func=lambda s: text(f"status.{s}", lang),
+        format_func=lambda s: text(tile_key(s), lang),
     )
     query = c4.text_input(text("search", lang))
 
@@ -85,3 +90,6 @@ else:
     for section, spec in specs:
         st.subheader(section)
         st.vega_lite_chart(spec)
+
+with st.expander(text("by_department_status", lang), expanded=False, icon=":material/groups:"):
+    st.dataframe(department_counts(progress, lang), hide_index=True, width="stretch")

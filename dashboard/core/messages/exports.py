@@ -18,8 +18,8 @@ TEXT = {
     "export.sheet.detail": ("明细", "Detail"),
     "export.total": ("合计", "Total"),
     "export.lagging": (
-        "滞后指标及原因分析（{count}）",
-        "Indicators behind, with reasons（{count}）",
+        "滞后及未报送指标及原因分析（{count}）",
+        "Indicators behind or not reported, with reasons ({count})",
     ),
     "export.lagging.indicator": ("指标", "Indicator"),
     "export.lagging.status": ("状态", "Status"),

@@ -80,6 +80,10 @@ TEXT = {
     "template": ("下载填报模板", "Download a fill-in template"),
     "template_month": ("模板月份", "Template month"),
     "grid": ("指标 × 月份", "Indicator × month"),
+    "by_department_status": (
+        "按责任单位统计（含未报送）",
+        "By department (overdue reports included)",
+    ),
     "by_department": ("按责任单位汇总", "By department"),
     "change": ("类型", "Change"),
     "row": ("行", "Row"),
