@@ -46,6 +46,8 @@ BUILT = (
     "explain.scheduled.",
     "explain.year.share_of.",
     "explain.per.",
+    "reading.",
+    "milestone_month.",
 )
 
 

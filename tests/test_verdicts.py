@@ -719,3 +719,31 @@ def test_english_sentence_with_english_units():
     assert one_month["explanation_en"].endswith(
         "; 267 units a month needed for the remaining 3 months (the Jan–Oct figure is not due yet)"
     )
+
+
+# ------------------------------------------------------------------ pages and settings
+
+
+def test_detail_page_keeps_a_late_milestones_overdue_months():
+    from dashboard.present.detail_tables import milestone_months
+
+    t = {**MILESTONE, "due_date": date(2026, 10, 31)}
+    figures = figs([(9, 9, "level", 1.0), (11, 11, "level", 2.0)])
+    r = add_explanations(compute_progress(frame(t), figures, 12, today=YEAR_END)).iloc[0]
+    assert milestone_months(r.to_dict(), figures, "zh") == (
+        "9月 推进中 · 10月 已逾期 · 11月 逾期完成 · 12月 逾期完成"
+    )
+    assert milestone_months(r.to_dict(), figures, "en").startswith("Sep in progress · Oct overdue")
+
+
+def test_thresholds_are_a_deployment_setting(tmp_path):
+    from dashboard.core.settings import BadSettings, thresholds_from_toml
+
+    th = thresholds_from_toml("[thresholds]\namount_at_risk_pp = 10.0\ngap_from = 'exact'\n")
+    assert (th.amount_at_risk_pp, th.gap_from, th.pace_multiple) == (10.0, "exact", 2.0)
+    r = one(CHARGERS, [(1, 10, "ytd", 2150.0)], 10, thresholds=th)
+    assert r["status"] == "off_track"  # 11.7 points behind: red under a 10-point band
+    with pytest.raises(BadSettings):
+        thresholds_from_toml("[thresholds]\nyellow = 3\n")
+    with pytest.raises(BadSettings):
+        thresholds_from_toml("[thresholds]\ngap_from = 'printed'\n")

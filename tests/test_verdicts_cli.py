@@ -17,9 +17,9 @@ import pytest
 from tests.files import csv_bytes
 
 
-def run(ws, *args):
+def run(ws, *args, env=None):
     cmd = [sys.executable, "-m", "dashboard", *args, "--db", str(ws.db_path)]
-    env = {**os.environ, "DASHBOARD_DATA": str(ws.data_dir)}
+    env = {**os.environ, "DASHBOARD_DATA": str(ws.data_dir), **(env or {})}
     return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
 
 
@@ -250,3 +250,52 @@ def test_new_progress_fields_are_present(empty_ws, field):
     )
     assert out.returncode == 0, out.stderr
     assert all(field in r for r in json.loads(out.stdout))
+
+
+def test_exports_carry_numbers_as_shown(empty_ws, tmp_path):
+    rows = [
+        HEAD,
+        ["airport_cargo", "2026年1-10月", "83.51"],
+        ["ev_chargers", "2026年1-10月", "2450"],
+    ]
+    assert ingest(empty_ws, tmp_path, "c.csv", rows).returncode == 0
+    out = tmp_path / "p.csv"
+    done = run(
+        empty_ws,
+        "export",
+        "--as-of",
+        "2026-10",
+        "--today",
+        "2026-11-26",
+        "--format",
+        "csv",
+        "--out",
+        str(out),
+    )
+    assert done.returncode == 0, done.stderr
+    body = out.read_bytes().decode("utf-8-sig")
+    assert re.search(r"\d\.\d{3,}", body) is None and "1—10月" in body
+
+
+def test_deployment_settings_move_the_bands(empty_ws, tmp_path):
+    assert (
+        ingest(
+            empty_ws, tmp_path, "a.csv", [HEAD, ["ev_chargers", "2026年1-10月", "2150"]]
+        ).returncode
+        == 0
+    )
+    assert progress(empty_ws, "2026-10", "2026-11-26")["ev_chargers"]["status"] == "at_risk"
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[thresholds]\namount_at_risk_pp = 10.0\n", "utf-8")
+    out = run(
+        empty_ws,
+        "progress",
+        "--as-of",
+        "2026-10",
+        "--today",
+        "2026-11-26",
+        "--format",
+        "json",
+        env={"DASHBOARD_SETTINGS": str(settings)},
+    )
+    assert {r["id"]: r for r in json.loads(out.stdout)}["ev_chargers"]["status"] == "off_track"

@@ -4,6 +4,7 @@ import pandas as pd
 
 from dashboard.core.explain import missing, num, pct, value_with_unit
 from dashboard.core.messages import text
+from dashboard.core.milestones import milestone_history
 from dashboard.core.periods import period_text
 from dashboard.core.progress_row import ReportRow
 from dashboard.present.labels import caption, headline, target_text
@@ -19,23 +20,41 @@ def metric_rows(r: ReportRow, lang: str) -> list[tuple[str, str]]:
     else:
         rows = [(text("actual", lang), headline(r, lang)), (text("target", lang), caption(r, lang))]
     if r["family"] == "flow" and not missing(r["completion_pct"]):
-        rows += [
-            (text("completion", lang), f"{pct(r['completion_pct'])}%"),
-            (text("time_share", lang), f"{pct(r['time_share_pct'])}%"),
-            (text("gap", lang), f"{r['gap_pp']:+.1f}"),
-        ]
+        rows.append((text("completion", lang), f"{pct(r['completion_pct'])}%"))
+        if not missing(r["time_share_pct"]):  # year-end and scheduled targets have none
+            rows += [
+                (text("time_share", lang), f"{pct(r['time_share_pct'])}%"),
+                (text("gap", lang), _signed(r["gap_pp"])),
+            ]
     elif r["family"] == "rate" and not missing(r["gap_pp"]):
-        rows.append((text("gap", lang), f"{r['gap_pp']:+.1f}"))
+        rows.append((text("gap", lang), _signed(r["gap_pp"])))
     if not missing(r.get("seasonal_share_pct")):
         rows.append((text("expected_seasonal", lang), f"{pct(r['seasonal_share_pct'])}%"))
     return rows
+
+
+def _signed(gap: float) -> str:
+    return ("+" if gap > 0 else "−" if gap < 0 else "") + pct(abs(gap))
+
+
+def milestone_months(r: ReportRow, figures: pd.DataFrame, lang: str) -> str:
+    """Month by month, so that a late completion keeps its overdue months in view:
+    '9月 推进中 · 10月 已逾期 · 11月 逾期完成'."""
+    history = milestone_history(r, figures, int(r["as_of_month"]))
+    parts = [
+        f"{text(f'month.{m}', lang)} {text(f'milestone_month.{state}', lang)}"
+        for m, state in history.items()
+        if state is not None
+    ]
+    return " · ".join(parts)
 
 
 def pace_lines(r: ReportRow, lang: str) -> list[str]:
     """Required pace (with the weights used) and the projected year end, in words."""
     lines = []
     if not missing(r["required_pace"]):
-        unit = "%" if r["family"] == "rate" else text("pace.per_month", lang, unit=r["unit"])
+        per = "pace.per_quarter" if r["pace_period"] == "quarter" else "pace.per_month"
+        unit = "%" if r["family"] == "rate" else text(per, lang, unit=r["unit"])
         weights = (
             f" · {text('weights', lang)}: {text('method.' + r['weights_basis'], lang)}"
             if r["weights_basis"]

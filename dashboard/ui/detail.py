@@ -14,6 +14,7 @@ from dashboard.present.detail_tables import (
     comments_view,
     history_view,
     metric_rows,
+    milestone_months,
     pace_lines,
     published_with,
 )
@@ -75,6 +76,8 @@ else:
 
 for line in pace_lines(r, lang):
     st.caption(line)
+if r["family"] == "milestone" and not mine.empty:
+    st.caption(text("milestone_months", lang, months=milestone_months(r, mine, lang)))
 
 st.subheader(text("history", lang))
 st.dataframe(history_view(history, r["unit"], lang), hide_index=True, width="stretch")

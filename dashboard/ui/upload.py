@@ -83,12 +83,19 @@ uploaded = st.file_uploader(text("drop_file", lang), type=["csv", "txt", "xlsx",
 if uploaded is None:
     st.stop()
 
+reading = st.radio(
+    text("reading_choice", lang),
+    [None, "ytd", "month"],
+    format_func=lambda r: text(f"reading.{r or 'catalogue'}", lang),
+    horizontal=True,
+    key="reading",
+)
 data = uploaded.getvalue()
 now = datetime.now()
 try:
     with st.status(text("reading", lang), expanded=False) as status:
         index = common.load_index(str(w.db_path), common.version(w))
-        parsed = parse(data, uploaded.name, index, (now.year, now.month))
+        parsed = parse(data, uploaded.name, index, (now.year, now.month), reading)
         with connect(w.db_path) as con:
             pv = check(con, parsed, index, user, now)
         status.update(
@@ -116,6 +123,9 @@ if not pv.ok:
     st.stop()
 
 st.subheader(text("preview", lang))
+if pv.parsed.read_rows:
+    how = text(f"reading.{reading or 'catalogue'}", lang)
+    st.caption(text("read_as", lang, n=len(pv.parsed.read_rows), how=how))
 st.dataframe(preview_table(pv.figures, targets, lang), hide_index=True, width="stretch")
 if warnings(pv.problems):
     st.warning(text("warnings_confirm", lang))

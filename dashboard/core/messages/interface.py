@@ -80,6 +80,18 @@ TEXT = {
     "template": ("下载填报模板", "Download a fill-in template"),
     "template_month": ("模板月份", "Template month"),
     "grid": ("指标 × 月份", "Indicator × month"),
+    "reading_choice": (
+        "未注明“累计”或“当月”的数据按",
+        "Figures that say neither 累计 nor 当月 are read as",
+    ),
+    "reading.catalogue": ("目录口径", "the catalogue's measure"),
+    "reading.ytd": ("累计", "year to date"),
+    "reading.month": ("当月", "single months"),
+    "read_as": (
+        "{n} 行数据未注明累计或当月，按{how}读取；如不对，请在上方切换后再确认。",
+        "{n} row(s) say neither 累计 nor 当月 and were read as {how}; "
+        "switch above if that is wrong, then confirm.",
+    ),
     "by_department_status": (
         "按责任单位统计（含未报送）",
         "By department (overdue reports included)",
@@ -167,6 +179,13 @@ TEXT = {
     "caption.due": ("{month}底", "due end {month}"),
     "caption.qualitative": ("定性目标", "qualitative"),
     "pace.per_month": ("{unit}/月", "{unit} per month"),
+    "pace.per_quarter": ("{unit}/季", "{unit} per quarter"),
+    "milestone_months": ("逐月进展：{months}", "Month by month: {months}"),
+    "milestone_month.not_started": ("未启动", "not started"),
+    "milestone_month.in_progress": ("推进中", "in progress"),
+    "milestone_month.overdue": ("已逾期", "overdue"),
+    "milestone_month.done": ("已完成", "done"),
+    "milestone_month.done_late": ("逾期完成", "done late"),
     "history.source": ("#{upload} {file} (行{row})", "#{upload} {file} (row {row})"),
     "source_quote": ("报告原文：\n> {sentence}", "Report text:\n> {sentence}"),
     # the command line (English unless asked otherwise)
