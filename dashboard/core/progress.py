@@ -104,19 +104,15 @@ def _mark_reports(res: Result, c: Catalogue, s: State, day: int) -> None:
 
 
 def _due_dates(c: Catalogue, expected: np.ndarray, day: int) -> np.ndarray:
-    keys = pd.DataFrame({"year": c.year, "end": expected, "lag": c.lag})
-    known = keys.dropna().astype("int64").drop_duplicates()
-    dates = {
-        (y, e, lag): report_due_date(y, e, lag, day)
-        for y, e, lag in known.itertuples(index=False, name=None)
-    }
-    return np.array(
-        [
-            dates.get((y, int(e), int(lag))) if e == e else None
-            for y, e, lag in zip(c.year, expected, c.lag, strict=True)
-        ],
+    """report_due_date per target, worked out once per distinct month (dates are objects)."""
+    known = ~np.isnan(expected)
+    months = np.where(known, c.year * 12 + np.nan_to_num(expected) - 1 + c.lag, -1).astype("int64")
+    distinct, back = np.unique(months, return_inverse=True)
+    dates = np.array(
+        [report_due_date(m // 12, m % 12 + 1, 0, day) if m >= 0 else None for m in distinct],
         dtype=object,
     )
+    return dates[back]
 
 
 def _round_as_shown(res: Result, c: Catalogue) -> None:

@@ -54,7 +54,11 @@ class Catalogue:
         c.freq = {name: (freq == name).to_numpy() for name in FREQUENCIES}
         c.quarterly = c.freq["quarterly"]
         c.step = np.where(c.quarterly, 3.0, 1.0)  # months per reporting period
-        c.first = freq.map(FIRST_REPORT_MONTH).to_numpy(dtype="float64", na_value=np.nan)
+        c.first = np.select(
+            [c.freq[name] for name in FIRST_REPORT_MONTH],
+            [float(m) for m in FIRST_REPORT_MONTH.values()],
+            np.nan,
+        )
         # only milestones report progress as events; other "event" figures are never due
         c.first[c.freq["event"] & ~c.is_comp["milestone"]] = np.nan
         c.lag = _numbers(t, "publication_lag", DEFAULT_LAG)
@@ -74,15 +78,24 @@ def _numbers(t: pd.DataFrame, column: str, default: float = np.nan) -> np.ndarra
 
 def _assessments(t: pd.DataFrame, c: Catalogue) -> dict[str, np.ndarray]:
     """Masks per assessment; a catalogue without the column is judged by family defaults."""
-    given = t["assessment"] if "assessment" in t else pd.Series([None] * c.n, index=t.index)
-    given = given.fillna("").astype(str).to_numpy(dtype=object)
-    default = np.select(
-        [c.flow, c.rate, c.is_comp["maintain"], c.is_comp["milestone"]],
-        ["linear", "rate", "every_period", "milestone"],
-        "judgement",
-    )
-    chosen = np.where(given == "", default, given)
-    return {name: chosen == name for name in ASSESSMENTS} | {"_codes": chosen}
+    default = {
+        "linear": c.flow,
+        "rate": c.rate,
+        "every_period": c.is_comp["maintain"],
+        "milestone": c.is_comp["milestone"],
+    }
+    stated = t["assessment"].fillna("") if "assessment" in t else None
+    masks = {}
+    for name in ASSESSMENTS:
+        fallback = default.get(name, np.zeros(c.n, dtype=bool))
+        if stated is None:
+            masks[name] = fallback
+        else:
+            masks[name] = (stated == name).to_numpy() | ((stated == "").to_numpy() & fallback)
+    given = np.any(np.stack(list(masks.values())), axis=0)
+    masks["judgement"] = masks["judgement"] | ~given  # qualitative and anything else
+    codes = np.select([masks[name] for name in ASSESSMENTS], list(ASSESSMENTS), "judgement")
+    return masks | {"_codes": codes.astype(object)}
 
 
 def _due_month(t: pd.DataFrame, year: np.ndarray) -> np.ndarray:

@@ -53,11 +53,11 @@ def reduce_figures(
     tidx, end = tidx_all[keep], end_all[keep]
     value = figures["value"].to_numpy(dtype="float64")[keep]
     start = figures["period_start"].to_numpy(dtype="int64")[keep]
-    basis = figures["basis"].to_numpy()[keep]
-    is_ytd = (basis == "ytd") & (start == 1)
+    basis = figures["basis"]  # compared in pandas: Arrow strings, no Python objects
+    is_ytd = (basis == "ytd").to_numpy()[keep] & (start == 1)
     # a distinct count (enterprises with trade) is never a sum of single months
-    is_month = (basis == "month") & ~c.distinct[tidx]
-    is_level = basis == "level"
+    is_month = (basis == "month").to_numpy()[keep] & ~c.distinct[tidx]
+    is_level = (basis == "level").to_numpy()[keep]
 
     ytd_val, ytd_end = _latest(n, tidx[is_ytd], end[is_ytd], value[is_ytd])
     flow_val, flow_end, gaps = _add_single_months(
@@ -77,7 +77,7 @@ def reduce_figures(
     lt, le, lv = tidx[lvl_rows], end[lvl_rows], value[lvl_rows]
     missing, first_missing = _missing_levels(c, lt, le, due)
     levels = _levels(c, lt, le, lv)
-    raw = figures["raw"].to_numpy(dtype=object)[keep][lvl_rows] if "raw" in figures else None
+    raw = _raw_words(figures, keep, lvl_rows, c.is_comp["milestone"][tidx[lvl_rows]])
     return State(
         value=value_out,
         end=end_out,
@@ -182,6 +182,16 @@ def _first(n: int, tidx, end, value):
     values = np.full(n, np.nan)
     values[tidx[hit]] = value[hit]
     return np.where(first < 99, first, np.nan).astype("float64"), values
+
+
+def _raw_words(figures: pd.DataFrame, keep, rows, milestone_rows) -> np.ndarray | None:
+    """The raw text of the level figures of milestones only (a million amounts need none)."""
+    if "raw" not in figures or not milestone_rows.any():
+        return None
+    positions = np.flatnonzero(keep)[rows]
+    words = np.full(len(rows), None, dtype=object)
+    words[milestone_rows] = figures["raw"].iloc[positions[milestone_rows]].to_numpy(dtype=object)
+    return words
 
 
 def _latest_note(n: int, tidx, end, raw, milestone: np.ndarray) -> np.ndarray:
