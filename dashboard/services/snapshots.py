@@ -36,9 +36,10 @@ def take(
     note: str,
     user: str,
     at: datetime,
-    thresholds: Thresholds = Thresholds(),
+    thresholds: Thresholds | None = None,
 ) -> int:
-    frame = reporting.progress(con, year, month, thresholds)[KEPT]
+    thresholds = thresholds or reporting.deployment_thresholds()
+    frame = reporting.progress(con, year, month, thresholds, today=at.date())[KEPT]
     rules = f"catalogue:{(get_meta(con, 'catalogue_sha256') or '')[:12]};{thresholds.version()}"
     sid = store_snapshots.save_snapshot(
         con,
