@@ -125,7 +125,7 @@ def test_upload_in_the_browser_changes_the_overview(server, page, tmp_path):
     page.screenshot(path=ARTIFACTS / "overview_before.png")
 
     page.get_by_role("radio", name="表格").click()
-    row = page.locator("[data-testid='stDataFrame']")
+    row = page.locator("[data-testid='stDataFrame']").first  # the department table follows
     row.wait_for()
 
     page.goto(server + "/upload")
@@ -154,7 +154,7 @@ def test_upload_in_the_browser_changes_the_overview(server, page, tmp_path):
 
     page.goto(server + "/")
     page.get_by_role("radio", name="表格").click()
-    grid = page.locator("[data-testid='stDataFrame']")
+    grid = page.locator("[data-testid='stDataFrame']").first  # the department table follows
     grid.wait_for()
     text = page.locator("[data-testid='stMain']").inner_text()
     assert "略滞后\n8" in text and "超序时\n15" in text  # was 9 and 14

@@ -38,6 +38,8 @@ def _decimal(x: float, places: int) -> Decimal:
 def num(x: float) -> str:
     """2450 -> '2,450'; 93.456 -> '93.46'; keeps what the figure has, at most 2 decimals
     (4 where the core kept them to show which side of a bar a figure is on)."""
+    if missing(x):
+        return "—"
     d = _decimal(x, 4)
     if d != _decimal(x, 2):
         out = f"{d:,f}".rstrip("0").rstrip(".")
@@ -48,6 +50,8 @@ def num(x: float) -> str:
 
 def pct(x: float) -> str:
     """One decimal (9.0, 81.7); two where the core kept two (0.05, 99.96)."""
+    if missing(x):
+        return "—"
     one, two = _decimal(x, 1), _decimal(x, 2)
     return f"{two:f}" if two != one else f"{one:f}"
 

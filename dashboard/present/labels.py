@@ -36,6 +36,8 @@ def caption(r: ProgressRow, lang: str) -> str:
     if r["family"] == "flow":
         if missing(r["actual"]):
             return f"{text('target', lang)} {target_text(r, lang)}"
+        if missing(r["time_share_pct"]):  # judged at an assessment date, not on a line
+            return f"{num(r['actual'])}{unit} · {text('target', lang)} {target_text(r, lang)}"
         share = pct(r["time_share_pct"])
         return f"{num(r['actual'])}{unit} · {text('time_share', lang)} {share}%"
     if r["family"] == "milestone":
