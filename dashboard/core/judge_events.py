@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.milestones import STATES
-from dashboard.core.progress_arrays import Catalogue, Result
+from dashboard.core.progress_arrays import Catalogue, Result, pick
 from dashboard.core.progress_figures import State
 from dashboard.core.progress_row import TARGET_KEY
 from dashboard.core.settings import Thresholds
@@ -22,10 +22,8 @@ def judge_milestones(res: Result, c: Catalogue, s: State, month: int, th: Thresh
     overdue = month >= c.due_month
     months_left = c.due_month - month
     late = done & (s.done_end > c.due_month)
-    state = np.select([done, code == 1, code == 0], [STATES[2], STATES[1], STATES[0]], "").astype(
-        object
-    )
-    status = np.select(
+    state = pick([done, code == 1, code == 0], [STATES[2], STATES[1], STATES[0]], None)
+    status = pick(
         [
             done,
             overdue,
@@ -39,7 +37,7 @@ def judge_milestones(res: Result, c: Catalogue, s: State, month: int, th: Thresh
     res.put(
         mask,
         status=status,
-        milestone_state=np.where(state == "", None, state),
+        milestone_state=state,
         completed_month=s.done_end,
         overdue_months=np.where(late, s.done_end - c.due_month, np.nan),
         milestone_note=s.note,

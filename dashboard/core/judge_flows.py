@@ -3,13 +3,12 @@ last year's seasonal profile, or an assessment date (lumpy counts, heating befor
 heating season): docs/judgement-rules.md rules 1, 4, 6 and 10."""
 
 import numpy as np
+import pandas as pd
 
-from dashboard.core.progress_arrays import Catalogue, Result
+from dashboard.core.progress_arrays import Catalogue, Result, pick, words_where
 from dashboard.core.progress_figures import State
 from dashboard.core.rounding import round_half_up, shown
 from dashboard.core.settings import Thresholds
-
-JUDGED = ("on_track", "at_risk", "off_track")
 
 
 def gap_of(completion_raw, share_raw, convention: str):
@@ -37,21 +36,21 @@ def judge_flows(res: Result, c: Catalogue, s: State, seasonal, th: Thresholds) -
         met = np.where(c.is_comp["about"], completion_raw >= 100 - tol, v >= floor)
         final = np.where(scheduled, s.end >= c.assess_month, s.end == 12)
         pace = _pace(c, v, n, floor, final)
-    status_up = np.select(
+    status_up = pick(
         [met, final, scheduled, judged_gap >= 0, judged_gap >= -th.amount_at_risk_pp],
         ["achieved", "off_track", "on_track", "on_track", "at_risk"],
         "off_track",
     )
     status_up, reason = _pace_verdict(status_up, pace, th)
-    status_down = np.select(
+    status_down = pick(
         [v > c.target, final, gap <= 0, gap <= th.amount_at_risk_pp],
         ["off_track", "achieved", "on_track", "at_risk"],
         "off_track",
     )
-    status = np.where(c.lower, status_down, status_up)
+    status = words_where(c.lower, status_down[c.lower], status_up)
     on_line = ~scheduled & ~final
-    position = np.select([judged_gap > 0, judged_gap == 0], ["ahead", "level"], "behind")
-    judged = np.isin(status, JUDGED) & on_line & ~c.lower
+    judged = _judged(status) & on_line & ~c.lower
+    position = pick([~judged, judged_gap > 0, judged_gap == 0], [None, "ahead", "level"], "behind")
     res.put(
         mask,
         completion_pct=shown(completion_raw, 1, np.where(met, np.nan, 100.0)),
@@ -60,9 +59,9 @@ def judge_flows(res: Result, c: Catalogue, s: State, seasonal, th: Thresholds) -
         months_missing=s.missing,
         status=status,
         verdict_reason=reason,
-        time_position=np.where(judged, position, None),
+        time_position=position,
         projected=_projection(v, s.end, seasonal, has_season),
-        projected_method=np.where(has_season, "seasonal_profile", "linear_run_rate"),
+        projected_method=words_where(has_season, "seasonal_profile", "linear_run_rate"),
     )
     res.put(
         mask & on_line,
@@ -71,7 +70,7 @@ def judge_flows(res: Result, c: Catalogue, s: State, seasonal, th: Thresholds) -
         expected_now=floor * n / 12,
         required_pace=pace["required"],
         pace_ratio=pace["ratio"],
-        pace_period=np.where(c.quarterly, "quarter", "month"),
+        pace_period=words_where(c.quarterly, "quarter", "month"),
         seasonal_share_pct=round_half_up(seasonal),
         seasonal_gap_pp=season_gap,
     )
@@ -99,8 +98,13 @@ def _pace_verdict(status, pace: dict, th: Thresholds):
     behind = status == "at_risk"
     too_fast = behind & (pace["ratio"] > th.pace_multiple)
     last = behind & (pace["left"] == 1) & th.last_period_decisive & ~too_fast
-    reason = np.select([too_fast, last], ["pace_multiple", "last_period"], None)
-    return np.where(too_fast | last, "off_track", status), reason
+    reason = pick([too_fast, last], ["pace_multiple", "last_period"], None)
+    return words_where(too_fast | last, "off_track", status), reason
+
+
+def _judged(status: np.ndarray) -> np.ndarray:
+    """on_track, at_risk or off_track (pandas hashes object arrays; == would loop in Python)."""
+    return pd.Series(status, copy=False).isin(("on_track", "at_risk", "off_track")).to_numpy()
 
 
 def _projection(v, end, seasonal, has_season):

@@ -3,7 +3,7 @@ period named and counted, a breach that stands (docs/judgement-rules.md rule 7).
 
 import numpy as np
 
-from dashboard.core.progress_arrays import Catalogue, Result
+from dashboard.core.progress_arrays import Catalogue, Result, pick
 from dashboard.core.progress_figures import State
 from dashboard.core.rounding import difference
 
@@ -17,7 +17,7 @@ def judge_levels(res: Result, c: Catalogue, s: State) -> None:
     final = s.end == 12
     breached = ~np.isnan(s.breach_end)
     warning = c.assess["year_end"] & fails_now
-    status = np.select(
+    status = pick(
         [breached, final & fails_now, final, warning],
         ["off_track", "off_track", "achieved", "at_risk"],
         "on_track",

@@ -4,8 +4,8 @@ rules 1, 3, 4)."""
 
 import numpy as np
 
-from dashboard.core.judge_flows import JUDGED, _pace_verdict
-from dashboard.core.progress_arrays import Catalogue, Result
+from dashboard.core.judge_flows import _judged, _pace_verdict
+from dashboard.core.progress_arrays import Catalogue, Result, pick, words_where
 from dashboard.core.progress_figures import State
 from dashboard.core.rounding import difference, round_half_up, shown
 from dashboard.core.settings import Thresholds
@@ -29,27 +29,32 @@ def judge_rates(res: Result, c: Catalogue, s: State, seasonal, th: Thresholds) -
     risk = np.where(c.points, th.rate_at_risk_pp, th.amount_at_risk_pp)
     final = np.where(year_end, s.end >= np.nan_to_num(c.assess_month, nan=12.0), s.end == 12)
     met = gap_raw >= -tol
-    status = np.select(
-        [met & final, met, final, gap_raw >= -(tol + risk)],
-        ["achieved", "on_track", "off_track", "at_risk"],
+    status = pick(
+        [
+            c.freq["annual"] & ~final,
+            year_end & ~final,  # 年底考核: 正常推进
+            met & final,
+            met,
+            final,
+            gap_raw >= -(tol + risk),
+        ],
+        ["not_assessable", "on_track", "achieved", "on_track", "off_track", "at_risk"],
         "off_track",
     )
-    status = np.where(year_end & ~final, "on_track", status)  # 年底考核: 正常推进
-    status = np.where(c.freq["annual"] & ~final, "not_assessable", status)
     required, basis = _required_growth(bar, v, n, seasonal)
     pace = _growth_pace(c, v, n, required)
     paced, reason = _pace_verdict(status, pace, th)
-    status = np.where(c.growth, paced, status)
-    position = np.select([gap_raw > 0, gap_raw >= -tol], ["ahead", "level"], "behind")
-    judged = np.isin(status, JUDGED) & ~final & ~year_end
+    status = words_where(c.growth, paced[c.growth], status)
+    judged = _judged(status) & ~final & ~year_end
+    position = pick([~judged, gap_raw > 0, gap_raw >= -tol], [None, "ahead", "level"], "behind")
     res.put(
         mask,
         completion_pct=shown(completion_raw, 1, np.where(met, np.nan, 100.0)),
         gap_pp=np.where(c.points, sign * difference(v, bar), shown(gap_raw, 1, 0.0)),
         status=status,
-        time_position=np.where(judged, position, None),
+        time_position=position,
         projected=v,
-        projected_method=np.where(c.cumulative_rate, "cumulative_rate_held", "latest_level"),
+        projected_method=words_where(c.cumulative_rate, "cumulative_rate_held", "latest_level"),
     )
     res.put(mask & year_end, assessment_month=np.nan_to_num(c.assess_month, nan=12.0))
     res.put(mask & c.is_comp["about"], tolerance_pp=tol)

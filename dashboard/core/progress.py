@@ -25,7 +25,7 @@ from dashboard.core.judge_flows import judge_flows
 from dashboard.core.judge_levels import judge_levels
 from dashboard.core.judge_rates import judge_rates
 from dashboard.core.milestones import milestone_history
-from dashboard.core.progress_arrays import Catalogue, Result
+from dashboard.core.progress_arrays import Catalogue, Result, words_where
 from dashboard.core.progress_figures import State, reduce_figures
 from dashboard.core.report_dates import report_due_date
 from dashboard.core.rounding import round_half_up, shown
@@ -92,7 +92,7 @@ def _mark_reports(res: Result, c: Catalogue, s: State, day: int) -> None:
     nothing = ~s.has & (
         numeric | (c.is_comp["milestone"] & (res.cols["status"] == "not_assessable"))
     )
-    res.put(nothing, status=np.where(anything_due, "no_data", "not_assessable"))
+    res.put(nothing, status=words_where(anything_due, "no_data", "not_assessable"))
     # a breach that stands and a target already met say more than a missing report
     standing = (res.cols["status"] == "achieved") | ~np.isnan(s.breach_end)
     late = numeric & s.overdue & ~standing

@@ -147,9 +147,9 @@ class Result:
     def __init__(self, n: int):
         skip = {*self.TEXTS, *self.PASSED, *self.EXTRA, *self.FROM_CATALOGUE}
         self.cols = {name: np.full(n, np.nan) for name in RESULT_COLUMNS if name not in skip}
-        self.cols.update({name: np.full(n, None, dtype=object) for name in self.TEXTS})
-        self.cols["status"] = np.full(n, "not_assessable", dtype=object)
-        self.cols["report_due"] = np.full(n, None, dtype=object)
+        self.cols.update({name: objects(n, None) for name in self.TEXTS})
+        self.cols["status"] = objects(n, "not_assessable")
+        self.cols["report_due"] = objects(n, None)
 
     def put(self, mask: np.ndarray, **columns) -> None:
         for name, values in columns.items():
@@ -170,3 +170,33 @@ class Result:
             # than judging them
             out[name] = pd.Series(values, index=out.index, dtype=values.dtype, copy=False)
         return out[RESULT_COLUMNS]
+
+
+def objects(n: int, value) -> np.ndarray:
+    """An object array holding `value` n times (np.full would build a string per row)."""
+    out = np.empty(n, dtype=object)
+    out.fill(value)
+    return out
+
+
+def pick(conditions: list, choices: list, default) -> np.ndarray:
+    """np.select for words, as an object array: the first condition that holds chooses.
+    (np.select would build a unicode array that costs a string object per row later.)"""
+    out = objects(len(conditions[0]), default)
+    taken = np.zeros(len(out), dtype=bool)
+    for condition, choice in zip(conditions, choices, strict=True):
+        fresh = np.asarray(condition, dtype=bool) & ~taken
+        out[fresh] = choice
+        taken |= fresh
+    return out
+
+
+def words_where(condition, yes, no) -> np.ndarray:
+    """np.where for words, as an object array (see pick)."""
+    return pick([condition], [yes], no) if np.ndim(no) == 0 else _where_objects(condition, yes, no)
+
+
+def _where_objects(condition, yes, no) -> np.ndarray:
+    out = np.asarray(no, dtype=object).copy()
+    out[np.asarray(condition, dtype=bool)] = yes
+    return out

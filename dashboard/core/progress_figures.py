@@ -133,15 +133,20 @@ def _add_single_months(n, tidx, end, value, ytd_val, ytd_end):
 def _missing_levels(c: Catalogue, tidx, end, due):
     """Due periods (first period .. the latest due) of each level series with no figure,
     and the first of them: every period of a maintain target is checked."""
+    count, first = np.zeros(c.n), np.full(c.n, np.nan)
+    rows = np.flatnonzero(c.is_comp["maintain"])  # only levels that must be kept
+    if not len(rows):
+        return count, first
     reported = np.zeros(c.n, dtype="int64")
     np.bitwise_or.at(reported, tidx, np.left_shift(1, end.astype("int64")))
     months = np.arange(1, 13)
-    on_grid = (months[None, :] % c.step[:, None] == 0) | (c.step[:, None] == 1)
-    wanted = on_grid & (months[None, :] >= c.first[:, None]) & (months[None, :] <= due[:, None])
-    absent = wanted & (((reported[:, None] >> months[None, :]) & 1) == 0)
-    count = absent.sum(axis=1).astype("float64")
-    first = np.where(absent.any(axis=1), months[np.argmax(absent, axis=1)], np.nan)
-    return count, first.astype("float64")
+    step, start, last = c.step[rows, None], c.first[rows, None], due[rows, None]
+    on_grid = (months[None, :] % step == 0) | (step == 1)
+    wanted = on_grid & (months[None, :] >= start) & (months[None, :] <= last)
+    absent = wanted & (((reported[rows, None] >> months[None, :]) & 1) == 0)
+    count[rows] = absent.sum(axis=1)
+    first[rows] = np.where(absent.any(axis=1), months[np.argmax(absent, axis=1)], np.nan)
+    return count, first
 
 
 def _levels(c: Catalogue, tidx, end, value) -> dict:
