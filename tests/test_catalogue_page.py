@@ -134,7 +134,7 @@ def test_edits_in_the_table_are_checked_by_row_and_column_and_saved(page, sample
     login(page, "admin")
     key = editor(page, "郑州市", 2026).key
     page.session_state[key] = {
-        "edited_rows": {48: {"target_value": "3600"}, 1: {"unit": "斤两"}},
+        "edited_rows": {49: {"target_value": "3600"}, 1: {"unit": "斤两"}},
         "added_rows": [],
         "deleted_rows": [],
     }
@@ -147,7 +147,7 @@ def test_edits_in_the_table_are_checked_by_row_and_column_and_saved(page, sample
         "请使用 亿元、万吨、个、% 等单位",
     ]
     page.session_state[key] = {
-        "edited_rows": {48: {"target_value": "3600"}},
+        "edited_rows": {49: {"target_value": "3600"}},
         "added_rows": [],
         "deleted_rows": [],
     }
@@ -162,7 +162,7 @@ def test_edits_in_the_table_are_checked_by_row_and_column_and_saved(page, sample
 def test_removing_a_target_with_figures_waits_for_a_confirmation(page, sample_ws):
     login(page, "admin")
     key = editor(page, "郑州市", 2026).key
-    page.session_state[key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [48]}
+    page.session_state[key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [49]}
     ok(page.run())
     click(page, "save")
     assert page.warning[-1].value == "未保存："
@@ -177,7 +177,7 @@ def test_merge_two_rows(page):
     page.multiselect(key="merge::郑州市::2026").set_value(merging).run()
     click(page, "merge")
     draft = editor(page, "郑州市", 2026).value
-    assert len(draft) == 85 and "zero_carbon_parks" not in draft["id"].tolist()
+    assert len(draft) == 89 and "zero_carbon_parks" not in draft["id"].tolist()
     merged = draft.set_index("id").loc["zero_carbon_factories"]
     assert merged["aliases"] == "零碳园区"
 
@@ -199,11 +199,11 @@ def test_carry_over_to_next_year_and_compare_side_by_side(page, sample_ws):
     )
     page.selectbox(key="right").set_value(("郑州市", 2027)).run()
     left, right = side_tables(page)
-    assert (len(left), len(right)) == (86, 2)
+    assert (len(left), len(right)) == (90, 2)
     assert right["目标"].tolist() == ["5%以上", "10月底"]
     overview = next(d.value for d in page.dataframe if "主体" in d.value.columns)
     assert overview[["主体", "年份", "目标数"]].values.tolist() == [
-        ["郑州市", 2026, 86],
+        ["郑州市", 2026, 90],  # issue 15: four targets added
         ["郑州市", 2027, 2],
     ]
 

@@ -32,7 +32,7 @@ def proposed_rows(text=REPORT, year=2027, entity="郑州市") -> pd.DataFrame:
 def test_accepting_a_proposal_keeps_the_id_of_the_target_it_restates(empty_ws):
     draft = catalogue_of(empty_ws)
     accepted = drafts.accept(draft, proposed_rows(year=2026))
-    assert len(accepted) == len(draft) == 86  # all three restate catalogue targets
+    assert len(accepted) == len(draft) == 90  # all three restate catalogue targets
     chargers = accepted.set_index("id").loc["ev_chargers"]
     assert (chargers["target_value"], chargers["department"]) == ("3500", "市发展改革委")
     assert chargers["source_text"] == "新建电动汽车公共充电桩3500个"
@@ -66,7 +66,7 @@ def test_new_proposals_get_ids_and_departments_wait_for_a_person(empty_ws):
 def test_a_new_years_proposals_keep_last_years_ids(empty_ws):
     with open_store(empty_ws) as con:
         earlier = catalogues.earlier(con, "郑州市", 2027)
-        assert len(earlier) == 86 and len(catalogues.earlier(con, "金水区", 2027)) == 0
+        assert len(earlier) == 90 and len(catalogues.earlier(con, "金水区", 2027)) == 0
     draft = drafts.accept(drafts.empty_draft(), proposed_rows(), earlier)
     assert draft["id"].tolist() == ["ev_chargers", "public_parking", "gdp_growth"]
 
@@ -155,7 +155,7 @@ def test_save_writes_the_file_loads_it_and_audits_what_changed(sample_ws):
         "2026-12-01 09:30:00",
     )
     detail = json.loads(saved["detail"])
-    assert detail["file"] == "catalogues/郑州市/2026.csv" and detail["targets"] == 86
+    assert detail["file"] == "catalogues/郑州市/2026.csv" and detail["targets"] == 90
     assert detail["changed"] == {"ev_chargers": {"target_value": ["3000", "3500"]}}
 
 
@@ -186,7 +186,7 @@ def test_saved_catalogues_survive_a_rebuild_with_their_figures(sample_ws):
         counts = store_catalogue.figure_counts(con, "郑州市", 2026)
     pd.testing.assert_frame_equal(before, after)
     assert after[["entity", "year", "targets"]].values.tolist() == [
-        ["郑州市", 2026, 86],
+        ["郑州市", 2026, 90],  # issue 15: four targets added
         ["金水区", 2027, 3],
     ]
     assert counts["ev_chargers"] == 10
@@ -208,7 +208,7 @@ def test_a_broken_saved_file_is_refused_with_its_lines(empty_ws):
     shutil.copy(empty_ws.targets_csv, folder / "2027.csv")
     with pytest.raises(CatalogueError) as err:
         catalogues.read_all(empty_ws)
-    assert len(err.value.problems) == 86
+    assert len(err.value.problems) == 90
     assert err.value.problems[0].line() == (
         "catalogues/洛阳市/2027.csv:2:entity: this row's entity or year is not the one its "
         "folder and file name say — keep it in catalogues/<entity>/<year>.csv, or correct the row"

@@ -144,16 +144,17 @@ def _check_row(row: dict, line: int, file: str, given: set) -> tuple[dict, list[
 
 
 def _check_assessment(rec: dict, given: set, bad) -> None:
-    """A file with the assessment column says for every row how it is judged and why;
-    the assessment must fit the kind of target (a growth rate has no time share)."""
+    """How a row is judged: as the file says, or its family's default (a file without the
+    column, an empty cell); it must fit the kind of target (a growth rate has no time
+    share)."""
     if rec["comparator"] not in COMPARATORS or rec["measure"] not in MEASURES:
         return
     family = family_of(rec["comparator"], rec["measure"])
     if "assessment" not in given:
         rec["assessment"] = default_assessment(rec["comparator"], rec["measure"])
         return
-    if not rec["assessment"]:
-        bad("assessment", "catalogue.empty_cell", "hint.assessment_for", family=family)
+    if not rec["assessment"]:  # a proposal or an older row: judged by its family's default
+        rec["assessment"] = default_assessment(rec["comparator"], rec["measure"])
     elif rec["assessment"] in ASSESSMENTS and rec["assessment"] not in FAMILY_ASSESSMENTS[family]:
         bad(
             "assessment",
@@ -163,10 +164,6 @@ def _check_assessment(rec: dict, given: set, bad) -> None:
             family=family,
             allowed=", ".join(FAMILY_ASSESSMENTS[family]),
         )
-    if "assessment_reason" in given and not rec["assessment_reason"]:
-        bad("assessment_reason", "catalogue.empty_cell", "hint.assessment_reason")
-    if "done_words" in given and family == "milestone" and not rec["done_words"]:
-        bad("done_words", "catalogue.empty_cell", "hint.done_words")
 
 
 def _to_lag(text: str, bad) -> int:

@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.core.vocab import TARGET_COLUMNS
+from dashboard.core.vocab import CATALOGUE_COLUMNS
 from dashboard.ingest.proposal.names import similarity
 
 SAME_TARGET = 0.85  # name likeness at which a proposal restates a catalogue target
@@ -20,7 +20,7 @@ ID_LENGTH = 40
 # The department the keyword table suggests, beside `department` until a person takes it
 # (`take_suggestions`); never saved.
 SUGGESTED = "suggested_department"
-COLUMNS = [*TARGET_COLUMNS, SUGGESTED]
+COLUMNS = [*CATALOGUE_COLUMNS, SUGGESTED]
 
 
 def empty_draft() -> pd.DataFrame:
@@ -39,7 +39,7 @@ def as_draft(frame: pd.DataFrame, entity: str, year: int) -> pd.DataFrame:
 
 def catalogue_part(draft: pd.DataFrame) -> pd.DataFrame:
     """What is saved: the catalogue's columns only."""
-    return draft[TARGET_COLUMNS]
+    return draft[CATALOGUE_COLUMNS]
 
 
 def _text(value) -> str:
@@ -65,7 +65,7 @@ def accept(
         [] if earlier is None else earlier.reindex(columns=COLUMNS).fillna("").to_dict("records")
     )
     for proposal in proposals.to_dict("records"):
-        incoming = {c: _text(proposal.get(c)) for c in TARGET_COLUMNS}
+        incoming = {c: _text(proposal.get(c)) for c in CATALOGUE_COLUMNS}
         incoming[SUGGESTED], incoming["department"] = incoming["department"], ""
         match = _restated(rows, incoming)
         if match is not None:
@@ -180,7 +180,7 @@ def changes(before: pd.DataFrame, after: pd.DataFrame) -> dict:
     for target_id in old.keys() & new.keys():
         diff = {
             c: [_text(old[target_id][c]), _text(new[target_id][c])]
-            for c in TARGET_COLUMNS
+            for c in CATALOGUE_COLUMNS
             if _text(old[target_id][c]) != _text(new[target_id][c])
         }
         if diff:

@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.core.problems import CatalogueError, Problem
-from dashboard.core.vocab import TARGET_COLUMNS
+from dashboard.core.vocab import CATALOGUE_COLUMNS
 from dashboard.ingest.targets_csv import parse_catalogue
 from dashboard.services import catalogue_drafts as drafts
 from dashboard.services.workspace import Workspace
@@ -118,7 +118,7 @@ def _replaced_by_saved(frames: list[pd.DataFrame]) -> pd.DataFrame:
     shipped, saved = frames[0], frames[1:]
     keys = {(f["entity"].iloc[0], f["year"].iloc[0]) for f in saved if len(f)}
     keep = ~shipped[["entity", "year"]].apply(tuple, axis=1).isin(keys)
-    return pd.concat([shipped[keep], *saved], ignore_index=True)[TARGET_COLUMNS]
+    return pd.concat([shipped[keep], *saved], ignore_index=True)[CATALOGUE_COLUMNS]
 
 
 def path_for(ws: Workspace, entity: str, year: int) -> Path:
@@ -148,7 +148,7 @@ def check_draft(draft: pd.DataFrame, entity: str, year: int) -> list[Problem]:
 
 def to_csv(draft: pd.DataFrame) -> str:
     out = io.StringIO()
-    draft[TARGET_COLUMNS].to_csv(out, index=False, lineterminator="\n")
+    draft[CATALOGUE_COLUMNS].to_csv(out, index=False, lineterminator="\n")
     return out.getvalue()
 
 

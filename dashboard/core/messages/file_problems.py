@@ -208,17 +208,6 @@ TEXT = {
     "profile.not_numbers": ("month 和 share_pct 必须是数字", "month and share_pct must be numbers"),
     "profile.out_of_range": ("占比超出范围", "share out of range"),
     # ------------------------------------------------------------- how to fix it
-    "hint.assessment_for": (
-        "请填写评估方式（见 docs/judgement-rules.md）："
-        "{family}类目标可用 linear、seasonal、year_end 等",
-        "write how it is judged (docs/judgement-rules.md); a {family} target takes e.g. "
-        "linear, seasonal, year_end",
-    ),
-    "hint.assessment_reason": ("请用一句话说明评估方式的理由", "say in one line why"),
-    "hint.done_words": (
-        "请填写完成该里程碑的词语，如 开工;开工建设",
-        "write the words that complete it, e.g. 开工;开工建设",
-    ),
     "hint.lag_form": (
         "写月数：1 表示次月15日前报送，年度数据写发布所需月数",
         "write months: 1 is by the 15th of the next month",
