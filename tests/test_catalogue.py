@@ -129,6 +129,8 @@ def test_new_columns_say_how_each_target_is_judged(catalogue):
     assert rows.loc["trading_enterprises", "measure"] == "ytd_distinct"
     assert rows.loc["energy_intensity", ["nature", "publication_lag"]].tolist() == ["binding", 6]
     assert rows.loc["zhengkai_avenue_start", "done_words"] == "开工;开工建设"
+    heating = rows.loc["heating_area"]  # judged before the heating season; the report gives no date
+    assert (heating["assessment_date"], heating["due_date"]) == (date(2026, 11, 15), None)
     interview = set(catalogue.loc[catalogue["source_doc"] == "mayor_interview", "id"])
     assert interview == {
         "software_industry_scale",
@@ -148,11 +150,13 @@ def test_new_columns_say_how_each_target_is_judged(catalogue):
 def test_targets_the_catalogue_missed_are_there(catalogue):
     rows = catalogue.set_index("name_zh")
     coverage = rows.loc["离校未就业高校毕业生跟踪服务全覆盖"]
+    # 全覆盖: a share of 100% held, judged on the year (as the proposal rules read coverage)
     assert (coverage["target_value"], coverage["unit"], coverage["comparator"]) == (
         100,
         "%",
-        "at_least",
+        "maintain",
     )
+    assert coverage["assessment"] == "year_end"
     for name in ("编制低空经济发展规划", "申建自贸区空港新片区", "建立文化遗产保护督察制度"):
         assert rows.loc[name, "comparator"] == "milestone"
 

@@ -491,7 +491,7 @@ HEATING = {
     "target_value": 400.0,
     "unit": "万平方米",
     "assessment": "year_end",
-    "due_date": date(2026, 11, 15),
+    "assessment_date": date(2026, 11, 15),
 }
 
 
@@ -517,7 +517,7 @@ SCHOOLS = {
     "unit": "所",
     "frequency": "quarterly",
     "assessment": "items",
-    "due_date": date(2026, 8, 31),
+    "assessment_date": date(2026, 8, 31),
 }
 
 

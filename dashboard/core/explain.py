@@ -218,13 +218,20 @@ def _flow_final(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
     out = text("explain.due.flow", lang, period=_period(r, lang), **params)
     if r["status"] == "achieved":
         return out + text("explain.due.met", lang)
-    due = due_text(pd.Timestamp(r["due_date"]).date(), lang)
+    due = due_text(_judged_on(r), lang)
     return out + text("explain.due.missed", lang, due=due, short=num(r["remaining"]), unit=u)
 
 
+def _judged_on(r: ProgressRow) -> date | None:
+    """When a year_end or items target is judged: its assessment date, else its due date."""
+    for value in (r["assessment_date"], r["due_date"]):
+        if not missing(value) and value is not pd.NaT:
+            return pd.Timestamp(value).date()
+    return None
+
+
 def _scheduled_note(r: ProgressRow, lang: str) -> str:
-    due = r["due_date"]
-    at = pd.Timestamp(due).date() if not missing(due) and due is not pd.NaT else None
+    at = _judged_on(r)
     if at is None or (at.month == 12 and at.day == 31):
         when = Msg("explain.scheduled.at_year_end")
     else:

@@ -63,9 +63,11 @@ class Catalogue:
         c.first[c.freq["event"] & ~c.is_comp["milestone"]] = np.nan
         c.lag = _numbers(t, "publication_lag", DEFAULT_LAG)
         c.assess = _assessments(t, c)
-        c.due_month = _due_month(t, c.year)
+        c.due_month = _due_month(t["due_date"], c.year)
+        judged_on = t["assessment_date"] if "assessment_date" in t else t["due_date"]
+        assess_on = _due_month(judged_on.where(judged_on.notna(), t["due_date"]), c.year)
         scheduled = c.assess["year_end"] | c.assess["items"]
-        c.assess_month = np.where(scheduled, np.nan_to_num(c.due_month, nan=12.0), np.nan)
+        c.assess_month = np.where(scheduled, np.nan_to_num(assess_on, nan=12.0), np.nan)
         return c
 
 
@@ -98,9 +100,9 @@ def _assessments(t: pd.DataFrame, c: Catalogue) -> dict[str, np.ndarray]:
     return masks | {"_codes": codes.astype(object)}
 
 
-def _due_month(t: pd.DataFrame, year: np.ndarray) -> np.ndarray:
-    """The due (or assessment) date as a month of the target's year: 10月底 -> 10."""
-    due = pd.to_datetime(t["due_date"], errors="coerce")
+def _due_month(dates: pd.Series, year: np.ndarray) -> np.ndarray:
+    """A due (or assessment) date as a month of the target's year: 10月底 -> 10."""
+    due = pd.to_datetime(dates, errors="coerce")
     y = due.dt.year.to_numpy(dtype="float64", na_value=np.nan)
     m = due.dt.month.to_numpy(dtype="float64", na_value=np.nan)
     return (y - year) * 12 + m
@@ -137,6 +139,7 @@ class Result:
         "due_date",
     )
     EXTRA = {
+        "assessment_date": None,
         "nature": "expected",
         "supporting_departments": None,
         "source_doc": "work_report",

@@ -61,6 +61,7 @@ class ProgressRow(TypedDict):
     status: str  # vocab.STATUSES
     # issue 15: how it is judged, when reports are due, and why a verdict is what it is
     assessment: str  # vocab.ASSESSMENTS
+    assessment_date: date | None  # year_end / items: when judged (else the due date, year end)
     nature: str  # expected (预期性) | binding (约束性)
     supporting_departments: str | None  # 配合 departments, ';'-separated
     source_doc: str  # work_report | mayor_interview | other

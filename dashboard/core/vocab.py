@@ -37,6 +37,7 @@ TARGET_EXTRA_COLUMNS = [
     "supporting_departments",
     "assessment",
     "assessment_reason",
+    "assessment_date",
     "publication_lag",
     "done_words",
 ]

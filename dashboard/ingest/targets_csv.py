@@ -67,6 +67,7 @@ EXTRA_DEFAULTS = {
     "supporting_departments": "",
     "assessment": "",
     "assessment_reason": "",
+    "assessment_date": "",
     "publication_lag": "",
     "done_words": "",
 }
@@ -136,6 +137,11 @@ def _check_row(row: dict, line: int, file: str, given: set) -> tuple[dict, list[
     for col in NUMBER_COLUMNS:
         rec[col] = _to_float(rec[col], col, bad)
     rec["due_date"] = _to_date(rec["due_date"], rec["year"], rec["comparator"], bad)
+    # when a year_end or items target is judged (heating before 15 November): not in the
+    # report, so not its due date
+    rec["assessment_date"] = _to_date(
+        rec["assessment_date"], rec["year"], "", bad, "assessment_date"
+    )
     _check_numbers(rec, bad)
     _check_units(rec, bad)
     _check_assessment(rec, given, bad)
@@ -194,14 +200,14 @@ def _to_float(text: str, col: str, bad):
         return None
 
 
-def _to_date(text: str, year, comparator: str, bad):
+def _to_date(text: str, year, comparator: str, bad, column: str = "due_date"):
     if not text:
         # "年底" or no date in the report means the end of the target year.
         return date(year, 12, 31) if comparator == "milestone" and year else None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        bad("due_date", "catalogue.bad_date", "hint.date_form", text=text)
+        bad(column, "catalogue.bad_date", "hint.date_form", text=text)
         return None
 
 
