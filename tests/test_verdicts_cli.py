@@ -299,3 +299,20 @@ def test_deployment_settings_move_the_bands(empty_ws, tmp_path):
         env={"DASHBOARD_SETTINGS": str(settings)},
     )
     assert {r["id"]: r for r in json.loads(out.stdout)}["ev_chargers"]["status"] == "off_track"
+
+
+def test_same_period_last_year_beside_the_figure(empty_ws, tmp_path):
+    rows = [
+        HEAD,
+        ["ev_chargers", "2025年1-10月", "2100"],
+        ["ev_chargers", "2026年1-10月", "2450"],
+    ]
+    assert ingest(empty_ws, tmp_path, "y.csv", rows).returncode == 0
+    r = progress(empty_ws, "2026-10", "2026-11-26")["ev_chargers"]
+    assert (r["actual"], r["last_year_actual"]) == (2450.0, 2100.0)
+    out = tmp_path / "p.csv"
+    args = ("export", "--as-of", "2026-10", "--today", "2026-11-26", "--format", "csv")
+    assert run(empty_ws, *args, "--out", str(out)).returncode == 0
+    table = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    piles = next(row for row in table if row["指标"] == "新建电动汽车公共充电桩")
+    assert piles["去年同期"] == "2100.0"

@@ -87,6 +87,7 @@ class ReportRow(ProgressRow):
     actual_period_en: str | None  # Jan–Oct, Q1–Q3
     status_label_zh: str  # the status in the words that fit the kind (超序时, 逾期完成, 达标…)
     status_label_en: str
+    last_year_actual: float  # 去年同期: last year's figure for the same period, where stored
     reason: str | None  # the month's comment: 原因分析
     measures: str | None  # 下步措施
 

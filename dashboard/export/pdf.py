@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 from fpdf import FPDF
 
-from dashboard.core.explain import shown_status
+from dashboard.core.explain import shown_status, value_with_unit
 from dashboard.core.messages import in_lang, text
 from dashboard.core.palette import GAUGE_MAX, STATUS_COLORS, TILE_ORDER, tile_key, tiles
 from dashboard.export.fonts import cjk_font
@@ -172,10 +172,18 @@ def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
                 [
                     r[in_lang("name", lang)],
                     shown_status(r, lang),
-                    r[in_lang("explanation", lang)],
+                    r[in_lang("explanation", lang)] + _last_year(r, lang),
                     note or "—",
                 ]
             )
+
+
+def _last_year(r: dict, lang: str) -> str:
+    """去年同期 beside the explanation, where last year's figure is stored."""
+    before = r.get("last_year_actual")
+    if before is None or before != before:
+        return ""
+    return text("export.last_year", lang, value=value_with_unit(before, r["unit"] or "", lang))
 
 
 def _heading_style():

@@ -19,6 +19,7 @@ COLUMNS = [
     ("target_high", "number"),
     ("actual", "number"),
     ("actual_period", "text"),
+    ("last_year_actual", "number"),
     ("completion_pct", "number"),
     ("time_share_pct", "number"),
     ("gap_pp", "number"),
@@ -39,7 +40,7 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     frame = progress.copy()
     frame["status_label"] = [shown_status(r, lang) for r in frame.to_dict("records")]
     frame["explanation"] = frame[in_lang("explanation", lang)]
-    for col in ("reason", "measures"):
+    for col in ("reason", "measures", "last_year_actual"):  # older snapshots lack some
         if col not in frame:
             frame[col] = None
     out = pd.DataFrame({header(col, lang): frame[col] for col, _ in COLUMNS})

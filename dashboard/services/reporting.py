@@ -77,6 +77,7 @@ OUTPUT_FIELDS = [
     "completed_month",
     "overdue_months",
     "tolerance_pp",
+    "last_year_actual",
 ]
 
 
@@ -121,8 +122,21 @@ def target_history(
     )
 
 
-from dashboard.core.seasonal import last_year_profiles, with_last_year
-from dashboard.core.settings import Thresholds, thresholds_from_toml
+def seasonal_profiles(
+    con: duckdb.DuckDBPyConnection, year: int, targets: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The shipped profiles, with last year's real shares wherever last year's figures are
+    stored."""
+    targets = store_catalogue.targets(con, year) if targets is None else targets
+    last_year = store_figures.current_figures(con, year - 1)
+    return with_last_year(store_catalogue.profiles(con), last_year_profiles(last_year, targets))
+
+
+def deployment_thresholds() -> Thresholds:
+    """The deployment's thresholds: the [thresholds] table of the TOML file named by
+    DASHBOARD_SETTINGS, or the defaults (README, How progress is judged)."""
+    path = os.environ.get("DASHBOARD_SETTINGS")
+    return thresholds_from_toml(Path(path).read_text("utf-8")) if path else Thresholds()
 
 
 def progress(
@@ -148,12 +162,31 @@ def progress(
     result = add_explanations(result)
     for lang, column in (("zh", "actual_period"), ("en", "actual_period_en")):
         result[column] = _periods(result, lang)
+    result["last_year_actual"] = _same_period_last_year(result, con, year)
     comments = store_comments.latest_comments(con, year, month)
     return result.merge(
         comments[TARGET_KEY + ["reason", "measures"]],
         on=TARGET_KEY,
         how="left",
     )
+
+
+def _same_period_last_year(result: pd.DataFrame, con, year: int) -> pd.Series:
+    """去年同期: last year's stored figure for the period each actual covers (reference
+    figures, issue 14); none where last year's figures are not stored."""
+    before = store_figures.current_figures(con, year - 1)
+    if before.empty:
+        return pd.Series(float("nan"), index=result.index)
+    keys = ["entity", "id", "period_start", "period_end"]
+    last = before.rename(columns={"value": "last_year_actual"})
+    last = last.sort_values("basis").drop_duplicates(keys)[[*keys, "last_year_actual"]]
+    probe = result[["entity", "id"]].assign(
+        period_start=result["actual_start"], period_end=result["actual_end"]
+    )
+    merged = probe.merge(
+        last.astype({"period_start": "float64", "period_end": "float64"}), on=keys, how="left"
+    )
+    return pd.Series(merged["last_year_actual"].to_numpy(), index=result.index)
 
 
 def _periods(result: pd.DataFrame, lang: str) -> list[str | None]:

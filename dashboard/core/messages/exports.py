@@ -35,6 +35,8 @@ TEXT = {
     "export.column.target_high": ("目标上限", "Target high"),
     "export.column.actual": ("实际", "Actual"),
     "export.column.actual_period": ("数据时期", "Period"),
+    "export.column.last_year_actual": ("去年同期", "Same period last year"),
+    "export.last_year": ("（去年同期{value}）", " (same period last year: {value})"),
     "export.column.completion_pct": ("完成率(%)", "Completion (%)"),
     "export.column.time_share_pct": ("序时进度(%)", "Time share (%)"),
     "export.column.gap_pp": ("与序时差(百分点)", "Gap (points)"),
