@@ -116,10 +116,6 @@ TEXT = {
         "单位“{source}”无法换算为目标单位“{target}”",
         "unit {source!r} cannot be converted to the target's unit {target!r}",
     ),
-    "value.context_only": (
-        "{name}：单月增速（占比）作为参考，不入库",
-        "{name}: a single-month rate, kept as context and not stored",
-    ),
     "figure.distinct_month": (
         "这是年内不重复计数的指标，单月数不能相加",
         "this is a distinct count over the year: single months do not add up",
@@ -211,10 +207,6 @@ TEXT = {
     "hint.lag_form": (
         "写月数：1 表示次月15日前报送，年度数据写发布所需月数",
         "write months: 1 is by the 15th of the next month",
-    ),
-    "hint.cumulative_rate_counts": (
-        "目标按1—N月累计数判断，请同时填写累计值",
-        "the target is judged on the 1—N月 cumulative rate; give that too",
     ),
     "hint.distinct_cumulative": (
         "请填写1—N月累计数（如 2026年1-10月）",
