@@ -73,23 +73,29 @@ def _write_generated(ws, entities: int, indicators: int) -> None:
 
     from dashboard.core.vocab import TARGET_COLUMNS
     from dashboard.services.database import open_store
-    from dashboard.store import figures as store_figures
+    from dashboard.services.journal import audit, write
+    from dashboard.services.uploading import upload_entry
 
     cat = synth.catalogue(entities, indicators)
     frame = cat.assign(due_date=cat["due_date"].dt.strftime("%Y-%m-%d"))
     frame[TARGET_COLUMNS].to_csv(ws.targets_csv, index=False)
     figs = synth.figures(cat, months=10)
+    figs = figs.assign(source_row=0, source_column="", raw="")
     with open_store(ws) as con:
-        store_figures.store_upload(
-            con,
-            upload_id=1,
-            sha256="generated",
-            filename="generated",
+        made = audit("upload", "generated", figures=len(figs))
+        entry = upload_entry(
+            ws,
+            1,
+            "generated",
+            "generated",
+            ".csv",
+            "bench",
+            datetime.now(),
+            made,
+            figs,
             archive_path="",
-            user="bench",
-            at=datetime.now(),
-            figures=figs.assign(source_row=0, source_column="", raw=""),
         )
+        write(ws, con, entry)
 
 
 def case_progress(entities: int, repeat: int) -> dict:

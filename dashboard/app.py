@@ -1,13 +1,19 @@
 """The pages' entry: navigation and language only. Served by dashboard/server.py
 (`python -m streamlit run dashboard/server.py`), which adds the login cookie's routes."""
 
+import os
+
 import streamlit as st
 
 from dashboard.core.messages import text
 from dashboard.ui import auth, common, errors
 
+os.umask(0o077)  # the database's write-ahead log and every file the server writes: private
+# An unexpected error shows one plain line; its traceback (source paths) stays in the log.
+st.set_option("client.showErrorDetails", "none")
 st.set_page_config(page_title=text("app_title", "zh"), page_icon=":material/speed:", layout="wide")
 lang = common.language_switch()
+errors.rebuilt_notice(lang)
 with errors.reported(lang):
     w = common.ready()
     user = auth.sidebar(w, lang)

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 refused input or busy database, 2 usage error.
 import argparse
 import getpass
 import json
+import os
 import sys
 import time
 from datetime import date, datetime
@@ -15,21 +16,31 @@ import pandas as pd
 
 from dashboard.core.access import ROLES, User
 from dashboard.core.errors import DashboardError
+from dashboard.core.formulas import neutralise
 from dashboard.core.json_value import plain_value
 from dashboard.core.messages import text
 from dashboard.core.problems import IngestError, errors, warnings
+from dashboard.core.vocab import JUDGED_STATUSES
 from dashboard.present.text_table import render
 from dashboard.services import (
     account_changes,
     accounts,
     audit_log,
+    backup,
+    comments,
     exporting,
     proposing,
     reporting,
     snapshots,
 )
 from dashboard.services.account_changes import SHELL
-from dashboard.services.database import connect, counts, open_store, rebuild
+from dashboard.services.database import (
+    connect,
+    open_store,
+    rebuild,
+    storage_error,
+    summary,
+)
 from dashboard.services.uploading import (
     catalogue_index,
     check,
@@ -120,7 +131,29 @@ def _parser() -> argparse.ArgumentParser:
         help="batch load without account checks (recorded in the audit log)",
     )
 
-    sub.add_parser("rebuild", parents=[common], help="rebuild from data/targets.csv and actuals/")
+    sub.add_parser(
+        "rebuild", parents=[common], help="rebuild the database from the data folder's journal"
+    )
+
+    cm = sub.add_parser("comment", parents=[common], help="comment on a target's month")
+    cm.add_argument("target_id")
+    cm.add_argument("--month", type=_year_month, required=True, help="YYYY-MM")
+    cm.add_argument("--reason", default="", help="原因分析: why the figure is where it is")
+    cm.add_argument("--measures", default="", help="下步措施: what will be done next")
+    cm.add_argument(
+        "--status", choices=JUDGED_STATUSES, help="for qualitative targets: the status to set"
+    )
+    cm.add_argument("--user", required=True, help="the target's department or an admin")
+
+    cs = sub.add_parser("comments", parents=[common], help="every comment, oldest first")
+    cs.add_argument("target_id", nargs="?")
+    cs.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    bk = sub.add_parser("backup", parents=[common], help="copy the database and data folder")
+    bk.add_argument("--out", type=Path, required=True, help="folder for backup-<time>/")
+
+    rs = sub.add_parser("restore", parents=[common], help="bring back what a backup has")
+    rs.add_argument("backup_dir", type=Path, help="a backup-<time>/ folder, or one holding them")
 
     sn = sub.add_parser("snapshot", parents=[common], help="freeze progress as of a month")
     sn.add_argument("--as-of", type=_year_month, required=True)
@@ -203,11 +236,19 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Every file this process makes (the database's write-ahead log included) is private.
+    os.umask(0o077)
     ws = workspace(args.db)
     try:
         return COMMANDS[args.command](args, ws)
     except DashboardError as err:
         _report(err)
+        return 1
+    except OSError as err:
+        translated = storage_error(err)
+        if translated is None:
+            raise
+        _report(translated)
         return 1
 
 
@@ -286,6 +327,7 @@ def cmd_ingest(args, ws) -> int:
         index = catalogue_index(con)
         if args.admin_override:
             audit_log.record(
+                ws,
                 con,
                 user.name,
                 "admin_override",
@@ -333,11 +375,11 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> tuple
             print(p.line(LANG))
         if not args.dry_run:
             with connect(ws.db_path) as con:
-                record_refusal(con, user.name, path.name, None, err.problems, now)
+                record_refusal(ws, con, user.name, path.name, None, err.problems, now)
         return None
     _print_skipped(parsed)
     with connect(ws.db_path) as con:
-        pv = check(con, parsed, index, user, now, record=not args.dry_run)
+        pv = check(ws, con, parsed, index, user, now, record=not args.dry_run)
         for p in warnings(pv.problems):
             print(text("cli.warning", LANG, line=p.line(LANG)), file=sys.stderr)
         if pv.read_by_default:
@@ -375,8 +417,8 @@ def cmd_rebuild(args, ws) -> int:
     for p in problems:
         print(p.line(LANG), file=sys.stderr)
     with open_store(ws) as con:
-        uploads, figures = counts(con)
-    print(text("cli.rebuilt", LANG, db=ws.db_path, uploads=uploads, figures=figures))
+        held = summary(con)
+    print(text("cli.rebuilt", LANG, db=ws.db_path, **held))
     return 1 if problems else 0
 
 
@@ -424,8 +466,10 @@ def cmd_snapshot(args, ws) -> int:
     user = acting_user(args, ws, "admin")
     with open_store(ws) as con:
         if args.admin_override:
-            audit_log.record(con, user.name, "admin_override", "used", command="snapshot")
-        sid = snapshots.take(con, year, month, note=args.note, user=user.name, at=datetime.now())
+            audit_log.record(ws, con, user.name, "admin_override", "used", command="snapshot")
+        sid = snapshots.take(
+            ws, con, year, month, note=args.note, user=user.name, at=datetime.now()
+        )
     print(sid)
     return 0
 
@@ -439,7 +483,11 @@ def cmd_export(args, ws) -> int:
             year, month = args.as_of or reporting.default_as_of(con)
             info, frame = None, reporting.progress(con, year, month, today=args.today)
         head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
+    # written first: the audit log records exports that happened, not ones that failed
+    args.out.write_bytes(exporting.export_bytes(frame, args.format, head, args.lang))
+    with open_store(ws) as con:
         audit_log.record(
+            ws,
             con,
             args.user,
             "export",
@@ -448,7 +496,6 @@ def cmd_export(args, ws) -> int:
             snapshot_id=args.snapshot,
             file=args.out.name,
         )
-    args.out.write_bytes(exporting.export_bytes(frame, args.format, head, args.lang))
     written = {"out": args.out, "format": args.format, "count": len(frame)}
     print(text("cli.export_written", LANG, **written, year=year, month=month))
     return 0
@@ -544,8 +591,94 @@ USER_COMMANDS = {
     "enable": _user_enable,
     "delete": _user_delete,
 }
+
+
+def cmd_comment(args, ws) -> int:
+    year, month = args.month
+    user = acting_user(args, ws, "comment")  # the target's department: add_comment checks
+    with open_store(ws) as con:
+        target = comments.find_target(con, args.target_id, year)
+        seq = comments.add_comment(
+            ws,
+            con,
+            user,
+            target,
+            month,
+            reason=args.reason.strip(),
+            measures=args.measures.strip(),
+            status=args.status,
+            at=datetime.now(),
+        )
+    print(text("cli.comment_saved", LANG, id=args.target_id, year=year, month=month, seq=seq))
+    return 0
+
+
+COMMENT_COLUMNS = [
+    "id",
+    "entity",
+    "month",
+    "name_zh",
+    "reason",
+    "measures",
+    "status",
+    "user",
+    "at",
+]
+
+
+def cmd_comments(args, ws) -> int:
+    with open_store(ws) as con:
+        frame = comments.listing(con, args.target_id)
+    frame = frame.assign(
+        month=[f"{y}-{m:02d}" for y, m in zip(frame["year"], frame["month"], strict=True)],
+        user=frame["user_name"],
+        at=frame["created_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+    )[COMMENT_COLUMNS + ["name_en", "seq"]]
+    if args.format == "csv":  # people's text opened in a spreadsheet must stay text
+        frame = frame.map(neutralise)
+    _emit(frame, args.format, COMMENT_COLUMNS)
+    return 0
+
+
+def cmd_backup(args, ws) -> int:
+    folder, files = backup.backup(ws, args.out)
+    print(text("cli.backup_written", LANG, path=folder, files=files))
+    return 0
+
+
+RESTORED_DATABASE = {
+    "kept": "cli.restore_database.kept",
+    "installed": "cli.restore_database.installed",
+}
+
+
+def cmd_restore(args, ws) -> int:
+    done = backup.restore(ws, args.backup_dir)
+    database = text(RESTORED_DATABASE[done.database], LANG)
+    print(
+        text(
+            "cli.restored",
+            LANG,
+            backup=done.backup,
+            lines=done.lines_added,
+            files=len(done.files_copied),
+            database=database,
+            **done.summary,
+        )
+    )
+    if done.set_aside:
+        print(text("cli.set_aside", LANG, path=done.set_aside))
+    if done.files_kept:
+        print(text("cli.files_kept", LANG, files=", ".join(done.files_kept)), file=sys.stderr)
+    return 0
+
+
 COMMANDS = {
     "audit": cmd_audit,
+    "backup": cmd_backup,
+    "comment": cmd_comment,
+    "comments": cmd_comments,
+    "restore": cmd_restore,
     "user": cmd_user,
     "targets": cmd_targets,
     "progress": cmd_progress,

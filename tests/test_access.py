@@ -104,7 +104,9 @@ def test_audit_log_shows_every_action_in_order(empty_ws, tmp_path):
         run(empty_ws, *args)
     log = json.loads(run(empty_ws, "audit", "--format", "json").stdout)
     assert [(e["user_name"], e["action"], e["outcome"]) for e in log] == [
+        ("system", "journal", "started"),
         ("system", "catalogue", "loaded"),
+        ("sample-data", "samples", "loaded"),
         ("cli", "user_add", "ok"),
         ("cli", "user_add", "ok"),
         ("fgw", "upload", "accepted"),
@@ -112,10 +114,15 @@ def test_audit_log_shows_every_action_in_order(empty_ws, tmp_path):
         ("chief", "snapshot", "taken"),
         ("chief", "export", "csv"),
     ]
-    accepted = json.loads(log[3]["detail"])
+    accepted = json.loads(log[5]["detail"])
     assert (accepted["file"], accepted["figures"], accepted["new"]) == ("good.csv", 1, 1)
     assert len(accepted["sha256"]) == 64
-    assert json.loads(log[4]["detail"])["rows"] == [2]
+    assert json.loads(log[6]["detail"])["rows"] == [2]
+    assert json.loads(log[3]["detail"]) == {
+        "account": "fgw",
+        "departments": ["市发展改革委"],
+        "role": "uploader",
+    }
     assert all(PASSWORD not in e["detail"] for e in log)
 
 

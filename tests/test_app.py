@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PASSWORD, ROOT, add_accounts
+from tests.durable_state import tables
 from tests.files import csv_bytes
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -208,10 +209,53 @@ def test_admin_page_shows_the_audit_log_in_order(app):
     login(app, "admin")
     app.switch_page("ui/admin.py").run()
     log = app.dataframe[0].value
-    assert log[["用户", "操作", "结果"]].values.tolist()[:2] == [
-        ["admin", "login", "ok"],
+    rows = log[["用户", "操作", "结果"]].values.tolist()  # newest first
+    assert rows[:2] == [["admin", "login", "ok"], ["sample-data", "samples", "loaded"]]
+    assert rows[-3:] == [
+        ["sample-data", "upload", "sample"],
         ["system", "catalogue", "loaded"],
+        ["system", "journal", "started"],
     ]
     accounts = app.dataframe[1].value
     assert accounts["用户名"].tolist() == ["admin", "fgw", "cgj", "guest"]
     assert "scrypt" not in accounts.to_string()
+
+
+def test_the_database_deleted_while_the_dashboard_runs_comes_back_whole(app, sample_ws):
+    login(app, "fgw")
+    app.switch_page("ui/detail.py").run()
+    app.selectbox(key="target").set_value("ev_chargers").run()
+    app.text_area[0].set_value("冬季施工受限")
+    button(app, "保存说明").click().run()
+    assert app.success[0].value == "已保存。"
+    before = tables(sample_ws.db_path)
+    sample_ws.db_path.unlink()  # someone deletes the file under the running dashboard
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.warning[0].value == (
+        "数据库文件 dashboard.duckdb 在运行中被删除，已从数据文件夹的日志重建：没有丢失任何记录。"
+    )
+    assert app.dataframe[-1].value.iloc[0]["原因分析"] == "冬季施工受限"
+    after = tables(sample_ws.db_path)
+    assert {k: v for k, v in after.items() if k != "audit"} == {
+        k: v for k, v in before.items() if k != "audit"
+    }
+    assert after["audit"] == before["audit"]
+    app.run()
+    assert not app.warning  # said once
+
+
+def test_a_damaged_database_under_the_dashboard_offers_a_rebuild(app, sample_ws):
+    before = tables(sample_ws.db_path)
+    data = bytearray(sample_ws.db_path.read_bytes())
+    data[:64] = b"\0" * 64
+    sample_ws.db_path.write_bytes(bytes(data))
+    app.run()
+    assert app.error[0].value.startswith("数据库文件 dashboard.duckdb 已损坏，无法读取。")
+    assert "/" not in app.error[0].value.split("python -m dashboard rebuild")[0]
+    button(app, "从日志重建数据库").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.success[0].value.startswith("已从日志重建数据库：7 次上传，0 条评论，0 个快照，")
+    assert app.title[0].value == "目标进度看板 · 2026年10月"
+    assert tables(sample_ws.db_path) == before
+    assert len(list(sample_ws.data_dir.glob("dashboard.duckdb.damaged-*"))) == 1

@@ -9,11 +9,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from dashboard.core.access import User
 from dashboard.core.formulas import neutralise
 from dashboard.services import exporting, reporting, snapshots
+from dashboard.services.comments import add_comment, find_target
 from dashboard.services.database import open_store
 from dashboard.services.uploading import preview, store_preview
-from dashboard.store import comments as store_comments
 from tests.conftest import TODAY
 from tests.files import csv_bytes
 
@@ -23,16 +24,15 @@ AT = datetime(2026, 11, 20, 10, 0)
 @pytest.fixture
 def live(sample_ws):
     with open_store(sample_ws) as con:
-        store_comments.add_comment(
+        add_comment(
+            sample_ws,
             con,
-            entity="郑州市",
-            year=2026,
-            target_id="gas_pipes",
-            month=10,
+            User("u", "admin"),
+            find_target(con, "gas_pipes", 2026),
+            10,
             reason='=HYPERLINK("http://x")',
             measures="+加快进度",
             status=None,
-            user="u",
             at=AT,
         )
         frame = reporting.progress(con, 2026, 10)
@@ -143,12 +143,12 @@ def test_png_of_the_gauges(live):
 
 def test_snapshot_reopens_exactly_after_a_revision_and_compares(sample_ws):
     with open_store(sample_ws) as con:
-        first = snapshots.take(con, 2026, 10, note="十月例会", user="coordinator", at=AT)
+        first = snapshots.take(sample_ws, con, 2026, 10, note="十月例会", user="coordinator", at=AT)
         info, frozen = snapshots.load(con, first)
         data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2,550"]])
         pv = preview(con, data, "rev.csv", TODAY)
         store_preview(con, sample_ws, pv, data, "alice", AT)
-        second = snapshots.take(con, 2026, 10, note="", user="coordinator", at=AT)
+        second = snapshots.take(sample_ws, con, 2026, 10, note="", user="coordinator", at=AT)
         _, reopened = snapshots.load(con, first)
         _, later = snapshots.load(con, second)
         assert snapshots.previous_id(con, second) == first
@@ -171,7 +171,7 @@ def test_snapshot_reopens_exactly_after_a_revision_and_compares(sample_ws):
 
 def test_snapshot_export_uses_the_frozen_figures(sample_ws):
     with open_store(sample_ws) as con:
-        sid = snapshots.take(con, 2026, 10, note="", user="u", at=AT)
+        sid = snapshots.take(sample_ws, con, 2026, 10, note="", user="u", at=AT)
         data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2,550"]])
         store_preview(con, sample_ws, preview(con, data, "r.csv", TODAY), data, "a", AT)
         info, frame = snapshots.load(con, sid)

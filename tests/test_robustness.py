@@ -8,12 +8,13 @@ import sys
 import threading
 import time
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
 from dashboard.core.problems import IngestError
 from dashboard.ingest.parse import MAX_BYTES, parse_upload
-from dashboard.services.archive import manifests
+from dashboard.services import journal
 from dashboard.services.database import open_store, rebuild
 from dashboard.services.uploading import catalogue_index, preview, review, store_preview
 from dashboard.services.workspace import Workspace
@@ -66,16 +67,20 @@ def cli(ws, *args):
 
 
 def assert_whole_uploads(ws) -> int:
-    """Every stored upload has all its figures; every archived manifest has its upload."""
-    with open_store(ws) as con:  # opening also recovers the WAL and drops orphan archives
+    """Every stored upload has all its figures and its archived file; the database and the
+    journal agree (opening applies a line committed just before the kill)."""
+    with open_store(ws) as con:
         per_upload = dict(
             con.execute("SELECT upload_id, count(*) FROM figures GROUP BY upload_id").fetchall()
         )
         uploads = store_figures.uploads(con)
+        assert journal.verify(ws, con) == []
     for row in uploads.itertuples():
         assert per_upload.get(row.upload_id, 0) == row.figure_count, row
+        assert (ws.data_dir / row.archive_path).read_bytes()
     assert set(per_upload) <= set(uploads["upload_id"])
-    assert {m["sha256"] for m in manifests(ws)} == set(uploads["sha256"])
+    archived = {p.name for p in ws.uploads_dir.glob("*.csv")} if ws.uploads_dir.exists() else set()
+    assert archived == {Path(a).name for a in uploads["archive_path"]}
     return len(uploads)
 
 

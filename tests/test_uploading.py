@@ -59,8 +59,14 @@ def test_accepted_file_is_stored_completely_and_traceable(empty_ws):
     assert (up["filename"], up["user_name"], up["figure_count"]) == ("u.csv", "alice", 2)
     archived = empty_ws.data_dir / up["archive_path"]
     assert archived.read_bytes() == GOOD
-    manifest = json.loads(archived.with_suffix(".json").read_text("utf-8"))
-    assert manifest["filename"] == "u.csv" and manifest["user"] == "alice"
+    assert archived.stat().st_mode & 0o777 == 0o600
+    line = json.loads(
+        empty_ws.data_dir.joinpath("journal.jsonl").read_text("utf-8").split("\n")[-2]
+    )
+    assert (line["kind"], line["user"], line["data"]["filename"]) == ("upload", "alice", "u.csv")
+    assert line["data"]["archive"] == up["archive_path"]
+    assert line["data"]["figures"]["value"] == [2450.0, 2.6]
+    assert (line["audit"]["action"], line["audit"]["outcome"]) == ("upload", "accepted")
 
 
 def test_rejected_file_changes_nothing(empty_ws):
@@ -75,7 +81,8 @@ def test_rejected_file_changes_nothing(empty_ws):
             "bad.csv:3:C: 'lots' is not a number"
         ]
         assert snapshot(con) == before
-    assert len(list(empty_ws.uploads_dir.glob("*.json"))) == 1
+    assert len(list(empty_ws.uploads_dir.glob("*.csv"))) == 1
+    assert list((empty_ws.uploads_dir / "pending").iterdir()) == []
 
 
 def test_identical_reupload_changes_nothing(empty_ws):
@@ -186,35 +193,13 @@ def test_rebuild_gives_the_same_current_figures(sample_ws):
     assert after.loc[after["id"] == "ev_chargers"].query("period_end == 10")["value"].item() == 2480
 
 
-def test_deleted_database_comes_back_from_the_archive(sample_ws):
+def test_deleted_database_comes_back_from_the_journal(sample_ws):
     with open_store(sample_ws) as con:
         upload(con, sample_ws, GOOD)
         n = con.execute("SELECT count(*) FROM current_figures").fetchone()[0]
     sample_ws.db_path.unlink()
     with open_store(sample_ws) as con:
         assert con.execute("SELECT count(*) FROM current_figures").fetchone()[0] == n
-
-
-def test_orphan_archive_from_a_crash_is_dropped(empty_ws):
-    with open_store(empty_ws) as con:
-        upload(con, empty_ws, GOOD)
-    empty_ws.uploads_dir.joinpath("000009-deadbeef.csv").write_bytes(b"x")
-    empty_ws.uploads_dir.joinpath("000009-deadbeef.json").write_text(
-        json.dumps(
-            {
-                "upload_id": 9,
-                "sha256": "deadbeef",
-                "filename": "x",
-                "user": "u",
-                "uploaded_at": AT.isoformat(),
-                "archive": "000009-deadbeef.csv",
-            }
-        )
-    )
-    with open_store(empty_ws):
-        pass
-    assert sorted(p.name for p in empty_ws.uploads_dir.iterdir())[0].startswith("000001-")
-    assert len(list(empty_ws.uploads_dir.iterdir())) == 2
 
 
 def test_samples_make_a_living_dashboard(sample_ws):

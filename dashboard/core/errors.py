@@ -5,8 +5,18 @@ DashboardError                      carries a message key and its parameters
   NotAllowed (PermissionError)      services/accounts: the account may not do this
   NoFigures (LookupError)           services/reporting: nothing stored to report on
   UnknownSnapshot (LookupError)     services/snapshots
-  StoreError                        store/connection
+  CommentRefused (ValueError)       services/comments: empty, too long, no such target
+  BackupError                       services/backup: no, a damaged or a foreign backup
+  BadLine (ValueError)              core/journal_lines: a journal line damaged or too new
+  StoreError                        store/errors
     DatabaseBusy                    another process holds the database file
+    DatabaseDamaged, DatabaseMissing  the database file unreadable, or gone
+    DiskFull, FolderReadOnly        a write failed: no space, or not allowed
+    JournalDamaged                  store/journal: a damaged line, or lines missing
+    FolderConflict                  store/records: the journal swapped for another's
+    JournalBehind                   services/journal: the database holds lines it lacks
+    FolderMismatch, JournalMissing,
+      PreJournalDatabase            services/database: database and data folder differ
   MissingFont (RuntimeError)        export/fonts: no CJK font for PDF and PNG
   IngestError                       core/problems: a file was refused; .problems lists all
     CatalogueError                  targets.csv or seasonal_profiles.csv was refused

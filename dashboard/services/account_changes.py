@@ -32,17 +32,10 @@ def _admin(by: User) -> None:
 
 
 def _audit(ws: Workspace, by: User, action: str, user: User, now: float, **detail) -> None:
+    """Journaled as an account change (never a password): it outlives the users file."""
     with connect(ws.db_path) as con:
-        audit_log.record(
-            con,
-            by.name,
-            action,
-            "ok",
-            at=datetime.fromtimestamp(now),
-            account=user.name,
-            role=user.role,
-            departments=sorted(user.departments),
-            **detail,
+        audit_log.account_change(
+            ws, con, by.name, action, user, at=datetime.fromtimestamp(now), **detail
         )
 
 

@@ -38,9 +38,11 @@ from dashboard.core.access import (
 )
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import Msg
+from dashboard.services.journal import has_kind as journal_has_kind
 from dashboard.services.private_files import replace_private
 from dashboard.services.workspace import Workspace
 from dashboard.store.connection import connect
+from dashboard.store.errors import StoreError
 from dashboard.store.schema import ensure_schema, get_meta, set_meta
 
 # scrypt cost: ~50 ms and 16 MiB per check on this class of machine — slow for an
@@ -299,13 +301,15 @@ def remember(ws: Workspace) -> None:
 
 
 def existed(ws: Workspace) -> bool:
-    """Whether accounts were ever noted. A database that cannot be read counts as yes."""
-    if not ws.db_path.exists():
-        return False
+    """Whether accounts were ever noted, in the database or as account changes in the
+    journal (which outlives the database). A database that cannot be read counts as yes."""
     try:
-        with connect(ws.db_path) as con:
-            return _noted(con)
-    except duckdb.Error:
+        if ws.db_path.exists():
+            with connect(ws.db_path) as con:
+                if _noted(con):
+                    return True
+        return journal_has_kind(ws, "account")
+    except (duckdb.Error, StoreError):  # a damaged database or journal: fail closed
         return True
 
 
@@ -336,7 +340,7 @@ def carry_note(ws: Workspace, new: duckdb.DuckDBPyConnection) -> None:
         try:
             with connect(ws.db_path) as old:
                 since = get_meta(old, MARKER) if _noted(old) else None
-        except duckdb.Error:
+        except (duckdb.Error, StoreError):
             pass
     if since is None and _has_accounts(users_path(ws.data_dir)):
         since = datetime.now().isoformat(timespec="seconds")

@@ -15,8 +15,8 @@ from dashboard.core.errors import DashboardError
 from dashboard.ingest.aliases_csv import alias_line, header_line, parse_aliases
 from dashboard.ingest.names import canonical, read_label
 from dashboard.ingest.resolve import CatalogueIndex, UnknownIndicator
+from dashboard.services import audit_log
 from dashboard.services.workspace import Workspace
-from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 
 
@@ -70,8 +70,8 @@ def learn(
         raise AliasRefused("alias.taken", name=alias, target=owner["name_zh"])
     _append(ws, alias_line(*target, alias, user.name, at))
     sync_aliases(con, ws)
-    audit.record(
-        con, user.name, "alias", "added", at=at, alias=alias, entity=target[0], year=target[1],
+    audit_log.record(
+        ws, con, user.name, "alias", "added", at=at, alias=alias, entity=target[0], year=target[1],
         id=target[2],
     )  # fmt: skip
     return alias

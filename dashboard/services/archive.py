@@ -1,84 +1,106 @@
-"""The archive of accepted uploads under data/actuals/uploads/: each file's bytes and a
-manifest (original name, user, time). The database can always be rebuilt from it and
-targets.csv. Uploaded file names are kept as text only; archive paths are made from the
-upload id and the file's hash.
+"""The archive of accepted uploads under data/actuals/uploads/: each file's original bytes,
+private (0600), named from the upload id and the file's hash. Uploaded file names are kept
+as text only (in the journal), never used as paths.
+
+An upload's bytes are first written to uploads/pending/<sha256>-<token><suffix> (a token
+per attempt: two sessions sending the same file never share one). The journal line
+is the commit; only then is the file moved to its archive name ("confirmed"). So:
+- a pending file whose upload is in the journal is confirmed (at the next upload or
+  opening), never removed;
+- a pending file that no journal line names was never committed and is the only thing
+  ever removed here, and only when it is an hour old (a younger one may be an upload in
+  progress in another session).
+Nothing that reads deletes.
 """
 
-import json
-import os
-from datetime import datetime
+import time
+import uuid
 from pathlib import Path
 
 import duckdb
 
-from dashboard.ingest.parse import ParsedUpload
 from dashboard.services.workspace import Workspace
 from dashboard.store import figures as store_figures
+from dashboard.store.files import move, write_whole
 
 SHIPPED_SUFFIXES = (".csv", ".txt", ".xlsx", ".xls")
+STALE_PENDING_SECONDS = 3600
 
 
-def write_upload(
-    ws: Workspace, upload_id: int, parsed: ParsedUpload, data: bytes, user: str, at: datetime
-) -> Path:
-    ws.uploads_dir.mkdir(parents=True, exist_ok=True)
-    suffix = (
-        ".xlsx"
-        if data[:4] == b"PK\x03\x04"
-        else ".xls"
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-        else ".csv"
-    )
-    path = ws.uploads_dir / f"{upload_id:06d}-{parsed.sha256[:16]}{suffix}"
-    manifest = {
-        "upload_id": upload_id,
-        "sha256": parsed.sha256,
-        "filename": parsed.file,
-        "user": user,
-        "uploaded_at": at.isoformat(),
-        "archive": path.name,
-    }
-    _write_atomic(path, data)
-    _write_atomic(path.with_suffix(".json"), json.dumps(manifest, ensure_ascii=False).encode())
+XLS = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary Excel format's signature
+
+
+def suffix(data: bytes) -> str:
+    if data[:4] == b"PK\x03\x04":
+        return ".xlsx"
+    return ".xls" if data[:8] == XLS else ".csv"
+
+
+def pending_dir(ws: Workspace) -> Path:
+    return ws.uploads_dir / "pending"
+
+
+def pending_paths(ws: Workspace, sha256: str, ext: str) -> list[Path]:
+    folder = pending_dir(ws)
+    return sorted(folder.glob(f"{sha256}-*{ext}")) if folder.is_dir() else []
+
+
+def _sha_of_pending(path: Path) -> str:
+    return path.name.lstrip(".").split("-")[0]
+
+
+def archive_name(ws: Workspace, upload_id: int, sha256: str, ext: str) -> str:
+    """The archive path of an upload, relative to the data folder (as the journal holds it)."""
+    path = ws.uploads_dir / f"{upload_id:06d}-{sha256[:16]}{ext}"
+    return str(path.relative_to(ws.data_dir))
+
+
+def write_pending(ws: Workspace, data: bytes, sha256: str) -> Path:
+    path = pending_dir(ws) / f"{sha256}-{uuid.uuid4().hex[:12]}{suffix(data)}"
+    write_whole(path, data)
     return path
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+def confirm(ws: Workspace, upload: dict) -> None:
+    """Move a committed upload's pending file to its archive name, if it is still pending."""
+    if not upload["archive"]:
+        return
+    final = ws.data_dir / upload["archive"]
+    waiting = [] if final.exists() else pending_paths(ws, upload["sha256"], final.suffix)
+    if not waiting:
+        return
+    try:
+        move(waiting[0], final)
+    except Exception:  # noqa: BLE001 - a read-only folder: confirmed at a later opening
+        return
 
 
-def remove_upload(path: Path) -> None:
-    path.with_suffix(".json").unlink(missing_ok=True)
-    path.unlink(missing_ok=True)
+def settle_pending(ws: Workspace, con: duckdb.DuckDBPyConnection) -> None:
+    """Confirm pending files whose upload the database holds (a crash after the commit)."""
+    folder = pending_dir(ws)
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.name.startswith("."):
+            continue
+        sha = _sha_of_pending(path)
+        known = store_figures.upload_by_sha(con, sha)
+        if known is not None:
+            confirm(ws, {"archive": known["archive_path"], "sha256": sha})
 
 
-def manifests(ws: Workspace) -> list[dict]:
-    if not ws.uploads_dir.exists():
-        return []
-    found = [json.loads(p.read_text("utf-8")) for p in ws.uploads_dir.glob("*.json")]
-    return sorted(found, key=lambda m: m["upload_id"])
-
-
-def reconcile_archive(con: duckdb.DuckDBPyConnection, ws: Workspace) -> int:
-    """Drop archived files whose upload never committed (a crash between the two steps)."""
-    if not ws.uploads_dir.exists():
-        return 0
-    stored = store_figures.uploads(con)
-    last = int(stored["upload_id"].max()) if len(stored) else 0
-    known = set(stored["sha256"])
-    removed = 0
-    for m in manifests(ws):
-        if m["upload_id"] > last and m["sha256"] not in known:
-            remove_upload(ws.uploads_dir / m["archive"])
-            removed += 1
-    for tmp in ws.uploads_dir.glob("*.tmp"):
-        tmp.unlink(missing_ok=True)
-    return removed
+def drop_stale_pending(ws: Workspace, con: duckdb.DuckDBPyConnection) -> None:
+    """Remove pending files no upload committed, an hour old or more (the caller holds the
+    journal's lock and has caught up, so the database knows every committed upload)."""
+    folder = pending_dir(ws)
+    if not folder.is_dir():
+        return
+    cutoff = time.time() - STALE_PENDING_SECONDS
+    for path in folder.iterdir():
+        if path.stat().st_mtime > cutoff:
+            continue
+        if store_figures.upload_by_sha(con, _sha_of_pending(path)) is None:
+            path.unlink(missing_ok=True)
 
 
 def shipped_files(ws: Workspace) -> list[Path]:

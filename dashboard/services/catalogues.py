@@ -22,10 +22,12 @@ import pandas as pd
 from dashboard.core.problems import CatalogueError, Problem
 from dashboard.core.vocab import CATALOGUE_COLUMNS
 from dashboard.ingest.targets_csv import parse_catalogue
+from dashboard.services import audit_log
 from dashboard.services import catalogue_drafts as drafts
+from dashboard.services.journal import Entry, audit, write
 from dashboard.services.workspace import Workspace
-from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
+from dashboard.store import records
 
 FORBIDDEN_IN_NAME = set('/\\:*?"<>|') | {"\n", "\t"}
 
@@ -98,9 +100,15 @@ def sync(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
     changed = store_catalogue.load_targets(con, targets, digest, home)
     if changed:
         names = [name for name, _ in files]
-        audit.record(
-            con, "system", "catalogue", "loaded", files=names, sha256=digest, targets=len(targets)
-        )
+
+        def loaded(con: duckdb.DuckDBPyConnection) -> Entry | None:
+            # once per folder: a rebuilt or second database loads what the journal has seen
+            if records.latest_catalogue_load(con) == digest:
+                return None
+            detail = audit("catalogue", "loaded", files=names, sha256=digest, targets=len(targets))
+            return Entry("audit", "system", datetime.now(), detail)
+
+        write(ws, con, loaded)
     return changed
 
 
@@ -180,7 +188,8 @@ def save(
     path = path_for(ws, entity, year)
     _write(path, to_csv(drafts.catalogue_part(draft)))
     sync(con, ws)
-    audit.record(
+    audit_log.record(
+        ws,
         con,
         user,
         "catalogue",

@@ -1,27 +1,98 @@
-"""Opening the store ready for use, and rebuilding it from data/ alone: the catalogue,
-the shipped sample files and every archived upload."""
+"""Opening the store ready for use, and rebuilding it from data/ alone.
+
+A data folder holds the truth: targets.csv, the upload archive and the journal
+(data/journal.jsonl, services/journal.py). A database belongs to one data folder — it
+records the folder's identity from the journal's first line — and is a copy of the
+journal that `open_store` brings up to date and `rebuild` makes again from nothing.
+Nothing here deletes a record: a database that might hold something the journal lacks
+(damaged, of another folder, made before the journal) is moved aside, never removed.
+"""
 
 import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import duckdb
 
+from dashboard.core.errors import DashboardError
 from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.profiles_csv import parse_profiles
-from dashboard.ingest.resolve import CatalogueIndex
-from dashboard.services import accounts, catalogues
+from dashboard.services import accounts, archive, catalogues, recovery
 from dashboard.services.aliases import sync_aliases
-from dashboard.services.archive import manifests, reconcile_archive, shipped_files
-from dashboard.services.uploading import WRITE_LOCK, catalogue_index, preview
+from dashboard.services.journal import (
+    Entry,
+    JournalBehind,
+    audit,
+    catch_up,
+    folder_of_journal,
+    start_folder,
+    write,
+)
+from dashboard.services.uploading import catalogue_index, parse, upload_entry
 from dashboard.services.workspace import Workspace
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import figures as store_figures
-from dashboard.store.connection import connect
-from dashboard.store.schema import ensure_schema, get_meta, set_meta
+from dashboard.store import journal as journal_file
+from dashboard.store import records
+from dashboard.store.connection import connect as store_connect
+from dashboard.store.connection import set_stray_log_aside
+from dashboard.store.errors import DatabaseDamaged, DatabaseMissing, StoreError
+from dashboard.store.files import move
+from dashboard.store.files import storage_error as files_storage_error
+from dashboard.store.schema import ensure_schema
+
+# Pages and commands open the database through here (`connect`: per operation, waiting
+# briefly for another process's lock; it never makes a new, empty file where a deleted
+# database was) and ask it what a rebuild left (`summary`).
+__all__ = [
+    "JOURNAL",
+    "DatabaseDamaged",
+    "DatabaseMissing",
+    "connect",
+    "counts",
+    "open_store",
+    "rebuild",
+    "storage_error",
+    "summary",
+    "sync_catalogue",
+]
+JOURNAL = journal_file.NAME
+counts = store_figures.counts
+summary = records.summary
+connect = partial(store_connect, create=False)
+SAMPLE_USER = "sample-data"
+
+
+def storage_error(err: OSError) -> DashboardError | None:
+    """A full disk or a read-only folder met outside the store, as our error (else None)."""
+    where = Path(err.filename) if err.filename else Path(".")
+    translated = files_storage_error(err, where)
+    return translated if isinstance(translated, DashboardError) else None
+
+
+class FolderMismatch(StoreError):
+    """The database was made for another data folder."""
+
+    def __init__(self, ws: Workspace):
+        super().__init__("journal.folder_mismatch", db=ws.db_path.name, data=ws.data_dir)
+
+
+class JournalMissing(StoreError):
+    """The database belongs to this folder, whose journal is gone."""
+
+    def __init__(self, ws: Workspace):
+        super().__init__("journal.missing", db=ws.db_path.name, data=ws.data_dir)
+
+
+class PreJournalDatabase(StoreError):
+    """A database made before the journal, opened on a folder that already has one."""
+
+    def __init__(self, ws: Workspace):
+        super().__init__("journal.pre_journal", db=ws.db_path.name)
 
 
 def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
@@ -36,113 +107,180 @@ def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
     return changed
 
 
-def _prepare(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
+def _bind(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
+    """Check that the database belongs to this data folder; give a new folder its journal.
+    False for a database made before the journal on a folder without one: its records
+    must be journaled first (by `rebuild`)."""
+    head = folder_of_journal(ws)
+    mine = records.folder_id(con)
+    if head is not None:
+        if mine is not None and mine != head["folder_id"]:
+            raise FolderMismatch(ws)
+        if mine is None and records.has_records(con):
+            raise PreJournalDatabase(ws)
+        return True
+    if mine is not None:
+        raise JournalMissing(ws)
+    if records.has_records(con):
+        return False
+    start_folder(ws, con)
+    return True
+
+
+def _prepare(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem] | None:
+    """Ready the database; its problems (shipped samples refused), or None when it was
+    made before the journal and must be journaled and rebuilt first."""
     ensure_schema(con)
+    if not _bind(con, ws):
+        return None
+    catch_up(ws, con)
+    archive.settle_pending(ws, con)
     sync_catalogue(con, ws)
-    if get_meta(con, "shipped_files_loaded") is None:
-        # A new database: shipped samples, then every archived upload (a deleted database
-        # comes back from data/actuals/ as it was).
-        return load_shipped_files(con, ws) + replay_archive(con, ws)
-    reconcile_archive(con, ws)
-    return []
-
-
-# Pages and commands open the database through here (`connect`: per operation, waiting
-# briefly for another process's lock) and ask it what a rebuild left (`counts`).
-__all__ = ["connect", "counts", "open_store", "rebuild", "sync_catalogue"]
-counts = store_figures.counts
-SAMPLE_USER = "sample-data"
+    return load_shipped_files(con, ws)
 
 
 @contextmanager
 def open_store(ws: Workspace) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection with the schema in place and the catalogue in sync with targets.csv."""
+    """A connection to a database in step with the data folder's journal, the catalogue
+    in sync with targets.csv. A missing database is made again from the journal; one
+    made before the journal has its records written to a new journal first."""
     ws.db_path.parent.mkdir(parents=True, exist_ok=True)
-    with connect(ws.db_path) as con:
+    with store_connect(ws.db_path) as con:
+        if _prepare(con, ws) is not None:
+            yield con
+            return
+    rebuild(ws)
+    with store_connect(ws.db_path) as con:
         _prepare(con, ws)
         yield con
 
 
 def rebuild(ws: Workspace) -> list[Problem]:
-    """Build a new database from targets.csv and data/actuals/, then swap it in."""
+    """Build a new database from the journal (and targets.csv), then swap it in.
+
+    The old file is replaced when the journal holds everything it has; otherwise (it is
+    damaged, of another folder, made before the journal, or ahead of the journal) it is
+    kept beside the new one as <name>.<why>-<time>. Without a journal, the old database's
+    records are first written to a new one."""
+    old = inspect_database(ws)
+    if not journal_file.exists(ws.data_dir) and old in ("bound", "pre_journal"):
+        recovery.journal_from_database(ws)
+    elif old == "ahead":
+        recovery.append_from_database(ws)
     fresh = ws.db_path.with_name(ws.db_path.stem + ".rebuild.duckdb")
-    fresh.unlink(missing_ok=True)
-    with connect(fresh) as con:
-        problems = _prepare(con, ws)
+    _remove_database_file(fresh)  # a rebuild killed half-way: a partial copy, nothing else
+    with store_connect(fresh) as con:
+        problems = _prepare(con, ws) or []
         accounts.carry_note(ws, con)  # a lost users file must not reopen the install
-    with connect(ws.db_path):
-        pass  # waits until no other process holds the old file
+    old = inspect_database(ws)  # again: waits for any other process to let go of the file
+    if old not in ("missing", "bound"):
+        set_database_aside(ws, old)
+    if not ws.db_path.exists():
+        set_stray_log_aside(ws.db_path)
     os.replace(fresh, ws.db_path)
-    for leftover in (
-        fresh.with_name(fresh.name + ".wal"),
-        ws.db_path.with_name(ws.db_path.name + ".wal"),
-    ):
-        leftover.unlink(missing_ok=True)
+    _remove_database_file(fresh, main=False)
     return problems
+
+
+def inspect_database(ws: Workspace) -> str:
+    """What the current database file is: missing | damaged | bound (to this folder, and
+    not ahead of its journal) | other_folder | pre_journal | ahead."""
+    if not ws.db_path.exists():
+        return "missing"
+    head = folder_of_journal(ws)
+    try:
+        with connect(ws.db_path) as con:
+            ensure_schema(con)
+            mine = records.folder_id(con)
+            if mine is None:
+                return "pre_journal" if records.has_records(con) else "missing"
+            if head is None:
+                return "bound"
+            if mine != head["folder_id"]:
+                return "other_folder"
+            try:
+                catch_up(ws, con)
+            except JournalBehind:
+                return "ahead"
+            return "bound"
+    except DatabaseMissing:
+        return "missing"
+    except (DatabaseDamaged, duckdb.Error):
+        return "damaged"
+
+
+def _remove_database_file(path: Path, main: bool = True) -> None:
+    if main:
+        path.unlink(missing_ok=True)
+    path.with_name(path.name + ".wal").unlink(missing_ok=True)
+
+
+def set_database_aside(ws: Workspace, why: str) -> Path:
+    """Move the database file (and its log) to <name>.<why>-<time>: kept, not deleted."""
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    target = ws.db_path.with_name(f"{ws.db_path.name}.{why}-{stamp}")
+    move(ws.db_path, target)
+    wal = ws.db_path.with_name(ws.db_path.name + ".wal")
+    if wal.exists():
+        move(wal, target.with_name(target.name + ".wal"))
+    return target
 
 
 def load_shipped_files(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
-    """Store the sample files shipped in data/actuals/ once, on first start."""
-    if get_meta(con, "shipped_files_loaded"):
+    """Store the sample files shipped in data/actuals/ once per data folder (the journal
+    remembers that they were loaded)."""
+    if records.has_audit(con, "samples", "loaded"):
         return []
     now = datetime.now()
     index = catalogue_index(con)
-    problems = []
-    for path in shipped_files(ws):
-        problems += _restore(
-            con, index, path.read_bytes(), path.name, path, ws, SAMPLE_USER, now, None
-        )
-    set_meta(con, "shipped_files_loaded", now.isoformat())
+    problems, stored = [], 0
+    for path in archive.shipped_files(ws):
+        data = path.read_bytes()
+        try:
+            parsed = parse(data, path.name, index, (now.year, now.month))
+        except IngestError as err:
+            problems += err.problems
+            continue
+        if not parsed.ok:
+            problems += errors(parsed.problems)
+            continue
+        stored += _store_sample(con, ws, parsed, path, now)
+    marker = audit("samples", "loaded", files=stored, refused=len({p.file for p in problems}))
+
+    def once(con: duckdb.DuckDBPyConnection) -> Entry | None:
+        if records.has_audit(con, "samples", "loaded"):  # another process was quicker
+            return None
+        return Entry("audit", SAMPLE_USER, now, marker)
+
+    write(ws, con, once)
     return problems
 
 
-def replay_archive(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem]:
-    """Store every archived upload again, in order, with its original user and time."""
-    index = catalogue_index(con)
-    problems = []
-    for m in manifests(ws):
-        path = ws.uploads_dir / m["archive"]
-        problems += _restore(
-            con,
-            index,
-            path.read_bytes(),
-            m["filename"],
-            path,
+def _store_sample(con, ws: Workspace, parsed, path: Path, at: datetime) -> int:
+    def build(con: duckdb.DuckDBPyConnection) -> Entry | None:
+        if store_figures.upload_by_sha(con, parsed.sha256) is not None:
+            return None
+        upload_id = store_figures.next_upload_id(con)
+        sample = audit(
+            "upload",
+            "sample",
+            upload_id=upload_id,
+            file=path.name,
+            sha256=parsed.sha256,
+            figures=len(parsed.figures),
+        )
+        where = str(path.relative_to(ws.data_dir))
+        return upload_entry(
             ws,
-            m["user"],
-            datetime.fromisoformat(m["uploaded_at"]),
-            m["upload_id"],
+            upload_id,
+            path.name,
+            parsed.sha256,
+            path.suffix,
+            SAMPLE_USER,
+            at,
+            sample,
+            parsed.figures,
+            archive_path=where,
         )
-    return problems
 
-
-def _restore(
-    con,
-    index: CatalogueIndex,
-    data: bytes,
-    filename: str,
-    path: Path,
-    ws: Workspace,
-    user: str,
-    at: datetime,
-    upload_id: int | None,
-) -> list[Problem]:
-    """Store a file that already lies under data/ (no new archive copy); its problems."""
-    try:
-        pv = preview(con, data, filename, (at.year, at.month), index)
-    except IngestError as err:
-        return err.problems
-    if not pv.ok or pv.duplicate_of:
-        return errors(pv.problems)
-    with WRITE_LOCK:
-        store_figures.store_upload(
-            con,
-            upload_id=upload_id or store_figures.next_upload_id(con),
-            sha256=pv.parsed.sha256,
-            filename=filename,
-            archive_path=str(path.relative_to(ws.data_dir)),
-            user=user,
-            at=at,
-            figures=pv.parsed.figures,
-        )
-    return []
+    return 0 if write(ws, con, build) is None else 1

@@ -54,14 +54,14 @@ def verify(ws: Workspace, name: str, password: str, client: str, now: float) -> 
     wait = wait_before(ws, name, client, now)
     if wait > 0:
         with connect(ws.db_path) as con:
-            audit_log.record(con, name, "login", "throttled", at=at, client=client)
+            audit_log.record(ws, con, name, "login", "throttled", at=at, client=client)
         raise LoginThrottled(wait)
     user = accounts.authenticate(accounts.users_path(ws.data_dir), name, password)
     with connect(ws.db_path) as con:
         if user is None:
             keep = at - timedelta(seconds=throttle.memory())
             store_sessions.add_failure(con, at, name, client, keep)
-            audit_log.record(con, name, "login", "failed", at=at, client=client)
+            audit_log.record(ws, con, name, "login", "failed", at=at, client=client)
             raise LoginRefused("login_failed")
         store_sessions.clear_failures(con, name)
     return user
@@ -72,7 +72,13 @@ def log_in(ws: Workspace, name: str, password: str, client: str, now: float) -> 
     user = verify(ws, name, password, client, now)
     with connect(ws.db_path) as con:
         audit_log.record(
-            con, user.name, "login", "ok", at=datetime.fromtimestamp(now), client=clipped(client)
+            ws,
+            con,
+            user.name,
+            "login",
+            "ok",
+            at=datetime.fromtimestamp(now),
+            client=clipped(client),
         )
     return user, sessions.start(ws, user, client, now)
 
@@ -92,6 +98,6 @@ def first_admin(
     accounts.remember(ws)
     at = datetime.fromtimestamp(now)
     with connect(ws.db_path) as con:
-        audit_log.record(con, user.name, "user_add", "ok", at=at, account=user.name, role="admin")
-        audit_log.record(con, user.name, "login", "ok", at=at, client=clipped(client))
+        audit_log.account_change(ws, con, user.name, "user_add", user, at=at)
+        audit_log.record(ws, con, user.name, "login", "ok", at=at, client=clipped(client))
     return user, sessions.start(ws, user, client, now)

@@ -19,8 +19,8 @@ from dashboard.ingest.proposal.departments import (
 )
 from dashboard.ingest.proposal.documents import read_report
 from dashboard.ingest.proposal.rows import COLUMNS, proposal_rows, rows_to_csv
+from dashboard.services import audit_log
 from dashboard.services.workspace import Workspace
-from dashboard.store import audit
 
 # Below this a proposal is listed as "to check" (the figure orders the review).
 CHECK_BELOW = 0.7
@@ -83,5 +83,5 @@ def save_keywords(con, ws: Workspace, frame: pd.DataFrame, user: str) -> int:
     partial = ws.keywords_csv.with_name(ws.keywords_csv.name + ".partial")
     partial.write_text(text, encoding="utf-8")
     os.replace(partial, ws.keywords_csv)
-    audit.record(con, user, "department_keywords", "saved", keywords=len(clean))
+    audit_log.record(ws, con, user, "department_keywords", "saved", keywords=len(clean))
     return len(clean)

@@ -129,7 +129,7 @@ def _end(ws: Workspace, claims: tokens.Claims, now: float, why: str) -> None:
     with connect(ws.db_path) as con:
         if store_sessions.end_session(con, claims.sid, _at(now), why):
             outcome = "ok" if why == "logout" else why
-            audit_log.record(con, claims.user, "logout", outcome, at=_at(now))
+            audit_log.record(ws, con, claims.user, "logout", outcome, at=_at(now))
 
 
 def end_for_user(ws: Workspace, name: str, now: float, why: str) -> int:

@@ -6,10 +6,12 @@ import duckdb
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.json_value import plain_value
 from dashboard.core.progress_row import TARGET_KEY
 from dashboard.core.settings import Thresholds
 from dashboard.services import reporting
-from dashboard.store import audit
+from dashboard.services.journal import Entry, audit, write
+from dashboard.services.workspace import Workspace
 from dashboard.store import snapshots as store_snapshots
 from dashboard.store.schema import get_meta
 
@@ -29,6 +31,7 @@ class UnknownSnapshot(DashboardError, LookupError):
 
 
 def take(
+    ws: Workspace,
     con: duckdb.DuckDBPyConnection,
     year: int,
     month: int,
@@ -38,24 +41,27 @@ def take(
     at: datetime,
     thresholds: Thresholds | None = None,
 ) -> int:
+    """Freeze progress as of `month`; the new snapshot's id. The id is taken under the
+    journal's lock, so two people taking a snapshot at once get two snapshots."""
     thresholds = thresholds or reporting.deployment_thresholds()
-    frame = reporting.progress(con, year, month, thresholds, today=at.date())[KEPT]
-    rules = f"catalogue:{(get_meta(con, 'catalogue_sha256') or '')[:12]};{thresholds.version()}"
-    sid = store_snapshots.save_snapshot(
-        con,
-        frame,
-        year=year,
-        month=month,
-        note=note,
-        user=user,
-        at=at,
-        data=store_snapshots.data_version(con),
-        rules=rules,
-    )
-    audit.record(
-        con, user, "snapshot", "taken", at=at, snapshot_id=sid, as_of=f"{year}-{month:02d}"
-    )
-    return sid
+
+    def build(con: duckdb.DuckDBPyConnection) -> Entry:
+        frame = reporting.progress(con, year, month, thresholds, today=at.date())[KEPT]
+        sid = store_snapshots.next_snapshot_id(con)
+        catalogue = (get_meta(con, "catalogue_sha256") or "")[:12]
+        data = {
+            "snapshot_id": sid,
+            "year": year,
+            "month": month,
+            "note": note,
+            "data_version": store_snapshots.data_version(con),
+            "rule_version": f"catalogue:{catalogue};{thresholds.version()}",
+            "rows": [{k: plain_value(v) for k, v in r.items()} for r in frame.to_dict("records")],
+        }
+        taken = audit("snapshot", "taken", snapshot_id=sid, as_of=f"{year}-{month:02d}")
+        return Entry("snapshot", user, at, taken, data)
+
+    return write(ws, con, build)["data"]["snapshot_id"]
 
 
 def load(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> tuple[dict, pd.DataFrame]:

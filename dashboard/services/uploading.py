@@ -1,7 +1,6 @@
 """Uploads end to end: preview, check the user's departments, archive the original bytes,
-store all-or-nothing (the archive itself is services/archive.py)."""
+store all-or-nothing through the journal (the archive itself is services/archive.py)."""
 
-import threading
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -10,18 +9,16 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.access import User
+from dashboard.core.journal_lines import FIGURE_FIELDS, pack_columns
 from dashboard.core.messages import Msg
 from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.parse import ParsedUpload, parse_upload, sequence_warnings, tenfold_warnings
 from dashboard.ingest.resolve import CatalogueIndex
-from dashboard.services.archive import remove_upload, write_upload
+from dashboard.services import archive
+from dashboard.services.journal import Entry, audit, write
 from dashboard.services.workspace import Workspace
-from dashboard.store import audit
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import figures as store_figures
-
-# One writer at a time inside this process (Streamlit sessions are threads).
-WRITE_LOCK = threading.Lock()
 
 
 @dataclass
@@ -137,6 +134,7 @@ def authorise(pv: Preview, user: User, index: CatalogueIndex) -> Preview:
 
 
 def check(
+    ws: Workspace,
     con: duckdb.DuckDBPyConnection,
     parsed: ParsedUpload,
     index: CatalogueIndex,
@@ -147,11 +145,12 @@ def check(
     """Review and authorise a parsed file for `user`; a refusal goes to the audit log."""
     pv = authorise(review(con, parsed, index), user, index)
     if not pv.ok and record:
-        record_refusal(con, user.name, parsed.file, parsed.sha256, pv.problems, at)
+        record_refusal(ws, con, user.name, parsed.file, parsed.sha256, pv.problems, at)
     return pv
 
 
 def record_refusal(
+    ws: Workspace,
     con: duckdb.DuckDBPyConnection,
     user: str,
     file: str,
@@ -159,17 +158,15 @@ def record_refusal(
     problems: list[Problem],
     at: datetime,
 ) -> None:
-    audit.record(
-        con,
-        user,
+    refused = audit(
         "upload",
         "refused",
-        at=at,
         file=file,
         sha256=sha256,
         errors=len(errors(problems)),
         rows=sorted({p.row for p in errors(problems) if p.row})[:50],
     )
+    write(ws, con, Entry("audit", user, at, refused))
 
 
 def _mark_changes(figures: pd.DataFrame, previous: np.ndarray) -> pd.DataFrame:
@@ -184,50 +181,97 @@ def _mark_changes(figures: pd.DataFrame, previous: np.ndarray) -> pd.DataFrame:
 def store_preview(
     con: duckdb.DuckDBPyConnection, ws: Workspace, pv: Preview, data: bytes, user: str, at: datetime
 ) -> int | None:
-    """Archive then store; returns the upload id, or None for an identical re-upload."""
+    """Archive then store; returns the upload id, or None for an identical re-upload.
+
+    The bytes go to the archive's pending folder first; the journal line (with the
+    figures and the "accepted" audit entry) commits the upload; the database and the
+    archive name follow. A crash at any point leaves the upload either committed whole
+    (and audited) or not at all.
+    """
     if not pv.ok:
         raise IngestError(errors(pv.problems))
-    if pv.duplicate_of is not None:
-        audit.record(
-            con,
-            user,
-            "upload",
-            "unchanged",
-            at=at,
-            file=pv.parsed.file,
-            sha256=pv.parsed.sha256,
-            same_as=pv.duplicate_of["upload_id"],
-        )
-        return None
-    with WRITE_LOCK:
+    sha = pv.parsed.sha256
+    pending = archive.write_pending(ws, data, sha)
+    earlier: list[dict] = []
+
+    def build(con: duckdb.DuckDBPyConnection) -> Entry:
+        archive.drop_stale_pending(ws, con)
+        same = store_figures.upload_by_sha(con, sha)  # again: another session may have won
+        if same is not None:
+            earlier.append(same)
+            return _unchanged(pv, same, user, at)
         upload_id = store_figures.next_upload_id(con)
-        archive = write_upload(ws, upload_id, pv.parsed, data, user, at)
-        try:
-            store_figures.store_upload(
-                con,
-                upload_id=upload_id,
-                sha256=pv.parsed.sha256,
-                filename=pv.parsed.file,
-                archive_path=str(archive.relative_to(ws.data_dir)),
-                user=user,
-                at=at,
-                figures=pv.parsed.figures,
-            )
-        except BaseException:
-            remove_upload(archive)
-            raise
-    changes = pv.figures["change"].value_counts()
-    audit.record(
-        con,
-        user,
+        changes = pv.figures["change"].value_counts()
+        accepted = audit(
+            "upload",
+            "accepted",
+            upload_id=upload_id,
+            file=pv.parsed.file,
+            sha256=sha,
+            figures=len(pv.figures),
+            new=int(changes.get("new", 0)),
+            revisions=int(changes.get("revision", 0)),
+        )
+        return upload_entry(
+            ws,
+            upload_id,
+            pv.parsed.file,
+            sha,
+            archive.suffix(data),
+            user,
+            at,
+            accepted,
+            pv.parsed.figures,
+        )
+
+    try:
+        line = write(ws, con, build)
+    except BaseException:
+        pending.unlink(missing_ok=True)  # this attempt's own file, never committed
+        raise
+    if earlier:
+        archive.confirm(ws, {"archive": earlier[0]["archive_path"], "sha256": sha})
+        pending.unlink(missing_ok=True)  # identical to a committed upload: never committed
+        return None
+    archive.confirm(ws, line["data"])
+    return line["data"]["upload_id"]
+
+
+def _unchanged(pv: Preview, same: dict, user: str, at: datetime) -> Entry:
+    detail = audit(
         "upload",
-        "accepted",
-        at=at,
-        upload_id=upload_id,
+        "unchanged",
         file=pv.parsed.file,
         sha256=pv.parsed.sha256,
-        figures=len(pv.figures),
-        new=int(changes.get("new", 0)),
-        revisions=int(changes.get("revision", 0)),
+        same_as=same["upload_id"],
     )
-    return upload_id
+    return Entry("audit", user, at, detail)
+
+
+def upload_entry(
+    ws: Workspace,
+    upload_id: int,
+    filename: str,
+    sha256: str,
+    ext: str,
+    user: str,
+    at: datetime,
+    accepted: dict,
+    figures: pd.DataFrame,
+    archive_path: str | None = None,
+) -> Entry:
+    """The journal entry of an accepted upload: its figures travel in the line, so a
+    rebuild stores exactly these, whatever later versions of the reader would make."""
+    for column in ("companion_value", "companion_unit"):  # files parsed without pairs
+        if column not in figures:
+            figures = figures.assign(**{column: None})
+    data = {
+        "upload_id": upload_id,
+        "sha256": sha256,
+        "filename": filename,
+        "archive": archive.archive_name(ws, upload_id, sha256, ext)
+        if archive_path is None
+        else archive_path,
+        "figures": pack_columns(figures, FIGURE_FIELDS),
+    }
+    return Entry("upload", user, at, accepted, data, figures[FIGURE_FIELDS])

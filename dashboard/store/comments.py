@@ -1,40 +1,7 @@
 """Per-month comments (原因分析 / 下步措施) and, for qualitative targets, a status."""
 
-from datetime import datetime
-
 import duckdb
 import pandas as pd
-
-from dashboard.store import audit
-
-
-def add_comment(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    entity: str,
-    year: int,
-    target_id: str,
-    month: int,
-    reason: str,
-    measures: str,
-    status: str | None,
-    user: str,
-    at: datetime,
-) -> None:
-    con.execute(
-        "INSERT INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [entity, year, target_id, month, reason, measures, status, user, at],
-    )
-    audit.record(
-        con,
-        user,
-        "comment",
-        "saved",
-        at=at,
-        target=f"{entity}/{year}/{target_id}",
-        month=month,
-        status=status,
-    )
 
 
 def latest_comments(con: duckdb.DuckDBPyConnection, year: int, month: int) -> pd.DataFrame:
@@ -59,6 +26,18 @@ def assessments(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
                                    ORDER BY created_at DESC) = 1""",
         [year],
     ).df()
+
+
+def all_comments(con: duckdb.DuckDBPyConnection, target_id: str | None = None) -> pd.DataFrame:
+    """Every comment ever saved (of one target id if given), oldest first."""
+    sql = (
+        "SELECT c.seq, c.entity, c.year, c.id, t.name_zh, t.name_en, c.month, c.reason, "
+        "c.measures, c.status, c.user_name, c.created_at FROM comments c "
+        "LEFT JOIN targets t USING (entity, year, id)"
+    )
+    if target_id is None:
+        return con.execute(sql + " ORDER BY c.seq").df()
+    return con.execute(sql + " WHERE c.id = ? ORDER BY c.seq", [target_id]).df()
 
 
 def comment_history(

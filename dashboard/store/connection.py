@@ -2,7 +2,10 @@
 
 DuckDB lets one process hold a database file at a time, so the dashboard and the command
 line each open the file per operation and close it at once. A lock held elsewhere is
-retried for a few seconds, then reported as DatabaseBusy (never a raw IOException).
+retried for a few seconds, then reported as DatabaseBusy (never a raw IOException); a
+damaged file, a full disk or a read-only folder likewise become errors the edge words.
+A new database file is created private (0600); the entry points set the umask so that
+DuckDB's write-ahead log is private too (it takes the umask at each write).
 """
 
 import os
@@ -10,54 +13,113 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
-from dashboard.core.errors import DashboardError
+from dashboard.store.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseMissing,
+    DiskFull,
+    FolderReadOnly,
+    StoreError,
+)
 
 # Threads of one process (Streamlit sessions) binding queries over registered pandas
 # frames at the same time can make DuckDB 2 lose its scan function ("Table Function with
 # name pandas_scan does not exist"): such queries take turns.
 FRAME_SCANS = threading.RLock()
+__all__ = ["DatabaseBusy", "StoreError", "connect", "transaction", "translated"]
 
 
-class StoreError(DashboardError):
-    """Base of store errors that the edge turns into a message."""
+# Words in DuckDB's messages (it raises the same few classes for many causes).
+LOCKED = ("lock", "conflicting", "used by another")
+DAMAGED = ("not a valid duckdb database", "corrupt database", "could not read enough bytes")
+FULL = ("no space left", "disk quota", "file too large")
+READ_ONLY = ("read-only file system", "permission denied")
 
 
-class DatabaseBusy(StoreError):
-    def __init__(self, path: Path, waited: float):
-        self.path, self.waited = path, waited
-        super().__init__("error.database_busy", path=path, waited=waited)
+def _says(err: Exception, words: tuple[str, ...]) -> bool:
+    text = str(err).lower()
+    return any(w in text for w in words)
 
 
 def _is_lock_error(err: Exception) -> bool:
-    text = str(err).lower()
-    return "lock" in text or "conflicting" in text or "used by another" in text
+    return _says(err, LOCKED)
+
+
+def translated(err: Exception, path: Path) -> Exception:
+    """Our error for a DuckDB failure the person can act on, else `err`."""
+    if _says(err, DAMAGED):
+        return DatabaseDamaged(path)
+    if _says(err, FULL):
+        return DiskFull(path.parent)
+    if _says(err, READ_ONLY):
+        return FolderReadOnly(path.parent)
+    return err
 
 
 @contextmanager
-def connect(path: Path | str, timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open, yield, close. ':memory:' is passed through for tests and benchmarks."""
+def connect(
+    path: Path | str, timeout: float | None = None, create: bool = True
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open, yield, close. ':memory:' is passed through for tests and benchmarks.
+
+    create=False refuses to make a new, empty file where the database should be
+    (DatabaseMissing): readers must not hide a deleted database behind an empty one.
+    """
     if timeout is None:
         timeout = float(os.environ.get("DASHBOARD_LOCK_TIMEOUT", "10"))
+    file = Path(path)
+    on_disk = str(path) != ":memory:"
+    if on_disk and not create and not file.exists():
+        raise DatabaseMissing(file)
+    con = _open(file, timeout) if on_disk else duckdb.connect(":memory:")
+    try:
+        yield con
+    except duckdb.Error as err:
+        raise translated(err, file) from err
+    finally:
+        con.close()
+
+
+def _open(path: Path, timeout: float) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + timeout
     started = time.monotonic()
     while True:
         try:
-            con = duckdb.connect(str(path))
-            break
-        except (duckdb.IOException, duckdb.ConnectionException) as err:
-            if not _is_lock_error(err) or time.monotonic() > deadline:
-                if _is_lock_error(err):
-                    raise DatabaseBusy(Path(path), time.monotonic() - started) from err
-                raise
+            if path.exists():
+                return duckdb.connect(str(path))
+            set_stray_log_aside(path)
+            with _private_umask():
+                return duckdb.connect(str(path))
+        except duckdb.Error as err:
+            if not _is_lock_error(err):
+                raise translated(err, path) from err
+            if time.monotonic() > deadline:
+                raise DatabaseBusy(path, time.monotonic() - started) from err
             time.sleep(0.05)
+
+
+def set_stray_log_aside(path: Path) -> None:
+    """A write-ahead log without its database (the file was deleted) must not be replayed
+    into a new database of the same name; it is kept as <name>.wal.orphan-<time>."""
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        os.replace(wal, wal.with_name(f"{wal.name}.orphan-{stamp}"))
+
+
+@contextmanager
+def _private_umask() -> Iterator[None]:
+    # DuckDB creates files with the process umask; a new database is nobody else's business.
+    old = os.umask(0o077)
     try:
-        yield con
+        yield
     finally:
-        con.close()
+        os.umask(old)
 
 
 @contextmanager

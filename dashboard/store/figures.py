@@ -1,6 +1,4 @@
-"""Uploads and figures: stored whole in one transaction, never updated in place."""
-
-from datetime import datetime
+"""Uploads and figures as stored (written only from the journal, by store/records.py)."""
 
 import duckdb
 import numpy as np
@@ -8,69 +6,23 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard.core.progress_row import FIGURE_KEY
-from dashboard.store.connection import FRAME_SCANS, transaction
-
-FIGURE_COLUMNS = [
-    "upload_id",
-    "source_row",
-    "source_column",
-    "entity",
-    "year",
-    "id",
-    "period_start",
-    "period_end",
-    "basis",
-    "value",
-    "raw",
-    "companion_value",
-    "companion_unit",
-]
+from dashboard.store.connection import FRAME_SCANS
 
 
 def upload_by_sha(con: duckdb.DuckDBPyConnection, sha256: str) -> dict | None:
     row = con.execute(
-        "SELECT upload_id, filename, user_name, uploaded_at FROM uploads "
+        "SELECT upload_id, filename, user_name, uploaded_at, archive_path FROM uploads "
         "WHERE sha256 = ? ORDER BY upload_id LIMIT 1",
         [sha256],
     ).fetchone()
     if row is None:
         return None
-    return dict(zip(("upload_id", "filename", "user_name", "uploaded_at"), row, strict=True))
+    keys = ("upload_id", "filename", "user_name", "uploaded_at", "archive_path")
+    return dict(zip(keys, row, strict=True))
 
 
 def next_upload_id(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchone()[0]
-
-
-def store_upload(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    upload_id: int,
-    sha256: str,
-    filename: str,
-    archive_path: str,
-    user: str,
-    at: datetime,
-    figures: pd.DataFrame,
-) -> int:
-    """Insert the upload and all its figures, or nothing."""
-    frame = figures.assign(upload_id=upload_id)
-    for column in ("companion_value", "companion_unit"):  # files parsed without pairs
-        if column not in frame:
-            frame[column] = None
-    frame = frame[FIGURE_COLUMNS]
-    with FRAME_SCANS, transaction(con):
-        con.execute(
-            "INSERT INTO uploads VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [upload_id, sha256, filename, archive_path, user, at, len(frame)],
-        )
-        con.register("incoming_figures", frame)
-        con.execute(
-            f"INSERT INTO figures ({', '.join(FIGURE_COLUMNS)}) "
-            f"SELECT {', '.join(FIGURE_COLUMNS)} FROM incoming_figures"
-        )
-        con.unregister("incoming_figures")
-    return upload_id
 
 
 def against_current(

@@ -1,4 +1,9 @@
-"""Tables. Figures are never updated in place: a revision is a newer row."""
+"""Tables. Figures are never updated in place: a revision is a newer row.
+
+Uploads, comments, snapshots, account changes and audit rows are written only by applying
+journal lines (store/records.py); their `seq` is the line's. The database is a copy of the
+journal that can always be made again (services/database.rebuild).
+"""
 
 import duckdb
 
@@ -26,7 +31,8 @@ ALTER TABLE targets ADD COLUMN IF NOT EXISTS assessment_date DATE;
 ALTER TABLE targets ADD COLUMN IF NOT EXISTS done_words VARCHAR;
 CREATE TABLE IF NOT EXISTS uploads (
     upload_id INTEGER PRIMARY KEY, sha256 VARCHAR NOT NULL, filename VARCHAR,
-    archive_path VARCHAR, user_name VARCHAR, uploaded_at TIMESTAMP, figure_count INTEGER);
+    archive_path VARCHAR, user_name VARCHAR, uploaded_at TIMESTAMP, figure_count INTEGER,
+    seq BIGINT);
 CREATE TABLE IF NOT EXISTS figures (
     upload_id INTEGER NOT NULL, source_row INTEGER, source_column VARCHAR,
     entity VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL,
@@ -42,7 +48,10 @@ CREATE TABLE IF NOT EXISTS learned_aliases (
     alias VARCHAR NOT NULL, user_name VARCHAR, created_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS comments (
     entity VARCHAR, year INTEGER, id VARCHAR, month TINYINT, reason VARCHAR,
-    measures VARCHAR, status VARCHAR, user_name VARCHAR, created_at TIMESTAMP);
+    measures VARCHAR, status VARCHAR, user_name VARCHAR, created_at TIMESTAMP, seq BIGINT);
+CREATE TABLE IF NOT EXISTS account_events (
+    seq BIGINT PRIMARY KEY, changed_at TIMESTAMP, by_user VARCHAR, action VARCHAR,
+    account VARCHAR, role VARCHAR, departments VARCHAR);
 CREATE TABLE IF NOT EXISTS profiles (
     entity VARCHAR, id VARCHAR, month TINYINT, share_pct DOUBLE, source VARCHAR);
 CREATE OR REPLACE VIEW current_figures AS

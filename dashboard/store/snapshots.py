@@ -1,18 +1,15 @@
 """Snapshots: progress frozen as of a month, with the data and rule versions behind it."""
 
 import json
-from datetime import datetime
 
 import duckdb
 import pandas as pd
 
-from dashboard.core.json_value import plain_value
-from dashboard.store.connection import transaction
-
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS snapshots (
     snapshot_id INTEGER PRIMARY KEY, year INTEGER, month TINYINT, note VARCHAR,
-    user_name VARCHAR, created_at TIMESTAMP, data_version VARCHAR, rule_version VARCHAR);
+    user_name VARCHAR, created_at TIMESTAMP, data_version VARCHAR, rule_version VARCHAR,
+    seq BIGINT);
 CREATE TABLE IF NOT EXISTS snapshot_rows (
     snapshot_id INTEGER, position INTEGER, record VARCHAR);
 """
@@ -26,30 +23,8 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
     return f"uploads:{count}:last#{last}"
 
 
-def save_snapshot(
-    con: duckdb.DuckDBPyConnection,
-    frame: pd.DataFrame,
-    *,
-    year: int,
-    month: int,
-    note: str,
-    user: str,
-    at: datetime,
-    data: str,
-    rules: str,
-) -> int:
-    rows = [{k: plain_value(v) for k, v in r.items()} for r in frame.to_dict("records")]
-    with transaction(con):
-        sid = con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
-        con.execute(
-            "INSERT INTO snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [sid, year, month, note, user, at, data, rules],
-        )
-        con.executemany(
-            "INSERT INTO snapshot_rows VALUES (?, ?, ?)",
-            [(sid, i, json.dumps(r, ensure_ascii=False)) for i, r in enumerate(rows)],
-        )
-    return sid
+def next_snapshot_id(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchone()[0]
 
 
 def snapshots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -1,7 +1,6 @@
 """What every page shares: language, the store, cached progress, the as-of month."""
 
 import os
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -10,7 +9,7 @@ import streamlit as st
 from dashboard.core.messages import month_name, text
 from dashboard.present import charts
 from dashboard.services import audit_log, exporting, reporting
-from dashboard.services.database import connect, open_store
+from dashboard.services.database import JOURNAL, connect, open_store
 from dashboard.services.uploading import CatalogueIndex, catalogue_index
 from dashboard.services.workspace import Workspace, db_version, workspace
 from dashboard.ui import session_cookie
@@ -36,21 +35,44 @@ def language_switch() -> str:
 
 def version(w: Workspace) -> tuple:
     """Changes whenever the database file is written: the key for every cached read."""
-    return db_version(w.db_path)
+    # the journal too: another database on the same folder may have added lines
+    return db_version(w.db_path) + (_stat(w.data_dir / JOURNAL),)
 
 
 @st.cache_resource(show_spinner=False)
-def ensure_ready(db_path: str, data_dir: str) -> str:
-    """First start: create the database, load the catalogue and the shipped samples."""
-    w = Workspace(data_dir=Path(data_dir), db_path=Path(db_path))
-    with open_store(w):
-        pass
-    return datetime.now().isoformat()
+def _opened() -> dict[str, tuple]:
+    """Database files this server has readied, with the state they were readied in."""
+    return {}
+
+
+def _stat(path: Path) -> tuple | None:
+    try:
+        s = path.stat()
+        return s.st_size, s.st_mtime_ns
+    except FileNotFoundError:
+        return None
+
+
+def _state(w: Workspace) -> tuple:
+    """What ready() must act on when it changes: the database file there or not, the
+    journal's length (another process or database added lines), the catalogue file."""
+    return w.db_path.exists(), _stat(w.data_dir / JOURNAL), _stat(w.targets_csv)
 
 
 def ready() -> Workspace:
+    """Every page run: the database in step with the data folder's journal, made again
+    from the journal if it was deleted (and saying so). Cheap when nothing changed."""
     w = ws()
-    ensure_ready(str(w.db_path), str(w.data_dir))
+    opened = _opened()
+    state = _state(w)
+    if opened.get(str(w.db_path)) == state:
+        return w
+    with open_store(w):
+        pass
+    if not state[0] and str(w.db_path) in opened:
+        clear_caches()
+        st.warning(text("storage.database_recreated", lang(), name=w.db_path.name))
+    opened[str(w.db_path)] = _state(w)
     return w
 
 
@@ -153,8 +175,9 @@ def audited_export(
     """Bytes for a download button, made (and recorded) only when the button is pressed."""
 
     def make() -> bytes:
+        data = exporting.export_bytes(frame, fmt, head, lang)  # made first: audit what was
         with connect(w.db_path) as con:
-            audit_log.record(con, user_name, "export", fmt, **detail)
-        return exporting.export_bytes(frame, fmt, head, lang)
+            audit_log.record(w, con, user_name, "export", fmt, **detail)
+        return data
 
     return make

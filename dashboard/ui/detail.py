@@ -4,6 +4,7 @@ from datetime import datetime
 
 import streamlit as st
 
+from dashboard.core.errors import DashboardError
 from dashboard.core.explain import shown_status
 from dashboard.core.messages import in_lang, month_name, text
 from dashboard.core.palette import STATUS_COLORS
@@ -20,7 +21,7 @@ from dashboard.present.detail_tables import (
 )
 from dashboard.services.comments import add_comment
 from dashboard.services.database import connect
-from dashboard.ui import auth, common
+from dashboard.ui import auth, common, errors
 
 lang = common.lang()
 w = common.ready()
@@ -99,19 +100,24 @@ else:
                 format_func=lambda s: text(f"status.{s}", lang),
             )
         if st.form_submit_button(text("save_comment", lang)):
-            with connect(w.db_path) as con:
-                add_comment(
-                    con,
-                    user,
-                    target,
-                    month,
-                    reason=reason.strip(),
-                    measures=measures.strip(),
-                    status=status,
-                    at=datetime.now(),
-                )
-            st.session_state["comment_saved"] = True
-            common.clear_caches()
-            st.rerun()
+            try:
+                with connect(w.db_path) as con:
+                    add_comment(
+                        w,
+                        con,
+                        user,
+                        target,
+                        month,
+                        reason=reason.strip(),
+                        measures=measures.strip(),
+                        status=status,
+                        at=datetime.now(),
+                    )
+            except DashboardError as err:
+                errors.show(err, lang)
+            else:
+                st.session_state["comment_saved"] = True
+                common.clear_caches()
+                st.rerun()
 if not comments.empty:
     st.dataframe(comments_view(comments, lang), hide_index=True, width="stretch")

@@ -24,7 +24,7 @@ if user is not None and user.is_admin:
         if st.form_submit_button(text("take_snapshot", lang), type="primary"):
             with connect(w.db_path) as con:
                 sid = snapshots.take(
-                    con, year, month, note=note.strip(), user=user.name, at=datetime.now()
+                    w, con, year, month, note=note.strip(), user=user.name, at=datetime.now()
                 )
             st.session_state["snapshot_taken"] = sid
             st.session_state["snapshot_id"] = sid  # open the new snapshot below

@@ -97,7 +97,7 @@ try:
         index = common.load_index(str(w.db_path), common.version(w))
         parsed = parse(data, uploaded.name, index, (now.year, now.month), reading)
         with connect(w.db_path) as con:
-            pv = check(con, parsed, index, user, now)
+            pv = check(w, con, parsed, index, user, now)
         status.update(
             label=f"{uploaded.name} · {text('encoding', lang)} {pv.parsed.encoding} · "
             f"{text('layout', lang)} {pv.parsed.layout}",
@@ -105,7 +105,7 @@ try:
         )
 except IngestError as err:
     with connect(w.db_path) as con:
-        record_refusal(con, user.name, uploaded.name, None, err.problems, now)
+        record_refusal(w, con, user.name, uploaded.name, None, err.problems, now)
     st.error(text("refused", lang))
     st.dataframe(problem_table(err.problems, lang), hide_index=True, width="stretch")
     st.stop()

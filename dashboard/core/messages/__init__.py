@@ -6,8 +6,9 @@ The table is pure data, split by area into the modules of this package and merge
 interface (pages), vocabulary (statuses, roles, months, periods), file_problems (what is
 wrong with an uploaded or catalogue file, and how to fix it), permissions (accounts and
 logins), explanations (the one-sentence progress explanations), exports (file headings
-and columns), errors (what an operation could not do) and proposals (reading targets out
-of a report's text, editing catalogues).
+and columns), errors (what an operation could not do), proposals (reading targets out
+of a report's text, editing catalogues) and durability (the journal, the database file,
+the disk, backups and restores).
 
 To add a key: write `"area.name": ("中文", "English")` in the module of its area. Both
 languages are required and use the same {placeholders}; tests/test_messages.py checks
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from string import Formatter
 
 from dashboard.core.messages import (
+    durability,
     errors,
     explanations,
     exports,
@@ -38,6 +40,7 @@ PARTS = (
     exports,
     errors,
     proposals,
+    durability,
 )
 
 

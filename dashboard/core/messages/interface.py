@@ -221,8 +221,10 @@ TEXT = {
         "{file}: identical to upload #{id} ({name}); nothing changed",
     ),
     "cli.rebuilt": (
-        "已重建 {db}：{uploads} 次上传，{figures} 条当前数据",
-        "rebuilt {db}: {uploads} upload(s), {figures} current figure(s)",
+        "已重建 {db}：{uploads} 次上传，{figures} 条当前数据，{comments} 条评论，"
+        "{snapshots} 个快照，{audit} 条审计记录",
+        "rebuilt {db}: {uploads} upload(s), {figures} current figure(s), {comments} "
+        "comment(s), {snapshots} snapshot(s), {audit} audit entries",
     ),
     "cli.template_written": (
         "已写入 {out}：{year}-{month:02d} 应报 {count} 项指标",
