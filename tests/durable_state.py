@@ -1,9 +1,11 @@
 """A data folder with something of every kind of record, and the whole state of a database
 as plain data, for tests that lose, damage, restore and rebuild things."""
 
+import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from datetime import datetime
 
 import pandas as pd
@@ -12,9 +14,10 @@ from dashboard.core.access import User
 from dashboard.services import accounts, audit_log, comments, snapshots
 from dashboard.services.database import open_store
 from dashboard.services.uploading import preview, record_refusal, store_preview
+from dashboard.store import journal as journal_file
 from dashboard.store import records
 from dashboard.store.connection import connect
-from tests.conftest import ACCOUNTS, PASSWORD, TODAY
+from tests.conftest import ACCOUNTS, PASSWORD, ROOT, TODAY
 from tests.files import csv_bytes
 
 AT = datetime(2026, 11, 20, 9, 30, 15, 123456)
@@ -74,3 +77,29 @@ def _rows(frame: pd.DataFrame) -> list:
 def counts(db_path) -> dict[str, int]:
     with connect(db_path, create=False) as con:
         return records.summary(con)
+
+
+TALLIES = ROOT / "test-artifacts" / "fault_tallies.json"
+
+
+def record_tally(name: str, tally: Counter) -> None:
+    TALLIES.parent.mkdir(exist_ok=True)
+    found = json.loads(TALLIES.read_text()) if TALLIES.exists() else {}
+    found[name] = dict(tally)
+    TALLIES.write_text(json.dumps(found, indent=1, sort_keys=True))
+
+
+def state_after_kill(ws) -> str:
+    """Where the kill left things, before anything repairs them: a line on disk that the
+    database has not applied, a torn tail, or database and journal in step."""
+    size = journal_file.size(ws.data_dir)
+    lines = journal_file.read(ws.data_dir)
+    end = lines[-1][1] if lines else 0
+    if ws.db_path.exists():
+        with connect(ws.db_path, create=False) as con:
+            applied = records.position(con)[1]
+    else:
+        applied = 0
+    if size > end:
+        return "torn_tail"
+    return "line_not_yet_applied" if lines and lines[-1][0]["seq"] > applied else "in_step"

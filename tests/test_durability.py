@@ -48,6 +48,7 @@ def test_deleting_the_database_and_rebuilding_gives_every_table_back(sample_ws):
         "9 upload(s), 494 current figure(s), 4 comment(s), 2 snapshot(s), 30 audit entries"
     )
     assert tables(sample_ws.db_path) == before
+    assert sample_ws.db_path.stat().st_mode & 0o777 == 0o600
     agree(sample_ws)
 
 

@@ -6,7 +6,6 @@ applied once, nothing else), every acknowledged record present, and `rebuild` gi
 same tables. Tallies go to test-artifacts/fault_tallies.json.
 """
 
-import json
 import os
 import random
 import signal
@@ -27,33 +26,8 @@ from dashboard.store import journal as journal_file
 from dashboard.store import records
 from dashboard.store.connection import connect
 from tests.conftest import ROOT, make_workspace
-from tests.durable_state import cli, populate, tables
+from tests.durable_state import cli, populate, record_tally, state_after_kill, tables
 from tests.files import csv_bytes
-
-TALLIES = ROOT / "test-artifacts" / "fault_tallies.json"
-
-
-def record_tally(name: str, tally: Counter) -> None:
-    TALLIES.parent.mkdir(exist_ok=True)
-    found = json.loads(TALLIES.read_text()) if TALLIES.exists() else {}
-    found[name] = dict(tally)
-    TALLIES.write_text(json.dumps(found, indent=1, sort_keys=True))
-
-
-def state_after_kill(ws) -> str:
-    """Where the kill left things, before anything repairs them: a line on disk that the
-    database has not applied, a torn tail, or database and journal in step."""
-    size = journal_file.size(ws.data_dir)
-    lines = journal_file.read(ws.data_dir)
-    end = lines[-1][1] if lines else 0
-    if ws.db_path.exists():
-        with connect(ws.db_path, create=False) as con:
-            applied = records.position(con)[1]
-    else:
-        applied = 0
-    if size > end:
-        return "torn_tail"
-    return "line_not_yet_applied" if lines and lines[-1][0]["seq"] > applied else "in_step"
 
 
 def agreeing(ws) -> tuple:
@@ -104,10 +78,13 @@ def test_a_rebuild_killed_at_any_moment_leaves_a_working_database(sample_ws):
     before = tables(sample_ws.db_path)
     rng, tally = random.Random(7), Counter()
     env = {**os.environ, "DASHBOARD_DATA": str(sample_ws.data_dir)}
-    for _ in range(5):
-        cmd = [sys.executable, "-m", "dashboard", "rebuild", "--db", str(sample_ws.db_path)]
+    cmd = [sys.executable, "-m", "dashboard", "rebuild", "--db", str(sample_ws.db_path)]
+    started = time.monotonic()
+    subprocess.run(cmd, env=env, capture_output=True, check=True)
+    whole = time.monotonic() - started  # kills spread over a rebuild's own length
+    for _ in range(6):
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(1.0, 4.0))
+        time.sleep(rng.uniform(0.4, 1.0) * whole)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         leftover = sample_ws.db_path.with_name("dashboard.rebuild.duckdb").exists()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from dashboard.store import figures as store_figures
 from dashboard.store.connection import connect
 from tests import fuzzing
 from tests.conftest import ROOT, TODAY
+from tests.durable_state import record_tally, state_after_kill
 from tests.files import csv_bytes
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -86,7 +88,7 @@ def assert_whole_uploads(ws) -> int:
 
 def test_killing_the_ingesting_process_never_half_stores(ledger_ws, tmp_path):
     rng = random.Random(3)
-    landed = 0
+    landed, tally = 0, Counter()
     for n in range(10):
         path = ledger_file(tmp_path, n, 2000)
         cmd, env = cli(ledger_ws, "ingest", str(path), "--user", "crash", "--admin-override")
@@ -94,6 +96,7 @@ def test_killing_the_ingesting_process_never_half_stores(ledger_ws, tmp_path):
         time.sleep(rng.uniform(0.5, 2.5))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        tally[state_after_kill(ledger_ws)] += 1
         landed = assert_whole_uploads(ledger_ws)
     with connect(ledger_ws.db_path) as con:
         before = store_figures.current_figures(con).reset_index(drop=True)
@@ -102,6 +105,8 @@ def test_killing_the_ingesting_process_never_half_stores(ledger_ws, tmp_path):
         after = store_figures.current_figures(con).reset_index(drop=True)
     assert after.drop(columns="upload_id").equals(before.drop(columns="upload_id"))
     assert 0 <= landed <= 10
+    tally["uploads_stored"] = landed
+    record_tally("sigkill_cli_ingest_2000_rows", tally)
 
 
 def test_dashboard_sessions_and_command_line_upload_at_once(ledger_ws, tmp_path):
