@@ -21,6 +21,24 @@ def archive_files(ws) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(ws.uploads_dir.glob("*.*")) if p.is_file()}
 
 
+def assert_same_but_set_aside(after: dict, before: dict, kept: str, why: str) -> None:
+    """Every table as before, and one audit entry more (a journal line: the journal's
+    position moves on): the old file set aside."""
+
+    def settled(state: dict) -> dict:
+        meta = [row for row in state["meta"] if not row[0].startswith("journal_")]
+        return {**{k: v for k, v in state.items() if k != "audit"}, "meta": meta}
+
+    assert settled(after) == settled(before)
+    assert after["audit"][:-1] == before["audit"]
+    assert after["audit"][-1][2:] == (
+        "system",
+        "database",
+        "set_aside",
+        json.dumps({"file": kept, "why": why}),
+    )
+
+
 def agree(ws) -> None:
     with open_store(ws) as con:
         assert journal.verify(ws, con) == []
@@ -135,9 +153,9 @@ def test_a_damaged_database_says_so_and_rebuild_brings_everything_back(sample_ws
     assert "python -m dashboard rebuild" in out.stderr and "Traceback" not in out.stderr
     out = cli(sample_ws, "rebuild")
     assert out.returncode == 0, out.stderr
-    assert tables(sample_ws.db_path) == before
     (kept,) = sample_ws.data_dir.glob("dashboard.duckdb.damaged-*")
     assert kept.read_bytes() == bytes(data)
+    assert_same_but_set_aside(tables(sample_ws.db_path), before, kept.name, "damaged")
 
 
 def test_an_empty_database_file_is_rebuilt(sample_ws):
@@ -145,7 +163,8 @@ def test_an_empty_database_file_is_rebuilt(sample_ws):
     before = tables(sample_ws.db_path)
     sample_ws.db_path.write_bytes(b"")
     assert cli(sample_ws, "rebuild").returncode == 0
-    assert tables(sample_ws.db_path) == before
+    (kept,) = sample_ws.data_dir.glob("dashboard.duckdb.damaged-*")
+    assert_same_but_set_aside(tables(sample_ws.db_path), before, kept.name, "damaged")
 
 
 def test_a_lost_journal_is_refused_then_written_again_from_the_database(sample_ws):
@@ -306,8 +325,24 @@ def test_a_database_made_before_the_journal_is_journaled_and_kept(empty_ws, cata
         ("cgj", "upload", "recovered"),
         ("system", "catalogue", "loaded"),
         ("sample-data", "samples", "loaded"),
+        ("system", "database", "set_aside"),
     ]
+    assert json.loads(log[-1]["detail"]) == {"file": kept.name, "why": "pre_journal"}
     agree(empty_ws)
+
+
+def test_an_old_pre_journal_copy_put_back_on_a_journaled_folder_is_set_aside(sample_ws, catalogue):
+    populate(sample_ws)
+    before = tables(sample_ws.db_path)
+    sample_ws.db_path.unlink()
+    con = duckdb.connect(str(sample_ws.db_path))
+    con.execute((Path(__file__).parent / "data" / "pre_journal" / "schema.sql").read_text())
+    con.close()
+    out = cli(sample_ws, "comments", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    assert [c["reason"] for c in json.loads(out.stdout)] == ["原因0", "进展顺利"]
+    (kept,) = sample_ws.data_dir.glob("dashboard.duckdb.pre_journal-*")
+    assert_same_but_set_aside(tables(sample_ws.db_path), before, kept.name, "pre_journal")
 
 
 def test_the_journal_remembers_that_accounts_existed_when_the_users_file_is_gone(sample_ws):

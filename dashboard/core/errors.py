@@ -15,8 +15,7 @@ DashboardError                      carries a message key and its parameters
     JournalDamaged                  store/journal: a damaged line, or lines missing
     FolderConflict                  store/records: the journal swapped for another's
     JournalBehind                   services/journal: the database holds lines it lacks
-    FolderMismatch, JournalMissing,
-      PreJournalDatabase            services/database: database and data folder differ
+    FolderMismatch, JournalMissing  services/database: database and data folder differ
   MissingFont (RuntimeError)        export/fonts: no CJK font for PDF and PNG
   IngestError                       core/problems: a file was refused; .problems lists all
     CatalogueError                  targets.csv or seasonal_profiles.csv was refused

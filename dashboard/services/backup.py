@@ -169,6 +169,7 @@ def restore(ws: Workspace, source: Path, user: str = "cli") -> Restored:
             lines_added=result.lines_added,
             files_copied=len(result.files_copied),
             database=result.database,
+            set_aside=result.set_aside.name if result.set_aside else None,
         )
         result.summary = records.summary(con)
     return result

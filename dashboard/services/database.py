@@ -88,13 +88,6 @@ class JournalMissing(StoreError):
         super().__init__("journal.missing", db=ws.db_path.name, data=ws.data_dir)
 
 
-class PreJournalDatabase(StoreError):
-    """A database made before the journal, opened on a folder that already has one."""
-
-    def __init__(self, ws: Workspace):
-        super().__init__("journal.pre_journal", db=ws.db_path.name)
-
-
 def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
     """Load targets.csv and the saved catalogues (data/catalogues/) if any changed;
     CatalogueError leaves the stored catalogue as it was."""
@@ -109,16 +102,14 @@ def sync_catalogue(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
 
 def _bind(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
     """Check that the database belongs to this data folder; give a new folder its journal.
-    False for a database made before the journal on a folder without one: its records
-    must be journaled first (by `rebuild`)."""
+    False for a database made before the journal: `rebuild` must take over (its records
+    go into the journal first if the folder has none; the file is kept aside)."""
     head = folder_of_journal(ws)
     mine = records.folder_id(con)
     if head is not None:
         if mine is not None and mine != head["folder_id"]:
             raise FolderMismatch(ws)
-        if mine is None and records.has_records(con):
-            raise PreJournalDatabase(ws)
-        return True
+        return mine is not None or not records.has_records(con)
     if mine is not None:
         raise JournalMissing(ws)
     if records.has_records(con):
@@ -143,7 +134,8 @@ def _prepare(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem] | N
 def open_store(ws: Workspace) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to a database in step with the data folder's journal, the catalogue
     in sync with targets.csv. A missing database is made again from the journal; one
-    made before the journal has its records written to a new journal first."""
+    made before the journal is rebuilt (its records written to the journal first if the
+    folder has none; the old file kept aside)."""
     ws.db_path.parent.mkdir(parents=True, exist_ok=True)
     with store_connect(ws.db_path) as con:
         if _prepare(con, ws) is not None:
@@ -173,12 +165,15 @@ def rebuild(ws: Workspace) -> list[Problem]:
         problems = _prepare(con, ws) or []
         accounts.carry_note(ws, con)  # a lost users file must not reopen the install
     old = inspect_database(ws)  # again: waits for any other process to let go of the file
-    if old not in ("missing", "bound"):
-        set_database_aside(ws, old)
+    aside = set_database_aside(ws, old) if old not in ("missing", "bound") else None
     if not ws.db_path.exists():
         set_stray_log_aside(ws.db_path)
     os.replace(fresh, ws.db_path)
     _remove_database_file(fresh, main=False)
+    if aside is not None:
+        with store_connect(ws.db_path) as con:
+            kept = audit("database", "set_aside", file=aside.name, why=old)
+            write(ws, con, Entry("audit", "system", datetime.now(), kept))
     return problems
 
 

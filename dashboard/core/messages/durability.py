@@ -90,12 +90,6 @@ TEXT = {
         "The data folder's journal was replaced by another folder's while in use; nothing "
         "more was written.",
     ),
-    "journal.pre_journal": (
-        "数据库 {db} 建于日志之前，而此数据文件夹已有日志。"
-        f"请运行 `{REBUILD}`：旧文件会被保留在旁边。",
-        "The database {db} was made before the journal, and this data folder already has "
-        f"one. Run `{REBUILD}`: the old file is kept beside the new one.",
-    ),
     "comment.bad_month": ("月份 {month} 不在 1–12 之间", "month {month} is not between 1 and 12"),
     "comment.bad_status": (
         "状态 {status!r} 不能用于 {id}："
