@@ -53,7 +53,7 @@ def test_deleting_the_database_and_rebuilding_gives_every_table_back(sample_ws):
         "audit": 3 + 7 + 4 + 2 * 8,  # folder, catalogue, samples; 7 samples; accounts; 2 x 8
         "comments": 4,
         "figures": 497,
-        "meta": 6,
+        "meta": 7,  # folder, its first line, journal position and seq, catalogue, home, profiles
         "profiles": 27,
         "snapshot_rows": 2 * 86,
         "snapshots": 2,
