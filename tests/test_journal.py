@@ -82,6 +82,8 @@ def test_figures_travel_column_by_column_with_every_digit():
             "basis": ["ytd", "month"],
             "value": [0.1 + 0.2, 1e-17],
             "raw": ["0.30000000000000004", float("nan")],
+            "companion_value": [4.6, float("nan")],
+            "companion_unit": ["%", None],
         }
     )
     packed = json.loads(json.dumps(pack_columns(frame, FIGURE_FIELDS)))
@@ -89,6 +91,7 @@ def test_figures_travel_column_by_column_with_every_digit():
     back = unpack_columns(packed)
     assert back["value"].tolist() == [0.30000000000000004, 1e-17]
     assert back["source_row"].tolist() == [2, 3]
+    assert packed["companion_value"] == [4.6, None] and packed["companion_unit"] == ["%", None]
 
 
 def lines_of(ws) -> list[dict]:

@@ -31,9 +31,9 @@ from dashboard.store.files import make_private_dir, write_whole
 FORMAT = 1
 MANIFEST = "backup.json"
 PREFIX = "backup-"
-# Never copied from the data folder: databases (copied on their own, consistently), the
-# lock, uploads not yet committed, temporary files.
-SKIPPED_PARTS = (".duckdb", ".journal.lock", ".tmp")
+# Never copied from the data folder: databases (copied on their own, consistently), lock
+# files, uploads not yet committed, temporary files.
+SKIPPED_PARTS = (".duckdb", ".lock", ".tmp", ".partial")
 
 
 class BackupError(DashboardError):
