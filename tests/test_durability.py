@@ -364,3 +364,12 @@ def test_the_journal_remembers_that_accounts_existed_when_the_users_file_is_gone
         ["guest", "viewer"],
     ]
     assert "scrypt" not in journal_file.path(sample_ws.data_dir).read_text("utf-8")
+
+
+def test_a_lost_users_file_fails_closed_even_when_the_database_is_gone_too(sample_ws):
+    populate(sample_ws)  # account changes are journal lines
+    (sample_ws.data_dir / "users.json").unlink()
+    sample_ws.db_path.unlink()
+    out = cli(sample_ws, "snapshot", "--as-of", "2026-10", "--user", "ghost")
+    assert out.returncode == 1
+    assert out.stderr.startswith("error: The accounts file users.json is missing or empty")
