@@ -29,3 +29,28 @@ def xlsx_bytes(rows: list[list], merges: list[str] = ()) -> bytes:
 
 def excel_date(month: int, day: int) -> datetime:
     return datetime(2026, month, day)
+
+
+def xlsx_with_sheet(sheet_data: str) -> bytes:
+    """A real workbook whose first sheet's <sheetData> is replaced by `sheet_data`, as a
+    forged or unusual writer would leave it (positions, prefixes, formulas)."""
+    import re
+    import zipfile
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "placeholder"
+    plain = io.BytesIO()
+    book.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb"<sheetData>.*</sheetData>|<sheetData ?/>",
+                    f"<sheetData>{sheet_data}</sheetData>".encode(),
+                    data,
+                    flags=re.S,
+                )
+            dst.writestr(item, data)
+    return out.getvalue()

@@ -310,3 +310,17 @@ def test_a_rate_column_without_a_period_belongs_to_the_period_before_it(index):
     }
     assert p.figures["companion_value"].tolist()[0] == 4252.3
     assert p.notes == [("note.year_from_catalogue", {"year": 2026})]
+
+
+def test_a_formula_without_its_result_is_named_where_a_figure_is_expected(index):
+    rows = [
+        ["指标", "时期", "数值"],
+        ["充电桩", "2026年10月", "=C3*2"],
+        ["公共停车位", "2026年10月", 1.2],
+    ]
+    p = parse(xlsx_bytes(rows), index, "f.xlsx")
+    assert [p.line() for p in p.problems] == [
+        "f.xlsx:2:C: formula =C3*2 has no saved result — open the file in Excel or WPS and "
+        "save it (saving stores the formula's result), or paste the value instead"
+    ]
+    assert p.problems[0].message_in("zh") == "公式 =C3*2 没有保存计算结果"

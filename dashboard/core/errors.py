@@ -20,6 +20,7 @@ DashboardError                      carries a message key and its parameters
   IngestError                       core/problems: a file was refused; .problems lists all
     CatalogueError                  targets.csv or seasonal_profiles.csv was refused
   CellError (ValueError)            ingest/cells: one cell cannot be read
+  BadSheet (ValueError)             ingest/sheet_extent: a worksheet's XML is damaged or forged
   UnknownIndicator, UnknownEntity,
     AmbiguousIndicator (LookupError)  ingest/resolve: a name that is not one target
   UnknownUnit, IncompatibleUnits (ValueError)  core/units

@@ -2,23 +2,37 @@
 
 CSV: decoded and split with the sniffed separator. XLSX (and old .xls): the first sheet
 with data, cached values only (formulas are never evaluated), after a size check against
-zip bombs.
+zip bombs and a check of the sheet's used range against the grid limits.
+
+The limits bound the work a file can cause before any of it is done: lines and the
+widest line are counted on the text, an .xlsx sheet's cell positions are read from its
+XML (sheet_extent.py), and a file beyond them is refused with the numbers that broke them.
 """
 
 import csv
 import io
 import itertools
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.core.problems import IngestError, Problem
 from dashboard.ingest.decoding import decode_text
+from dashboard.ingest.sheet_extent import BadSheet, Extent, cell_name, scan, sheet_paths
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # an .xlsx that inflates past this is refused unopened
 MAX_RATIO = 200
 HEADER_AREA = 40  # rows searched for titles, units and the header
+MAX_ROWS = 200_000  # lines of a CSV; rows with a value in a sheet
+MAX_COLUMNS = 1_000  # a wide table has a column per period; bureau tables stay under 100
+MAX_CELLS = 2_000_000  # rows × columns held at once: ~16 MB of references, ~120 MB of text
+
+
+class UncachedFormula(str):
+    """An .xlsx formula cell saved without its result (the formula's text): a named
+    problem where a figure is expected, never an empty cell."""
 
 
 @dataclass
@@ -28,7 +42,7 @@ class Grid:
     Short rows are padded with None; blank rows stay, so positions match line_numbers.
     """
 
-    columns: list[list]  # columns[j][r]: str, int, float, datetime or None
+    columns: list[list]  # columns[j][r]: str, int, float, datetime, UncachedFormula or None
     line_numbers: list[int]  # the line (CSV) or sheet row (XLSX) each row came from
     encoding: str
     sheet: str | None = None
@@ -52,26 +66,53 @@ def read_grid(data: bytes, file: str) -> Grid:
 
 def _read_csv(data: bytes, file: str) -> Grid:
     text, encoding = decode_text(data, file)
+    _check_line_count(text, file)
     delimiter = _sniff(text)
-    columns, lines = _split_fast(text, delimiter) or _split_exact(text, delimiter, file)
+    columns, lines = _split_fast(text, delimiter, file) or _split_exact(text, delimiter, file)
     _blank_header_area(columns)
     return Grid(columns, lines, encoding)
 
 
-def _split_fast(text: str, delimiter: str) -> tuple[list[list], list[int]] | None:
+def _check_line_count(text: str, file: str) -> None:
+    """Lines are counted before anything is split (a file of newlines is 10 million)."""
+    lines = max(text.count("\n"), text.count("\r"))
+    lines += 0 if text.endswith(("\n", "\r")) else 1
+    if lines > MAX_ROWS:
+        raise IngestError(
+            [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    "file.too_many_rows",
+                    "hint.split_file",
+                    {"rows": lines, "limit": MAX_ROWS},
+                )
+            ]
+        )
+
+
+def _split_fast(text: str, delimiter: str, file: str) -> tuple[list[list], list[int]] | None:
     """pandas' C tokenizer, when every record is exactly one line (no newline inside
     quotes, no bare CR); anything else (or any tokenizer complaint) goes the exact way.
 
     The width is the most delimiters on any line plus one, a bound no row can exceed, so
     pandas never drops a field or takes one for an index; the C parser is ~6x faster
-    than the csv module.
+    than the csv module. pandas fills every row to that width, so a grid over the limits
+    goes the exact way too, which counts real fields and stops at the limit; a line too
+    wide with nothing quoted in the file is refused at once.
     """
     if text.count("\r") != text.count("\r\n"):
         return None
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    width = max(line.count(delimiter) for line in lines) + 1 if lines else 1
+    counts = [line.count(delimiter) for line in lines]
+    width = max(counts) + 1 if lines else 1
+    if width > MAX_COLUMNS and '"' not in text:
+        text, width = _trim_wide_lines(lines, counts, delimiter, file)
+    if width > MAX_COLUMNS or width * len(lines) > MAX_CELLS:
+        return None
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -91,13 +132,40 @@ def _split_fast(text: str, delimiter: str) -> tuple[list[list], list[int]] | Non
     return _trim(columns), list(range(1, len(lines) + 1))
 
 
+def _trim_wide_lines(
+    lines: list[str], counts: list[int], delimiter: str, file: str
+) -> tuple[str, int]:
+    """With nothing quoted, a line's fields are its delimiters plus one. Trailing empty
+    fields (Excel writes them out to the used range) are no columns: they are cut from
+    the wide lines, and a line still too wide is refused. The text and width to split."""
+    for k, n in enumerate(counts):
+        if n >= MAX_COLUMNS:
+            ending = "\r" if lines[k].endswith("\r") else ""
+            lines[k] = lines[k].rstrip("\r").rstrip(delimiter) + ending
+            counts[k] = lines[k].count(delimiter)
+            if counts[k] >= MAX_COLUMNS:
+                raise _too_wide(file, k + 1, counts[k] + 1)
+    return "\n".join(lines) + "\n", max(counts) + 1
+
+
 def _split_exact(text: str, delimiter: str, file: str) -> tuple[list[list], list[int]]:
-    """The csv module: quoted newlines and odd quoting, with each record's line number."""
+    """The csv module: quoted newlines and odd quoting, with each record's line number.
+
+    Trailing empty fields are dropped as they come (they would be trimmed anyway), and
+    reading stops at the first line past the column limit or the cell limit."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, lines = [], []
+    rows, lines, width = [], [], 0
     try:
         for row in reader:
-            rows.append([c or None for c in row])
+            cells = [c or None for c in row]
+            while cells and cells[-1] is None:
+                cells.pop()
+            width = max(width, len(cells))
+            if width > MAX_COLUMNS:
+                raise _too_wide(file, reader.line_num, width)
+            if width * (len(rows) + 1) > MAX_CELLS:
+                raise _too_many_cells(file, reader.line_num, len(rows) + 1, width)
+            rows.append(cells)
             lines.append(reader.line_num)
     except csv.Error as err:
         raise IngestError(
@@ -113,6 +181,36 @@ def _split_exact(text: str, delimiter: str, file: str) -> tuple[list[list], list
             ]
         ) from err
     return _transpose(rows), lines
+
+
+def _too_wide(file: str, line: int, columns: int) -> IngestError:
+    return IngestError(
+        [
+            Problem(
+                file,
+                line,
+                None,
+                "file.too_many_columns",
+                "hint.drop_columns",
+                {"columns": columns, "limit": MAX_COLUMNS},
+            )
+        ]
+    )
+
+
+def _too_many_cells(file: str, line: int, rows: int, columns: int) -> IngestError:
+    return IngestError(
+        [
+            Problem(
+                file,
+                line,
+                None,
+                "file.too_many_cells",
+                "hint.split_file",
+                {"rows": rows, "columns": columns, "limit": MAX_CELLS, "line": line},
+            )
+        ]
+    )
 
 
 def _transpose(rows: list[list]) -> list[list]:
@@ -145,18 +243,23 @@ def _read_workbook(data: bytes, file: str, kind: str) -> Grid:
     """Cached cell values of the first sheet with data (formulas are never evaluated).
 
     calamine (Rust) reads a 100,000-row sheet in about half a second; openpyxl needs ~25x.
+    An .xlsx sheet's extent is read from its XML first (calamine would allocate the whole
+    block); an .xls, at most 65,536 × 256, is checked on calamine's own range.
     """
     import python_calamine
 
-    if kind == "xlsx":
-        _check_zip(data, file)
+    paths = _xlsx_sheet_paths(data, file) if kind == "xlsx" else None
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        for index in range(len(book.sheet_names)):
-            sheet = book.get_sheet_by_index(index)
-            grid = _sheet_grid(sheet.to_python(skip_empty_area=False), kind, sheet.name)
+        for index, name in enumerate(book.sheet_names):
+            extent = _sheet_extent(data, paths, name, file) if paths is not None else None
+            if extent is not None and extent.empty:
+                continue
+            grid = _sheet_grid(book.get_sheet_by_index(index), kind, extent, file)
             if grid is not None:
                 return grid
+    except BadSheet as err:
+        raise _damaged(file, err.params["reason"]) from err
     except (
         python_calamine.CalamineError,
         python_calamine.ZipError,
@@ -165,29 +268,97 @@ def _read_workbook(data: bytes, file: str, kind: str) -> Grid:
         ValueError,
         TypeError,
     ) as err:
+        raise _damaged(file, type(err).__name__) from err
+    raise IngestError([Problem(file, None, None, "file.no_data_sheet", "hint.first_sheet")])
+
+
+def _damaged(file: str, reason: str) -> IngestError:
+    return IngestError(
+        [Problem(file, None, None, "file.damaged_excel", "hint.resave_excel", {"reason": reason})]
+    )
+
+
+def _xlsx_sheet_paths(data: bytes, file: str) -> dict[str, str]:
+    _check_zip(data, file)
+    return _from_zip(data, file, sheet_paths)
+
+
+def _from_zip(data: bytes, file: str, read):
+    """`read(zipfile)`, with a damaged member (bad CRC, odd compression) refused."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return read(zf)
+    except zlib.error as err:
+        raise _damaged(file, "zlib: " + str(err)[:60]) from err
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError) as err:
+        raise _damaged(file, type(err).__name__) from err
+
+
+def _sheet_extent(data: bytes, paths: dict[str, str], name: str, file: str) -> Extent:
+    """The sheet's cells as calamine will place them, refused when over the limits."""
+    if name not in paths:
+        raise _damaged(file, "sheet not found")
+    extent = scan(_from_zip(data, file, lambda zf: zf.read(paths[name])))
+    if not extent.ordered:
+        raise _damaged(file, "rows out of order")
+    if not extent.empty:
+        first, last = extent.rows()
+        _check_area(file, name, first, last, extent.columns())
+    return extent
+
+
+def _check_area(file: str, name: str, first: int, last: int, columns: int) -> None:
+    """Rows first..last (0-based) from column A to the `columns`-th: within the limits?"""
+    rows = last - first + 1
+    if columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
+        params = {
+            "sheet": name,
+            "last": cell_name(last, columns - 1),
+            "rows": rows,
+            "columns": columns,
+            "limit_columns": MAX_COLUMNS,
+            "limit_cells": MAX_CELLS,
+        }
+        raise IngestError(
+            [Problem(file, None, None, "file.sheet_too_large", "hint.clear_far_cells", params)]
+        )
+
+
+def _sheet_grid(sheet, kind: str, extent: Extent | None, file: str) -> Grid | None:
+    """Only the used block is read (from its first row, not from A1); columns keep their
+    Excel letters, and formula cells without a saved result are put in as such."""
+    formulas = extent.formulas if extent is not None else {}
+    if sheet.start is None and not formulas:
+        return None
+    (top, left), (bottom, right) = sheet.start or (0, 0), sheet.end or (0, 0)
+    if extent is None:  # .xls: no XML to read first; calamine's range is bounded anyway
+        _check_area(file, sheet.name, top, bottom, right + 1)
+    rows: dict[int, list] = {}
+    if sheet.start is not None:
+        pad = [None] * left
+        for number, row in enumerate(sheet.to_python(skip_empty_area=True), start=top):
+            cells = [None if (isinstance(c, str) and not c.strip()) else c for c in row]
+            if any(c is not None for c in cells):
+                rows[number] = pad + cells
+    for (r, c), formula in formulas.items():
+        cells = rows.setdefault(r, [])
+        cells.extend([None] * (c + 1 - len(cells)))
+        cells[c] = UncachedFormula(formula)
+    if len(rows) > MAX_ROWS:
         raise IngestError(
             [
                 Problem(
                     file,
                     None,
                     None,
-                    "file.damaged_excel",
-                    "hint.resave_excel",
-                    {"reason": type(err).__name__},
+                    "file.too_many_rows",
+                    "hint.split_file",
+                    {"rows": len(rows), "limit": MAX_ROWS},
                 )
             ]
-        ) from err
-    raise IngestError([Problem(file, None, None, "file.no_data_sheet", "hint.first_sheet")])
-
-
-def _sheet_grid(values: list[list], kind: str, name: str) -> Grid | None:
-    rows, lines = [], []
-    for number, row in enumerate(values, start=1):  # the range starts at A1
-        cells = [None if (isinstance(c, str) and not c.strip()) else c for c in row]
-        if any(c is not None for c in cells):
-            rows.append(cells)
-            lines.append(number)
-    return Grid(_transpose(rows), lines, kind, name) if rows else None
+        )
+    numbers = sorted(rows)
+    return Grid(_transpose([rows[n] for n in numbers]), [n + 1 for n in numbers], kind, sheet.name)
 
 
 def _check_zip(data: bytes, file: str) -> None:

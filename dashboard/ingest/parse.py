@@ -15,7 +15,6 @@ from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.ingest.validate import Checker, Outcomes, Row
 
 MAX_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 200_000
 BASIS_WARNINGS = ("figure.ytd_below_previous", "figure.jump")
 
 
@@ -85,20 +84,7 @@ def parse_upload(
             ]
         )
     index = targets if isinstance(targets, CatalogueIndex) else CatalogueIndex.build(targets)
-    grid = read_grid(data, file)
-    if len(grid) > MAX_ROWS:
-        raise IngestError(
-            [
-                Problem(
-                    file,
-                    None,
-                    None,
-                    "file.too_many_rows",
-                    "hint.split_file",
-                    {"rows": len(grid), "limit": MAX_ROWS},
-                )
-            ]
-        )
+    grid = read_grid(data, file)  # refuses grids beyond its row, column and cell limits
     layout = find_layout(grid, file)
     checker = Checker(file, index, today, layout.context, layout.names_by_id, reading=reading)
     figures, problems, outcomes = checker.check(raw_figures(grid, layout))

@@ -30,6 +30,7 @@ from dashboard.ingest.cells import (
 )
 from dashboard.ingest.companions import attach_companions
 from dashboard.ingest.context import TableContext
+from dashboard.ingest.grid import UncachedFormula
 from dashboard.ingest.layout import Cells
 from dashboard.ingest.resolve import (
     AmbiguousIndicator,
@@ -481,6 +482,8 @@ class Checker:
 
     def _value(self, c: Cells, i: int, target: dict, units: dict) -> float | None:
         cell = c.cell[i]
+        if cell.__class__ is UncachedFormula:
+            _refuse("value", "cell.formula_without_value", "hint.recalculate", formula=str(cell))
         try:
             if target["comparator"] == "milestone":
                 return float(parse_milestone(str(cell), target.get("done_words") or ""))

@@ -15,6 +15,21 @@ TEXT = {
         "共 {rows:,} 行，上限为 {limit:,} 行",
         "{rows:,} rows; the limit is {limit:,}",
     ),
+    "file.too_many_columns": (
+        "共 {columns:,} 列，上限为 {limit:,} 列",
+        "{columns:,} columns; the limit is {limit:,}",
+    ),
+    "file.too_many_cells": (
+        "表格超过 {limit:,} 个单元格的上限（到第 {line:,} 行已有 {rows:,} 行 × {columns:,} 列）",
+        "the table exceeds the limit of {limit:,} cells ({rows:,} rows × {columns:,} columns "
+        "by line {line:,})",
+    ),
+    "file.sheet_too_large": (
+        "工作表“{sheet}”的已用区域延伸到 {last}（{rows:,} 行 × {columns:,} 列），"
+        "超出上限（{limit_columns:,} 列、{limit_cells:,} 个单元格）",
+        "sheet {sheet!r} is used as far as {last} ({rows:,} rows × {columns:,} columns), "
+        "beyond the limits ({limit_columns:,} columns, {limit_cells:,} cells)",
+    ),
     "file.unknown_encoding": ("无法识别文件的文字编码", "cannot tell the file's text encoding"),
     "file.broken_text": (
         "{encoding} 文本在第 {at} 字节处损坏",
@@ -74,6 +89,10 @@ TEXT = {
     # ------------------------------------------------------------- single cells
     "cell.not_number": ("“{text}”不是数字", "{text!r} is not a number"),
     "cell.too_large": ("“{text}”大得不合常理", "{text!r} is implausibly large"),
+    "cell.formula_without_value": (
+        "公式 {formula} 没有保存计算结果",
+        "formula {formula} has no saved result",
+    ),
     "cell.unknown_unit": ("“{text}”：未知单位“{unit}”", "{text!r}: unknown unit {unit!r}"),
     "cell.date_not_number": ("{cell} 是日期，不是数字", "{cell} is a date, not a number"),
     "cell.not_milestone": ("“{text}”不是进展状态", "{text!r} is not a milestone state"),
@@ -217,6 +236,15 @@ TEXT = {
         "if it fell, write 下降4.2 or put it under 比上年下降(%)",
     ),
     "hint.split_file": ("请拆分为较小的文件", "split it into smaller files"),
+    "hint.drop_columns": (
+        "请删除多余的列，或把数据拆分为几个文件",
+        "delete the extra columns, or split the figures into several files",
+    ),
+    "hint.clear_far_cells": (
+        "请删除表格以外的单元格（在 Excel 或 WPS 中按 Ctrl+End 可找到最后一个），保存后重新上传",
+        "delete the cells outside the table (Ctrl+End in Excel or WPS finds the last one), "
+        "save and upload again",
+    ),
     "hint.save_utf8_or_xlsx": (
         "请在 Excel 中另存为“CSV UTF-8”或 .xlsx",
         "save it from Excel as “CSV UTF-8” or as .xlsx",
@@ -250,6 +278,11 @@ TEXT = {
     ),
     "hint.digits": ("请填写数字，如 1,234.5", "write digits such as 1,234.5"),
     "hint.figure_digits": ("请用数字填写", "write the figure as digits"),
+    "hint.recalculate": (
+        "请用 Excel 或 WPS 打开并保存（保存时会算出公式结果），或把公式替换为数值",
+        "open the file in Excel or WPS and save it (saving stores the formula's result), "
+        "or paste the value instead",
+    ),
     "hint.typing_error": ("请检查是否输入有误", "check the cell for a typing error"),
     "hint.number_with_unit": (
         "请填写带单位的数字，如 万吨、亿元 或 %",
