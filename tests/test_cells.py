@@ -10,12 +10,12 @@ from dashboard.ingest.cells import (
     CellError,
     Period,
     number_from_cell,
-    parse_milestone,
     parse_number,
     parse_period,
     parse_water_class,
 )
 from dashboard.ingest.grid import column_letter
+from dashboard.ingest.milestones import parse_milestone
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,9 @@ from dashboard.ingest.grid import column_letter
         (" 3,000 个 ", "3000", "个"),
         ("1.2e3", "1.2E+3", ""),
         ("…", "0", ""),
+        ("1,234.5", "1234.5", ""),
+        ("12 345 678", "12345678", ""),
+        ("下降1,234.5万元", "-1234.5", "万元"),
     ],
 )
 def test_numbers(text, value, unit):
@@ -53,6 +56,7 @@ def test_no_figure_is_never_zero(text):
         ("nan", "'nan' is not a number"),
         ("12斤两", "'12斤两': unknown unit '斤两'"),
         ("1.2.3", "'1.2.3' is not a number"),
+        ("a,b", "'a,b' is not a number"),
     ],
 )
 def test_bad_numbers(text, message):
@@ -133,10 +137,57 @@ def test_bad_periods(text, message):
         ("done", 2),
         ("in progress", 1),
         ("1", 1),
+        ("2.0", 2),  # an Excel number
+        ("已建成通车", 2),
+        ("建成并投用", 2),
+        ("启动运行", 2),
+        ("已完成（9月20日）", 2),
+        ("项目已于9月建成投用", 2),
+        ("已完成验收", 2),
+        ("基本建成", 2),
+        ("开工建设", 1),
+        ("不断推进", 1),  # 不断 is "continuously", not a negation
+        ("Completed.", 2),
+        # negated or partial: never done
+        ("尚未完成", 1),
+        ("暂未完成", 1),
+        ("没有完成", 1),
+        ("未能按期完成", 1),
+        ("不能按期完成", 1),
+        ("完成前期手续", 1),
+        ("完成70%", 1),
+        ("incomplete", 1),
+        ("unfinished", 1),
+        ("not yet completed", 1),
+        ("暂未开工", 0),
+        ("尚未启动", 0),
+        ("没有开工建设", 0),
+        ("not started", 0),
     ],
 )
 def test_milestone_states(text, code):
     assert parse_milestone(text) == code
+
+
+@pytest.mark.parametrize("text", ["完善中的", "良好", "—", "not", "3", "未"])
+def test_words_without_a_state_are_refused_not_guessed(text):
+    with pytest.raises(CellError) as err:
+        parse_milestone(text)
+    assert err.value.message == f"{text!r} is not a milestone state"
+
+
+@pytest.mark.parametrize("text", ["1,5", "12,34", "1.234,5", ",5", "1,2,3", "1,234,56", "12 34"])
+def test_ambiguous_grouping_is_refused_with_a_hint(text):
+    with pytest.raises(CellError) as err:
+        parse_number(text)
+    assert err.value.message == (
+        f"{text!r} has an ambiguous separator: a comma only separates thousands, in groups "
+        "of three (as in 1,234,567)"
+    )
+    assert err.value.hint == (
+        "write decimals with a point (1.5), and thousands in groups of three (1,234) or "
+        "without separators"
+    )
 
 
 @pytest.mark.parametrize(

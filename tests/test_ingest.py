@@ -312,6 +312,43 @@ def test_a_rate_column_without_a_period_belongs_to_the_period_before_it(index):
     assert p.notes == [("note.year_from_catalogue", {"year": 2026})]
 
 
+def test_silent_scaling_is_refused_row_by_row(index):
+    """Ambiguous grouping, a figure implausible only once converted, and an .xlsx formula
+    saved without its result: each a named problem, never a stored wrong value."""
+    rows = [
+        ["指标", "时期", "数值", "单位"],
+        ["充电桩", "2026-10", "1,5", "个"],  # 1.5 or 15?
+        ["公共停车位", "2026-10", "1.234,5", "个"],  # a decimal comma
+        ["充电桩", "2026-09", "999999999999999", "亿个"],  # 9.99e22 个
+        ["公共停车位", "2026-09", "12 34", "个"],
+        ["充电桩", "2026-08", "1,234", "个"],
+    ]
+    p = parse(csv_bytes(rows), index)
+    assert [p.line() for p in errors(p.problems)] == [
+        "f.csv:2:C: '1,5' has an ambiguous separator: a comma only separates thousands, in "
+        "groups of three (as in 1,234,567) — write decimals with a point (1.5), and thousands "
+        "in groups of three (1,234) or without separators",
+        "f.csv:3:C: '1.234,5' has an ambiguous separator: a comma only separates thousands, "
+        "in groups of three (as in 1,234,567) — write decimals with a point (1.5), and "
+        "thousands in groups of three (1,234) or without separators",
+        "f.csv:4:C: '999999999999999' is 1e+23 个 in the target's unit, implausibly large — "
+        "check the cell for a typing error",
+        "f.csv:5:C: '12 34' has an ambiguous separator: a comma only separates thousands, in "
+        "groups of three (as in 1,234,567) — write decimals with a point (1.5), and thousands "
+        "in groups of three (1,234) or without separators",
+    ]
+    assert values(p) == {("ev_chargers", 1, 8, "ytd"): 1234.0}
+
+
+def test_a_plain_figure_scaled_up_by_its_column_unit_is_checked_in_the_target_unit(index):
+    rows = [["指标", "时期", "数值(亿个)"], ["充电桩", "2026-10", "99999999"]]
+    assert lines(errors(parse(csv_bytes(rows), index).problems)) == [
+        "f.csv:2:C: '99999999' is 1e+16 个 in the target's unit, implausibly large"
+    ]
+    rows = [["指标", "时期", "数值(万个)"], ["充电桩", "2026-10", "0.245"]]
+    assert values(parse(csv_bytes(rows), index)) == {("ev_chargers", 1, 10, "ytd"): 2450.0}
+
+
 def test_a_formula_without_its_result_is_named_where_a_figure_is_expected(index):
     rows = [
         ["指标", "时期", "数值"],
@@ -324,3 +361,19 @@ def test_a_formula_without_its_result_is_named_where_a_figure_is_expected(index)
         "save it (saving stores the formula's result), or paste the value instead"
     ]
     assert p.problems[0].message_in("zh") == "公式 =C3*2 没有保存计算结果"
+
+
+def test_negated_milestone_states_are_never_done(index):
+    rows = [
+        ["指标", "月份", "进展情况"],
+        ["郑洛高速建成通车", "2026年9月", "尚未完成"],
+        ["郑许高速建成通车", "2026年9月", "完成前期手续"],
+        ["组建郑州交响乐团", "2026年9月", "暂未开工"],
+        ["上汽智己二期投产", "2026年9月", "不能按期完成"],
+    ]
+    assert values(parse(csv_bytes(rows), index)) == {
+        ("zhengluo_expressway", 9, 9, "level"): 1.0,
+        ("zhengxu_expressway", 9, 9, "level"): 1.0,
+        ("zhengzhou_symphony", 9, 9, "level"): 0.0,
+        ("saic_phase2_production", 9, 9, "level"): 1.0,
+    }

@@ -2,80 +2,20 @@
 
 A milestone is completed by the words of its own verb (catalogue column `done_words`):
 "已开工" completes "开工建设郑开大道智慧化改造" but only starts "郑洛高速建成通车".
-Partial words (部分投用, 试运行, 主体完工) never complete anything.
+The phrases are read in ingest/milestones.py.
 """
-
-import unicodedata
 
 import pandas as pd
 
 NOT_STARTED, IN_PROGRESS, DONE = 0, 1, 2
 STATES = {NOT_STARTED: "not_started", IN_PROGRESS: "in_progress", DONE: "done"}
 
-NEGATIONS = ("未", "尚未", "not ")
-PARTIAL_WORDS = (
-    "部分",
-    "局部",
-    "试运行",
-    "试营业",
-    "试生产",
-    "主体完工",
-    "主体竣工",
-    "partly",
-    "partial",
-)
 GENERIC_DONE = ("已完成", "完成", "done", "completed", "complete", "finished")
-# Words of a stage of work: without the target's own done words they complete it (the
-# catalogue did not say which verb counts); with them they mean work is under way.
-STAGE_WORDS = (
-    "已建成",
-    "建成",
-    "投用",
-    "投产",
-    "通车",
-    "开业",
-    "启动运行",
-    "运行",
-    "量产",
-    "竣工",
-    "完工",
-)
-PROGRESS_WORDS = (
-    "推进中",
-    "进行中",
-    "在建",
-    "施工",
-    "建设中",
-    "已开工",
-    "开工",
-    "前期",
-    "in progress",
-    "ongoing",
-    "started",
-)
 NOT_STARTED_WORDS = ("未启动", "未开工", "未开始", "not started", "pending")
 
 
 def split_words(done_words: str | None) -> tuple[str, ...]:
     return tuple(w.strip().lower() for w in (done_words or "").split(";") if w.strip())
-
-
-def milestone_code(text: str, done_words: tuple[str, ...] = ()) -> int | None:
-    """'已开工' -> 2 for a 开工 target, 1 for a 建成通车 target; None if no state is named."""
-    s = unicodedata.normalize("NFKC", str(text)).strip().lower()
-    if s in ("0", "1", "2"):
-        return int(s)
-    if s.startswith(NEGATIONS) or s in NOT_STARTED_WORDS:
-        return NOT_STARTED
-    if any(w in s for w in PARTIAL_WORDS):
-        return IN_PROGRESS
-    if any(w in s for w in done_words) or any(s == w or s.startswith(w) for w in GENERIC_DONE):
-        return DONE
-    if any(w in s for w in STAGE_WORDS):
-        return IN_PROGRESS if done_words else DONE
-    if any(w in s for w in PROGRESS_WORDS):
-        return IN_PROGRESS
-    return None
 
 
 def milestone_history(target: dict, figures: pd.DataFrame, as_of: int) -> dict[int, str | None]:

@@ -1,4 +1,5 @@
-"""Parsing single cells: numbers with units, periods, milestone states, water classes.
+"""Parsing single cells: numbers with units, periods, water classes (milestone states
+are phrases: milestones.py).
 
 Each parser raises CellError with a message and a fix hint; callers attach row/column.
 """
@@ -12,7 +13,6 @@ from functools import lru_cache
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import text as message_text
-from dashboard.core.milestones import milestone_code, split_words
 from dashboard.core.units import MULTIPLIERS, UnknownUnit, parse_unit
 
 
@@ -61,6 +61,12 @@ LEAD_WORDS = re.compile(
     r"^(?:同比|同口径|可比口径|比上年同期|比去年同期|比上年|比去年|较上年|累计)+"
 )
 ESTIMATE_WORDS = ("预计", "预测", "预估", "估计")
+# A comma separates thousands only, in groups of three: "1,5", "12,34" and "1.234,5" (a
+# decimal comma) are refused, not read as 15, 1234 and 1.2345. Spaces likewise ("1 234").
+_COMMA_RUN = re.compile(r"[\d.]*,[\d.,]*")
+_SPACE_RUN = re.compile(r"\d+(?: +\d+)+")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_SPACED = re.compile(r"\d{1,3}(?: \d{3})+")
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class Number:
 def parse_number(text: str) -> Number:
     """'1,552,981' 'Ｘ' '110万吨' '8.5%' '下降0.6%' '同比增长9.3%' '9.3①' '—' -> Number;
     raises CellError. '预计增长8.2%' reads as an estimate."""
-    s = clean(NOTE_MARKS.sub("", text)).replace(",", "").replace(" ", "")
+    s = _ungroup(clean(NOTE_MARKS.sub("", text)), text)
     estimate = s.startswith(ESTIMATE_WORDS)
     if estimate:
         s = s[2:]
@@ -108,6 +114,18 @@ def parse_number(text: str) -> Number:
                 "cell.unknown_unit", "hint.number_with_unit", text=text, unit=unit
             ) from err
     return Number(value, unit, estimate)
+
+
+def _ungroup(s: str, text: str) -> str:
+    """Thousands separators out, once every group is checked to be one."""
+    for run in _SPACE_RUN.findall(s):
+        if not _SPACED.fullmatch(run):
+            raise CellError("cell.ambiguous_grouping", "hint.grouping", text=text)
+    s = s.replace(" ", "")
+    for run in _COMMA_RUN.findall(s):
+        if not _GROUPED.fullmatch(run) and any(ch.isdigit() for ch in run):
+            raise CellError("cell.ambiguous_grouping", "hint.grouping", text=text)
+    return s.replace(",", "")
 
 
 def number_from_cell(cell) -> Number:
@@ -270,18 +288,7 @@ def _period_from_date(d: date) -> Period:
     return Period(d.year, d.month, d.month, None)
 
 
-# --------------------------------------------------------------- milestone states, classes
-
-
-@lru_cache(maxsize=1024)
-def parse_milestone(text: str, done_words: str = "") -> int:
-    """A milestone state in words: '已开工' completes a 开工 target (its `done_words`) and
-    only starts a 建成通车 one; 部分投用 and 试运行 are in progress (core/milestones)."""
-    code = milestone_code(clean(text), split_words(done_words))
-    if code is None:
-        raise CellError("cell.not_milestone", "hint.milestone_words", text=text)
-    return code
-
+# --------------------------------------------------------------- water classes
 
 ROMAN_CLASS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 

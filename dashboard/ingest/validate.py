@@ -21,10 +21,10 @@ from dashboard.core.units import MULTIPLIERS, IncompatibleUnits, UnknownUnit, co
 from dashboard.core.vocab import CUMULATIVE_RATES
 from dashboard.ingest.cells import (
     DOWN_WORDS,
+    LIMIT,
     CellError,
     Period,
     number_from_cell,
-    parse_milestone,
     parse_period,
     parse_water_class,
 )
@@ -32,6 +32,7 @@ from dashboard.ingest.companions import attach_companions
 from dashboard.ingest.context import TableContext
 from dashboard.ingest.grid import UncachedFormula
 from dashboard.ingest.layout import Cells
+from dashboard.ingest.milestones import parse_milestone
 from dashboard.ingest.resolve import (
     AmbiguousIndicator,
     CatalogueIndex,
@@ -53,7 +54,8 @@ FIGURE_COLUMNS = [
 ]
 AMOUNT_KINDS = ("amount", "count")
 # ASCII digits (thousands grouped by commas or not), one optional point, under 10^15 (the
-# parser's plausibility limit): nothing but the unit can be wrong with such a cell.
+# parser's plausibility limit): nothing but the unit can be wrong with such a cell (and
+# only units that scale it down take this path, so it stays under the limit).
 # Anything else, longer ones included, takes the checking parser.
 _PLAIN = re.compile(r"(?:[0-9]{1,15}|[0-9]{1,3}(?:,[0-9]{3}){1,4})(?:\.[0-9]*)?").fullmatch
 _SLOW = object()  # marks a cell for the general parser
@@ -499,7 +501,17 @@ class Checker:
         ukey = (number.unit, c.unit_hint[i], c.label_unit[i], target["unit"])
         factor = _cached(units, ukey, _factor, *ukey, cell)
         # Decimal keeps conversions exact: 1,552,981 万元 is 155.2981 亿元, not 155.29809…
-        value = float(number.value if factor is None else number.value * factor)
+        exact = number.value if factor is None else number.value * factor
+        if abs(exact) >= LIMIT:  # checked again in the target's unit: 9e14 亿个 is 9e22 个
+            _refuse(
+                "value",
+                "value.too_large_in_unit",
+                "hint.typing_error",
+                cell=cell,
+                value=float(exact),
+                unit=target["unit"],
+            )
+        value = float(exact)
         if value < 0 and target["kind"] in AMOUNT_KINDS:
             _refuse("value", f"value.negative.{target['kind']}", "hint.no_negative", cell=cell)
         return value
@@ -614,7 +626,9 @@ def _scale(unit_hint: str, label_unit: str, target_unit: str, comparator: str, c
     if factor is None:
         return ""
     sign, digits, exponent = factor.normalize().as_tuple()
-    return f"e{exponent}" if (sign, digits) == (0, (1,)) else None
+    # Only scaling down: a plain figure is under 10^15 and stays so; one scaled up is
+    # checked against the limit again in the general parser.
+    return f"e{exponent}" if (sign, digits) == (0, (1,)) and exponent <= 0 else None
 
 
 def _picker(kept: list[int]):

@@ -89,6 +89,11 @@ TEXT = {
     # ------------------------------------------------------------- single cells
     "cell.not_number": ("“{text}”不是数字", "{text!r} is not a number"),
     "cell.too_large": ("“{text}”大得不合常理", "{text!r} is implausibly large"),
+    "cell.ambiguous_grouping": (
+        "“{text}”中的分隔符含义不明：逗号只用作千位分隔，每三位一组（如 1,234,567）",
+        "{text!r} has an ambiguous separator: a comma only separates thousands, in groups "
+        "of three (as in 1,234,567)",
+    ),
     "cell.formula_without_value": (
         "公式 {formula} 没有保存计算结果",
         "formula {formula} has no saved result",
@@ -130,6 +135,10 @@ TEXT = {
     "value.not_percent": (
         "{cell!r} 的单位是{unit}，目标单位是 %",
         "{cell!r} is in {unit}, target is in %",
+    ),
+    "value.too_large_in_unit": (
+        "“{cell}”换算为目标单位后为 {value:.4g} {unit}，大得不合常理",
+        "{cell!r} is {value:.4g} {unit} in the target's unit, implausibly large",
     ),
     "value.unit_mismatch": (
         "单位“{source}”无法换算为目标单位“{target}”",
@@ -278,6 +287,11 @@ TEXT = {
     ),
     "hint.digits": ("请填写数字，如 1,234.5", "write digits such as 1,234.5"),
     "hint.figure_digits": ("请用数字填写", "write the figure as digits"),
+    "hint.grouping": (
+        "小数请用小数点（1.5），千位分隔请每三位一组（1,234）或不加分隔",
+        "write decimals with a point (1.5), and thousands in groups of three (1,234) or "
+        "without separators",
+    ),
     "hint.recalculate": (
         "请用 Excel 或 WPS 打开并保存（保存时会算出公式结果），或把公式替换为数值",
         "open the file in Excel or WPS and save it (saving stores the formula's result), "
