@@ -4,8 +4,10 @@ catalogue's unit; every broken row is named with its line, column and a fix hint
 import pytest
 
 from dashboard.core.problems import IngestError, errors, warnings
+from dashboard.ingest.names import NearMisses, _without_verb, canonical, read_label
 from dashboard.ingest.parse import parse_upload
-from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.ingest.resolve import SUGGESTION_CANDIDATES, CatalogueIndex
+from dashboard.ingest.validate import MAX_SUGGESTED
 from tests.conftest import TODAY
 from tests.files import csv_bytes, excel_date, xlsx_bytes
 
@@ -377,3 +379,77 @@ def test_negated_milestone_states_are_never_done(index):
         ("zhengzhou_symphony", 9, 9, "level"): 0.0,
         ("saic_phase2_production", 9, 9, "level"): 1.0,
     }
+
+
+def test_unknown_names_cost_no_search_of_the_catalogue(catalogue):
+    """10,000 distinct names the catalogue lacks are 10,000 skipped rows, found unknown by
+    lookups (near misses are indexed once per catalogue); no close names are computed for
+    rows that are skipped (a fuzzy search of the whole catalogue per name took 15 s)."""
+    index = CatalogueIndex.build(catalogue)
+    rows = [["指标", "时期", "数值"]] + [
+        [f"其他指标{k:05d}", "2026-10", "1"] for k in range(10_000)
+    ]
+    p = parse(csv_bytes(rows), index)
+    assert len(p.skipped) == 10_000 and {s.key for s in p.skipped} == {"skip.not_catalogue"}
+    assert index.comparisons == 0
+
+
+def test_close_names_are_looked_up_for_the_first_unknown_names_only(catalogue):
+    """In the fill-in template (indicators by id) an unknown name is an error with the
+    closest names: for the first 20 of a file, at most 20 comparisons each."""
+    index = CatalogueIndex.build(catalogue)
+    ids = [f"ev_chargers_{k:05d}" for k in range(10_000)]
+    rows = [["指标ID", "时期", "数值"]] + [[i, "2026-10", "1"] for i in ids]
+    p = parse(csv_bytes(rows), index)
+    hints = [q.hint_key for q in p.problems]
+    assert len(hints) == 10_000 and {q.key for q in p.problems} == {"indicator.unknown"}
+    assert hints[:MAX_SUGGESTED] == ["hint.closest_names"] * MAX_SUGGESTED
+    assert hints[MAX_SUGGESTED:] == ["hint.suggestions_stopped"] * (10_000 - MAX_SUGGESTED)
+    assert 0 < index.comparisons <= MAX_SUGGESTED * SUGGESTION_CANDIDATES
+    assert p.problems[0].hint == "closest catalogue names: 新建电动汽车公共充电桩"
+    assert p.problems[-1].line() == (
+        "f.csv:10001:A: unknown indicator 'ev_chargers_09999' — close names are looked up for "
+        "the first 20 unknown names of a file only; check the name against the fill-in template"
+    )
+    assert parse(csv_bytes(rows), index).problems[0].hint_key == "hint.closest_names"
+
+
+def near_misses_by_comparing(key: str, names: dict[str, str]) -> list[str]:
+    """The near-miss rule by comparing with every catalogue name (what the index replaces)."""
+    if len(key) < 3:
+        return []
+    bare = _without_verb(key)
+    hits = [
+        shown
+        for k, shown in names.items()
+        if k != key
+        and len(k) >= 3
+        and (
+            (bare != key and bare == _without_verb(k))
+            or (len(k) == len(key) >= 4 and sum(a != b for a, b in zip(k, key)) == 1)
+            or (len(key) >= 5 and k.startswith(key) and 1 <= len(k) - len(key) <= 2)
+        )
+    ]
+    return list(dict.fromkeys(hits))[:3]
+
+
+def test_near_misses_are_looked_up_not_searched(catalogue):
+    """Every one-character typo and every shortened form of every catalogue name: the
+    index finds exactly what comparing with every name finds, and a file of them is
+    refused row by row with no fuzzy comparison."""
+    index = CatalogueIndex.build(catalogue)
+    near = NearMisses(index.shown)
+    keys = list(index.shown)
+    typos = [k[:i] + "〇" + k[i + 1 :] for k in keys for i in range(len(k))]
+    shorter = [k[:-n] for k in keys for n in (1, 2)] + ["建设" + k for k in keys]
+    for key in typos + shorter:
+        assert near.find(key) == near_misses_by_comparing(key, index.shown), key
+    names = [n[:-1] + "〇" for n in dict.fromkeys(catalogue["name_zh"]) if len(n) >= 6]
+    rows = [["指标", "时期", "数值"]] + [[n, "2026-10", "1"] for n in names]
+    p = parse(csv_bytes(rows), index)
+    near_rows = [
+        r for r, n in enumerate(names, start=2) if near.find(canonical(read_label(n).core))
+    ]
+    assert [q.row for q in errors(p.problems)] == near_rows and len(near_rows) > 70
+    assert errors(p.problems)[0].params["names"] == "地区生产总值增长"
+    assert index.comparisons == 0

@@ -217,30 +217,53 @@ def _without_verb(key: str) -> str:
     return key
 
 
-def _one_character_off(a: str, b: str) -> bool:
-    return len(a) == len(b) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def _cut_short(short: str, full: str) -> bool:
-    """A name with its last one or two characters lost ('新建电动汽车公共充电')."""
-    return len(short) >= 5 and full.startswith(short) and 1 <= len(full) - len(short) <= 2
-
-
 def near_misses(key: str, names: dict[str, str], limit: int = 3) -> list[str]:
     """Catalogue names (`names`: canonical key -> name to show) that `key` names with
     another verb or misspells by one character; [] when it is another indicator."""
-    if len(key) < 3:
-        return []
-    bare = _without_verb(key)
-    hits = [
-        shown
-        for k, shown in names.items()
-        if k != key
-        and len(k) >= 3
-        and (
-            (bare != key and bare == _without_verb(k))
-            or _one_character_off(key, k)
-            or _cut_short(key, k)
-        )
-    ]
-    return list(dict.fromkeys(hits))[:limit]
+    return NearMisses(names).find(key, limit)
+
+
+class NearMisses:
+    """near_misses with the catalogue indexed once. A near miss names a catalogue name
+    (3+ characters) with another verb (the same name once verbs are dropped), with one
+    character changed (both 4+ long), or with its last one or two characters lost
+    ('新建电动汽车公共充电', 5+ left). Each is a key looked up here: comparing an unknown
+    name with every catalogue name cost a pass over the catalogue per unknown name, and a
+    file may hold 100,000 of them."""
+
+    def __init__(self, names: dict[str, str]):
+        self.names = names
+        self.order = {k: i for i, k in enumerate(names)}
+        self.by_bare: dict[str, list[str]] = {}
+        self.by_hole: dict[str, list[str]] = {}
+        self.by_prefix: dict[str, list[str]] = {}
+        for k in names:
+            if len(k) < 3:
+                continue
+            self.by_bare.setdefault(_without_verb(k), []).append(k)
+            if len(k) >= 4:
+                for hole in _holes(k):
+                    self.by_hole.setdefault(hole, []).append(k)
+            for cut in (1, 2):
+                if len(k) - cut >= 5:
+                    self.by_prefix.setdefault(k[:-cut], []).append(k)
+
+    def find(self, key: str, limit: int = 3) -> list[str]:
+        if len(key) < 3:
+            return []
+        bare = _without_verb(key)
+        found = set(self.by_bare.get(bare, ())) if bare != key else set()
+        if len(key) >= 4:
+            for hole in _holes(key):
+                found.update(self.by_hole.get(hole, ()))
+        if len(key) >= 5:
+            found.update(self.by_prefix.get(key, ()))
+        found.discard(key)
+        hits = [self.names[k] for k in sorted(found, key=self.order.__getitem__)]
+        return list(dict.fromkeys(hits))[:limit]
+
+
+def _holes(key: str) -> list[str]:
+    """`key` with each character in turn replaced by a mark: two keys of one length that
+    share a hole differ in that one character."""
+    return [f"{key[:i]}\0{key[i + 1 :]}" for i in range(len(key))]

@@ -3,19 +3,25 @@
 A name is looked up by the keys `names.match_keys` gives (as written, without its measure
 suffix, without a place prefix, ...), each in the canonical form catalogue names are
 indexed in. An unknown name carries the catalogue names it is a near miss of (an error
-for the file) and the closest names (a hint beside a skipped row); see `names`.
+for the file); close names are looked up on request (`suggest`), within a budget the
+checker keeps. Both use indexes built once per catalogue; see `names`.
 """
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
-from dashboard.ingest.names import canonical, match_keys, near_misses, read_label
+from dashboard.ingest.names import NearMisses, canonical, match_keys, read_label
 
 normalize_name = canonical  # the one form names are compared in
 CITY_WORDS = ("全市", "合计", "总计", "全市合计", "全市总计", "市合计")
+# A suggestion compares a name in full with at most this many catalogue names: those that
+# share the most characters with it (found in an index built once per catalogue; single
+# characters, since Chinese short forms skip some: 社消零 for 社会消费品零售总额).
+SUGGESTION_CANDIDATES = 20
 
 
 def _name_keys(target_id, name_zh, name_en, aliases) -> set[str]:
@@ -39,8 +45,11 @@ def _places(entities) -> tuple[str, ...]:
 
 
 class UnknownIndicator(DashboardError, LookupError):
-    def __init__(self, text: str, suggestions: list[str], near: list[str] | None = None):
-        self.indicator, self.suggestions, self.near = text, suggestions, near or []
+    """No target has this name: `near` lists the catalogue names it is a near miss of;
+    close names (`core`: the name without its measure) are the caller's to ask for."""
+
+    def __init__(self, text: str, near: list[str] | None = None, core: str | None = None):
+        self.indicator, self.near, self.core = text, near or [], core or text
         super().__init__("indicator.unknown", indicator=text)
 
 
@@ -68,6 +77,9 @@ class CatalogueIndex:
     _cache: dict = field(default_factory=dict)
     places: tuple[str, ...] = ()
     shown: dict[str, str] = field(default_factory=dict)  # key -> name_zh, for suggestions
+    _chars: dict[str, list[str]] | None = None  # character -> names containing it
+    _near: NearMisses | None = None
+    comparisons: int = 0  # names compared in full by suggest(): what suggestions cost
 
     @classmethod
     def build(cls, targets: pd.DataFrame, home: str | None = None) -> "CatalogueIndex":
@@ -124,9 +136,9 @@ class CatalogueIndex:
     def resolve(self, text: str, entity: str | None, year: int | None) -> int:
         """Row position of the one target meant; raises Unknown/AmbiguousIndicator."""
         key = (text, entity, year)
-        if key not in self._cache:
-            self._cache[key] = self._resolve(text, entity, year)
-        found = self._cache[key]
+        found = self._cache[key] if key in self._cache else self._resolve(text, entity, year)
+        if not isinstance(found, UnknownIndicator):  # unknown names are not kept: the index
+            self._cache[key] = found  # is shared, and a file may hold 100,000 of them
         if isinstance(found, LookupError):
             raise found
         return found
@@ -137,8 +149,8 @@ class CatalogueIndex:
         if name not in self.names:
             name = next((k for k in match_keys(label, self.places) if k in self.names), None)
         if name is None:
-            near = near_misses(canonical(label.core), self.shown) if not label.breakdown else []
-            return UnknownIndicator(label.name or text, self.suggest(label.core or text), near)
+            near = self._near_misses().find(canonical(label.core)) if not label.breakdown else []
+            return UnknownIndicator(label.name or text, near, label.core or text)
         positions = self.names[name]
         if entity:
             positions = self._entities(name).get(entity, [])
@@ -161,9 +173,48 @@ class CatalogueIndex:
         )
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
-        names = list(self.names)
+        """Up to `n` catalogue names close to `text` (difflib's ratio, cutoff 0.4), or
+        else names sharing its first two characters. Only the SUGGESTION_CANDIDATES names
+        sharing the most characters are compared in full, so the cost of one suggestion
+        does not grow with the catalogue."""
         wanted = canonical(text)
-        found = difflib.get_close_matches(wanted, names, n=n, cutoff=0.4)
-        if not found:
-            found = [k for k in names if wanted[:2] in k][:n]
+        chars = self._char_index()
+        shared: Counter = Counter()
+        for ch in set(wanted):
+            shared.update(chars.get(ch, ()))
+        candidates = [name for name, _ in shared.most_common(SUGGESTION_CANDIDATES)]
+        self.comparisons += len(candidates)
+        found = _closest(wanted, candidates, n)
+        if not found and wanted:
+            found = [k for k in chars.get(wanted[0], ()) if wanted[:2] in k][:n]
         return list(dict.fromkeys(self.records[self.names[k][0]]["name_zh"] for k in found))
+
+    def _near_misses(self) -> NearMisses:
+        if self._near is None:
+            self._near = NearMisses(self.shown)
+        return self._near
+
+    def _char_index(self) -> dict[str, list[str]]:
+        if self._chars is None:
+            chars: dict[str, list[str]] = {}
+            for name in self.names:
+                for ch in set(name):
+                    chars.setdefault(ch, []).append(name)
+            self._chars = chars
+        return self._chars
+
+
+def _closest(wanted: str, candidates: list[str], n: int, cutoff: float = 0.4) -> list[str]:
+    """difflib.get_close_matches over the candidates only."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(wanted)
+    scored = []
+    for name in candidates:
+        matcher.set_seq1(name)
+        if (
+            matcher.real_quick_ratio() >= cutoff
+            and matcher.quick_ratio() >= cutoff
+            and (score := matcher.ratio()) >= cutoff
+        ):
+            scored.append((score, name))
+    return [name for _, name in sorted(scored, key=lambda s: -s[0])[:n]]

@@ -133,6 +133,11 @@ class Outcomes:
         ]
 
 
+# Close names are looked up for this many unknown names of a file, no more: a file of
+# 100,000 distinct unknown names must not cost 100,000 searches of the catalogue.
+MAX_SUGGESTED = 20
+
+
 @dataclass
 class Checker:
     file: str
@@ -147,6 +152,7 @@ class Checker:
     # rows whose basis was read, not stated: a figure that does not fit the reading there
     # needs confirmation
     read_rows: set = field(default_factory=set)
+    suggested: int = 0  # unknown names given close names so far
 
     def figures(self, cells: Cells) -> tuple[pd.DataFrame, list[Problem]]:
         frame, problems, _ = self.check(cells)
@@ -405,7 +411,15 @@ class Checker:
         """A near miss is an error (or any unknown name in a file that names indicators by
         id, the fill-in template); any other unknown name is another indicator, skipped."""
         if not sub_item and (err.near or self.names_by_id):
-            names = err.near or err.suggestions
+            names = err.near or self._suggest(err.core)
+            if names is None:
+                _refuse(
+                    "indicator",
+                    "indicator.unknown",
+                    "hint.suggestions_stopped",
+                    indicator=err.indicator,
+                    limit=MAX_SUGGESTED,
+                )
             _refuse(
                 "indicator",
                 "indicator.unknown",
@@ -413,13 +427,14 @@ class Checker:
                 indicator=err.indicator,
                 names="、".join(names),
             )
-        _refuse(
-            "indicator",
-            "skip.not_catalogue",
-            severity="skip",
-            indicator=err.indicator,
-            names="、".join(err.suggestions),
-        )
+        _refuse("indicator", "skip.not_catalogue", severity="skip", indicator=err.indicator)
+
+    def _suggest(self, name: str) -> list[str] | None:
+        """Close catalogue names, for the first MAX_SUGGESTED unknown names; then None."""
+        if self.suggested >= MAX_SUGGESTED:
+            return None
+        self.suggested += 1
+        return self.index.suggest(name)
 
     def _period(self, c: Cells, i: int, target: dict) -> Period:
         raw = c.at(i)

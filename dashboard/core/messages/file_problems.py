@@ -339,6 +339,11 @@ TEXT = {
     ),
     "hint.strict": ("--strict：未入库的行按错误处理", "--strict: a row not stored is an error"),
     "hint.no_close_names": ("最接近的目录名称：无", "closest catalogue names: none close"),
+    "hint.suggestions_stopped": (
+        "相近名称只为每个文件的前 {limit} 个未知名称查找；请对照填报模板核对名称",
+        "close names are looked up for the first {limit} unknown names of a file only; "
+        "check the name against the fill-in template",
+    ),
     "hint.entity_or_id": (
         "请增加地区列或使用指标ID：{candidates}",
         "add an entity column or use the id: {candidates}",
