@@ -65,6 +65,10 @@ class IngestError(DashboardError):
         self.problems = problems
         super().__init__("refused")
 
+    def __reduce__(self):
+        """Rebuilt from its problems when it comes back from the parsing process."""
+        return type(self), (self.problems,)
+
     def text(self, lang: str) -> str:
         return "\n".join(p.line(lang) for p in self.problems)
 

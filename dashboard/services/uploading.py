@@ -16,6 +16,7 @@ from dashboard.ingest.parse import ParsedUpload, parse_upload, sequence_warnings
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.services import archive
 from dashboard.services.journal import Entry, audit, write
+from dashboard.services.parse_worker import shared_worker
 from dashboard.services.workspace import Workspace
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import figures as store_figures
@@ -52,11 +53,12 @@ def parse(
     reading: str | None = None,
 ) -> ParsedUpload:
     """Read and check a file against the catalogue, without the database: callers parse
-    before they open it, so a large file never holds the lock. Raises IngestError.
+    before they open it, so a large file never holds the lock. The work is done in a
+    worker process with limits (services/parse_worker.py). Raises IngestError.
     `strict`: every row that would be skipped is an error instead. `reading` (ytd | month):
     how to read figures whose file says neither 累计 nor 当月 (default: the catalogue's
     measure)."""
-    return parse_upload(data, filename, index, today, strict, reading)
+    return shared_worker().parse(data, filename, index, today, strict, reading)
 
 
 def catalogue_index(con: duckdb.DuckDBPyConnection) -> CatalogueIndex:

@@ -30,6 +30,11 @@ TEXT = {
         "sheet {sheet!r} is used as far as {last} ({rows:,} rows × {columns:,} columns), "
         "beyond the limits ({limit_columns:,} columns, {limit_cells:,} cells)",
     ),
+    "file.too_costly": (
+        "读取此文件超出了限额（内存 {memory:,} MiB、CPU {cpu} 秒），已停止",
+        "reading the file went beyond the limits ({memory:,} MiB of memory, {cpu} s of CPU) "
+        "and was stopped",
+    ),
     "file.unknown_encoding": ("无法识别文件的文字编码", "cannot tell the file's text encoding"),
     "file.broken_text": (
         "{encoding} 文本在第 {at} 字节处损坏",

@@ -1,0 +1,59 @@
+"""Uploads are parsed in a worker process with limits: a file that costs too much ends
+the worker, not the dashboard, and is refused with a message; the next file is read."""
+
+import pickle
+import sys
+
+import pytest
+
+from dashboard.core.problems import IngestError, Problem
+from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.services.parse_worker import Limits, ParseWorker
+from tests.conftest import ROOT, TODAY
+from tests.files import csv_bytes
+
+sys.path.insert(0, str(ROOT / "bench"))
+import synth  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def index(catalogue):
+    return CatalogueIndex.build(catalogue)
+
+
+@pytest.fixture
+def small_worker():
+    worker = ParseWorker(Limits(memory_mib=40))
+    yield worker
+    worker.close()
+
+
+def test_a_file_beyond_the_memory_limit_is_refused_and_the_next_one_read(small_worker, index):
+    big = synth.rows_to_csv(synth.ingest_rows(100_000))
+    with pytest.raises(IngestError) as err:
+        small_worker.parse(big, "big.csv", index, TODAY)
+    assert err.value.problems[0].line() == (
+        "big.csv:0:-: reading the file went beyond the limits (40 MiB of memory, 120 s of CPU) "
+        "and was stopped — split it into smaller files"
+    )
+    small = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026-10", "2450"]])
+    parsed = small_worker.parse(small, "small.csv", index, TODAY)
+    assert parsed.ok and parsed.figures["value"].tolist() == [2450.0]
+
+
+def test_problems_come_back_from_the_worker_whole(small_worker, index):
+    data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026-10", "1,5"]])
+    assert [p.line() for p in small_worker.parse(data, "f.csv", index, TODAY).problems] == [
+        "f.csv:2:C: '1,5' has an ambiguous separator: a comma only separates thousands, in "
+        "groups of three (as in 1,234,567) — write decimals with a point (1.5), and thousands "
+        "in groups of three (1,234) or without separators"
+    ]
+    with pytest.raises(IngestError) as err:
+        small_worker.parse(b",,,\n" * 3, "empty.csv", index, TODAY)
+    assert err.value.problems[0].key == "file.no_header"
+
+
+def test_a_refusal_survives_pickling():
+    err = IngestError([Problem("f.csv", 3, "B", "cell.not_number", "hint.digits", {"text": "x"})])
+    again = pickle.loads(pickle.dumps(err))
+    assert again.problems == err.problems and str(again) == str(err)
