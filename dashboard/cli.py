@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 refused input or busy database, 2 usage error.
 
 import argparse
 import getpass
+import io
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.core.access import ROLES, User
+from dashboard.core.control_chars import json_escaped, visible
 from dashboard.core.errors import DashboardError
 from dashboard.core.formulas import neutralise
 from dashboard.core.json_value import plain_value
@@ -235,11 +237,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    out, err_out = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Visible(out), _Visible(err_out)
     # Every file this process makes (the database's write-ahead log included) is private.
     os.umask(0o077)
-    ws = workspace(args.db)
     try:
+        args = _parser().parse_args(argv)
+        ws = workspace(args.db)
         return COMMANDS[args.command](args, ws)
     except DashboardError as err:
         _report(err)
@@ -250,6 +254,22 @@ def main(argv: list[str] | None = None) -> int:
             raise
         _report(translated)
         return 1
+    finally:
+        sys.stdout, sys.stderr = out, err_out
+
+
+class _Visible(io.TextIOBase):
+    """Everything the command line prints goes to a terminal: user names, comments, file
+    names and cells of uploaded files are shown with terminal escapes written out."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, s: str) -> int:
+        return self.stream.write(visible(s))
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 def _report(err: DashboardError) -> None:
@@ -262,11 +282,14 @@ def _report(err: DashboardError) -> None:
 
 
 def _emit(frame: pd.DataFrame, fmt: str, table_columns: list[str] | None = None) -> None:
+    """CSV cells as the page exports write them (a formula is text: '=HYPERLINK(...)),
+    JSON with every acting character escaped, tables one line per row."""
     if fmt == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
+        safe = frame.map(lambda v: neutralise(visible(v)) if isinstance(v, str) else v)
+        sys.stdout.write(safe.to_csv(index=False))
     elif fmt == "json":
         records = [{k: plain_value(v) for k, v in r.items()} for r in frame.to_dict("records")]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json_escaped(json.dumps(records, ensure_ascii=False, indent=1)) + "\n")
     else:
         sys.stdout.write(render(frame[table_columns] if table_columns else frame))
 

