@@ -1,5 +1,7 @@
 """Streamlit pages through AppTest: every page, both languages, upload -> confirm -> overview."""
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -33,7 +35,9 @@ def login(at, name: str, password: str = PASSWORD):
 
 
 def texts(at) -> str:
-    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+    """Markdown and captions as a reader sees them (escapes and word joiners gone)."""
+    source = "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+    return re.sub(r"\\(.)", r"\1", source).replace("\u2060", "")
 
 
 def table_row(at, name: str) -> dict:

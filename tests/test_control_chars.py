@@ -1,10 +1,11 @@
-"""Text a person typed, shown inert: in a terminal, in JSON, in an .xlsx."""
+"""Text a person typed, shown inert: in a terminal, in JSON, in an .xlsx, in Markdown."""
 
 import json
 
 import pytest
 
 from dashboard.core.control_chars import json_escaped, visible, xml_safe
+from dashboard.present.markdown_text import WORD_JOINER, literal
 
 
 @pytest.mark.parametrize(
@@ -31,3 +32,21 @@ def test_json_keeps_the_value_and_loses_the_raw_characters():
 
 def test_xml_safe_drops_what_an_xlsx_cannot_hold():
     assert xml_safe("a\x00b\x0bc\x1b\td\ne\ufffe") == "abc\td\ne"
+
+
+@pytest.mark.parametrize(
+    "text, inline, escaped",
+    [
+        ("[重新登录](x)", True, "\\[重新登录\\]\\(x\\)"),
+        ("![图](p.png)", True, "\\!\\[图\\]\\(p\\.png\\)"),
+        (":red[警告] :material/home:", True, "\\:red\\[警告\\] \\:material\\/home\\:"),
+        ("# 标题\n- 项\n1. 一", False, "\\# 标题  \n\\- 项  \n1\\. 一"),
+        ("# 标题\n- 项", True, "\\# 标题 \\- 项"),
+        ("$x$ <b>粗</b> *斜*", True, "\\$x\\$ \\<b\\>粗\\<\\/b\\> \\*斜\\*"),
+        ("https://a.b", True, f"https{WORD_JOINER}\\:\\/\\/a\\.b"),
+        ("www.a.b wang@a.b", True, f"www{WORD_JOINER}\\.a\\.b wang\\@{WORD_JOINER}a\\.b"),
+        ("增长5.2%（1—10月）", True, "增长5\\.2\\%（1—10月）"),
+    ],
+)
+def test_markdown_literal(text, inline, escaped):
+    assert literal(text, inline=inline) == escaped

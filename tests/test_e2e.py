@@ -5,18 +5,24 @@ on the overview. Screenshots go to test-artifacts/. Without Debian's chromium th
 skips locally; with CI=true a missing browser fails the run.
 """
 
+import http.server
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from dashboard.services.database import open_store
+from dashboard.services.uploading import preview, store_preview
+from dashboard.store import comments as store_comments
 from tests.conftest import PASSWORD, ROOT, add_accounts
 from tests.files import csv_bytes
 
@@ -197,3 +203,71 @@ def test_viewer_in_the_browser_cannot_upload(server, page):
     page.get_by_text("上传数据需要以填报人员或管理员身份登录。").wait_for()
     assert page.locator("input[type='file']").count() == 0
     page.screenshot(path=ARTIFACTS / "upload_viewer.png")
+
+
+class _Pixel(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self):  # noqa: N802 - the name http.server calls
+        _Pixel.hits.append(self.path)
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def pixel():
+    """An outside address that counts what a page fetches from it."""
+    _Pixel.hits.clear()
+    srv = http.server.HTTPServer(("127.0.0.1", 0), _Pixel)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+
+
+def shown(locator) -> str:
+    return locator.inner_text().replace("\u2060", "")
+
+
+def test_user_text_is_shown_as_text_never_as_a_link_or_image(server, page, sample_ws, pixel):
+    """A comment on a qualitative target, a file name in the duplicate-upload notice."""
+    comment = f"[重新登录](https://evil.example/login) ![图]({pixel}/comment.png) :red[警告] # 标题"
+    with open_store(sample_ws) as con:
+        store_comments.add_comment(
+            con,
+            entity="郑州市",
+            year=2026,
+            target_id="trade_quality",
+            month=10,
+            reason=comment,
+            measures="",
+            status="on_track",
+            user="admin",
+            at=datetime(2026, 11, 20),
+        )
+    page.goto(server + "/detail?id=trade_quality")
+    page.get_by_text("重新登录").first.wait_for()
+    page.screenshot(path=ARTIFACTS / "detail_comment_as_text.png")
+    main = page.locator("[data-testid='stMain']")
+    assert comment in shown(main)  # as typed (word joiners keep addresses unlinked)
+    assert main.locator("a[href*='evil.example']").count() == 0
+    assert main.locator(f"img[src^='{pixel}']").count() == 0
+
+    data = csv_bytes([["指标", "时期", "数值"], ["新建电动汽车公共充电桩", "2026年10月", "2551"]])
+    name = "[点我](https:evil.example)![图](http:comment.png) _x_.csv"
+    with open_store(sample_ws) as con:  # someone stored this file under this name before
+        pv = preview(con, data, name, (2026, 11))
+        store_preview(con, sample_ws, pv, data, "cgj", datetime(2026, 11, 20))
+    page.goto(server + "/upload")
+    _login(page, "fgw")
+    page.locator("input[type='file']").set_input_files(
+        files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": data}]
+    )
+    page.get_by_text("完全相同，未作任何更改").wait_for()
+    page.screenshot(path=ARTIFACTS / "upload_duplicate_name_as_text.png")
+    assert f"该文件与上传 #8（{name}）完全相同，未作任何更改。" in shown(main)
+    assert main.locator("a[href*='evil.example']").count() == 0
+    assert main.locator("img[src*='comment.png']").count() == 0
+    assert _Pixel.hits == []

@@ -17,6 +17,7 @@ import streamlit as st
 from dashboard.core.access import NAME_MAX, PASSWORD_MAX, User
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import text
+from dashboard.present.markdown_text import literal
 from dashboard.services import accounts, logins, sessions
 from dashboard.services.workspace import Workspace
 from dashboard.ui import errors, session_cookie
@@ -125,9 +126,9 @@ def sidebar(w: Workspace, lang: str) -> User | None:
 
 def _signed_in_box(w: Workspace, box, user: User, lang: str) -> None:
     departments = "、".join(sorted(user.departments))
-    box.markdown(
-        f"**{user.name}** · {text('role.' + user.role, lang)}"
-        + (f"  \n{departments}" if departments else "")
+    box.markdown(  # a name and departments as typed, never Markdown
+        f"**{literal(user.name, inline=True)}** · {text('role.' + user.role, lang)}"
+        + (f"  \n{literal(departments, inline=True)}" if departments else "")
     )
     if st.session_state.get("cookie_tab_only"):
         box.caption(text("auth.tab_only", lang))

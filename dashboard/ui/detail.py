@@ -19,6 +19,7 @@ from dashboard.present.detail_tables import (
     pace_lines,
     published_with,
 )
+from dashboard.present.markdown_text import literal
 from dashboard.services.comments import add_comment
 from dashboard.services.database import connect
 from dashboard.ui import auth, common, errors
@@ -45,15 +46,15 @@ r = progress[progress["id"] == choice].iloc[0].to_dict()
 target = common.load_targets(str(w.db_path), year, common.version(w))
 target = target[target["id"] == choice].iloc[0].to_dict()
 
-st.title(r[name_col])
+st.title(literal(r[name_col], inline=True))
 st.markdown(
     f"<span style='background:{STATUS_COLORS[r['status']]};color:white;padding:2px 10px;"
     f"border-radius:10px'>{shown_status(r, lang)}</span> &nbsp; "
     f"{month_name(year, month, lang)}",
     unsafe_allow_html=True,
 )
-st.markdown(f"**{r[in_lang('explanation', lang)]}**")
-st.markdown(text("source_quote", lang, sentence=target["source_text"]))
+st.markdown(f"**{literal(r[in_lang('explanation', lang)], inline=True)}**")  # a comment
+st.markdown(text("source_quote", lang, sentence=literal(target["source_text"], inline=True)))
 
 current = common.load_current(str(w.db_path), year, common.version(w))
 mine = current[(current["id"] == choice) & (current["entity"] == r["entity"])]
@@ -76,7 +77,7 @@ else:
     st.altair_chart(charts.indicator_trend(r, series, lang, profile), width="stretch")
 
 for line in pace_lines(r, lang):
-    st.caption(line)
+    st.caption(literal(line))
 if r["family"] == "milestone" and not mine.empty:
     st.caption(text("milestone_months", lang, months=milestone_months(r, mine, lang)))
 

@@ -16,10 +16,11 @@ from dashboard.core.messages import text
 from dashboard.services.database import DatabaseDamaged, rebuild, summary
 from dashboard.services.database import open_store as _open_store
 from dashboard.ui.common import clear_caches, ws
+from dashboard.present.markdown_text import literal
 
 
 def show(err: DashboardError, lang: str, where=st) -> None:
-    where.error(err.text(lang))
+    where.error(literal(err.text(lang)))  # names and file names in it are shown as typed
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from dashboard.present.overview_tables import (
     status_counts,
     table_view,
 )
+from dashboard.present.markdown_text import literal
 from dashboard.services import exporting
 from dashboard.ui import auth, common
 
@@ -88,7 +89,7 @@ else:
         str(w.db_path), year, month, common.version(w), lang, view or "gauges", tuple(shown["id"])
     )
     for section, spec in specs:
-        st.subheader(section)
+        st.subheader(literal(section, inline=True))
         st.vega_lite_chart(spec)
 
 with st.expander(text("by_department_status", lang), expanded=False, icon=":material/groups:"):

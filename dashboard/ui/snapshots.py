@@ -5,6 +5,7 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard.core.messages import month_name, text
+from dashboard.present.markdown_text import literal
 from dashboard.present.overview_tables import table_view
 from dashboard.present.snapshot_tables import changes_view, snapshot_list
 from dashboard.services import exporting, snapshots
@@ -50,7 +51,7 @@ with connect(w.db_path) as con:
 
 s_year, s_month = int(info["year"]), int(info["month"])
 head = exporting.heading(frame, s_year, s_month, lang, info)
-st.subheader(f"#{chosen} · {head.subtitle}")
+st.subheader(f"#{chosen} · {literal(head.subtitle, inline=True)}")  # user, note
 cols = st.columns(len(exporting.FORMATS))
 for col, (fmt, mime) in zip(cols, exporting.FORMATS.items(), strict=True):
     cannot = exporting.unavailable(fmt)

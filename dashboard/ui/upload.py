@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import month_name, text
 from dashboard.core.problems import IngestError, errors, warnings
+from dashboard.present.markdown_text import literal
 from dashboard.present.upload_tables import preview_table, problem_table, skipped_table
 from dashboard.services import aliases, exporting
 from dashboard.services.database import connect
@@ -44,11 +45,11 @@ def alias_form(parsed, index, problems) -> None:
                 with connect(w.db_path) as con:
                     alias = aliases.learn(con, w, index, user, name, target, datetime.now())
             except DashboardError as err:
-                st.error(err.text(lang))
+                st.error(literal(err.text(lang)))
                 return
             common.clear_caches()
-            st.session_state["alias_added"] = text(
-                "alias_added", lang, alias=alias, target=targets[target]
+            st.session_state["alias_added"] = text(  # a name from the file, shown as text
+                "alias_added", lang, alias=literal(alias, inline=True), target=targets[target]
             )
             st.rerun()
 
@@ -99,7 +100,8 @@ try:
         with connect(w.db_path) as con:
             pv = check(w, con, parsed, index, user, now)
         status.update(
-            label=f"{uploaded.name} · {text('encoding', lang)} {pv.parsed.encoding} · "
+            label=f"{literal(uploaded.name, inline=True)} · {text('encoding', lang)} "
+            f"{pv.parsed.encoding} · "
             f"{text('layout', lang)} {pv.parsed.layout}",
             state="complete",
         )
@@ -112,7 +114,12 @@ except IngestError as err:
 
 if pv.duplicate_of:
     st.info(
-        text("duplicate", lang, id=pv.duplicate_of["upload_id"], name=pv.duplicate_of["filename"])
+        text(
+            "duplicate",
+            lang,
+            id=pv.duplicate_of["upload_id"],
+            name=literal(pv.duplicate_of["filename"], inline=True),  # someone else's file name
+        )
     )
     st.stop()
 if not pv.ok:
