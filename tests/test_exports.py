@@ -133,6 +133,49 @@ def test_pdf_has_chinese_text_and_embedded_font(live, tmp_path):
     assert pages.returncode == 0 and len(list(tmp_path.glob("p-*.png"))) >= 4
 
 
+def pdf_text(data: bytes, tmp_path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed (CI installs it)")
+    path = tmp_path / "b.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_comment_taller_than_a_page_is_continued_on_the_next(sample_ws, tmp_path, lang):
+    """A ~1,200-character comment on a lagging target made fpdf2 refuse the row ("too
+    high ... single page"): the export, of a snapshot too, failed for good."""
+    long_reason = "开始" + "甲乙丙丁" * 300 + "结束"
+    with open_store(sample_ws) as con:
+        store_comments.add_comment(
+            con,
+            entity="郑州市",
+            year=2026,
+            target_id="gas_pipes",
+            month=10,
+            reason=long_reason,
+            measures="下步" + "壬癸" * 200,
+            status=None,
+            user="u",
+            at=AT,
+        )
+        frame = reporting.progress(con, 2026, 10)
+        snapshot_id = snapshots.take(con, 2026, 10, note="备注" * 400, user="u", at=AT)
+        info, frozen = snapshots.load(con, snapshot_id)
+    assert frame.set_index("id").at["gas_pipes", "status"] in ("off_track", "at_risk")
+    live_head = exporting.heading(frame, 2026, 10, lang, now=AT)
+    frozen_head = exporting.heading(frozen, 2026, 10, lang, info)
+    for data in (
+        exporting.export_bytes(frame, "pdf", live_head, lang),
+        exporting.export_bytes(frozen, "pdf", frozen_head, lang),
+    ):
+        flat = "".join(pdf_text(data, tmp_path).split())  # columns interleave line by line
+        assert [flat.count(ch) for ch in "甲乙丙丁壬癸"] == [300] * 4 + [200] * 2
+        assert "开始甲" in flat and "丁结束" in flat
+        assert ("（续）" if lang == "zh" else "(continued)") in flat
+    assert flat.count("备注") == 400  # the snapshot's note, wrapped under the title
+
+
 def test_png_of_the_gauges(live):
     frame, head = live
     data = exporting.export_bytes(frame[frame["section"] == "稳中求进"], "png", head)
@@ -181,3 +224,26 @@ def test_snapshot_export_uses_the_frozen_figures(sample_ws):
         io.BytesIO(exporting.export_bytes(frame, "csv", head)), encoding="utf-8-sig"
     )
     assert table.loc[table["指标"] == "新建电动汽车公共充电桩", "实际"].item() == 2450
+
+
+def test_control_characters_and_huge_comments_do_not_break_the_workbook(sample_ws):
+    with open_store(sample_ws) as con:
+        store_comments.add_comment(
+            con,
+            entity="郑州市",
+            year=2026,
+            target_id="gas_pipes",
+            month=10,
+            reason="甲\x00乙\x1b[31m丙\x07",
+            measures="x" * 40_000,
+            status=None,
+            user="u",
+            at=AT,
+        )
+        frame = reporting.progress(con, 2026, 10)
+    data = exporting.export_bytes(frame, "xlsx", exporting.heading(frame, 2026, 10, "zh"))
+    detail = openpyxl.load_workbook(io.BytesIO(data))["明细"]
+    header = [c.value for c in detail[1]]
+    gas = next(r for r in detail.iter_rows(values_only=True) if r[1] == "新建改造供气管网")
+    assert gas[header.index("原因分析")] == "甲乙[31m丙"
+    assert len(gas[header.index("下步措施")]) == 32_767

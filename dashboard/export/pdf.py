@@ -17,6 +17,7 @@ from dashboard.export.fonts import cjk_font
 FONT = "cjk"
 PER_ROW, CELL_W, CELL_H = 5, 37.0, 35.0
 LAGGING = ("off_track", "at_risk", "overdue_report")
+LAGGING_WIDTHS, LINE_H = (34, 14, 80, 58), 4.2
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def _title(pdf: Bulletin, heading: Heading) -> None:
     pdf.cell(0, 10, heading.title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=10)
     pdf.set_text_color(87, 96, 106)
-    pdf.cell(0, 6, heading.subtitle, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, heading.subtitle, new_x="LMARGIN", new_y="NEXT")  # a snapshot's note
     pdf.ln(2)
 
 
@@ -161,21 +162,46 @@ def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
         for part in ("indicator", "status", "explanation", "notes")
     ]
     with pdf.table(
-        col_widths=(34, 14, 80, 58), line_height=4.2, headings_style=_heading_style()
+        col_widths=LAGGING_WIDTHS, line_height=LINE_H, headings_style=_heading_style()
     ) as table:
         table.row(head)
         for r in lagging.to_dict("records"):
             note = " / ".join(
                 v for v in (r.get("reason"), r.get("measures")) if isinstance(v, str) and v
             )
-            table.row(
-                [
-                    r[in_lang("name", lang)],
-                    shown_status(r, lang),
-                    r[in_lang("explanation", lang)] + _last_year(r, lang),
-                    note or "—",
-                ]
-            )
+            cells = [
+                r[in_lang("name", lang)],
+                shown_status(r, lang),
+                r[in_lang("explanation", lang)] + _last_year(r, lang),
+                note or "—",
+            ]
+            for piece in _page_sized(pdf, cells, lang):
+                table.row(piece)
+
+
+def _page_sized(pdf: Bulletin, cells: list[str], lang: str) -> list[list[str]]:
+    """A row as one or more table rows, each short enough for a page.
+
+    fpdf2 cannot split a row across pages ("row ... too high"), and a 1,200-character
+    comment is taller than one, which made the export (of a snapshot: for good) fail.
+    Cells are wrapped as the table will wrap them (a little narrower, so that no line
+    wraps again) and cut at line ends; a continued row names its indicator as such."""
+    lines = [
+        pdf.multi_cell(w - 2 * pdf.c_margin, LINE_H, c, dry_run=True, output="LINES")
+        for w, c in zip(LAGGING_WIDTHS, cells, strict=True)
+    ]
+    per_page = int((pdf.h - pdf.t_margin - pdf.b_margin) / LINE_H) - 8  # heading, padding
+    tallest = max(len(cell) for cell in lines)
+    if tallest <= per_page:
+        return [cells]
+    pieces = []
+    for start in range(0, tallest, per_page):
+        piece = ["\n".join(cell[start : start + per_page]) for cell in lines]
+        if start:
+            piece[0] = text("export.lagging.continued", lang, name=cells[0])
+            piece[1] = cells[1]
+        pieces.append(piece)
+    return pieces
 
 
 def _last_year(r: dict, lang: str) -> str:

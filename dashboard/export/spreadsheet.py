@@ -4,6 +4,7 @@ import io
 
 import pandas as pd
 
+from dashboard.core.control_chars import xml_safe
 from dashboard.core.formulas import neutralise
 from dashboard.core.messages import text
 from dashboard.core.palette import STATUS_COLORS
@@ -23,12 +24,12 @@ def to_xlsx(progress: pd.DataFrame, title: str, lang: str = "zh") -> bytes:
     book = Workbook()
     summary = book.active
     summary.title = text("export.sheet.summary", lang)
-    summary.append([neutralise(title)])
+    summary.append([_cell(neutralise(title))])
     summary["A1"].font = Font(bold=True, size=14)
     table = status_summary(progress, lang)
     summary.append(list(table.columns))
     for row in table.itertuples(index=False):
-        summary.append([neutralise(v) if isinstance(v, str) else int(v) for v in row])
+        summary.append([_cell(neutralise(v)) if isinstance(v, str) else int(v) for v in row])
     for cell in summary[2]:
         cell.font = Font(bold=True)
     summary.column_dimensions["A"].width = 22
@@ -39,11 +40,23 @@ def to_xlsx(progress: pd.DataFrame, title: str, lang: str = "zh") -> bytes:
     frame = export_table(progress, lang)
     detail.append(list(frame.columns))
     for row in frame.itertuples(index=False):
-        detail.append([None if (isinstance(v, float) and v != v) else v for v in row])
+        detail.append([None if (isinstance(v, float) and v != v) else _cell(v) for v in row])
     _style_detail(detail, frame, progress, Font, PatternFill, Alignment, get_column_letter)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+MAX_CELL = 32_767  # what an Excel cell holds; a longer comment is cut with "…"
+
+
+def _cell(value):
+    """A comment with a control character (ESC, NUL) made openpyxl refuse the whole
+    workbook, for a snapshot for good; those characters are dropped from text cells."""
+    if not isinstance(value, str):
+        return value
+    value = xml_safe(value)
+    return value if len(value) <= MAX_CELL else value[: MAX_CELL - 1] + "…"
 
 
 WIDTHS = {"text": 16, "number": 11}
