@@ -265,3 +265,24 @@ def test_a_damaged_database_under_the_dashboard_offers_a_rebuild(app, sample_ws)
     assert after["uploads"] == before["uploads"] and after["figures"] == before["figures"]
     assert [r[3:5] for r in after["audit"][len(before["audit"]) :]] == [("database", "set_aside")]
     assert len(list(sample_ws.data_dir.glob("dashboard.duckdb.damaged-*"))) == 1
+
+
+def test_a_far_cell_workbook_is_refused_and_the_page_keeps_working(app):
+    """It aborted the whole server (calamine asked for 549 GB)."""
+    import io
+
+    import openpyxl
+
+    login(app, "fgw")
+    app.switch_page("ui/upload.py").run()
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["XFD1048576"] = "指标", 1
+    far = io.BytesIO()
+    book.save(far)
+    app.file_uploader[0].set_value(("far.xlsx", far.getvalue(), "application/zip")).run()
+    assert app.error[0].value.startswith("文件未通过校验，未保存任何数据")
+    problems = app.dataframe[0].value
+    assert problems.iloc[0]["问题"].startswith("sheet 'Sheet' is used as far as XFD1048576")
+    data = csv_bytes([["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,550", "个"]])
+    app.file_uploader[0].set_value(("chargers.csv", data, "text/csv")).run()
+    assert app.dataframe[0].value.iloc[0]["数值"] == "2,550个"

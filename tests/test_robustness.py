@@ -1,5 +1,6 @@
 """Robustness: fuzzed uploads, an ingesting process killed mid-way, writers at once, limits."""
 
+import io
 import os
 import random
 import signal
@@ -11,6 +12,7 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from dashboard.core.problems import IngestError
@@ -185,3 +187,41 @@ def test_uploaded_file_names_are_never_paths(empty_ws, tmp_path):
     archived = empty_ws.data_dir / up["archive_path"]
     assert archived.parent == empty_ws.uploads_dir and archived.read_bytes() == data
     assert not (tmp_path.parent / "evil.csv").exists()
+
+
+def far_cell_xlsx() -> bytes:
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["B1"], book.active["XFD1048576"] = "指标", "数值", 1
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_hostile_files_through_the_command_line_end_in_messages(empty_ws, tmp_path):
+    """The far cell exited 134 (abort); the wide CSV took 15 s and 342 MB; 10,000
+    unknown names took 15 s. Each now ends in one clear line per problem, exit 1."""
+    far = tmp_path / "far.xlsx"
+    far.write_bytes(far_cell_xlsx())
+    wide = tmp_path / "wide.csv"
+    wide.write_bytes(b"a,b\n" + b",".join([b"x"] * 100_000) + b"\n")
+    names = tmp_path / "names.csv"
+    names.write_bytes(
+        csv_bytes(
+            [["指标", "时期", "数值"]] + [[f"未知{k}", "2026-10", "1"] for k in range(10_000)]
+        )
+    )
+    cmd, env = cli(
+        empty_ws, "ingest", str(far), str(wide), str(names), "--dry-run", "--admin-override"
+    )
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 1, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == (
+        "far.xlsx:0:-: sheet 'Sheet' is used as far as XFD1048576 (1,048,576 rows × 16,384 "
+        "columns), beyond the limits (1,000 columns, 2,000,000 cells) — delete the cells "
+        "outside the table (Ctrl+End in Excel or WPS finds the last one), save and upload again"
+    )
+    assert lines[1].startswith("wide.csv:2:-: 100,000 columns; the limit is 1,000")
+    assert len([line for line in lines if line.startswith("names.csv:")]) == 10_000
+    assert sum("closest catalogue names" in line for line in lines) <= 20
+    assert lines[-1] == "validated 0 of 3 file(s): 0 figure(s); 3 rejected"
