@@ -74,6 +74,7 @@ class CatalogueIndex:
     names: dict[str, list[int]] = field(default_factory=dict)
     records: list[dict] = field(default_factory=list)
     _by_entity: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    _sorted_entities: dict[str, list[str]] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict)
     places: tuple[str, ...] = ()
     shown: dict[str, str] = field(default_factory=dict)  # key -> name_zh, for suggestions
@@ -133,12 +134,19 @@ class CatalogueIndex:
             self._by_entity[name] = by_entity
         return self._by_entity[name]
 
+    def _entity_list(self, name: str) -> list[str]:
+        """The entities with a target called `name`, sorted once per name (a file naming
+        2,000 districts the catalogue lacks would otherwise sort 2,000 lists)."""
+        if name not in self._sorted_entities:
+            self._sorted_entities[name] = sorted(self._entities(name))
+        return self._sorted_entities[name]
+
     def resolve(self, text: str, entity: str | None, year: int | None) -> int:
         """Row position of the one target meant; raises Unknown/AmbiguousIndicator."""
         key = (text, entity, year)
         found = self._cache[key] if key in self._cache else self._resolve(text, entity, year)
-        if not isinstance(found, UnknownIndicator):  # unknown names are not kept: the index
-            self._cache[key] = found  # is shared, and a file may hold 100,000 of them
+        if not isinstance(found, UnknownIndicator | UnknownEntity):  # not kept: the index is
+            self._cache[key] = found  # shared, and a file may hold 100,000 unknown names
         if isinstance(found, LookupError):
             raise found
         return found
@@ -155,8 +163,7 @@ class CatalogueIndex:
         if entity:
             positions = self._entities(name).get(entity, [])
             if not positions:
-                entities = sorted({self.records[p]["entity"] for p in self.names[name]})
-                return UnknownEntity(text, entity, entities)
+                return UnknownEntity(text, entity, self._entity_list(name))
         rec = self.records
         if not entity and self.home and len({rec[p]["entity"] for p in positions}) > 1:
             positions = [p for p in positions if rec[p]["entity"] == self.home] or positions
