@@ -87,9 +87,12 @@ def test_a_wide_csv_is_refused_at_its_first_wide_line_before_splitting():
     assert peak_mib(lambda: read_grid(data, "f.csv")) < 5  # the text, not a 100,000-wide frame
 
 
-def test_a_wide_quoted_csv_is_counted_field_by_field():
-    data = ('"a",' + ",".join(["x"] * 400_000) + "\n").encode()  # 800 KB, quoted
+def test_a_wide_quoted_csv_is_counted_without_its_quoted_parts():
+    data = ('"a",' + ",".join(["xy"] * 400_000) + "\n").encode()  # 1.2 MB, quoted
     assert refusal(data).startswith("f.csv:1:-: 400,001 columns; the limit is 1,000")
+    assert peak_mib(lambda: read_grid(data, "f.csv")) < 10  # no list of 400,000 fields
+    quoted_commas = ('指标,"' + "，," * 3000 + '"\n').encode()  # one long quoted cell
+    assert [len(c[0]) for c in read_grid(quoted_commas, "f.csv").columns] == [2, 6000]
 
 
 def test_trailing_empty_fields_are_no_columns():

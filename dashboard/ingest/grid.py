@@ -12,6 +12,7 @@ XML (sheet_extent.py), and a file beyond them is refused with the numbers that b
 import csv
 import io
 import itertools
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ HEADER_AREA = 40  # rows searched for titles, units and the header
 MAX_ROWS = 200_000  # lines of a CSV; rows with a value in a sheet
 MAX_COLUMNS = 1_000  # a wide table has a column per period; bureau tables stay under 100
 MAX_CELLS = 2_000_000  # rows × columns held at once: ~16 MB of references, ~120 MB of text
+_QUOTED = re.compile(r'"[^"]*"')
 
 
 class UncachedFormula(str):
@@ -100,7 +102,7 @@ def _split_fast(text: str, delimiter: str, file: str) -> tuple[list[list], list[
     pandas never drops a field or takes one for an index; the C parser is ~6x faster
     than the csv module. pandas fills every row to that width, so a grid over the limits
     goes the exact way too, which counts real fields and stops at the limit; a line too
-    wide with nothing quoted in the file is refused at once.
+    wide (its quoted parts aside) is refused at once.
     """
     if text.count("\r") != text.count("\r\n"):
         return None
@@ -111,6 +113,8 @@ def _split_fast(text: str, delimiter: str, file: str) -> tuple[list[list], list[
     width = max(counts) + 1 if lines else 1
     if width > MAX_COLUMNS and '"' not in text:
         text, width = _trim_wide_lines(lines, counts, delimiter, file)
+    elif width > MAX_COLUMNS:
+        _refuse_wide_quoted_lines(lines, counts, delimiter, file)
     if width > MAX_COLUMNS or width * len(lines) > MAX_CELLS:
         return None
     try:
@@ -146,6 +150,19 @@ def _trim_wide_lines(
             if counts[k] >= MAX_COLUMNS:
                 raise _too_wide(file, k + 1, counts[k] + 1)
     return "\n".join(lines) + "\n", max(counts) + 1
+
+
+def _refuse_wide_quoted_lines(
+    lines: list[str], counts: list[int], delimiter: str, file: str
+) -> None:
+    """In a file with quotes, a wide line whose quotes pair up is counted without its
+    quoted parts; one too wide is refused before the csv module makes a list of its
+    fields (millions, for a few megabytes of them)."""
+    for k, n in enumerate(counts):
+        if n >= MAX_COLUMNS and lines[k].count('"') % 2 == 0:
+            bare = _QUOTED.sub("", lines[k]).rstrip("\r").rstrip(delimiter)
+            if bare.count(delimiter) >= MAX_COLUMNS:
+                raise _too_wide(file, k + 1, bare.count(delimiter) + 1)
 
 
 def _split_exact(text: str, delimiter: str, file: str) -> tuple[list[list], list[int]]:
