@@ -57,3 +57,18 @@ def test_a_refusal_survives_pickling():
     err = IngestError([Problem("f.csv", 3, "B", "cell.not_number", "hint.digits", {"text": "x"})])
     again = pickle.loads(pickle.dumps(err))
     assert again.problems == err.problems and str(again) == str(err)
+
+
+def test_the_cpu_budget_is_per_file_in_a_reused_worker(index):
+    worker = ParseWorker(Limits(cpu_seconds=1))
+    try:
+        small = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026-10", "2450"]])
+        for _ in range(3):  # used time adds up in the worker; each file starts afresh
+            assert worker.parse(small, "small.csv", index, TODAY).ok
+        big = synth.rows_to_csv(synth.ingest_rows(199_990))  # a few CPU seconds
+        with pytest.raises(IngestError) as err:
+            worker.parse(big, "big.csv", index, TODAY)
+        assert err.value.problems[0].key == "file.too_costly"
+        assert worker.parse(small, "small.csv", index, TODAY).ok
+    finally:
+        worker.close()
