@@ -21,7 +21,7 @@ import pandas as pd
 
 from dashboard.core.problems import IngestError, Problem
 from dashboard.ingest.decoding import decode_text
-from dashboard.ingest.sheet_extent import BadSheet, Extent, cell_name, scan, sheet_paths
+from dashboard.ingest.sheet_extent import BadSheet, Extent, scan, sheet_paths
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # an .xlsx that inflates past this is refused unopened
 MAX_RATIO = 200
@@ -330,7 +330,7 @@ def _check_area(file: str, name: str, first: int, last: int, columns: int) -> No
     if columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
         params = {
             "sheet": name,
-            "last": cell_name(last, columns - 1),
+            "last": f"{column_letter(columns - 1)}{last + 1}",
             "rows": rows,
             "columns": columns,
             "limit_columns": MAX_COLUMNS,

@@ -35,8 +35,7 @@ _CELL_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>]")
 _CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
 _FORMULA_TEXT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f(?:\s[^>]*)?>(.*?)</", re.S)
 _VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v(?:\s[^>]*)?>\s*[^<\s]")
-MAX_COLUMN = 16_384  # XFD: what Excel itself can address
-MAX_ROW = 1_048_576
+MAX_ROW = 1_048_576  # what Excel itself can address
 
 
 class BadSheet(DashboardError, ValueError):
@@ -220,12 +219,3 @@ def _column(letters: bytes) -> int:
     for ch in letters.upper():
         index = index * 26 + ch - 64
     return index - 1
-
-
-def cell_name(row: int, column: int) -> str:
-    """(0, 0) -> 'A1': how Excel names a cell (for the message)."""
-    letters, index = "", column + 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return f"{letters}{row + 1}"
