@@ -36,7 +36,12 @@ from dashboard.core.messages import text
 class DashboardError(Exception):
     def __init__(self, key: str, **params):
         self.key, self.params = key, params
-        super().__init__(self.text("en"))
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        # Worded when read, not when raised: ingest raises one per refused context, and
+        # a file of 199,000 unknown names would word 400,000 messages nobody reads.
+        return self.text("en")
 
     def text(self, lang: str) -> str:
         return text(self.key, lang, **self.params)
