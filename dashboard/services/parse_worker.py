@@ -11,6 +11,7 @@ worker dies, the file is refused with a message and the next one gets a new work
 session that sent the file only waits, without holding the lock.
 """
 
+import math
 import multiprocessing
 import os
 import threading
@@ -150,7 +151,7 @@ def _parse_within(
         _, hard = resource.getrlimit(resource.RLIMIT_DATA)
         resource.setrlimit(resource.RLIMIT_DATA, (_within(memory, hard), hard))
         used = resource.getrusage(resource.RUSAGE_SELF)
-        cpu = int(used.ru_utime + used.ru_stime) + limits.cpu_seconds
+        cpu = math.ceil(used.ru_utime + used.ru_stime) + limits.cpu_seconds  # at least it
         _, hard = resource.getrlimit(resource.RLIMIT_CPU)
         resource.setrlimit(resource.RLIMIT_CPU, (_within(cpu, hard), hard))
     return parse_upload(data, file, CatalogueIndex.build(targets, home), today, strict, reading)
