@@ -431,7 +431,7 @@ def near_misses_by_comparing(key: str, names: dict[str, str]) -> list[str]:
         and len(k) >= 3
         and (
             (bare != key and bare == _without_verb(k))
-            or (len(k) == len(key) >= 4 and sum(a != b for a, b in zip(k, key)) == 1)
+            or (len(k) == len(key) >= 4 and sum(a != b for a, b in zip(k, key, strict=True)) == 1)
             or (len(key) >= 5 and k.startswith(key) and 1 <= len(k) - len(key) <= 2)
         )
     ]
@@ -458,6 +458,8 @@ def test_near_misses_are_looked_up_not_searched(catalogue):
     assert [q.row for q in errors(p.problems)] == near_rows and len(near_rows) > 70
     assert errors(p.problems)[0].params["names"] == "地区生产总值增长"
     assert index.comparisons == 0
+
+
 def test_unknown_districts_cost_one_sorted_list_per_name():
     """100,000 rows for 2,000 districts the catalogue lacks sorted the 2,000 known ones
     for every district and name (17 s); the list is now made once per name."""

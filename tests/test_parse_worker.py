@@ -50,7 +50,9 @@ def test_problems_come_back_from_the_worker_whole(small_worker, index):
     ]
     with pytest.raises(IngestError) as err:
         small_worker.parse(b",,,\n" * 3, "empty.csv", index, TODAY)
-    assert err.value.problems[0].key == "file.no_header"
+    assert err.value.problems[0].line() == (
+        "empty.csv:0:-: the file is empty — export the sheet again with its figures"
+    )
 
 
 def test_a_refusal_survives_pickling():

@@ -71,6 +71,8 @@ def _read_csv(data: bytes, file: str) -> Grid:
     _check_line_count(text, file)
     delimiter = _sniff(text)
     columns, lines = _split_fast(text, delimiter, file) or _split_exact(text, delimiter, file)
+    if not columns:  # separators and line breaks only (10 MB of commas)
+        raise IngestError([Problem(file, None, None, "file.empty", "hint.export_again")])
     _blank_header_area(columns)
     return Grid(columns, lines, encoding)
 
