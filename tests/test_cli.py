@@ -293,5 +293,8 @@ def test_file_names_printed_by_ingest_are_inert(empty_ws, tmp_path):
     path.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩\u202e", "2026-10", "1"]]))
     out = run(empty_ws, "ingest", str(path), "--dry-run", "--admin-override")
     assert out.returncode == 1
-    assert out.stdout.startswith("a\\x1b[31mb.csv:2:A: unknown indicator '充电桩\\u202e'")
+    assert out.stdout.startswith("a\\x1b[31mb.csv:0:-: no catalogue figure in the file")
+    assert out.stderr == (
+        "a\\x1b[31mb.csv:2: skipped: '充电桩\\u202e' is not a catalogue indicator\n"
+    )
     assert not ACTING.search(out.stdout + out.stderr)
