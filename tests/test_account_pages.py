@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.services import accounts
 from tests.conftest import PASSWORD, add_accounts
-from tests.test_app import APP, button, login
+from tests.test_app import APP, button, login, shown
 
 
 @pytest.fixture
@@ -175,10 +175,10 @@ def test_a_lost_users_file_stops_logins_not_the_public_pages(app, content, messa
         path.write_bytes(content)
     app.run()
     assert _sidebar_user(app) is None
-    assert app.sidebar.error[0].value.startswith(message)
+    assert shown(app.sidebar.error[0].value).startswith(message)  # the file name, escaped
     assert not [t for t in app.text_input if t.key in ("admin_name", "login_name")]
     assert app.title[0].value == "目标进度看板 · 2026年10月"  # public viewing goes on
     assert not app.exception
     fresh = AppTest.from_file(APP, default_timeout=60).run()
-    assert fresh.sidebar.error[0].value.startswith(message)
+    assert shown(fresh.sidebar.error[0].value).startswith(message)
     assert not fresh.exception

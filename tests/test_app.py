@@ -34,10 +34,13 @@ def login(at, name: str, password: str = PASSWORD):
     return at
 
 
+def shown(markdown: str) -> str:
+    """Markdown as a reader sees it: escapes and word joiners gone (user text is escaped)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
 def texts(at) -> str:
-    """Markdown and captions as a reader sees them (escapes and word joiners gone)."""
-    source = "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
-    return re.sub(r"\\(.)", r"\1", source).replace("\u2060", "")
+    return shown("\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption))
 
 
 def table_row(at, name: str) -> dict:

@@ -50,3 +50,16 @@ def test_xml_safe_drops_what_an_xlsx_cannot_hold():
 )
 def test_markdown_literal(text, inline, escaped):
     assert literal(text, inline=inline) == escaped
+
+
+def test_an_error_keeps_its_wording_and_escapes_what_it_was_given():
+    from dashboard.core.errors import DashboardError
+    from dashboard.core.problems import IngestError, Problem
+    from dashboard.present.markdown_text import error_text
+
+    err = DashboardError("cli.error", message="[点我](https://evil.example)")
+    assert error_text(err, "en") == (
+        f"error: \\[点我\\]\\(https{WORD_JOINER}\\:\\/\\/evil\\.example\\)"
+    )
+    refused = IngestError([Problem("![x](y).csv", 2, "A", "cell.not_number", "", {"text": "x"})])
+    assert error_text(refused, "en").startswith("\\!\\[x\\]\\(y\\)\\.csv\\:2\\:A\\:")

@@ -12,6 +12,10 @@ joiner goes after "https", "www" and "@": the text reads the same, nothing is li
 
 import re
 
+from dashboard.core.errors import DashboardError
+from dashboard.core.messages import text
+from dashboard.core.problems import IngestError
+
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 _AUTOLINKED = re.compile(r"(?i)(?:https?|www|mailto|xmpp)(?=[:.])|@")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
@@ -24,3 +28,14 @@ def literal(text: str, inline: bool = False) -> str:
     text = _AUTOLINKED.sub(lambda m: m.group() + WORD_JOINER, text)
     escaped = _PUNCTUATION.sub(r"\\\1", text)
     return escaped if inline else escaped.replace("\n", "  \n")  # a line break stays one
+
+
+def error_text(err: DashboardError, lang: str) -> str:
+    """An error for Markdown: the table's wording as written (it may use Markdown, such as
+    a `command` to run) with every text it was given (a name, a file name) escaped."""
+    if isinstance(err, IngestError):  # its problems, line by line: all of it is theirs
+        return literal(err.text(lang))
+    params = {
+        k: literal(v, inline=True) if isinstance(v, str) else v for k, v in err.params.items()
+    }
+    return text(err.key, lang, **params)

@@ -12,6 +12,7 @@ from dashboard.core.access import NAME_MAX, PASSWORD_MAX, ROLES, User
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import text
 from dashboard.present.admin_tables import accounts_table
+from dashboard.present.markdown_text import literal
 from dashboard.services import account_changes, accounts, sessions
 from dashboard.services.workspace import Workspace
 from dashboard.ui import common, errors
@@ -26,7 +27,7 @@ def manage(w: Workspace, admin: User, lang: str) -> None:
     _reset_fields()
     done = st.session_state.pop("accounts_done", None)
     if done:
-        st.success(done)
+        st.success(literal(done))  # it names the account as typed
     users = accounts.directory(w)
     opened = sessions.open_counts(w, time.time())
     st.dataframe(accounts_table(users, opened, lang), hide_index=True, width="stretch")

@@ -13,14 +13,14 @@ import streamlit as st
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import text
+from dashboard.present.markdown_text import error_text
 from dashboard.services.database import DatabaseDamaged, rebuild, summary
 from dashboard.services.database import open_store as _open_store
 from dashboard.ui.common import clear_caches, ws
-from dashboard.present.markdown_text import literal
 
 
 def show(err: DashboardError, lang: str, where=st) -> None:
-    where.error(literal(err.text(lang)))  # names and file names in it are shown as typed
+    where.error(error_text(err, lang))  # names and file names in it are shown as typed
 
 
 @contextmanager

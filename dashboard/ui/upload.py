@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import month_name, text
 from dashboard.core.problems import IngestError, errors, warnings
-from dashboard.present.markdown_text import literal
+from dashboard.present.markdown_text import error_text, literal
 from dashboard.present.upload_tables import preview_table, problem_table, skipped_table
 from dashboard.services import aliases, exporting
 from dashboard.services.database import connect
@@ -45,7 +45,7 @@ def alias_form(parsed, index, problems) -> None:
                 with connect(w.db_path) as con:
                     alias = aliases.learn(con, w, index, user, name, target, datetime.now())
             except DashboardError as err:
-                st.error(literal(err.text(lang)))
+                st.error(error_text(err, lang))
                 return
             common.clear_caches()
             st.session_state["alias_added"] = text(  # a name from the file, shown as text
