@@ -147,20 +147,19 @@ def test_a_comment_taller_than_a_page_is_continued_on_the_next(sample_ws, tmp_pa
     high ... single page"): the export, of a snapshot too, failed for good."""
     long_reason = "开始" + "甲乙丙丁" * 300 + "结束"
     with open_store(sample_ws) as con:
-        store_comments.add_comment(
+        add_comment(
+            sample_ws,
             con,
-            entity="郑州市",
-            year=2026,
-            target_id="gas_pipes",
-            month=10,
+            User("u", "admin"),
+            find_target(con, "gas_pipes", 2026),
+            10,
             reason=long_reason,
             measures="下步" + "壬癸" * 200,
             status=None,
-            user="u",
             at=AT,
         )
         frame = reporting.progress(con, 2026, 10)
-        snapshot_id = snapshots.take(con, 2026, 10, note="备注" * 400, user="u", at=AT)
+        snapshot_id = snapshots.take(sample_ws, con, 2026, 10, note="备注" * 400, user="u", at=AT)
         info, frozen = snapshots.load(con, snapshot_id)
     assert frame.set_index("id").at["gas_pipes", "status"] in ("off_track", "at_risk")
     live_head = exporting.heading(frame, 2026, 10, lang, now=AT)
@@ -228,16 +227,15 @@ def test_snapshot_export_uses_the_frozen_figures(sample_ws):
 
 def test_control_characters_and_huge_comments_do_not_break_the_workbook(sample_ws):
     with open_store(sample_ws) as con:
-        store_comments.add_comment(
+        add_comment(
+            sample_ws,
             con,
-            entity="郑州市",
-            year=2026,
-            target_id="gas_pipes",
-            month=10,
+            User("u", "admin"),
+            find_target(con, "gas_pipes", 2026),
+            10,
             reason="甲\x00乙\x1b[31m丙\x07",
             measures="x" * 40_000,
             status=None,
-            user="u",
             at=AT,
         )
         frame = reporting.progress(con, 2026, 10)

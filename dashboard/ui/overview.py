@@ -6,13 +6,13 @@ import streamlit as st
 
 from dashboard.core.messages import month_name, text
 from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, TILE_ORDER, tile_key
+from dashboard.present.markdown_text import literal
 from dashboard.present.overview_tables import (
     department_counts,
     filter_progress,
     status_counts,
     table_view,
 )
-from dashboard.present.markdown_text import literal
 from dashboard.services import exporting
 from dashboard.ui import auth, common
 
