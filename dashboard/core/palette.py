@@ -75,3 +75,21 @@ def tile_key(name: str) -> str:
 
 # A gauge's arc runs to 120% of the bar, so that "exceeded" is visible.
 GAUGE_MAX = 120.0
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def linear(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_color(fill: str) -> str:
+    """A status colour dark enough to write words in on white (contrast 4.5:1, WCAG AA):
+    the light greens, yellows and greys are darkened, the others kept."""
+    rgb = [int(fill.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    while 1.05 / (_luminance(rgb) + 0.05) < 4.5:
+        rgb = [c * 0.9 for c in rgb]
+    return "#" + "".join(f"{round(c):02x}" for c in rgb)

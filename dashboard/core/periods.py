@@ -18,3 +18,14 @@ def period_iso(year: int, start: int, end: int) -> str:
     if start == end:
         return f"{year}-{end:02d}"
     return f"{year}-{start:02d}..{year}-{end:02d}"
+
+
+def open_months(year: int, today: tuple[int, int]) -> list[int]:
+    """The data months of `year` that have begun by `today` (year, month): a month is
+    offered once it has started, never one still in the future."""
+    this_year, this_month = today
+    if year < this_year:
+        return list(range(1, 13))
+    if year == this_year:
+        return list(range(1, this_month + 1))
+    return []

@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.messages import TABLE, text
 
 MULTIPLIERS = {
     "万亿": Decimal(10) ** 12,
@@ -185,3 +186,17 @@ def conversion_factor(from_unit: str, to_unit: str) -> Decimal:
 
 def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
     return value * conversion_factor(from_unit, to_unit)
+
+
+def unit_word(unit: str | None, lang: str) -> str:
+    """The unit as a reader of `lang` writes it: '万吨' -> '万吨' | '10k t', '个' -> 'units'.
+    Parts the glossary lacks stay as the catalogue writes them."""
+    unit = unit or ""
+    if lang == "zh" or unit in ("", "%"):
+        return unit
+    for prefix in ("", *MULTIPLIERS):
+        base = unit[len(prefix) :]
+        if unit.startswith(prefix) and f"glossary.unit.{base}" in TABLE:
+            word = text(f"glossary.unit.{base}", lang)
+            return f"{text(f'glossary.multiplier.{prefix}', lang)} {word}" if prefix else word
+    return unit

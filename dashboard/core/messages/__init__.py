@@ -7,8 +7,9 @@ interface (pages), vocabulary (statuses, roles, months, periods), file_problems 
 wrong with an uploaded or catalogue file, and how to fix it), permissions (accounts and
 logins), explanations (the one-sentence progress explanations), exports (file headings
 and columns), errors (what an operation could not do), proposals (reading targets out
-of a report's text, editing catalogues) and durability (the journal, the database file,
-the disk, backups and restores).
+of a report's text, editing catalogues), durability (the journal, the database file,
+the disk, backups and restores) and glossary (the catalogue's sections, departments and
+units in English).
 
 To add a key: write `"area.name": ("中文", "English")` in the module of its area. Both
 languages are required and use the same {placeholders}; tests/test_messages.py checks
@@ -24,6 +25,7 @@ from dashboard.core.messages import (
     explanations,
     exports,
     file_problems,
+    glossary,
     interface,
     permissions,
     proposals,
@@ -41,6 +43,7 @@ PARTS = (
     errors,
     proposals,
     durability,
+    glossary,
 )
 
 
@@ -93,3 +96,10 @@ def placeholders(template: str) -> set[str]:
 def in_lang(column: str, lang: str) -> str:
     """'name' -> 'name_zh' | 'name_en': the data column holding text in `lang`."""
     return f"{column}_zh" if lang == "zh" else f"{column}_en"
+
+
+def glossary(kind: str, name: str, lang: str) -> str:
+    """A catalogue word (kind: section | department) in `lang`; a name the glossary lacks
+    is shown as the catalogue writes it."""
+    key = f"glossary.{kind}.{name}"
+    return text(key, lang) if key in TABLE else name
