@@ -30,8 +30,8 @@ def add_comment(
     target: dict,
     month: int,
     *,
-    reason: str,
-    measures: str,
+    reason: str | None,
+    measures: str | None,
     status: str | None,
     at: datetime,
 ) -> int:
@@ -39,6 +39,7 @@ def add_comment(
     the journal seq that records it."""
     if not user.may_edit(target["department"]):
         raise NotAllowed("account.not_department", name=user.name, department=target["department"])
+    reason, measures = _text(reason), _text(measures)  # an empty field is stored as NULL
     _check(target, month, reason, measures, status)
     data = {
         "entity": target["entity"],
@@ -64,7 +65,14 @@ def add_comment(
     return line["seq"]
 
 
-def _check(target: dict, month: int, reason: str, measures: str, status: str | None) -> None:
+def _text(value) -> str | None:
+    """A field's words, or None: never "" and never the "nan" of a missing value."""
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _check(
+    target: dict, month: int, reason: str | None, measures: str | None, status: str | None
+) -> None:
     if not 1 <= month <= 12:
         raise CommentRefused("comment.bad_month", month=month)
     if status is not None and (
@@ -73,7 +81,7 @@ def _check(target: dict, month: int, reason: str, measures: str, status: str | N
         raise CommentRefused("comment.bad_status", status=status, id=target["id"])
     if not (reason or measures or status):
         raise CommentRefused("comment.empty")
-    if max(len(reason), len(measures)) > MAX_TEXT:
+    if max(len(reason or ""), len(measures or "")) > MAX_TEXT:
         raise CommentRefused("comment.too_long", limit=MAX_TEXT)
 
 

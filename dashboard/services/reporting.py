@@ -164,11 +164,10 @@ def progress(
         result[column] = _periods(result, lang)
     result["last_year_actual"] = _same_period_last_year(result, con, year)
     comments = store_comments.latest_comments(con, year, month)
-    return result.merge(
-        comments[TARGET_KEY + ["reason", "measures"]],
-        on=TARGET_KEY,
-        how="left",
-    )
+    result = result.merge(comments[TARGET_KEY + ["reason", "measures"]], on=TARGET_KEY, how="left")
+    for column in ("reason", "measures"):  # no comment is None, never NaN ("nan" on a page)
+        result[column] = [v if isinstance(v, str) and v else None for v in result[column]]
+    return result
 
 
 def _same_period_last_year(result: pd.DataFrame, con, year: int) -> pd.Series:
