@@ -1,23 +1,81 @@
-"""Tables for the admin page (no Streamlit here). Password hashes are never shown."""
+"""Tables for the admin page (no Streamlit here): the audit log in words, the accounts.
+Password hashes are never shown. The CSV download of the log keeps the codes."""
+
+import json
 
 import pandas as pd
 
 from dashboard.core.formulas import neutralise
-from dashboard.core.messages import text
+from dashboard.core.messages import TABLE, month_name, text
+from dashboard.present.labels import department_word
 
 
-def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
+def audit_table(log: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """The log as a person reads it: local time without 'T', actions and outcomes in
+    words, the detail as "key value" phrases (target ids as names when `names` has them)."""
     return pd.DataFrame(
         {
             "#": log["seq"],
             text("time", lang): log["logged_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
             text("who", lang): [neutralise(v) for v in log["user_name"]],
-            # the log's own codes (login, upload, accepted, …), as the CSV and CLI give them
-            text("action", lang): log["action"],
-            text("outcome", lang): log["outcome"],
-            text("detail_column", lang): [neutralise(v) for v in log["detail"]],
+            text("action", lang): [_word("audit.action", a, lang) for a in log["action"]],
+            text("outcome", lang): [_word("audit.outcome", o, lang) for o in log["outcome"]],
+            text("detail_column", lang): [
+                neutralise(detail_words(d, lang, names or {})) for d in log["detail"]
+            ],
         }
     )
+
+
+def audit_codes(log: pd.DataFrame) -> pd.DataFrame:
+    """The log as stored (codes and JSON): what the CSV download and the CLI give."""
+    return log.assign(
+        user_name=[neutralise(v) for v in log["user_name"]],
+        detail=[neutralise(v) for v in log["detail"]],
+    )
+
+
+def _word(area: str, code: str, lang: str) -> str:
+    key = f"{area}.{code}"
+    return text(key, lang) if key in TABLE else code
+
+
+def detail_words(detail: str, lang: str, names: dict[str, str]) -> str:
+    """'{"snapshot_id": 2, "as_of": "2026-10"}' -> '快照 #2；数据截至 2026年10月'."""
+    try:
+        values = json.loads(detail) if detail else {}
+    except ValueError:
+        return detail
+    if not isinstance(values, dict):
+        return detail
+    parts = [_phrase(k, v, lang, names) for k, v in values.items() if v not in (None, [], "")]
+    return text("audit.separator", lang).join(parts)
+
+
+def _phrase(key: str, value, lang: str, names: dict[str, str]) -> str:
+    value = _value(key, value, lang, names)
+    words = f"audit.detail.{key}"
+    return text(words, lang, value=value) if words in TABLE else f"{key} {value}"
+
+
+def _value(key: str, value, lang: str, names: dict[str, str]) -> str:
+    if key == "as_of" and isinstance(value, str) and len(value) == 7:
+        return month_name(int(value[:4]), int(value[5:]), lang)
+    if key == "month" and isinstance(value, int):
+        return text(f"month.{value}", lang)
+    if key == "role":
+        return _word("role", value, lang)
+    if key == "status" and f"status.{value}" in TABLE:
+        return text(f"status.{value}", lang)
+    if key == "sha256" and isinstance(value, str):
+        return value[:8]
+    if key == "target" and isinstance(value, str):
+        return names.get(value.rsplit("/", 1)[-1], value)
+    if key == "departments" and isinstance(value, list):
+        return "、".join(department_word(d, lang) for d in value)
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
 
 
 def accounts_table(users: dict, open_sessions: dict[str, int], lang: str) -> pd.DataFrame:
@@ -30,7 +88,7 @@ def accounts_table(users: dict, open_sessions: dict[str, int], lang: str) -> pd.
         [
             name,
             text("role." + u["role"], lang),
-            "、".join(u.get("departments", [])),
+            "、".join(department_word(d, lang) for d in u.get("departments", [])),
             text(
                 "accounts.status.disabled" if u.get("disabled") else "accounts.status.active", lang
             ),

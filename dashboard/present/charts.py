@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.core.explain import missing
 from dashboard.core.messages import text
-from dashboard.core.palette import GAUGE_MAX
+from dashboard.core.palette import GAUGE_MAX, text_color
 from dashboard.core.progress_row import ProgressRow
 from dashboard.core.vocab import signed_bar
 from dashboard.present.gauges import gauge_cells
@@ -28,23 +28,10 @@ def gauge_frame(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Long table of arc pieces: background, value and time-share tick for each target."""
     rows = []
     for order, c in enumerate(gauge_cells(progress, lang).to_dict("records")):
-        common = {
-            "key": f"{order + 1:03d} {c['name']}",
-            "order": order,
-            "headline": c["headline"],
-            "caption": c["caption"],
-            "status_text": c["status_text"],
-            "id": c["id"],
-        }
-        rows.append(
-            {
-                **common,
-                "part": "bg",
-                "theta": -math.pi / 2,
-                "theta2": math.pi / 2,
-                "fill": "#eaeef2",
-            }
-        )
+        words = {k: c[k] for k in ("headline", "caption", "gap", "status_text", "tooltip")}
+        common = {"key": f"{order + 1:03d} {c['name']}", "order": order, **words}
+        rows.append({**common, "part": "bg", "theta": -math.pi / 2, "theta2": math.pi / 2})
+        rows[-1]["fill"] = "#eaeef2"
         rows.append(
             {
                 **common,
@@ -52,41 +39,33 @@ def gauge_frame(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
                 "theta": -math.pi / 2,
                 "theta2": _angle(c["share"]),
                 "fill": c["fill"],
+                "status_color": text_color(c["fill"]),
             }
         )
         if not missing(c["tick"]):
             a = _angle(c["tick"])
-            rows.append(
-                {
-                    **common,
-                    "part": "tick",
-                    "theta": a - 0.025,
-                    "theta2": a + 0.025,
-                    "fill": "#24292f",
-                }
-            )
+            rows.append({**common, "part": "tick", "theta": a - 0.025, "theta2": a + 0.025})
+            rows[-1]["fill"] = "#24292f"
     return pd.DataFrame(rows)
 
 
 def gauges(progress: pd.DataFrame, lang: str, columns: int = 5) -> alt.FacetChart:
-    """One faceted chart: a gauge per target, in catalogue order."""
+    """One faceted chart: a gauge per target, in catalogue order (the PNG export; the
+    overview draws the same cells as SVG cards, present/gauge_svg.py)."""
     data = gauge_frame(progress, lang)
     base = alt.Chart().properties(width=GAUGE_WIDTH, height=GAUGE_HEIGHT)
     arcs = base.mark_arc(radius=62, radius2=42, stroke=None).encode(
         theta=alt.Theta("theta:Q", scale=None),
         theta2="theta2:Q",
         color=alt.Color("fill:N", scale=None),
-        tooltip=[
-            alt.Tooltip("key:N", title=text("indicator", lang)),
-            alt.Tooltip("caption:N", title=text("target", lang)),
-            alt.Tooltip("status_text:N", title=text("status", lang)),
-        ],
+        tooltip=alt.Tooltip("tooltip:N", title=text("indicator", lang)),
     )
     values = base.transform_filter(alt.datum.part == "value")
     big = values.mark_text(fontSize=15, fontWeight="bold", dy=0).encode(text="headline:N")
-    small = values.mark_text(fontSize=11, dy=34, color="#57606a").encode(text="caption:N")
-    state = values.mark_text(fontSize=11, dy=50, fontWeight="bold").encode(
-        text="status_text:N", color=alt.Color("fill:N", scale=None)
+    small = values.mark_text(fontSize=11, dy=30, color="#424a53").encode(text="caption:N")
+    gap = values.mark_text(fontSize=11, dy=45, color="#424a53").encode(text="gap:N")
+    state = values.mark_text(fontSize=11, dy=60, fontWeight="bold").encode(
+        text="status_text:N", color=alt.Color("status_color:N", scale=None)
     )
     header = alt.Header(
         labelFontSize=12,
@@ -95,11 +74,11 @@ def gauges(progress: pd.DataFrame, lang: str, columns: int = 5) -> alt.FacetChar
         labelExpr="substring(datum.value, 4)",
     )
     return (
-        alt.layer(arcs, big, small, state, data=data)
+        alt.layer(arcs, big, small, gap, state, data=data)
         .facet(
-            facet=alt.Facet("key:N", header=header, sort=alt.SortField("order")),
+            facet=alt.Facet("key:N", header=header, sort=alt.SortField("order"), title=None),
             columns=columns,
-            spacing={"row": 28, "column": 12},
+            spacing={"row": 44, "column": 12},
         )
         .configure_view(stroke=None)
     )
@@ -119,27 +98,33 @@ def bullets(progress: pd.DataFrame, lang: str) -> alt.LayerChart:
             "share": cells["share"].clip(upper=GAUGE_MAX),
             "mark": [None if missing(m) else float(m) for m in marks],
             "fill": cells["fill"],
-            "caption": cells["caption"],
+            "status_color": [text_color(f) for f in cells["fill"]],
             "status_text": cells["status_text"],
+            "tooltip": cells["tooltip"],
         }
     )
-    y = alt.Y("name:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=260))
+    # the names' column is limited so that a phone keeps room for the bars
+    y = alt.Y("name:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=150))
     base = alt.Chart(data).encode(y=y)
     back = base.mark_bar(color="#eaeef2", size=16).encode(x=alt.datum(100))
     bar = base.mark_bar(size=9).encode(
-        x=alt.X("share:Q", title="%", scale=alt.Scale(domain=[0, GAUGE_MAX])),
+        # room right of the bars for the status word, inside the chart's width
+        x=alt.X(
+            "share:Q",
+            title="%",
+            scale=alt.Scale(domain=[0, GAUGE_MAX + 60]),
+            axis=alt.Axis(values=list(range(0, int(GAUGE_MAX) + 1, 20))),
+        ),
         color=alt.Color("fill:N", scale=None),
-        tooltip=[
-            alt.Tooltip("name:N", title=text("indicator", lang)),
-            alt.Tooltip("caption:N", title=text("target", lang)),
-            alt.Tooltip("status_text:N", title=text("status", lang)),
-        ],
+        tooltip=alt.Tooltip("tooltip:N", title=text("indicator", lang)),
     )
     tick = base.mark_tick(color="#24292f", thickness=2, size=18).encode(x="mark:Q")
     label = base.mark_text(align="left", dx=4, fontSize=11).encode(
-        x=alt.datum(GAUGE_MAX), text="status_text:N", color=alt.Color("fill:N", scale=None)
+        x=alt.datum(GAUGE_MAX),
+        text="status_text:N",
+        color=alt.Color("status_color:N", scale=None),
     )
-    return alt.layer(back, bar, tick, label).properties(width=520, height=alt.Step(22))
+    return alt.layer(back, bar, tick, label).properties(width="container", height=alt.Step(22))
 
 
 def trend(

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from dashboard.core.messages import in_lang, text
+from dashboard.present.labels import department_word
 
 SYMBOL = {"reported": "✔", "missing": "✖", "not_due": "·"}
 COLOR = {"reported": "#dafbe1", "missing": "#ffebe9", "not_due": "#f6f8fa"}
@@ -18,6 +19,7 @@ def grid_view(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
     wide.columns = [text("grid.month", lang, month=m) for m in wide.columns]
     wide = wide.reset_index().sort_values(["department"], kind="stable")
+    wide["department"] = [department_word(d, lang) for d in wide["department"]]
     return wide.rename(
         columns={"department": text("department", lang), name: text("indicator", lang)}
     )
@@ -26,6 +28,7 @@ def grid_view(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
 def summary_view(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Figures reported, missing and not due per department, with headers in `lang`."""
     states = {s: text(f"completeness.{s}", lang) for s in SYMBOL}
+    summary = summary.assign(department=[department_word(d, lang) for d in summary["department"]])
     return summary.rename(columns={"department": text("department", lang), **states})
 
 

@@ -2,32 +2,26 @@
 
 import pandas as pd
 
-from dashboard.core.explain import missing, num, pct, value_with_unit
+from dashboard.core.explain import missing, num, pct
 from dashboard.core.messages import text
 from dashboard.core.milestones import milestone_history
 from dashboard.core.periods import period_text
 from dashboard.core.progress_row import ReportRow
-from dashboard.present.labels import caption, headline, target_text
+from dashboard.present.labels import actual_text, amount, gap_text, target_text
 
 
 def metric_rows(r: ReportRow, lang: str) -> list[tuple[str, str]]:
     """Label/value pairs shown as metrics; every number carries its unit."""
-    if r["family"] in ("flow", "rate", "maintain") and not missing(r["actual"]):
-        rows = [
-            (text("actual", lang), value_with_unit(float(r["actual"]), r["unit"] or "")),
-            (text("target", lang), target_text(r, lang)),
-        ]
-    else:
-        rows = [(text("actual", lang), headline(r, lang)), (text("target", lang), caption(r, lang))]
+    rows = [
+        (text("actual", lang), actual_text(r, lang)),
+        (text("target", lang), target_text(r, lang)),
+    ]
     if r["family"] == "flow" and not missing(r["completion_pct"]):
         rows.append((text("completion", lang), f"{pct(r['completion_pct'])}%"))
         if not missing(r["time_share_pct"]):  # year-end and scheduled targets have none
-            rows += [
-                (text("time_share", lang), f"{pct(r['time_share_pct'])}%"),
-                (text("gap", lang), _signed(r["gap_pp"])),
-            ]
-    elif r["family"] == "rate" and not missing(r["gap_pp"]):
-        rows.append((text("gap", lang), _signed(r["gap_pp"])))
+            rows.append((text("time_share", lang), f"{pct(r['time_share_pct'])}%"))
+    if gap_text(r, lang):
+        rows.append((text("gap_label", lang), gap_text(r, lang)))
     if not missing(r.get("seasonal_share_pct")):
         rows.append((text("expected_seasonal", lang), f"{pct(r['seasonal_share_pct'])}%"))
     return rows
@@ -53,19 +47,24 @@ def pace_lines(r: ReportRow, lang: str) -> list[str]:
     """Required pace (with the weights used) and the projected year end, in words."""
     lines = []
     if not missing(r["required_pace"]):
-        per = "pace.per_quarter" if r["pace_period"] == "quarter" else "pace.per_month"
-        unit = "%" if r["family"] == "rate" else text(per, lang, unit=r["unit"])
-        weights = (
-            f" · {text('weights', lang)}: {text('method.' + r['weights_basis'], lang)}"
-            if r["weights_basis"]
-            else ""
-        )
-        lines.append(f"{text('pace', lang)}: {num(r['required_pace'])} {unit}{weights}")
+        if r["family"] == "rate":
+            line = text("pace.rate", lang, pace=num(r["required_pace"]))
+        else:
+            key = "pace.flow_quarter" if r["pace_period"] == "quarter" else "pace.flow"
+            line = text(key, lang, amount=amount(r["required_pace"], r["unit"], lang))
+        if r["weights_basis"]:
+            basis = text("method." + r["weights_basis"], lang)
+            line += text("pace.weights", lang, basis=basis)
+        lines.append(line)
     if r["family"] == "flow" and not missing(r["projected"]) and r["target"]:
         lines.append(
-            f"{text('projected', lang)}: {num(r['projected'])}{r['unit']} "
-            f"({text('method.' + r['projected_method'], lang)}) · "
-            f"{pct(r['projected'] / r['target'] * 100)}%"
+            text(
+                "pace.projected",
+                lang,
+                amount=amount(r["projected"], r["unit"], lang),
+                method=text("method." + r["projected_method"], lang),
+                share=pct(r["projected"] / r["target"] * 100),
+            )
         )
     return lines
 
@@ -80,9 +79,9 @@ def history_view(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
                 period_text(int(s), int(e), lang)
                 for s, e in zip(history["period_start"], history["period_end"], strict=True)
             ],
-            text("value", lang): [f"{num(v)}{unit or ''}" for v in history["value"]],
+            text("value", lang): [amount(v, unit, lang) for v in history["value"]],
             text("companion", lang): [
-                "" if pd.isna(v) else f"{num(v)}{'' if pd.isna(u) else u}"
+                "" if pd.isna(v) else amount(v, None if pd.isna(u) else u, lang)
                 for v, u in zip(history["companion_value"], history["companion_unit"], strict=True)
             ],
             text("current", lang): ["✔" if c else "" for c in history["current"]],
@@ -101,9 +100,9 @@ def history_view(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
 def comments_view(comments: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            text("month_col", lang): comments["month"],
-            text("reason", lang): comments["reason"],
-            text("measures", lang): comments["measures"],
+            text("month_col", lang): [text(f"month.{int(m)}", lang) for m in comments["month"]],
+            text("reason", lang): [v if isinstance(v, str) else "" for v in comments["reason"]],
+            text("measures", lang): [v if isinstance(v, str) else "" for v in comments["measures"]],
             text("user", lang): comments["user_name"],
             text("uploaded_at", lang): comments["created_at"].dt.strftime("%Y-%m-%d %H:%M"),
         }
@@ -122,7 +121,7 @@ def published_with(r: ReportRow, this_year: pd.DataFrame, last_year: pd.DataFram
         rows.append((text("companion", lang), _with_unit(now["companion_value"], now)))
     before = _same_period(last_year, start, end)
     if before is not None:
-        shown = value_with_unit(float(before["value"]), r["unit"] or "")
+        shown = amount(float(before["value"]), r["unit"], lang)
         if not pd.isna(before["companion_value"]):
             shown += f" · {_with_unit(before['companion_value'], before)}"
         rows.append((text("same_period_last_year", lang), shown))

@@ -3,11 +3,20 @@ the status colour and the words under it. Charts, the PDF bulletin and the PNG s
 
 import pandas as pd
 
-from dashboard.core.explain import missing, shown_status
-from dashboard.core.palette import STATUS_COLORS
+from dashboard.core.explain import missing
+from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS
 from dashboard.core.progress_row import ProgressRow
 from dashboard.core.vocab import signed_bar
-from dashboard.present.labels import caption, headline, short_name
+from dashboard.present.labels import (
+    gap_text,
+    headline,
+    name_of,
+    progress_line,
+    section_word,
+    short_name,
+    stale_note,
+    status_word,
+)
 
 TICKED = ("flow", "rate", "maintain")  # families whose gauge carries a tick
 
@@ -38,32 +47,47 @@ def tick(r: ProgressRow) -> float | None:
 
 
 def gauge_cells(progress: pd.DataFrame, lang: str, name_limit: int = 13) -> pd.DataFrame:
-    """One row per target, in catalogue order: everything its gauge shows."""
-    rows = [
-        {
-            "id": r["id"],
-            "section": r["section"],
-            "name": short_name(r, lang, name_limit),
-            "share": gauge_share(r),
-            "tick": tick(r),
-            "fill": STATUS_COLORS[r["status"]],
-            "headline": headline(r, lang),
-            "caption": caption(r, lang),
-            "status_text": shown_status(r, lang),
-        }
-        for r in progress.to_dict("records")
-    ]
-    return pd.DataFrame(rows, columns=CELL_COLUMNS)
+    """One row per target, in catalogue order: everything its gauge shows, in `lang`."""
+    return pd.DataFrame(
+        [gauge_cell(r, lang, name_limit) for r in progress.to_dict("records")],
+        columns=CELL_COLUMNS,
+    )
+
+
+def gauge_cell(r: ProgressRow, lang: str, name_limit: int = 13) -> dict:
+    cell = {
+        "id": r["id"],
+        "section": section_word(r["section"], lang),
+        "name": short_name(r, lang, name_limit),
+        "full_name": name_of(r, lang),
+        "share": gauge_share(r),
+        "tick": tick(r),
+        "fill": STATUS_COLORS[r["status"]],
+        "icon": STATUS_ICONS[r["status"]],
+        "headline": headline(r, lang),
+        "caption": progress_line(r, lang),
+        "gap": gap_text(r, lang),
+        "note": stale_note(r, lang),
+        "status_text": status_word(r, lang),
+    }
+    words = [cell["full_name"], f"{cell['icon']} {cell['status_text']}", cell["caption"]]
+    cell["tooltip"] = " · ".join(w for w in [*words, cell["gap"], cell["note"]] if w)
+    return cell
 
 
 CELL_COLUMNS = [
     "id",
     "section",
     "name",
+    "full_name",
     "share",
     "tick",
     "fill",
+    "icon",
     "headline",
     "caption",
+    "gap",
+    "note",
     "status_text",
+    "tooltip",
 ]

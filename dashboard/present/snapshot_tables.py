@@ -1,9 +1,19 @@
-"""Tables for the snapshots page (no Streamlit here)."""
+"""Tables for the snapshots page (no Streamlit here): who took each snapshot and when, the
+data and rules behind it in words, and what changed since the one before."""
+
+import re
 
 import pandas as pd
 
-from dashboard.core.explain import missing, num
-from dashboard.core.messages import in_lang, text
+from dashboard.core.explain import missing
+from dashboard.core.messages import TABLE, in_lang, month_name, text
+from dashboard.core.periods import period_text
+from dashboard.core.vocab import MILESTONE_CODES
+from dashboard.present.labels import amount
+
+DATA_VERSION = re.compile(r"uploads:(\d+):last#(\d+)")
+RULE = re.compile(r"([a-z_]+)([\d.]+)")  # "amount10.0": a threshold's name and value
+PERIOD = re.compile(r"(\d{4})-(\d{2})(?:\.\.\d{4}-(\d{2}))?")
 
 
 def snapshot_list(listing: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -11,22 +21,70 @@ def snapshot_list(listing: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             "#": listing["snapshot_id"],
             text("as_of", lang): [
-                f"{y}-{m:02d}" for y, m in zip(listing["year"], listing["month"], strict=True)
+                month_name(int(y), int(m), lang)
+                for y, m in zip(listing["year"], listing["month"], strict=True)
             ],
             text("note", lang): listing["note"],
-            text("user", lang): listing["user_name"],
-            text("uploaded_at", lang): listing["created_at"].dt.strftime("%Y-%m-%d %H:%M"),
-            text("data_version", lang): listing["data_version"],
-            text("rule_version", lang): listing["rule_version"],
+            text("snapshot.taken_by", lang): listing["user_name"],
+            text("snapshot.taken_at", lang): listing["created_at"].dt.strftime("%Y-%m-%d %H:%M"),
+            text("data_version", lang): [data_version(v, lang) for v in listing["data_version"]],
+            text("rule_version", lang): [rule_version(v, lang) for v in listing["rule_version"]],
         }
     )
+
+
+def data_version(version: str, lang: str) -> str:
+    """'uploads:8:last#8' -> '截至上传 #8（共 8 次上传）'."""
+    found = DATA_VERSION.fullmatch(version or "")
+    if not found:
+        return version
+    count, last = int(found[1]), int(found[2])
+    if count == 0:
+        return text("snapshot.no_uploads", lang)
+    return text("snapshot.data_version", lang, last=last, count=count)
+
+
+def rule_version(version: str, lang: str) -> str:
+    """'catalogue:0a094037d3fe;amount10.0-rate1.0-…' -> the catalogue's fingerprint and each
+    threshold in words; a part these words do not know is shown as written."""
+    catalogue, _, thresholds = (version or "").partition(";")
+    parts = []
+    if catalogue.startswith("catalogue:"):
+        parts.append(text("snapshot.catalogue", lang, sha=catalogue.split(":", 1)[1][:6]))
+    for part in filter(None, thresholds.split("-")):
+        found = RULE.fullmatch(part)
+        key = f"snapshot.rule.{found[1]}" if found else ""
+        parts.append(text(key, lang, value=_plain(found[2])) if key in TABLE else part)
+    return text("snapshot.separator", lang).join(parts) or version
+
+
+def _plain(value: str) -> str:
+    return value[:-2] if value.endswith(".0") else value
 
 
 def _status(s, lang: str) -> str:
     return "—" if missing(s) else text(f"status.{s}", lang)
 
 
+def _value(v, family, unit, lang: str) -> str:
+    if missing(v):
+        return "—"
+    if family == "milestone":
+        return text(f"milestone.{MILESTONE_CODES[int(v)]}", lang)
+    return amount(float(v), None if missing(unit) else unit, lang)
+
+
+def _period(iso, lang: str) -> str:
+    """'2026-01..2026-10' -> '1—10月'; '2026-10' -> '10月'."""
+    found = PERIOD.fullmatch(iso) if isinstance(iso, str) else None
+    if not found:
+        return "—"
+    start = int(found[2])
+    return period_text(start, int(found[3] or start), lang)
+
+
 def changes_view(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    rows = changes.to_dict("records")
     return pd.DataFrame(
         {
             text("indicator", lang): changes[in_lang("name", lang)],
@@ -35,16 +93,17 @@ def changes_view(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
                 for c in changes["change"]
             ],
             text("status", lang): [
-                f"{_status(a, lang)} → {_status(b, lang)}"
-                for a, b in zip(changes["status_before"], changes["status_after"], strict=True)
+                f"{_status(r['status_before'], lang)} → {_status(r['status_after'], lang)}"
+                for r in rows
             ],
             text("actual", lang): [
-                f"{'—' if missing(a) else num(a)} → {'—' if missing(b) else num(b)}"
-                for a, b in zip(changes["actual_before"], changes["actual_after"], strict=True)
+                f"{_value(r['actual_before'], r['family'], r['unit'], lang)} → "
+                f"{_value(r['actual_after'], r['family'], r['unit'], lang)}"
+                for r in rows
             ],
             text("period", lang): [
-                f"{a or '—'} → {b or '—'}"
-                for a, b in zip(changes["period_before"], changes["period_after"], strict=True)
+                f"{_period(r['period_before'], lang)} → {_period(r['period_after'], lang)}"
+                for r in rows
             ],
         }
     )

@@ -1,15 +1,16 @@
-"""Tables for the upload page: the preview of what will be stored, and problems by row."""
+"""Tables for the upload page: the preview of what will be stored, rows not stored, and
+problems by row, in the reader's language."""
 
 import pandas as pd
 
-from dashboard.core.explain import num
-from dashboard.core.messages import in_lang, text
+from dashboard.core.messages import TABLE, in_lang, text
 from dashboard.core.periods import period_text
 from dashboard.core.problems import Problem, Skipped
+from dashboard.present.labels import amount
 
 
-def _companion(value, unit) -> str:
-    return "" if pd.isna(value) else f"{num(value)}{'' if pd.isna(unit) else unit}"
+def _companion(value, unit, lang: str) -> str:
+    return "" if pd.isna(value) else amount(value, None if pd.isna(unit) else unit, lang)
 
 
 def _change(change: str, old, new, unit: str, lang: str) -> str:
@@ -17,7 +18,7 @@ def _change(change: str, old, new, unit: str, lang: str) -> str:
     word = text(f"change.{change}", lang)
     if change != "revision" or pd.isna(old):
         return word
-    return f"{word} {num(old)} → {num(new)}{unit}"
+    return f"{word} {amount(old, None, lang)} → {amount(new, unit, lang)}"
 
 
 def preview_table(figures: pd.DataFrame, targets: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -42,10 +43,10 @@ def preview_table(figures: pd.DataFrame, targets: pd.DataFrame, lang: str) -> pd
                 )
             ],
             text("value", lang): [
-                f"{num(v)}{u}" for v, u in zip(figures["value"], units, strict=True)
+                amount(v, u, lang) for v, u in zip(figures["value"], units, strict=True)
             ],
             text("companion", lang): [
-                _companion(v, u)
+                _companion(v, u, lang)
                 for v, u in zip(companion_value.tolist(), companion_unit.tolist(), strict=True)
             ],
             text("change", lang): [
@@ -70,15 +71,31 @@ def skipped_table(skipped: list[Skipped], lang: str) -> pd.DataFrame:
 
 
 def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
+    """Every problem by row, in the reader's language, with how to fix it (where, what
+    and how first: a phone shows the first columns)."""
+    problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or ""))
     return pd.DataFrame(
         {
-            text("file", lang): [p.file for p in problems],
-            text("row", lang): [p.row for p in problems],
+            text("row", lang): pd.array([p.row for p in problems], dtype="Int64"),
             text("column", lang): [p.column for p in problems],
+            text("message", lang): [p.message_in(lang) for p in problems],
+            text("hint", lang): [p.hint_in(lang) for p in problems],
             text("severity", lang): [text(f"severity.{p.severity}", lang) for p in problems],
-            # English until the upload page's tests move to the reader's language
-            # (p.message_in(lang), p.hint_in(lang)): the UI issue decides that.
-            text("message", lang): [p.message for p in problems],
-            text("hint", lang): [p.hint for p in problems],
+            text("file", lang): [p.file for p in problems],
         }
     )
+
+
+def read_as(file: str, encoding: str, layout: str, lang: str) -> str:
+    """'chargers.csv · GBK 中文编码文本 · 长表：每行一个数据': how the file was read."""
+    return text(
+        "read_as",
+        lang,
+        file=file,
+        encoding=_word(f"read.encoding.{encoding}", encoding, lang),
+        layout=_word(f"read.layout.{layout}", layout, lang),
+    )
+
+
+def _word(key: str, code: str, lang: str) -> str:
+    return text(key, lang) if key in TABLE else code

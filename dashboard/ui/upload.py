@@ -132,7 +132,7 @@ if not pv.ok:
 st.subheader(text("preview", lang))
 if pv.parsed.read_rows:
     how = text(f"reading.{reading or 'catalogue'}", lang)
-    st.caption(text("read_as", lang, n=len(pv.parsed.read_rows), how=how))
+    st.caption(text("read_by_default", lang, n=len(pv.parsed.read_rows), how=how))
 st.dataframe(preview_table(pv.figures, targets, lang), hide_index=True, width="stretch")
 if warnings(pv.problems):
     st.warning(text("warnings_confirm", lang))

@@ -1,0 +1,41 @@
+"""Tables for an uploader's own department: missing reports and targets behind."""
+
+import pandas as pd
+
+from dashboard.core.messages import in_lang, text
+from dashboard.present.labels import actual_text, gap_points, name_of, status_word, target_text
+
+LAGGING = ("off_track", "at_risk")
+
+
+def missing_view(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per target with figures due but not reported, naming the months."""
+    missing = grid[grid["state"] == "missing"]
+    rows = [
+        {
+            text("indicator", lang): part.iloc[0][in_lang("name", lang)],
+            text("mine.months_missing", lang): "、".join(
+                text(f"month.{int(m)}", lang) for m in part["month"]
+            ),
+        }
+        for _, part in missing.groupby("id", sort=False)
+    ]
+    return pd.DataFrame(rows)
+
+
+def lagging_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Targets behind, most behind first, with whether this month's reasons are written."""
+    lagging = progress[progress["status"].isin(LAGGING)].to_dict("records")
+    lagging.sort(key=lambda r: (gap_points(r) is None, gap_points(r) or 0.0))
+    return pd.DataFrame(
+        {
+            text("indicator", lang): [name_of(r, lang) for r in lagging],
+            text("status", lang): [status_word(r, lang) for r in lagging],
+            text("target", lang): [target_text(r, lang) for r in lagging],
+            text("actual", lang): [actual_text(r, lang) for r in lagging],
+            text("gap_points", lang): [gap_points(r) for r in lagging],
+            text("mine.reason_written", lang): [
+                text("mine.yes" if r["reason"] else "mine.no", lang) for r in lagging
+            ],
+        },
+    )
