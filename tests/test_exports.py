@@ -1,6 +1,7 @@
 """Snapshots and exports, opened back with independent tools."""
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import datetime
@@ -107,6 +108,30 @@ def test_xlsx_read_back_cell_by_cell(live):
     gas = rows["新建改造供气管网"]
     assert gas[col["原因分析"]].value.startswith("'=") and gas[col["原因分析"]].data_type == "s"
     assert detail.column_dimensions["B"].width == 30
+    # whole numbers print without a trailing dot ("3,000." with #,##0.##), decimals with them
+    assert ev[col["实际"]].number_format == "#,##0"
+    cargo = rows["机场货邮吞吐量"]
+    assert (cargo[col["实际"]].value, cargo[col["实际"]].number_format) == (83.51, "#,##0.0#")
+    for sheet, titles in ((summary, "$2:$2"), (detail, "$1:$1")):
+        setup = sheet.page_setup
+        assert (setup.paperSize, setup.orientation, setup.fitToWidth) == (9, "landscape", 1)
+        assert sheet.print_title_rows == titles
+
+
+def test_xlsx_in_english_names_sections_departments_and_units(live):
+    frame, _ = live
+    head = exporting.heading(frame, 2026, 10, "en", now=AT)
+    book = openpyxl.load_workbook(io.BytesIO(exporting.export_bytes(frame, "xlsx", head, "en")))
+    detail = book["Detail"]
+    header = [c.value for c in detail[1]]
+    cargo = next(r for r in detail.iter_rows(min_row=2, values_only=True) if r[2].startswith("Air"))
+    row = dict(zip(header, cargo, strict=True))
+    assert (row["Section"], row["Department"], row["Unit"]) == (
+        "National unified market",
+        "Airport Economy Zone Administration",
+        "10k t",
+    )
+    assert [c.value for c in book["Summary"]["A"]][2] == "Steady progress"
 
 
 def test_pdf_has_chinese_text_and_embedded_font(live, tmp_path):
@@ -127,6 +152,11 @@ def test_pdf_has_chinese_text_and_embedded_font(live, tmp_path):
         "=HYPERLINK",
     ):
         assert phrase in text, phrase
+    # the table of targets behind reads most behind first
+    table = text[text.index("滞后指标及原因分析") :]
+    order = [table.index(n) for n in ("新增供热水网面积", "零碳园区", "新建改造供气管网")]
+    assert order == sorted(order)
+    assert "nan" not in text
     pages = subprocess.run(
         ["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "p")], capture_output=True
     )
@@ -175,6 +205,24 @@ def test_a_comment_taller_than_a_page_is_continued_on_the_next(sample_ws, tmp_pa
     assert flat.count("备注") == 400  # the snapshot's note, wrapped under the title
 
 
+def test_pdf_stages_and_long_names_on_two_lines(live, tmp_path):
+    frame, head = live
+    heard = []
+    data = exporting.export_bytes(frame, "pdf", head, stage=lambda done, key: heard.append(key))
+    assert heard[0] == "export.stage.prepare" and heard[-1] == "export.stage.write"
+    assert "export.stage.gauges" in heard and "export.stage.table" in heard
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed (CI installs it)")
+    path = tmp_path / "b.pdf"
+    path.write_bytes(data)
+    laid_out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True
+    ).stdout
+    # two long names in neighbouring cells each wrap inside their own cell, apart
+    assert re.search(r"县级以上集中式饮用水源地\s{2,}新增培育规模以上绿色制造", laid_out)
+    assert re.search(r"取水水质达标率\s{2,}体系企业", laid_out)
+
+
 def test_png_of_the_gauges(live):
     frame, head = live
     data = exporting.export_bytes(frame[frame["section"] == "稳中求进"], "png", head)
@@ -209,6 +257,21 @@ def test_snapshot_reopens_exactly_after_a_revision_and_compares(sample_ws):
     ].values.tolist() == [
         ["ev_chargers", "status+revised_figure", "at_risk", "on_track", 2450.0, 2550.0]
     ]
+
+
+def test_department_template_lists_only_its_targets_in_a_drop_down(sample_ws):
+    with open_store(sample_ws) as con:
+        targets = reporting.targets(con, 2026)
+    data, count = exporting.fill_in_template(targets, 2026, 10, "xlsx", ["市发展改革委"])
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["填报"]
+    names = [c.value for c in sheet["B"][2:] if c.value]
+    assert count == len(names) and "新建电动汽车公共充电桩" in names
+    assert {c.value for c in sheet["G"][2:] if c.value} == {"市发展改革委"}
+    check = sheet.data_validations.dataValidation[0]
+    assert (check.type, check.formula1) == ("list", f"'指标清单'!$A$1:$A${count}")
+    assert str(check.sqref) == f"B3:B{count + 52}"
+    everyone, total = exporting.fill_in_template(targets, 2026, 10, "csv")
+    assert total > count
 
 
 def test_snapshot_export_uses_the_frozen_figures(sample_ws):

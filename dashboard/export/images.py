@@ -5,6 +5,7 @@ import altair as alt
 from dashboard.export.fonts import cjk_font
 
 _REGISTERED: set[str] = set()
+FONT_NAME = "WenQuanYi Micro Hei"
 
 
 def _register_font() -> None:
@@ -17,17 +18,31 @@ def _register_font() -> None:
 
 
 def gauges_png(
-    sections: list[tuple[str, alt.TopLevelMixin]], title: str, scale: float = 1.5
+    sections: list[tuple[str, alt.TopLevelMixin]], title: str, subtitle: str, scale: float = 1.5
 ) -> bytes:
-    """One image of the charts given, each under its section's name."""
+    """One image of the charts given, each under its section's name, below the title."""
     import vl_convert as vlc
 
     _register_font()
-    charts = [chart.properties(title=section) for section, chart in sections]
+    charts = [
+        chart.properties(title=alt.Title(section, fontSize=15, offset=10, anchor="start"))
+        for section, chart in sections
+    ]
+    heading = alt.Title(
+        title,
+        subtitle=subtitle,
+        fontSize=20,
+        subtitleFontSize=12,
+        subtitleColor="#57606a",
+        anchor="start",
+        offset=22,
+        font=FONT_NAME,
+        subtitleFont=FONT_NAME,
+    )
     chart = (
-        alt.vconcat(*[_unconfigured(c) for c in charts], title=title, spacing=24)
+        alt.vconcat(*[_unconfigured(c) for c in charts], title=heading, spacing=36)
         .configure_view(stroke=None)
-        .configure_title(fontSize=18, anchor="start", font="WenQuanYi Micro Hei")
+        .configure(font=FONT_NAME, padding=20)
     )
     return vlc.vegalite_to_png(chart.to_json(validate=False), scale=scale)
 

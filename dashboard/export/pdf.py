@@ -4,6 +4,7 @@ Gauges are drawn as vector shapes (fast, crisp in print); text uses a CJK font f
 the machine (see fonts.py), embedded as a subset.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -11,13 +12,22 @@ from fpdf import FPDF
 
 from dashboard.core.explain import shown_status, value_with_unit
 from dashboard.core.messages import in_lang, text
-from dashboard.core.palette import GAUGE_MAX, STATUS_COLORS, TILE_ORDER, tile_key, tiles
+from dashboard.core.palette import (
+    GAUGE_MAX,
+    STATUS_COLORS,
+    TILE_ORDER,
+    text_color,
+    tile_key,
+    tiles,
+)
 from dashboard.export.fonts import cjk_font
 
 FONT = "cjk"
-PER_ROW, CELL_W, CELL_H = 5, 37.0, 35.0
+PER_ROW, CELL_W, CELL_H = 5, 37.0, 44.0
+NAME_LINES = 2  # a gauge's name wraps onto at most two lines under the one beside it
 LAGGING = ("off_track", "at_risk", "overdue_report")
 LAGGING_WIDTHS, LINE_H = (34, 14, 80, 58), 4.2
+Stage = Callable[[float, str], None]  # (fraction done, stage message key)
 
 
 @dataclass(frozen=True)
@@ -48,18 +58,26 @@ class Bulletin(FPDF):
 
 
 def bulletin_pdf(
-    progress: pd.DataFrame, heading: Heading, gauges: pd.DataFrame, lang: str = "zh"
+    progress: pd.DataFrame,
+    heading: Heading,
+    gauges: pd.DataFrame,
+    lang: str = "zh",
+    stage: Stage = lambda done, key: None,
 ) -> bytes:
     """`gauges`: what each target's gauge shows, one row per target (see
-    present/gauges.gauge_cells: section, name, share, tick, fill, headline, caption,
-    status_text)."""
+    present/gauges.gauge_cells: section, name, share, tick, fill, headline, caption, gap,
+    status_text). `stage` hears how far the drawing is, section by section."""
     pdf = Bulletin(heading)
     pdf.add_page()
     _title(pdf, heading)
     _counts(pdf, progress, lang)
-    for section, part in gauges.groupby("section", sort=False):
+    sections = list(gauges.groupby("section", sort=False))
+    for n, (section, part) in enumerate(sections):
+        stage(0.1 + 0.7 * n / len(sections), "export.stage.gauges")
         _section(pdf, section, part)
+    stage(0.8, "export.stage.table")
     _lagging(pdf, progress, lang)
+    stage(0.95, "export.stage.write")
     return bytes(pdf.output())
 
 
@@ -111,10 +129,11 @@ def _section(pdf: Bulletin, section: str, part: pd.DataFrame) -> None:
 
 def _gauge(pdf: Bulletin, x: float, y: float, cell: dict) -> None:
     pdf.set_font(FONT, size=7.5)
-    pdf.set_text_color(87, 96, 106)
-    pdf.set_xy(x, y)
-    pdf.cell(CELL_W - 1, 4, cell["name"], align="C")
-    cx, cy, radius, inner = x + CELL_W / 2, y + 19, 12.0, 8.0
+    pdf.set_text_color(36, 41, 47)
+    for n, line in enumerate(_name_lines(pdf, cell["name"], CELL_W - 2)):
+        pdf.set_xy(x, y + n * 3.4)
+        pdf.cell(CELL_W - 1, 3.4, line, align="C")
+    cx, cy, radius, inner = x + CELL_W / 2, y + 22, 12.0, 8.0
     share = min(max(cell["share"], 0.0), GAUGE_MAX)
     _wedge(pdf, cx, cy, radius, 180, 360, "#eaeef2")
     if share > 0:
@@ -128,12 +147,24 @@ def _gauge(pdf: Bulletin, x: float, y: float, cell: dict) -> None:
     pdf.set_xy(x, cy - 5)
     pdf.cell(CELL_W - 1, 5, cell["headline"], align="C")
     pdf.set_font(FONT, size=6.5)
-    pdf.set_text_color(87, 96, 106)
-    pdf.set_xy(x, cy + 1)
-    pdf.cell(CELL_W - 1, 4, cell["caption"], align="C")
-    pdf.set_text_color(*_rgb(cell["fill"]))
-    pdf.set_xy(x, cy + 5)
-    pdf.cell(CELL_W - 1, 4, cell["status_text"], align="C")
+    pdf.set_text_color(66, 74, 83)
+    for n, words in enumerate((cell["caption"], cell["gap"])):
+        pdf.set_xy(x, cy + 1 + n * 3.4)
+        pdf.cell(CELL_W - 1, 3.4, words, align="C")
+    pdf.set_text_color(*_rgb(text_color(cell["fill"])))
+    pdf.set_xy(x, cy + 7.8)
+    pdf.cell(CELL_W - 1, 3.6, cell["status_text"], align="C")
+
+
+def _name_lines(pdf: Bulletin, name: str, width: float) -> list[str]:
+    """The name wrapped to the cell's width, at most NAME_LINES lines (then "…")."""
+    lines = pdf.multi_cell(width, 3.4, name, dry_run=True, output="LINES")
+    if len(lines) > NAME_LINES:
+        last = lines[NAME_LINES - 1]
+        while last and pdf.get_string_width(last + "…") > width:
+            last = last[:-1]
+        lines = lines[: NAME_LINES - 1] + [last + "…"]
+    return lines
 
 
 def _wedge(
@@ -147,7 +178,10 @@ def _wedge(
 
 
 def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
-    lagging = progress[progress["status"].isin(LAGGING)]
+    # most behind first: that is what a meeting reads the list for
+    lagging = progress[progress["status"].isin(LAGGING)].sort_values(
+        "gap_pp", na_position="last", kind="stable"
+    )
     pdf.add_page()
     pdf.set_font(FONT, size=13)
     pdf.set_text_color(36, 41, 47)

@@ -35,6 +35,7 @@ def to_xlsx(progress: pd.DataFrame, title: str, lang: str = "zh") -> bytes:
     summary.column_dimensions["A"].width = 22
     for i in range(2, len(table.columns) + 1):
         summary.column_dimensions[get_column_letter(i)].width = 14
+    _print_setup(summary, "2:2")
 
     detail = book.create_sheet(text("export.sheet.detail", lang))
     frame = export_table(progress, lang)
@@ -42,6 +43,7 @@ def to_xlsx(progress: pd.DataFrame, title: str, lang: str = "zh") -> bytes:
     for row in frame.itertuples(index=False):
         detail.append([None if (isinstance(v, float) and v != v) else _cell(v) for v in row])
     _style_detail(detail, frame, progress, Font, PatternFill, Alignment, get_column_letter)
+    _print_setup(detail, "1:1")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -69,6 +71,27 @@ WIDE = {
     "department": 20,
 }
 FORMATS = {"completion_pct": "0.0", "time_share_pct": "0.0", "gap_pp": "+0.0;-0.0;0.0"}
+# "#,##0.##" prints 3,000 as "3,000.": whole numbers get no decimals, others one or two
+WHOLE, DECIMAL = "#,##0", "#,##0.0#"
+
+
+def number_format(column: str, value) -> str:
+    if column in FORMATS:
+        return FORMATS[column]
+    whole = isinstance(value, (int, float)) and float(value).is_integer()
+    return WHOLE if whole or value is None else DECIMAL
+
+
+def _print_setup(sheet, title_rows: str) -> None:
+    """A4 landscape, one page wide, the header row repeated on every printed page."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = title_rows
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
 
 
 def _style_detail(sheet, frame, progress, Font, PatternFill, Alignment, letter) -> None:
@@ -82,7 +105,7 @@ def _style_detail(sheet, frame, progress, Font, PatternFill, Alignment, letter) 
         sheet.column_dimensions[letter(i)].width = WIDE.get(col, WIDTHS[kind])
         if kind == "number":
             for cell in sheet[letter(i)][1:]:
-                cell.number_format = FORMATS.get(col, "#,##0.##")
+                cell.number_format = number_format(col, cell.value)
     for row_idx, status in enumerate(progress["status"], start=2):
         cell = sheet.cell(row=row_idx, column=status_col)
         argb = "FF" + STATUS_COLORS[status].lstrip("#").upper()  # opaque, as Excel expects

@@ -4,8 +4,9 @@ import pandas as pd
 
 from dashboard.core.explain import shown_status
 from dashboard.core.formulas import neutralise
-from dashboard.core.messages import in_lang, text
+from dashboard.core.messages import glossary, in_lang, text
 from dashboard.core.palette import TILE_ORDER, tile_key, tiles
+from dashboard.core.units import unit_word
 
 # (column in the progress frame, kind); headers are the messages export.column.<column>
 COLUMNS = [
@@ -40,6 +41,9 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     frame = progress.copy()
     frame["status_label"] = [shown_status(r, lang) for r in frame.to_dict("records")]
     frame["explanation"] = frame[in_lang("explanation", lang)]
+    frame["section"] = [glossary("section", v, lang) for v in frame["section"]]
+    frame["department"] = [glossary("department", v, lang) for v in frame["department"]]
+    frame["unit"] = [None if pd.isna(u) else unit_word(u, lang) for u in frame["unit"]]
     for col in ("reason", "measures", "last_year_actual"):  # older snapshots lack some
         if col not in frame:
             frame[col] = None
@@ -57,10 +61,12 @@ def status_summary(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Counts by tile (超序时 and 达序时 apart), overall and per section (counted, never
     averaged)."""
     label = {s: text(tile_key(s), lang) for s in TILE_ORDER}
-    table = pd.crosstab(progress["section"], tiles(progress)).reindex(
+    sections = pd.Series([glossary("section", v, lang) for v in progress["section"]])
+    table = pd.crosstab(sections.values, tiles(progress).values).reindex(
         columns=list(TILE_ORDER), fill_value=0
     )
-    table = table.reindex(list(dict.fromkeys(progress["section"])))
+    table = table.reindex(list(dict.fromkeys(sections)))
     table.loc[text("export.total", lang)] = table.sum()
-    table = table.rename(columns=label).reset_index()
-    return table.rename(columns={"section": header("section", lang)})
+    table = table.rename(columns=label).rename_axis(header("section", lang)).reset_index()
+    table.columns.name = None
+    return table

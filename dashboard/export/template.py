@@ -7,6 +7,8 @@ import pandas as pd
 from dashboard.core.vocab import is_due
 
 HEADER = ["指标ID", "指标名称", "时期", "数值", "单位", "口径", "责任单位", "备注"]
+LIST_SHEET = "指标清单"
+SPARE_ROWS = 50  # rows under the form where a copied or added row still gets the list
 BASIS_ZH = {
     "ytd": "累计",
     "month": "当月",
@@ -45,8 +47,11 @@ def template_csv(frame: pd.DataFrame) -> bytes:
 
 
 def template_xlsx(frame: pd.DataFrame, title: str) -> bytes:
+    """The form as a workbook; the name column offers the form's own targets in a
+    drop-down list (kept on a second sheet, as Excel and WPS need for long lists)."""
     import openpyxl
     from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -61,6 +66,25 @@ def template_xlsx(frame: pd.DataFrame, title: str) -> bytes:
     for letter, w in zip("ABCDEFGH", (24, 36, 16, 12, 10, 20, 28, 24), strict=True):
         sheet.column_dimensions[letter].width = w
     sheet.freeze_panes = "A3"
+    if len(frame):
+        _name_list(book, sheet, list(frame["指标名称"]), DataValidation)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _name_list(book, sheet, names: list[str], DataValidation) -> None:
+    listing = book.create_sheet(LIST_SHEET)
+    for name in names:
+        listing.append([name])
+    listing.sheet_state = "hidden"
+    check = DataValidation(
+        type="list",
+        formula1=f"'{LIST_SHEET}'!$A$1:$A${len(names)}",
+        allow_blank=True,
+        showErrorMessage=False,  # a row for a target not listed is the upload check's job
+    )
+    check.prompt, check.promptTitle = "从列表中选择本表的指标", "指标名称"
+    check.showInputMessage = True
+    sheet.add_data_validation(check)
+    check.add(f"B3:B{len(names) + 2 + SPARE_ROWS}")

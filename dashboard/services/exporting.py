@@ -1,6 +1,7 @@
 """One entry for every export: a progress frame (live or snapshot) -> file bytes; and the
 fill-in template for a month."""
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pandas as pd
@@ -13,6 +14,7 @@ from dashboard.export.spreadsheet import to_csv, to_xlsx
 from dashboard.export.template import template_csv, template_frame, template_xlsx
 from dashboard.present import charts
 from dashboard.present.gauges import gauge_cells
+from dashboard.present.labels import section_word
 
 FORMATS = {
     "csv": "text/csv",
@@ -48,21 +50,35 @@ def heading(
     return Heading(text("export.title", lang, entity=entity, year=year), subtitle)
 
 
-def export_bytes(progress: pd.DataFrame, fmt: str, head: Heading, lang: str = "zh") -> bytes:
+Stage = Callable[[float, str], None]  # (fraction done, stage key) for a progress bar
+
+
+def _silent(done: float, stage: str) -> None:
+    pass
+
+
+def export_bytes(
+    progress: pd.DataFrame, fmt: str, head: Heading, lang: str = "zh", stage: Stage = _silent
+) -> bytes:
+    """The file of `fmt`; `stage` hears how far along it is (PDF and PNG take seconds)."""
     if fmt == "csv":
         return to_csv(progress, lang)
     if fmt == "xlsx":
         return to_xlsx(progress, f"{head.title} · {head.subtitle}", lang)
     if fmt == "pdf":
-        return bulletin_pdf(progress, head, gauge_cells(progress, lang, name_limit=14), lang)
+        stage(0.05, "export.stage.prepare")
+        cells = gauge_cells(progress, lang, name_limit=40)
+        return bulletin_pdf(progress, head, cells, lang, stage)
     if fmt == "png":
         from dashboard.export.images import gauges_png
 
+        stage(0.05, "export.stage.prepare")
         sections = [
-            (section, charts.gauges(part, lang))
+            (section_word(section, lang), charts.gauges(part, lang))
             for section, part in progress.groupby("section", sort=False)
         ]
-        return gauges_png(sections, f"{head.title} · {head.subtitle}")
+        stage(0.3, "export.stage.render")
+        return gauges_png(sections, head.title, head.subtitle)
     raise ValueError(f"unknown export format {fmt!r}")
 
 
@@ -77,9 +93,14 @@ def unavailable(fmt: str) -> DashboardError | None:
     return None
 
 
-def fill_in_template(targets: pd.DataFrame, year: int, month: int, fmt: str) -> tuple[bytes, int]:
+def fill_in_template(
+    targets: pd.DataFrame, year: int, month: int, fmt: str, departments=()
+) -> tuple[bytes, int]:
     """The fill-in file for data month `month` (csv | xlsx) and how many indicators it asks
-    for. The form is Chinese office paper: its title is Chinese whatever the page language."""
+    for; only `departments`' targets when given. The form is Chinese office paper: its
+    title is Chinese whatever the page language."""
+    if departments:
+        targets = targets[targets["department"].isin(list(departments))]
     frame = template_frame(targets, year, month)
     if fmt == "xlsx":
         data = template_xlsx(frame, text("template.title", "zh", year=year, month=month))
