@@ -2,17 +2,24 @@
 (`python -m streamlit run dashboard/server.py`), which adds the login cookie's routes."""
 
 import os
+from urllib.parse import urlparse
 
 import streamlit as st
 
 from dashboard.core.messages import text
-from dashboard.ui import auth, common, errors
+from dashboard.ui import auth, common, errors, style
 
 os.umask(0o077)  # the database's write-ahead log and every file the server writes: private
 # An unexpected error shows one plain line; its traceback (source paths) stays in the log.
 st.set_option("client.showErrorDetails", "none")
-st.set_page_config(page_title=text("app_title", "zh"), page_icon=":material/speed:", layout="wide")
+st.set_page_config(
+    page_title=text("app_title", "zh"),
+    page_icon=":material/speed:",
+    layout="wide",
+    menu_items={"Get help": None, "Report a bug": None, "About": None},
+)
 lang = common.language_switch()
+style.apply(lang)
 errors.rebuilt_notice(lang)
 with errors.reported(lang):
     w = common.ready()
@@ -20,6 +27,7 @@ with errors.reported(lang):
 
 PAGES = [  # file, title key, icon, url, who finds it in the menu
     ("ui/overview.py", "overview", ":material/speed:", "overview", "all"),
+    ("ui/my_department.py", "my_department", ":material/apartment:", "mine", "uploader"),
     ("ui/detail.py", "detail", ":material/query_stats:", "detail", "all"),
     ("ui/upload.py", "upload", ":material/upload_file:", "upload", "all"),
     ("ui/completeness.py", "completeness", ":material/calendar_month:", "completeness", "all"),
@@ -31,7 +39,12 @@ PAGES = [  # file, title key, icon, url, who finds it in the menu
 # Every page is registered for everyone, so that a bookmark or a shared link to a page
 # this person may not use opens it, and it says so in their language (Streamlit would show
 # an English "Page not found"); the menu lists only what they may use.
-shown = {"all": True, "user": user is not None, "admin": user is not None and user.is_admin}
+shown = {
+    "all": True,
+    "user": user is not None,
+    "uploader": user is not None and bool(user.departments),
+    "admin": user is not None and user.is_admin,
+}
 pages = [
     st.Page(
         file,
@@ -44,4 +57,11 @@ pages = [
     for i, (file, key, icon, url, who) in enumerate(PAGES)
 ]
 with errors.reported(lang):
-    st.navigation(pages).run()
+    page = st.navigation(pages)
+    if shown["uploader"] and st.session_state.get("landed") != user.name:
+        # An uploader who comes to the dashboard's front page lands on their department
+        # (once per login; a link to a page, the overview's included, opens that page).
+        st.session_state["landed"] = user.name
+        if page.url_path == "overview" and urlparse(st.context.url).path.strip("/") == "":
+            st.switch_page(pages[1])
+    page.run()

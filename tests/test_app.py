@@ -1,25 +1,46 @@
-"""Streamlit pages through AppTest: every page, both languages, upload -> confirm -> overview."""
+"""Streamlit pages through AppTest: every page, both languages, upload -> confirm -> overview.
+
+The clock stands at 26 November 2026 (DASHBOARD_TODAY), the shipped samples run to October.
+"""
 
 import re
+from datetime import datetime
+from html import unescape
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import PASSWORD, ROOT, add_accounts
+from dashboard.services import reporting
+from dashboard.services.database import open_store
+from dashboard.services.uploading import preview, store_preview
+from tests.conftest import PASSWORD, ROOT, TODAY, add_accounts
 from tests.durable_state import tables
 from tests.files import csv_bytes
 
 APP = str(ROOT / "dashboard" / "app.py")
+AT = datetime(2026, 11, 26, 9, 0)
+
+
+def start(ws, monkeypatch, today: str = "2026-11-26") -> AppTest:
+    monkeypatch.setenv("DASHBOARD_DB", str(ws.db_path))
+    monkeypatch.setenv("DASHBOARD_DATA", str(ws.data_dir))
+    monkeypatch.setenv("DASHBOARD_TODAY", today)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 @pytest.fixture
 def app(sample_ws, monkeypatch):
     add_accounts(sample_ws)
-    monkeypatch.setenv("DASHBOARD_DB", str(sample_ws.db_path))
-    monkeypatch.setenv("DASHBOARD_DATA", str(sample_ws.data_dir))
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return start(sample_ws, monkeypatch)
+
+
+def store(ws, rows: list[list], name: str = "nov.csv") -> None:
+    """Upload a file through the same service as the page (with the page's checks)."""
+    data = csv_bytes([["指标", "时期", "数值", "单位"], *rows])
+    with open_store(ws) as con:
+        store_preview(con, ws, preview(con, data, name, TODAY), data, "fgw", AT)
 
 
 def button(at, label: str):
@@ -43,42 +64,173 @@ def texts(at) -> str:
     return shown("\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption))
 
 
-def table_row(at, name: str) -> dict:
-    frame = at.dataframe[0].value
+def cards(at) -> dict[str, str]:
+    """Each gauge card's words, by its name (what a person reads under the gauge)."""
+    found = {}
+    for m in at.markdown:
+        if 'class="gauge-card"' in m.value:
+            words = re.sub(r"<title>.*?</title>", "", m.value)
+            found[m.value] = " | ".join(
+                unescape(t).strip() for t in re.findall(r">([^<>]+)<", words) if t.strip()
+            )
+    return found
+
+
+def card(at, name: str) -> str:
+    """The words of the card whose tooltip starts with `name`."""
+    for html, words in cards(at).items():
+        if re.search(rf'aria-label="{re.escape(name)} ·', html):
+            return words
+    raise AssertionError(f"no gauge card for {name}")
+
+
+def table_row(at, name: str, index: int = 0) -> dict:
+    frame = at.dataframe[index].value
     return frame[frame.iloc[:, 1] == name].iloc[0].to_dict()
 
 
-def test_overview_counts_gauges_and_filters(app):
+def show_table(at):
+    at.segmented_control(key="overview_view").set_value("table").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+# ---------------------------------------------------------------- overview
+
+
+def test_overview_tiles_filter_by_status(app):
     assert app.title[0].value == "目标进度看板 · 2026年10月"
-    page = texts(app)
-    # issue 15: 超序时 and 达序时 apart, 未报送 counted; the four new targets have no samples
-    tiles = (("滞后", 12), ("略滞后", 9), ("超序时", 14), ("达序时", 34), ("已完成", 12))
-    for label, count in (*tiles, ("未报送", 0), ("暂无数据", 4)):
-        assert f"{label}</div><div style='font-size:1.8em;font-weight:600'>{count}<" in page
-    assert len(app.get("vega_lite_chart")) == 13  # one gauge grid per report section
-    assert [s.value for s in app.subheader][:2] == ["稳中求进", "全国统一大市场"]
-    app.multiselect[2].set_value(["off_track"]).run()
-    assert "共12项指标" in texts(app)
-    app.text_input[0].set_value("充电桩").run()
-    assert "共0项指标" in texts(app) and app.info[0].value == "没有符合筛选条件的指标。"
+    tiles = {b.key: b.label for b in app.button if (b.key or "").startswith("tile_")}
+    assert tiles["tile_off_track"] == "✖ 滞后 **12**"
+    assert tiles["tile_at_risk"] == "▲ 略滞后 **19**"
+    assert tiles["tile_no_data"] == "? 暂无数据 **0**"
+    assert len(cards(app)) == 86 and [s.value for s in app.subheader][:2] == [
+        "稳中求进",
+        "全国统一大市场",
+    ]
+    app.button(key="tile_off_track").click().run()
+    assert "共12项指标" in texts(app) and len(cards(app)) == 12
+    assert app.button(key="tile_off_track").proto.type == "primary"
+    app.button(key="tile_off_track").click().run()  # again: every status
+    assert len(cards(app)) == 86
+    app.text_input(key="f_query").set_value("充电桩").run()
+    assert "共1项指标" in texts(app)
+    app.text_input(key="f_query").set_value("无此指标").run()
+    assert app.info[0].value == "没有符合筛选条件的指标。"
 
 
-def test_table_view_and_language_switch(app):
-    app.segmented_control(key="overview_view").set_value("table").run()
-    row = table_row(app, "新建电动汽车公共充电桩")
-    assert (row["状态"], row["实际"], row["目标"]) == ("欠序时", "81.7%", "2,450个 · 序时 83.3%")
+def test_gauge_cards_say_actual_target_gap_and_status_in_words(app):
+    assert (
+        card(app, "新建电动汽车公共充电桩") == "81.7% | 2,450 / 3,000个 | 差1.6个百分点 | ▲ 略滞后"
+    )
+    assert card(app, "机场货邮吞吐量") == "75.9% | 83.51 / ≥110万吨 | 差7.4个百分点 | ▲ 略滞后"
+    assert card(app, "整车产量") == "85.3% | 128 / ≥150万辆 | 超2.0个百分点 | ● 超序时/达序时"
+    # GDP is quarterly: on the October page its figure is for 前三季度, and says so
+    assert card(app, "地区生产总值增长") == (
+        "4.8% | 目标 ≥5% | 差0.2个百分点 | ▲ 略滞后 | 数据：前三季度"
+    )
+    html = next(h for h in cards(app) if 'aria-label="新建电动汽车公共充电桩 ·' in h)
+    title = re.search(r"<title>(.*?)</title>", html)[1]
+    assert title == "新建电动汽车公共充电桩 · ▲ 略滞后 · 2,450 / 3,000个 · 差1.6个百分点"
+    assert "#" not in title and "fill" not in title and "001" not in title
+    links = {link.label: link.proto for link in app.get("page_link")}
+    ev = links["新建电动汽车公共充电桩"]  # the card opens the target's detail page
+    assert (ev.page, ev.query_string) == ("detail", "id=ev_chargers")
+
+
+def test_gauges_sorted_and_filtered_by_gap(app):
+    app.selectbox(key="f_gap").set_value("behind_10").run()
+    app.selectbox(key="f_sort").set_value("behind_first").run()
+    names = [re.search(r'aria-label="([^"]+?) ·', h)[1] for h in cards(app)]
+    assert names[:3] == ["新增供热水网面积", "零碳园区", "新建改造供气管网"]
+    assert len(names) == 8 and "共8项指标" in texts(app)
+    assert not app.subheader  # in gap order the sections give way to one list
+
+
+def test_table_view_has_the_numbers_under_the_right_headers(sample_ws, monkeypatch):
+    add_accounts(sample_ws)
+    # 省市重点项目完成投资 reported for November: the issue's example
+    store(sample_ws, [["省市重点项目完成投资", "2026年1-11月", "1790", "亿元"]])
+    app = show_table(start(sample_ws, monkeypatch))
+    assert app.title[0].value == "目标进度看板 · 2026年11月"
+    frame = app.dataframe[0].value
+    assert list(frame.columns) == [
+        "领域",
+        "指标",
+        "目标",
+        "实际",
+        "完成率(%)",
+        "序时(%)",
+        "差(百分点)",
+        "状态",
+        "数据月份",
+        "责任单位",
+    ]
+    key = table_row(app, "省市重点项目完成投资")
+    assert (key["目标"], key["实际"], key["完成率(%)"], key["序时(%)"], key["差(百分点)"]) == (
+        "2,000亿元",
+        "1,790亿元",
+        89.5,
+        91.7,
+        -2.2,
+    )
+    assert (key["状态"], key["数据月份"]) == ("略滞后", "1—11月")
+    ev = table_row(app, "新建电动汽车公共充电桩")  # not reported for November yet
+    assert (ev["实际"], ev["序时(%)"], ev["数据月份"]) == ("2,450个", 83.3, "1—10月")
+    gdp = table_row(app, "地区生产总值增长")
+    assert (gdp["目标"], gdp["实际"], gdp["差(百分点)"]) == ("≥5%", "4.8%", -0.2)
+    assert frame["完成率(%)"].dtype.kind == "f" and frame["差(百分点)"].dtype.kind == "f"
+    # the gauges of the same page say which month each figure is for
+    app.segmented_control(key="overview_view").set_value("gauges").run()
+    assert card(app, "省市重点项目完成投资").endswith("▲ 略滞后")
+    assert card(app, "新建电动汽车公共充电桩").endswith("数据：1—10月")
+
+
+def test_english_page_speaks_english_throughout(app):
     app.segmented_control(key="lang_choice").set_value("English").run()
     assert app.title[0].value == "Target progress dashboard · Oct 2026"
+    assert [s.value for s in app.subheader][:2] == ["Steady progress", "National unified market"]
+    assert card(app, "Airport cargo and mail throughput") == (
+        "75.9% | 83.51 / ≥110 10k t | 7.4 pts behind | ▲ Slightly behind"
+    )
+    show_table(app)
     row = table_row(app, "New public EV charging piles")
-    assert (row["Status"], row["Target"]) == ("Behind time share", "2,450个 · time share 83.3%")
+    assert (row["Target"], row["Actual"], row["Status"], row["Department"], row["Data month"]) == (
+        "3,000 units",
+        "2,450 units",
+        "Slightly behind",
+        "Development and Reform Commission",
+        "Jan–Oct",
+    )
+    assert not re.search(r"[\u4e00-\u9fff]", " ".join(app.dataframe[0].value["Section"]))
 
 
-def test_as_of_month_selector(app):
+# ---------------------------------------------------------------- months and the clock
+
+
+def test_no_month_after_today_is_offered(app):
+    months = app.selectbox(key="as_of_2026").options
+    assert months == [f"2026年{m}月" for m in range(1, 12)]  # 26 November: up to November
     app.selectbox(key="as_of_2026").set_value(6).run()
     assert app.title[0].value == "目标进度看板 · 2026年6月"
 
 
-def test_detail_page_with_comment(app):
+def test_early_in_a_month_the_month_is_offered_but_not_before_it(sample_ws, monkeypatch):
+    add_accounts(sample_ws)
+    app = start(sample_ws, monkeypatch, today="2026-10-05")
+    assert app.selectbox(key="as_of_2026").options[-1] == "2026年10月"
+    assert app.title[0].value == "目标进度看板 · 2026年10月"
+    early = start(sample_ws, monkeypatch, today="2026-09-30")
+    assert early.selectbox(key="as_of_2026").options[-1] == "2026年9月"
+    assert early.title[0].value == "目标进度看板 · 2026年9月"  # never a month not begun
+    before = start(sample_ws, monkeypatch, today="2025-12-31")
+    assert before.info[0].value == "2026年尚未开始，还没有可查看的月份。"
+
+
+# ---------------------------------------------------------------- detail and comments
+
+
+def test_detail_comment_boxes_start_empty_and_an_untouched_field_stores_nothing(app, sample_ws):
     login(app, "fgw")
     app.switch_page("ui/detail.py").run()
     app.selectbox(key="target").set_value("ev_chargers").run()
@@ -86,20 +238,61 @@ def test_detail_page_with_comment(app):
     page = texts(app)
     assert "1—10月累计完成2,450个，占全年目标的81.7%，低于序时进度1.6个百分点" in page
     assert "新建电动汽车公共充电桩3000个" in page  # the report's sentence
-    history = app.dataframe[0].value
-    assert history.iloc[-1]["数值"] == "2,450个" and history.iloc[-1]["当前值"] == "✔"
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics == {
+        "实际": "2,450个",
+        "目标": "3,000个",
+        "完成率": "81.7%",
+        "序时": "83.3%",
+        "差距": "差1.6个百分点",
+    }
+    assert [a.value for a in app.text_area] == ["", ""]
     app.text_area[0].set_value("冬季施工受限")
-    app.text_area[1].set_value("11月集中验收")
     button(app, "保存说明").click().run()
     assert app.success[0].value == "已保存。"
-    assert app.dataframe[-1].value.iloc[0][["原因分析", "下步措施", "填报人"]].tolist() == [
+    assert [a.value for a in app.text_area] == ["冬季施工受限", ""]
+    shown = app.dataframe[-1].value.iloc[0]
+    assert shown[["月份", "原因分析", "下步措施", "填报人"]].tolist() == [
+        "10月",
         "冬季施工受限",
-        "11月集中验收",
+        "",
         "fgw",
     ]
+    with open_store(sample_ws) as con:
+        row = reporting.progress(con, 2026, 10).set_index("id").loc["ev_chargers"]
+    assert (row["reason"], row["measures"]) == ("冬季施工受限", None)
     app.selectbox(key="target").set_value("public_parking").run()  # another department's
     assert app.caption[-1].value.startswith("责任单位的填报人员登录后可填写")
     assert not [b for b in app.button if b.label == "保存说明"]
+
+
+# ---------------------------------------------------------------- my department
+
+
+def test_an_uploader_lands_on_their_department(sample_ws, monkeypatch):
+    add_accounts(sample_ws)
+    app = login(start(sample_ws, monkeypatch), "fgw")
+    assert app.title[0].value == "我的部门 · 2026年10月"
+    assert app.caption[0].value == "市发展改革委"
+    assert [s.value for s in app.subheader][:2] == ["缺报数据", "滞后指标"]
+    lagging = app.dataframe[-1].value
+    assert lagging.iloc[0].to_dict() == {
+        "指标": "省市重点项目完成投资",
+        "差(百分点)": -3.8,
+        "本月原因分析": "未填写",
+        "状态": "略滞后",
+        "目标": "2,000亿元",
+        "实际": "1,590亿元",
+    }
+    assert "新建电动汽车公共充电桩" in set(lagging["指标"])
+    labels = [d.label for d in app.get("download_button")]
+    assert {"下载 CSV", "下载 Excel"} <= set(labels)
+    assert "本表应报" in texts(app)  # the department's own form (tests/test_exports.py)
+    names = [link.label for link in app.get("page_link")]
+    assert "新建电动汽车公共充电桩" in names and "新建公共停车位" not in names
+
+
+# ---------------------------------------------------------------- upload
 
 
 def test_upload_needs_a_login(app):
@@ -108,9 +301,6 @@ def test_upload_needs_a_login(app):
     assert len(app.file_uploader) == 0
     login(app, "guest")
     assert app.info[0].value == "上传数据需要以填报人员或管理员身份登录。"
-    login_failed = AppTest.from_file(APP, default_timeout=60).run()
-    login(login_failed, "fgw", "wrong password")
-    assert login_failed.error[0].value == "用户名或密码不正确。"
 
 
 def test_upload_confirm_then_overview_updates(app):
@@ -120,8 +310,9 @@ def test_upload_confirm_then_overview_updates(app):
         [["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,550", "个"]], "gbk"
     )
     app.file_uploader[0].set_value(("chargers.csv", data, "text/csv")).run()
-    preview = app.dataframe[0].value
-    assert preview.iloc[0].to_dict() == {
+    assert "chargers.csv · GBK 中文编码文本 · 长表：每行一个数据" in texts(app)
+    preview_table = app.dataframe[0].value
+    assert preview_table.iloc[0].to_dict() == {
         "行": 2,
         "指标": "新建电动汽车公共充电桩",
         "时期": "2026 1—10月",
@@ -132,12 +323,11 @@ def test_upload_confirm_then_overview_updates(app):
     button(app, "确认保存").click().run()
     assert app.success[0].value == "已保存上传 #8：1 条数据。"
     app.switch_page("ui/overview.py").run()
-    app.segmented_control(key="overview_view").set_value("table").run()
-    row = table_row(app, "新建电动汽车公共充电桩")
-    assert (row["状态"], row["实际"]) == ("超序时", "85.0%")
+    row = table_row(show_table(app), "新建电动汽车公共充电桩")
+    assert (row["状态"], row["实际"], row["完成率(%)"]) == ("超序时/达序时", "2,550个", 85.0)
 
 
-def test_other_departments_rows_are_refused(app):
+def test_refusals_are_written_in_the_readers_language(app):
     login(app, "cgj")
     app.switch_page("ui/upload.py").run()
     data = csv_bytes(
@@ -145,15 +335,20 @@ def test_other_departments_rows_are_refused(app):
             ["指标", "时期", "数值", "单位"],
             ["公共停车位", "2026年10月", "2.7", "万个"],
             ["充电桩", "2026年10月", "2,550", "个"],
+            ["公共停车位", "2026年9月", "待核实", "万个"],
         ]
     )
     app.file_uploader[0].set_value(("mixed.csv", data, "text/csv")).run()
     assert app.error[0].value.startswith("文件未通过校验，未保存任何数据")
     problems = app.dataframe[0].value
-    assert problems[["行", "问题"]].values.tolist() == [
-        [3, "新建电动汽车公共充电桩 belongs to 市发展改革委; cgj reports for 市城市管理局"]
+    assert problems[["行", "列", "问题"]].values.tolist() == [
+        [3, "C", "新建电动汽车公共充电桩属于市发展改革委；cgj 负责填报：市城市管理局"],
+        [4, "C", "“待核实”不是数字"],
     ]
+    assert not re.search(r"[A-Za-z]{4,}", " ".join(problems["问题"] + problems["修改建议"]))
     assert not [b for b in app.button if b.label == "确认保存"]
+    app.segmented_control(key="lang_choice").set_value("English").run()
+    assert app.dataframe[0].value["Problem"].tolist()[1] == "'待核实' is not a number"
 
 
 def test_broken_upload_is_refused_with_rows(app):
@@ -171,6 +366,9 @@ def test_broken_upload_is_refused_with_rows(app):
     problems = app.dataframe[0].value
     assert problems[["行", "列"]].values.tolist() == [[2, "C"], [3, "A"]]
     assert not [b for b in app.button if b.label == "确认保存"]  # nothing to confirm
+
+
+# ---------------------------------------------------------------- other pages
 
 
 def test_completeness_page(app):
@@ -191,12 +389,15 @@ def test_every_page_in_english(app):
         ("ui/detail.py", "GDP growth"),
         ("ui/upload.py", "Upload"),
         ("ui/completeness.py", "Completeness · Oct 2026"),
+        ("ui/snapshots.py", "Snapshots and exports"),
     ):
         app.switch_page(page).run()
         assert not app.exception and app.title[0].value == title
+    app.switch_page("ui/completeness.py").run()
+    assert "Development and Reform Commission" in set(app.dataframe[0].value["Department"])
 
 
-def test_snapshots_page_take_and_compare(app):
+def test_snapshots_page_take_and_compare_in_words(app, sample_ws):
     app.switch_page("ui/snapshots.py").run()
     assert not [b for b in app.button if b.label == "拍快照"]  # viewers cannot
     login(app, "admin")
@@ -206,23 +407,39 @@ def test_snapshots_page_take_and_compare(app):
     button(app, "拍快照").click().run()
     assert app.success[0].value == "已保存快照 #1。"
     listing = app.dataframe[0].value
-    assert listing[["#", "备注", "填报人"]].values.tolist() == [[1, "十月例会", "admin"]]
-    assert [b.label for b in app.get("download_button")] == ["CSV", "XLSX", "PDF", "PNG"]
-    button(app, "拍快照").click().run()  # a second snapshot, nothing changed in between
-    assert app.info[0].value == "与上一快照相比没有变化。"
+    assert listing[["#", "数据截至", "备注", "拍摄人"]].values.tolist() == [
+        [1, "2026年10月", "十月例会", "admin"]
+    ]
+    assert listing["数据版本"][0] == "截至上传 #7（共 7 次上传）"
+    assert listing["规则版本"][0].startswith("目标清单 ")
+    assert "总量类落后序时 10 个百分点以内为略滞后" in listing["规则版本"][0]
+    labels = [b.label for b in app.get("download_button")] + [b.label for b in app.button]
+    assert {"导出 CSV", "导出 XLSX", "生成 PDF", "生成 PNG"} <= set(labels)
+    snapshot_table = app.dataframe[-1].value
+    key = snapshot_table[snapshot_table["指标"] == "省市重点项目完成投资"].iloc[0]
+    assert (key["目标"], key["实际"], key["完成率(%)"]) == ("2,000亿元", "1,590亿元", 79.5)
+    store(sample_ws, [["充电桩", "2026年10月", "2550", "个"]], "rev.csv")
+    button(app, "拍快照").click().run()
+    changes = app.dataframe[1].value
+    assert changes.iloc[0].to_dict() == {
+        "指标": "新建电动汽车公共充电桩",
+        "类型": "状态变化、数据修订",
+        "状态": "略滞后 → 超序时/达序时",
+        "实际": "2,450个 → 2,550个",
+        "时期": "1—10月 → 1—10月",
+    }
 
 
-def test_admin_page_shows_the_audit_log_in_order(app):
+def test_admin_page_shows_the_audit_log_in_words(app):
     login(app, "admin")
     app.switch_page("ui/admin.py").run()
     log = app.dataframe[0].value
-    rows = log[["用户", "操作", "结果"]].values.tolist()  # newest first
-    assert rows[:2] == [["admin", "login", "ok"], ["sample-data", "samples", "loaded"]]
-    assert rows[-3:] == [
-        ["sample-data", "upload", "sample"],
-        ["system", "catalogue", "loaded"],
-        ["system", "journal", "started"],
+    assert log[["用户", "操作", "结果"]].values.tolist()[:2] == [
+        ["admin", "登录", "成功"],
+        ["system", "载入目标清单", "已载入"],
     ]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", log["时间"].iloc[0])
+    assert log["详情"].iloc[1].startswith("文件 targets.csv；校验值 ")
     accounts = app.dataframe[1].value
     assert accounts["用户名"].tolist() == ["admin", "fgw", "cgj", "guest"]
     assert "scrypt" not in accounts.to_string()

@@ -15,6 +15,8 @@ from dashboard.core.errors import DashboardError
 from dashboard.core.messages import LANGS, TABLE, Msg, month_name, placeholders, text
 from dashboard.core.messages.explanations import ONE_SIDED
 from dashboard.core.periods import period_text
+from dashboard.core.units import unit_word
+from dashboard.present.overview_tables import GAP_FILTERS, SORTS
 
 PACKAGE = Path(dashboard.__file__).parent
 # Keys built at run time from a code: f"status.{status}" and the like.
@@ -48,6 +50,12 @@ BUILT = (
     "explain.per.",
     "reading.",
     "milestone_month.",
+    "read.",
+    "snapshot.rule.",
+    "sort.",
+    "gap_filter.",
+    "audit.",
+    "glossary.",
 )
 
 
@@ -134,6 +142,46 @@ def test_no_dead_keys():
         ("month.bare.", range(1, 13)),
         ("period.quarter.", (3, 6, 9, 12)),
         ("value.negative.", ("amount", "count")),
+        ("read.encoding.", ("xlsx", "xls", "utf-8", "utf-8-sig", "utf-16", "gbk/gb18030")),
+        ("read.layout.", ("long", "wide")),
+        ("sort.", SORTS),
+        ("gap_filter.", GAP_FILTERS),
+        ("snapshot.rule.", ("amount", "rate", "about", "ms")),
+        (
+            "audit.action.",
+            (
+                "login",
+                "logout",
+                "user_add",
+                "user_set",
+                "user_passwd",
+                "upload",
+                "comment",
+                "snapshot",
+                "export",
+                "catalogue",
+                "admin_override",
+            ),
+        ),
+        (
+            "audit.outcome.",
+            (
+                "ok",
+                "failed",
+                "expired",
+                "accepted",
+                "refused",
+                "unchanged",
+                "saved",
+                "taken",
+                "loaded",
+                "used",
+                "csv",
+                "xlsx",
+                "pdf",
+                "png",
+            ),
+        ),
     ],
 )
 def test_every_code_of_the_vocabulary_has_words(prefix, codes):
@@ -150,6 +198,24 @@ def test_words_in_both_languages():
     assert text("account.needs_admin", "zh", name="wang", role=role) == (
         "wang 的角色是填报；此操作需要管理员"
     )
+
+
+def test_the_catalogue_has_english_for_every_section_department_and_unit(catalogue):
+    from dashboard.core.messages import glossary
+
+    untranslated = [
+        (kind, name)
+        for kind in ("section", "department")
+        for name in set(catalogue[kind])
+        if glossary(kind, name, "en") == name
+    ]
+    units = {u for u in catalogue["unit"] if isinstance(u, str) and u not in ("", "%")}
+    untranslated += [("unit", u) for u in units if unit_word(u, "en") == u]
+    assert untranslated == []
+    assert glossary("department", "市统计局", "en") == "Statistics Bureau"
+    assert glossary("department", "某新部门", "en") == "某新部门"  # a new city's: as written
+    assert [unit_word("万吨", lang) for lang in LANGS] == ["万吨", "10k t"]
+    assert unit_word("万亿元", "en") == "trillion yuan"
 
 
 RUN_ON_IMPORT = ("dashboard.app", "dashboard.server", "dashboard.__main__")

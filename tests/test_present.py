@@ -5,7 +5,14 @@ import math
 import pytest
 
 from dashboard.present.gauges import gauge_share, tick
-from dashboard.present.labels import caption, headline, target_text
+from dashboard.present.labels import (
+    amount,
+    gap_text,
+    headline,
+    progress_line,
+    stale_note,
+    target_text,
+)
 
 NAN = math.nan
 
@@ -24,6 +31,12 @@ def row(**kw) -> dict:
         "time_share_pct": NAN,
         "milestone_state": None,
         "due_date": None,
+        "gap_pp": NAN,
+        "breach_month": NAN,
+        "frequency": "monthly",
+        "actual_start": NAN,
+        "actual_end": NAN,
+        "as_of_month": 10,
     }
     return base | kw
 
@@ -46,16 +59,76 @@ def test_gauges_of_other_rates_and_their_ticks():
     assert tick(row(family="flow", time_share_pct=83.3)) == 83.3
 
 
-def test_target_and_caption_in_the_page_language():
+def test_target_and_progress_line_in_the_page_language():
     kept = row(family="maintain", comparator="maintain", target=100.0, actual=100.0)
     assert [target_text(kept, lang) for lang in ("zh", "en")] == ["保持100%", "kept at 100%"]
-    assert [caption(kept, lang) for lang in ("zh", "en")] == [
+    assert [progress_line(kept, lang) for lang in ("zh", "en")] == [
         "目标 保持100%",
         "Target kept at 100%",
     ]
-    flow = row(family="flow", unit="个", target=3000.0, actual=2450.0, time_share_pct=83.3)
-    assert caption(flow, "en") == "2,450个 · time share 83.3%"
+    flow = row(family="flow", comparator="exactly", unit="个", target=3000.0, actual=2450.0)
+    assert [progress_line(flow, lang) for lang in ("zh", "en")] == [
+        "2,450 / 3,000个",
+        "2,450 / 3,000 units",
+    ]
     done = row(family="milestone", comparator="milestone", milestone_state="in_progress")
     assert [headline(done, lang) for lang in ("zh", "en")] == ["推进中", "In progress"]
     due = done | {"due_date": "2026-10-31"}
-    assert [caption(due, lang) for lang in ("zh", "en")] == ["10月底", "due end Oct"]
+    assert [progress_line(due, lang) for lang in ("zh", "en")] == [
+        "目标 10月底",
+        "Target due end Oct",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "zh", "en"),
+    [
+        (83.51, "万吨", "83.51万吨", "83.51 10k t"),
+        (1790.0, "亿元", "1,790亿元", "1,790 100M yuan"),
+        (2450.0, "个", "2,450个", "2,450 units"),
+        (4.8, "%", "4.8%", "4.8%"),
+        (2.0, "类", "Ⅱ类", "Class Ⅱ"),
+        (3.0, "无此单位", "3无此单位", "3 无此单位"),  # unknown: as the catalogue writes it
+    ],
+)
+def test_amounts_carry_their_unit_in_the_readers_language(value, unit, zh, en):
+    assert (amount(value, unit, "zh"), amount(value, unit, "en")) == (zh, en)
+
+
+def test_the_key_project_row_reads_target_actual_and_gap():
+    # 省市重点项目完成投资 as of November: 1,790 of 2,000亿元 (the example)
+    r = row(
+        family="flow",
+        comparator="exactly",
+        unit="亿元",
+        target=2000.0,
+        actual=1790.0,
+        completion_pct=89.5,
+        time_share_pct=91.7,
+        gap_pp=-2.2,
+        actual_start=1.0,
+        actual_end=11.0,
+        as_of_month=11,
+    )
+    assert target_text(r, "zh") == "2,000亿元" and headline(r, "zh") == "89.5%"
+    assert progress_line(r, "zh") == "1,790 / 2,000亿元"
+    assert [gap_text(r, lang) for lang in ("zh", "en")] == ["差2.2个百分点", "2.2 pts behind"]
+    assert gap_text(r | {"gap_pp": 2.0}, "zh") == "超2.0个百分点"
+    assert gap_text(r | {"gap_pp": 0.0}, "zh") == "持平"
+    assert stale_note(r, "zh") == ""
+    assert [stale_note(r | {"as_of_month": 12}, lang) for lang in ("zh", "en")] == [
+        "数据：1—11月",
+        "Figure: Jan–Nov",
+    ]
+
+
+def test_no_gap_for_milestones_and_levels_counted_in_things():
+    assert gap_text(row(family="milestone", gap_pp=NAN), "zh") == ""
+    insured = row(unit="万人", target=1050.0, actual=1032.0, completion_pct=98.3, gap_pp=-1.7)
+    assert (headline(insured, "zh"), progress_line(insured, "zh")) == (
+        "98.3%",
+        "1,032 / ≥1,050万人",
+    )
+    assert gap_text(insured, "zh") == ""
+    breached = row(family="maintain", comparator="maintain", breach_month=7.0, gap_pp=0.0)
+    assert [gap_text(breached, lang) for lang in ("zh", "en")] == ["7月未达标", "missed in Jul"]

@@ -118,12 +118,12 @@ def published_with(r: ReportRow, this_year: pd.DataFrame, last_year: pd.DataFram
     rows = []
     now = _same_period(this_year, start, end)
     if now is not None and not pd.isna(now["companion_value"]):
-        rows.append((text("companion", lang), _with_unit(now["companion_value"], now)))
+        rows.append((text("companion", lang), _with_unit(now["companion_value"], now, lang)))
     before = _same_period(last_year, start, end)
     if before is not None:
         shown = amount(float(before["value"]), r["unit"], lang)
         if not pd.isna(before["companion_value"]):
-            shown += f" · {_with_unit(before['companion_value'], before)}"
+            shown += f" · {_with_unit(before['companion_value'], before, lang)}"
         rows.append((text("same_period_last_year", lang), shown))
     return rows
 
@@ -135,6 +135,6 @@ def _same_period(figures: pd.DataFrame, start: int, end: int):
     return None if hit.empty else hit.iloc[0]
 
 
-def _with_unit(value, row) -> str:
+def _with_unit(value, row, lang: str) -> str:
     unit = row["companion_unit"]
-    return f"{num(value)}{'' if pd.isna(unit) else unit}"
+    return amount(value, None if pd.isna(unit) else unit, lang)

@@ -23,6 +23,7 @@ KEPT = reporting.OUTPUT_FIELDS + [
     "breach_value",
     "data_lag_months",
     "completion_high_pct",
+    "frequency",
 ]
 
 
@@ -83,7 +84,7 @@ def previous_id(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> int | None:
 
 def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     """What changed: status changes, new figures, revised figures (same period)."""
-    cols = ["status", "actual", "actual_period", "name_zh", "name_en"]
+    cols = ["status", "actual", "actual_period", "name_zh", "name_en", "family", "unit"]
     both = old[TARGET_KEY + cols].merge(
         new[TARGET_KEY + cols], on=TARGET_KEY, how="outer", suffixes=("_before", "_after")
     )
@@ -96,6 +97,8 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
                     **{k: r[k] for k in TARGET_KEY},
                     "name_zh": r["name_zh_after"],
                     "name_en": r["name_en_after"],
+                    "family": r["family_after"],
+                    "unit": r["unit_after"],
                     "change": "+".join(kinds),
                     "status_before": r["status_before"],
                     "status_after": r["status_after"],
@@ -111,6 +114,8 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
         + [
             "name_zh",
             "name_en",
+            "family",
+            "unit",
             "change",
             "status_before",
             "status_after",

@@ -1,6 +1,7 @@
 """Uploads end to end: preview, check the user's departments, archive the original bytes,
 store all-or-nothing through the journal (the archive itself is services/archive.py)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -12,7 +13,13 @@ from dashboard.core.access import User
 from dashboard.core.journal_lines import FIGURE_FIELDS, pack_columns
 from dashboard.core.messages import Msg
 from dashboard.core.problems import IngestError, Problem, errors
-from dashboard.ingest.parse import ParsedUpload, parse_upload, sequence_warnings, tenfold_warnings
+from dashboard.ingest.parse import (
+    MAX_BYTES,
+    ParsedUpload,
+    parse_upload,
+    sequence_warnings,
+    tenfold_warnings,
+)
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.services import archive
 from dashboard.services.journal import Entry, audit, write
@@ -20,6 +27,8 @@ from dashboard.services.parse_worker import shared_worker
 from dashboard.services.workspace import Workspace
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import figures as store_figures
+
+MAX_MEGABYTES = MAX_BYTES // 2**20  # what the upload page tells people
 
 
 @dataclass
@@ -181,18 +190,26 @@ def _mark_changes(figures: pd.DataFrame, previous: np.ndarray) -> pd.DataFrame:
 
 
 def store_preview(
-    con: duckdb.DuckDBPyConnection, ws: Workspace, pv: Preview, data: bytes, user: str, at: datetime
+    con: duckdb.DuckDBPyConnection,
+    ws: Workspace,
+    pv: Preview,
+    data: bytes,
+    user: str,
+    at: datetime,
+    stage: Callable[[str], None] = lambda key: None,
 ) -> int | None:
     """Archive then store; returns the upload id, or None for an identical re-upload.
 
     The bytes go to the archive's pending folder first; the journal line (with the
     figures and the "accepted" audit entry) commits the upload; the database and the
     archive name follow. A crash at any point leaves the upload either committed whole
-    (and audited) or not at all.
+    (and audited) or not at all. `stage` hears each step begin (upload.stage.archive,
+    upload.stage.store).
     """
     if not pv.ok:
         raise IngestError(errors(pv.problems))
     sha = pv.parsed.sha256
+    stage("upload.stage.archive")
     pending = archive.write_pending(ws, data, sha)
     earlier: list[dict] = []
 
@@ -226,6 +243,7 @@ def store_preview(
             pv.parsed.figures,
         )
 
+    stage("upload.stage.store")
     try:
         line = write(ws, con, build)
     except BaseException:

@@ -1,9 +1,9 @@
-"""审计与账户 (admins only): the audit log, exportable, and the accounts."""
+"""审计与账户 (admins only): the audit log in words, exportable as stored, and the accounts."""
 
 import streamlit as st
 
-from dashboard.core.messages import text
-from dashboard.present.admin_tables import audit_table
+from dashboard.core.messages import in_lang, text
+from dashboard.present.admin_tables import audit_codes, audit_table
 from dashboard.services import audit_log
 from dashboard.services.database import connect
 from dashboard.ui import account_forms, auth, common
@@ -16,15 +16,17 @@ st.title(text("admin", lang))
 st.subheader(text("audit_log", lang))
 with connect(w.db_path) as con:
     log = audit_log.entries(con)
-table = audit_table(log, lang)
+targets = common.load_targets(str(w.db_path), None, common.version(w))
+names = dict(zip(targets["id"], targets[in_lang("name", lang)], strict=True))
+table = audit_table(log, lang, names)
 st.download_button(
     text("download_csv", lang),
-    table.to_csv(index=False).encode("utf-8-sig"),
+    audit_codes(log).to_csv(index=False).encode("utf-8-sig"),
     "audit_log.csv",
     "text/csv",
     icon=":material/download:",
 )
-st.dataframe(table.iloc[::-1], hide_index=True, width="stretch")
+st.dataframe(table.iloc[::-1], hide_index=True, width="stretch", placeholder="—")
 
 st.subheader(text("accounts", lang))
 account_forms.manage(w, user, lang)

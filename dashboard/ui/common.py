@@ -1,13 +1,16 @@
 """What every page shares: language, the store, cached progress, the as-of month."""
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.core.messages import month_name, text
+from dashboard.core.periods import open_months
 from dashboard.present import charts
+from dashboard.present.labels import section_word
 from dashboard.services import audit_log, exporting, reporting
 from dashboard.services.database import JOURNAL, connect, open_store
 from dashboard.services.uploading import CatalogueIndex, catalogue_index
@@ -91,7 +94,7 @@ def load_months(db_path: str, db_version: tuple) -> tuple[list[int], tuple[int, 
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def load_targets(db_path: str, year: int, db_version: tuple) -> pd.DataFrame:
+def load_targets(db_path: str, year: int | None, db_version: tuple) -> pd.DataFrame:
     with connect(db_path) as con:
         return reporting.targets(con, year)
 
@@ -115,21 +118,36 @@ def load_history(db_path: str, entity: str, year: int, target_id: str, db_versio
         return reporting.target_history(con, entity, year, target_id)
 
 
-def as_of_selector(w: Workspace, lg: str) -> tuple[int, int]:
-    """Year and data month; defaults to the latest month holding any figure."""
-    v = version(w)
-    years, (latest_year, latest_month) = load_months(str(w.db_path), v)
-    year = latest_year
+def today() -> date:
+    """The clock of every page: today, or DASHBOARD_TODAY (YYYY-MM-DD) where a test or a
+    demonstration stands at a fixed date."""
+    fixed = os.environ.get("DASHBOARD_TODAY")
+    return date.fromisoformat(fixed) if fixed else date.today()
+
+
+def as_of_selector(w: Workspace, lg: str, now: date | None = None) -> tuple[int, int]:
+    """Year and data month, offering only months that have begun; defaults to the latest
+    month holding any figure (never one after today)."""
+    now = now or today()
+    clock = (now.year, now.month)
+    years, (latest_year, latest_month) = load_months(str(w.db_path), version(w))
+    years = [y for y in years if open_months(y, clock)]
+    if not years:
+        first = load_months(str(w.db_path), version(w))[0][0]
+        st.info(text("year_not_started", lg, year=first))
+        st.stop()
+    default_year = latest_year if latest_year in years else years[-1]
+    year = default_year
     if len(years) > 1:
         year = st.sidebar.selectbox(
-            text("year_switch", "zh"), years, index=years.index(latest_year)
+            text("year_switch", "zh"), years, index=years.index(default_year)
         )
-    months = list(range(1, 13))
-    default = latest_month if year == latest_year else 12
+    months = open_months(year, clock)
+    default = min(latest_month, months[-1]) if year == latest_year else months[-1]
     month = st.sidebar.selectbox(
         text("as_of", lg),
         months,
-        index=default - 1,
+        index=months.index(default),
         key=f"as_of_{year}",
         format_func=lambda m: month_name(year, m, lg),
     )
@@ -137,22 +155,26 @@ def as_of_selector(w: Workspace, lg: str) -> tuple[int, int]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def section_specs(
+def bullet_specs(
     db_path: str,
     year: int,
     month: int,
     db_version: tuple,
     lang: str,
-    view: str,
     ids: tuple[str, ...],
+    by_section: bool,
 ) -> list[tuple[str, dict]]:
-    """Vega-Lite specs per section, cached: building Altair charts costs ~50 ms each."""
-    shown = load_progress(db_path, year, month, db_version)
-    shown = shown[shown["id"].isin(ids)]
-    make = charts.bullets if view == "bullets" else charts.gauges
+    """Bullet-graph Vega-Lite specs (per section, or one in the order of `ids`), cached:
+    building an Altair chart costs ~50 ms."""
+    shown = load_progress(db_path, year, month, db_version).set_index("id", drop=False)
+    shown = shown.loc[list(ids)]
+    parts = shown.groupby("section", sort=False) if by_section else [("", shown)]
     return [
-        (section, make(part, lang).to_dict(validate=False))
-        for section, part in shown.groupby("section", sort=False)
+        (
+            section_word(section, lang) if section else "",
+            charts.bullets(part, lang).to_dict(validate=False),
+        )
+        for section, part in parts
     ]
 
 
@@ -161,7 +183,7 @@ def progress(w: Workspace, year: int, month: int) -> pd.DataFrame:
 
 
 def clear_caches() -> None:
-    section_specs.clear()
+    bullet_specs.clear()
     load_index.clear()
     load_progress.clear()
     load_months.clear()
@@ -181,3 +203,13 @@ def audited_export(
         return data
 
     return make
+
+
+def show_table(frame: pd.DataFrame, **kwargs):
+    """A table with its numbers as numbers (sortable) shown with one decimal."""
+    numbers = {
+        c: st.column_config.NumberColumn(format="%.1f")
+        for c in frame.columns
+        if pd.api.types.is_float_dtype(frame[c])
+    }
+    return st.dataframe(frame, hide_index=True, width="stretch", column_config=numbers, **kwargs)

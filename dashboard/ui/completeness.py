@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.core.completeness import completeness, department_summary
 from dashboard.core.messages import month_name, text
 from dashboard.present.completeness_tables import grid_view, styled, summary_view
+from dashboard.present.labels import department_word
 from dashboard.ui import auth, common
 
 lang = common.lang()
@@ -22,10 +23,13 @@ st.subheader(text("by_department", lang))
 st.dataframe(summary_view(department_summary(grid), lang), hide_index=True, width="stretch")
 
 st.subheader(text("grid", lang))
-every = text("none", lang)
-departments = [every] + sorted(set(grid["department"]))
-only = st.selectbox(text("department", lang), departments)
-shown = grid if only == every else grid[grid["department"] == only]
+departments = [None, *sorted(set(grid["department"]))]
+only = st.selectbox(
+    text("department", lang),
+    departments,
+    format_func=lambda d: text("all", lang) if d is None else department_word(d, lang),
+)
+shown = grid if only is None else grid[grid["department"] == only]
 st.dataframe(
     styled(grid_view(shown, lang)),
     hide_index=True,

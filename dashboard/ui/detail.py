@@ -5,9 +5,8 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard.core.errors import DashboardError
-from dashboard.core.explain import shown_status
 from dashboard.core.messages import in_lang, month_name, text
-from dashboard.core.palette import STATUS_COLORS
+from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, text_color
 from dashboard.core.series import month_series
 from dashboard.core.vocab import JUDGED_STATUSES
 from dashboard.present import charts
@@ -19,6 +18,7 @@ from dashboard.present.detail_tables import (
     pace_lines,
     published_with,
 )
+from dashboard.present.labels import department_word, section_word, status_word
 from dashboard.present.markdown_text import literal
 from dashboard.services.comments import add_comment
 from dashboard.services.database import connect
@@ -31,7 +31,10 @@ year, month = common.as_of_selector(w, lang)
 progress = common.progress(w, year, month)
 
 name_col = in_lang("name", lang)
-labels = dict(zip(progress["id"], progress["section"] + " · " + progress[name_col], strict=True))
+labels = {
+    r["id"]: f"{section_word(r['section'], lang)} · {r[name_col]}"
+    for r in progress.to_dict("records")
+}
 ids = list(labels)
 wanted = st.query_params.get("id")
 choice = st.selectbox(
@@ -47,10 +50,12 @@ target = common.load_targets(str(w.db_path), year, common.version(w))
 target = target[target["id"] == choice].iloc[0].to_dict()
 
 st.title(literal(r[name_col], inline=True))
+color = text_color(STATUS_COLORS[r["status"]])
 st.markdown(
-    f"<span style='background:{STATUS_COLORS[r['status']]};color:white;padding:2px 10px;"
-    f"border-radius:10px'>{shown_status(r, lang)}</span> &nbsp; "
-    f"{month_name(year, month, lang)}",
+    f"<span style='background:{color};color:white;padding:2px 10px;border-radius:10px'>"
+    f"{STATUS_ICONS[r['status']]} {status_word(r, lang)}</span> &nbsp; "
+    f"{month_name(year, month, lang)} · "
+    + text("responsible", lang, department=department_word(r["department"], lang)),
     unsafe_allow_html=True,
 )
 st.markdown(f"**{literal(r[in_lang('explanation', lang)], inline=True)}**")  # a comment
@@ -60,10 +65,9 @@ current = common.load_current(str(w.db_path), year, common.version(w))
 mine = current[(current["id"] == choice) & (current["entity"] == r["entity"])]
 before = common.load_current(str(w.db_path), year - 1, common.version(w))
 before = before[(before["id"] == choice) & (before["entity"] == r["entity"])]
-metrics = metric_rows(r, lang) + published_with(r, mine, before, lang)
-for start in range(0, len(metrics), 5):
-    for col, (label, value) in zip(st.columns(5), metrics[start : start + 5], strict=False):
-        col.metric(label, value)
+with st.container(horizontal=True, gap="medium"):
+    for label, value in metric_rows(r, lang) + published_with(r, mine, before, lang):
+        st.metric(label, value, width="content")
 
 history, comments, profiles = common.load_history(
     str(w.db_path), r["entity"], year, choice, common.version(w)
@@ -109,8 +113,8 @@ else:
                         user,
                         target,
                         month,
-                        reason=reason.strip(),
-                        measures=measures.strip(),
+                        reason=reason,
+                        measures=measures,
                         status=status,
                         at=datetime.now(),
                     )

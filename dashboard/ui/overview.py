@@ -1,20 +1,26 @@
-"""总览: counts by status, a gauge for every target grouped by section, filters."""
+"""总览: status tiles that filter, a gauge card for every target grouped by section (or
+ordered by gap), filters, bullet graphs and a sortable table, exports."""
 
 from datetime import datetime
 
 import streamlit as st
 
 from dashboard.core.messages import month_name, text
-from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, TILE_ORDER, tile_key
+from dashboard.core.palette import STATUS_ICONS, TILE_ORDER, tile_key
+from dashboard.present.gauges import gauge_cells
+from dashboard.present.labels import department_word, section_word
 from dashboard.present.markdown_text import literal
 from dashboard.present.overview_tables import (
+    GAP_FILTERS,
+    SORTS,
     department_counts,
     filter_progress,
+    sort_progress,
     status_counts,
     table_view,
 )
-from dashboard.services import exporting
-from dashboard.ui import auth, common
+from dashboard.ui import auth, common, exports
+from dashboard.ui.gauge_grid import gauge_grid
 
 lang = common.lang()
 w = common.ready()
@@ -23,55 +29,68 @@ year, month = common.as_of_selector(w, lang)
 progress = common.progress(w, year, month)
 
 st.title(f"{text('app_title', lang)} · {month_name(year, month, lang)}")
+
+
+def _toggle_status(status: str) -> None:
+    """A tile filters to its status; clicking the only chosen one again clears it."""
+    chosen = st.session_state.get("f_status", [])
+    st.session_state["f_status"] = [] if chosen == [status] else [status]
+
+
 counts = status_counts(progress)
-for col, status in zip(st.columns(len(TILE_ORDER)), TILE_ORDER, strict=True):
-    label = text(tile_key(status), lang)
-    col.markdown(
-        f"<div style='border-left:6px solid {STATUS_COLORS[status]};padding-left:8px'>"
-        f"<div style='font-size:0.9em'>{STATUS_ICONS[status]} {label}</div>"
-        f"<div style='font-size:1.8em;font-weight:600'>{counts[status]}</div></div>",
-        unsafe_allow_html=True,
-    )
+chosen = st.session_state.get("f_status", [])
+with st.container(horizontal=True, gap="small", key="tiles"):
+    for status in TILE_ORDER:
+        st.button(
+            f"{STATUS_ICONS[status]} {text(tile_key(status), lang)} **{counts[status]}**",
+            key=f"tile_{status}",
+            type="primary" if status in chosen else "secondary",
+            help=text("tiles_help", lang),
+            on_click=_toggle_status,
+            args=(status,),
+        )
 
 with st.expander(text("filters", lang), expanded=False, icon=":material/filter_alt:"):
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3 = st.columns(3)
     every = text("all", lang)
     sections = c1.multiselect(
-        text("section", lang), list(dict.fromkeys(progress["section"])), placeholder=every
+        text("section", lang),
+        list(dict.fromkeys(progress["section"])),
+        placeholder=every,
+        format_func=lambda s: section_word(s, lang),
+        key="f_section",
     )
     departments = c2.multiselect(
-        text("department", lang), sorted(set(progress["department"])), placeholder=every
+        text("department", lang),
+        sorted(set(progress["department"])),
+        placeholder=every,
+        format_func=lambda d: department_word(d, lang),
+        key="f_department",
     )
     statuses = c3.multiselect(
         text("status", lang),
         list(TILE_ORDER),
         placeholder=every,
         format_func=lambda s: text(tile_key(s), lang),
+        key="f_status",
     )
-    query = c4.text_input(text("search", lang))
+    c4, c5, c6 = st.columns(3)
+    query = c4.text_input(text("search", lang), key="f_query")
+    gap = c5.selectbox(
+        text("gap_filter", lang),
+        list(GAP_FILTERS),
+        format_func=lambda g: text(f"gap_filter.{g}", lang),
+        key="f_gap",
+    )
+    order = c6.selectbox(
+        text("sort", lang),
+        SORTS,
+        format_func=lambda o: text(f"sort.{o}", lang),
+        key="f_sort",
+    )
 
-shown = filter_progress(progress, sections, departments, statuses, query)
-head = exporting.heading(shown, year, month, lang, now=datetime.now())
-for col, (fmt, mime) in zip(st.columns(6), exporting.FORMATS.items(), strict=False):
-    cannot = exporting.unavailable(fmt)
-    col.download_button(
-        f"{text('export', lang)} {fmt.upper()}",
-        common.audited_export(
-            w,
-            user.name if user else "anonymous",
-            shown,
-            fmt,
-            head,
-            lang,
-            as_of=f"{year}-{month:02d}",
-        ),
-        f"progress_{year}-{month:02d}.{fmt}",
-        mime,
-        key=f"dl_{fmt}",
-        icon=":material/download:",
-        disabled=shown.empty or cannot is not None,
-        help=None if cannot is None else cannot.text(lang),
-    )
+shown = sort_progress(filter_progress(progress, sections, departments, statuses, query, gap), order)
+exports.buttons(w, user, shown, year, month, lang, now=datetime.now())
 view = st.segmented_control(
     text("view", lang),
     ["gauges", "bullets", "table"],
@@ -79,18 +98,34 @@ view = st.segmented_control(
     format_func=lambda v: text(f"view.{v}", lang),
     key="overview_view",
 )
-st.caption(text("count_total", lang, n=len(shown)))
+by_section = order == "catalogue"
 if shown.empty:
     st.info(text("no_match", lang))
 elif view == "table":
-    st.dataframe(table_view(shown, lang), hide_index=True, width="stretch")
-else:
-    specs = common.section_specs(
-        str(w.db_path), year, month, common.version(w), lang, view or "gauges", tuple(shown["id"])
+    st.caption(text("count_total", lang, n=len(shown)) + " · " + text("table_select_hint", lang))
+    picked = common.show_table(
+        table_view(shown, lang), on_select="rerun", selection_mode="single-row", key="table"
+    )
+    if picked.selection.rows:
+        target = shown.iloc[picked.selection.rows[0]]["id"]
+        st.switch_page("ui/detail.py", query_params={"id": target})
+elif view == "bullets":
+    st.caption(text("count_total", lang, n=len(shown)))
+    specs = common.bullet_specs(
+        str(w.db_path), year, month, common.version(w), lang, tuple(shown["id"]), by_section
     )
     for section, spec in specs:
+        if section:
+            st.subheader(literal(section, inline=True))
+        st.vega_lite_chart(spec, width="stretch")
+else:
+    st.caption(text("count_total", lang, n=len(shown)) + " · " + text("open_detail", lang))
+    cells = gauge_cells(shown, lang)
+    if not by_section:
+        gauge_grid(cells, "sorted")
+    for n, (section, part) in enumerate(cells.groupby("section", sort=False) if by_section else []):
         st.subheader(literal(section, inline=True))
-        st.vega_lite_chart(spec)
+        gauge_grid(part, str(n))
 
 with st.expander(text("by_department_status", lang), expanded=False, icon=":material/groups:"):
     st.dataframe(department_counts(progress, lang), hide_index=True, width="stretch")

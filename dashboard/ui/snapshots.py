@@ -10,7 +10,7 @@ from dashboard.present.overview_tables import table_view
 from dashboard.present.snapshot_tables import changes_view, snapshot_list
 from dashboard.services import exporting, snapshots
 from dashboard.services.database import connect
-from dashboard.ui import auth, common
+from dashboard.ui import auth, common, exports
 
 lang = common.lang()
 w = common.ready()
@@ -52,20 +52,9 @@ with connect(w.db_path) as con:
 s_year, s_month = int(info["year"]), int(info["month"])
 head = exporting.heading(frame, s_year, s_month, lang, info)
 st.subheader(f"#{chosen} · {literal(head.subtitle, inline=True)}")  # user, note
-cols = st.columns(len(exporting.FORMATS))
-for col, (fmt, mime) in zip(cols, exporting.FORMATS.items(), strict=True):
-    cannot = exporting.unavailable(fmt)
-    col.download_button(
-        fmt.upper(),
-        common.audited_export(
-            w, user.name if user else "anonymous", frame, fmt, head, lang, snapshot_id=chosen
-        ),
-        f"snapshot_{chosen}_{s_year}-{s_month:02d}.{fmt}",
-        mime,
-        key=f"snap_dl_{fmt}",
-        disabled=cannot is not None,
-        help=None if cannot is None else cannot.text(lang),
-    )
+exports.buttons(
+    w, user, frame, s_year, s_month, lang, snapshot=info, key="snapshot", snapshot_id=chosen
+)
 
 st.subheader(text("changes_since", lang, id=before) if before else text("first_snapshot", lang))
 if old is not None:
@@ -74,4 +63,5 @@ if old is not None:
         st.info(text("no_changes", lang))
     else:
         st.dataframe(changes_view(changes, lang), hide_index=True, width="stretch")
-st.dataframe(table_view(frame, lang), hide_index=True, width="stretch")
+st.subheader(text("snapshot_targets", lang, n=len(frame)))
+common.show_table(table_view(frame, lang))

@@ -6,13 +6,21 @@ import streamlit as st
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import month_name, text
+from dashboard.core.periods import open_months
 from dashboard.core.problems import IngestError, errors, warnings
+from dashboard.present.labels import department_word
 from dashboard.present.markdown_text import error_text, literal
-from dashboard.present.upload_tables import preview_table, problem_table, skipped_table
+from dashboard.present.upload_tables import preview_table, problem_table, read_as, skipped_table
 from dashboard.services import aliases, exporting
 from dashboard.services.database import connect
-from dashboard.services.uploading import check, parse, record_refusal, store_preview
-from dashboard.ui import auth, common
+from dashboard.services.uploading import (
+    MAX_MEGABYTES,
+    check,
+    parse,
+    record_refusal,
+    store_preview,
+)
+from dashboard.ui import auth, common, style
 
 
 def show_rows_not_stored(parsed) -> None:
@@ -21,7 +29,9 @@ def show_rows_not_stored(parsed) -> None:
         st.caption(text(key, lang, **params))
     if parsed.skipped:
         st.info(text("skipped_heading", lang, n=len(parsed.skipped)))
-        st.dataframe(skipped_table(parsed.skipped, lang), hide_index=True, width="stretch")
+        st.dataframe(
+            skipped_table(parsed.skipped, lang), hide_index=True, width="stretch", placeholder="—"
+        )
 
 
 def alias_form(parsed, index, problems) -> None:
@@ -58,29 +68,55 @@ lang = common.lang()
 w = common.ready()
 user = auth.page(w, lang)
 st.title(text("upload", lang))
+now = datetime.now()
+today = common.today()
 
-with st.expander(text("template", lang), icon=":material/download:"):
-    years, (latest_year, latest_month) = common.load_months(str(w.db_path), common.version(w))
-    month = st.selectbox(
-        text("template_month", lang),
-        list(range(1, 13)),
-        index=min(latest_month, 11),
-        format_func=lambda m: month_name(latest_year, m, lang),
-    )
-    targets = common.load_targets(str(w.db_path), latest_year, common.version(w))
-    c1, c2 = st.columns(2)
-    stem = f"template_{latest_year}-{month:02d}"
-    csv, _ = exporting.fill_in_template(targets, latest_year, month, "csv")
-    c1.download_button(text("download_csv", lang), csv, f"{stem}.csv", "text/csv")
-    xlsx, _ = exporting.fill_in_template(targets, latest_year, month, "xlsx")
-    c2.download_button(text("download_xlsx", lang), xlsx, f"{stem}.xlsx")
+
+def template_expander(year: int, months: list[int], default: int) -> None:
+    """The fill-in form for a month; an uploader's own departments by default."""
+    targets = common.load_targets(str(w.db_path), year, common.version(w))
+    with st.expander(text("template", lang), icon=":material/download:"):
+        c1, c2 = st.columns(2)
+        month = c1.selectbox(
+            text("template_month", lang),
+            months,
+            index=months.index(default),
+            format_func=lambda m: month_name(year, m, lang),
+        )
+        mine = sorted(user.departments) if user is not None else []
+        chosen = c2.multiselect(
+            text("template_departments", lang),
+            sorted(set(targets["department"])),
+            default=mine,
+            placeholder=text("all", lang),
+            format_func=lambda d: department_word(d, lang),
+        )
+        stem = f"template_{year}-{month:02d}"
+        d1, d2 = st.columns(2)
+        csv, count = exporting.fill_in_template(targets, year, month, "csv", chosen)
+        d1.download_button(text("download_csv", lang), csv, f"{stem}.csv", "text/csv")
+        xlsx, _ = exporting.fill_in_template(targets, year, month, "xlsx", chosen)
+        d2.download_button(text("download_xlsx", lang), xlsx, f"{stem}.xlsx")
+        st.caption(text("template_count", lang, n=count))
+
+
+years, (latest_year, latest_month) = common.load_months(str(w.db_path), common.version(w))
+months = open_months(latest_year, (today.year, today.month))
+if months:
+    template_expander(latest_year, months, min(latest_month, months[-1]))
 
 if user is None or not user.may_upload():
     st.info(text("login_to_upload", lang))
     st.stop()
 if st.session_state.get("alias_added"):
     st.success(st.session_state.pop("alias_added"))
-uploaded = st.file_uploader(text("drop_file", lang), type=["csv", "txt", "xlsx", "xls"])
+style.file_picker(lang, MAX_MEGABYTES)
+uploaded = st.file_uploader(
+    text("drop_file", lang),
+    type=["csv", "txt", "xlsx", "xls"],
+    max_upload_size=MAX_MEGABYTES,
+    key="upload_file",  # the chosen file stays when the language changes
+)
 if uploaded is None:
     st.stop()
 
@@ -92,25 +128,24 @@ reading = st.radio(
     key="reading",
 )
 data = uploaded.getvalue()
-now = datetime.now()
+bar = st.progress(0.05, text=text("upload.stage.read", lang))
 try:
-    with st.status(text("reading", lang), expanded=False) as status:
-        index = common.load_index(str(w.db_path), common.version(w))
-        parsed = parse(data, uploaded.name, index, (now.year, now.month), reading)
-        with connect(w.db_path) as con:
-            pv = check(w, con, parsed, index, user, now)
-        status.update(
-            label=f"{literal(uploaded.name, inline=True)} · {text('encoding', lang)} "
-            f"{pv.parsed.encoding} · "
-            f"{text('layout', lang)} {pv.parsed.layout}",
-            state="complete",
-        )
+    index = common.load_index(str(w.db_path), common.version(w))
+    parsed = parse(data, uploaded.name, index, (today.year, today.month), reading)
+    bar.progress(0.6, text=text("upload.stage.compare", lang))
+    with connect(w.db_path) as con:
+        pv = check(w, con, parsed, index, user, now)
 except IngestError as err:
+    bar.empty()
     with connect(w.db_path) as con:
         record_refusal(w, con, user.name, uploaded.name, None, err.problems, now)
     st.error(text("refused", lang))
-    st.dataframe(problem_table(err.problems, lang), hide_index=True, width="stretch")
+    st.dataframe(
+        problem_table(err.problems, lang), hide_index=True, width="stretch", placeholder="—"
+    )
     st.stop()
+bar.empty()  # checked: what follows says how it went
+st.caption(read_as(literal(uploaded.name, inline=True), pv.parsed.encoding, pv.parsed.layout, lang))
 
 if pv.duplicate_of:
     st.info(
@@ -124,19 +159,30 @@ if pv.duplicate_of:
     st.stop()
 if not pv.ok:
     st.error(text("refused", lang))
-    st.dataframe(problem_table(pv.problems, lang), hide_index=True, width="stretch")
+    st.dataframe(
+        problem_table(pv.problems, lang), hide_index=True, width="stretch", placeholder="—"
+    )
     show_rows_not_stored(pv.parsed)
     alias_form(pv.parsed, index, pv.problems)
     st.stop()
 
+targets = common.load_targets(str(w.db_path), latest_year, common.version(w))
 st.subheader(text("preview", lang))
 if pv.parsed.read_rows:
     how = text(f"reading.{reading or 'catalogue'}", lang)
     st.caption(text("read_by_default", lang, n=len(pv.parsed.read_rows), how=how))
-st.dataframe(preview_table(pv.figures, targets, lang), hide_index=True, width="stretch")
+st.dataframe(
+    preview_table(pv.figures, targets, lang), hide_index=True, width="stretch", placeholder="—"
+)
 if warnings(pv.problems):
     st.warning(text("warnings_confirm", lang))
-    st.dataframe(problem_table(warnings(pv.problems), lang), hide_index=True, width="stretch")
+    st.dataframe(
+        problem_table(warnings(pv.problems), lang),
+        hide_index=True,
+        width="stretch",
+        placeholder="—",
+    )
+
 show_rows_not_stored(pv.parsed)
 alias_form(pv.parsed, index, pv.problems)
 
@@ -144,8 +190,15 @@ done_key = f"stored_{pv.parsed.sha256}"
 if st.session_state.get(done_key):
     st.success(st.session_state[done_key])
 elif st.button(text("confirm", lang), type="primary", disabled=bool(errors(pv.problems))):
+    saving = st.progress(0.1, text=text("upload.stage.archive", lang))
+    steps = {"upload.stage.archive": 0.3, "upload.stage.store": 0.6}
+
+    def stage(key: str) -> None:
+        saving.progress(steps[key], text=text(key, lang))
+
     with connect(w.db_path) as con:
-        upload_id = store_preview(con, w, pv, data, user.name, now)
+        upload_id = store_preview(con, w, pv, data, user.name, now, stage)
+    saving.empty()
     common.clear_caches()
     message = text("stored", lang, id=upload_id, n=len(pv.figures))
     st.session_state[done_key] = message

@@ -1,0 +1,92 @@
+"""Export buttons for a progress frame (live or a snapshot). CSV and XLSX are made when
+their button is pressed; PDF and PNG take seconds, so they are made first with a progress
+bar naming each stage, then offered for download."""
+
+import hashlib
+from datetime import datetime
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.core.access import User
+from dashboard.core.messages import text
+from dashboard.services import audit_log, exporting
+from dashboard.services.database import connect
+from dashboard.services.workspace import Workspace
+from dashboard.ui import common
+
+SLOW = ("pdf", "png")
+
+
+def buttons(
+    w: Workspace,
+    user: User | None,
+    frame: pd.DataFrame,
+    year: int,
+    month: int,
+    lang: str,
+    *,
+    now: datetime | None = None,
+    snapshot: dict | None = None,
+    key: str = "overview",
+    **detail,
+) -> None:
+    head = exporting.heading(frame, year, month, lang, snapshot, now)
+    name = user.name if user else "anonymous"
+    stem = f"snapshot_{snapshot['snapshot_id']}_" if snapshot else "progress_"
+    stem += f"{year}-{month:02d}"
+    wanted = _signature(frame, year, month, lang, common.version(w))
+    detail = {"as_of": f"{year}-{month:02d}", **detail}
+    bar = None
+    with st.container(horizontal=True, gap="small", key=f"exports_{key}"):
+        for fmt, mime in exporting.FORMATS.items():
+            cannot = exporting.unavailable(fmt)
+            help_text = None if cannot is None else cannot.text(lang)
+            made = st.session_state.get(f"made_{key}_{fmt}")
+            if fmt not in SLOW or (made and made[0] == wanted):
+                data = (
+                    made[1]
+                    if fmt in SLOW
+                    else common.audited_export(w, name, frame, fmt, head, lang, **detail)
+                )
+                st.download_button(
+                    text("export_format", lang, format=fmt.upper()),
+                    data,
+                    f"{stem}.{fmt}",
+                    mime,
+                    key=f"dl_{key}_{fmt}",
+                    icon=":material/download:",
+                    disabled=frame.empty or cannot is not None,
+                    help=help_text,
+                )
+            elif st.button(
+                text("make_format", lang, format=fmt.upper()),
+                key=f"make_{key}_{fmt}",
+                icon=":material/picture_as_pdf:" if fmt == "pdf" else ":material/image:",
+                disabled=frame.empty or cannot is not None,
+                help=help_text,
+            ):
+                bar = fmt
+    if bar:
+        _make(w, name, frame, bar, head, lang, key, wanted, detail)
+
+
+def _make(w, name, frame, fmt, head, lang, key, wanted, detail) -> None:
+    """Build a slow export with a progress bar, keep it for the download button."""
+    progress = st.progress(0.0, text=text("export.stage.prepare", lang))
+
+    def stage(done: float, what: str) -> None:
+        progress.progress(done, text=f"{fmt.upper()} · {text(what, lang)}")
+
+    data = exporting.export_bytes(frame, fmt, head, lang, stage)
+    with connect(w.db_path) as con:
+        audit_log.record(con, name, "export", fmt, **detail)
+    progress.progress(1.0, text=text("export.stage.done", lang, format=fmt.upper()))
+    st.session_state[f"made_{key}_{fmt}"] = (wanted, data)
+    st.rerun()
+
+
+def _signature(frame: pd.DataFrame, year: int, month: int, lang: str, db: tuple) -> str:
+    """What a made file shows: a change of filter, month, language or data makes it stale."""
+    ids = ",".join(frame["id"]) if not frame.empty else ""
+    return hashlib.sha256(f"{ids}|{year}-{month}|{lang}|{db}".encode()).hexdigest()

@@ -1,0 +1,70 @@
+"""我的部门: an uploader's own targets — what is missing, what is behind, the form."""
+
+import streamlit as st
+
+from dashboard.core.completeness import completeness
+from dashboard.core.messages import month_name, text
+from dashboard.present.department_tables import lagging_view, missing_view
+from dashboard.present.gauges import gauge_cells
+from dashboard.present.labels import department_word
+from dashboard.services import exporting
+from dashboard.ui import auth, common
+from dashboard.ui.gauge_grid import gauge_grid
+
+lang = common.lang()
+w = common.ready()
+user = auth.page(w, lang)
+if user is None or not user.departments:
+    st.info(text("login_to_upload", lang))
+    st.stop()
+year, month = common.as_of_selector(w, lang)
+departments = sorted(user.departments)
+if len(departments) > 1:
+    departments = (
+        st.pills(
+            text("department", lang),
+            departments,
+            selection_mode="multi",
+            default=departments,
+            format_func=lambda d: department_word(d, lang),
+            key="mine_departments",
+        )
+        or departments
+    )
+names = "、".join(department_word(d, lang) for d in departments)
+st.title(f"{text('my_department', lang)} · {month_name(year, month, lang)}")
+st.caption(names)
+
+v = common.version(w)
+progress = common.progress(w, year, month)
+mine = progress[progress["department"].isin(departments)]
+targets = common.load_targets(str(w.db_path), year, v)
+targets = targets[targets["department"].isin(departments)]
+grid = completeness(targets, common.load_current(str(w.db_path), year, v), month)
+
+st.subheader(text("mine.missing", lang))
+missing = missing_view(grid, lang)
+if missing.empty:
+    st.success(text("mine.nothing_missing", lang))
+else:
+    st.dataframe(missing, hide_index=True, width="stretch")
+
+st.subheader(text("mine.lagging", lang))
+lagging = lagging_view(mine, lang)
+if lagging.empty:
+    st.success(text("mine.nothing_lagging", lang))
+else:
+    st.caption(text("mine.lagging_hint", lang))
+    common.show_table(lagging)
+
+with st.expander(text("template", lang), icon=":material/download:"):
+    stem = f"template_{year}-{month:02d}"
+    c1, c2 = st.columns(2)
+    csv, count = exporting.fill_in_template(targets, year, month, "csv", departments)
+    c1.download_button(text("download_csv", lang), csv, f"{stem}.csv", "text/csv")
+    xlsx, _ = exporting.fill_in_template(targets, year, month, "xlsx", departments)
+    c2.download_button(text("download_xlsx", lang), xlsx, f"{stem}.xlsx")
+    st.caption(text("template_count", lang, n=count))
+
+st.subheader(text("mine.all", lang, n=len(mine)))
+gauge_grid(gauge_cells(mine, lang), "mine")
