@@ -14,6 +14,7 @@ from dashboard.core.explain import missing
 from dashboard.core.messages import text
 from dashboard.core.palette import GAUGE_MAX, text_color
 from dashboard.core.progress_row import ProgressRow
+from dashboard.core.units import unit_word
 from dashboard.core.vocab import signed_bar
 from dashboard.present.gauges import gauge_cells
 
@@ -138,7 +139,7 @@ def trend(
 
     `points`: month, value. For year-to-date amounts the expected lines run to the target.
     """
-    layers = [_figures_line(points, lang, alt.Y("value:Q", title=unit or text("value", lang)))]
+    layers = [_figures_line(points, lang, alt.Y("value:Q", axis=_unit_axis(unit, lang)))]
     if target is not None and not missing(target):
         lines = pd.DataFrame(
             {
@@ -177,6 +178,12 @@ def trend(
     return alt.layer(*layers).properties(height=280)
 
 
+def _unit_axis(unit: str, lang: str) -> alt.Axis:
+    """The unit written level above the axis (a turned 个 or 万吨 reads as a glyph)."""
+    title = unit_word(unit, lang) or text("value", lang)
+    return alt.Axis(title=title, titleAngle=0, titleAlign="left", titleX=0, titleY=-12)
+
+
 def _figures_line(points: pd.DataFrame, lang: str, y: alt.Y) -> alt.Chart:
     """The reported figures by month, January to December."""
     return (
@@ -200,7 +207,7 @@ def _figures_line(points: pd.DataFrame, lang: str, y: alt.Y) -> alt.Chart:
 
 def level_trend(points: pd.DataFrame, bar: float | None, lang: str, unit: str) -> alt.LayerChart:
     """Growth rates and levels by period against the bar (no time share)."""
-    y = alt.Y("value:Q", title=unit or text("value", lang), scale=alt.Scale(zero=False))
+    y = alt.Y("value:Q", axis=_unit_axis(unit, lang), scale=alt.Scale(zero=False))
     chart = _figures_line(points, lang, y)
     if bar is None or missing(bar):
         return chart.properties(height=260)

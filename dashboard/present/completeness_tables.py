@@ -20,6 +20,8 @@ def grid_view(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
     wide.columns = [text("grid.month", lang, month=m) for m in wide.columns]
     wide = wide.reset_index().sort_values(["department"], kind="stable")
     wide["department"] = [department_word(d, lang) for d in wide["department"]]
+    # the name first and the department last: on a phone the months come next to the name
+    wide = wide[[name, *[c for c in wide.columns if c not in (name, "department")], "department"]]
     return wide.rename(
         columns={"department": text("department", lang), name: text("indicator", lang)}
     )

@@ -30,12 +30,12 @@ def lagging_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             text("indicator", lang): [name_of(r, lang) for r in lagging],
-            text("status", lang): [status_word(r, lang) for r in lagging],
-            text("target", lang): [target_text(r, lang) for r in lagging],
-            text("actual", lang): [actual_text(r, lang) for r in lagging],
             text("gap_points", lang): [gap_points(r) for r in lagging],
             text("mine.reason_written", lang): [
                 text("mine.yes" if r["reason"] else "mine.no", lang) for r in lagging
             ],
+            text("status", lang): [status_word(r, lang) for r in lagging],
+            text("target", lang): [target_text(r, lang) for r in lagging],
+            text("actual", lang): [actual_text(r, lang) for r in lagging],
         },
     )

@@ -69,14 +69,16 @@ def pace_lines(r: ReportRow, lang: str) -> list[str]:
     return lines
 
 
-def history_view(history: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
+def history_view(
+    history: pd.DataFrame, unit: str, lang: str, quarterly: bool = False
+) -> pd.DataFrame:
     """Every stored figure, newest first per period, with its upload and source row."""
     if history.empty:
         return pd.DataFrame()
     return pd.DataFrame(
         {
             text("period", lang): [
-                period_text(int(s), int(e), lang)
+                period_text(int(s), int(e), lang, quarterly)
                 for s, e in zip(history["period_start"], history["period_end"], strict=True)
             ],
             text("value", lang): [amount(v, unit, lang) for v in history["value"]],

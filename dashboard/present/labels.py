@@ -15,7 +15,6 @@ COMPARATOR_SIGN = {
     "about": "≈",
     "at_most": "≤",
     "exactly": "",
-    "decrease": "↓≥",
     "maintain": "",
 }
 
@@ -68,6 +67,8 @@ def target_text(r: ProgressRow, lang: str) -> str:
     if r["comparator"] == "maintain":
         key = "target.maintain_class" if unit == "类" else "target.maintain"
         return text(key, lang, value=value)
+    if r["comparator"] == "decrease":  # "下降4%以上": a sign would read as a negative bar
+        return text("target.decrease", lang, value=value)
     return f"{COMPARATOR_SIGN.get(r['comparator'], '')}{value}"
 
 

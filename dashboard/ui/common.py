@@ -205,11 +205,21 @@ def audited_export(
     return make
 
 
-def show_table(frame: pd.DataFrame, **kwargs):
-    """A table with its numbers as numbers (sortable) shown with one decimal."""
+def show_table(frame: pd.DataFrame, pin: str | None = None, **kwargs):
+    """A table with its numbers as numbers (sortable) shown with one decimal, and a dash
+    where a number does not apply (Streamlit would write "None")."""
     numbers = {
         c: st.column_config.NumberColumn(format="%.1f")
         for c in frame.columns
         if pd.api.types.is_float_dtype(frame[c])
     }
-    return st.dataframe(frame, hide_index=True, width="stretch", column_config=numbers, **kwargs)
+    if pin:  # the name stays in view while a phone swipes through the numbers
+        numbers[pin] = st.column_config.TextColumn(pinned=True)
+    return st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config=numbers,
+        placeholder="—",
+        **kwargs,
+    )

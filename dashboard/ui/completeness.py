@@ -20,7 +20,9 @@ figures = common.load_current(str(w.db_path), year, v)
 grid = completeness(targets, figures, month)
 
 st.subheader(text("by_department", lang))
-st.dataframe(summary_view(department_summary(grid), lang), hide_index=True, width="stretch")
+st.dataframe(
+    summary_view(department_summary(grid), lang), hide_index=True, width="stretch", placeholder="—"
+)
 
 st.subheader(text("grid", lang))
 departments = [None, *sorted(set(grid["department"]))]
@@ -35,4 +37,5 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     height=min(40 + 35 * shown["id"].nunique(), 1400),
+    column_config={text("indicator", lang): st.column_config.TextColumn(pinned=True)},
 )

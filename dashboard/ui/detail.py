@@ -86,7 +86,12 @@ if r["family"] == "milestone" and not mine.empty:
     st.caption(text("milestone_months", lang, months=milestone_months(r, mine, lang)))
 
 st.subheader(text("history", lang))
-st.dataframe(history_view(history, r["unit"], lang), hide_index=True, width="stretch")
+st.dataframe(
+    history_view(history, r["unit"], lang, r["frequency"] == "quarterly"),
+    hide_index=True,
+    width="stretch",
+    placeholder="—",
+)
 
 st.subheader(text("comment", lang))
 if st.session_state.pop("comment_saved", False):
@@ -125,4 +130,4 @@ else:
                 common.clear_caches()
                 st.rerun()
 if not comments.empty:
-    st.dataframe(comments_view(comments, lang), hide_index=True, width="stretch")
+    st.dataframe(comments_view(comments, lang), hide_index=True, width="stretch", placeholder="—")

@@ -47,7 +47,7 @@ missing = missing_view(grid, lang)
 if missing.empty:
     st.success(text("mine.nothing_missing", lang))
 else:
-    st.dataframe(missing, hide_index=True, width="stretch")
+    st.dataframe(missing, hide_index=True, width="stretch", placeholder="—")
 
 st.subheader(text("mine.lagging", lang))
 lagging = lagging_view(mine, lang)
@@ -55,7 +55,7 @@ if lagging.empty:
     st.success(text("mine.nothing_lagging", lang))
 else:
     st.caption(text("mine.lagging_hint", lang))
-    common.show_table(lagging)
+    common.show_table(lagging, pin=text("indicator", lang))
 
 with st.expander(text("template", lang), icon=":material/download:"):
     stem = f"template_{year}-{month:02d}"

@@ -104,7 +104,11 @@ if shown.empty:
 elif view == "table":
     st.caption(text("count_total", lang, n=len(shown)) + " · " + text("table_select_hint", lang))
     picked = common.show_table(
-        table_view(shown, lang), on_select="rerun", selection_mode="single-row", key="table"
+        table_view(shown, lang),
+        pin=text("indicator", lang),
+        on_select="rerun",
+        selection_mode="single-row",
+        key="table",
     )
     if picked.selection.rows:
         target = shown.iloc[picked.selection.rows[0]]["id"]

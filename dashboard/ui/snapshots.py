@@ -39,7 +39,7 @@ if listing.empty:
     st.info(text("no_snapshots", lang))
     st.stop()
 
-st.dataframe(snapshot_list(listing, lang), hide_index=True, width="stretch")
+st.dataframe(snapshot_list(listing, lang), hide_index=True, width="stretch", placeholder="—")
 ids = [int(i) for i in listing["snapshot_id"]][::-1]
 chosen = st.selectbox(
     text("open_snapshot", lang), ids, key="snapshot_id", format_func=lambda i: f"#{i}"
@@ -51,17 +51,19 @@ with connect(w.db_path) as con:
 
 s_year, s_month = int(info["year"]), int(info["month"])
 head = exporting.heading(frame, s_year, s_month, lang, info)
-st.subheader(f"#{chosen} · {literal(head.subtitle, inline=True)}")  # user, note
+st.subheader(literal(head.subtitle, inline=True))  # user, note
 exports.buttons(
     w, user, frame, s_year, s_month, lang, snapshot=info, key="snapshot", snapshot_id=chosen
 )
 
-st.subheader(text("changes_since", lang, id=before) if before else text("first_snapshot", lang))
-if old is not None:
+if old is None:
+    st.caption(text("first_snapshot", lang))
+else:
+    st.subheader(text("changes_since", lang, id=before))
     changes = snapshots.compare(old, frame)
     if changes.empty:
         st.info(text("no_changes", lang))
     else:
-        st.dataframe(changes_view(changes, lang), hide_index=True, width="stretch")
+        st.dataframe(changes_view(changes, lang), hide_index=True, width="stretch", placeholder="—")
 st.subheader(text("snapshot_targets", lang, n=len(frame)))
-common.show_table(table_view(frame, lang))
+common.show_table(table_view(frame, lang), pin=text("indicator", lang))

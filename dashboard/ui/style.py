@@ -41,18 +41,31 @@ BASE = """
 """
 
 # On a phone the sidebar lies over the page; Streamlit leaves it open after a click on a
-# page in it, so the page chosen stays hidden. Close it on such a click (once per tab).
+# page in it, and after logging in, so the page stays hidden. Close it then (once per tab;
+# a failed login keeps it open, with its message).
 CLOSE_SIDEBAR = """<script>
 if (!window.__closeSidebarOnNavigation) {
   window.__closeSidebarOnNavigation = true;
+  const close = () => {
+    const button = document.querySelector(
+      '[data-testid="stSidebar"] [data-testid="stSidebarCollapseButton"] button');
+    if (button) button.click();
+  };
   document.addEventListener("click", (event) => {
     if (window.innerWidth >= 768) return;
-    if (!event.target.closest('[data-testid="stSidebarNav"] a')) return;
-    setTimeout(() => {
-      const button = document.querySelector(
-        '[data-testid="stSidebar"] [data-testid="stSidebarCollapseButton"] button');
-      if (button) button.click();
-    }, 50);
+    if (event.target.closest('[data-testid="stSidebarNav"] a')) {
+      setTimeout(close, 50);
+    } else if (event.target.closest('[data-testid="stSidebar"] [data-testid="stForm"] button')) {
+      let tries = 0;
+      const loggedIn = setInterval(() => {
+        if (document.querySelector('[data-testid="stSidebar"] .st-key-logout')) {
+          clearInterval(loggedIn);
+          close();
+        } else if (++tries > 50) {
+          clearInterval(loggedIn);
+        }
+      }, 200);
+    }
   }, true);
 }
 </script>"""
