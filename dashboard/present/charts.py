@@ -105,7 +105,7 @@ def bullets(progress: pd.DataFrame, lang: str) -> alt.LayerChart:
         }
     )
     # the names' column is limited so that a phone keeps room for the bars
-    y = alt.Y("name:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=150))
+    y = alt.Y("name:N", sort=alt.SortField("order"), title=None, axis=alt.Axis(labelLimit=130))
     base = alt.Chart(data).encode(y=y)
     back = base.mark_bar(color="#eaeef2", size=16).encode(x=alt.datum(100))
     bar = base.mark_bar(size=9).encode(
@@ -113,7 +113,7 @@ def bullets(progress: pd.DataFrame, lang: str) -> alt.LayerChart:
         x=alt.X(
             "share:Q",
             title="%",
-            scale=alt.Scale(domain=[0, GAUGE_MAX + 60]),
+            scale=alt.Scale(domain=[0, GAUGE_MAX + 80]),
             axis=alt.Axis(values=list(range(0, int(GAUGE_MAX) + 1, 20))),
         ),
         color=alt.Color("fill:N", scale=None),

@@ -35,7 +35,7 @@ def buttons(
     name = user.name if user else "anonymous"
     stem = f"snapshot_{snapshot['snapshot_id']}_" if snapshot else "progress_"
     stem += f"{year}-{month:02d}"
-    wanted = _signature(frame, year, month, lang, common.version(w))
+    wanted = _signature(frame, year, month, lang)
     detail = {"as_of": f"{year}-{month:02d}", **detail}
     bar = None
     with st.container(horizontal=True, gap="small", key=f"exports_{key}"):
@@ -86,7 +86,11 @@ def _make(w, name, frame, fmt, head, lang, key, wanted, detail) -> None:
     st.rerun()
 
 
-def _signature(frame: pd.DataFrame, year: int, month: int, lang: str, db: tuple) -> str:
-    """What a made file shows: a change of filter, month, language or data makes it stale."""
-    ids = ",".join(frame["id"]) if not frame.empty else ""
-    return hashlib.sha256(f"{ids}|{year}-{month}|{lang}|{db}".encode()).hexdigest()
+SHOWN = ["id", "status", "actual", "actual_end", "gap_pp", "reason", "measures"]
+
+
+def _signature(frame: pd.DataFrame, year: int, month: int, lang: str) -> str:
+    """What a made file shows: another filter, month, language, figure or comment makes it
+    stale (not the database's own writes, such as the audit record of making it)."""
+    shown = frame[[c for c in SHOWN if c in frame]].astype(str).to_csv(index=False)
+    return hashlib.sha256(f"{shown}|{year}-{month}|{lang}".encode()).hexdigest()
