@@ -86,7 +86,7 @@ def card(at, name: str) -> str:
 
 def table_row(at, name: str, index: int = 0) -> dict:
     frame = at.dataframe[index].value
-    return frame[frame.iloc[:, 1] == name].iloc[0].to_dict()
+    return frame[frame.iloc[:, 0] == name].iloc[0].to_dict()
 
 
 def show_table(at):
@@ -155,8 +155,8 @@ def test_table_view_has_the_numbers_under_the_right_headers(sample_ws, monkeypat
     assert app.title[0].value == "目标进度看板 · 2026年11月"
     frame = app.dataframe[0].value
     assert list(frame.columns) == [
-        "领域",
         "指标",
+        "领域",
         "目标",
         "实际",
         "完成率(%)",

@@ -205,7 +205,7 @@ def test_the_catalogue_has_english_for_every_section_department_and_unit(catalog
 
     untranslated = [
         (kind, name)
-        for kind in ("section", "department")
+        for kind in ("entity", "section", "department")
         for name in set(catalogue[kind])
         if glossary(kind, name, "en") == name
     ]

@@ -93,8 +93,8 @@ def table_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     records = progress.to_dict("records")
     return pd.DataFrame(
         {
-            text("section", lang): [section_word(s, lang) for s in progress["section"]],
             text("indicator", lang): [name_of(r, lang) for r in records],
+            text("section", lang): [section_word(s, lang) for s in progress["section"]],
             text("target", lang): [target_text(r, lang) for r in records],
             text("actual", lang): [actual_text(r, lang) for r in records],
             text("completion_pct", lang): _numbers(progress, "completion_pct"),

@@ -7,7 +7,7 @@ from datetime import datetime
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
-from dashboard.core.messages import month_name, text
+from dashboard.core.messages import glossary, month_name, text
 from dashboard.export.fonts import MissingFont, cjk_font
 from dashboard.export.pdf import Heading, bulletin_pdf
 from dashboard.export.spreadsheet import to_csv, to_xlsx
@@ -33,7 +33,7 @@ def heading(
     snapshot: dict | None = None,
     now: datetime | None = None,
 ) -> Heading:
-    entity = "、".join(dict.fromkeys(progress["entity"]))
+    entity = "、".join(glossary("entity", e, lang) for e in dict.fromkeys(progress["entity"]))
     subtitle = text("export.subtitle", lang, month=month_name(year, month, lang))
     if snapshot:
         subtitle += text(

@@ -79,12 +79,14 @@ def _tiles() -> str:
     )
 
 
-def file_picker(lang: str, megabytes: int) -> None:
-    """Streamlit writes the file picker's button and limits in English: say them in the
-    reader's language instead (the words come from the message table)."""
+def _file_picker(lang: str) -> str:
+    """Streamlit writes every file picker's button and size limit in English: say them in
+    the reader's language (the words come from the message table; the file types are in
+    each picker's label)."""
     button = json.dumps(text("file_picker.button", lang), ensure_ascii=False)
+    megabytes = st.get_option("server.maxUploadSize")
     limits = json.dumps(text("file_picker.limits", lang, mb=megabytes), ensure_ascii=False)
-    css = f"""
+    return f"""
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
   font-size: 0; }}
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
@@ -93,10 +95,9 @@ def file_picker(lang: str, megabytes: int) -> None:
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
   content: {limits}; font-size: 0.85rem; }}
 """
-    st.html(f"<style>{css}</style>")
 
 
-def apply() -> None:
-    st.html(f"<style>{BASE}{_tiles()}</style>")
+def apply(lang: str) -> None:
+    st.html(f"<style>{BASE}{_tiles()}{_file_picker(lang)}</style>")
     with st.sidebar:
         st.html(CLOSE_SIDEBAR, unsafe_allow_javascript=True)

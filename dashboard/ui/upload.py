@@ -20,7 +20,7 @@ from dashboard.services.uploading import (
     record_refusal,
     store_preview,
 )
-from dashboard.ui import auth, common, style
+from dashboard.ui import auth, common
 
 
 def show_rows_not_stored(parsed) -> None:
@@ -110,7 +110,6 @@ if user is None or not user.may_upload():
     st.stop()
 if st.session_state.get("alias_added"):
     st.success(st.session_state.pop("alias_added"))
-style.file_picker(lang, MAX_MEGABYTES)
 uploaded = st.file_uploader(
     text("drop_file", lang),
     type=["csv", "txt", "xlsx", "xls"],

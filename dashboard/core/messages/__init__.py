@@ -99,7 +99,7 @@ def in_lang(column: str, lang: str) -> str:
 
 
 def glossary(kind: str, name: str, lang: str) -> str:
-    """A catalogue word (kind: section | department) in `lang`; a name the glossary lacks
-    is shown as the catalogue writes it."""
+    """A catalogue word (kind: entity | section | department) in `lang`; a name the
+    glossary lacks is shown as the catalogue writes it."""
     key = f"glossary.{kind}.{name}"
     return text(key, lang) if key in TABLE else name

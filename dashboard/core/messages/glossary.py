@@ -1,4 +1,4 @@
-"""The catalogue's own words in English: report sections, departments and units.
+"""The catalogue's own words in English: the city, report sections, departments, units.
 
 The catalogue (data/targets.csv) names them in Chinese; these keys give the English a
 person reads with the English switch. A name missing here is shown as written in the
@@ -6,6 +6,7 @@ catalogue (a new city's departments), never dropped; tests/test_messages.py chec
 the shipped catalogue has every word.
 """
 
+ENTITIES = {"郑州市": "Zhengzhou"}
 SECTIONS = {
     "稳中求进": "Steady progress",
     "全国统一大市场": "National unified market",
@@ -76,9 +77,62 @@ BASES = {
     "架次": "flights",
     "标箱": "TEU",
     "列": "trains",
+    # what other work reports write (core/units.py knows them)
+    "美元": "USD",
+    "欧元": "EUR",
+    "平方公里": "km²",
+    "立方米": "m³",
+    "千瓦": "kW",
+    "兆瓦": "MW",
+    "千瓦时": "kWh",
+    "千伏安": "kVA",
+    "个百分点": "percentage points",
+    "百分点": "percentage points",
+    "倍": "times",
+    "微克/立方米": "μg/m³",
+    "PFLOPS": "PFLOPS",
+    "吨标准煤": "t of standard coal",
+    "套": "sets",
+    "间": "rooms",
+    "张": "beds",
+    "只": "units",
+    "部": "units",
+    "片": "pieces",
+    "件": "items",
+    "名": "people",
+    "位": "people",
+    "床": "beds",
+    "班": "runs",
+    "班次": "runs",
+    "场次": "events",
+    "户次": "household visits",
+    "家次": "firm visits",
+    "艘": "ships",
+    "株": "plants",
+    "头": "head",
+    "栋": "buildings",
+    "幢": "buildings",
+    "宗": "cases",
+    "笔": "deals",
+    "块": "plots",
+    "款": "models",
+    "趟": "trips",
+    "批次": "batches",
+    "例": "cases",
+    "天": "days",
+    "大": "major items",
+    "支": "teams",
+    "单": "orders",
+    "门": "courses",
+    "对": "pairs",
+    "组": "groups",
+    "本": "volumes",
+    "篇": "papers",
+    "棵": "trees",
 }
 
 TEXT = {
+    **{f"glossary.entity.{zh}": (zh, en) for zh, en in ENTITIES.items()},
     **{f"glossary.section.{zh}": (zh, en) for zh, en in SECTIONS.items()},
     **{f"glossary.department.{zh}": (zh, en) for zh, en in DEPARTMENTS.items()},
     **{f"glossary.multiplier.{zh}": (zh, en) for zh, en in MULTIPLIERS.items()},

@@ -76,8 +76,8 @@ TEXT = {
     "alias_added": ("已把“{alias}”设为“{target}”的别名。", "{alias!r} now names {target!r}."),
     "file_picker.button": ("选择文件", "Choose file"),
     "file_picker.limits": (
-        "每个文件不超过 {mb} MB · CSV、TXT、XLSX、XLS",
-        "Up to {mb} MB per file · CSV, TXT, XLSX, XLS",
+        "每个文件不超过 {mb} MB",
+        "Up to {mb} MB per file",
     ),
     "preview": ("将要保存的数据", "What will be stored"),
     "confirm": ("确认保存", "Confirm and store"),
