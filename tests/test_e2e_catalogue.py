@@ -14,7 +14,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.core.vocab import TARGET_COLUMNS
 from tests.conftest import DATA
-from tests.test_e2e import ARTIFACTS, _login, page, server  # noqa: F401  (fixtures)
+from tests.test_e2e import ARTIFACTS, chromium, login, page, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 REPORT = (
@@ -30,7 +30,7 @@ def keywords(sample_ws):
 def test_catalogue_editor_in_the_browser(keywords, server, page, sample_ws):  # noqa: F811
     page.goto(server + "/catalogue")
     page.get_by_role("heading", name="目标目录").wait_for()
-    _login(page, "admin")
+    login(page, "admin")
     year = page.get_by_label("年份")
     year.fill("2027")
     year.press("Enter")
