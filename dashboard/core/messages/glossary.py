@@ -40,6 +40,7 @@ DEPARTMENTS = {
     "市农业农村局": "Agriculture and Rural Affairs Bureau",
     "市生态环境局": "Ecology and Environment Bureau",
     "市文化广电和旅游局": "Culture, Broadcasting and Tourism Bureau",
+    "市文物局": "Cultural Heritage Bureau",
     "市人力资源和社会保障局": "Human Resources and Social Security Bureau",
     "市教育局": "Education Bureau",
     "市医疗保障局": "Healthcare Security Bureau",
