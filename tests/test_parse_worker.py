@@ -75,3 +75,25 @@ def test_the_cpu_budget_is_per_file_in_a_reused_worker(index):
         assert worker.parse(small, "small.csv", index, TODAY).ok
     finally:
         worker.close()
+
+
+def test_a_worker_started_under_a_page_script_does_not_run_the_script(index, tmp_path):
+    """Under Streamlit `__main__` is the page script (app.py). A new worker re-imported it
+    outside Streamlit, died, and every upload on the server was refused as too costly."""
+    marker = tmp_path / "ran"
+    script = tmp_path / "page.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\nraise NameError('user')\n")
+    page = type(sys)("__main__")
+    page.__file__ = str(script)
+    real = sys.modules["__main__"]
+    sys.modules["__main__"] = page
+    worker = ParseWorker(Limits())
+    try:
+        data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026-10", "2450"]])
+        parsed = worker.parse(data, "chargers.csv", index, TODAY)
+    finally:
+        worker.close()
+        sys.modules["__main__"] = real
+    assert parsed.ok and parsed.figures["value"].tolist() == [2450.0]
+    assert not marker.exists()
+    assert sys.modules["__main__"] is real

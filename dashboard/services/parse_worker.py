@@ -14,9 +14,12 @@ session that sent the file only waits, without holding the lock.
 import math
 import multiprocessing
 import os
+import sys
 import threading
+import types
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pandas as pd
@@ -66,17 +69,18 @@ class ParseWorker:
         index pickles to 6.5 MB in 0.1 s, its rows in a fraction of that."""
         pool = self._executor()
         try:
-            job = pool.submit(
-                _parse_within,
-                self.limits,
-                data,
-                file,
-                index.targets,
-                index.home,
-                today,
-                strict,
-                reading,
-            )
+            with _launching(self._lock):
+                job = pool.submit(
+                    _parse_within,
+                    self.limits,
+                    data,
+                    file,
+                    index.targets,
+                    index.home,
+                    today,
+                    strict,
+                    reading,
+                )
             return job.result()
         except (BrokenProcessPool, MemoryError) as err:
             self._discard(pool)
@@ -113,6 +117,26 @@ class ParseWorker:
                 self._pool = None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+@contextmanager
+def _launching(lock: threading.Lock):
+    """Hide the page script from multiprocessing while a worker process may start.
+
+    A forkserver (or spawned) child re-imports the parent's `__main__` by its file before it
+    runs anything. Under Streamlit `__main__` is the page script being run (app.py), so each
+    new worker ran the whole app outside Streamlit, failed, and died: every upload was
+    refused as too costly. Processes start inside submit(), in the calling thread; during
+    it `__main__` is an empty module, which multiprocessing has nothing to re-import from.
+    """
+    with lock:
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
 
 
 def _context():
