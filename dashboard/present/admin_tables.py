@@ -59,6 +59,8 @@ def _phrase(key: str, value, lang: str, names: dict[str, str]) -> str:
 
 
 def _value(key: str, value, lang: str, names: dict[str, str]) -> str:
+    if isinstance(value, bool):
+        return text("audit.yes" if value else "audit.no", lang)
     if key == "as_of" and isinstance(value, str) and len(value) == 7:
         return month_name(int(value[:4]), int(value[5:]), lang)
     if key == "month" and isinstance(value, int):
