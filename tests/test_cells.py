@@ -219,3 +219,29 @@ def test_column_letters():
         "ZZ",
         "AAA",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, done_words, code",
+    [
+        ("已开工", "开工;开工建设", 2),  # starting is the target
+        ("已开工", "建成通车;通车", 1),  # starting is a step towards opening
+        ("已完工", "开工;开工建设", 2),  # past the start: the start is done too
+        ("项目已竣工", "开工;开工建设", 2),
+        ("暂未开工", "开工;开工建设", 0),
+        ("已建成", "开业;开业运营;营业", 1),  # built is not open
+        ("已开业", "开业;开业运营;营业", 2),
+        ("已完成", "开业;开业运营;营业", 2),  # a plain 完成 completes anything
+        ("部分投用", "建成投用;投用;投入使用", 1),
+        ("试运行", "建成;上线运行;投用", 1),
+        ("已揭牌", "组建;成立;揭牌", 2),  # a verb only the target names
+        ("尚未揭牌", "组建;成立;揭牌", 1),
+        ("初稿已完成", "编制完成;印发;出台;发布", 1),  # a draft is a step
+        ("正在编制", "编制完成;印发;出台;发布", 1),
+        ("征求意见中", "编制完成;印发;出台;发布", 1),
+        ("已印发", "编制完成;印发;出台;发布", 2),
+        ("主线贯通", "完工;主线完工;贯通", 2),
+    ],
+)
+def test_milestone_states_by_the_targets_own_verbs(text, done_words, code):
+    assert parse_milestone(text, done_words) == code

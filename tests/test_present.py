@@ -132,3 +132,21 @@ def test_no_gap_for_milestones_and_levels_counted_in_things():
     assert gap_text(insured, "zh") == ""
     breached = row(family="maintain", comparator="maintain", breach_month=7.0, gap_pp=0.0)
     assert [gap_text(breached, lang) for lang in ("zh", "en")] == ["7月未达标", "missed in Jul"]
+
+
+def test_a_snapshots_rules_read_in_words_every_part():
+    from dashboard.core.settings import Thresholds
+    from dashboard.present.snapshot_tables import rule_version
+    from dashboard.services.snapshots import KEPT
+
+    assert len(KEPT) == len(set(KEPT))  # a repeated column made pandas warn at every snapshot
+    version = "catalogue:0a094037d3fe;" + Thresholds().version()
+    assert rule_version(version, "zh").split("；")[5:] == [
+        "其余月份所需进度超过已有进度 2 倍为滞后",
+        "仅剩一个报告期仍未达序时为滞后",
+        "差距按公布的一位小数计算",
+        "数据于到期月 15 日前报送",
+    ]
+    assert "L" not in rule_version(version, "en") and "gaprounded" not in rule_version(
+        version, "en"
+    )

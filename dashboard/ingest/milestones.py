@@ -47,13 +47,14 @@ DONE_VERBS = (
     "组建",
     "成立",
     "挂牌",
+    "贯通",
 )
 START_VERBS = ("在建", "开工", "动工", "启动", "开始", "推进", "进行", "建设", "施工", "实施")
-START_VERBS += ("筹备",)
+START_VERBS += ("筹备", "编制", "征求", "报批", "起草")
 NEGATIONS = ("未", "没", "不", "无法", "难以")  # 尚未 暂未 还未 没有 不能 未能 end so
 ADVERBS = ("按期", "按时", "如期", "全部", "全面", "完全", "彻底", "及时", "顺利", "提前", "基本")
 ADVERBS += ("已经", "已", "能够", "能", "有", "尚", "暂", "还", "仍", "正在", "正", "在")
-PARTIAL = ("部分", "局部", "试运行", "试营业", "试生产", "主体完工", "主体竣工")
+PARTIAL = ("部分", "局部", "试运行", "试营业", "试生产", "主体完工", "主体竣工", "初稿", "草案")
 PLAIN_DONE = ("完成", "办结")  # done whatever the target's own verb is
 JOINERS = ("并已", "并", "和", "及", "、", "且")
 # Objects that are the work itself: "完成建设任务" is done, "完成前期手续" a step.
@@ -125,9 +126,18 @@ def _chinese(s: str, own: tuple[str, ...]) -> int | None:
         return IN_PROGRESS if done else NOT_STARTED
     if rest and not rest.startswith(WHOLE) or any(w in s for w in PARTIAL):
         return IN_PROGRESS  # a step was done or begun: "完成前期手续", "开工3个", "部分投用"
-    if own:  # only the target's own verbs, or a plain 完成, complete it
+    if own and not _starting(own):  # only its own verbs, or a plain 完成, complete it
         done = any(w in said for w in own) or any(m.group() in PLAIN_DONE for m in group)
+    elif own:  # a start target: starting does it, and so does anything past it (已建成)
+        done = done or any(w in said for w in own)
     return DONE if done else IN_PROGRESS
+
+
+def _starting(own: tuple[str, ...]) -> bool:
+    """Is the target to start work ("开工;开工建设")? Its own words are all start verbs."""
+    return all(any(v in w for v in START_VERBS) for w in own) and not any(
+        d in w for w in own for d in DONE_VERBS
+    )
 
 
 @lru_cache(maxsize=256)

@@ -12,7 +12,8 @@ from dashboard.core.vocab import MILESTONE_CODES
 from dashboard.present.labels import amount
 
 DATA_VERSION = re.compile(r"uploads:(\d+):last#(\d+)")
-RULE = re.compile(r"([a-z_]+)([\d.]+)")  # "amount10.0": a threshold's name and value
+# "amount10.0", "pace2.0L", "gaprounded", "day15": a threshold's name and value
+RULE = re.compile(r"(amount|rate|about|ms|pace|gap|day)([\w.]+)")
 PERIOD = re.compile(r"(\d{4})-(\d{2})(?:\.\.\d{4}-(\d{2}))?")
 
 
@@ -52,10 +53,22 @@ def rule_version(version: str, lang: str) -> str:
     if catalogue.startswith("catalogue:"):
         parts.append(text("snapshot.catalogue", lang, sha=catalogue.split(":", 1)[1][:6]))
     for part in filter(None, thresholds.split("-")):
-        found = RULE.fullmatch(part)
-        key = f"snapshot.rule.{found[1]}" if found else ""
-        parts.append(text(key, lang, value=_plain(found[2])) if key in TABLE else part)
+        parts += _rule_words(part, lang)
     return text("snapshot.separator", lang).join(parts) or version
+
+
+def _rule_words(part: str, lang: str) -> list[str]:
+    found = RULE.fullmatch(part)
+    if not found:
+        return [part]
+    name, value = found[1], found[2]
+    if name == "gap" and f"snapshot.rule.gap.{value}" in TABLE:
+        return [text(f"snapshot.rule.gap.{value}", lang)]
+    decisive = name == "pace" and value.endswith("L")  # the last period decides
+    value = value.removesuffix("L") if decisive else value
+    key = f"snapshot.rule.{name}"
+    words = [text(key, lang, value=_plain(value)) if key in TABLE else part]
+    return words + ([text("snapshot.rule.last_period", lang)] if decisive else [])
 
 
 def _plain(value: str) -> str:

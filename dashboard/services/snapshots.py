@@ -15,16 +15,22 @@ from dashboard.services.workspace import Workspace
 from dashboard.store import snapshots as store_snapshots
 from dashboard.store.schema import get_meta
 
-KEPT = reporting.OUTPUT_FIELDS + [
-    "family",
-    "as_of_month",
-    "actual_start",
-    "actual_end",
-    "breach_value",
-    "data_lag_months",
-    "completion_high_pct",
-    "frequency",
-]
+# What a snapshot keeps: the report's fields and what the pages need to draw them again.
+KEPT = list(
+    dict.fromkeys(
+        reporting.OUTPUT_FIELDS
+        + [
+            "family",
+            "as_of_month",
+            "actual_start",
+            "actual_end",
+            "breach_value",
+            "data_lag_months",
+            "completion_high_pct",
+            "frequency",
+        ]
+    )
+)
 
 
 class UnknownSnapshot(DashboardError, LookupError):

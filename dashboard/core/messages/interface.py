@@ -185,6 +185,17 @@ TEXT = {
         "rates: slightly behind within {value} points of the bar",
     ),
     "snapshot.rule.about": ("“左右”容差 {value} 个百分点", "'about' tolerance {value} points"),
+    "snapshot.rule.pace": (
+        "其余月份所需进度超过已有进度 {value} 倍为滞后",
+        "behind when the rest of the year needs over {value} times the pace so far",
+    ),
+    "snapshot.rule.last_period": (
+        "仅剩一个报告期仍未达序时为滞后",
+        "behind when only one reporting period is left",
+    ),
+    "snapshot.rule.gap.rounded": ("差距按公布的一位小数计算", "gaps from the printed shares"),
+    "snapshot.rule.gap.exact": ("差距按未取整数值计算", "gaps from the unrounded shares"),
+    "snapshot.rule.day": ("数据于到期月 {value} 日前报送", "figures due by day {value}"),
     "snapshot.rule.ms": (
         "节点目标到期前 {value} 个月未启动为略滞后",
         "milestones: slightly behind if not started {value} months before due",
