@@ -156,6 +156,11 @@ def _parser() -> argparse.ArgumentParser:
 
     rs = sub.add_parser("restore", parents=[common], help="bring back what a backup has")
     rs.add_argument("backup_dir", type=Path, help="a backup-<time>/ folder, or one holding them")
+    rs.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace a data folder of another identity (its journal and database are kept aside)",
+    )
 
     sn = sub.add_parser("snapshot", parents=[common], help="freeze progress as of a month")
     sn.add_argument("--as-of", type=_year_month, required=True)
@@ -676,7 +681,7 @@ RESTORED_DATABASE = {
 
 
 def cmd_restore(args, ws) -> int:
-    done = backup.restore(ws, args.backup_dir)
+    done = backup.restore(ws, args.backup_dir, replace=args.replace)
     database = text(RESTORED_DATABASE[done.database], LANG)
     print(
         text(
@@ -689,8 +694,9 @@ def cmd_restore(args, ws) -> int:
             **done.summary,
         )
     )
-    if done.set_aside:
-        print(text("cli.set_aside", LANG, path=done.set_aside))
+    for aside in (done.journal_aside, done.set_aside):
+        if aside:
+            print(text("cli.set_aside", LANG, path=aside))
     if done.files_kept:
         print(text("cli.files_kept", LANG, files=", ".join(done.files_kept)), file=sys.stderr)
     return 0

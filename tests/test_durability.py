@@ -258,10 +258,21 @@ def test_a_backup_of_another_folder_or_a_damaged_one_is_refused(sample_ws, tmp_p
     populate(sample_ws)
     assert cli(sample_ws, "backup", "--out", str(tmp_path / "b")).returncode == 0
     elsewhere = make_workspace(tmp_path / "x", samples=False)
-    with open_store(elsewhere):
-        pass
+    with open_store(elsewhere) as con:  # someone worked in this other folder
+        audit_log.record(elsewhere, con, "li", "login", "ok")
+    before = journal_file.path(elsewhere.data_dir).read_bytes()
     out = cli(elsewhere, "restore", str(tmp_path / "b"))
-    assert out.returncode == 1 and "is of another data folder; nothing changed" in out.stderr
+    assert out.returncode == 1
+    assert "is of another data folder, and the current folder holds records people made; " in (
+        out.stderr
+    )
+    assert "add --replace" in out.stderr
+    assert journal_file.path(elsewhere.data_dir).read_bytes() == before  # nothing changed
+    out = cli(elsewhere, "restore", str(tmp_path / "b"), "--replace")
+    assert out.returncode == 0, out.stderr
+    (aside,) = elsewhere.data_dir.glob("journal.jsonl.replaced-*")
+    assert aside.read_bytes() == before and f"kept as {aside}" in out.stdout
+    assert counts(elsewhere.db_path)["comments"] == counts(sample_ws.db_path)["comments"]
     (folder,) = (tmp_path / "b").glob("backup-*")
     (folder / "data" / "targets.csv").write_text("changed")
     out = cli(sample_ws, "restore", str(folder))
@@ -373,3 +384,22 @@ def test_a_lost_users_file_fails_closed_even_when_the_database_is_gone_too(sampl
     out = cli(sample_ws, "snapshot", "--as-of", "2026-10", "--user", "ghost")
     assert out.returncode == 1
     assert out.stderr.startswith("error: The accounts file users.json is missing or empty")
+
+
+def test_a_folder_started_again_after_the_loss_takes_the_backup(sample_ws, tmp_path):
+    """The data folder is lost; before the restore, someone opened the dashboard (or ran a
+    command), which started a new, empty folder. Nothing a person did is in it: the backup
+    goes in without --replace, and the new folder's journal is kept aside."""
+    populate(sample_ws)
+    before = counts(sample_ws.db_path)  # the backup's own entry is written after its copy
+    assert cli(sample_ws, "backup", "--out", str(tmp_path / "b")).returncode == 0
+    for lost in sample_ws.data_dir.iterdir():  # all but what the repository ships
+        if lost.name not in ("targets.csv", "actuals", "seasonal_profiles.csv"):
+            shutil.rmtree(lost) if lost.is_dir() else lost.unlink()
+    assert cli(sample_ws, "progress").returncode == 0  # a new folder, with the samples
+    out = cli(sample_ws, "restore", str(tmp_path / "b"))
+    assert out.returncode == 0, out.stderr
+    assert len(list(sample_ws.data_dir.glob("journal.jsonl.replaced-*"))) == 1
+    after = counts(sample_ws.db_path)
+    assert after == {**before, "audit": before["audit"] + 1}
+    agree(sample_ws)

@@ -21,7 +21,12 @@ from pathlib import Path
 
 from dashboard.core.errors import DashboardError
 from dashboard.services import audit_log
-from dashboard.services.database import inspect_database, open_store, set_database_aside
+from dashboard.services.database import (
+    SAMPLE_USER,
+    inspect_database,
+    open_store,
+    set_database_aside,
+)
 from dashboard.services.journal import WRITE_LOCK, folder_of_journal
 from dashboard.services.workspace import Workspace
 from dashboard.store import journal, records
@@ -40,6 +45,11 @@ class BackupError(DashboardError):
     """A backup that cannot be made or used (the message says why)."""
 
 
+# Who writes a journal line when no person does: a first start's identity, catalogue and
+# sample figures.
+AUTOMATIC = ("system", SAMPLE_USER)
+
+
 @dataclass
 class Restored:
     backup: Path
@@ -48,6 +58,7 @@ class Restored:
     files_kept: list[str] = field(default_factory=list)
     database: str = "kept"  # kept | installed
     set_aside: Path | None = None
+    journal_aside: Path | None = None  # the replaced folder's journal (restore --replace)
     summary: dict = field(default_factory=dict)
 
 
@@ -147,14 +158,21 @@ def verify(folder: Path) -> dict:
     return manifest
 
 
-def restore(ws: Workspace, source: Path, user: str = "cli") -> Restored:
+def restore(ws: Workspace, source: Path, user: str = "cli", replace: bool = False) -> Restored:
+    """Bring back what the backup has into the data folder it was taken of. A folder of
+    another identity is replaced (its journal and database set aside, nothing deleted)
+    when it holds nothing a person did (a folder started again by a page view after the
+    loss) or when `replace` says so."""
     folder = find_backup(source)
     manifest = verify(folder)
     data = folder / "data"
     result = Restored(folder)
     make_private_dir(ws.data_dir)
     with WRITE_LOCK, journal.locked(ws.data_dir):
-        _same_folder(ws, data, manifest)
+        if _other_folder(ws, manifest):
+            if not (replace or _only_automatic(ws)):
+                raise BackupError("backup.other_folder", where=folder.name)
+            result.journal_aside = _journal_aside(ws)
         result.lines_added = _merge_journal(ws, data)
         _copy_missing_files(ws, data, result)
     _install_database(ws, folder / "database" / manifest["database"], result)
@@ -175,11 +193,25 @@ def restore(ws: Workspace, source: Path, user: str = "cli") -> Restored:
     return result
 
 
-def _same_folder(ws: Workspace, data: Path, manifest: dict) -> None:
+def _other_folder(ws: Workspace, manifest: dict) -> bool:
     good, _ = journal.read_tolerant(ws.data_dir)
     current = next((r["data"]["folder_id"] for r, _ in good if r["kind"] == "folder"), None)
-    if current is not None and current != manifest["folder_id"]:
-        raise BackupError("backup.other_folder", where=data.parent.name)
+    return current is not None and current != manifest["folder_id"]
+
+
+def _only_automatic(ws: Workspace) -> bool:
+    """Does the journal hold only what the dashboard writes by itself on a first start
+    (its identity, the catalogue, the sample figures)?"""
+    good, damaged = journal.read_tolerant(ws.data_dir)
+    return not damaged and all(r["user"] in AUTOMATIC for r, _ in good)
+
+
+def _journal_aside(ws: Workspace) -> Path:
+    """The current journal kept beside as journal.jsonl.replaced-<time>, then removed."""
+    file = journal.path(ws.data_dir)
+    side = journal.keep_aside(ws.data_dir, "replaced", file.read_bytes())
+    file.unlink()
+    return side
 
 
 def _merge_journal(ws: Workspace, data: Path) -> int:

@@ -123,8 +123,11 @@ TEXT = {
         "backup {where} is damaged (files differ from its manifest: {files}); nothing changed",
     ),
     "backup.other_folder": (
-        "备份 {where} 属于另一个数据文件夹，未做任何更改",
-        "backup {where} is of another data folder; nothing changed",
+        "备份 {where} 属于另一个数据文件夹，而当前文件夹已有人员操作的记录，未做任何更改。"
+        "如确认用备份替换当前文件夹，请加 --replace（当前日志和数据库会另存一旁，不会删除）",
+        "backup {where} is of another data folder, and the current folder holds records people "
+        "made; nothing changed. To replace the current folder with the backup, add --replace "
+        "(its journal and database are kept aside, not deleted)",
     ),
     "backup.diverged": (
         "备份与当前日志在第 {seq} 条记录上不一致（两段不同的历史），未做任何更改",
