@@ -62,6 +62,7 @@ with errors.reported(lang):
         # An uploader who comes to the dashboard's front page lands on their department
         # (once per login; a link to a page, the overview's included, opens that page).
         st.session_state["landed"] = user.name
-        if page.url_path == "overview" and urlparse(st.context.url).path.strip("/") == "":
+        # (The default page's url_path is always "", whatever st.Page was given.)
+        if page.url_path == "" and urlparse(st.context.url or "").path.strip("/") == "":
             st.switch_page(pages[1])
     page.run()

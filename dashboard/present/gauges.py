@@ -4,7 +4,7 @@ the status colour and the words under it. Charts, the PDF bulletin and the PNG s
 import pandas as pd
 
 from dashboard.core.explain import missing
-from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS
+from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, tile
 from dashboard.core.progress_row import ProgressRow
 from dashboard.core.vocab import signed_bar
 from dashboard.present.labels import (
@@ -63,7 +63,7 @@ def gauge_cell(r: ProgressRow, lang: str, name_limit: int = 13) -> dict:
         "share": gauge_share(r),
         "tick": tick(r),
         "fill": STATUS_COLORS[r["status"]],
-        "icon": STATUS_ICONS[r["status"]],
+        "icon": STATUS_ICONS[tile(r["status"], r.get("time_position"))],  # as on its tile
         "headline": headline(r, lang),
         "caption": progress_line(r, lang),
         "gap": gap_text(r, lang),

@@ -75,7 +75,13 @@ def _plain(value: str) -> str:
     return value[:-2] if value.endswith(".0") else value
 
 
-def _status(s, lang: str) -> str:
+def _status(r: dict, when: str, lang: str) -> str:
+    """The status words the row carried ("欠序时"), or the plain status word of an older
+    snapshot's row."""
+    label = r.get(f"status_label_{lang}_{when}")
+    if isinstance(label, str) and label:
+        return label
+    s = r[f"status_{when}"]
     return "—" if missing(s) else text(f"status.{s}", lang)
 
 
@@ -87,13 +93,16 @@ def _value(v, family, unit, lang: str) -> str:
     return amount(float(v), None if missing(unit) else unit, lang)
 
 
-def _period(iso, lang: str) -> str:
-    """'2026-01..2026-10' -> '1—10月'; '2026-10' -> '10月'."""
+def _period(r: dict, when: str, lang: str) -> str:
+    """The period as the row says it ('1—10月' | 'Jan–Oct'); an older snapshot's
+    '2026-01..2026-10' -> '1—10月'."""
+    said = r[f"period_{when}"] if lang == "zh" else r.get(f"actual_period_en_{when}")
+    iso = r[f"period_{when}"]
     found = PERIOD.fullmatch(iso) if isinstance(iso, str) else None
-    if not found:
-        return "—"
-    start = int(found[2])
-    return period_text(start, int(found[3] or start), lang)
+    if found:
+        start = int(found[2])
+        return period_text(start, int(found[3] or start), lang)
+    return said if isinstance(said, str) and said else "—"
 
 
 def changes_view(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -106,8 +115,7 @@ def changes_view(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
                 for c in changes["change"]
             ],
             text("status", lang): [
-                f"{_status(r['status_before'], lang)} → {_status(r['status_after'], lang)}"
-                for r in rows
+                f"{_status(r, 'before', lang)} → {_status(r, 'after', lang)}" for r in rows
             ],
             text("actual", lang): [
                 f"{_value(r['actual_before'], r['family'], r['unit'], lang)} → "
@@ -115,8 +123,7 @@ def changes_view(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
                 for r in rows
             ],
             text("period", lang): [
-                f"{_period(r['period_before'], lang)} → {_period(r['period_after'], lang)}"
-                for r in rows
+                f"{_period(r, 'before', lang)} → {_period(r, 'after', lang)}" for r in rows
             ],
         }
     )

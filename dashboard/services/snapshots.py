@@ -88,9 +88,16 @@ def previous_id(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> int | None:
     return int(ids[-1]) if ids else None
 
 
+# The words a snapshot row carries for its status and period, in both languages.
+WORDED = ["status_label_zh", "status_label_en", "actual_period_en"]
+WHEN = ("before", "after")
+
+
 def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     """What changed: status changes, new figures, revised figures (same period)."""
     cols = ["status", "actual", "actual_period", "name_zh", "name_en", "family", "unit"]
+    cols += WORDED  # snapshots taken before issue 15 lack them: None
+    old, new = (f.reindex(columns=list(dict.fromkeys([*f.columns, *WORDED]))) for f in (old, new))
     both = old[TARGET_KEY + cols].merge(
         new[TARGET_KEY + cols], on=TARGET_KEY, how="outer", suffixes=("_before", "_after")
     )
@@ -112,6 +119,7 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
                     "actual_after": r["actual_after"],
                     "period_before": r["actual_period_before"],
                     "period_after": r["actual_period_after"],
+                    **{f"{c}_{when}": r[f"{c}_{when}"] for c in WORDED for when in WHEN},
                 }
             )
     return pd.DataFrame(
@@ -129,6 +137,7 @@ def compare(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
             "actual_after",
             "period_before",
             "period_after",
+            *[f"{c}_{when}" for c in WORDED for when in WHEN],
         ],
     )
 
