@@ -169,15 +169,15 @@ def test_table_view_has_the_numbers_under_the_right_headers(sample_ws, monkeypat
         "领域",
         "目标",
         "实际",
-        "完成率(%)",
-        "序时(%)",
+        "完成率",
+        "序时",
         "差(百分点)",
         "状态",
         "数据月份",
         "责任单位",
     ]
     key = table_row(app, "省市重点项目完成投资")
-    assert (key["目标"], key["实际"], key["完成率(%)"], key["序时(%)"], key["差(百分点)"]) == (
+    assert (key["目标"], key["实际"], key["完成率"], key["序时"], key["差(百分点)"]) == (
         "2,000亿元",
         "1,790亿元",
         89.5,
@@ -187,10 +187,10 @@ def test_table_view_has_the_numbers_under_the_right_headers(sample_ws, monkeypat
     # with one month left, any shortfall is off track (issue 15, rule 4)
     assert (key["状态"], key["数据月份"]) == ("滞后", "1—11月")
     ev = table_row(app, "新建电动汽车公共充电桩")  # not reported for November yet
-    assert (ev["实际"], ev["序时(%)"], ev["数据月份"]) == ("2,450个", 83.3, "1—10月")
+    assert (ev["实际"], ev["序时"], ev["数据月份"]) == ("2,450个", 83.3, "1—10月")
     gdp = table_row(app, "地区生产总值增长")
     assert (gdp["目标"], gdp["实际"], gdp["差(百分点)"]) == ("≥5%", "4.8%", -0.2)
-    assert frame["完成率(%)"].dtype.kind == "f" and frame["差(百分点)"].dtype.kind == "f"
+    assert frame["完成率"].dtype.kind == "f" and frame["差(百分点)"].dtype.kind == "f"
     # the gauges of the same page say which month each figure is for
     app.segmented_control(key="overview_view").set_value("gauges").run()
     assert card(app, "省市重点项目完成投资").endswith("✖ 滞后")
@@ -335,7 +335,7 @@ def test_upload_confirm_then_overview_updates(app):
     assert app.success[0].value == "已保存上传 #8：1 条数据。"
     app.switch_page("ui/overview.py").run()
     row = table_row(show_table(app), "新建电动汽车公共充电桩")
-    assert (row["状态"], row["实际"], row["完成率(%)"]) == ("超序时", "2,550个", 85.0)
+    assert (row["状态"], row["实际"], row["完成率"]) == ("超序时", "2,550个", 85.0)
 
 
 def test_refusals_are_written_in_the_readers_language(app):
@@ -429,7 +429,7 @@ def test_snapshots_page_take_and_compare_in_words(app, sample_ws):
     assert {"导出 CSV", "导出 XLSX", "生成 PDF", "生成 PNG"} <= set(labels)
     snapshot_table = app.dataframe[-1].value
     key = snapshot_table[snapshot_table["指标"] == "省市重点项目完成投资"].iloc[0]
-    assert (key["目标"], key["实际"], key["完成率(%)"]) == ("2,000亿元", "1,590亿元", 79.5)
+    assert (key["目标"], key["实际"], key["完成率"]) == ("2,000亿元", "1,590亿元", 79.5)
     store(sample_ws, [["充电桩", "2026年10月", "2550", "个"]], "rev.csv")
     button(app, "拍快照").click().run()
     changes = app.dataframe[1].value

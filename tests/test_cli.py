@@ -10,10 +10,11 @@ from datetime import datetime
 
 import pytest
 
+from dashboard.core.access import User
 from dashboard.core.control_chars import ACTING
+from dashboard.services import audit_log
+from dashboard.services.comments import add_comment, find_target
 from dashboard.services.database import open_store
-from dashboard.store import audit
-from dashboard.store import comments as store_comments
 from tests.files import csv_bytes
 
 
@@ -252,20 +253,19 @@ def test_csv_and_tables_from_the_command_line_are_inert(sample_ws):
     """Comments and failed-login names reach `progress` and `audit` output: formulas are
     neutralised as in the page exports, terminal escapes are written out, not acted on."""
     with open_store(sample_ws) as con:
-        store_comments.add_comment(
+        add_comment(
+            sample_ws,
             con,
-            entity="郑州市",
-            year=2026,
-            target_id="trade_quality",
-            month=10,
+            User("u", "admin"),
+            find_target(con, "trade_quality", 2026),
+            10,
             reason=HOSTILE["link"],
             measures=HOSTILE["minus"],
             status="on_track",
-            user="u",
             at=datetime(2026, 11, 20),
         )
         for name in HOSTILE.values():
-            audit.record(con, name, "login", "failed", at=datetime(2026, 11, 20))
+            audit_log.record(sample_ws, con, name, "login", "failed", at=datetime(2026, 11, 20))
     progress = run(sample_ws, "progress", "--format", "csv", "--as-of", "2026-10")
     row = next(
         r for r in csv.DictReader(io.StringIO(progress.stdout)) if r["id"] == "trade_quality"

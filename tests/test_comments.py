@@ -37,7 +37,7 @@ def test_the_department_writes_and_every_comment_is_listed(ws):
         (r["id"], r["month"], r["reason"], r["measures"], r["status"], r["user"]) for r in rows
     ] == [
         ("ev_chargers", "2026-10", "电网接入审批慢", "=每周调度", None, "fgw"),
-        ("trade_quality", "2026-09", "", "", "at_risk", "admin"),
+        ("trade_quality", "2026-09", None, None, "at_risk", "admin"),  # empty: nothing stored
     ]
     assert rows[0]["name_zh"] == "新建电动汽车公共充电桩" and len(rows[0]["at"]) == 19
     one = json.loads(cli(ws, "comments", "trade_quality", "--format", "json").stdout)

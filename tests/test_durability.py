@@ -12,6 +12,7 @@ from dashboard.services import audit_log, journal
 from dashboard.services.database import open_store
 from dashboard.store import journal as journal_file
 from dashboard.store.catalogue import load_targets
+from dashboard.store.schema import ensure_schema
 from tests.conftest import make_workspace
 from tests.durable_state import cli, counts, populate, tables
 from tests.files import csv_bytes
@@ -58,7 +59,7 @@ def test_deleting_the_database_and_rebuilding_gives_every_table_back(sample_ws):
         "meta": 7,  # folder, its first line, journal position and seq, catalogue, home, profiles
         "profiles": 27,
         "sessions": 0,
-        "snapshot_rows": 2 * 86,
+        "snapshot_rows": 2 * 90,  # two snapshots of the 90 targets
         "snapshots": 2,
         "uploads": 9,
     }
@@ -319,6 +320,7 @@ def test_a_database_made_before_the_journal_is_journaled_and_kept(empty_ws, cata
     legacy = Path(__file__).parent / "data" / "pre_journal"
     con = duckdb.connect(str(empty_ws.db_path))
     con.execute((legacy / "schema.sql").read_text("utf-8"))
+    ensure_schema(con)  # the catalogue columns added since (issue 15), as any opening adds
     load_targets(con, catalogue, "pre-journal catalogue")
     con.close()
     shutil.copytree(legacy / "uploads", empty_ws.uploads_dir)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard.core.messages import month_name, text
+from dashboard.core.messages import LANGS, month_name, text
 from dashboard.core.periods import open_months
 from dashboard.present import charts
 from dashboard.present.labels import section_word
@@ -205,11 +205,15 @@ def audited_export(
     return make
 
 
+# Columns of percentages: the numbers carry the % sign, the header stays the bulletin's word.
+PERCENT_HEADERS = {text(k, lang) for k in ("completion_pct", "time_share_pct") for lang in LANGS}
+
+
 def show_table(frame: pd.DataFrame, pin: str | None = None, **kwargs):
     """A table with its numbers as numbers (sortable) shown with one decimal, and a dash
     where a number does not apply (Streamlit would write "None")."""
     numbers = {
-        c: st.column_config.NumberColumn(format="%.1f")
+        c: st.column_config.NumberColumn(format="%.1f%%" if c in PERCENT_HEADERS else "%.1f")
         for c in frame.columns
         if pd.api.types.is_float_dtype(frame[c])
     }

@@ -262,8 +262,8 @@ TEXT = {
     "gap_points": ("差(百分点)", "Gap (points)"),
     "gap_label": ("差距", "Gap"),
     "responsible": ("责任单位：{department}", "Responsible: {department}"),
-    "completion_pct": ("完成率(%)", "Completion (%)"),
-    "time_share_pct": ("序时(%)", "Time share (%)"),
+    "completion_pct": ("完成率", "Completion"),  # numbers shown with their % sign
+    "time_share_pct": ("序时", "Time share"),
     "data_month": ("数据月份", "Data month"),
     "open_detail": ("点击仪表盘查看指标详情", "Click a gauge for its detail"),
     "table_select_hint": ("选中一行查看该指标详情", "Select a row to open its detail"),
