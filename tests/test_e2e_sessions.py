@@ -97,9 +97,10 @@ def test_login_survives_reload_tabs_and_links_and_ends_everywhere(server, browse
     assert cookie and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
     assert "dashboard_session" not in a.evaluate("document.cookie")  # no script can read it
 
+    a.get_by_text("我的部门 · 2026年10月").wait_for()  # an uploader lands on their department
     a.reload()
     a.get_by_text("退出登录").wait_for()
-    a.get_by_text("目标进度看板 · 2026年10月").wait_for()
+    a.get_by_text("我的部门 · 2026年10月").wait_for()  # the same page, still logged in
     _shot(a, "session_desktop_zh_reloaded")
 
     b = context.new_page()  # a new tab with a deep link
@@ -116,7 +117,7 @@ def test_login_survives_reload_tabs_and_links_and_ends_everywhere(server, browse
     a.get_by_text("Log out").wait_for()
     a.wait_for_function("document.cookie.includes('dashboard_lang=en')")
     a.reload()  # the language survives the reload, as the login does
-    a.get_by_text("Target progress dashboard · Oct 2026").wait_for()
+    a.get_by_text("My department · Oct 2026").wait_for()
     a.get_by_text("Log out").wait_for()
     b.goto(server + "/admin")
     b.get_by_text("This page is for administrators. Please log in as one.").wait_for()
