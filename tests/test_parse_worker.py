@@ -97,3 +97,58 @@ def test_a_worker_started_under_a_page_script_does_not_run_the_script(index, tmp
     assert parsed.ok and parsed.figures["value"].tolist() == [2450.0]
     assert not marker.exists()
     assert sys.modules["__main__"] is real
+
+
+OWNER = """
+import sys, time
+from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.ingest.targets_csv import parse_catalogue
+from dashboard.services.parse_worker import Limits, ParseWorker
+from tests.files import csv_bytes
+
+index = CatalogueIndex.build(parse_catalogue(open("data/targets.csv", encoding="utf-8").read()))
+worker = ParseWorker(Limits())
+data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026-10", "1"]])
+worker.parse(data, "a.csv", index, (2026, 11))
+print(*worker._pool._processes, flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_worker_ends_when_the_process_that_started_it_is_killed():
+    """A command or server killed outright left its worker (and the forkserver) running for
+    good, and whoever read the command's output waited forever."""
+    import os
+    import select
+    import signal
+    import subprocess
+    import time
+
+    owner = subprocess.Popen(
+        [sys.executable, "-c", OWNER],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    workers = [int(p) for p in owner.stdout.readline().split()]
+    assert len(workers) == 1
+    owner.send_signal(signal.SIGKILL)
+    owner.wait()
+    deadline = time.monotonic() + 30
+    # the pipe closes: no process is left holding it (a read would wait forever)
+    while time.monotonic() < deadline and not select.select([owner.stdout], [], [], 0.2)[0]:
+        pass
+    assert select.select([owner.stdout], [], [], 0)[0] and owner.stdout.read() == ""
+    while time.monotonic() < deadline and _running(workers[0]):
+        time.sleep(0.2)
+    assert not _running(workers[0])
+
+
+def _running(pid: int) -> bool:
+    """Alive, not a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

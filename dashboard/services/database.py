@@ -232,7 +232,7 @@ def load_shipped_files(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Pr
     for path in archive.shipped_files(ws):
         data = path.read_bytes()
         try:
-            parsed = parse(data, path.name, index, (now.year, now.month))
+            parsed = parse(data, path.name, index, (now.year, now.month), isolated=False)
         except IngestError as err:
             problems += err.problems
             continue

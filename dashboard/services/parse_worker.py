@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 import types
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -107,7 +108,7 @@ class ParseWorker:
                     max_workers=1,
                     mp_context=_context(),
                     initializer=_start,
-                    initargs=(self.limits,),
+                    initargs=(self.limits, os.getpid()),
                 )
             return self._pool
 
@@ -152,9 +153,25 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def _start(limits: Limits) -> None:
+def _start(limits: Limits, owner: int) -> None:
     if resource is not None:
         os.nice(limits.nice)
+    threading.Thread(target=_end_with, args=(owner,), daemon=True).start()
+
+
+def _end_with(owner: int) -> None:
+    """End the worker when the process that asked for it is gone. A worker keeps its own
+    queues and the forkserver open, so a server or command killed outright (SIGKILL, the
+    OOM killer) would leave both running for good, holding its memory and, for a
+    command, its output pipe (whoever reads it would wait forever)."""
+    while True:
+        time.sleep(1)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # alive, under another user: keep serving
+            pass
 
 
 def _parse_within(

@@ -260,7 +260,7 @@ def _recovered(ws: Workspace, m: dict, index, taken: set[int]) -> dict:
     at = datetime.fromisoformat(m["uploaded_at"])
     where = str(path.relative_to(ws.data_dir))
     try:
-        parsed = parse(path.read_bytes(), m["filename"], index, (at.year, at.month))
+        parsed = parse(path.read_bytes(), m["filename"], index, (at.year, at.month), isolated=False)
         problems = errors(parsed.problems)
     except (IngestError, OSError) as err:
         parsed, problems = None, getattr(err, "problems", [None])

@@ -60,13 +60,17 @@ def parse(
     today: tuple[int, int],
     strict: bool = False,
     reading: str | None = None,
+    isolated: bool = True,
 ) -> ParsedUpload:
     """Read and check a file against the catalogue, without the database: callers parse
-    before they open it, so a large file never holds the lock. The work is done in a
-    worker process with limits (services/parse_worker.py). Raises IngestError.
+    before they open it, so a large file never holds the lock. A person's file is read in
+    a worker process with limits (services/parse_worker.py); `isolated=False` reads in
+    this process (the shipped samples, the archive at start-up). Raises IngestError.
     `strict`: every row that would be skipped is an error instead. `reading` (ytd | month):
     how to read figures whose file says neither 累计 nor 当月 (default: the catalogue's
     measure)."""
+    if not isolated:
+        return parse_upload(data, filename, index, today, strict, reading)
     return shared_worker().parse(data, filename, index, today, strict, reading)
 
 
