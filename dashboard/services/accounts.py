@@ -310,7 +310,22 @@ def existed(ws: Workspace) -> bool:
                     return True
         return journal_has_kind(ws, "account")
     except (duckdb.Error, StoreError):  # a damaged database or journal: fail closed
+        if os.access(ws.db_path.parent, os.W_OK):
+            return True
+        return _noted_read_only(ws) or journal_has_kind(ws, "account")
+
+
+def _noted_read_only(ws: Workspace) -> bool:
+    """On a read-only disk the database opens only for reading: that is no damage (the
+    write that follows says what is wrong). Unreadable even so: fail closed."""
+    try:
+        con = duckdb.connect(str(ws.db_path), read_only=True)
+    except duckdb.Error:
         return True
+    try:
+        return _noted(con)
+    finally:
+        con.close()
 
 
 def _noted(con: duckdb.DuckDBPyConnection) -> bool:
