@@ -2,7 +2,6 @@
 (`python -m streamlit run dashboard/server.py`), which adds the login cookie's routes."""
 
 import os
-from urllib.parse import urlparse
 
 import streamlit as st
 
@@ -58,11 +57,9 @@ pages = [
 ]
 with errors.reported(lang):
     page = st.navigation(pages)
-    if shown["uploader"] and st.session_state.get("landed") != user.name:
-        # An uploader who comes to the dashboard's front page lands on their department
-        # (once per login; a link to a page, the overview's included, opens that page).
-        st.session_state["landed"] = user.name
-        # (The default page's url_path is always "", whatever st.Page was given.)
-        if page.url_path == "" and urlparse(st.context.url or "").path.strip("/") == "":
-            st.switch_page(pages[1])
+    landing = st.session_state.pop("just_signed_in", False)
+    if landing and shown["uploader"] and page.url_path == "":
+        # An uploader who logs in on the front page lands on their department; a reload,
+        # a link or a bookmark opens what it names (the default page's url_path is "").
+        st.switch_page(pages[1])
     page.run()

@@ -262,7 +262,7 @@ def test_upload_in_the_browser_changes_the_overview(server, page, tmp_path):
     page.get_by_text("1—10月累计完成2,550个，占全年目标的85.0%，高于序时进度1.7个百分点").wait_for()
     page.screenshot(path=ARTIFACTS / "detail_after.png", full_page=True)
 
-    page.goto(server + "/")
+    page.goto(server + "/")  # opened again, not logged in again: the overview
     page.locator(".st-key-tiles button").first.wait_for()
     tiles = page.locator(".st-key-tiles").inner_text().replace("\n", " ")
     assert "略滞后 8" in tiles and "超序时 15" in tiles  # were 9 and 14

@@ -85,6 +85,7 @@ def _forget(token: str, why: str | None) -> None:
 
 def _signed_in(token: str) -> None:
     st.session_state["auth"] = token
+    st.session_state["just_signed_in"] = True  # app.py: an uploader lands on 我的部门
     st.session_state.get("auth_dropped", set()).discard(token)
     session_cookie.hand_over(token, time.time())
     st.rerun()
