@@ -93,8 +93,9 @@ def test_login_survives_reload_tabs_and_links_and_ends_everywhere(server, browse
     _login(a, "fgw")
     a.get_by_text("退出登录").wait_for()
     a.wait_for_function("document.cookie.includes('dashboard_lang=zh')")
+    assert _wait_for(lambda: _session_cookie(context) is not None)  # posted after landing
     cookie = _session_cookie(context)
-    assert cookie and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
     assert "dashboard_session" not in a.evaluate("document.cookie")  # no script can read it
 
     a.get_by_text("我的部门 · 2026年10月").wait_for()  # an uploader lands on their department
