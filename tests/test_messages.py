@@ -41,8 +41,6 @@ BUILT = (
     "target.",
     "verdict.",
     "tile.",
-    "unit_word.",
-    "unit_multiplier.",
     "count.months.",
     "month.full.",
     "explain.scheduled.",

@@ -13,17 +13,16 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from dashboard.core.messages import TABLE, Msg, in_lang, text
+from dashboard.core.messages import Msg, in_lang, text
 from dashboard.core.milestones import GENERIC_DONE, NOT_STARTED_WORDS
 from dashboard.core.periods import period_text
 from dashboard.core.progress_row import ProgressRow
-from dashboard.core.units import COUNTED, MULTIPLIERS
+from dashboard.core.units import COUNTED, unit_word
 from dashboard.core.vocab import FIRST_REPORT_MONTH
 
 ROMAN = {1: "Ⅰ", 2: "Ⅱ", 3: "Ⅲ", 4: "Ⅳ", 5: "Ⅴ", 6: "劣Ⅴ"}
 SCHEDULED = ("year_end", "items")
 PLAIN_STATES = {*GENERIC_DONE, *NOT_STARTED_WORDS, "推进中", "进行中", "尚未启动", "0", "1", "2"}
-_UNIT_KEYS = {k for k in TABLE if k.startswith("unit_word.")}
 
 
 def missing(x) -> bool:
@@ -58,20 +57,7 @@ def pct(x: float) -> str:
 
 def unit_text(unit: str | None, lang: str) -> str:
     """'万吨' | '10k t': the unit as the report writes it, or in English words."""
-    unit = unit or ""
-    if unit in ("", "%", "类") or lang == "zh":
-        return unit
-    key = f"unit_word.{unit}"
-    for prefix in MULTIPLIERS:
-        base = unit[len(prefix) :]
-        if unit.startswith(prefix) and f"unit_word.{base}" in _UNIT_KEYS:
-            return text(
-                "unit_with_multiplier",
-                lang,
-                multiplier=Msg(f"unit_multiplier.{prefix}"),
-                base=Msg(f"unit_word.{base}"),
-            )
-    return text(key, lang) if key in _UNIT_KEYS else unit
+    return unit or "" if unit == "类" else unit_word(unit, lang)
 
 
 def value_with_unit(x: float, unit: str, lang: str = "zh") -> str:

@@ -20,25 +20,13 @@ from datetime import date, datetime
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.progress_row import FIGURE_COLUMNS
 
 VERSION = 1
 KINDS = ("folder", "audit", "upload", "comment", "snapshot", "account")
 CRC_FIELD = ',"crc":"'
 # An upload line's figures, column by column (the figures table less the upload id).
-FIGURE_FIELDS = [
-    "source_row",
-    "source_column",
-    "entity",
-    "year",
-    "id",
-    "period_start",
-    "period_end",
-    "basis",
-    "value",
-    "raw",
-    "companion_value",
-    "companion_unit",
-]
+FIGURE_FIELDS = [*FIGURE_COLUMNS, "companion_value", "companion_unit"]
 
 
 class BadLine(DashboardError, ValueError):

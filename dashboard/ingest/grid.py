@@ -77,23 +77,24 @@ def _read_csv(data: bytes, file: str) -> Grid:
     return Grid(columns, lines, encoding)
 
 
+def _refuse_beyond_rows(rows: int, file: str) -> None:
+    if rows > MAX_ROWS:
+        problem = Problem(
+            file,
+            None,
+            None,
+            "file.too_many_rows",
+            "hint.split_file",
+            {"rows": rows, "limit": MAX_ROWS},
+        )
+        raise IngestError([problem])
+
+
 def _check_line_count(text: str, file: str) -> None:
     """Lines are counted before anything is split (a file of newlines is 10 million)."""
     lines = max(text.count("\n"), text.count("\r"))
     lines += 0 if text.endswith(("\n", "\r")) else 1
-    if lines > MAX_ROWS:
-        raise IngestError(
-            [
-                Problem(
-                    file,
-                    None,
-                    None,
-                    "file.too_many_rows",
-                    "hint.split_file",
-                    {"rows": lines, "limit": MAX_ROWS},
-                )
-            ]
-        )
+    _refuse_beyond_rows(lines, file)
 
 
 def _split_fast(text: str, delimiter: str, file: str) -> tuple[list[list], list[int]] | None:
@@ -363,19 +364,7 @@ def _sheet_grid(sheet, kind: str, extent: Extent | None, file: str) -> Grid | No
         cells = rows.setdefault(r, [])
         cells.extend([None] * (c + 1 - len(cells)))
         cells[c] = UncachedFormula(formula)
-    if len(rows) > MAX_ROWS:
-        raise IngestError(
-            [
-                Problem(
-                    file,
-                    None,
-                    None,
-                    "file.too_many_rows",
-                    "hint.split_file",
-                    {"rows": len(rows), "limit": MAX_ROWS},
-                )
-            ]
-        )
+    _refuse_beyond_rows(len(rows), file)
     numbers = sorted(rows)
     return Grid(_transpose([rows[n] for n in numbers]), [n + 1 for n in numbers], kind, sheet.name)
 

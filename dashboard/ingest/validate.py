@@ -16,7 +16,7 @@ import pandas as pd
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import text as message_text
 from dashboard.core.problems import Problem, Skipped
-from dashboard.core.progress_row import FIGURE_KEY
+from dashboard.core.progress_row import FIGURE_COLUMNS, FIGURE_KEY
 from dashboard.core.units import MULTIPLIERS, IncompatibleUnits, UnknownUnit, conversion_factor
 from dashboard.core.vocab import CUMULATIVE_RATES
 from dashboard.ingest.cells import (
@@ -40,18 +40,6 @@ from dashboard.ingest.resolve import (
     UnknownIndicator,
 )
 
-FIGURE_COLUMNS = [
-    "source_row",
-    "source_column",
-    "entity",
-    "year",
-    "id",
-    "period_start",
-    "period_end",
-    "basis",
-    "value",
-    "raw",
-]
 AMOUNT_KINDS = ("amount", "count")
 # ASCII digits (thousands grouped by commas or not), one optional point, under 10^15 (the
 # parser's plausibility limit): nothing but the unit can be wrong with such a cell (and

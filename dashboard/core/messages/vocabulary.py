@@ -16,45 +16,6 @@ MONTHS_FULL_EN = (
     "November",
     "December",
 )
-# Units in English: a multiplier (万, 亿) and a base unit, as the catalogue writes them.
-UNIT_WORDS = {
-    "元": "yuan",
-    "美元": "USD",
-    "吨": "t",
-    "公斤": "kg",
-    "斤": "jin",
-    "公里": "km",
-    "米": "m",
-    "平方米": "m²",
-    "亩": "mu",
-    "公顷": "ha",
-    "个": "units",
-    "家": "firms",
-    "台": "units",
-    "辆": "vehicles",
-    "条": "lines",
-    "场": "events",
-    "项": "items",
-    "人": "people",
-    "人次": "person-times",
-    "户": "households",
-    "所": "schools",
-    "处": "sites",
-    "座": "units",
-    "次": "times",
-    "架次": "flights",
-    "标箱": "TEU",
-    "列": "trains",
-    "类": "class",
-}
-UNIT_MULTIPLIERS = {
-    "万亿": "trillion",
-    "亿": "100m",
-    "万": "10k",
-    "千": "thousand",
-    "百": "hundred",
-}
-
 TEXT = {
     "status.achieved": ("已完成", "Achieved"),
     "status.on_track": ("正常推进", "On track"),
@@ -207,7 +168,4 @@ TEXT = {
     "period.quarter.6": ("上半年", "H1"),
     "period.quarter.9": ("前三季度", "Q1–Q3"),
     "period.quarter.12": ("全年", "full year"),
-    **{f"unit_word.{u}": (u, en) for u, en in UNIT_WORDS.items()},
-    **{f"unit_multiplier.{m}": (m, en) for m, en in UNIT_MULTIPLIERS.items()},
-    "unit_with_multiplier": ("{multiplier}{base}", "{multiplier} {base}"),
 }
