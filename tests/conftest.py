@@ -1,3 +1,4 @@
+import os
 import shutil
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 
 from dashboard.ingest.targets_csv import parse_catalogue
 from dashboard.services.workspace import Workspace
+from tests import postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -19,7 +21,53 @@ def catalogue() -> pd.DataFrame:
     return parse_catalogue((DATA / "targets.csv").read_text("utf-8"))
 
 
-def make_workspace(root: Path, samples: bool) -> Workspace:
+ENGINES = ("duckdb", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    """Tests marked `both_engines` run once on DuckDB and once on PostgreSQL."""
+    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
+def need_postgres(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but {reason}: .ci/run must start PostgreSQL (.ci/postgres)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server URL for the whole session (see tests/postgres.py)."""
+    url = postgres.configured_server()
+    if url:
+        yield url
+        return
+    if not postgres.binaries_present():
+        need_postgres("PostgreSQL is not installed (apt-get install postgresql)")
+    with postgres.throwaway_server() as url:
+        yield url
+
+
+@pytest.fixture
+def engine(request) -> str:
+    """duckdb, or postgresql when DASHBOARD_DB names a server (or a both_engines run)."""
+    default = "postgresql" if postgres.is_server_url(os.environ.get("DASHBOARD_DB")) else "duckdb"
+    return getattr(request, "param", default)
+
+
+@pytest.fixture
+def database(engine, request, tmp_path):
+    """Where a test's workspace keeps its store: a DuckDB file in the test's data folder,
+    or a fresh database on the PostgreSQL server, dropped after the test."""
+    if engine == "duckdb":
+        yield tmp_path / "data" / "dashboard.duckdb"
+        return
+    with postgres.fresh_database(request.getfixturevalue("pg_server")) as url:
+        yield url
+
+
+def make_workspace(root: Path, samples: bool, db=None) -> Workspace:
     data = root / "data"
     (data / "actuals").mkdir(parents=True)
     shutil.copy(DATA / "targets.csv", data / "targets.csv")
@@ -27,19 +75,19 @@ def make_workspace(root: Path, samples: bool) -> Workspace:
     if samples:
         for f in (DATA / "actuals").glob("synthetic_sample_*"):
             shutil.copy(f, data / "actuals" / f.name)
-    return Workspace(data, data / "dashboard.duckdb")
+    return Workspace(data, db or data / "dashboard.duckdb")
 
 
 @pytest.fixture
-def empty_ws(tmp_path) -> Workspace:
+def empty_ws(tmp_path, database) -> Workspace:
     """A data folder with the real catalogue and no figures."""
-    return make_workspace(tmp_path, samples=False)
+    return make_workspace(tmp_path, samples=False, db=database)
 
 
 @pytest.fixture
-def sample_ws(tmp_path) -> Workspace:
+def sample_ws(tmp_path, database) -> Workspace:
     """A data folder with the real catalogue and the shipped synthetic samples."""
-    return make_workspace(tmp_path, samples=True)
+    return make_workspace(tmp_path, samples=True, db=database)
 
 
 @pytest.fixture
