@@ -25,8 +25,16 @@ ENGINES = ("duckdb", "postgresql")
 
 
 def pytest_generate_tests(metafunc):
-    """Tests marked `both_engines` run once on DuckDB and once on PostgreSQL."""
-    if "engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+    """Tests marked `both_engines` run once on DuckDB and once on PostgreSQL, unless the
+    test names its engine itself (`@pytest.mark.parametrize("engine", [...])`)."""
+    chosen = any(
+        "engine" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize")
+    )
+    if (
+        "engine" in metafunc.fixturenames
+        and metafunc.definition.get_closest_marker("both_engines")
+        and not chosen
+    ):
         metafunc.parametrize("engine", ENGINES, indirect=True)
 
 

@@ -7,6 +7,13 @@ TEXT = {
         "The database {path} is in use by another program (waited {waited:.0f} s). "
         "Try again in a moment; if it persists, close the other dashboard or command.",
     ),
+    "error.database_unavailable": (
+        "无法连接数据库服务器 {server}：{reason}。"
+        "请确认服务器已启动，DASHBOARD_DB 中的地址、数据库名和账号无误。",
+        "Cannot reach the database server {server}: {reason}. "
+        "Check that the server runs and that the address, database and account in "
+        "DASHBOARD_DB are right.",
+    ),
     "error.catalogue_empty": ("目标目录为空", "the catalogue is empty"),
     "alias.not_yours": (
         "不能把“{name}”设为该目标的别名：只能设为本单位负责的目标",

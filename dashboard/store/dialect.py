@@ -1,0 +1,107 @@
+"""Where DuckDB and PostgreSQL differ, in one place (docs/postgresql.md lists why).
+
+Every other store module writes one SQL text for both engines and comes here only for
+the steps that cannot be written once: the column types of the schema, handing a pandas
+frame to the database (a bulk insert, a scratch table to join with), and letting writers
+take turns. The engine is known from the connection: a `PgConnection` says postgresql,
+a DuckDB connection says nothing.
+"""
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from dashboard.store.connection import FRAME_SCANS
+
+_VARCHAR = re.compile(r"\bVARCHAR\b")
+_BLOB = re.compile(r"\bBLOB\b")
+
+
+def is_postgres(con) -> bool:
+    return getattr(con, "engine", "duckdb") == "postgresql"
+
+
+def ddl(con, sql: str) -> str:
+    """The schema's portable DDL for this engine. Text compares by code point on both:
+    DuckDB always does, PostgreSQL only with the C collation, whatever the locale the
+    server was created with (zh_CN or en_US would sort ids and names otherwise)."""
+    if not is_postgres(con):
+        return sql
+    return _BLOB.sub("BYTEA", _VARCHAR.sub('VARCHAR COLLATE "C"', sql))
+
+
+def _rows(frame: pd.DataFrame) -> list[tuple]:
+    """Plain Python values, None for missing, for psycopg's COPY."""
+    plain = frame.astype(object).where(frame.notna(), None)
+    return [
+        tuple(v.item() if isinstance(v, np.generic) else v for v in row)
+        for row in plain.itertuples(index=False, name=None)
+    ]
+
+
+def _copy(con, table: str, frame: pd.DataFrame) -> None:
+    columns = ", ".join(frame.columns)
+    with con.raw.cursor() as cur, cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for row in _rows(frame):
+            copy.write_row(row)
+
+
+def insert_frame(con, table: str, frame: pd.DataFrame) -> None:
+    """Append `frame`'s rows to `table`, its columns by name, inside the caller's
+    transaction: COPY on PostgreSQL, a registered Arrow table on DuckDB."""
+    if is_postgres(con):
+        _copy(con, table, frame)
+        return
+    name = f"incoming_{table}"
+    columns = ", ".join(frame.columns)
+    with FRAME_SCANS:
+        con.register(name, pa.Table.from_pandas(frame, preserve_index=False))
+        try:
+            con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {name}")
+        finally:
+            con.unregister(name)
+
+
+def _column_type(dtype) -> str:
+    if pd.api.types.is_bool_dtype(dtype):
+        return "BOOLEAN"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "BIGINT"
+    if pd.api.types.is_float_dtype(dtype):
+        return "DOUBLE PRECISION"
+    return 'VARCHAR COLLATE "C"'
+
+
+@contextmanager
+def scratch_table(con, name: str, frame: pd.DataFrame) -> Iterator:
+    """`frame` as a table called `name` for the statements run on the yielded connection,
+    gone afterwards. DuckDB: an Arrow table registered on a cursor of its own (the caller
+    may hold an unfinished result on `con`; a cursor's pandas scan can go missing under
+    concurrent sessions, Arrow's cannot). PostgreSQL: a temporary table filled by COPY,
+    visible to this session only."""
+    if is_postgres(con):
+        columns = ", ".join(f"{c} {_column_type(t)}" for c, t in frame.dtypes.items())
+        con.execute(f"CREATE TEMPORARY TABLE {name} ({columns})")
+        try:
+            _copy(con, name, frame)
+            yield con
+        finally:
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+        return
+    with FRAME_SCANS, con.cursor() as cur:
+        cur.register(name, pa.Table.from_pandas(frame, preserve_index=False))
+        yield cur
+
+
+def lock_writers(con) -> None:
+    """Make this transaction the only writer until it ends. PostgreSQL: a table lock that
+    conflicts with itself and not with readers, so an id read as max + 1 afterwards is
+    free and revisions keep commit order; waiting ends at the session's lock_timeout with
+    LockNotAvailable. DuckDB: one process holds the file and its threads take turns on
+    WRITE_LOCK, so there is nothing to do."""
+    if is_postgres(con):
+        con.execute("LOCK TABLE meta IN SHARE ROW EXCLUSIVE MODE")
