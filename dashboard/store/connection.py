@@ -32,6 +32,10 @@ from dashboard.store.errors import (
 # name pandas_scan does not exist"): such queries take turns.
 FRAME_SCANS = threading.RLock()
 __all__ = ["DatabaseBusy", "StoreError", "connect", "transaction", "translated"]
+# Two threads opening a file that no connection holds can both set up its database
+# instance, and the loser's connection then lacks DuckDB's Python scans ("Table Function
+# with name python_arrow_scan does not exist", bench/load.py found it): opening takes turns.
+_OPENING = threading.Lock()
 
 
 # Words in DuckDB's messages (it raises the same few classes for many causes).
@@ -90,11 +94,12 @@ def _open(path: Path, timeout: float) -> duckdb.DuckDBPyConnection:
     started = time.monotonic()
     while True:
         try:
-            if path.exists():
-                return duckdb.connect(str(path))
-            set_stray_log_aside(path)
-            with _private_umask():
-                return duckdb.connect(str(path))
+            with _OPENING:
+                if path.exists():
+                    return duckdb.connect(str(path))
+                set_stray_log_aside(path)
+                with _private_umask():
+                    return duckdb.connect(str(path))
         except duckdb.Error as err:
             if not _is_lock_error(err):
                 raise translated(err, path) from err
