@@ -31,6 +31,7 @@ from dashboard.services import (
     backup,
     comments,
     exporting,
+    migration,
     proposing,
     reporting,
     snapshots,
@@ -235,6 +236,10 @@ def _parser() -> argparse.ArgumentParser:
         help="keyword,department CSV (default: data/department_keywords.csv)",
     )
 
+    mg = sub.add_parser("migrate", help="copy every table into another, empty store")
+    mg.add_argument("--from", dest="source", required=True, help="data/dashboard.duckdb or a URL")
+    mg.add_argument("--to", dest="target", required=True, help="postgresql://user@host/db")
+
     tp = sub.add_parser("template", parents=[common], help="fill-in file for a month")
     tp.add_argument("--month", type=_year_month, required=True)
     tp.add_argument("--out", type=Path, required=True, help="…csv or …xlsx")
@@ -248,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     try:
         args = _parser().parse_args(argv)
-        ws = workspace(args.db)
+        ws = workspace(getattr(args, "db", None))
         return COMMANDS[args.command](args, ws)
     except DashboardError as err:
         _report(err)
@@ -448,6 +453,16 @@ def cmd_rebuild(args, ws) -> int:
         held = summary(con)
     print(text("cli.rebuilt", LANG, db=ws.db_path, **held))
     return 1 if problems else 0
+
+
+def cmd_migrate(args, ws) -> int:
+    copied = migration.migrate(args.source, args.target)
+    for c in copied:
+        print(text("cli.migrated_table", LANG, table=c.table, rows=c.rows))
+    source, target = migration.store_name(args.source), migration.store_name(args.target)
+    rows = sum(c.rows for c in copied)
+    print(text("cli.migrated", LANG, source=source, target=target, tables=len(copied), rows=rows))
+    return 0
 
 
 def cmd_template(args, ws) -> int:
@@ -717,4 +732,5 @@ COMMANDS = {
     "propose": cmd_propose,
     "snapshot": cmd_snapshot,
     "export": cmd_export,
+    "migrate": cmd_migrate,
 }

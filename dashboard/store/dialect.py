@@ -105,3 +105,14 @@ def lock_writers(con) -> None:
     WRITE_LOCK, so there is nothing to do."""
     if is_postgres(con):
         con.execute("LOCK TABLE meta IN SHARE ROW EXCLUSIVE MODE")
+
+
+def advance_sequence(con, name: str, past: int) -> None:
+    """Make the sequence's next number greater than `past` (rows were copied in with their
+    numbers). PostgreSQL sets it; DuckDB has no setval, so numbers up to `past` are drawn."""
+    if is_postgres(con):
+        con.execute("SELECT setval(?, ?, ?)", [name, max(past, 1), past > 0])
+        return
+    drawn = con.execute(f"SELECT nextval('{name}')").fetchone()[0]
+    if drawn < past:
+        con.execute(f"SELECT max(nextval('{name}')) FROM range(?)", [past - drawn])

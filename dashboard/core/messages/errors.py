@@ -14,6 +14,26 @@ TEXT = {
         "Check that the server runs and that the address, database and account in "
         "DASHBOARD_DB are right.",
     ),
+    "error.migrate_same_store": (
+        "来源和目标是同一个数据库 {store}",
+        "the source and the target are the same store {store}",
+    ),
+    "error.migrate_target_not_empty": (
+        "目标数据库已有数据（{tables}）：请迁入一个新建的空数据库（如 createdb dashboard）",
+        "the target already holds data ({tables}): migrate into a new, empty database "
+        "(e.g. createdb dashboard)",
+    ),
+    "error.migrate_tables_missing": (
+        "目标数据库缺少这些表：{tables}。请用同一版本的看板迁移",
+        "the target lacks these tables: {tables}. Migrate with the same version of the "
+        "dashboard on both sides",
+    ),
+    "error.migrate_mismatch": (
+        "表 {table} 复制后与来源不一致（来源 {source} 行，目标 {target} 行），已撤销迁移，"
+        "目标保持原样",
+        "table {table} differs after copying ({source} row(s) in the source, {target} in "
+        "the target); the move was undone and the target left as it was",
+    ),
     "error.catalogue_empty": ("目标目录为空", "the catalogue is empty"),
     "alias.not_yours": (
         "不能把“{name}”设为该目标的别名：只能设为本单位负责的目标",

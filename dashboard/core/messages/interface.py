@@ -339,6 +339,14 @@ TEXT = {
         "rebuilt {db}: {uploads} upload(s), {figures} current figure(s), {comments} "
         "comment(s), {snapshots} snapshot(s), {audit} audit entries",
     ),
+    "cli.migrated_table": (
+        "  {table}：{rows} 行，复制后逐行核对一致",
+        "  {table}: {rows} row(s), compared row by row after copying",
+    ),
+    "cli.migrated": (
+        "已迁移 {source} → {target}：{tables} 张表，{rows} 行",
+        "migrated {source} -> {target}: {tables} table(s), {rows} row(s)",
+    ),
     "cli.template_written": (
         "已写入 {out}：{year}-{month:02d} 应报 {count} 项指标",
         "wrote {out}: {count} indicator(s) due for {year}-{month:02d}",
