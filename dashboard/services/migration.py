@@ -12,8 +12,8 @@ import numpy as np
 
 from dashboard.core.errors import DashboardError
 from dashboard.store import dialect, tables
-from dashboard.store.postgres import display_url, is_server_url
 from dashboard.store.connection import connect, transaction
+from dashboard.store.postgres import display_url, is_server_url
 from dashboard.store.schema import ensure_schema
 
 
