@@ -57,20 +57,9 @@ def test_every_table_arrives_whole_and_the_target_goes_on_numbering(sample_ws, t
     out = migrate(sample_ws, sample_ws.db_path, target)
     assert out.returncode == 0, out.stderr
     before, after = every_table(sample_ws.db_path), every_table(target)
-    assert (
-        sorted(before)
-        == sorted(after)
-        == [
-            "audit",
-            "comments",
-            "figures",
-            "meta",
-            "profiles",
-            "snapshot_rows",
-            "snapshots",
-            "targets",
-            "uploads",
-        ]
+    assert sorted(before) == sorted(after)  # every table of the schema, whoever added it
+    assert {"audit", "comments", "figures", "meta", "snapshots", "targets", "uploads"} <= set(
+        before
     )
     for table in before:
         assert np.array_equal(before[table], after[table]), table
@@ -79,7 +68,9 @@ def test_every_table_arrives_whole_and_the_target_goes_on_numbering(sample_ws, t
         figures = tables.row_count(con, "figures")
         last_seq = con.execute("SELECT max(seq) FROM audit").fetchone()[0]
     assert f"  figures: {figures} row(s), compared row by row after copying" in lines
-    assert lines[-1].startswith(f"migrated {sample_ws.db_path} -> {target}: 9 table(s), ")
+    assert lines[-1].startswith(
+        f"migrated {sample_ws.db_path} -> {target}: {len(before)} table(s), "
+    )
     with connect(target) as con:
         audit.record(con, "admin", "login", at=AT)
         assert con.execute("SELECT max(seq) FROM audit").fetchone()[0] == last_seq + 1
