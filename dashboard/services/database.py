@@ -6,6 +6,10 @@ records the folder's identity from the journal's first line — and is a copy of
 journal that `open_store` brings up to date and `rebuild` makes again from nothing.
 Nothing here deletes a record: a database that might hold something the journal lacks
 (damaged, of another folder, made before the journal) is moved aside, never removed.
+
+A PostgreSQL server (DASHBOARD_DB=postgresql://…) holds its journal in a table
+(services/journal.py), so it belongs to no folder's journal: it is opened as it is, and
+`rebuild` makes its tables again from that table in one transaction.
 """
 
 import hashlib
@@ -32,14 +36,17 @@ from dashboard.services.journal import (
     start_folder,
     write,
 )
+from dashboard.services.journal import (
+    chunks as journal_chunks,
+)
 from dashboard.services.uploading import catalogue_index, parse, upload_entry
 from dashboard.services.workspace import Workspace
 from dashboard.store import catalogue as store_catalogue
+from dashboard.store import dialect, records, server_journal
 from dashboard.store import figures as store_figures
 from dashboard.store import journal as journal_file
-from dashboard.store import records
 from dashboard.store.connection import connect as store_connect
-from dashboard.store.connection import set_stray_log_aside
+from dashboard.store.connection import set_stray_log_aside, transaction
 from dashboard.store.errors import DatabaseDamaged, DatabaseMissing, StoreError
 from dashboard.store.files import move
 from dashboard.store.files import storage_error as files_storage_error
@@ -122,6 +129,10 @@ def _prepare(con: duckdb.DuckDBPyConnection, ws: Workspace) -> list[Problem] | N
     """Ready the database; its problems (shipped samples refused), or None when it was
     made before the journal and must be journaled and rebuilt first."""
     ensure_schema(con)
+    if dialect.is_postgres(con):
+        start_folder(ws, con)  # the first opening of a new database writes line 1
+        sync_catalogue(con, ws)
+        return load_shipped_files(con, ws)
     if not _bind(con, ws):
         return None
     catch_up(ws, con)
@@ -136,6 +147,11 @@ def open_store(ws: Workspace) -> Iterator[duckdb.DuckDBPyConnection]:
     in sync with targets.csv. A missing database is made again from the journal; one
     made before the journal is rebuilt (its records written to the journal first if the
     folder has none; the old file kept aside)."""
+    if ws.on_server:
+        with store_connect(ws.db_path) as con:
+            _prepare(con, ws)
+            yield con
+        return
     ws.db_path.parent.mkdir(parents=True, exist_ok=True)
     with store_connect(ws.db_path) as con:
         if _prepare(con, ws) is not None:
@@ -153,7 +169,9 @@ def rebuild(ws: Workspace) -> list[Problem]:
     The old file is replaced when the journal holds everything it has; otherwise (it is
     damaged, of another folder, made before the journal, or ahead of the journal) it is
     kept beside the new one as <name>.<why>-<time>. Without a journal, the old database's
-    records are first written to a new one."""
+    records are first written to a new one. On a server: see _rebuild_on_server."""
+    if ws.on_server:
+        return _rebuild_on_server(ws)
     old = inspect_database(ws)
     if not journal_file.exists(ws.data_dir) and old in ("bound", "pre_journal"):
         recovery.journal_from_database(ws)
@@ -177,9 +195,28 @@ def rebuild(ws: Workspace) -> list[Problem]:
     return problems
 
 
+def _rebuild_on_server(ws: Workspace) -> list[Problem]:
+    """Every table made again from the server's journal (`journal_lines`) and the
+    catalogue files, in one transaction in the writers' turn: other writers wait, readers
+    see the old rows until it commits, and a failure leaves them as they were."""
+    with store_connect(ws.db_path) as con:
+        ensure_schema(con)
+        with transaction(con):
+            dialect.lock_writers(con)
+            lines = server_journal.read(con)
+            records.empty(con)
+            for chunk in journal_chunks(lines):
+                records.apply(con, chunk)
+            problems = _prepare(con, ws) or []
+    return problems
+
+
 def inspect_database(ws: Workspace) -> str:
     """What the current database file is: missing | damaged | bound (to this folder, and
-    not ahead of its journal) | other_folder | pre_journal | ahead."""
+    not ahead of its journal) | other_folder | pre_journal | ahead. A server is its own
+    journal: bound."""
+    if ws.on_server:
+        return "bound"
     if not ws.db_path.exists():
         return "missing"
     head = folder_of_journal(ws)

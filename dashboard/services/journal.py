@@ -11,6 +11,12 @@ database in the same step, under the journal's lock. The database is a copy of t
 
 Ids (upload, snapshot, seq) are taken under the lock after catching up, so two people
 saving at the same moment get consecutive ids, never a duplicate-key error.
+
+On a PostgreSQL server (DASHBOARD_DB=postgresql://…) the journal is the table
+`journal_lines` (store/server_journal.py) and an upload's bytes go to `archive_files`:
+the line, its rows and the bytes are one transaction inside the writers' turn, which the
+database gives (store/dialect.lock_writers) to app servers on any machine. There is
+nothing to catch up: the database is its own journal. docs/postgresql.md says why.
 """
 
 import threading
@@ -25,7 +31,8 @@ import pandas as pd
 from dashboard.core.journal_lines import encode
 from dashboard.services import archive
 from dashboard.services.workspace import Workspace
-from dashboard.store import journal, records
+from dashboard.store import dialect, journal, records, server_archive, server_journal
+from dashboard.store.connection import transaction
 from dashboard.store.errors import StoreError
 
 # One writer at a time inside this process (Streamlit sessions are threads); the journal's
@@ -53,6 +60,9 @@ class Entry:
     audit: dict | None = None  # {"action", "outcome", "detail"}
     data: dict | None = None
     figures: pd.DataFrame | None = None  # an upload's figures, already in memory
+    # On a server: an upload's original bytes, (archive path, sha256, bytes), stored in
+    # the same transaction as its line. In a folder the bytes are a file (archive.py).
+    archive: tuple[str, str, bytes] | None = None
 
     def record(self, seq: int) -> dict:
         rec = {"seq": seq, "kind": self.kind, "at": self.at.isoformat(), "user": self.user}
@@ -75,6 +85,8 @@ def write(
     """Record one entry: catch up, build it (ids come from the caught-up database), append
     and fsync the line, apply it. Returns the line's record, or None if `build` found
     nothing to record."""
+    if dialect.is_postgres(con):
+        return _write_on_server(con, build)
     with WRITE_LOCK, journal.locked(ws.data_dir):
         _catch_up_locked(ws, con)
         entry = build(con) if callable(build) else build
@@ -91,8 +103,37 @@ def write(
     return rec
 
 
+def _write_on_server(con, build) -> dict | None:
+    """The same in one server transaction: the writers' turn (another app server's
+    write waits until this one commits), the entry built from what is committed, then
+    its line, its rows and its archive bytes together. A failure rolls all of it back."""
+    with transaction(con):
+        dialect.lock_writers(con)
+        entry = build(con) if callable(build) else build
+        if entry is None:
+            return None
+        rec = entry.record(records.position(con)[1] + 1)
+        server_journal.append(con, rec["seq"], encode(rec))
+        if entry.archive is not None:
+            server_archive.put(con, *entry.archive)
+        figures = None if entry.figures is None else {rec["seq"]: entry.figures}
+        records.apply(con, [(rec, 0)], figures)
+    return rec
+
+
+def lines(ws: Workspace, con=None) -> list[tuple[dict, int]]:
+    """Every journal line: the server's table when `con` is a server connection, else the
+    data folder's file."""
+    if con is not None and dialect.is_postgres(con):
+        return server_journal.read(con)
+    return journal.read(ws.data_dir)
+
+
 def catch_up(ws: Workspace, con: duckdb.DuckDBPyConnection) -> int:
-    """Apply every journal line the database lacks; how many. Cheap when there are none."""
+    """Apply every journal line the database lacks; how many. Cheap when there are none.
+    A server is its own journal: nothing to apply."""
+    if dialect.is_postgres(con):
+        return 0
     offset, _ = records.position(con)
     if journal.size(ws.data_dir) == offset:
         return 0
@@ -105,7 +146,7 @@ def _catch_up_locked(ws: Workspace, con: duckdb.DuckDBPyConnection) -> int:
     if journal.size(ws.data_dir) == offset:
         return 0
     lines = _lines_after(ws, offset, seq)
-    for chunk in _chunks(lines):
+    for chunk in chunks(lines):
         records.apply(con, chunk)
     for record, _ in lines:
         if record["kind"] == "upload":
@@ -135,7 +176,7 @@ def _check_consecutive(lines: list[tuple[dict, int]], seq: int) -> None:
         seq = record["seq"]
 
 
-def _chunks(lines: list[tuple[dict, int]]):
+def chunks(lines: list[tuple[dict, int]]):
     chunk, figures = [], 0
     for pair in lines:
         chunk.append(pair)
@@ -152,8 +193,11 @@ def start_folder(ws: Workspace, con: duckdb.DuckDBPyConnection) -> None:
     """Give a data folder its journal and identity (first line), unless another process
     has just done so."""
 
-    def first_line(_con) -> Entry | None:
-        if journal.first(ws.data_dir) is not None:  # (a torn first line is set aside)
+    def first_line(con) -> Entry | None:
+        if dialect.is_postgres(con):
+            if records.folder_id(con) is not None:  # another app server was quicker
+                return None
+        elif journal.first(ws.data_dir) is not None:  # (a torn first line is set aside)
             return None
         return Entry(
             "folder",
@@ -172,22 +216,22 @@ def folder_of_journal(ws: Workspace) -> dict | None:
     return None if head is None else head["data"]
 
 
-def has_kind(ws: Workspace, kind: str) -> bool:
+def has_kind(ws: Workspace, kind: str, con=None) -> bool:
     """Whether any line of the journal is of `kind` (JournalDamaged if it cannot be read)."""
-    return any(record["kind"] == kind for record, _ in journal.read(ws.data_dir))
+    return any(record["kind"] == kind for record, _ in lines(ws, con))
 
 
 def verify(ws: Workspace, con: duckdb.DuckDBPyConnection) -> list[str]:
     """Where the database and the journal disagree (nothing: they agree): every line
     applied once to the table of its kind, each upload with all its figures."""
-    lines = [record for record, _ in journal.read(ws.data_dir)]
+    recs = [record for record, _ in lines(ws, con)]
     held = records.seqs_by_table(con)
     expected = {
-        "audit": [r["seq"] for r in lines if r.get("audit")],
-        "uploads": [r["seq"] for r in lines if r["kind"] == "upload"],
-        "comments": [r["seq"] for r in lines if r["kind"] == "comment"],
-        "snapshots": [r["seq"] for r in lines if r["kind"] == "snapshot"],
-        "account_events": [r["seq"] for r in lines if r["kind"] == "account"],
+        "audit": [r["seq"] for r in recs if r.get("audit")],
+        "uploads": [r["seq"] for r in recs if r["kind"] == "upload"],
+        "comments": [r["seq"] for r in recs if r["kind"] == "comment"],
+        "snapshots": [r["seq"] for r in recs if r["kind"] == "snapshot"],
+        "account_events": [r["seq"] for r in recs if r["kind"] == "account"],
     }
     problems = [
         f"{table}: journal {expected[table]} != database {held[table]}"
@@ -195,12 +239,12 @@ def verify(ws: Workspace, con: duckdb.DuckDBPyConnection) -> list[str]:
         if expected[table] != held[table]
     ]
     counts = records.figure_counts(con)
-    for r in lines:
+    for r in recs:
         if r["kind"] == "upload":
             want = len(next(iter(r["data"]["figures"].values()), []))
             if counts.get(r["data"]["upload_id"], 0) != want:
                 problems.append(f"upload {r['data']['upload_id']}: figures differ")
     offset, seq = records.position(con)
-    if lines and (seq != lines[-1]["seq"]):
-        problems.append(f"database at seq {seq}, journal at {lines[-1]['seq']}")
+    if recs and (seq != recs[-1]["seq"]):
+        problems.append(f"database at seq {seq}, journal at {recs[-1]['seq']}")
     return problems

@@ -208,17 +208,19 @@ def store_preview(
     figures and the "accepted" audit entry) commits the upload; the database and the
     archive name follow. A crash at any point leaves the upload either committed whole
     (and audited) or not at all. `stage` hears each step begin (upload.stage.archive,
-    upload.stage.store).
+    upload.stage.store). On a server the bytes go into the database in the transaction
+    of the line (`archive_files`): there is no pending file, nothing to confirm.
     """
     if not pv.ok:
         raise IngestError(errors(pv.problems))
     sha = pv.parsed.sha256
     stage("upload.stage.archive")
-    pending = archive.write_pending(ws, data, sha)
+    pending = None if ws.on_server else archive.write_pending(ws, data, sha)
     earlier: list[dict] = []
 
     def build(con: duckdb.DuckDBPyConnection) -> Entry:
-        archive.drop_stale_pending(ws, con)
+        if pending is not None:
+            archive.drop_stale_pending(ws, con)
         same = store_figures.upload_by_sha(con, sha)  # again: another session may have won
         if same is not None:
             earlier.append(same)
@@ -235,7 +237,7 @@ def store_preview(
             new=int(changes.get("new", 0)),
             revisions=int(changes.get("revision", 0)),
         )
-        return upload_entry(
+        entry = upload_entry(
             ws,
             upload_id,
             pv.parsed.file,
@@ -246,13 +248,19 @@ def store_preview(
             accepted,
             pv.parsed.figures,
         )
+        if pending is None:  # on a server: the bytes travel with the line
+            entry = replace(entry, archive=(entry.data["archive"], sha, data))
+        return entry
 
     stage("upload.stage.store")
     try:
         line = write(ws, con, build)
     except BaseException:
-        pending.unlink(missing_ok=True)  # this attempt's own file, never committed
+        if pending is not None:
+            pending.unlink(missing_ok=True)  # this attempt's own file, never committed
         raise
+    if pending is None:
+        return None if earlier else line["data"]["upload_id"]
     if earlier:
         archive.confirm(ws, {"archive": earlier[0]["archive_path"], "sha256": sha})
         pending.unlink(missing_ok=True)  # identical to a committed upload: never committed

@@ -1,16 +1,41 @@
-"""Where the database, catalogue and archived uploads live."""
+"""Where the database, catalogue and archived uploads live. The database is a DuckDB file
+(the default, data/dashboard.duckdb) or a PostgreSQL server named by a postgresql:// URL
+(DASHBOARD_DB or --db; docs/postgresql.md)."""
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard.store.postgres import display_url, is_server_url
+
 PROJECT_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+class ServerUrl(str):
+    """A postgresql:// URL where a DuckDB file's path would be. It answers the few
+    questions code asks of that path: it `exists()` (the server holds what it holds; it
+    is never made as a file), and its `name` is the URL without its password."""
+
+    @property
+    def name(self) -> str:
+        return display_url(str(self))
+
+    def exists(self) -> bool:
+        return True
 
 
 @dataclass(frozen=True)
 class Workspace:
     data_dir: Path
-    db_path: Path
+    db_path: Path | ServerUrl
+
+    def __post_init__(self):
+        if is_server_url(self.db_path) and not isinstance(self.db_path, ServerUrl):
+            object.__setattr__(self, "db_path", ServerUrl(str(self.db_path)))
+
+    @property
+    def on_server(self) -> bool:
+        return isinstance(self.db_path, ServerUrl)
 
     @property
     def targets_csv(self) -> Path:
@@ -49,12 +74,21 @@ def workspace(
 ) -> Workspace:
     """Option beats environment beats default (data/dashboard.duckdb in the project)."""
     data = Path(data_dir or os.environ.get("DASHBOARD_DATA") or PROJECT_DATA)
-    db_path = Path(db or os.environ.get("DASHBOARD_DB") or data / "dashboard.duckdb")
-    return Workspace(data.resolve(), db_path.resolve())
+    target = db or os.environ.get("DASHBOARD_DB") or data / "dashboard.duckdb"
+    if is_server_url(target):
+        return Workspace(data.resolve(), ServerUrl(str(target)))
+    return Workspace(data.resolve(), Path(target).resolve())
 
 
-def db_version(db_path: Path) -> tuple:
-    """Changes whenever the database file is written: the key of every cached read."""
+def db_version(db_path: Path | str) -> tuple:
+    """Changes whenever the database is written: the key of every cached read. A file's
+    size and time; a server has no file, so it is asked (one small query)."""
+    if is_server_url(db_path):
+        from dashboard.store.connection import connect  # services import workspace first
+        from dashboard.store.schema import change_marks
+
+        with connect(str(db_path)) as con:
+            return change_marks(con)
     stats = []
     for p in (db_path, db_path.with_name(db_path.name + ".wal")):
         try:

@@ -1,10 +1,11 @@
-"""The target catalogue in DuckDB. Reloading replaces targets and never touches figures."""
+"""The target catalogue. Reloading replaces targets and never touches figures."""
 
 import duckdb
 import pandas as pd
 
 from dashboard.core.vocab import CATALOGUE_COLUMNS
-from dashboard.store.connection import FRAME_SCANS, transaction
+from dashboard.store import dialect
+from dashboard.store.connection import transaction
 from dashboard.store.schema import get_meta, set_meta
 
 
@@ -12,18 +13,17 @@ def load_targets(
     con: duckdb.DuckDBPyConnection, targets: pd.DataFrame, digest: str, home: str | None = None
 ) -> bool:
     """Replace the catalogue in one transaction; False if this exact catalogue is loaded.
-    `home` is the office's own entity, meant by a file that names none."""
+    `home` is the office's own entity, meant by a file that names none. `position` keeps
+    the file's row order (neither engine keeps insertion order)."""
     if get_meta(con, "catalogue_sha256") == digest:
         return False
-    frame = targets[CATALOGUE_COLUMNS]
-    with FRAME_SCANS, transaction(con):
+    frame = targets[CATALOGUE_COLUMNS].assign(position=range(len(targets)))
+    with transaction(con):
+        dialect.lock_writers(con)
+        if get_meta(con, "catalogue_sha256") == digest:
+            return False  # another process loaded it while this one waited
         con.execute("DELETE FROM targets")
-        con.register("incoming_targets", frame)
-        con.execute(
-            f"INSERT INTO targets ({', '.join(CATALOGUE_COLUMNS)}) "
-            f"SELECT {', '.join(CATALOGUE_COLUMNS)} FROM incoming_targets"
-        )
-        con.unregister("incoming_targets")
+        dialect.insert_frame(con, "targets", frame)
         set_meta(con, "catalogue_sha256", digest)
         if home:
             set_meta(con, "home_entity", home)
@@ -50,7 +50,7 @@ def targets(
     if entity is not None:
         sql += " AND entity = ?"
         params.append(entity)
-    return con.execute(sql + " ORDER BY entity, year, rowid", params).df()
+    return con.execute(sql + " ORDER BY entity, year, position", params).df()
 
 
 def catalogue_years(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -63,7 +63,7 @@ def figure_counts(
     """Stored figures per target: {id: n} for one entity and year, else {(entity, year, id): n}."""
     if entity is None:
         rows = con.execute(
-            "SELECT entity, year, id, count(*) FROM current_figures GROUP BY ALL"
+            "SELECT entity, year, id, count(*) FROM current_figures GROUP BY entity, year, id"
         ).fetchall()
         return {(e, y, i): n for e, y, i, n in rows}
     rows = con.execute(
@@ -76,14 +76,13 @@ def figure_counts(
 def load_profiles(con: duckdb.DuckDBPyConnection, profiles: pd.DataFrame, digest: str) -> bool:
     if get_meta(con, "profiles_sha256") == digest:
         return False
-    with FRAME_SCANS, transaction(con):
+    frame = profiles[["entity", "id", "month", "share_pct", "source"]]
+    with transaction(con):
+        dialect.lock_writers(con)
+        if get_meta(con, "profiles_sha256") == digest:
+            return False
         con.execute("DELETE FROM profiles")
-        con.register("incoming_profiles", profiles)
-        con.execute(
-            "INSERT INTO profiles SELECT entity, id, month, share_pct, source "
-            "FROM incoming_profiles"
-        )
-        con.unregister("incoming_profiles")
+        dialect.insert_frame(con, "profiles", frame)
         set_meta(con, "profiles_sha256", digest)
     return True
 
@@ -107,13 +106,12 @@ def load_learned_aliases(
     """Replace the learned names with those of data/aliases.csv; False if unchanged."""
     if get_meta(con, "aliases_sha256") == digest:
         return False
-    with FRAME_SCANS, transaction(con):
+    with transaction(con):
+        dialect.lock_writers(con)
+        if get_meta(con, "aliases_sha256") == digest:
+            return False
         con.execute("DELETE FROM learned_aliases")
-        con.register("incoming_aliases", aliases[ALIAS_COLUMNS])
-        con.execute(
-            f"INSERT INTO learned_aliases SELECT {', '.join(ALIAS_COLUMNS)} FROM incoming_aliases"
-        )
-        con.unregister("incoming_aliases")
+        dialect.insert_frame(con, "learned_aliases", aliases[ALIAS_COLUMNS])
         set_meta(con, "aliases_sha256", digest)
     return True
 

@@ -9,8 +9,10 @@ def latest_comments(con: duckdb.DuckDBPyConnection, year: int, month: int) -> pd
     return con.execute(
         """
         SELECT entity, year, id, month, reason, measures, status, user_name, created_at
-        FROM comments WHERE year = ? AND month = ?
-        QUALIFY row_number() OVER (PARTITION BY entity, year, id ORDER BY created_at DESC) = 1
+        FROM (SELECT *, row_number() OVER (PARTITION BY entity, year, id
+                                           ORDER BY created_at DESC) AS newest
+              FROM comments WHERE year = ? AND month = ?) ranked
+        WHERE newest = 1
         """,
         [year, month],
     ).df()
@@ -20,10 +22,11 @@ def assessments(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:
     """People's status for qualitative targets, newest per target and month."""
     return con.execute(
         """
-        SELECT entity, year, id, month, status, reason AS comment FROM comments
-        WHERE year = ? AND status IS NOT NULL
-        QUALIFY row_number() OVER (PARTITION BY entity, year, id, month
-                                   ORDER BY created_at DESC) = 1""",
+        SELECT entity, year, id, month, status, reason AS comment
+        FROM (SELECT *, row_number() OVER (PARTITION BY entity, year, id, month
+                                           ORDER BY created_at DESC) AS newest
+              FROM comments WHERE year = ? AND status IS NOT NULL) ranked
+        WHERE newest = 1""",
         [year],
     ).df()
 

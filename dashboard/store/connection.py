@@ -1,4 +1,5 @@
-"""Short-lived DuckDB connections that wait politely for another process's lock.
+"""Short-lived connections: a DuckDB file that waits politely for another process's lock,
+or a PostgreSQL server named by a postgresql:// URL (store/postgres.py).
 
 DuckDB lets one process hold a database file at a time, so the dashboard and the command
 line each open the file per operation and close it at once. A lock held elsewhere is
@@ -6,6 +7,8 @@ retried for a few seconds, then reported as DatabaseBusy (never a raw IOExceptio
 damaged file, a full disk or a read-only folder likewise become errors the edge words.
 A new database file is created private (0600); the entry points set the umask so that
 DuckDB's write-ahead log is private too (it takes the umask at each write).
+A server is opened per operation too; there writers take turns inside the database
+(store/dialect.lock_writers), and a turn waited for too long is the same DatabaseBusy.
 """
 
 import os
@@ -26,6 +29,7 @@ from dashboard.store.errors import (
     FolderReadOnly,
     StoreError,
 )
+from dashboard.store.postgres import connect_server, is_server_url
 
 # Threads of one process (Streamlit sessions) binding queries over registered pandas
 # frames at the same time can make DuckDB 2 lose its scan function ("Table Function with
@@ -73,7 +77,13 @@ def connect(
 
     create=False refuses to make a new, empty file where the database should be
     (DatabaseMissing): readers must not hide a deleted database behind an empty one.
+    A postgresql:// URL opens the server instead (it holds what it holds: `create` has no
+    file to refuse).
     """
+    if is_server_url(path):
+        with connect_server(str(path), lock_timeout() if timeout is None else timeout) as con:
+            yield con
+        return
     if timeout is None:
         timeout = float(os.environ.get("DASHBOARD_LOCK_TIMEOUT", "10"))
     file = Path(path)
@@ -127,9 +137,17 @@ def _private_umask() -> Iterator[None]:
         os.umask(old)
 
 
+def lock_timeout() -> float:
+    return float(os.environ.get("DASHBOARD_LOCK_TIMEOUT", "10"))
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """All or nothing: a file is stored completely or not at all."""
+    """All or nothing: a file is stored completely or not at all. Inside a transaction
+    already open on a server connection (a journal write, a rebuild) it joins that one."""
+    if getattr(con, "in_transaction", False):
+        yield con
+        return
     con.execute("BEGIN TRANSACTION")
     try:
         yield con

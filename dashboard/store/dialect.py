@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -19,6 +20,15 @@ from dashboard.store.connection import FRAME_SCANS
 
 _VARCHAR = re.compile(r"\bVARCHAR\b")
 _BLOB = re.compile(r"\bBLOB\b")
+
+
+# unique_violation, duplicate_table, duplicate_object, serialization_failure, deadlock
+_RACES = {"23505", "42P07", "42710", "40001", "40P01"}
+
+
+def is_race(err: Exception) -> bool:
+    """Another transaction did the same thing at the same moment: try again."""
+    return getattr(err, "sqlstate", None) in _RACES or isinstance(err, duckdb.TransactionException)
 
 
 def is_postgres(con) -> bool:
@@ -77,14 +87,21 @@ def _column_type(dtype) -> str:
 
 
 @contextmanager
-def scratch_table(con, name: str, frame: pd.DataFrame) -> Iterator:
+def scratch_table(
+    con, name: str, frame: pd.DataFrame, types: dict[str, str] | None = None
+) -> Iterator:
     """`frame` as a table called `name` for the statements run on the yielded connection,
     gone afterwards. DuckDB: an Arrow table registered on a cursor of its own (the caller
     may hold an unfinished result on `con`; a cursor's pandas scan can go missing under
     concurrent sessions, Arrow's cannot). PostgreSQL: a temporary table filled by COPY,
-    visible to this session only."""
+    visible to this session only, its column types from `types` (SQL type names) or else
+    from the frame's dtypes (an empty frame's columns are all object)."""
     if is_postgres(con):
-        columns = ", ".join(f"{c} {_column_type(t)}" for c, t in frame.dtypes.items())
+        types = types or {}
+        columns = ", ".join(
+            f"{c} {ddl(con, types[c]) if c in types else _column_type(t)}"
+            for c, t in frame.dtypes.items()
+        )
         con.execute(f"CREATE TEMPORARY TABLE {name} ({columns})")
         try:
             _copy(con, name, frame)
@@ -95,6 +112,12 @@ def scratch_table(con, name: str, frame: pd.DataFrame) -> Iterator:
     with FRAME_SCANS, con.cursor() as cur:
         cur.register(name, pa.Table.from_pandas(frame, preserve_index=False))
         yield cur
+
+
+def insertion_order(con) -> str:
+    """A column that orders a table's rows as they were added: DuckDB's rowid, PostgreSQL's
+    ctid (rows are only ever appended to the tables it orders)."""
+    return "ctid" if is_postgres(con) else "rowid"
 
 
 def lock_writers(con) -> None:

@@ -15,6 +15,14 @@ class DatabaseBusy(StoreError):
         super().__init__("error.database_busy", path=path, waited=waited)
 
 
+class ServerBusy(DatabaseBusy):
+    """Another writer's turn on the PostgreSQL server lasted longer than this one waits."""
+
+    def __init__(self, server: str, waited: float):
+        self.path, self.waited = server, waited
+        StoreError.__init__(self, "error.server_busy", server=server, waited=waited)
+
+
 class DatabaseDamaged(StoreError):
     """The file is not a readable DuckDB database (cut short, overwritten, bad blocks)."""
 

@@ -3,10 +3,9 @@
 import duckdb
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from dashboard.core.progress_row import FIGURE_KEY
-from dashboard.store.connection import FRAME_SCANS
+from dashboard.store import dialect
 
 
 def upload_by_sha(con: duckdb.DuckDBPyConnection, sha256: str) -> dict | None:
@@ -35,18 +34,28 @@ def against_current(
     frame = figures[FIGURE_KEY + ["value", "source_row", "source_column"]].assign(
         pos=np.arange(len(figures))
     )
-    # A cursor of its own: the caller may hold an unfinished result on `con`, which
-    # DuckDB 2 lets no registration interrupt. It reads committed figures only.
-    # Handed over as Arrow: a cursor's pandas scan can go missing under concurrent
-    # sessions ("pandas_scan does not exist"); Arrow's scan is the one DuckDB owns.
-    with FRAME_SCANS, con.cursor() as cur:
-        cur.register("incoming", pa.Table.from_pandas(frame, preserve_index=False))
+    # It reads committed figures only; the caller may hold an unfinished result on `con`.
+    with dialect.scratch_table(con, "incoming", frame, INCOMING_TYPES) as cur:
         key = ", ".join(FIGURE_KEY)
         previous = cur.execute(f"""
             SELECT c.value FROM incoming i LEFT JOIN current_figures c USING ({key})
             ORDER BY i.pos""").df()["value"]
         breaks = cur.execute(SEQUENCE_SQL).df()
     return previous.to_numpy(dtype=np.float64, na_value=np.nan), breaks
+
+
+INCOMING_TYPES = {
+    "entity": "VARCHAR",
+    "year": "INTEGER",
+    "id": "VARCHAR",
+    "period_start": "SMALLINT",
+    "period_end": "SMALLINT",
+    "basis": "VARCHAR",
+    "value": "DOUBLE PRECISION",
+    "source_row": "INTEGER",
+    "source_column": "VARCHAR",
+    "pos": "BIGINT",
+}
 
 
 # Flow series (year-to-date or single-month figures of ytd/month targets) in period
@@ -61,12 +70,17 @@ WITH new AS (
     FROM incoming i JOIN targets t USING (entity, year, id)
     WHERE t.measure IN ('ytd', 'month') AND i.basis IN ('ytd', 'month')),
 old AS (
-    SELECT c.entity, c.year, c.id, c.basis, c.period_end, c.value, NULL, NULL, false
-    FROM current_figures c SEMI JOIN new n USING (entity, year, id, basis)
-    ANTI JOIN new m USING (entity, year, id, basis, period_end)),
+    SELECT c.entity, c.year, c.id, c.basis, c.period_end, c.value,
+           CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR), false
+    FROM current_figures c
+    WHERE EXISTS (SELECT 1 FROM new n WHERE n.entity = c.entity AND n.year = c.year
+                  AND n.id = c.id AND n.basis = c.basis)
+      AND NOT EXISTS (SELECT 1 FROM new m WHERE m.entity = c.entity AND m.year = c.year
+                      AND m.id = c.id AND m.basis = c.basis
+                      AND m.period_end = c.period_end)),
 seq AS (
     SELECT *, lag(value) OVER w AS prev, lag(period_end) OVER w AS prev_end
-    FROM (SELECT * FROM new UNION ALL SELECT * FROM old)
+    FROM (SELECT * FROM new UNION ALL SELECT * FROM old) series
     WINDOW w AS (PARTITION BY entity, year, id, basis ORDER BY period_end))
 SELECT id, basis, period_end, value, source_row, source_column, prev, prev_end
 FROM seq

@@ -8,7 +8,8 @@ placeholders become psycopg's `%s` here, and `df()` builds the pandas dtypes Duc
 apart.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,7 +17,7 @@ import numpy as np
 import pandas as pd
 import psycopg
 
-from dashboard.store.connection import StoreError
+from dashboard.store.errors import ServerBusy, StoreError
 
 
 class DatabaseUnavailable(StoreError):
@@ -116,6 +117,10 @@ class PgConnection:
         with self.raw.cursor() as cursor:
             cursor.executemany(placeholders(sql), rows)
 
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+
     def cursor(self) -> "PgConnection":
         """DuckDB callers take a cursor to keep a result apart; a psycopg cursor per
         statement already does, so the connection serves."""
@@ -149,3 +154,18 @@ def open_server(url: str, lock_timeout: float) -> PgConnection:
         raise DatabaseUnavailable(display_url(url), _reason(err)) from err
     raw.execute(f"SET lock_timeout = {max(1, int(lock_timeout * 1000))}")
     return PgConnection(raw)
+
+
+@contextmanager
+def connect_server(url: str, lock_timeout: float) -> Iterator[PgConnection]:
+    """Open, yield, close; the server's own lock and connection errors come out as ours:
+    a writer's wait that ran out is DatabaseBusy, a server gone mid-way DatabaseUnavailable."""
+    con = open_server(url, lock_timeout)
+    try:
+        yield con
+    except psycopg.errors.LockNotAvailable as err:
+        raise ServerBusy(display_url(url), lock_timeout) from err
+    except psycopg.OperationalError as err:
+        raise DatabaseUnavailable(display_url(url), _reason(err)) from err
+    finally:
+        con.close()

@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.core.journal_lines import FIGURE_FIELDS, timestamp, unpack_columns
+from dashboard.store import dialect
 from dashboard.store.connection import FRAME_SCANS, transaction
 from dashboard.store.errors import StoreError
 from dashboard.store.schema import get_meta, set_meta
@@ -113,12 +114,7 @@ def _upload(con, record: dict, frame: pd.DataFrame | None) -> None:
         ],
     )
     if len(frame):
-        con.register("incoming_figures", frame)
-        con.execute(
-            f"INSERT INTO figures ({', '.join(FIGURE_COLUMNS)}) "
-            f"SELECT {', '.join(FIGURE_COLUMNS)} FROM incoming_figures"
-        )
-        con.unregister("incoming_figures")
+        dialect.insert_frame(con, "figures", frame)
 
 
 def _comment(con, record: dict, _figures) -> None:
@@ -195,6 +191,28 @@ APPLY = {
 }
 
 
+def empty(con) -> None:
+    """Inside the caller's transaction: every row that journal lines made, and the
+    position and digests that say what was applied or loaded (a rebuild on a server then
+    applies its journal again and reloads the catalogue files)."""
+    for table in (*JOURNALED, "figures", "snapshot_rows"):
+        con.execute(f"DELETE FROM {table}")
+    for key in POSITION_KEYS:
+        con.execute("DELETE FROM meta WHERE key = ?", [key])
+
+
+# What applying lines and loading catalogue files leave in meta.
+POSITION_KEYS = (
+    "journal_offset",
+    "journal_seq",
+    "folder_id",
+    "folder_line",
+    "catalogue_sha256",
+    "profiles_sha256",
+    "aliases_sha256",
+)
+
+
 def seqs_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, list[int]]:
     """The journal lines each table holds rows of: what `verify` compares with the file."""
     return {
@@ -246,7 +264,8 @@ def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
         r[0]
         for r in con.execute(
             "SELECT table_name FROM information_schema.tables "
-            "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
+            "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+            "ORDER BY table_name"
         ).fetchall()
     ]
 
@@ -255,13 +274,25 @@ def table(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     """A whole table in a stable order (for comparing databases)."""
     if name not in table_names(con):
         raise KeyError(name)
-    return con.execute(f"SELECT * FROM {name} ORDER BY ALL").df()
+    columns = ", ".join(f'"{c}"' for c in _columns(con, name))
+    return con.execute(f"SELECT * FROM {name} ORDER BY {columns}").df()
+
+
+def _columns(con, table: str) -> list[str]:
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position",
+            [table],
+        ).fetchall()
+    ]
 
 
 def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
     return con.execute(
         "SELECT EXISTS (SELECT 1 FROM information_schema.columns "
-        "WHERE table_schema = 'main' AND table_name = ? AND column_name = ?)",
+        "WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?)",
         [table, column],
     ).fetchone()[0]
 
@@ -271,12 +302,13 @@ def dump(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     database made before the journal has no seq columns: seq is null there)."""
 
     def seq(table: str) -> str:
-        return "seq" if _has_column(con, table, "seq") else "NULL::BIGINT AS seq"
+        return "seq" if _has_column(con, table, "seq") else "CAST(NULL AS BIGINT) AS seq"
 
     queries = {
         "uploads": f"SELECT upload_id, sha256, filename, archive_path, user_name, uploaded_at, "
         f"{seq('uploads')} FROM uploads ORDER BY upload_id",
-        "figures": f"SELECT {', '.join(FIGURE_COLUMNS)} FROM figures ORDER BY upload_id, rowid",
+        "figures": f"SELECT {', '.join(FIGURE_COLUMNS)} FROM figures "
+        f"ORDER BY upload_id, {dialect.insertion_order(con)}",
         "comments": "SELECT entity, year, id, month, reason, measures, status, user_name, "
         f"created_at, {seq('comments')} FROM comments ORDER BY created_at",
         "snapshots": "SELECT snapshot_id, year, month, note, user_name, created_at, "

@@ -7,7 +7,7 @@ import pandas as pd
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS snapshots (
-    snapshot_id INTEGER PRIMARY KEY, year INTEGER, month TINYINT, note VARCHAR,
+    snapshot_id INTEGER PRIMARY KEY, year INTEGER, month SMALLINT, note VARCHAR,
     user_name VARCHAR, created_at TIMESTAMP, data_version VARCHAR, rule_version VARCHAR,
     seq BIGINT);
 CREATE TABLE IF NOT EXISTS snapshot_rows (

@@ -7,6 +7,12 @@ TEXT = {
         "The database {path} is in use by another program (waited {waited:.0f} s). "
         "Try again in a moment; if it persists, close the other dashboard or command.",
     ),
+    "error.server_busy": (
+        "数据库服务器 {server} 上另一项保存仍在进行（已等待 {waited:.0f} 秒），本次未保存任何内容。"
+        "请稍后再试。",
+        "Another save is still running on the database server {server} (waited "
+        "{waited:.0f} s); nothing of this one was stored. Please try again shortly.",
+    ),
     "error.database_unavailable": (
         "无法连接数据库服务器 {server}：{reason}。"
         "请确认服务器已启动，DASHBOARD_DB 中的地址、数据库名和账号无误。",
