@@ -456,7 +456,7 @@ def cmd_rebuild(args, ws) -> int:
 
 
 def cmd_migrate(args, ws) -> int:
-    copied = migration.migrate(args.source, args.target)
+    copied = migration.migrate(args.source, args.target, ws.data_dir)
     for c in copied:
         print(text("cli.migrated_table", LANG, table=c.table, rows=c.rows))
     source, target = migration.store_name(args.source), migration.store_name(args.target)

@@ -33,16 +33,14 @@ from dashboard.services.journal import (
     audit,
     catch_up,
     folder_of_journal,
+    reapply_on_server,
     start_folder,
     write,
-)
-from dashboard.services.journal import (
-    chunks as journal_chunks,
 )
 from dashboard.services.uploading import catalogue_index, parse, upload_entry
 from dashboard.services.workspace import Workspace
 from dashboard.store import catalogue as store_catalogue
-from dashboard.store import dialect, records, server_journal
+from dashboard.store import dialect, records
 from dashboard.store import figures as store_figures
 from dashboard.store import journal as journal_file
 from dashboard.store.connection import connect as store_connect
@@ -203,10 +201,7 @@ def _rebuild_on_server(ws: Workspace) -> list[Problem]:
         ensure_schema(con)
         with transaction(con):
             dialect.lock_writers(con)
-            lines = server_journal.read(con)
-            records.empty(con)
-            for chunk in journal_chunks(lines):
-                records.apply(con, chunk)
+            reapply_on_server(con)
             problems = _prepare(con, ws) or []
     return problems
 

@@ -121,6 +121,16 @@ def _write_on_server(con, build) -> dict | None:
     return rec
 
 
+def reapply_on_server(con) -> int:
+    """Inside the caller's transaction and turn: the tables that journal lines make,
+    emptied and made again from the server's journal (a rebuild); how many lines."""
+    found = server_journal.read(con)
+    records.empty(con)
+    for chunk in chunks(found):
+        records.apply(con, chunk)
+    return len(found)
+
+
 def lines(ws: Workspace, con=None) -> list[tuple[dict, int]]:
     """Every journal line: the server's table when `con` is a server connection, else the
     data folder's file."""

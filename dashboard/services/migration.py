@@ -1,25 +1,39 @@
-"""Moving the store to another engine (`python -m dashboard migrate --from … --to …`).
+"""Moving a data folder's store onto a PostgreSQL server (`python -m dashboard migrate
+--from data/dashboard.duckdb --to postgresql://…`).
 
-Every table of the source is copied into an empty target in one transaction, compared row
-for row before it commits, and the target's sequences are moved past the copied numbers.
-A refused or failed move leaves the target as it was; the source is only read.
+The DuckDB file is first brought up to date with its journal. Then, in one transaction on
+the server: every table of the file is copied and compared row for row; the journal's
+lines go into `journal_lines` byte for byte and each accepted upload's archived bytes
+into `archive_files` (checked against the upload's SHA-256); and the server's tables are
+checked against its journal the way `verify` checks a folder. Only then does it commit.
+A refused or failed move leaves the server as it was; the file and folder are only read.
 """
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from dashboard.core.errors import DashboardError
+from dashboard.services import journal
+from dashboard.services.database import open_store
+from dashboard.services.workspace import Workspace
 from dashboard.store import dialect, tables
+from dashboard.store import journal as journal_file
 from dashboard.store.connection import connect, transaction
 from dashboard.store.postgres import display_url, is_server_url
 from dashboard.store.schema import ensure_schema
 
+# Tables a folder keeps as files (data/journal.jsonl, data/actuals/uploads/): filled
+# from them, not copied.
+FROM_FILES = ("journal_lines", "archive_files")
+
 
 class MigrationRefused(DashboardError):
     """The target cannot take the source's tables (not empty, a table missing, a copy
-    that differs)."""
+    that differs, a journal or archive that does not match the database)."""
 
 
 @dataclass(frozen=True)
@@ -33,12 +47,13 @@ def store_name(target: str | Path) -> str:
     return display_url(str(target))
 
 
-def _same_place(source: str | Path, target: str | Path) -> bool:
-    return str(source) == str(target) or (
-        not is_server_url(source)
-        and not is_server_url(target)
-        and Path(source).resolve() == Path(target).resolve()
-    )
+def _check_direction(source: str | Path, target: str | Path) -> None:
+    if str(source) == str(target):
+        raise MigrationRefused("error.migrate_same_store", store=display_url(str(source)))
+    if is_server_url(source) or not is_server_url(target):
+        raise MigrationRefused(
+            "error.migrate_direction", source=store_name(source), target=store_name(target)
+        )
 
 
 def _check_target(src, dst, source_tables: list[str]) -> None:
@@ -46,7 +61,7 @@ def _check_target(src, dst, source_tables: list[str]) -> None:
     missing = [t for t in source_tables if t not in target_tables]
     if missing:
         raise MigrationRefused("error.migrate_tables_missing", tables=", ".join(missing))
-    filled = [t for t in target_tables if tables.row_count(dst, t)]
+    filled = [t for t in target_tables if tables.rows_of_data(dst, t)]
     if filled:
         raise MigrationRefused("error.migrate_target_not_empty", tables=", ".join(filled))
 
@@ -63,17 +78,58 @@ def _copy(src, dst, table: str) -> CopiedTable:
     return CopiedTable(table, len(frame))
 
 
-def migrate(source: str | Path, target: str | Path) -> list[CopiedTable]:
-    """Copy every table of `source` into the empty store at `target`; what was copied."""
-    if _same_place(source, target):
-        raise MigrationRefused("error.migrate_same_store", store=display_url(str(source)))
-    with connect(source) as src, connect(target) as dst:
-        ensure_schema(src)  # an older file gains the columns the target has
+def _copy_journal(ws: Workspace, dst) -> CopiedTable:
+    good, damaged = journal_file.read_tolerant(ws.data_dir)
+    if damaged:
+        raise MigrationRefused("error.migrate_journal_damaged", count=len(damaged))
+    frame = pd.DataFrame(
+        {
+            "seq": [record["seq"] for record, _ in good],
+            "line": [raw.rstrip(b"\n").decode("utf-8") for _, raw in good],
+        }
+    )
+    dialect.insert_frame(dst, "journal_lines", frame.astype({"seq": "int64", "line": object}))
+    return CopiedTable("journal_lines", len(frame))
+
+
+def _copy_archive(ws: Workspace, src, dst) -> CopiedTable:
+    """Each accepted upload's bytes, checked against its hash. Shipped samples (archive
+    paths outside actuals/uploads/) come with the program and stay files."""
+    uploads = src.execute("SELECT archive_path, sha256 FROM uploads ORDER BY upload_id").fetchall()
+    kept = str(ws.uploads_dir.relative_to(ws.data_dir)) + "/"
+    rows = []
+    for path, sha in uploads:
+        if not path or not path.startswith(kept):
+            continue
+        file = ws.data_dir / path
+        data = file.read_bytes() if file.is_file() else None
+        if data is None or hashlib.sha256(data).hexdigest() != sha:
+            raise MigrationRefused("error.migrate_archive_missing", path=path)
+        rows.append((path, sha, data))
+    dst.executemany("INSERT INTO archive_files (path, sha256, bytes) VALUES (?, ?, ?)", rows)
+    return CopiedTable("archive_files", len(rows))
+
+
+def migrate(source: str | Path, target: str, data_dir: Path) -> list[CopiedTable]:
+    """Move the store of the folder `data_dir` (its DuckDB file `source`, its journal and
+    archive) into the empty database at `target`; what was copied."""
+    _check_direction(source, target)
+    folder = Workspace(data_dir, Path(source).resolve())
+    with open_store(folder):  # the file up to date with the journal (a crash's last line)
+        pass
+    with connect(folder.db_path) as src, connect(target) as dst:
         ensure_schema(dst)
-        names = tables.table_names(src)
+        names = [t for t in tables.table_names(src) if t not in FROM_FILES]
         _check_target(src, dst, names)
         with transaction(dst):
             dialect.lock_writers(dst)
+            dst.execute("DELETE FROM meta")  # the schema's version only: the file's comes
             copied = [_copy(src, dst, t) for t in names]
+            copied += [_copy_journal(folder, dst), _copy_archive(folder, src, dst)]
+            problems = journal.verify(Workspace(data_dir, target), dst)
+            if problems:
+                raise MigrationRefused(
+                    "error.migrate_journal_differs", problems="; ".join(problems)
+                )
             tables.advance_sequences(dst)
     return copied

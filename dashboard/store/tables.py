@@ -35,6 +35,13 @@ def read_table(con, table: str, names: list[str]) -> pd.DataFrame:
     return con.execute(f"SELECT {', '.join(names)} FROM {table}").df()
 
 
+def rows_of_data(con, table: str) -> int:
+    """Rows that uploads, people or the catalogue put there (not the schema's version)."""
+    if table == "meta":
+        return con.execute("SELECT count(*) FROM meta WHERE key <> 'schema_version'").fetchone()[0]
+    return row_count(con, table)
+
+
 def row_count(con, table: str) -> int:
     return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 

@@ -29,6 +29,27 @@ TEXT = {
         "the target already holds data ({tables}): migrate into a new, empty database "
         "(e.g. createdb dashboard)",
     ),
+    "error.migrate_direction": (
+        "migrate 把一个 DuckDB 数据库文件迁入 PostgreSQL 服务器：--from 应为文件（如 "
+        "data/dashboard.duckdb），--to 应为 postgresql://… 地址（现为 {source} → {target}）",
+        "migrate moves a DuckDB database file into a PostgreSQL server: --from takes a file "
+        "(e.g. data/dashboard.duckdb), --to a postgresql://… URL (given: {source} -> {target})",
+    ),
+    "error.migrate_journal_damaged": (
+        "数据日志 journal.jsonl 有 {count} 行损坏，未迁移。请先用 restore 从备份恢复",
+        "the journal journal.jsonl has {count} damaged line(s); nothing was moved. Restore "
+        "it from a backup first (restore)",
+    ),
+    "error.migrate_archive_missing": (
+        "上传存档 {path} 缺失或与记录的 SHA-256 不符，未迁移。请从备份恢复该文件后重试",
+        "the archived upload {path} is missing or differs from its recorded SHA-256; "
+        "nothing was moved. Put the file back from a backup and try again",
+    ),
+    "error.migrate_journal_differs": (
+        "迁移后服务器上的数据与数据日志不一致（{problems}），已撤销迁移，目标保持原样",
+        "after copying, the server's tables and its journal disagree ({problems}); the move "
+        "was undone and the target left as it was",
+    ),
     "error.migrate_tables_missing": (
         "目标数据库缺少这些表：{tables}。请用同一版本的看板迁移",
         "the target lacks these tables: {tables}. Migrate with the same version of the "
