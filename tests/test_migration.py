@@ -86,7 +86,7 @@ def test_every_table_journal_line_and_archived_byte_arrives(sample_ws, server_db
         figures = tables.row_count(con, "figures")
         last_seq = con.execute("SELECT max(seq) FROM audit").fetchone()[0]
     assert f"  figures: {figures} row(s), compared row by row after copying" in lines
-    assert "  journal_lines: %d row(s), compared row by row after copying" % last_seq in lines
+    assert f"  journal_lines: {last_seq} row(s), compared row by row after copying" in lines
     assert lines[-1].startswith(f"migrated {sample_ws.db_path} -> {server_db}: ")
     # the server goes on from the file's last line
     with open_store(on_server) as con:

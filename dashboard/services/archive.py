@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from dashboard.services.workspace import Workspace
+from dashboard.store import dialect, server_archive
 from dashboard.store import figures as store_figures
 from dashboard.store.files import move, write_whole
 
@@ -101,6 +102,17 @@ def drop_stale_pending(ws: Workspace, con: duckdb.DuckDBPyConnection) -> None:
             continue
         if store_figures.upload_by_sha(con, _sha_of_pending(path)) is None:
             path.unlink(missing_ok=True)
+
+
+def original(ws: Workspace, con, archive_path: str) -> bytes | None:
+    """An upload's original bytes by the archive path its journal line names: from the
+    server's `archive_files` (shipped samples excepted) or the data folder; None if gone."""
+    if dialect.is_postgres(con):
+        data = server_archive.get(con, archive_path)
+        if data is not None:
+            return data
+    file = ws.data_dir / archive_path
+    return file.read_bytes() if file.is_file() else None
 
 
 def shipped_files(ws: Workspace) -> list[Path]:

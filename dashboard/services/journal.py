@@ -139,6 +139,14 @@ def lines(ws: Workspace, con=None) -> list[tuple[dict, int]]:
     return journal.read(ws.data_dir)
 
 
+def raw_lines(ws: Workspace, con=None) -> list[bytes]:
+    """The journal's lines as bytes, newline included: the server's table read as
+    data/journal.jsonl would hold it, or that file itself."""
+    if con is not None and dialect.is_postgres(con):
+        return server_journal.raw_lines(con)
+    return [raw for _, raw in journal.read_tolerant(ws.data_dir)[0]]
+
+
 def catch_up(ws: Workspace, con: duckdb.DuckDBPyConnection) -> int:
     """Apply every journal line the database lacks; how many. Cheap when there are none.
     A server is its own journal: nothing to apply."""
