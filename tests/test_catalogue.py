@@ -240,6 +240,7 @@ def test_several_entities_and_years_side_by_side():
     assert len(frame) == 3
 
 
+@pytest.mark.both_engines
 def test_loading_twice_gives_the_same_database(empty_ws):
     with open_store(empty_ws) as con:
         first = store_catalogue.targets(con)
@@ -249,6 +250,7 @@ def test_loading_twice_gives_the_same_database(empty_ws):
     assert first.equals(second) and len(first) == 90
 
 
+@pytest.mark.both_engines
 def test_broken_catalogue_leaves_database_as_it_was(empty_ws):
     with open_store(empty_ws) as con:
         before = store_catalogue.targets(con)
@@ -262,6 +264,7 @@ def test_broken_catalogue_leaves_database_as_it_was(empty_ws):
         assert store_catalogue.targets(con).equals(before)
 
 
+@pytest.mark.both_engines
 def test_edited_catalogue_is_picked_up_and_keeps_figures(sample_ws):
     with open_store(sample_ws) as con:
         n_figures = con.execute("SELECT count(*) FROM figures").fetchone()[0]

@@ -42,6 +42,7 @@ def test_targets_json_and_csv(empty_ws):
     assert run(empty_ws, "targets", "--year", "2030", "--format", "csv").stdout.count("\n") == 1
 
 
+@pytest.mark.both_engines
 def test_progress_json_fields_and_nulls(sample_ws):
     out = run(sample_ws, "progress", "--format", "json")
     assert out.returncode == 0, out.stderr
@@ -80,6 +81,7 @@ def test_progress_json_fields_and_nulls(sample_ws):
     assert rows["new_intl_routes"]["target_low"] == 5 and rows["new_intl_routes"]["target"] is None
 
 
+@pytest.mark.both_engines
 def test_progress_as_of_and_table(sample_ws):
     out = run(sample_ws, "progress", "--as-of", "2026-06")
     assert out.returncode == 0
@@ -195,6 +197,7 @@ def test_usage_errors_exit_2(empty_ws, args):
     assert subprocess.run(cmd, capture_output=True, timeout=60).returncode == 2
 
 
+@pytest.mark.both_engines
 def test_snapshot_and_export_commands(sample_ws, tmp_path):
     assert add_user(sample_ws, "chief", "admin").returncode == 0
     out = run(sample_ws, "snapshot", "--as-of", "2026-10", "--note", "例会", "--user", "chief")

@@ -231,6 +231,7 @@ def test_png_of_the_gauges(live):
     assert width > 600
 
 
+@pytest.mark.both_engines
 def test_snapshot_reopens_exactly_after_a_revision_and_compares(sample_ws):
     with open_store(sample_ws) as con:
         first = snapshots.take(sample_ws, con, 2026, 10, note="十月例会", user="coordinator", at=AT)
@@ -274,6 +275,7 @@ def test_department_template_lists_only_its_targets_in_a_drop_down(sample_ws):
     assert total > count
 
 
+@pytest.mark.both_engines
 def test_snapshot_export_uses_the_frozen_figures(sample_ws):
     with open_store(sample_ws) as con:
         sid = snapshots.take(sample_ws, con, 2026, 10, note="", user="u", at=AT)

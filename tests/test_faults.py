@@ -208,6 +208,7 @@ def test_a_read_only_data_folder_refuses_uploads_and_keeps_the_state(tmp_path):
         assert leftovers(ws) == []
 
 
+@pytest.mark.both_engines
 def test_two_administrators_taking_a_snapshot_at_the_same_moment_get_two(sample_ws):
     with open_store(sample_ws):
         pass

@@ -3,6 +3,8 @@
 import ast
 from pathlib import Path
 
+import pytest
+
 import dashboard
 from dashboard.core.progress_row import REPORT_COLUMNS, RESULT_COLUMNS
 from dashboard.services import reporting, snapshots
@@ -56,6 +58,7 @@ def test_every_column_read_from_a_row_is_declared():
     assert [r for r in reads if r[2] not in REPORT_COLUMNS] == []
 
 
+@pytest.mark.both_engines
 def test_a_report_has_the_declared_columns(sample_ws):
     with open_store(sample_ws) as con:
         frame = reporting.progress(con, 2026, 10)

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
 
 
+@pytest.mark.both_engines
 def test_fuzzed_uploads_end_accepted_or_refused_and_refusals_change_nothing(sample_ws):
     with open_store(sample_ws):
         pass
@@ -115,6 +116,7 @@ def test_killing_the_ingesting_process_never_half_stores(ledger_ws, tmp_path):
     record_tally("sigkill_cli_ingest_2000_rows", tally)
 
 
+@pytest.mark.both_engines
 def test_dashboard_sessions_and_command_line_upload_at_once(ledger_ws, tmp_path):
     procs = []
     for n in range(3):

@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import psycopg
 
 from dashboard.core.access import (
     NAME_MAX,
@@ -309,8 +310,8 @@ def existed(ws: Workspace) -> bool:
                 if _noted(con):
                     return True
         return journal_has_kind(ws, "account")
-    except (duckdb.Error, StoreError):  # a damaged database or journal: fail closed
-        if os.access(ws.db_path.parent, os.W_OK):
+    except (duckdb.Error, psycopg.Error, StoreError):  # damaged database or journal: fail closed
+        if ws.on_server or os.access(ws.db_path.parent, os.W_OK):
             return True
         return _noted_read_only(ws) or journal_has_kind(ws, "account")
 
@@ -331,7 +332,7 @@ def _noted_read_only(ws: Workspace) -> bool:
 def _noted(con: duckdb.DuckDBPyConnection) -> bool:
     try:
         return get_meta(con, MARKER) is not None
-    except duckdb.CatalogException:  # no meta table: nothing was ever stored here
+    except (duckdb.CatalogException, psycopg.errors.UndefinedTable):  # no meta table yet
         return False
 
 
@@ -355,7 +356,7 @@ def carry_note(ws: Workspace, new: duckdb.DuckDBPyConnection) -> None:
         try:
             with connect(ws.db_path) as old:
                 since = get_meta(old, MARKER) if _noted(old) else None
-        except (duckdb.Error, StoreError):
+        except (duckdb.Error, psycopg.Error, StoreError):
             pass
     if since is None and _has_accounts(users_path(ws.data_dir)):
         since = datetime.now().isoformat(timespec="seconds")

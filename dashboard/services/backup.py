@@ -62,8 +62,17 @@ class Restored:
     summary: dict = field(default_factory=dict)
 
 
+def _not_on_server(ws: Workspace) -> None:
+    """A server's records (journal and archive included) are backed up with pg_dump and
+    restored with pg_restore (docs/postgresql.md); this backup is of a data folder's
+    DuckDB file, journal and archive."""
+    if ws.on_server:
+        raise BackupError("backup.on_server", server=ws.db_path.name)
+
+
 def backup(ws: Workspace, out: Path, user: str = "cli") -> tuple[Path, int]:
     """Write a complete backup under `out`; its folder and how many files it holds."""
+    _not_on_server(ws)
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
     make_private_dir(out)
     staging = out / f".{PREFIX}{stamp}.partial"
@@ -163,6 +172,7 @@ def restore(ws: Workspace, source: Path, user: str = "cli", replace: bool = Fals
     another identity is replaced (its journal and database set aside, nothing deleted)
     when it holds nothing a person did (a folder started again by a page view after the
     loss) or when `replace` says so."""
+    _not_on_server(ws)
     folder = find_backup(source)
     manifest = verify(folder)
     data = folder / "data"

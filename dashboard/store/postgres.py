@@ -57,8 +57,11 @@ def _column(values: Sequence[Any], oid: int, empty: bool) -> Any:
     if oid in _FLOATS:
         return np.array([np.nan if v is None else float(v) for v in values], dtype="float64")
     if oid in _TEXTS:
-        # DuckDB gives an empty text column as object, a filled one as pandas' str dtype.
-        return np.array(values, dtype=object) if empty else pd.array(values, dtype="str")
+        # DuckDB gives an empty or all-NULL text column as object (None), any other as
+        # pandas' str dtype (NULL as NaN).
+        if empty or all(v is None for v in values):
+            return np.array(values, dtype=object)
+        return pd.array(values, dtype="str")
     if oid in _TIMES:
         return np.array(values, dtype="datetime64[us]")
     if oid == _BOOLEAN:

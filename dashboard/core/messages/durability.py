@@ -118,6 +118,13 @@ TEXT = {
         "备份 {where} 的格式 {format} 无法识别",
         "backup {where} has an unknown format {format}",
     ),
+    "backup.on_server": (
+        "数据保存在数据库服务器 {server} 上（含数据日志和上传存档）：请用 pg_dump 备份、"
+        "pg_restore 恢复（见 docs/postgresql.md）；数据文件夹中的配置文件另行复制",
+        "the records live on the database server {server} (journal and upload archive "
+        "included): back them up with pg_dump and restore with pg_restore (see "
+        "docs/postgresql.md); copy the data folder's settings files separately",
+    ),
     "backup.damaged": (
         "备份 {where} 已损坏（与清单不符：{files}），未做任何更改",
         "backup {where} is damaged (files differ from its manifest: {files}); nothing changed",
