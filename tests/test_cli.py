@@ -161,6 +161,7 @@ def test_broken_catalogue_is_reported_by_row(empty_ws):
     assert out.stderr.startswith("targets.csv:11:target_value: a at_least target needs a number")
 
 
+@pytest.mark.parametrize("engine", ["duckdb"])  # a file lock; the server: the test below
 def test_busy_database_is_a_clear_message(empty_ws):
     run(empty_ws, "targets")
     import duckdb
@@ -189,6 +190,36 @@ def test_busy_database_is_a_clear_message(empty_ws):
     finally:
         holder.kill()
     assert duckdb  # imported to show the holder is a plain DuckDB process
+
+
+@pytest.mark.parametrize("engine", ["postgresql"])
+def test_a_writer_waiting_too_long_on_the_server_is_a_clear_message(empty_ws, tmp_path):
+    from dashboard.store import dialect
+    from dashboard.store.connection import connect, transaction
+
+    run(empty_ws, "targets")
+    path = tmp_path / "oct.csv"
+    path.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2450"]]))
+    with connect(empty_ws.db_path) as holder, transaction(holder):
+        dialect.lock_writers(holder)  # another writer's turn, held for the whole command
+        out = run(
+            empty_ws, "ingest", str(path), "--admin-override", env={"DASHBOARD_LOCK_TIMEOUT": "1"}
+        )
+    assert out.returncode == 1
+    assert out.stderr == (
+        f"error: Another save is still running on the database server {empty_ws.db_path} "
+        "(waited 1 s); nothing of this one was stored. Please try again shortly.\n"
+    )
+    with connect(empty_ws.db_path) as con:
+        assert con.execute("SELECT count(*) FROM uploads").fetchone()[0] == 0
+    assert run(empty_ws, "ingest", str(path), "--admin-override").returncode == 0
+    with connect(empty_ws.db_path) as con:
+        assert (
+            con.execute(
+                "SELECT count(*) FROM journal_lines WHERE line LIKE ?", ['%"kind":"upload"%']
+            ).fetchone()[0]
+            == 1
+        )
 
 
 @pytest.mark.parametrize("args", [[], ["nonsense"], ["progress", "--format", "xml"]])
