@@ -83,7 +83,7 @@ def app_server(db: str, data: Path, files: list[str], start_at: float) -> None:
             now = datetime.now()
             parsed = parse(raw, Path(name).name, index, (now.year, now.month))
             with connect(ws.db_path) as con:
-                pv = check(con, parsed, index, user, now)
+                pv = check(ws, con, parsed, index, user, now)
             with connect(ws.db_path) as con:
                 store_preview(con, ws, pv, raw, user.name, now)
         except DashboardError as err:
@@ -153,6 +153,9 @@ def run(db: str, data: Path, files: list[Path], servers: int, clis: int) -> dict
 
 
 def tally(db, data, files, app_lines, clis_out, raw, elapsed) -> dict:
+    import hashlib
+
+    from dashboard.services import archive, journal
     from dashboard.services.database import connect
     from dashboard.services.workspace import workspace
     from dashboard.store import figures as store_figures
@@ -163,6 +166,17 @@ def tally(db, data, files, app_lines, clis_out, raw, elapsed) -> dict:
         per_upload = dict(
             con.execute("SELECT upload_id, count(*) FROM figures GROUP BY upload_id").fetchall()
         )
+        originals = {
+            row.filename: archive.original(ws, con, row.archive_path)
+            for row in uploads.itertuples()
+        }
+        journal_problems = journal.verify(ws, con)
+    archived = {
+        row.filename
+        for row in uploads.itertuples()
+        if originals[row.filename] is not None
+        and hashlib.sha256(originals[row.filename]).hexdigest() == row.sha256
+    }
     whole = {
         row.filename
         for row in uploads.itertuples()
@@ -182,6 +196,8 @@ def tally(db, data, files, app_lines, clis_out, raw, elapsed) -> dict:
         "engine": "postgresql" if is_server(db) else "duckdb",
         "uploads": len(files),
         "stored": len(whole & names),
+        "archived": len(archived & names),
+        "journal_problems": journal_problems[:5],
         "refused_with_message": len(refused),
         "messages": sorted({r["message"][:160] for r in refused}),
         "raw_errors": len(raw),
