@@ -98,6 +98,7 @@ def show_table(at):
 # ---------------------------------------------------------------- overview
 
 
+@pytest.mark.both_engines
 def test_overview_tiles_filter_by_status(app):
     assert app.title[0].value == "目标进度看板 · 2026年10月"
     tiles = {b.key: b.label for b in app.button if (b.key or "").startswith("tile_")}
@@ -241,6 +242,7 @@ def test_early_in_a_month_the_month_is_offered_but_not_before_it(sample_ws, monk
 # ---------------------------------------------------------------- detail and comments
 
 
+@pytest.mark.both_engines
 def test_detail_comment_boxes_start_empty_and_an_untouched_field_stores_nothing(app, sample_ws):
     login(app, "fgw")
     app.switch_page("ui/detail.py").run()
@@ -314,6 +316,7 @@ def test_upload_needs_a_login(app):
     assert app.info[0].value == "上传数据需要以填报人员或管理员身份登录。"
 
 
+@pytest.mark.both_engines
 def test_upload_confirm_then_overview_updates(app):
     login(app, "fgw")
     app.switch_page("ui/upload.py").run()
@@ -394,6 +397,7 @@ def test_completeness_page(app):
     assert fai["1月"] == "· 不需报"  # 1-2月 indicators owe nothing for January
 
 
+@pytest.mark.both_engines
 def test_every_page_in_english(app):
     app.segmented_control(key="lang_choice").set_value("English").run()
     for page, title in (
@@ -408,6 +412,7 @@ def test_every_page_in_english(app):
     assert "Development and Reform Commission" in set(app.dataframe[0].value["Department"])
 
 
+@pytest.mark.both_engines
 def test_snapshots_page_take_and_compare_in_words(app, sample_ws):
     app.switch_page("ui/snapshots.py").run()
     assert not [b for b in app.button if b.label == "拍快照"]  # viewers cannot
@@ -442,6 +447,7 @@ def test_snapshots_page_take_and_compare_in_words(app, sample_ws):
     }
 
 
+@pytest.mark.both_engines
 def test_admin_page_shows_the_audit_log_in_words(app):
     login(app, "admin")
     app.switch_page("ui/admin.py").run()

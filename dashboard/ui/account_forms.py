@@ -4,7 +4,6 @@ form calls services/account_changes, as the command line does."""
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import streamlit as st
 
@@ -14,13 +13,13 @@ from dashboard.core.messages import text
 from dashboard.present.admin_tables import accounts_table
 from dashboard.present.markdown_text import literal
 from dashboard.services import account_changes, accounts, sessions
-from dashboard.services.workspace import Workspace
+from dashboard.services.workspace import Workspace, workspace
 from dashboard.ui import common, errors
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _departments(db_path: str, data_dir: str, db_version: tuple) -> list[str]:
-    return account_changes.catalogue_departments(Workspace(Path(data_dir), Path(db_path)))
+    return account_changes.catalogue_departments(workspace(db_path, data_dir))
 
 
 def manage(w: Workspace, admin: User, lang: str) -> None:
