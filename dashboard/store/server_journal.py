@@ -41,7 +41,7 @@ def read(con, after_seq: int = 0) -> list[tuple[dict, int]]:
 
 def raw_lines(con) -> list[bytes]:
     """The journal as file bytes, line by line with their newlines: what
-    `python -m dashboard journal-export` writes (a server's journal as data/journal.jsonl)."""
+    data/journal.jsonl would hold (migrate's check and the tests compare them)."""
     rows = con.execute("SELECT line FROM journal_lines ORDER BY seq").fetchall()
     return [line.encode("utf-8") + b"\n" for (line,) in rows]
 
