@@ -101,7 +101,10 @@ def record_tally(name: str, tally: Counter) -> None:
 
 def state_after_kill(ws) -> str:
     """Where the kill left things, before anything repairs them: a line on disk that the
-    database has not applied, a torn tail, or database and journal in step."""
+    database has not applied, a torn tail, or database and journal in step. On a server
+    the line and its rows are one transaction: always in step."""
+    if ws.on_server:
+        return "in_step"
     size = journal_file.size(ws.data_dir)
     lines = journal_file.read(ws.data_dir)
     end = lines[-1][1] if lines else 0

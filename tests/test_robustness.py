@@ -17,11 +17,12 @@ import pytest
 
 from dashboard.core.problems import IngestError
 from dashboard.ingest.parse import MAX_BYTES, parse_upload
-from dashboard.services import journal
+from dashboard.services import archive, journal
 from dashboard.services.database import open_store, rebuild
 from dashboard.services.uploading import catalogue_index, preview, review, store_preview
 from dashboard.services.workspace import Workspace
 from dashboard.store import figures as store_figures
+from dashboard.store import server_archive
 from dashboard.store.connection import connect
 from tests import fuzzing
 from tests.conftest import ROOT, TODAY
@@ -49,12 +50,12 @@ def test_fuzzed_uploads_end_accepted_or_refused_and_refusals_change_nothing(samp
 
 
 @pytest.fixture
-def ledger_ws(tmp_path) -> Workspace:
+def ledger_ws(tmp_path, database) -> Workspace:
     """10,000 ledger targets (2,000 districts × 5), so that big distinct files exist."""
     data = tmp_path / "data"
     (data / "actuals").mkdir(parents=True)
     synth.ingest_catalogue().to_csv(data / "targets.csv", index=False)
-    ws = Workspace(data, data / "dashboard.duckdb")
+    ws = Workspace(data, database)
     with open_store(ws):
         pass
     return ws
@@ -80,15 +81,20 @@ def assert_whole_uploads(ws) -> int:
         )
         uploads = store_figures.uploads(con)
         assert journal.verify(ws, con) == []
-    for row in uploads.itertuples():
-        assert per_upload.get(row.upload_id, 0) == row.figure_count, row
-        assert (ws.data_dir / row.archive_path).read_bytes()
+        for row in uploads.itertuples():
+            assert per_upload.get(row.upload_id, 0) == row.figure_count, row
+            assert archive.original(ws, con, row.archive_path)
+        on_server = server_archive.paths(con)
     assert set(per_upload) <= set(uploads["upload_id"])
+    if ws.on_server:  # the bytes went in with the upload's line, nothing else
+        assert on_server == sorted(uploads["archive_path"])
+        return len(uploads)
     archived = {p.name for p in ws.uploads_dir.glob("*.csv")} if ws.uploads_dir.exists() else set()
     assert archived == {Path(a).name for a in uploads["archive_path"]}
     return len(uploads)
 
 
+@pytest.mark.both_engines
 def test_killing_the_ingesting_process_never_half_stores(ledger_ws, tmp_path):
     rng = random.Random(3)
     landed, tally = 0, Counter()
@@ -113,7 +119,8 @@ def test_killing_the_ingesting_process_never_half_stores(ledger_ws, tmp_path):
     assert after.drop(columns="upload_id").equals(before.drop(columns="upload_id"))
     assert 1 <= landed <= 11
     tally["uploads_stored"] = landed - 1
-    record_tally("sigkill_cli_ingest_2000_rows", tally)
+    engine = "_postgresql" if ledger_ws.on_server else ""
+    record_tally(f"sigkill_cli_ingest_2000_rows{engine}", tally)
 
 
 @pytest.mark.both_engines
