@@ -451,7 +451,7 @@ def cmd_rebuild(args, ws) -> int:
         print(p.line(LANG), file=sys.stderr)
     with open_store(ws) as con:
         held = summary(con)
-    print(text("cli.rebuilt", LANG, db=ws.db_path, **held))
+    print(text("cli.rebuilt", LANG, db=ws.db_path.name if ws.on_server else ws.db_path, **held))
     return 1 if problems else 0
 
 

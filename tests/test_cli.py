@@ -15,6 +15,8 @@ from dashboard.core.control_chars import ACTING
 from dashboard.services import audit_log
 from dashboard.services.comments import add_comment, find_target
 from dashboard.services.database import open_store
+from dashboard.store import figures as store_figures
+from dashboard.store.connection import connect
 from tests.files import csv_bytes
 
 
@@ -332,3 +334,27 @@ def test_file_names_printed_by_ingest_are_inert(empty_ws, tmp_path):
         "a\\x1b[31mb.csv:2: skipped: '充电桩\\u202e' is not a catalogue indicator\n"
     )
     assert not ACTING.search(out.stdout + out.stderr)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"])
+def test_on_a_server_rebuild_replays_its_journal_and_backup_points_to_pg_dump(sample_ws, tmp_path):
+    path = tmp_path / "oct.csv"
+    path.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2480"]]))
+    assert run(sample_ws, "ingest", str(path), "--admin-override").returncode == 0
+    with connect(sample_ws.db_path) as con:
+        before = store_figures.current_figures(con)
+        lines = con.execute("SELECT count(*) FROM journal_lines").fetchone()[0]
+    out = run(sample_ws, "rebuild")
+    assert (out.returncode, out.stderr) == (0, "")
+    assert out.stdout.startswith(f"rebuilt {sample_ws.db_path}: 8 upload(s), ")
+    with connect(sample_ws.db_path) as con:
+        assert store_figures.current_figures(con).equals(before)
+        # replayed, not written again: the journal is as long as before
+        assert con.execute("SELECT count(*) FROM journal_lines").fetchone()[0] == lines
+    out = run(sample_ws, "backup", "--out", str(tmp_path / "backups"))
+    assert out.returncode == 1
+    assert out.stderr.startswith(
+        f"error: the records live on the database server {sample_ws.db_path} (journal and "
+        "upload archive included): back them up with pg_dump"
+    )
+    assert not (tmp_path / "backups").exists()

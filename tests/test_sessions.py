@@ -15,6 +15,10 @@ NOW = 1_800_000_000.0  # 2027-01-15 08:00 UTC; every clock here is passed in
 ADMIN = User("admin", "admin")
 
 
+# Login sessions and back-off live in the store: on both engines.
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
 def ws(empty_ws):
     add_accounts(empty_ws)
