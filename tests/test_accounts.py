@@ -41,6 +41,7 @@ def test_a_damaged_users_file_is_refused_with_words(empty_ws, content, why):
     assert caught.value.text("zh").startswith("账户文件 users.json 无法读取（")
 
 
+@pytest.mark.both_engines
 @pytest.mark.parametrize("how", ["deleted", "emptied"])
 def test_a_lost_users_file_fails_closed_once_accounts_existed(empty_ws, how):
     assert accounts.directory(empty_ws) == {}  # a fresh install: the first-admin form
@@ -56,6 +57,7 @@ def test_a_lost_users_file_fails_closed_once_accounts_existed(empty_ws, how):
         accounts.acting_user(empty_ws, "ghost", "admin")
 
 
+@pytest.mark.both_engines
 def test_the_note_survives_a_rebuild_and_a_new_process(empty_ws):
     add_accounts(empty_ws)
     accounts.directory(empty_ws)

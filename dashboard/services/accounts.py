@@ -305,6 +305,9 @@ def existed(ws: Workspace) -> bool:
     """Whether accounts were ever noted, in the database or as account changes in the
     journal (which outlives the database). A database that cannot be read counts as yes."""
     try:
+        if ws.on_server:  # the server is its own journal
+            with connect(ws.db_path) as con:
+                return _noted(con) or (_has_journal(con) and journal_has_kind(ws, "account", con))
         if ws.db_path.exists():
             with connect(ws.db_path) as con:
                 if _noted(con):
@@ -327,6 +330,17 @@ def _noted_read_only(ws: Workspace) -> bool:
         return _noted(con)
     finally:
         con.close()
+
+
+def _has_journal(con) -> bool:
+    """A server database the dashboard has opened (an empty one has no tables yet)."""
+    return (
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_name = 'journal_lines'"
+        ).fetchone()[0]
+        > 0
+    )
 
 
 def _noted(con: duckdb.DuckDBPyConnection) -> bool:
