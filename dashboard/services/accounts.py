@@ -44,7 +44,7 @@ from dashboard.services.private_files import replace_private
 from dashboard.services.workspace import Workspace
 from dashboard.store.connection import connect
 from dashboard.store.errors import StoreError
-from dashboard.store.schema import ensure_schema, get_meta, set_meta
+from dashboard.store.schema import ensure_schema, get_meta, note_once, set_meta
 
 # scrypt cost: ~50 ms and 16 MiB per check on this class of machine — slow for an
 # attacker trying guesses, unnoticeable at a login form.
@@ -296,8 +296,7 @@ def remember(ws: Workspace) -> None:
         return
     with connect(ws.db_path) as con:
         ensure_schema(con)
-        if get_meta(con, MARKER) is None:
-            set_meta(con, MARKER, datetime.now().isoformat(timespec="seconds"))
+        note_once(con, MARKER, datetime.now().isoformat(timespec="seconds"))
     _REMEMBERED.add(ws.db_path)
 
 

@@ -160,6 +160,17 @@ def get_meta(con, key: str) -> str | None:
     return row[0] if row else None
 
 
+def note_once(con, key: str, value: str) -> None:
+    """Set `key` unless it is set, in the writers' turn: two app servers noting the same
+    thing at once must not both delete and insert it (a duplicate key on a server)."""
+    if get_meta(con, key) is not None:
+        return
+    with transaction(con):
+        dialect.lock_writers(con)
+        if get_meta(con, key) is None:
+            set_meta(con, key, value)
+
+
 def set_meta(con, key: str, value: str) -> None:
     """No upsert statement: not every PostgreSQL-compatible server has ON CONFLICT. The
     callers hold the writer's turn (or create the schema), so nobody writes in between."""
