@@ -133,6 +133,24 @@ def test_writers_take_turns_on_the_server_and_readers_do_not_wait(database):
             c.close()
 
 
+@pytest.mark.parametrize("engine", ["postgresql"])
+def test_a_report_reads_one_committed_state_while_another_server_commits(database):
+    reader = open_server(database, lock_timeout=1)
+    writer = open_server(database, lock_timeout=1)
+    try:
+        writer.execute(dialect.ddl(writer, "CREATE TABLE figures (value DOUBLE PRECISION)"))
+        writer.execute("INSERT INTO figures VALUES (1)")
+        with dialect.one_snapshot(reader):
+            assert reader.execute("SELECT sum(value) FROM figures").fetchone() == (1.0,)
+            writer.execute("INSERT INTO figures VALUES (2)")  # another app server commits
+            assert reader.execute("SELECT sum(value) FROM figures").fetchone() == (1.0,)
+        assert reader.execute("SELECT sum(value) FROM figures").fetchone() == (3.0,)
+        assert not reader.in_transaction
+    finally:
+        reader.close()
+        writer.close()
+
+
 def test_an_unreachable_server_is_named_without_its_password():
     with pytest.raises(DatabaseUnavailable) as caught:
         open_server("postgresql://dash:s3cret@127.0.0.1:1/figures", lock_timeout=1)

@@ -16,6 +16,7 @@ from dashboard.core.seasonal import last_year_profiles, with_last_year
 from dashboard.core.settings import Thresholds, thresholds_from_toml
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import comments as store_comments
+from dashboard.store import dialect
 from dashboard.store import figures as store_figures
 
 OUTPUT_FIELDS = [
@@ -147,7 +148,12 @@ def progress(
     today: date | None = None,
 ) -> pd.DataFrame:
     """Every target of `year` judged as of `month` on `today` (default: the real date),
-    with explanations and comments."""
+    with explanations and comments, from one committed state of the store."""
+    with dialect.one_snapshot(con):
+        return _progress(con, year, month, thresholds, today)
+
+
+def _progress(con, year: int, month: int, thresholds, today) -> pd.DataFrame:
     targets = store_catalogue.targets(con, year)
     figures = store_figures.current_figures(con, year)
     result = compute_progress(

@@ -120,6 +120,23 @@ def insertion_order(con) -> str:
     return "ctid" if is_postgres(con) else "rowid"
 
 
+@contextmanager
+def one_snapshot(con) -> Iterator:
+    """The reads inside see one committed state (a report reads the catalogue, the
+    figures, the profiles and the comments in several queries). PostgreSQL: a read-only
+    REPEATABLE READ transaction, since READ COMMITTED gives each statement its own
+    snapshot and another app server may commit in between; inside a transaction already
+    open it joins that one. DuckDB: nothing (its writers take turns in this process)."""
+    if not is_postgres(con) or con.in_transaction:
+        yield con
+        return
+    con.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    try:
+        yield con
+    finally:
+        con.execute("COMMIT")
+
+
 def lock_writers(con) -> None:
     """Make this transaction the only writer until it ends. PostgreSQL: a table lock that
     conflicts with itself and not with readers, so an id read as max + 1 afterwards is
