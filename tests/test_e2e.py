@@ -228,6 +228,7 @@ def english(pg) -> None:
     settle(pg)
 
 
+@pytest.mark.both_engines  # the real server (dashboard/server.py) on PostgreSQL too
 def test_upload_in_the_browser_changes_the_overview(server, page, tmp_path):
     page.goto(server + "/")
     page.get_by_text("目标进度看板 · 2026年10月").wait_for()
