@@ -44,7 +44,7 @@ from dashboard.services.private_files import replace_private
 from dashboard.services.workspace import Workspace
 from dashboard.store.connection import connect
 from dashboard.store.errors import StoreError
-from dashboard.store.schema import ensure_schema, get_meta, note_once, set_meta
+from dashboard.store.schema import ensure_schema, get_meta, has_table, note_once, set_meta
 
 # scrypt cost: ~50 ms and 16 MiB per check on this class of machine — slow for an
 # attacker trying guesses, unnoticeable at a login form.
@@ -306,7 +306,8 @@ def existed(ws: Workspace) -> bool:
     try:
         if ws.on_server:  # the server is its own journal
             with connect(ws.db_path) as con:
-                return _noted(con) or (_has_journal(con) and journal_has_kind(ws, "account", con))
+                opened = has_table(con, "journal_lines")
+                return _noted(con) or (opened and journal_has_kind(ws, "account", con))
         if ws.db_path.exists():
             with connect(ws.db_path) as con:
                 if _noted(con):
@@ -329,17 +330,6 @@ def _noted_read_only(ws: Workspace) -> bool:
         return _noted(con)
     finally:
         con.close()
-
-
-def _has_journal(con) -> bool:
-    """A server database the dashboard has opened (an empty one has no tables yet)."""
-    return (
-        con.execute(
-            "SELECT count(*) FROM information_schema.tables "
-            "WHERE table_schema = current_schema() AND table_name = 'journal_lines'"
-        ).fetchone()[0]
-        > 0
-    )
 
 
 def _noted(con: duckdb.DuckDBPyConnection) -> bool:

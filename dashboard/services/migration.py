@@ -20,7 +20,8 @@ from dashboard.core.errors import DashboardError
 from dashboard.services import journal
 from dashboard.services.database import open_store
 from dashboard.services.workspace import Workspace
-from dashboard.store import dialect, tables
+from dashboard.store import dialect, server_archive, tables
+from dashboard.store import figures as store_figures
 from dashboard.store import journal as journal_file
 from dashboard.store.connection import connect, transaction
 from dashboard.store.postgres import display_url, is_server_url
@@ -95,7 +96,7 @@ def _copy_journal(ws: Workspace, dst) -> CopiedTable:
 def _copy_archive(ws: Workspace, src, dst) -> CopiedTable:
     """Each accepted upload's bytes, checked against its hash. Shipped samples (archive
     paths outside actuals/uploads/) come with the program and stay files."""
-    uploads = src.execute("SELECT archive_path, sha256 FROM uploads ORDER BY upload_id").fetchall()
+    uploads = store_figures.uploads(src)[["archive_path", "sha256"]].itertuples(index=False)
     kept = str(ws.uploads_dir.relative_to(ws.data_dir)) + "/"
     rows = []
     for path, sha in uploads:
@@ -106,7 +107,8 @@ def _copy_archive(ws: Workspace, src, dst) -> CopiedTable:
         if data is None or hashlib.sha256(data).hexdigest() != sha:
             raise MigrationRefused("error.migrate_archive_missing", path=path)
         rows.append((path, sha, data))
-    dst.executemany("INSERT INTO archive_files (path, sha256, bytes) VALUES (?, ?, ?)", rows)
+    for row in rows:
+        server_archive.put(dst, *row)
     return CopiedTable("archive_files", len(rows))
 
 
@@ -123,7 +125,7 @@ def migrate(source: str | Path, target: str, data_dir: Path) -> list[CopiedTable
         _check_target(src, dst, names)
         with transaction(dst):
             dialect.lock_writers(dst)
-            dst.execute("DELETE FROM meta")  # the schema's version only: the file's comes
+            tables.empty(dst, "meta")  # the schema's version only: the file's comes
             copied = [_copy(src, dst, t) for t in names]
             copied += [_copy_journal(folder, dst), _copy_archive(folder, src, dst)]
             problems = journal.verify(Workspace(data_dir, target), dst)

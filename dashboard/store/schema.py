@@ -100,12 +100,20 @@ CREATE OR REPLACE VIEW current_figures AS
 SCHEMA_VERSION = hashlib.sha256("\n".join([*TABLES, *UPGRADES, VIEWS]).encode()).hexdigest()[:16]
 
 
+def has_table(con, name: str) -> bool:
+    """Whether the store has table `name` (a server database nobody opened has none)."""
+    return (
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_name = ?",
+            [name],
+        ).fetchone()[0]
+        > 0
+    )
+
+
 def _current(con) -> bool:
-    has_meta = con.execute(
-        "SELECT count(*) FROM information_schema.tables "
-        "WHERE table_schema = current_schema() AND table_name = 'meta'"
-    ).fetchone()[0]
-    return bool(has_meta) and get_meta(con, "schema_version") == SCHEMA_VERSION
+    return has_table(con, "meta") and get_meta(con, "schema_version") == SCHEMA_VERSION
 
 
 def _create(con) -> None:

@@ -42,6 +42,10 @@ def rows_of_data(con, table: str) -> int:
     return row_count(con, table)
 
 
+def empty(con, table: str) -> None:
+    con.execute(f"DELETE FROM {table}")
+
+
 def row_count(con, table: str) -> int:
     return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
