@@ -51,12 +51,16 @@ def test_deleting_the_database_and_rebuilding_gives_every_table_back(sample_ws):
     before = tables(sample_ws.db_path)
     assert {k: len(v) for k, v in before.items() if k != "targets"} == {
         "account_events": 4,
+        "archive_files": 0,  # a server's archive; a folder's is actuals/uploads/
         "audit": 3 + 7 + 4 + 2 * 8,  # folder, catalogue, samples; 7 samples; accounts; 2 x 8
         "comments": 4,
         "figures": 497,
+        "journal_lines": 0,  # a server's journal; a folder's is data/journal.jsonl
         "learned_aliases": 0,  # from data/aliases.csv, not the journal
         "login_failures": 0,  # sessions and failures are not journaled: logins start anew
-        "meta": 7,  # folder, its first line, journal position and seq, catalogue, home, profiles
+        # folder, its first line, journal position and seq, catalogue, home, profiles, and
+        # the schema's version
+        "meta": 8,
         "profiles": 27,
         "sessions": 0,
         "snapshot_rows": 2 * 90,  # two snapshots of the 90 targets
