@@ -5,7 +5,6 @@ the machine (see fonts.py), embedded as a subset.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pandas as pd
 from fpdf import FPDF
@@ -21,6 +20,7 @@ from dashboard.core.palette import (
     tiles,
 )
 from dashboard.export.fonts import cjk_font
+from dashboard.export.heading import Heading
 
 FONT = "cjk"
 PER_ROW, CELL_W, CELL_H = 5, 37.0, 44.0
@@ -28,12 +28,6 @@ NAME_LINES = 2  # a gauge's name wraps onto at most two lines under the one besi
 LAGGING = ("off_track", "at_risk", "overdue_report")
 LAGGING_WIDTHS, LINE_H = (34, 14, 80, 58), 4.2
 Stage = Callable[[float, str], None]  # (fraction done, stage message key)
-
-
-@dataclass(frozen=True)
-class Heading:
-    title: str  # "郑州市2026年目标任务进展情况"
-    subtitle: str  # "数据截至2026年10月 · 快照 #3 · 2026-11-26 09:00"
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:

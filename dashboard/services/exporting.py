@@ -9,12 +9,12 @@ import pandas as pd
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import glossary, month_name, text
 from dashboard.export.fonts import MissingFont, cjk_font
-from dashboard.export.pdf import Heading, bulletin_pdf
-from dashboard.export.spreadsheet import to_csv, to_xlsx
+from dashboard.export.heading import Heading
 from dashboard.export.template import template_csv, template_frame, template_xlsx
-from dashboard.present import charts
-from dashboard.present.gauges import gauge_cells
-from dashboard.present.labels import section_word
+from dashboard.services.reporting import with_explanations
+
+# The writers (fpdf, openpyxl, Altair and vl-convert: ~1 s of imports) are imported when a
+# file is asked for, not by every page that offers the buttons.
 
 FORMATS = {
     "csv": "text/csv",
@@ -61,16 +61,26 @@ def export_bytes(
     progress: pd.DataFrame, fmt: str, head: Heading, lang: str = "zh", stage: Stage = _silent
 ) -> bytes:
     """The file of `fmt`; `stage` hears how far along it is (PDF and PNG take seconds)."""
+    progress = with_explanations(progress)  # the pages' frames are judged, not yet explained
     if fmt == "csv":
+        from dashboard.export.spreadsheet import to_csv
+
         return to_csv(progress, lang)
     if fmt == "xlsx":
+        from dashboard.export.spreadsheet import to_xlsx
+
         return to_xlsx(progress, f"{head.title} · {head.subtitle}", lang)
     if fmt == "pdf":
+        from dashboard.export.pdf import bulletin_pdf
+        from dashboard.present.gauges import gauge_cells
+
         stage(0.05, "export.stage.prepare")
         cells = gauge_cells(progress, lang, name_limit=40)
         return bulletin_pdf(progress, head, cells, lang, stage)
     if fmt == "png":
         from dashboard.export.images import gauges_png
+        from dashboard.present import charts
+        from dashboard.present.labels import section_word
 
         stage(0.05, "export.stage.prepare")
         sections = [

@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
@@ -124,12 +125,16 @@ def target_history(
 
 
 def seasonal_profiles(
-    con: duckdb.DuckDBPyConnection, year: int, targets: pd.DataFrame | None = None
+    con: duckdb.DuckDBPyConnection,
+    year: int,
+    targets: pd.DataFrame | None = None,
+    last_year: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The shipped profiles, with last year's real shares wherever last year's figures are
     stored."""
     targets = store_catalogue.targets(con, year) if targets is None else targets
-    last_year = store_figures.current_figures(con, year - 1)
+    if last_year is None:
+        last_year = store_figures.current_figures(con, year - 1)
     return with_last_year(store_catalogue.profiles(con), last_year_profiles(last_year, targets))
 
 
@@ -146,29 +151,35 @@ def progress(
     month: int,
     thresholds: Thresholds | None = None,
     today: date | None = None,
+    explained: bool = True,
 ) -> pd.DataFrame:
     """Every target of `year` judged as of `month` on `today` (default: the real date),
-    with explanations and comments, from one committed state of the store."""
+    with comments, and with explanations unless `explained` is False: writing them costs
+    ~0.1 ms a target, most of the time at province scale, so the pages judge every target
+    and explain only the ones they show or export (`with_explanations`). One committed
+    state of the store is read."""
     with dialect.one_snapshot(con):
-        return _progress(con, year, month, thresholds, today)
+        return _progress(con, year, month, thresholds, today, explained)
 
 
-def _progress(con, year: int, month: int, thresholds, today) -> pd.DataFrame:
+def _progress(con, year: int, month: int, thresholds, today, explained: bool) -> pd.DataFrame:
     targets = store_catalogue.targets(con, year)
     figures = store_figures.current_figures(con, year)
+    last_year = store_figures.current_figures(con, year - 1)
     result = compute_progress(
         targets,
         figures,
         month,
         thresholds=thresholds or deployment_thresholds(),
-        profiles=seasonal_profiles(con, year, targets),
+        profiles=seasonal_profiles(con, year, targets, last_year),
         assessments=store_comments.assessments(con, year),
         today=today or date.today(),
     )
-    result = add_explanations(result)
+    if explained:
+        result = add_explanations(result)
     for lang, column in (("zh", "actual_period"), ("en", "actual_period_en")):
         result[column] = _periods(result, lang)
-    result["last_year_actual"] = _same_period_last_year(result, con, year)
+    result["last_year_actual"] = _same_period_last_year(result, last_year)
     comments = store_comments.latest_comments(con, year, month)
     result = result.merge(comments[TARGET_KEY + ["reason", "measures"]], on=TARGET_KEY, how="left")
     for column in ("reason", "measures"):  # no comment is None, never NaN ("nan" on a page)
@@ -176,10 +187,14 @@ def _progress(con, year: int, month: int, thresholds, today) -> pd.DataFrame:
     return result
 
 
-def _same_period_last_year(result: pd.DataFrame, con, year: int) -> pd.Series:
+def with_explanations(progress: pd.DataFrame) -> pd.DataFrame:
+    """`progress` with its explanation and status-label columns (kept if already there)."""
+    return progress if "explanation_zh" in progress else add_explanations(progress)
+
+
+def _same_period_last_year(result: pd.DataFrame, before: pd.DataFrame) -> pd.Series:
     """去年同期: last year's stored figure for the period each actual covers (reference
     figures, issue 14); none where last year's figures are not stored."""
-    before = store_figures.current_figures(con, year - 1)
     if before.empty:
         return pd.Series(float("nan"), index=result.index)
     keys = ["entity", "id", "period_start", "period_end"]
@@ -195,10 +210,16 @@ def _same_period_last_year(result: pd.DataFrame, con, year: int) -> pd.Series:
 
 
 def _periods(result: pd.DataFrame, lang: str) -> list[str | None]:
-    """The period each figure covers as a bulletin names it: 1—10月, 前三季度 | Jan–Oct."""
-    return [
-        None if pd.isna(s) or pd.isna(e) else period_text(int(s), int(e), lang, f == "quarterly")
-        for s, e, f in zip(
-            result["actual_start"], result["actual_end"], result["frequency"], strict=True
-        )
-    ]
+    """The period each figure covers as a bulletin names it: 1—10月, 前三季度 | Jan–Oct.
+    Worked out once per distinct period (a province has a handful, not 800,000)."""
+    start = result["actual_start"].to_numpy(dtype="float64", na_value=np.nan)
+    end = result["actual_end"].to_numpy(dtype="float64", na_value=np.nan)
+    quarterly = (result["frequency"] == "quarterly").to_numpy(dtype=bool, na_value=False)
+    known = ~(np.isnan(start) | np.isnan(end))
+    code = np.where(known, np.nan_to_num(start) * 32 + np.nan_to_num(end) * 2 + quarterly, -1)
+    distinct, back = np.unique(code.astype("int64"), return_inverse=True)
+    words = np.array(
+        [None if c < 0 else period_text(c // 32, c % 32 // 2, lang, bool(c % 2)) for c in distinct.tolist()],
+        dtype=object,
+    )
+    return list(words[back.reshape(-1)])

@@ -9,8 +9,10 @@ import streamlit as st
 
 from dashboard.core.messages import LANGS, month_name, text
 from dashboard.core.periods import open_months
-from dashboard.present import charts
+from dashboard.present.gauge_svg import gauge_card
+from dashboard.present.gauges import gauge_cells
 from dashboard.present.labels import section_word
+from dashboard.present.overview_tables import department_counts
 from dashboard.services import audit_log, exporting, reporting
 from dashboard.services.database import JOURNAL, connect, open_store
 from dashboard.services.uploading import CatalogueIndex, catalogue_index
@@ -84,7 +86,8 @@ def ready() -> Workspace:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def load_progress(db_path: str, year: int, month: int, db_version: tuple) -> pd.DataFrame:
     with connect(db_path) as con:
-        return reporting.progress(con, year, month)
+        # explanations are written for the rows a page shows or exports, not all
+        return reporting.progress(con, year, month, explained=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -165,7 +168,10 @@ def bullet_specs(
     by_section: bool,
 ) -> list[tuple[str, dict]]:
     """Bullet-graph Vega-Lite specs (per section, or one in the order of `ids`), cached:
-    building an Altair chart costs ~50 ms."""
+    building an Altair chart costs ~50 ms. Altair is imported here: the overview's
+    default view (server-drawn gauges) needs none of it."""
+    from dashboard.present import charts
+
     shown = load_progress(db_path, year, month, db_version).set_index("id", drop=False)
     shown = shown.loc[list(ids)]
     parts = shown.groupby("section", sort=False) if by_section else [("", shown)]
@@ -178,12 +184,48 @@ def bullet_specs(
     ]
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def gauge_cards(
+    db_path: str,
+    year: int,
+    month: int,
+    db_version: tuple,
+    lang: str,
+    rows: tuple[int, ...],
+    by_section: bool,
+) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
+    """The overview's gauge cards (id, name, HTML) per section, or in one run in the order
+    of `rows` (index labels of the progress frame: what the filters kept): built once per
+    data version, month, language and filter, and shared by every session (a new
+    visitor's first view only sends them)."""
+    shown = load_progress(db_path, year, month, db_version).loc[list(rows)]
+    cells = gauge_cells(shown, lang)
+    parts = cells.groupby("section", sort=False) if by_section else [("", cells)]
+    return tuple(
+        (
+            section,
+            tuple((c["id"], c["full_name"], gauge_card(c)) for c in part.to_dict("records")),
+        )
+        for section, part in parts
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def department_table(
+    db_path: str, year: int, month: int, db_version: tuple, lang: str
+) -> pd.DataFrame:
+    """Department × status counts, shared by sessions (read-only)."""
+    return department_counts(load_progress(db_path, year, month, db_version), lang)
+
+
 def progress(w: Workspace, year: int, month: int) -> pd.DataFrame:
     return load_progress(str(w.db_path), year, month, version(w))
 
 
 def clear_caches() -> None:
     bullet_specs.clear()
+    gauge_cards.clear()
+    department_table.clear()
     load_index.clear()
     load_progress.clear()
     load_months.clear()

@@ -5,6 +5,7 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.explain import explain
 from dashboard.core.messages import in_lang, month_name, text
 from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, text_color
 from dashboard.core.series import month_series
@@ -58,7 +59,7 @@ st.markdown(
     + text("responsible", lang, department=department_word(r["department"], lang)),
     unsafe_allow_html=True,
 )
-st.markdown(f"**{literal(r[in_lang('explanation', lang)], inline=True)}**")  # a comment
+st.markdown(f"**{literal(explain(r, lang), inline=True)}**")  # a comment
 st.markdown(text("source_quote", lang, sentence=literal(target["source_text"], inline=True)))
 
 current = common.load_current(str(w.db_path), year, common.version(w))

@@ -5,20 +5,16 @@ Each card is a fixed-width container in a wrapping row: the target's name is a p
 and its words are server-drawn SVG and HTML (present/gauge_svg.py).
 """
 
-import pandas as pd
 import streamlit as st
-
-from dashboard.present.gauge_svg import gauge_card
 
 CARD_WIDTH = 164  # two cards (and the 16 px gap) fit a 390 px phone; seven a desktop
 DETAIL = "ui/detail.py"
 
 
-def gauge_grid(cells: pd.DataFrame, key: str) -> None:
+def gauge_grid(cards: tuple[tuple[str, str, str], ...], key: str) -> None:
+    """`cards`: (target id, full name, card HTML), built once for everyone (ui/common)."""
     with st.container(horizontal=True, gap="small", key=f"grid_{key}"):
-        for c in cells.to_dict("records"):
-            with st.container(width=CARD_WIDTH, gap=None, key=f"gauge_{c['id']}"):
-                st.page_link(
-                    DETAIL, label=c["full_name"], query_params={"id": c["id"]}, width="stretch"
-                )
-                st.markdown(gauge_card(c), unsafe_allow_html=True)
+        for target, name, html in cards:
+            with st.container(width=CARD_WIDTH, gap=None, key=f"gauge_{target}"):
+                st.page_link(DETAIL, label=name, query_params={"id": target}, width="stretch")
+                st.markdown(html, unsafe_allow_html=True)

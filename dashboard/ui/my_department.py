@@ -5,7 +5,6 @@ import streamlit as st
 from dashboard.core.completeness import completeness
 from dashboard.core.messages import month_name, text
 from dashboard.present.department_tables import lagging_view, missing_view
-from dashboard.present.gauges import gauge_cells
 from dashboard.present.labels import department_word
 from dashboard.services import exporting
 from dashboard.ui import auth, common
@@ -67,4 +66,5 @@ with st.expander(text("template", lang), icon=":material/download:"):
     st.caption(text("template_count", lang, n=count))
 
 st.subheader(text("mine.all", lang, n=len(mine)))
-gauge_grid(gauge_cells(mine, lang), "mine")
+cards = common.gauge_cards(str(w.db_path), year, month, v, lang, tuple(mine.index), False)
+gauge_grid(cards[0][1] if cards else (), "mine")

@@ -7,13 +7,11 @@ import streamlit as st
 
 from dashboard.core.messages import month_name, text
 from dashboard.core.palette import STATUS_ICONS, TILE_ORDER, tile_key
-from dashboard.present.gauges import gauge_cells
 from dashboard.present.labels import department_word, section_word
 from dashboard.present.markdown_text import literal
 from dashboard.present.overview_tables import (
     GAP_FILTERS,
     SORTS,
-    department_counts,
     filter_progress,
     sort_progress,
     status_counts,
@@ -124,12 +122,14 @@ elif view == "bullets":
         st.vega_lite_chart(spec, width="stretch")
 else:
     st.caption(text("count_total", lang, n=len(shown)) + " · " + text("open_detail", lang))
-    cells = gauge_cells(shown, lang)
-    if not by_section:
-        gauge_grid(cells, "sorted")
-    for n, (section, part) in enumerate(cells.groupby("section", sort=False) if by_section else []):
-        st.subheader(literal(section, inline=True))
-        gauge_grid(part, str(n))
+    cards = common.gauge_cards(
+        str(w.db_path), year, month, common.version(w), lang, tuple(shown.index), by_section
+    )
+    for n, (section, part) in enumerate(cards):
+        if by_section:
+            st.subheader(literal(section, inline=True))
+        gauge_grid(part, str(n) if by_section else "sorted")
 
 with st.expander(text("by_department_status", lang), expanded=False, icon=":material/groups:"):
-    st.dataframe(department_counts(progress, lang), hide_index=True, width="stretch")
+    table = common.department_table(str(w.db_path), year, month, common.version(w), lang)
+    st.dataframe(table, hide_index=True, width="stretch")
