@@ -1,7 +1,11 @@
 """Benchmarks at city and province scale. Prints a table of medians and peak memory.
 
-    python bench/run.py            # all cases (about 5 minutes on 2 cores)
-    python bench/run.py --quick    # fewer repetitions, no 10M case
+    python bench/run.py            # all cases (about 15 minutes on 2 cores)
+    python bench/run.py --quick    # fewer repetitions, no 10M cases
+    python bench/run.py --only new_session load_20   # some cases
+
+Issue 18's rows: browser_* (Chromium, bench/browser.py), progress_e2e_* (the DuckDB file
+to judged progress), overview_zhengzhou (warm rerun). Issue 23's: new_session, load_*.
 
 Each case runs in its own process so that its peak memory (max RSS) is its own.
 All data is generated (synthetic); nothing here reads the shipped sample files.
@@ -64,8 +68,139 @@ def case_overview(scale: str, repeat: int) -> dict:
     assert not at.exception, [e.value for e in at.exception]
     at.run()  # warm: caches filled
     times = timed(at.run, repeat)
-    n = len(at.get("vega_lite_chart"))
-    return {"times": times, "note": f"{n} section charts"}
+    n = sum('class="gauge-card"' in m.value for m in at.markdown)
+    return {"times": times, "note": f"{n} gauge cards"}
+
+
+def _zhengzhou_env() -> Path:
+    """The shipped catalogue and samples in a new data folder, the pages' clock fixed."""
+    import browser
+
+    data = browser.data_folder(Path(tempfile.mkdtemp()))
+    os.environ["DASHBOARD_DB"] = str(data / "dashboard.duckdb")
+    os.environ["DASHBOARD_DATA"] = str(data)
+    os.environ["DASHBOARD_TODAY"] = browser.TODAY
+    return data
+
+
+def _new_session_maker():
+    """AppTest sessions of one warm server: the first session filled the caches; each new
+    AppTest is a new session (its own session state) in this process. Streamlit's
+    component scan, which a server does once at start and AppTest repeats per instance,
+    is done once and shared, so a run is the server-side work of a page view."""
+    from streamlit.testing.v1 import AppTest
+
+    app = str(ROOT / "dashboard" / "app.py")
+    first = AppTest.from_file(app, default_timeout=300).run()
+    assert not first.exception, [e.value for e in first.exception]
+    scanned = first._bidi_component_manager
+
+    def new():
+        at = AppTest.from_file(app, default_timeout=300)
+        at._bidi_component_manager = scanned
+        return at
+
+    new().run()
+    return new
+
+
+def case_new_session(repeat: int) -> dict:
+    _zhengzhou_env()
+    new = _new_session_maker()
+
+    def first_view():
+        at = new().run()
+        assert not at.exception, [e.value for e in at.exception]
+
+    return {"times": timed(first_view, repeat), "note": "AppTest, one new session at a time"}
+
+
+def case_load(sessions: int, repeat: int) -> dict:
+    """`sessions` new sessions at once, each in its own thread: seconds until every first
+    view is done; errors (exceptions on a page, or a run that raised) counted."""
+    import threading
+
+    _zhengzhou_env()
+    new = _new_session_maker()
+    errors: list[str] = []
+
+    def one():
+        try:
+            at = new().run()
+            errors.extend(str(e.value)[:120] for e in at.exception)
+        except Exception as err:  # noqa: BLE001 - counted, the run goes on
+            errors.append(repr(err)[:120])
+
+    times = []
+    for _ in range(repeat):
+        threads = [threading.Thread(target=one) for _ in range(sessions)]
+        start = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        times.append(time.perf_counter() - start)
+    first = f" (first: {errors[0]})" if errors else ""
+    return {"times": times, "note": f"{sessions} sessions at once, {len(errors)} errors{first}"}
+
+
+def case_progress_e2e(entities: int, repeat: int) -> dict:
+    """What the dashboard does for a month at province scale: from the DuckDB file to every
+    target judged (catalogue, figures, last year's, comments), as the pages call it
+    (explanations are written for the rows shown or exported). Baseline: the bare
+    group-by in the same file."""
+    import duckdb
+
+    from dashboard.services import reporting
+
+    path = _province_file(entities)
+    con = duckdb.connect(str(path), read_only=True)
+    bare = (
+        "SELECT entity, id, basis, max(period_end), arg_max(value, period_end) "
+        "FROM figures WHERE year = 2026 AND period_end <= 10 GROUP BY entity, id, basis"
+    )
+    duck = timed(lambda: con.execute(bare).fetchall(), repeat)
+    today = __import__("datetime").date(2026, 11, 26)
+    times = timed(lambda: reporting.progress(con, 2026, 10, today=today, explained=False), repeat)
+    n = con.execute("SELECT count(*) FROM figures").fetchone()[0]
+    t = con.execute("SELECT count(*) FROM targets").fetchone()[0]
+    con.close()
+    shutil.rmtree(path.parent)
+    return {"times": times, "baseline": duck, "note": f"{n:,} figures, {t:,} targets"}
+
+
+def _province_file(entities: int) -> Path:
+    """A DuckDB file in the dashboard's schema: the generated catalogue and its figures."""
+    import duckdb
+
+    from dashboard.core.vocab import CATALOGUE_COLUMNS
+    from dashboard.store.schema import ensure_schema
+
+    cat = synth.catalogue(entities, 400)
+    figs = synth.figures(cat)
+    path = Path(tempfile.mkdtemp()) / "province.duckdb"
+    con = duckdb.connect(str(path))
+    ensure_schema(con)
+    columns = ", ".join(CATALOGUE_COLUMNS)
+    con.register("cat", cat.reindex(columns=CATALOGUE_COLUMNS))
+    con.execute(f"INSERT INTO targets ({columns}) SELECT {columns} FROM cat")
+    con.register("figs", figs)
+    con.execute(
+        "INSERT INTO figures (upload_id, source_row, source_column, entity, year, id, "
+        "period_start, period_end, basis, value) SELECT 1, row_number() OVER (), '', entity, "
+        "year, id, period_start, period_end, basis, value FROM figs"
+    )
+    con.close()
+    del cat, figs
+    return path
+
+
+def case_browser(kind: str, repeat: int) -> dict:
+    import browser
+
+    if kind == "pages_5":
+        return browser.case_pages_at_once(repeat, 5)
+    return getattr(browser, f"case_{kind}")(repeat)
 
 
 def _write_generated(ws, entities: int, indicators: int) -> None:
@@ -185,7 +320,20 @@ def case_export(fmt: str, repeat: int) -> dict:
 
 
 CASES = {
-    "overview_zhengzhou": (lambda r: case_overview("zhengzhou", r), "≤ 0.150 s"),
+    "browser_visits": (lambda r: case_browser("visits", r), "first gauge ≤ 3 s; screen ≤ 2 s"),
+    "browser_clicks": (lambda r: case_browser("clicks", r), "≤ 1 s"),
+    "browser_upload": (lambda r: case_browser("upload", r), "≤ 2 s"),
+    "browser_fresh_clone": (lambda r: case_browser("fresh_clone", r), "≤ 6 s"),
+    "browser_pages_5": (lambda r: case_browser("pages_5", r), "—"),
+    "progress_e2e_1M": (lambda r: case_progress_e2e(200, r), "≤ 0.3 s"),
+    "progress_e2e_10M": (lambda r: case_progress_e2e(2000, r), "≤ 3 s, ≤ 2 GB"),
+    "new_session": (case_new_session, "≤ 0.05 s"),
+    "load_1": (lambda r: case_load(1, r), "—"),
+    "load_5": (lambda r: case_load(5, r), "—"),
+    "load_10": (lambda r: case_load(10, r), "—"),
+    "load_20": (lambda r: case_load(20, r), "≤ 2 s"),
+    "load_50": (lambda r: case_load(50, r), "0 errors, ≤ 1 GB"),
+    "overview_zhengzhou": (lambda r: case_overview("zhengzhou", r), "≤ 0.100 s"),
     "overview_5000_targets": (lambda r: case_overview("5000", r), "≤ 0.150 s"),
     "progress_1M": (lambda r: case_progress(200, r), "≤ 0.5 s and ≤ 2× group-by"),
     "progress_10M": (lambda r: case_progress(2000, r), "(growth)"),
@@ -195,6 +343,19 @@ CASES = {
     "export_xlsx": (lambda r: case_export("xlsx", r), "≤ 3 s"),
 }
 REPEAT = {
+    "browser_visits": 7,
+    "browser_clicks": 4,
+    "browser_upload": 5,
+    "browser_fresh_clone": 3,
+    "browser_pages_5": 3,
+    "progress_e2e_1M": 7,
+    "progress_e2e_10M": 3,
+    "new_session": 15,
+    "load_1": 5,
+    "load_5": 5,
+    "load_10": 5,
+    "load_20": 5,
+    "load_50": 3,
     "overview_zhengzhou": 15,
     "overview_5000_targets": 7,
     "progress_1M": 7,
@@ -233,6 +394,20 @@ def machine() -> str:
     )
 
 
+def print_row(name: str, times: list[float], r: dict, goal: str) -> None:
+    med = statistics.median(times)
+    base = statistics.median(r["baseline"]) if r.get("baseline") else None
+    ratio = f"{med / base:5.1f}×" if base else ""
+    extra = "".join(f"; {k} {v:.3f}" for k, v in r.get("extra", {}).items())
+    note = f"; {r['note']}" if r.get("note") else ""
+    print(
+        f"{name:28} {med:7.3f}s {min(times):7.3f}s {max(times):7.3f}s "
+        f"{(f'{base:8.3f}s' if base else ''):>9} {ratio:>6} {r['peak_mb']:8.0f}  "
+        f"{goal}{note}{extra}",
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--one", help=argparse.SUPPRESS)
@@ -243,10 +418,11 @@ def main() -> None:
     if args.one:
         run_one(args.one, args.repeat)
         return
-    names = args.only or [n for n in CASES if not (args.quick and n == "progress_10M")]
+    names = args.only or [n for n in CASES if not (args.quick and n.endswith("10M"))]
     print(machine())
+    print(f"load (uptime): {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}")
     print(
-        f"{'case':24} {'median':>9} {'min':>9} {'baseline':>9} {'ratio':>6} "
+        f"{'case':28} {'median':>8} {'min':>8} {'max':>8} {'baseline':>9} {'ratio':>6} "
         f"{'peak MB':>8}  goal / notes"
     )
     for name in names:
@@ -261,15 +437,11 @@ def main() -> None:
             print(f"{name:24} FAILED: {proc.stderr.strip().splitlines()[-1:]}")
             continue
         r = json.loads(proc.stdout.strip().splitlines()[-1])
-        med = statistics.median(r["times"])
-        base = statistics.median(r["baseline"]) if r.get("baseline") else None
-        ratio = f"{med / base:5.1f}×" if base else ""
-        extra = "".join(f"; {k} {v:.3f}" for k, v in r.get("extra", {}).items())
-        print(
-            f"{name:24} {med:8.3f}s {min(r['times']):8.3f}s "
-            f"{(f'{base:8.3f}s' if base else ''):>9} {ratio:>6} {r['peak_mb']:8.0f}  "
-            f"{CASES[name][1]}; {r['note']}{extra}"
+        rows = (
+            {f"{name}.{k}": v for k, v in r["rows"].items()} if "rows" in r else {name: r["times"]}
         )
+        for row, times in rows.items():
+            print_row(row, times, r, CASES[name][1])
 
 
 if __name__ == "__main__":
