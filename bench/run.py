@@ -90,6 +90,7 @@ def _new_session_maker():
     is done once and shared, so a run is the server-side work of a page view."""
     from streamlit.testing.v1 import AppTest
 
+    _keep_runtime()
     app = str(ROOT / "dashboard" / "app.py")
     first = AppTest.from_file(app, default_timeout=300).run()
     assert not first.exception, [e.value for e in first.exception]
@@ -102,6 +103,29 @@ def _new_session_maker():
 
     new().run()
     return new
+
+
+def _keep_runtime() -> None:
+    """AppTest installs a stand-in runtime for a run and removes it when the run ends: with
+    sessions in several threads, the first to finish would pull it from under the others
+    ("Runtime hasn't been created!"). Here the last one installed stays, as the one
+    runtime of a server does."""
+    from streamlit.runtime.runtime import Runtime
+
+    last = {}
+
+    def instance(cls):
+        if cls._instance is not None:
+            last["runtime"] = cls._instance
+        if "runtime" not in last:
+            raise RuntimeError("Runtime hasn't been created!")
+        return cls._instance or last["runtime"]
+
+    def exists(cls):
+        return cls._instance is not None or "runtime" in last
+
+    Runtime.instance = classmethod(instance)
+    Runtime.exists = classmethod(exists)
 
 
 def case_new_session(repeat: int) -> dict:

@@ -11,6 +11,7 @@ import math
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+import numpy as np
 import pandas as pd
 
 from dashboard.core.messages import Msg, in_lang, text
@@ -585,6 +586,37 @@ def shown_status(r: ProgressRow, lang: str) -> str:
     (a snapshot taken before issue 15)."""
     stored = r.get(in_lang("status_label", lang))
     return stored if isinstance(stored, str) and stored else text(f"status.{r['status']}", lang)
+
+
+# What status_key reads: rows alike in these have the same status words.
+STATUS_COLUMNS = [
+    "status",
+    "family",
+    "frequency",
+    "expected_end",
+    "overdue_months",
+    "assessment",
+    "time_position",
+    "actual_end",
+    "assessment_month",
+    "data_lag_months",
+]
+
+
+def add_status_labels(progress: pd.DataFrame) -> pd.DataFrame:
+    """The status words of every row (what the pages' cards and tiles say), worked out once
+    per distinct combination of what they depend on: a few dozen at province scale."""
+    if progress.empty:
+        return progress.assign(status_label_zh=[], status_label_en=[])
+    keys = progress[STATUS_COLUMNS]
+    codes = keys.groupby(STATUS_COLUMNS, dropna=False, sort=False).ngroup().to_numpy()
+    _, first = np.unique(codes, return_index=True)
+    records = keys.iloc[first].to_dict("records")
+    words = {
+        lang: np.array([status_label(r, lang) for r in records], dtype=object)[codes]
+        for lang in ("zh", "en")
+    }
+    return progress.assign(status_label_zh=words["zh"], status_label_en=words["en"])
 
 
 def add_explanations(progress: pd.DataFrame) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
-from dashboard.core.explain import add_explanations
+from dashboard.core.explain import add_explanations, add_status_labels
 from dashboard.core.periods import period_text
 from dashboard.core.progress import compute_progress
 from dashboard.core.progress_row import TARGET_KEY
@@ -175,8 +175,7 @@ def _progress(con, year: int, month: int, thresholds, today, explained: bool) ->
         assessments=store_comments.assessments(con, year),
         today=today or date.today(),
     )
-    if explained:
-        result = add_explanations(result)
+    result = add_explanations(result) if explained else add_status_labels(result)
     for lang, column in (("zh", "actual_period"), ("en", "actual_period_en")):
         result[column] = _periods(result, lang)
     result["last_year_actual"] = _same_period_last_year(result, last_year)
@@ -188,7 +187,8 @@ def _progress(con, year: int, month: int, thresholds, today, explained: bool) ->
 
 
 def with_explanations(progress: pd.DataFrame) -> pd.DataFrame:
-    """`progress` with its explanation and status-label columns (kept if already there)."""
+    """`progress` with its explanations (kept if already there; status words are always
+    there)."""
     return progress if "explanation_zh" in progress else add_explanations(progress)
 
 
@@ -219,7 +219,10 @@ def _periods(result: pd.DataFrame, lang: str) -> list[str | None]:
     code = np.where(known, np.nan_to_num(start) * 32 + np.nan_to_num(end) * 2 + quarterly, -1)
     distinct, back = np.unique(code.astype("int64"), return_inverse=True)
     words = np.array(
-        [None if c < 0 else period_text(c // 32, c % 32 // 2, lang, bool(c % 2)) for c in distinct.tolist()],
+        [
+            None if c < 0 else period_text(c // 32, c % 32 // 2, lang, bool(c % 2))
+            for c in distinct.tolist()
+        ],
         dtype=object,
     )
     return list(words[back.reshape(-1)])
