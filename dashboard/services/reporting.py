@@ -164,7 +164,8 @@ def progress(
 
 def _progress(con, year: int, month: int, thresholds, today, explained: bool) -> pd.DataFrame:
     targets = store_catalogue.targets(con, year)
-    figures = store_figures.current_figures(con, year)
+    # reduced in the database: only the figures judging can use leave it
+    figures = store_figures.judged_figures(con, year, month)
     last_year = store_figures.current_figures(con, year - 1)
     result = compute_progress(
         targets,

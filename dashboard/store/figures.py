@@ -103,6 +103,45 @@ def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> 
     return con.execute(sql + " WHERE year = ?" + order, [year]).df()
 
 
+# The figures compute_progress can use as of a month, reduced in the database: of a year-to-
+# date series only its latest figure (nothing before it counts); single months only after
+# that figure (they are added to it); of a level series only the latest, except for targets
+# kept every period (maintain: each period is checked) and milestones (when done, the
+# words). At province scale this leaves 1-3 rows a target instead of every month's, and
+# the core's results are the same (tests/test_progress_scale.py). Unordered: the core
+# reduces by target and period, whatever order the rows come in (sorting them cost more
+# than the reduction).
+JUDGED_SQL = """
+WITH f AS (
+    SELECT c.entity, c.year, c.id, c.period_start, c.period_end, c.basis, c.value,
+           CASE WHEN c.basis = 'level' THEN c.raw END AS raw,
+           coalesce(t.comparator, '') AS comparator, coalesce(t.measure, '') AS measure
+    FROM current_figures c JOIN targets t USING (entity, year, id)
+    WHERE c.year = $year AND c.period_end <= $month),
+ends AS (
+    SELECT entity, year, id,
+           max(period_end) FILTER (basis = 'ytd' AND period_start = 1) AS ytd_end,
+           max(period_end) FILTER (basis = 'level') AS level_end
+    FROM f GROUP BY ALL)
+SELECT f.entity, f.year, f.id, f.period_start, f.period_end, f.basis, f.value, f.raw
+FROM f JOIN ends USING (entity, year, id)
+WHERE (f.basis = 'ytd' AND f.period_start = 1 AND f.period_end = ends.ytd_end)
+   OR (f.basis = 'month' AND f.measure <> 'ytd_distinct'
+       AND f.period_end > coalesce(ends.ytd_end, 0))
+   OR (f.basis = 'level'
+       AND (f.comparator IN ('maintain', 'milestone') OR f.period_end = ends.level_end))
+"""
+
+
+def judged_figures(con: duckdb.DuckDBPyConnection, year: int, month: int) -> pd.DataFrame:
+    """The current figures of `year` that judging as of `month` reads (see JUDGED_SQL).
+    Words as text with NaN where none, as current_figures gives them whenever the year has
+    any (a reduced set may hold none, which DuckDB would hand over as None objects)."""
+    figures = con.execute(JUDGED_SQL, {"year": year, "month": month}).df()
+    figures["raw"] = figures["raw"].astype("str")
+    return figures
+
+
 def history(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: str) -> pd.DataFrame:
     """Every figure ever stored for a target, newest first, with its upload."""
     return con.execute(
