@@ -108,28 +108,36 @@ def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> 
 # that figure (they are added to it); of a level series only the latest, except for targets
 # kept every period (maintain: each period is checked) and milestones (when done, the
 # words). At province scale this leaves 1-3 rows a target instead of every month's, and
-# the core's results are the same (tests/test_progress_scale.py). Unordered: the core
-# reduces by target and period, whatever order the rows come in (sorting them cost more
-# than the reduction).
+# the core's results are the same (tests/test_progress_scale.py). Which rows are kept
+# depends only on their keys, so the latest revision of each (the rule of the
+# current_figures view, store/schema.py) is picked after the reduction, among far fewer
+# rows. Unordered: the core reduces by target and period whatever order the rows come in
+# (sorting them cost more than the reduction).
 JUDGED_SQL = """
 WITH f AS (
-    SELECT c.entity, c.year, c.id, c.period_start, c.period_end, c.basis, c.value,
-           CASE WHEN c.basis = 'level' THEN c.raw END AS raw,
+    SELECT g.entity, g.year, g.id, g.period_start, g.period_end, g.basis, g.value, g.raw,
+           g.upload_id, g.source_row,
            coalesce(t.comparator, '') AS comparator, coalesce(t.measure, '') AS measure
-    FROM current_figures c JOIN targets t USING (entity, year, id)
-    WHERE c.year = $year AND c.period_end <= $month),
+    FROM figures g JOIN targets t USING (entity, year, id)
+    WHERE g.year = $year AND g.period_end <= $month),
 ends AS (
     SELECT entity, year, id,
            max(period_end) FILTER (basis = 'ytd' AND period_start = 1) AS ytd_end,
            max(period_end) FILTER (basis = 'level') AS level_end
-    FROM f GROUP BY ALL)
-SELECT f.entity, f.year, f.id, f.period_start, f.period_end, f.basis, f.value, f.raw
-FROM f JOIN ends USING (entity, year, id)
-WHERE (f.basis = 'ytd' AND f.period_start = 1 AND f.period_end = ends.ytd_end)
-   OR (f.basis = 'month' AND f.measure <> 'ytd_distinct'
-       AND f.period_end > coalesce(ends.ytd_end, 0))
-   OR (f.basis = 'level'
-       AND (f.comparator IN ('maintain', 'milestone') OR f.period_end = ends.level_end))
+    FROM f GROUP BY ALL),
+kept AS (
+    SELECT f.* FROM f JOIN ends USING (entity, year, id)
+    WHERE (f.basis = 'ytd' AND f.period_start = 1 AND f.period_end = ends.ytd_end)
+       OR (f.basis = 'month' AND f.measure <> 'ytd_distinct'
+           AND f.period_end > coalesce(ends.ytd_end, 0))
+       OR (f.basis = 'level'
+           AND (f.comparator IN ('maintain', 'milestone') OR f.period_end = ends.level_end)))
+SELECT entity, year, id, period_start, period_end, basis, value,
+       CASE WHEN basis = 'level' THEN raw END AS raw
+FROM kept
+QUALIFY row_number() OVER (
+    PARTITION BY entity, year, id, period_start, period_end, basis
+    ORDER BY upload_id DESC, source_row DESC) = 1
 """
 
 
