@@ -8,7 +8,10 @@ only to the dashboard's own pages (Origin must match Host).
 """
 
 import json
+import logging
+import threading
 import time
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -65,8 +68,28 @@ async def end(request: Request) -> Response:
     return response
 
 
+def _warm() -> None:
+    try:
+        # imported here, with Streamlit's runtime running: the pages' data caches are made
+        # in the runtime's storage, as when a page imports them
+        from dashboard.ui import common
+
+        common.warm()
+    except Exception:  # noqa: BLE001 - a page will meet the same problem and say it in words
+        logging.getLogger(__name__).exception("warming the caches at start failed")
+
+
+@asynccontextmanager
+async def lifespan(_app):
+    """Warm the caches in the background as the server starts (ui/common.warm): the
+    server answers at once, and the first visitor shares whatever is already built."""
+    threading.Thread(target=_warm, name="warm-caches", daemon=True).start()
+    yield
+
+
 app = st.App(
     Path(__file__).with_name("app.py"),
+    lifespan=lifespan,
     routes=[
         Route(session_cookie.store_path(), store, methods=["POST"]),
         Route(session_cookie.end_path(), end, methods=["POST"]),
