@@ -185,7 +185,12 @@ def case_progress_e2e(entities: int, repeat: int) -> dict:
     )
     duck = timed(lambda: con.execute(bare).fetchall(), repeat)
     today = __import__("datetime").date(2026, 11, 26)
-    times = timed(lambda: reporting.progress(con, 2026, 10, today=today, explained=False), repeat)
+    try:  # as the pages call it; a tree from before lazy explanations explains every row
+        reporting.progress(con, 2026, 1, today=today, explained=False)
+        judge = {"explained": False}
+    except TypeError:
+        judge = {}
+    times = timed(lambda: reporting.progress(con, 2026, 10, today=today, **judge), repeat)
     n = con.execute("SELECT count(*) FROM figures").fetchone()[0]
     t = con.execute("SELECT count(*) FROM targets").fetchone()[0]
     con.close()
