@@ -217,18 +217,28 @@ def gauge_cards(
     lang: str,
     rows: tuple[int, ...],
     by_section: bool,
-) -> tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...]:
-    """The overview's gauge cards (id, name, HTML) per section, or in one run in the order
-    of `rows` (index labels of the progress frame: what the filters kept): built once per
-    data version, month, language and filter, and shared by every session (a new
-    visitor's first view only sends them)."""
-    shown = load_progress(db_path, year, month, db_version).loc[list(rows)]
+) -> tuple[tuple[str, tuple[tuple[str, str, str, str], ...]], ...]:
+    """The overview's gauge cards (id, name, HTML, element key) per section, or in one run
+    in the order of `rows` (index labels of the progress frame: what the filters kept):
+    built once per data version, month, language and filter, and shared by every session
+    (a new visitor's first view only sends them)."""
+    every = load_progress(db_path, year, month, db_version)
+    shown = every.loc[list(rows)]
     cells = gauge_cells(shown, lang)
+    # a card's key is its target's id; where several entities share ids (a province's
+    # districts), its row too, or Streamlit would refuse the second card with that key
+    cells["key"] = (
+        cells["id"]
+        if every["id"].is_unique
+        else [f"{r}_{i}" for r, i in zip(rows, cells["id"], strict=True)]
+    )
     parts = cells.groupby("section", sort=False) if by_section else [("", cells)]
     return tuple(
         (
             section,
-            tuple((c["id"], c["full_name"], gauge_card(c)) for c in part.to_dict("records")),
+            tuple(
+                (c["id"], c["full_name"], gauge_card(c), c["key"]) for c in part.to_dict("records")
+            ),
         )
         for section, part in parts
     )

@@ -11,10 +11,11 @@ CARD_WIDTH = 164  # two cards (and the 16 px gap) fit a 390 px phone; seven a de
 DETAIL = "ui/detail.py"
 
 
-def gauge_grid(cards: tuple[tuple[str, str, str], ...], key: str) -> None:
-    """`cards`: (target id, full name, card HTML), built once for everyone (ui/common)."""
+def gauge_grid(cards: tuple[tuple[str, str, str, str], ...], key: str) -> None:
+    """`cards`: (target id, full name, card HTML, element key), built once for everyone
+    (ui/common.gauge_cards)."""
     with st.container(horizontal=True, gap="small", key=f"grid_{key}"):
-        for target, name, html in cards:
-            with st.container(width=CARD_WIDTH, gap=None, key=f"gauge_{target}"):
+        for target, name, html, card in cards:
+            with st.container(width=CARD_WIDTH, gap=None, key=f"gauge_{card}"):
                 st.page_link(DETAIL, label=name, query_params={"id": target}, width="stretch")
                 st.markdown(html, unsafe_allow_html=True)
