@@ -219,7 +219,7 @@ def case_clicks(repeat: int) -> dict:
 
 def _upload_file(tmp: Path, value: int) -> Path:
     path = tmp / f"充电桩10月_{value}.csv"
-    text = f"指标,时期,数值,单位\r\n新建电动汽车公共充电桩,2026年10月,{value:,},个\r\n"
+    text = f'指标,时期,数值,单位\r\n新建电动汽车公共充电桩,2026年10月,"{value:,}",个\r\n'
     path.write_bytes(text.encode("gbk"))
     return path
 
@@ -247,7 +247,8 @@ def case_upload(repeat: int) -> dict:
             pg.get_by_role("button", name="确认保存").click()
             pg.get_by_text("条数据。").wait_for()
             pg.locator("[data-testid=stSidebarNav] a").first.click()
-            pg.locator(".st-key-gauge_ev_chargers").get_by_text(f"{value:,}").first.wait_for()
+            card = pg.locator(".st-key-gauge_ev_chargers .gauge-line", has_text=f"{value:,}")
+            card.wait_for()
             times.append(time.perf_counter() - start)
         pg.close()
     shutil.rmtree(tmp)
