@@ -119,14 +119,17 @@ WITH f AS (
            g.upload_id, g.source_row,
            coalesce(t.comparator, '') AS comparator, coalesce(t.measure, '') AS measure
     FROM figures g JOIN targets t USING (entity, year, id)
-    WHERE g.year = $year AND g.period_end <= $month),
+    WHERE g.year = ? AND g.period_end <= ?),
 ends AS (
     SELECT entity, year, id,
-           max(period_end) FILTER (basis = 'ytd' AND period_start = 1) AS ytd_end,
-           max(period_end) FILTER (basis = 'level') AS level_end
-    FROM f GROUP BY ALL),
+           max(period_end) FILTER (WHERE basis = 'ytd' AND period_start = 1) AS ytd_end,
+           max(period_end) FILTER (WHERE basis = 'level') AS level_end
+    FROM f GROUP BY entity, year, id),
 kept AS (
-    SELECT f.* FROM f JOIN ends USING (entity, year, id)
+    SELECT f.*, row_number() OVER (
+               PARTITION BY f.entity, f.year, f.id, f.period_start, f.period_end, f.basis
+               ORDER BY f.upload_id DESC, f.source_row DESC) AS newest
+    FROM f JOIN ends USING (entity, year, id)
     WHERE (f.basis = 'ytd' AND f.period_start = 1 AND f.period_end = ends.ytd_end)
        OR (f.basis = 'month' AND f.measure <> 'ytd_distinct'
            AND f.period_end > coalesce(ends.ytd_end, 0))
@@ -135,9 +138,7 @@ kept AS (
 SELECT entity, year, id, period_start, period_end, basis, value,
        CASE WHEN basis = 'level' THEN raw END AS raw
 FROM kept
-QUALIFY row_number() OVER (
-    PARTITION BY entity, year, id, period_start, period_end, basis
-    ORDER BY upload_id DESC, source_row DESC) = 1
+WHERE newest = 1
 """
 
 
@@ -145,7 +146,8 @@ def judged_figures(con: duckdb.DuckDBPyConnection, year: int, month: int) -> pd.
     """The current figures of `year` that judging as of `month` reads (see JUDGED_SQL).
     Words as text with NaN where none, as current_figures gives them whenever the year has
     any (a reduced set may hold none, which DuckDB would hand over as None objects)."""
-    figures = con.execute(JUDGED_SQL, {"year": year, "month": month}).df()
+    # portable SQL (no QUALIFY, GROUP BY ALL or named parameters): PostgreSQL runs it too
+    figures = con.execute(JUDGED_SQL, [year, month]).df()
     figures["raw"] = figures["raw"].astype("str")
     return figures
 
