@@ -530,3 +530,12 @@ def test_a_far_cell_workbook_is_refused_and_the_page_keeps_working(app):
     data = csv_bytes([["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "2,550", "个"]])
     app.file_uploader[0].set_value(("chargers.csv", data, "text/csv")).run()
     assert app.dataframe[0].value.iloc[0]["数值"] == "2,550个"
+
+
+def test_the_overview_makes_its_pdf_and_audits_it(app, sample_ws):
+    """Making a PDF on a page failed: its audit record was written without the workspace."""
+    button(app, "生成 PDF").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    with open_store(sample_ws) as con:
+        made = con.execute("SELECT outcome FROM audit WHERE action = 'export' ORDER BY seq")
+        assert made.fetchall() == [("pdf",)]

@@ -80,7 +80,7 @@ def _make(w, name, frame, fmt, head, lang, key, wanted, detail) -> None:
 
     data = exporting.export_bytes(frame, fmt, head, lang, stage)
     with connect(w.db_path) as con:
-        audit_log.record(con, name, "export", fmt, **detail)
+        audit_log.record(w, con, name, "export", fmt, **detail)
     progress.progress(1.0, text=text("export.stage.done", lang, format=fmt.upper()))
     st.session_state[f"made_{key}_{fmt}"] = (wanted, data)
     st.rerun()
