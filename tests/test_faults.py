@@ -30,6 +30,11 @@ from tests.durable_state import cli, populate, record_tally, state_after_kill, t
 from tests.files import csv_bytes
 
 
+def _error_line(stderr: str) -> str:
+    """The refusal, among the notes on how the file was read (printed around it)."""
+    return next((line for line in stderr.splitlines() if line.startswith("error: ")), stderr)
+
+
 def agreeing(ws) -> tuple:
     with open_store(ws) as con:
         assert journal.verify(ws, con) == []
@@ -158,7 +163,9 @@ def test_a_full_disk_during_uploads_refuses_cleanly_and_keeps_the_state(tmp_path
             before, journal_bytes = tables(ws.db_path), journal_file.path(ws.data_dir).read_bytes()
             filler = fill(disk, leave) if disk else None
             cmd = [sys.executable, "-m", "dashboard", "ingest", str(ingest_file(tmp_path, n))]
-            cmd += ["--user", "admin", "--db", str(ws.db_path)]
+            # --confirm: a figure below the previous period's is a warning to confirm, and
+            # these files are about the disk, not the figures
+            cmd += ["--user", "admin", "--confirm", "--db", str(ws.db_path)]
             env = {**os.environ, "DASHBOARD_DATA": str(ws.data_dir)}
             limit = None if disk else limited(len(journal_bytes) + leave)
             out = subprocess.run(cmd, env=env, capture_output=True, text=True, preexec_fn=limit)
@@ -172,13 +179,13 @@ def test_a_full_disk_during_uploads_refuses_cleanly_and_keeps_the_state(tmp_path
                 assert len(tables(ws.db_path)["uploads"]) == len(before["uploads"]) + 1
             else:
                 tally["refused_disk_full"] += 1
-                error = out.stderr.splitlines()[-1]  # after notes on how the file was read
+                error = _error_line(out.stderr)
                 assert error.startswith("error: The disk is full: nothing could be written")
                 tally["refused_writing_to_" + error.split(" written to ")[1].split(". ")[0]] += 1
                 assert tables(ws.db_path) == before
                 assert journal_file.path(ws.data_dir).read_bytes() == journal_bytes
         tally["mounted_tmpfs" if disk else "rlimit_fsize"] += 1
-        ok = cli(ws, "ingest", str(ingest_file(tmp_path, 99)), "--user", "admin")
+        ok = cli(ws, "ingest", str(ingest_file(tmp_path, 99)), "--user", "admin", "--confirm")
         assert ok.returncode == 0, ok.stderr  # space again: uploads work again
         before = tables(ws.db_path)
         assert rebuild(ws) == [] and tables(ws.db_path) == before
@@ -198,9 +205,11 @@ def test_a_read_only_data_folder_refuses_uploads_and_keeps_the_state(tmp_path):
         before, journal_bytes = tables(ws.db_path), journal_file.path(ws.data_dir).read_bytes()
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         for db in (ws.db_path, elsewhere):
-            out = cli(ws, "ingest", str(ingest_file(tmp_path, 1)), "--user", "admin", db=db)
+            out = cli(
+                ws, "ingest", str(ingest_file(tmp_path, 1)), "--user", "admin", "--confirm", db=db
+            )
             assert out.returncode == 1 and "Traceback" not in out.stderr
-            error = out.stderr.splitlines()[-1]  # after notes on how the file was read
+            error = _error_line(out.stderr)
             assert error.startswith("error: Cannot write to ") and "read-only" in error
         subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
         assert tables(ws.db_path) == before
