@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
+from dashboard.core.items import NAME_JOIN as ITEM_JOIN
 from dashboard.core.messages import Msg, in_lang, text
 from dashboard.core.milestones import GENERIC_DONE, NOT_STARTED_WORDS
 from dashboard.core.periods import period_text
@@ -159,6 +160,8 @@ def _pending(r: ProgressRow, lang: str) -> str:
 def _flow(r: ProgressRow, lang: str) -> str:
     u = unit_text(r["unit"], lang)
     ranged = r["comparator"] == "range"
+    if _has_items(r):
+        return _items(r, lang, u, ranged)
     actual, completion = num(r["actual"]), pct(r["completion_pct"])
     if _final(r):
         return _flow_final(r, lang, u, ranged)
@@ -207,6 +210,59 @@ def _flow_final(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
         return out + text("explain.due.met", lang)
     due = due_text(_judged_on(r), lang)
     return out + text("explain.due.missed", lang, due=due, short=num(r["remaining"]), unit=u)
+
+
+def _has_items(r: ProgressRow) -> bool:
+    """An items target whose items are reported (a snapshot from before has no items)."""
+    return r["assessment"] == "items" and not missing(r.get("items_total"))
+
+
+def _items(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
+    """The done count and the items still open, by name: "截至9月，清单所列6所中已完成4所，
+    占全年目标的66.7%（按项目逐个评估，8月底前考核），尚未完成：二七区实验学校、…"."""
+    if _final(r):
+        out = _flow_final(r, lang, u, ranged)
+    else:
+        share_of = Msg("explain.share_of.range" if ranged else "explain.share_of.target")
+        out = _prefix(r, lang) + text(
+            "explain.items",
+            lang,
+            month=Msg(f"month.{int(r['actual_end'])}"),
+            total=num(r["items_total"]),
+            done=num(r["items_done"]),
+            unit=u,
+            share_of=share_of,
+            completion=pct(r["completion_pct"]),
+        )
+        if r["status"] != "achieved" and not _overdue(r):
+            out += _scheduled_note(r, lang)
+    return out + _open_items(r, lang, u)
+
+
+def _open_items(r: ProgressRow, lang: str, u: str) -> str:
+    if missing(r["items_open"]):
+        return text("explain.items.none_open", lang)
+    out = text("explain.items.open", lang, names=_names(r["items_open"], lang, u))
+    if not missing(r["items_overdue_names"]):
+        out += text("explain.items.overdue", lang, names=_names(r["items_overdue_names"], lang, u))
+    if r["verdict_reason"] == "items_overdue" and r["status"] == "off_track":
+        out += text("explain.items.lost", lang)
+    floor = r["target_low"] if r["comparator"] == "range" else r["target"]
+    if r["items_total"] < floor:
+        total = num(r["items_total"])
+        out += text("explain.items.short", lang, total=total, floor=num(floor), unit=u)
+    return out
+
+
+SHOWN_NAMES = 5  # an explanation names this many items; the detail page lists them all
+
+
+def _names(joined: str, lang: str, u: str) -> str:
+    names = joined.split(ITEM_JOIN)
+    shown = ("、" if lang == "zh" else ", ").join(names[:SHOWN_NAMES])
+    if len(names) <= SHOWN_NAMES:
+        return shown
+    return shown + text("explain.items.more", lang, n=len(names), unit=u)
 
 
 def _judged_on(r: ProgressRow) -> date | None:
@@ -567,6 +623,10 @@ def _judged_key(r: ProgressRow) -> str:
         return "status.achieved"
     if final:
         return "verdict.flow.missed"
+    if r["verdict_reason"] == "items_overdue":
+        return "verdict.items.overdue"
+    if r["verdict_reason"] == "items_short":
+        return "verdict.items.short"
     if r["assessment"] in SCHEDULED:
         return "verdict.scheduled"
     position = r["time_position"]
@@ -600,6 +660,7 @@ STATUS_COLUMNS = [
     "actual_end",
     "assessment_month",
     "data_lag_months",
+    "verdict_reason",
 ]
 
 

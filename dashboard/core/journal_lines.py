@@ -26,7 +26,7 @@ VERSION = 1
 KINDS = ("folder", "audit", "upload", "comment", "snapshot", "account")
 CRC_FIELD = ',"crc":"'
 # An upload line's figures, column by column (the figures table less the upload id).
-FIGURE_FIELDS = [*FIGURE_COLUMNS, "companion_value", "companion_unit"]
+FIGURE_FIELDS = [*FIGURE_COLUMNS, "companion_value", "companion_unit", "item", "item_due"]
 
 
 class BadLine(DashboardError, ValueError):

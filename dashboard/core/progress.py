@@ -20,8 +20,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from dashboard.core.items import item_figures, item_summary, item_table
 from dashboard.core.judge_events import judge_milestones, judge_qualitative
 from dashboard.core.judge_flows import judge_flows
+from dashboard.core.judge_items import judge_items, with_items
 from dashboard.core.judge_levels import judge_levels
 from dashboard.core.judge_rates import judge_rates
 from dashboard.core.milestones import milestone_history
@@ -48,7 +50,8 @@ def compute_progress(
 
     `targets`: catalogue rows of one year. `figures`: current figures with TARGET_KEY columns,
     period_start, period_end, basis (ytd/month/level), value in catalogue units and, where
-    known, `raw` (the words a milestone was reported with).
+    known, `raw` (the words a milestone was reported with); an items target's items are
+    figures with basis `item` and the columns `item` and `item_due` (core/items).
     `profiles`: entity, id, month, share_pct — last year's year-to-date ÷ last year's total.
     `assessments`: entity, year, id, month, status, comment — people's judgement.
     `today`: the clock; a figure counts as due from its report date (report_dates). Without
@@ -58,10 +61,15 @@ def compute_progress(
         raise ValueError(f"as_of_month must be 1..12, got {as_of_month}")
     t = targets.reset_index(drop=True)
     c = Catalogue.of(t)
-    s = reduce_figures(t, c, figures, as_of_month, today, thresholds.report_day)
+    named = item_figures(figures).to_numpy()
+    items = item_summary(t, item_table(t, figures[named], as_of_month))
+    rest = figures[~named] if named.any() else figures  # a million amounts: no copy
+    s = reduce_figures(t, c, rest, as_of_month, today, thresholds.report_day)
+    s = with_items(s, c, items)
     res = Result(len(t))
     seasonal = _profile_share(t, profiles, s.judged_end)
     judge_flows(res, c, s, seasonal, thresholds)
+    judge_items(res, c, items)
     judge_rates(res, c, s, seasonal, thresholds)
     judge_levels(res, c, s)
     judge_milestones(res, c, s, as_of_month, thresholds)

@@ -121,6 +121,8 @@ class Result:
         "pace_period",
         "verdict_reason",
         "milestone_note",
+        "items_open",
+        "items_overdue_names",
     )
     PASSED = (
         "entity",

@@ -80,6 +80,12 @@ class ProgressRow(TypedDict):
     completed_month: float  # milestones: the first month reported done
     overdue_months: float  # months a milestone was overdue before it was done
     milestone_note: str | None  # the words of the report that set the milestone's state
+    # items targets (assessment items): the named items reported, as of the month
+    items_total: float  # items listed
+    items_done: float  # reported done (on time or late)
+    items_overdue: float  # past their due date and not done
+    items_open: str | None  # the names of the items not done, 、-separated
+    items_overdue_names: str | None  # the names of the overdue ones
 
 
 class ReportRow(ProgressRow):

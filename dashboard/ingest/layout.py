@@ -56,6 +56,39 @@ PERIOD_WORDS = {
     "数据期",
 }
 UNIT_WORDS = {"单位", "计量单位", "unit", "units"}
+# A named item of a target judged item by item (each new school, each waterlogging point):
+# one row per item, its state in the value column (core/items.py).
+ITEM_WORDS = {
+    "子项",
+    "子项目",
+    "子项名称",
+    "分项",
+    "分项名称",
+    "具体项目",
+    "项目名称",
+    "清单项目",
+    "事项名称",
+    "点位",
+    "点位名称",
+    "学校名称",
+    "item",
+    "item name",
+    "item_name",
+}
+# An item's own due date ("9月前建成", the school's term): 完成时限 | 计划完成时间.
+DUE_WORDS = {
+    "完成时限",
+    "时限",
+    "计划完成时间",
+    "计划完成日期",
+    "计划完成",
+    "截止时间",
+    "截止日期",
+    "due",
+    "due date",
+    "due_date",
+    "deadline",
+}
 ENTITY_WORDS = {
     "地区",
     "地区名称",
@@ -141,7 +174,7 @@ PARENS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 @dataclass(slots=True)
 class Column:
     index: int
-    role: str  # indicator|period|unit|entity|basis|year|note|value|estimate
+    role: str  # indicator|period|unit|entity|basis|year|note|value|estimate|item|item_due
     header: str
     unit: str = ""
     growth: bool | None = None  # the header says growth (True) or level (False); None: silent
@@ -166,6 +199,8 @@ CELL_FIELDS = (
     "entity",
     "sub_item",
     "year",
+    "item",
+    "item_due",
 )
 
 
@@ -188,6 +223,8 @@ class RawFigure:
     entity: str | None
     sub_item: bool
     year: int | None
+    item: object  # the named item the row reports (items targets), else None
+    item_due: object  # its own due date as written, else None
 
 
 class Cells:
@@ -254,6 +291,8 @@ def _role(base: str) -> str | None:
         ("indicator", INDICATOR_WORDS),
         ("period", PERIOD_WORDS),
         ("unit", UNIT_WORDS),
+        ("item", ITEM_WORDS),
+        ("item_due", DUE_WORDS),
         ("entity", ENTITY_WORDS),
         ("basis", BASIS_WORDS),
         ("year", YEAR_WORDS),
@@ -497,6 +536,8 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
     units = [u or "" for u in role_column("unit", clean)]
     row_bases = role_column("basis", _basis_word)
     years = role_column("year", _year_word)
+    items = role_column("item", _item_name)
+    item_dues = role_column("item_due")
     periods = role_column("period")
     period_col = by_role.get("period")
     period_letter = column_letter(period_col.index) if period_col else None
@@ -530,6 +571,8 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
             "entity": entities,
             "sub_item": subs,
             "year": years,
+            "item": items,
+            "item_due": item_dues,
         }
         for name in CELL_FIELDS:
             columns[name].extend(part[name])
@@ -592,6 +635,12 @@ def _footnote_row(grid: Grid, start: int) -> int:
     if notes:
         return start + next(k for k, v in enumerate(first) if v in notes)
     return len(grid)
+
+
+def _item_name(cell) -> str | None:
+    """An item's name as written, spaces trimmed; None for a blank cell."""
+    name = clean(cell).strip()
+    return name or None
 
 
 @lru_cache(maxsize=256)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.items import ITEM_BASIS, ITEM_FIELDS
 from dashboard.core.messages import text as message_text
 from dashboard.core.problems import Problem, Skipped
 from dashboard.core.progress_row import FIGURE_COLUMNS, FIGURE_KEY
@@ -31,6 +32,7 @@ from dashboard.ingest.cells import (
 from dashboard.ingest.companions import attach_companions
 from dashboard.ingest.context import TableContext
 from dashboard.ingest.grid import UncachedFormula
+from dashboard.ingest.item_dues import parse_item_due
 from dashboard.ingest.layout import Cells
 from dashboard.ingest.milestones import parse_milestone
 from dashboard.ingest.resolve import (
@@ -215,6 +217,9 @@ class Checker:
                 pairs.append(i)
                 if b[0] == "month":  # a single month beside a year-to-date target
                     skips.setdefault(c.row[i], SINGLE_MONTH)
+        named = [i for i in filled if c.item[i] is not None]  # items targets' items
+        if named:
+            filled = [i for i in filled if c.item[i] is None]
         values = self._signed(c, filled, tv, self._values(c, filled, tv), problems)
         kept = [i for i, v in zip(filled, values, strict=True) if v.__class__ is float]
         self.read_rows |= {
@@ -226,6 +231,8 @@ class Checker:
             if v.__class__ is Refusal:
                 self._note(problems, seen, skips, c, i, v)
         frame = self._frame(c, kept, [v for v in values if v.__class__ is float], tv, pv, bv)
+        if named:
+            frame = self._with_items(frame, c, named, tv, pv, (problems, seen, skips))
         self._excel_dates(problems, seen, c, pv, periods)
         frame, dup_problems = self._duplicates(frame)
         frame, used = attach_companions(frame, self._companions(c, pairs, tv, pv, bv, skips))
@@ -340,6 +347,44 @@ class Checker:
                 "raw": _text([str(v)[:200] for v in pick(c.cell)]),
             },
             columns=FIGURE_COLUMNS,
+        )
+
+    def _with_items(self, frame, c: Cells, named: list, tv, pv, notes) -> pd.DataFrame:
+        """`frame` and the rows that report a named item: its state read like a
+        milestone's, at the month of the report, with its own due date if given."""
+        rows = []
+        for i in named:
+            try:
+                rows.append(self._item_row(c, i, tv[i], pv[i]))
+            except _Refused as refused:
+                self._note(*notes, c, i, refused.refusal)
+        items = pd.DataFrame(rows, columns=[*FIGURE_COLUMNS, *ITEM_FIELDS])
+        if frame.empty:
+            return items
+        return pd.concat([frame.assign(item=None, item_due=None), items], ignore_index=True)
+
+    def _item_row(self, c: Cells, i: int, target: dict, period: Period) -> tuple:
+        if target.get("assessment") != "items":
+            _refuse("value", "item.not_items_target", "hint.items_target", name=target["name_zh"])
+        cell, due = c.cell[i], c.item_due[i]
+        try:
+            state = parse_milestone(str(cell), target.get("done_words") or "")
+            when = None if _blank(due) else parse_item_due(due, period.year)
+        except CellError as err:
+            _refuse("value", err.key, err.hint_key, **err.params)
+        return (
+            c.row[i],
+            c.column[i],
+            target["entity"],
+            period.year,
+            target["id"],
+            period.end,
+            period.end,
+            ITEM_BASIS,
+            float(state),
+            str(cell)[:200],
+            str(c.item[i])[:200],
+            when,
         )
 
     def _report(self, problems, seen, c: Cells, i: int, r: Refusal) -> None:
@@ -521,9 +566,10 @@ class Checker:
 
     # -------------------------------------------------------------- whole file
     def _duplicates(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-        dup = frame[frame.duplicated(FIGURE_KEY, keep=False)]
+        key = FIGURE_KEY + (["item"] if "item" in frame else [])  # one row per item
+        dup = frame[frame.duplicated(key, keep=False)]
         problems = []
-        for _, group in dup.groupby(FIGURE_KEY, sort=False):
+        for _, group in dup.groupby(key, sort=False, dropna=False):
             first = group.iloc[0]
             for _, other in group.iloc[1:].iterrows():
                 same = other["value"] == first["value"]
@@ -544,7 +590,11 @@ class Checker:
                         "warning" if same else "error",
                     )
                 )
-        return frame.drop_duplicates(FIGURE_KEY, keep="first").reset_index(drop=True), problems
+        return frame.drop_duplicates(key, keep="first").reset_index(drop=True), problems
+
+
+def _blank(cell) -> bool:
+    return cell is None or (cell.__class__ is str and not cell.strip())
 
 
 def _no_figure(cell) -> bool:

@@ -80,6 +80,12 @@ OUTPUT_FIELDS = [
     "overdue_months",
     "tolerance_pp",
     "last_year_actual",
+    # items targets: the named items as of the month (core/items.py)
+    "items_total",
+    "items_done",
+    "items_overdue",
+    "items_open",
+    "items_overdue_names",
 ]
 
 

@@ -294,7 +294,8 @@ def upload_entry(
 ) -> Entry:
     """The journal entry of an accepted upload: its figures travel in the line, so a
     rebuild stores exactly these, whatever later versions of the reader would make."""
-    for column in ("companion_value", "companion_unit"):  # files parsed without pairs
+    # files parsed without pairs or items
+    for column in ("companion_value", "companion_unit", "item", "item_due"):
         if column not in figures:
             figures = figures.assign(**{column: None})
     data = {

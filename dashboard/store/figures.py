@@ -32,13 +32,15 @@ def against_current(
     and the flow figures that break their series (see SEQUENCE_SQL) with the figure
     before them."""
     frame = figures[FIGURE_KEY + ["value", "source_row", "source_column"]].assign(
-        pos=np.arange(len(figures))
+        pos=np.arange(len(figures)), item=_items_of(figures)
     )
     # It reads committed figures only; the caller may hold an unfinished result on `con`.
     with dialect.scratch_table(con, "incoming", frame, INCOMING_TYPES) as cur:
-        key = ", ".join(FIGURE_KEY)
+        same = " AND ".join(f"c.{k} = i.{k}" for k in FIGURE_KEY)
+        # an item's figure is its item's ('' for every other figure: null never equals)
         previous = cur.execute(f"""
-            SELECT c.value FROM incoming i LEFT JOIN current_figures c USING ({key})
+            SELECT c.value FROM incoming i LEFT JOIN current_figures c
+                ON {same} AND coalesce(c.item, '') = coalesce(i.item, '')
             ORDER BY i.pos""").df()["value"]
         breaks = cur.execute(SEQUENCE_SQL).df()
     return previous.to_numpy(dtype=np.float64, na_value=np.nan), breaks
@@ -55,7 +57,14 @@ INCOMING_TYPES = {
     "source_row": "INTEGER",
     "source_column": "VARCHAR",
     "pos": "BIGINT",
+    "item": "VARCHAR",
 }
+
+
+def _items_of(figures: pd.DataFrame) -> pd.Series:
+    if "item" not in figures:
+        return pd.Series([None] * len(figures), index=figures.index, dtype=object)
+    return figures["item"].astype(object).where(figures["item"].notna(), None)
 
 
 # Flow series (year-to-date or single-month figures of ytd/month targets) in period
@@ -93,9 +102,9 @@ ORDER BY source_row, source_column
 def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pd.DataFrame:
     sql = (
         "SELECT entity, year, id, period_start, period_end, basis, value, upload_id, "
-        "source_row, source_column, companion_value, companion_unit, "
-        # the words of a level figure (a milestone's "已开工"); amounts need none
-        "CASE WHEN basis = 'level' THEN raw END AS raw FROM current_figures"
+        "source_row, source_column, companion_value, companion_unit, item, item_due, "
+        # the words of a level figure (a milestone's "已开工") or an item's; amounts need none
+        "CASE WHEN basis IN ('level', 'item') THEN raw END AS raw FROM current_figures"
     )
     order = " ORDER BY entity, year, id, period_end, basis"
     if year is None:
@@ -107,8 +116,9 @@ def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> 
 # date series only its latest figure (nothing before it counts); single months only after
 # that figure (they are added to it); of a level series only the latest, except for targets
 # kept every period (maintain: each period is checked) and milestones (when done, the
-# words). At province scale this leaves 1-3 rows a target instead of every month's, and
-# the core's results are the same (tests/test_progress_scale.py). Which rows are kept
+# words), and every report of a named item (core/items: when each was done). At province
+# scale this leaves 1-3 rows a target instead of every month's, and the core's results are
+# the same (tests/test_progress_scale.py). Which rows are kept
 # depends only on their keys, so the latest revision of each (the rule of the
 # current_figures view, store/schema.py) is picked after the reduction, among far fewer
 # rows. Unordered: the core reduces by target and period whatever order the rows come in
@@ -116,7 +126,7 @@ def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> 
 JUDGED_SQL = """
 WITH f AS (
     SELECT g.entity, g.year, g.id, g.period_start, g.period_end, g.basis, g.value, g.raw,
-           g.upload_id, g.source_row,
+           g.upload_id, g.source_row, g.item, g.item_due,
            coalesce(t.comparator, '') AS comparator, coalesce(t.measure, '') AS measure
     FROM figures g JOIN targets t USING (entity, year, id)
     WHERE g.year = ? AND g.period_end <= ?),
@@ -127,16 +137,18 @@ ends AS (
     FROM f GROUP BY entity, year, id),
 kept AS (
     SELECT f.*, row_number() OVER (
-               PARTITION BY f.entity, f.year, f.id, f.period_start, f.period_end, f.basis
+               PARTITION BY f.entity, f.year, f.id, f.period_start, f.period_end, f.basis,
+                            f.item
                ORDER BY f.upload_id DESC, f.source_row DESC) AS newest
     FROM f JOIN ends USING (entity, year, id)
     WHERE (f.basis = 'ytd' AND f.period_start = 1 AND f.period_end = ends.ytd_end)
        OR (f.basis = 'month' AND f.measure <> 'ytd_distinct'
            AND f.period_end > coalesce(ends.ytd_end, 0))
        OR (f.basis = 'level'
-           AND (f.comparator IN ('maintain', 'milestone') OR f.period_end = ends.level_end)))
+           AND (f.comparator IN ('maintain', 'milestone') OR f.period_end = ends.level_end))
+       OR f.basis = 'item')
 SELECT entity, year, id, period_start, period_end, basis, value,
-       CASE WHEN basis = 'level' THEN raw END AS raw
+       CASE WHEN basis IN ('level', 'item') THEN raw END AS raw, item, item_due, source_row
 FROM kept
 WHERE newest = 1
 """
@@ -157,9 +169,9 @@ def history(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: s
     return con.execute(
         """
         SELECT f.period_start, f.period_end, f.basis, f.value, f.raw, f.source_row,
-               f.source_column, f.companion_value, f.companion_unit, u.upload_id, u.filename,
-               u.user_name, u.uploaded_at,
-               row_number() OVER (PARTITION BY f.period_start, f.period_end, f.basis
+               f.source_column, f.companion_value, f.companion_unit, f.item, f.item_due,
+               u.upload_id, u.filename, u.user_name, u.uploaded_at,
+               row_number() OVER (PARTITION BY f.period_start, f.period_end, f.basis, f.item
                                   ORDER BY f.upload_id DESC, f.source_row DESC) = 1 AS current
         FROM figures f JOIN uploads u USING (upload_id)
         WHERE f.entity = ? AND f.year = ? AND f.id = ?

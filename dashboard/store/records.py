@@ -99,6 +99,8 @@ def _upload(con, record: dict, frame: pd.DataFrame | None) -> None:
     # a column added to the figures since the line was written is null in it
     missing = {c: None for c in FIGURE_FIELDS if c not in frame}
     frame = frame.assign(**missing, upload_id=data["upload_id"])[FIGURE_COLUMNS]
+    if frame["item_due"].notna().any():  # ISO text in a journal line, a DATE in the table
+        frame = frame.assign(item_due=_dates(frame["item_due"]))
     con.execute(
         "INSERT INTO uploads (upload_id, sha256, filename, archive_path, user_name, "
         "uploaded_at, figure_count, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -115,6 +117,13 @@ def _upload(con, record: dict, frame: pd.DataFrame | None) -> None:
     )
     if len(frame):
         dialect.insert_frame(con, "figures", frame)
+
+
+def _dates(column: pd.Series) -> pd.Series:
+    days = pd.to_datetime(column, errors="coerce")
+    return pd.Series(
+        [None if pd.isna(d) else d.date() for d in days], index=column.index, dtype=object
+    )
 
 
 def _comment(con, record: dict, _figures) -> None:

@@ -80,16 +80,20 @@ UPGRADES = [
     # reverse), in the unit the file wrote it in; databases from before it get the columns.
     "ALTER TABLE figures ADD COLUMN IF NOT EXISTS companion_value DOUBLE PRECISION",
     "ALTER TABLE figures ADD COLUMN IF NOT EXISTS companion_unit VARCHAR",
+    # A named item of an items target (each new school) and its own due date, if given
+    # (basis 'item', core/items.py); null for every other figure.
+    "ALTER TABLE figures ADD COLUMN IF NOT EXISTS item VARCHAR",
+    "ALTER TABLE figures ADD COLUMN IF NOT EXISTS item_due DATE",
 ]
 FIGURE_COLUMNS = (
     "upload_id, source_row, source_column, entity, year, id, period_start, period_end, "
-    "basis, value, raw, companion_value, companion_unit"
+    "basis, value, raw, companion_value, companion_unit, item, item_due"
 )
 VIEWS = f"""
 CREATE OR REPLACE VIEW current_figures AS
     SELECT {FIGURE_COLUMNS} FROM (
         SELECT {FIGURE_COLUMNS}, row_number() OVER (
-            PARTITION BY entity, year, id, period_start, period_end, basis
+            PARTITION BY entity, year, id, period_start, period_end, basis, item
             ORDER BY upload_id DESC, source_row DESC) AS newest
         FROM figures) ranked
     WHERE newest = 1

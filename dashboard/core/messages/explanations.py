@@ -105,6 +105,23 @@ TEXT = {
         " (items judged one by one, assessed {due})",
     ),
     "explain.scheduled.at_year_end": ("年底", "at year end"),
+    # targets judged by their named items (each school, each waterlogging point)
+    "explain.items": (
+        "截至{month}，清单所列{total}{unit}中已完成{done}{unit}，占{share_of}的{completion}%",
+        "{month}: {done} of the {total} {unit} listed done, {completion}% of {share_of}",
+    ),
+    "explain.items.open": ("，尚未完成：{names}", "; still open: {names}"),
+    "explain.items.overdue": ("（其中已逾期：{names}）", " (overdue: {names})"),
+    "explain.items.lost": (
+        "，其余在建项目已不足以完成目标",
+        "; the items still on course cannot make up the target",
+    ),
+    "explain.items.short": (
+        "，清单仅列{total}{unit}，少于目标{floor}{unit}",
+        "; only {total} {unit} listed, fewer than the {floor} {unit} of the target",
+    ),
+    "explain.items.more": ("等{n}{unit}", " ({n} {unit} in all)"),
+    "explain.items.none_open": ("，所列项目均已完成", "; every item listed is done"),
     "explain.scheduled.by": ("{due}前", "by {due}"),
     "explain.scheduled.rate": ("（年底考核）", " (assessed at year end)"),
     "explain.pending": ("（{period}数据尚未到报送期）", " (the {period} figure is not due yet)"),

@@ -106,6 +106,11 @@ TEXT = {
     "cell.unknown_unit": ("“{text}”：未知单位“{unit}”", "{text!r}: unknown unit {unit!r}"),
     "cell.date_not_number": ("{cell} 是日期，不是数字", "{cell} is a date, not a number"),
     "cell.not_milestone": ("“{text}”不是进展状态", "{text!r} is not a milestone state"),
+    "cell.not_due_date": ("无法识别完成时限“{text}”", "cannot read the due date {text!r}"),
+    "item.not_items_target": (
+        "{name}不按清单项目逐项评估，不能逐项填报",
+        "{name} is not judged item by item",
+    ),
     "cell.not_water_class": ("“{text}”不是水质类别", "{text!r} is not a water class"),
     "period.no_such_month": ("不存在 {month} 月", "month {month} does not exist"),
     "period.single_quarter": ("“{text}”是单季度", "{text!r} is a single quarter"),
@@ -316,6 +321,14 @@ TEXT = {
     "hint.from_january": (
         "请填写从1月开始的累计数（1-N月）或单月数",
         "give cumulative figures from January (1-N月) or single months",
+    ),
+    "hint.due_date": (
+        "请写成 2026-08-31、8月底、9月 或 年底",
+        "write it as 2026-08-31, 8月底, 9月 or 年底",
+    ),
+    "hint.items_target": (
+        "请清空该行的项目名称，填写该指标的完成数",
+        "leave the item's name empty and report the target's figure",
     ),
     "hint.milestone_words": (
         "请填写 未启动、推进中 或 已完成（或 0、1、2）",

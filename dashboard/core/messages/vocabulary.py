@@ -45,6 +45,13 @@ TEXT = {
     "verdict.milestone.at_risk": ("滞后", "Behind schedule"),
     "verdict.milestone.off_track": ("已逾期", "Overdue"),
     "verdict.milestone.no_data": ("未报送进展", "No progress reported"),
+    "verdict.items.overdue": ("项目逾期", "Items overdue"),
+    "verdict.items.short": ("清单不足", "Too few items listed"),
+    "item.not_started": ("未启动", "Not started"),
+    "item.in_progress": ("推进中", "In progress"),
+    "item.done": ("已完成", "Done"),
+    "item.done_late": ("逾期完成", "Done late"),
+    "item.overdue": ("已逾期", "Overdue"),
     "verdict.awaiting_release": ("待发布", "Awaiting release"),
     # Overview tiles: on_track split into 超序时 and 达序时 (counted apart, as bulletins do).
     "tile.ahead": ("超序时", "Ahead"),

@@ -1,0 +1,145 @@
+"""Targets made of named items (assessment `items`, issue 15 rule 6): each new school, each
+waterlogging point is reported by name with its own state (not started / in progress /
+done, read like a milestone's), and optionally its own due date. The target's verdict
+comes from its items: how many are done against the target, which are past their due date
+and not done, and, at the assessment date or year end, whether enough were done.
+
+An item's figure is a figure of its target with basis `item`, the item's name in `item`
+and its due date (if the report gives one) in `item_due`; `value` is the state code and
+`raw` the words it was reported with. Pure: frames in, frames out.
+"""
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core.milestones import DONE, STATES
+from dashboard.core.progress_row import TARGET_KEY
+
+ITEM_BASIS = "item"
+ITEM_FIELDS = ["item", "item_due"]  # the figure columns an item's report adds
+# not_started | in_progress from the latest report; done | done_late once reported done
+# (late: after its due month); overdue: its due month has come and it is not done
+ITEM_STATES = ("not_started", "in_progress", "done", "done_late", "overdue")
+ITEM_TABLE = [
+    *TARGET_KEY,
+    "item",
+    "state",
+    "code",
+    "words",
+    "reported_month",
+    "done_month",
+    "due_date",
+    "due_month",
+    "overdue_months",
+]
+SUMMARY = ["items_total", "items_done", "items_overdue", "items_open", "items_overdue_names"]
+NAME_JOIN = "；"  # names may hold 、 themselves ("新建、改扩建…")
+
+
+def item_figures(figures: pd.DataFrame) -> pd.Series:
+    """Which of `figures` are items' reports (a frame without the column has none)."""
+    if "basis" not in figures or figures.empty:
+        return pd.Series(False, index=figures.index)
+    return (figures["basis"] == ITEM_BASIS).fillna(False).astype(bool)
+
+
+def item_table(targets: pd.DataFrame, figures: pd.DataFrame, month: int) -> pd.DataFrame:
+    """One row per named item of the targets' items, as of data month `month`, in the
+    order they were first reported (file row order within a month)."""
+    f = figures[item_figures(figures)]
+    f = f[f["period_end"] <= month]
+    if f.empty:
+        return pd.DataFrame(columns=ITEM_TABLE)
+    f = f.assign(item=f["item"].astype(str), value=f["value"].astype("float64"))
+    order = ["period_end", "source_row"] if "source_row" in f else ["period_end"]
+    f = f.sort_values(order, kind="stable")
+    key = [*TARGET_KEY, "item"]
+    rows = f.drop_duplicates(key, keep="last").set_index(key)
+    first = f.drop_duplicates(key, keep="first").set_index(key).index
+    done_at = f[f["value"] == DONE].groupby(key)["period_end"].min()
+    due_given = f.dropna(subset=["item_due"]).drop_duplicates(key, keep="last")
+    due_given = due_given.set_index(key)["item_due"]
+    out = pd.DataFrame(index=first)
+    out["code"] = rows["value"]
+    out["words"] = rows["raw"] if "raw" in rows else None
+    out["reported_month"] = rows["period_end"].astype("float64")
+    out["done_month"] = done_at.reindex(first).astype("float64")
+    out = out.reset_index()
+    out["due_date"] = _due_dates(out, due_given, targets)
+    out["due_month"] = [_month_of(d, y) for d, y in zip(out["due_date"], out["year"], strict=True)]
+    out["state"], out["overdue_months"] = _states(out, month)
+    return out[ITEM_TABLE]
+
+
+def _due_dates(items: pd.DataFrame, given: pd.Series, targets: pd.DataFrame) -> list:
+    """The item's own due date, else its target's assessment date, due date, year end."""
+    t = targets.set_index(TARGET_KEY)
+    dates = []
+    for rec in items[[*TARGET_KEY, "item"]].itertuples(index=False, name=None):
+        own = given.get(rec)
+        target = t.loc[rec[:3]] if rec[:3] in t.index else None
+        dates.append(_due_of(own, target, rec[1]))
+    return dates
+
+
+def _due_of(own, target, year: int) -> date:
+    candidates = [own]
+    if target is not None:
+        candidates += [target.get("assessment_date"), target.get("due_date")]
+    for value in candidates:
+        if value is not None and not pd.isna(value):
+            return pd.Timestamp(value).date()
+    return date(int(year), 12, 31)
+
+
+def _month_of(due: date, year) -> float:
+    """A due date as a month of the target's year: Aug 31 -> 8; next year -> 13.."""
+    return float((due.year - int(year)) * 12 + due.month)
+
+
+def _states(items: pd.DataFrame, month: int) -> tuple[list[str], list[float]]:
+    states, late = [], []
+    for code, done, due in zip(items["code"], items["done_month"], items["due_month"], strict=True):
+        if not np.isnan(done):
+            states.append("done" if done <= due else "done_late")
+            late.append(done - due if done > due else np.nan)
+        elif month >= due:
+            states.append("overdue")
+            late.append(np.nan)
+        else:
+            states.append(STATES[int(code)])
+            late.append(np.nan)
+    return states, late
+
+
+def item_summary(targets: pd.DataFrame, items: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Per target row of `targets` (in order): items listed, done, overdue, the names of
+    those not done and of those overdue, and the latest month any item was reported in
+    (NaN / None for targets without items)."""
+    n = len(targets)
+    out = {
+        "items_total": np.full(n, np.nan),
+        "items_done": np.full(n, np.nan),
+        "items_overdue": np.full(n, np.nan),
+        "items_end": np.full(n, np.nan),
+        "items_open": np.full(n, None, dtype=object),
+        "items_overdue_names": np.full(n, None, dtype=object),
+    }
+    if items.empty:
+        return out
+    where = pd.MultiIndex.from_frame(targets[TARGET_KEY].reset_index(drop=True))
+    for key, group in items.groupby(TARGET_KEY, sort=False):
+        pos = where.get_indexer([key])[0]
+        if pos < 0:
+            continue
+        done = group["state"].isin(("done", "done_late"))
+        overdue = group["state"] == "overdue"
+        out["items_total"][pos] = len(group)
+        out["items_done"][pos] = done.sum()
+        out["items_overdue"][pos] = overdue.sum()
+        out["items_end"][pos] = group["reported_month"].max()
+        out["items_open"][pos] = NAME_JOIN.join(group.loc[~done, "item"]) or None
+        out["items_overdue_names"][pos] = NAME_JOIN.join(group.loc[overdue, "item"]) or None
+    return out
