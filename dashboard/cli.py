@@ -525,9 +525,11 @@ def cmd_export(args, ws) -> int:
         else:
             year, month = args.as_of or reporting.default_as_of(con)
             info, frame = None, reporting.progress(con, year, month, today=args.today)
+        items = None if info else reporting.items(con, year, month)
         head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
     # written first: the audit log records exports that happened, not ones that failed
-    args.out.write_bytes(exporting.export_bytes(frame, args.format, head, args.lang))
+    data = exporting.export_bytes(frame, args.format, head, args.lang, items=items)
+    args.out.write_bytes(data)
     with open_store(ws) as con:
         audit_log.record(
             ws,

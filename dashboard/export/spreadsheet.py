@@ -16,7 +16,11 @@ def to_csv(progress: pd.DataFrame, lang: str = "zh") -> bytes:
     return export_table(progress, lang).to_csv(index=False).encode("utf-8-sig")
 
 
-def to_xlsx(progress: pd.DataFrame, title: str, lang: str = "zh") -> bytes:
+def to_xlsx(
+    progress: pd.DataFrame, title: str, lang: str = "zh", items: pd.DataFrame | None = None
+) -> bytes:
+    """Summary and detail sheets; a sheet of named items (present/item_tables.items_export)
+    when `items` has any."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -44,9 +48,23 @@ def to_xlsx(progress: pd.DataFrame, title: str, lang: str = "zh") -> bytes:
         detail.append([None if (isinstance(v, float) and v != v) else _cell(v) for v in row])
     _style_detail(detail, frame, progress, Font, PatternFill, Alignment, get_column_letter)
     _print_setup(detail, "1:1")
+    if items is not None and not items.empty:
+        _items_sheet(book.create_sheet(text("export.sheet.items", lang)), items, Font)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _items_sheet(sheet, items: pd.DataFrame, Font) -> None:
+    sheet.append(list(items.columns))
+    for row in items.itertuples(index=False):
+        sheet.append([_cell(neutralise(v)) if isinstance(v, str) else v for v in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["B"].width = 30
+    sheet.freeze_panes = "C2"
+    _print_setup(sheet, "1:1")
 
 
 MAX_CELL = 32_767  # what an Excel cell holds; a longer comment is cut with "…"

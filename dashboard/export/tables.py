@@ -30,6 +30,9 @@ COLUMNS = [
     ("explanation", "text"),
     ("reason", "text"),
     ("measures", "text"),
+    # items targets: the named items not done, and those past their due date
+    ("items_open", "text"),
+    ("items_overdue_names", "text"),
 ]
 
 
@@ -44,7 +47,8 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     frame["section"] = [glossary("section", v, lang) for v in frame["section"]]
     frame["department"] = [glossary("department", v, lang) for v in frame["department"]]
     frame["unit"] = [None if pd.isna(u) else unit_word(u, lang) for u in frame["unit"]]
-    for col in ("reason", "measures", "last_year_actual"):  # older snapshots lack some
+    # older snapshots lack some
+    for col in ("reason", "measures", "last_year_actual", "items_open", "items_overdue_names"):
         if col not in frame:
             frame[col] = None
     out = pd.DataFrame({header(col, lang): frame[col] for col, _ in COLUMNS})

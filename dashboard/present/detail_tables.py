@@ -75,13 +75,18 @@ def history_view(
     """Every stored figure, newest first per period, with its upload and source row."""
     if history.empty:
         return pd.DataFrame()
-    return pd.DataFrame(
+    named = _named_items(history)
+    view = pd.DataFrame(
         {
             text("period", lang): [
                 period_text(int(s), int(e), lang, quarterly)
                 for s, e in zip(history["period_start"], history["period_end"], strict=True)
             ],
-            text("value", lang): [amount(v, unit, lang) for v in history["value"]],
+            # an item's report is its state in the words it was reported with
+            text("value", lang): [
+                words if item is not None else amount(v, unit, lang)
+                for v, item, words in zip(history["value"], named, history["raw"], strict=True)
+            ],
             text("companion", lang): [
                 "" if pd.isna(v) else amount(v, None if pd.isna(u) else u, lang)
                 for v, u in zip(history["companion_value"], history["companion_unit"], strict=True)
@@ -97,6 +102,16 @@ def history_view(
             text("uploaded_at", lang): history["uploaded_at"].dt.strftime("%Y-%m-%d %H:%M"),
         }
     )
+    if any(item is not None for item in named):
+        view.insert(1, text("item_col", lang), [item or "" for item in named])
+    return view
+
+
+def _named_items(history: pd.DataFrame) -> list:
+    """Each figure's item (None for a figure of the target itself)."""
+    if "item" not in history:
+        return [None] * len(history)
+    return [v if isinstance(v, str) else None for v in history["item"]]
 
 
 def comments_view(comments: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -4,6 +4,7 @@ problems by row, in the reader's language."""
 import pandas as pd
 
 from dashboard.core.messages import TABLE, in_lang, text
+from dashboard.core.milestones import STATES
 from dashboard.core.periods import period_text
 from dashboard.core.problems import Problem, Skipped
 from dashboard.present.labels import amount
@@ -21,6 +22,48 @@ def _change(change: str, old, new, unit: str, lang: str) -> str:
     return f"{word} {amount(old, None, lang)} → {amount(new, unit, lang)}"
 
 
+def _state(code, lang: str) -> str:
+    return text(f"milestone.{STATES[int(code)]}", lang)
+
+
+def _item_value(code, words, lang: str) -> str:
+    """'已完成（建成投用）': the state read, and the words it was read from."""
+    state = _state(code, lang)
+    if not isinstance(words, str) or words.strip() in ("", state, str(int(code))):
+        return state
+    return text("item_value", lang, state=state, words=words.strip())
+
+
+def _with_items(table: pd.DataFrame, figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The item and its own due date beside each item's row (items targets), its state
+    as the value; a file without items keeps the table as it was."""
+    if "item" not in figures or not figures["item"].notna().any():
+        return table
+    named = figures["item"].notna().tolist()
+    value, change = text("value", lang), text("change", lang)
+    previous = figures.get("previous", pd.Series([None] * len(figures))).tolist()
+    table[value] = [
+        _item_value(code, words, lang) if is_item else shown
+        for is_item, code, words, shown in zip(
+            named, figures["value"], figures["raw"], table[value], strict=True
+        )
+    ]
+    table[change] = [
+        f"{shown} {_state(old, lang)} → {_state(code, lang)}"
+        if is_item and c == "revision" and not pd.isna(old)
+        else (text(f"change.{c}", lang) if is_item else shown)
+        for is_item, c, old, code, shown in zip(
+            named, figures["change"], previous, figures["value"], table[change], strict=True
+        )
+    ]
+    table.insert(
+        2, text("item_col", lang), [v if isinstance(v, str) else "" for v in figures["item"]]
+    )
+    dues = figures.get("item_due", pd.Series([None] * len(figures)))
+    table.insert(5, text("item_due", lang), ["" if pd.isna(d) else str(d)[:10] for d in dues])
+    return table
+
+
 def preview_table(figures: pd.DataFrame, targets: pd.DataFrame, lang: str) -> pd.DataFrame:
     info = targets.drop_duplicates("id").set_index("id")
     name = in_lang("name", lang)
@@ -29,7 +72,7 @@ def preview_table(figures: pd.DataFrame, targets: pd.DataFrame, lang: str) -> pd
     companion_value = figures.get("companion_value", pd.Series([None] * len(figures)))
     companion_unit = figures.get("companion_unit", pd.Series([None] * len(figures)))
     previous = figures.get("previous", pd.Series([None] * len(figures)))
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             text("row", lang): figures["source_row"],
             text("indicator", lang): [
@@ -57,6 +100,7 @@ def preview_table(figures: pd.DataFrame, targets: pd.DataFrame, lang: str) -> pd
             ],
         }
     )
+    return _with_items(table, figures, lang)
 
 
 def skipped_table(skipped: list[Skipped], lang: str) -> pd.DataFrame:

@@ -58,9 +58,15 @@ def _silent(done: float, stage: str) -> None:
 
 
 def export_bytes(
-    progress: pd.DataFrame, fmt: str, head: Heading, lang: str = "zh", stage: Stage = _silent
+    progress: pd.DataFrame,
+    fmt: str,
+    head: Heading,
+    lang: str = "zh",
+    stage: Stage = _silent,
+    items: pd.DataFrame | None = None,
 ) -> bytes:
-    """The file of `fmt`; `stage` hears how far along it is (PDF and PNG take seconds)."""
+    """The file of `fmt`; `stage` hears how far along it is (PDF and PNG take seconds).
+    `items` (reporting.items): the named items of items targets, a sheet of the XLSX."""
     progress = with_explanations(progress)  # the pages' frames are judged, not yet explained
     if fmt == "csv":
         from dashboard.export.spreadsheet import to_csv
@@ -68,8 +74,10 @@ def export_bytes(
         return to_csv(progress, lang)
     if fmt == "xlsx":
         from dashboard.export.spreadsheet import to_xlsx
+        from dashboard.present.item_tables import items_export
 
-        return to_xlsx(progress, f"{head.title} · {head.subtitle}", lang)
+        listed = None if items is None else items_export(items, progress, lang)
+        return to_xlsx(progress, f"{head.title} · {head.subtitle}", lang, listed)
     if fmt == "pdf":
         from dashboard.export.pdf import bulletin_pdf
         from dashboard.present.gauges import gauge_cells

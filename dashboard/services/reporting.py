@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.explain import add_explanations, add_status_labels
+from dashboard.core.items import item_table
 from dashboard.core.periods import period_text
 from dashboard.core.progress import compute_progress
 from dashboard.core.progress_row import TARGET_KEY
@@ -191,6 +192,14 @@ def _progress(con, year: int, month: int, thresholds, today, explained: bool) ->
     for column in ("reason", "measures"):  # no comment is None, never NaN ("nan" on a page)
         result[column] = [v if isinstance(v, str) and v else None for v in result[column]]
     return result
+
+
+def items(con: duckdb.DuckDBPyConnection, year: int, month: int) -> pd.DataFrame:
+    """The named items of every items target of `year` as of `month` (core/items.py)."""
+    with dialect.one_snapshot(con):
+        targets = store_catalogue.targets(con, year)
+        figures = store_figures.judged_figures(con, year, month)
+    return item_table(targets, figures, month)
 
 
 def with_explanations(progress: pd.DataFrame) -> pd.DataFrame:

@@ -2,10 +2,12 @@
 
 from datetime import datetime
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.explain import explain
+from dashboard.core.items import item_table
 from dashboard.core.messages import in_lang, month_name, text
 from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, text_color
 from dashboard.core.series import month_series
@@ -19,6 +21,7 @@ from dashboard.present.detail_tables import (
     pace_lines,
     published_with,
 )
+from dashboard.present.item_tables import items_count, items_view
 from dashboard.present.labels import department_word, section_word, status_word
 from dashboard.present.markdown_text import literal
 from dashboard.services.comments import add_comment
@@ -69,6 +72,15 @@ before = before[(before["id"] == choice) & (before["entity"] == r["entity"])]
 with st.container(horizontal=True, gap="medium"):
     for label, value in metric_rows(r, lang) + published_with(r, mine, before, lang):
         st.metric(label, value, width="content")
+
+if r["assessment"] == "items":
+    st.subheader(text("items_heading", lang))
+    items = item_table(pd.DataFrame([target]), mine, month)
+    if items.empty:
+        st.caption(text("items_none", lang))
+    else:
+        st.caption(items_count(items, lang))
+        st.dataframe(items_view(items, lang), hide_index=True, width="stretch")
 
 history, comments, profiles = common.load_history(
     str(w.db_path), r["entity"], year, choice, common.version(w)

@@ -53,6 +53,10 @@ TEXT = {
     "export.column.explanation": ("说明", "Explanation"),
     "export.column.reason": ("原因分析", "Reasons"),
     "export.column.measures": ("下步措施", "Next steps"),
+    "export.column.items_open": ("未完成项目", "Items still open"),
+    "export.column.items_overdue_names": ("逾期项目", "Items overdue"),
+    "export.column.target_name": ("指标", "Indicator"),
+    "export.sheet.items": ("清单项目", "Named items"),
     # The fill-in template is a Chinese office form: its title is always written in Chinese.
     "template.title": (
         "{year}年{month}月 目标指标数据填报表",

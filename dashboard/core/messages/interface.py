@@ -46,6 +46,24 @@ TEXT = {
     "expected_linear": ("序时进度线", "Linear time share"),
     "expected_seasonal": ("上年季节规律", "Last year's seasonal profile"),
     "history": ("上报记录与修订", "Reported figures and revisions"),
+    # the named items of an items target (each school, each waterlogging point)
+    "items_heading": ("清单项目", "Named items"),
+    "items_count": (
+        "共{total}项，已完成{done}项，逾期{overdue}项",
+        "{total} items, {done} done, {overdue} overdue",
+    ),
+    "items_none": (
+        "尚未逐项报送。上传文件中加一列“项目名称”（每个项目一行，进展情况写在数值列），即可逐项评估。",
+        "No items reported yet. Add an item column (项目名称) to an upload, one row per item "
+        "with its state in the value column, to have them judged one by one.",
+    ),
+    "item_col": ("项目", "Item"),
+    "item_value": ("{state}（{words}）", "{state} ({words})"),
+    "item_state": ("状态", "State"),
+    "item_words": ("报送的进展", "As reported"),
+    "item_reported": ("最近报送", "Last reported"),
+    "item_due": ("完成时限", "Due"),
+    "item_done": ("完成月份", "Done in"),
     "comment": ("原因分析与下步措施", "Reasons and next steps"),
     "reason": ("原因分析", "Reasons"),
     "measures": ("下步措施", "Next steps"),
