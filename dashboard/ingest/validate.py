@@ -573,20 +573,29 @@ class Checker:
             first = group.iloc[0]
             for _, other in group.iloc[1:].iterrows():
                 same = other["value"] == first["value"]
+                params = {
+                    "id": other["id"],
+                    "period": _period_text(other),
+                    "first": int(first["source_row"]),
+                    "value": other["value"],
+                    "earlier": first["value"],
+                }
+                kind = "figure"
+                if isinstance(other.get("item"), str):  # an item's state, in its words
+                    kind = "item"
+                    params |= {
+                        "item": other["item"],
+                        "value": other["raw"],
+                        "earlier": first["raw"],
+                    }
                 problems.append(
                     Problem(
                         self.file,
                         int(other["source_row"]),
                         other["source_column"],
-                        "figure.repeated" if same else "figure.repeated_differs",
+                        f"{kind}.repeated" if same else f"{kind}.repeated_differs",
                         "hint.one_row_per_period",
-                        {
-                            "id": other["id"],
-                            "period": _period_text(other),
-                            "first": int(first["source_row"]),
-                            "value": other["value"],
-                            "earlier": first["value"],
-                        },
+                        params,
                         "warning" if same else "error",
                     )
                 )

@@ -49,7 +49,7 @@ def _with_items(table: pd.DataFrame, figures: pd.DataFrame, lang: str) -> pd.Dat
         )
     ]
     table[change] = [
-        f"{shown} {_state(old, lang)} → {_state(code, lang)}"
+        f"{text('change.revision', lang)} {_state(old, lang)} → {_state(code, lang)}"
         if is_item and c == "revision" and not pd.isna(old)
         else (text(f"change.{c}", lang) if is_item else shown)
         for is_item, c, old, code, shown in zip(

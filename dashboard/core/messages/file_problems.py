@@ -167,6 +167,15 @@ TEXT = {
         "{id} {period} 重复出现（首次在第 {first} 行）",
         "{id} {period} appears again (first on row {first})",
     ),
+    "item.repeated": (
+        "{id}“{item}”{period} 重复出现（首次在第 {first} 行）",
+        "{id} {item!r} {period} appears again (first on row {first})",
+    ),
+    "item.repeated_differs": (
+        "{id}“{item}”{period} 重复出现（首次在第 {first} 行），且进展不同：{value} 与 {earlier}",
+        "{id} {item!r} {period} appears again (first on row {first}) with a different state "
+        "{value!r} vs {earlier!r}",
+    ),
     "figure.repeated_differs": (
         "{id} {period} 重复出现（首次在第 {first} 行），且数值不同：{value:g} 与 {earlier:g}",
         "{id} {period} appears again (first on row {first}) with a different value "

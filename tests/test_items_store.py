@@ -1,0 +1,191 @@
+"""Named items through the upload path: read from a file, previewed, stored and
+journalled like any figure, kept by a rebuild, a backup and a restore, judged by reporting,
+listed on the detail page and in the exports (issue 15, rule 6)."""
+
+import io
+import json
+import shutil
+from datetime import date, datetime
+
+import openpyxl
+import pytest
+
+from dashboard.services import journal, reporting
+from dashboard.services.database import open_store, rebuild
+from dashboard.services.uploading import preview, store_preview
+from dashboard.store import figures as store_figures
+from dashboard.store.connection import connect
+from tests.conftest import TODAY
+from tests.durable_state import cli
+from tests.files import csv_bytes
+
+pytestmark = pytest.mark.both_engines
+
+AT = datetime(2026, 7, 20, 9, 30)
+JULY = date(2026, 7, 20)
+SCHOOL = "新建、改扩建义务教育阶段学校"
+HEADER = ["指标", "项目名称", "时期", "进展情况", "完成时限"]
+SCHOOLS = csv_bytes(
+    [
+        HEADER,
+        [SCHOOL, "郑州市第一〇七中学", "2026年6月", "已建成投用", ""],
+        [SCHOOL, "二七区实验学校", "2026年6月", "主体完工", "8月底"],
+        [SCHOOL, "中原区须水小学", "2026年6月", "暂未开工", "2026-06-30"],
+        ["完成积水点治理", "京广路积水点", "2026年6月", "已完成", ""],
+    ]
+)
+
+
+def upload(con, ws, data, name="items.csv"):
+    pv = preview(con, data, name, TODAY)
+    return pv, store_preview(con, ws, pv, data, "alice", AT)
+
+
+def item_rows(con):
+    return con.execute(
+        "SELECT id, basis, period_start, period_end, value, raw, item, item_due FROM figures "
+        "WHERE item IS NOT NULL ORDER BY source_row"
+    ).fetchall()
+
+
+STORED = [
+    ("new_schools", "item", 6, 6, 2.0, "已建成投用", "郑州市第一〇七中学", None),
+    ("new_schools", "item", 6, 6, 1.0, "主体完工", "二七区实验学校", date(2026, 8, 31)),
+    ("new_schools", "item", 6, 6, 0.0, "暂未开工", "中原区须水小学", date(2026, 6, 30)),
+    ("waterlogging_points", "item", 6, 6, 2.0, "已完成", "京广路积水点", None),
+]
+
+
+def test_an_items_file_is_stored_item_by_item_and_journalled(empty_ws):
+    with open_store(empty_ws) as con:
+        pv, upload_id = upload(con, empty_ws, SCHOOLS)
+        assert pv.ok and pv.figures["change"].tolist() == ["new"] * 4
+        assert item_rows(con) == STORED
+        line = json.loads(journal.raw_lines(empty_ws, con)[-1])
+        progress = reporting.progress(con, 2026, 6, today=JULY).set_index("id")
+    assert line["data"]["figures"]["item"] == [r[6] for r in STORED]
+    assert line["data"]["figures"]["item_due"] == [None, "2026-08-31", "2026-06-30", None]
+    schools = progress.loc["new_schools"]
+    assert (schools["status"], schools["status_label_zh"], schools["actual"]) == (
+        "off_track",
+        "项目逾期",
+        1.0,
+    )
+    assert schools["items_open"] == "二七区实验学校；中原区须水小学"
+    assert schools["explanation_zh"] == (
+        "截至6月，清单所列3所中已完成1所，占全年目标的16.7%（按项目逐个评估，8月底前考核），"
+        "尚未完成：二七区实验学校、中原区须水小学（其中已逾期：中原区须水小学），"
+        "其余在建项目已不足以完成目标，清单仅列3所，少于目标6所"
+    )
+
+
+def test_a_later_report_revises_each_item_on_its_own(empty_ws):
+    later = csv_bytes(
+        [
+            HEADER,
+            [SCHOOL, "二七区实验学校", "2026年6月", "已建成", ""],
+            [SCHOOL, "中原区须水小学", "2026年6月", "暂未开工", "2026-06-30"],
+        ]
+    )
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        pv, _ = upload(con, empty_ws, later, "later.csv")
+        assert pv.figures["change"].tolist() == ["revision", "unchanged"]
+        current = store_figures.current_figures(con, 2026)
+        history = store_figures.history(con, "郑州市", 2026, "new_schools")
+    items = current[current["item"].notna()].sort_values("item")
+    assert items[["item", "value"]].values.tolist() == [
+        ["中原区须水小学", 0.0],
+        ["二七区实验学校", 2.0],
+        ["京广路积水点", 2.0],
+        ["郑州市第一〇七中学", 2.0],
+    ]
+    assert history[history["item"] == "二七区实验学校"][["raw", "current"]].values.tolist() == [
+        ["已建成", True],
+        ["主体完工", False],
+    ]
+
+
+def test_a_rebuild_brings_the_items_back_exactly(empty_ws):
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+    assert rebuild(empty_ws) == []
+    with connect(empty_ws.db_path) as con:
+        assert item_rows(con) == STORED
+
+
+def test_item_rows_that_cannot_be_read_refuse_the_file_and_name_each_row(empty_ws):
+    bad = csv_bytes(
+        [
+            HEADER,
+            ["充电桩", "东区充电站", "2026年6月", "已完成", ""],
+            [SCHOOL, "一中", "2026年6月", "看情况", ""],
+            [SCHOOL, "二中", "2026年6月", "在建", "下个月吧"],
+            [SCHOOL, "三中", "2026年6月", "在建", ""],
+            [SCHOOL, "三中", "2026年6月", "已完成", ""],
+        ]
+    )
+    with open_store(empty_ws) as con:
+        pv = preview(con, bad, "bad.csv", TODAY)
+        assert item_rows(con) == []
+    assert not pv.ok
+    assert [p.line() for p in pv.problems if p.severity == "error"] == [
+        "bad.csv:2:D: 新建电动汽车公共充电桩 is not judged item by item — leave the item's "
+        "name empty and report the target's figure",
+        "bad.csv:3:D: '看情况' is not a milestone state — write 未启动, 推进中 or 已完成 "
+        "(or 0, 1, 2)",
+        "bad.csv:4:D: cannot read the due date '下个月吧' — write it as 2026-08-31, 8月底, "
+        "9月 or 年底",
+        "bad.csv:6:D: new_schools '三中' 6月 appears again (first on row 5) with a different "
+        "state '已完成' vs '在建' — keep one row per indicator and period",
+    ]
+
+
+@pytest.mark.parametrize("engine", ["duckdb"], indirect=True)  # backups are of a data folder
+def test_items_survive_a_backup_and_restore_and_reach_the_exports(empty_ws, tmp_path):
+    source = tmp_path / "schools.csv"
+    source.write_bytes(SCHOOLS)
+    out = cli(
+        empty_ws, "ingest", str(source), "--admin-override", "--user", "x", "--today", "2026-07-20"
+    )
+    assert out.returncode == 0, out.stderr
+    assert cli(empty_ws, "backup", "--out", str(tmp_path / "b")).returncode == 0
+    shutil.rmtree(empty_ws.data_dir)  # the disk is gone
+    out = cli(empty_ws, "restore", str(tmp_path / "b"))
+    assert out.returncode == 0, out.stderr
+    out = cli(
+        empty_ws, "progress", "--as-of", "2026-06", "--today", "2026-07-20", "--format", "json"
+    )
+    rows = {r["id"]: r for r in json.loads(out.stdout)}
+    assert [rows["new_schools"][k] for k in ("items_total", "items_done", "items_open")] == [
+        3.0,
+        1.0,
+        "二七区实验学校；中原区须水小学",
+    ]
+    book = tmp_path / "p.xlsx"
+    out = cli(
+        empty_ws,
+        "export",
+        "--as-of",
+        "2026-06",
+        "--format",
+        "xlsx",
+        "--out",
+        str(book),
+        "--today",
+        "2026-07-20",
+    )
+    assert out.returncode == 0, out.stderr
+    sheets = openpyxl.load_workbook(io.BytesIO(book.read_bytes()))
+    assert sheets.sheetnames == ["汇总", "明细", "清单项目"]
+    assert list(sheets["清单项目"].iter_rows(values_only=True)) == [
+        ("指标", "项目", "状态", "报送的进展", "最近报送", "完成时限", "完成月份"),
+        (SCHOOL, "郑州市第一〇七中学", "已完成", "已建成投用", "6月", "8月底", "6月"),
+        (SCHOOL, "二七区实验学校", "推进中", "主体完工", "6月", "8月底", None),
+        (SCHOOL, "中原区须水小学", "已逾期", "暂未开工", "6月", "6月底", None),
+        ("完成积水点治理", "京广路积水点", "已完成", "已完成", "6月", "年底", "6月"),
+    ]
+    detail = sheets["明细"]
+    header = [c.value for c in detail[1]]
+    school = next(r for r in detail.iter_rows(values_only=True) if r[1] == SCHOOL)
+    assert dict(zip(header, school, strict=True))["未完成项目"] == "二七区实验学校；中原区须水小学"
