@@ -189,3 +189,33 @@ def test_items_survive_a_backup_and_restore_and_reach_the_exports(empty_ws, tmp_
     header = [c.value for c in detail[1]]
     school = next(r for r in detail.iter_rows(values_only=True) if r[1] == SCHOOL)
     assert dict(zip(header, school, strict=True))["未完成项目"] == "二七区实验学校；中原区须水小学"
+
+
+def test_the_detail_page_lists_the_items_with_their_states(sample_ws, monkeypatch):
+    from tests.test_app import start, texts
+
+    october = csv_bytes(
+        [
+            HEADER,
+            [SCHOOL, "郑州市第一〇七中学", "2026年10月", "已建成投用", ""],
+            [SCHOOL, "二七区实验学校", "2026年10月", "主体完工", "8月底"],
+        ]
+    )
+    with open_store(sample_ws) as con:
+        store_preview(con, sample_ws, preview(con, october, "oct.csv", TODAY), october, "a", AT)
+    app = start(sample_ws, monkeypatch)
+    app.switch_page("ui/detail.py").run()
+    app.selectbox(key="target").set_value("new_schools").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "共2项，已完成1项，逾期1项" in texts(app)
+    items = next(d.value for d in app.dataframe if "项目" in d.value.columns)
+    assert items.values.tolist() == [
+        ["郑州市第一〇七中学", "逾期完成", "已建成投用", "10月", "8月底", "10月"],
+        ["二七区实验学校", "已逾期", "主体完工", "10月", "8月底", ""],
+    ]
+    history = next(d.value for d in app.dataframe if "时期" in d.value.columns)
+    reported = history[history["项目"] != ""]
+    assert reported[["时期", "项目", "数值"]].values.tolist() == [
+        ["10月", "郑州市第一〇七中学", "已建成投用"],
+        ["10月", "二七区实验学校", "主体完工"],
+    ]

@@ -175,7 +175,7 @@ def history(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: s
                                   ORDER BY f.upload_id DESC, f.source_row DESC) = 1 AS current
         FROM figures f JOIN uploads u USING (upload_id)
         WHERE f.entity = ? AND f.year = ? AND f.id = ?
-        ORDER BY f.period_end, f.upload_id DESC""",
+        ORDER BY f.period_end, f.upload_id DESC, f.source_row""",
         [entity, year, target_id],
     ).df()
 
