@@ -5,7 +5,7 @@ import ast
 import json
 import re
 import zlib
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -84,14 +84,18 @@ def test_figures_travel_column_by_column_with_every_digit():
             "raw": ["0.30000000000000004", float("nan")],
             "companion_value": [4.6, float("nan")],
             "companion_unit": ["%", None],
+            "item": [None, "二七区实验学校"],
+            "item_due": [None, date(2026, 8, 31)],
         }
     )
-    packed = json.loads(json.dumps(pack_columns(frame, FIGURE_FIELDS)))
+    packed = json.loads(json.dumps(pack_columns(frame, FIGURE_FIELDS), default=str))
     assert packed["source_column"] == ["C", None] and packed["raw"][1] is None
     back = unpack_columns(packed)
     assert back["value"].tolist() == [0.30000000000000004, 1e-17]
     assert back["source_row"].tolist() == [2, 3]
     assert packed["companion_value"] == [4.6, None] and packed["companion_unit"] == ["%", None]
+    assert packed["item"] == [None, "二七区实验学校"]
+    assert packed["item_due"] == [None, "2026-08-31"]
 
 
 def lines_of(ws) -> list[dict]:

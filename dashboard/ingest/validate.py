@@ -580,9 +580,9 @@ class Checker:
                     "value": other["value"],
                     "earlier": first["value"],
                 }
-                kind = "figure"
+                keys = ("figure.repeated", "figure.repeated_differs")
                 if isinstance(other.get("item"), str):  # an item's state, in its words
-                    kind = "item"
+                    keys = ("item.repeated", "item.repeated_differs")
                     params |= {
                         "item": other["item"],
                         "value": other["raw"],
@@ -593,7 +593,7 @@ class Checker:
                         self.file,
                         int(other["source_row"]),
                         other["source_column"],
-                        f"{kind}.repeated" if same else f"{kind}.repeated_differs",
+                        keys[0] if same else keys[1],
                         "hint.one_row_per_period",
                         params,
                         "warning" if same else "error",

@@ -7,6 +7,13 @@ import pandas as pd
 from dashboard.core.explain import due_text, missing
 from dashboard.core.messages import in_lang, text
 
+STATE_WORDS = {
+    "not_started": "item.not_started",
+    "in_progress": "item.in_progress",
+    "done": "item.done",
+    "done_late": "item.done_late",
+    "overdue": "item.overdue",
+}
 ITEM_HEADERS = ("item_col", "item_state", "item_words", "item_reported", "item_due", "item_done")
 
 
@@ -16,7 +23,7 @@ def items_view(items: pd.DataFrame, lang: str) -> pd.DataFrame:
         return pd.DataFrame(columns=[text(h, lang) for h in ITEM_HEADERS])
     cells = {
         "item_col": items["item"].tolist(),
-        "item_state": [text(f"item.{s}", lang) for s in items["state"]],
+        "item_state": [text(STATE_WORDS[s], lang) for s in items["state"]],
         "item_words": [w if isinstance(w, str) else "" for w in items["words"]],
         "item_reported": [_month(m, lang) for m in items["reported_month"]],
         "item_due": [due_text(d, lang) for d in items["due_date"]],
