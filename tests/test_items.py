@@ -233,3 +233,24 @@ def test_the_upload_preview_shows_each_item_with_its_state():
         [2, "一中", "2026 6月", "已完成（已建成投用）", "", "", "新增"],
         [3, "四中", "2026 6月", "未启动", "2026-05-31", "", "修订 推进中 → 未启动"],
     ]
+
+
+def test_a_state_given_as_a_code_shows_no_words():
+    rows = reports((6, "一中", 2, "2.0"), (6, "二中", 1, "在建"))
+    assert item_table(frame(SCHOOLS), rows, 6)["words"].tolist() == [None, "在建"]
+    table = preview_table(rows.assign(change="new"), frame(SCHOOLS), "en")
+    assert table["Value"].tolist() == ["Done", "In progress (在建)"]
+
+
+def test_each_item_keeps_its_own_latest_words_whatever_the_row_order():
+    rows = reports(
+        (6, "一中", 1, "在建"),
+        (6, "二中", 0, "未开工"),
+        (7, "二中", 1, "主体施工"),
+        (7, "一中", 2, "建成投用"),
+    )
+    items = item_table(frame(SCHOOLS), rows, 7)
+    assert items[["item", "code", "words", "state"]].values.tolist() == [
+        ["一中", 2.0, "建成投用", "done"],
+        ["二中", 1.0, "主体施工", "in_progress"],
+    ]

@@ -35,6 +35,7 @@ ITEM_TABLE = [
     "overdue_months",
 ]
 SUMMARY = ["items_total", "items_done", "items_overdue", "items_open", "items_overdue_names"]
+CODE_WORDS = ("", "0", "1", "2", "0.0", "1.0", "2.0", "nan", "None")
 NAME_JOIN = "；"  # names may hold 、 themselves ("新建、改扩建…")
 
 
@@ -63,14 +64,23 @@ def item_table(targets: pd.DataFrame, figures: pd.DataFrame, month: int) -> pd.D
     due_given = due_given.set_index(key)["item_due"]
     out = pd.DataFrame(index=first)
     out["code"] = rows["value"]
-    out["words"] = rows["raw"] if "raw" in rows else None
+    words = rows["raw"].astype(object).map(_words) if "raw" in rows else None
+    out["words"] = pd.Series(words, index=out.index, dtype=object)
     out["reported_month"] = rows["period_end"].astype("float64")
     out["done_month"] = done_at.reindex(first).astype("float64")
+    out["words"] = out["words"].where(out["words"].notna(), None)
     out = out.reset_index()
     out["due_date"] = _due_dates(out, due_given, targets)
     out["due_month"] = [_month_of(d, y) for d, y in zip(out["due_date"], out["year"], strict=True)]
     out["state"], out["overdue_months"] = _states(out, month)
     return out[ITEM_TABLE]
+
+
+def _words(raw) -> str | None:
+    """The words an item was reported with; None for a bare code (2, 2.0 from a sheet)."""
+    if not isinstance(raw, str) or raw.strip() in CODE_WORDS:
+        return None
+    return raw.strip()
 
 
 def _due_dates(items: pd.DataFrame, given: pd.Series, targets: pd.DataFrame) -> list:

@@ -3,6 +3,7 @@ problems by row, in the reader's language."""
 
 import pandas as pd
 
+from dashboard.core.items import CODE_WORDS
 from dashboard.core.messages import TABLE, in_lang, text
 from dashboard.core.milestones import STATES
 from dashboard.core.periods import period_text
@@ -29,7 +30,7 @@ def _state(code, lang: str) -> str:
 def _item_value(code, words, lang: str) -> str:
     """'已完成（建成投用）': the state read, and the words it was read from."""
     state = _state(code, lang)
-    if not isinstance(words, str) or words.strip() in ("", state, str(int(code))):
+    if not isinstance(words, str) or words.strip() in (state, *CODE_WORDS):
         return state
     return text("item_value", lang, state=state, words=words.strip())
 
