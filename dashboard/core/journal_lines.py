@@ -95,5 +95,12 @@ def pack_columns(frame: pd.DataFrame, columns: list[str]) -> dict[str, list]:
     return packed
 
 
+def with_figure_fields(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with every column of an upload line's figures, null where the file had
+    none (no published pairs, no named items)."""
+    missing = {c: None for c in FIGURE_FIELDS if c not in frame}
+    return frame.assign(**missing) if missing else frame
+
+
 def unpack_columns(columns: dict[str, list]) -> pd.DataFrame:
     return pd.DataFrame(columns)

@@ -12,7 +12,12 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from dashboard.core.journal_lines import FIGURE_FIELDS, encode, pack_columns
+from dashboard.core.journal_lines import (
+    FIGURE_FIELDS,
+    encode,
+    pack_columns,
+    with_figure_fields,
+)
 from dashboard.core.problems import IngestError, errors
 from dashboard.services.journal import WRITE_LOCK, audit
 from dashboard.services.uploading import catalogue_index, parse
@@ -285,7 +290,7 @@ def _recovered(ws: Workspace, m: dict, index, taken: set[int]) -> dict:
         "sha256": m["sha256"],
         "filename": m["filename"],
         "archive": where,
-        "figures": pack_columns(parsed.figures, FIGURE_FIELDS),
+        "figures": pack_columns(with_figure_fields(parsed.figures), FIGURE_FIELDS),
     }
     return _record("upload", at, m["user"], None, found, data)
 

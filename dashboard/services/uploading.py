@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.access import User
-from dashboard.core.journal_lines import FIGURE_FIELDS, pack_columns
+from dashboard.core.journal_lines import FIGURE_FIELDS, pack_columns, with_figure_fields
 from dashboard.core.messages import Msg
 from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.parse import (
@@ -294,10 +294,7 @@ def upload_entry(
 ) -> Entry:
     """The journal entry of an accepted upload: its figures travel in the line, so a
     rebuild stores exactly these, whatever later versions of the reader would make."""
-    # files parsed without pairs or items
-    for column in ("companion_value", "companion_unit", "item", "item_due"):
-        if column not in figures:
-            figures = figures.assign(**{column: None})
+    figures = with_figure_fields(figures)  # files parsed without pairs or items
     data = {
         "upload_id": upload_id,
         "sha256": sha256,
