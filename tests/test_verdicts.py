@@ -721,6 +721,14 @@ def test_english_sentence_with_english_units():
     )
 
 
+def test_english_sentences_begin_with_a_capital():
+    gdp = {**GROWTH, "comparator": "at_least", "target_value": 5.0, "frequency": "quarterly"}
+    r = one(gdp, [(1, 9, "ytd", 5.2)], 12, today=YEAR_END)
+    assert r["status"] == "overdue_report"
+    assert r["explanation_en"].startswith("Full year figure not reported; latest Q1–Q3: ")
+    assert r["explanation_zh"].startswith("全年数据未报送，最新前三季度累计增长5.2%")
+
+
 # ------------------------------------------------------------------ pages and settings
 
 

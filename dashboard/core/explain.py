@@ -564,13 +564,16 @@ FAMILY_TEXT = {"flow": _flow, "rate": _rate, "maintain": _maintain}
 
 def explain(r: ProgressRow, lang: str) -> str:
     """The explanation for one progress record in 'zh' or 'en'."""
-    if r["family"] == "milestone":
-        return _milestone(r, lang)
     if r["family"] == "judgement":
-        return _judgement(r, lang)
-    if missing(r["actual"]):
-        return _waiting(r, lang)
-    return FAMILY_TEXT[r["family"]](r, lang)
+        return _judgement(r, lang)  # a person's words, as written
+    if r["family"] == "milestone":
+        out = _milestone(r, lang)
+    elif missing(r["actual"]):
+        out = _waiting(r, lang)
+    else:
+        out = FAMILY_TEXT[r["family"]](r, lang)
+    # an English sentence may open with a period's words ("full year figure not reported")
+    return out if lang == "zh" else out[:1].upper() + out[1:]
 
 
 # --------------------------------------------------------------------- status words
