@@ -132,7 +132,6 @@ def test_at_the_assessment_date_the_target_is_missed_and_the_open_items_named():
     assert (r["status"], r["status_label_zh"]) == ("off_track", "未完成")
     assert r["explanation_zh"] == (
         "前三季度累计完成5所，完成目标的83.3%，未按期（8月底）完成，差1所，尚未完成：四中"
-        "（其中已逾期：四中）"
     )
 
 

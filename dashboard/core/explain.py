@@ -243,7 +243,7 @@ def _open_items(r: ProgressRow, lang: str, u: str) -> str:
     if missing(r["items_open"]):
         return text("explain.items.none_open", lang)
     out = text("explain.items.open", lang, names=_names(r["items_open"], lang, u))
-    if not missing(r["items_overdue_names"]):
+    if not missing(r["items_overdue_names"]) and not _final(r):  # when judged, all are late
         out += text("explain.items.overdue", lang, names=_names(r["items_overdue_names"], lang, u))
     if r["verdict_reason"] == "items_overdue" and r["status"] == "off_track":
         out += text("explain.items.lost", lang)
