@@ -219,3 +219,37 @@ def test_the_detail_page_lists_the_items_with_their_states(sample_ws, monkeypatc
         ["10月", "郑州市第一〇七中学", "已建成投用"],
         ["10月", "二七区实验学校", "主体完工"],
     ]
+
+
+def test_the_pages_xlsx_of_the_live_view_has_the_items_sheet(empty_ws):
+    from dashboard.services import exporting
+    from dashboard.ui import common
+
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        frame = reporting.progress(con, 2026, 6, today=JULY, explained=False)
+    head = exporting.heading(frame, 2026, 6, "en")
+    live = common.audited_export(empty_ws, "x", frame, "xlsx", head, "en", (2026, 6))()
+    book = openpyxl.load_workbook(io.BytesIO(live))
+    assert book.sheetnames == ["Summary", "Detail", "Named items"]
+    rows = list(book["Named items"].iter_rows(values_only=True))
+    assert rows[0] == (
+        "Indicator",
+        "Item",
+        "State",
+        "As reported",
+        "Last reported",
+        "Due",
+        "Done in",
+    )
+    assert rows[3] == (
+        "Compulsory-education schools built or expanded",
+        "中原区须水小学",
+        "Overdue",
+        "暂未开工",
+        "Jun",
+        "end of Jun",
+        None,
+    )
+    frozen = common.audited_export(empty_ws, "x", frame, "xlsx", head, "en")()
+    assert openpyxl.load_workbook(io.BytesIO(frozen)).sheetnames == ["Summary", "Detail"]

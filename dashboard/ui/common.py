@@ -268,12 +268,25 @@ def clear_caches() -> None:
 
 
 def audited_export(
-    w: Workspace, user_name: str, frame: pd.DataFrame, fmt: str, head, lang: str, **detail
+    w: Workspace,
+    user_name: str,
+    frame: pd.DataFrame,
+    fmt: str,
+    head,
+    lang: str,
+    as_of: tuple[int, int] | None = None,
+    **detail,
 ):
-    """Bytes for a download button, made (and recorded) only when the button is pressed."""
+    """Bytes for a download button, made (and recorded) only when the button is pressed.
+    `as_of` (year, month) of a live view: the XLSX gets a sheet of the named items."""
 
     def make() -> bytes:
-        data = exporting.export_bytes(frame, fmt, head, lang)  # made first: audit what was
+        items = None
+        if as_of is not None and fmt == "xlsx":
+            with connect(w.db_path) as con:
+                items = reporting.items(con, *as_of)
+        # made first: audit what was
+        data = exporting.export_bytes(frame, fmt, head, lang, items=items)
         with connect(w.db_path) as con:
             audit_log.record(w, con, user_name, "export", fmt, **detail)
         return data

@@ -47,7 +47,16 @@ def buttons(
                 data = (
                     made[1]
                     if fmt in SLOW
-                    else common.audited_export(w, name, frame, fmt, head, lang, **detail)
+                    else common.audited_export(
+                        w,
+                        name,
+                        frame,
+                        fmt,
+                        head,
+                        lang,
+                        None if snapshot else (year, month),
+                        **detail,
+                    )
                 )
                 st.download_button(
                     text("export_format", lang, format=fmt.upper()),
