@@ -229,7 +229,9 @@ def test_the_pages_xlsx_of_the_live_view_has_the_items_sheet(empty_ws):
         upload(con, empty_ws, SCHOOLS)
         frame = reporting.progress(con, 2026, 6, today=JULY, explained=False)
     head = exporting.heading(frame, 2026, 6, "en")
-    live = common.audited_export(empty_ws, "x", frame, "xlsx", head, "en", (2026, 6))()
+    live = common.audited_export(
+        empty_ws, "x", frame, "xlsx", head, "en", items_of=(2026, 6), as_of="2026-06"
+    )()
     book = openpyxl.load_workbook(io.BytesIO(live))
     assert book.sheetnames == ["Summary", "Detail", "Named items"]
     rows = list(book["Named items"].iter_rows(values_only=True))

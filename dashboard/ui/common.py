@@ -274,17 +274,18 @@ def audited_export(
     fmt: str,
     head,
     lang: str,
-    as_of: tuple[int, int] | None = None,
+    *,
+    items_of: tuple[int, int] | None = None,
     **detail,
 ):
     """Bytes for a download button, made (and recorded) only when the button is pressed.
-    `as_of` (year, month) of a live view: the XLSX gets a sheet of the named items."""
+    `items_of` (year, month) of a live view: the XLSX gets a sheet of the named items."""
 
     def make() -> bytes:
         items = None
-        if as_of is not None and fmt == "xlsx":
+        if items_of is not None and fmt == "xlsx":
             with connect(w.db_path) as con:
-                items = reporting.items(con, *as_of)
+                items = reporting.items(con, *items_of)
         # made first: audit what was
         data = exporting.export_bytes(frame, fmt, head, lang, items=items)
         with connect(w.db_path) as con:

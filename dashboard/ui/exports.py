@@ -54,7 +54,7 @@ def buttons(
                         fmt,
                         head,
                         lang,
-                        None if snapshot else (year, month),
+                        items_of=None if snapshot else (year, month),
                         **detail,
                     )
                 )
