@@ -312,3 +312,25 @@ def test_control_characters_and_huge_comments_do_not_break_the_workbook(sample_w
     gas = next(r for r in detail.iter_rows(values_only=True) if r[1] == "新建改造供气管网")
     assert gas[header.index("原因分析")] == "甲乙[31m丙"
     assert len(gas[header.index("下步措施")]) == 32_767
+
+
+def test_control_characters_in_a_comment_are_written_out_in_the_pdf(sample_ws, tmp_path):
+    """An ESC or a right-to-left override typed into a comment has no glyph: the PDF showed
+    a missing-glyph box. It is written out as the terminal and tables show it."""
+    with open_store(sample_ws) as con:
+        add_comment(
+            sample_ws,
+            con,
+            User("u", "admin"),
+            find_target(con, "gas_pipes", 2026),
+            10,
+            reason="进度\x1b[31m滞后\u202e原因",
+            measures="加快",
+            status=None,
+            at=AT,
+        )
+        frame = reporting.progress(con, 2026, 10)
+    data = exporting.export_bytes(frame, "pdf", exporting.heading(frame, 2026, 10, "zh", now=AT))
+    flat = "".join(pdf_text(data, tmp_path).split())
+    assert "进度\\x1b[31m滞后\\u202e原因" in flat
+    assert "\x1b" not in flat and "\u202e" not in flat

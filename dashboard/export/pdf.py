@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 from fpdf import FPDF
 
+from dashboard.core.control_chars import visible
 from dashboard.core.explain import shown_status, value_with_unit
 from dashboard.core.messages import in_lang, text
 from dashboard.core.palette import (
@@ -49,6 +50,13 @@ class Bulletin(FPDF):
         self.set_font(FONT, size=8)
         self.set_text_color(110, 118, 129)
         self.cell(0, 5, f"{self.heading.title} · {self.page_no()}", align="C")
+
+    def normalize_text(self, text: str) -> str:
+        # Every string drawn passes here. A control character or bidirectional override
+        # typed into a comment or a target name has no glyph in the font (a missing-glyph
+        # box, and fpdf2 warns per page); written out as \x1b it reads as the other
+        # outputs (terminal, table) show it.
+        return super().normalize_text(visible(text))
 
 
 def bulletin_pdf(
