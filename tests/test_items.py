@@ -4,11 +4,14 @@ point reported by name with its state and, where given, its own due date."""
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from dashboard.core.explain import add_explanations
 from dashboard.core.items import item_table
 from dashboard.core.progress import compute_progress
-from dashboard.present.item_tables import items_view
+from dashboard.ingest.cells import CellError
+from dashboard.ingest.milestones import parse_milestone
+from dashboard.present.item_tables import items_count, items_view
 from dashboard.present.upload_tables import preview_table
 from tests.test_verdicts import PARKING, SCHOOLS, frame, nan
 
@@ -253,3 +256,78 @@ def test_each_item_keeps_its_own_latest_words_whatever_the_row_order():
         ["一中", 2.0, "建成投用", "done"],
         ["二中", 1.0, "主体施工", "in_progress"],
     ]
+
+
+def test_a_withdrawn_item_leaves_the_list_from_that_report_on():
+    rows = [*SIX_SCHOOLS, (6, "二中学", 1, "在建"), (7, "二中学", 3, "已撤销（重复填报）")]
+    june = judged(SCHOOLS, reports(*rows), 6)
+    assert (june["items_total"], june["items_done"]) == (7, 2)
+    r = judged(SCHOOLS, reports(*rows), 7)
+    assert (r["status"], r["items_total"], r["items_done"], r["items_overdue"]) == (
+        "on_track",
+        6,
+        2,
+        0,
+    )
+    assert r["items_open"] == "二中；三中；四中；六中"
+    items = item_table(frame(SCHOOLS), reports(*rows), 7)
+    assert items[["item", "state", "words"]].values.tolist()[-1] == [
+        "二中学",
+        "withdrawn",
+        "已撤销（重复填报）",
+    ]
+    zh = items_view(items, "zh").values.tolist()[-1]
+    assert zh == ["二中学", "已撤销", "已撤销（重复填报）", "7月", "8月底", ""]
+    assert items_view(items, "en").values.tolist()[-1][1] == "Withdrawn"
+    assert items_count(items, "zh") == "共6项，已完成2项，逾期0项"
+
+
+def test_a_withdrawn_item_never_counts_as_done_or_overdue_and_can_be_listed_again():
+    rows = [
+        (6, "一中", 2, "已建成"),
+        (6, "二中", 0, "未开工", date(2026, 5, 31)),
+        (7, "一中", 3, "取消"),
+        (7, "二中", 3, "不再实施"),
+    ]
+    r = judged(WATERLOGGING, reports(*rows), 7)
+    assert (r["items_total"], r["items_done"], r["items_overdue"], r["items_open"]) == (
+        0,
+        0,
+        0,
+        None,
+    )
+    assert item_table(frame(WATERLOGGING), reports(*rows), 7)["state"].tolist() == [
+        "withdrawn",
+        "withdrawn",
+    ]
+    again = reports(*rows, (8, "一中", 2, "已建成"))
+    assert item_table(frame(WATERLOGGING), again, 8)["state"].tolist() == ["done", "withdrawn"]
+    assert judged(WATERLOGGING, again, 8)["items_done"] == 1
+
+
+def test_the_upload_preview_names_a_withdrawal():
+    figures = reports((7, "二中学", 3, "已撤销")).assign(change=["revision"], previous=[1.0])
+    table = preview_table(figures, frame(SCHOOLS), "zh")
+    assert table["数值"].tolist() == ["已撤销"]
+    assert table["类型"].tolist() == ["修订 推进中 → 已撤销"]
+
+
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        ("已撤销", 3),
+        ("取消", 3),
+        ("项目已取消", 3),
+        ("不再实施（并入二中）", 3),
+        ("Withdrawn", 3),
+        ("cancelled", 3),
+        ("暂未开工", 0),
+        ("已建成投用", 2),
+    ],
+)
+def test_withdrawal_words_are_read_for_items_only(words, code):
+    assert parse_milestone(words, "", item=True) == code
+    if code == 3:
+        with pytest.raises(CellError) as err:
+            parse_milestone(words, "")
+        assert err.value.key == "cell.withdrawn_not_item"

@@ -133,7 +133,7 @@ def test_item_rows_that_cannot_be_read_refuse_the_file_and_name_each_row(empty_w
         "bad.csv:2:D: 新建电动汽车公共充电桩 is not judged item by item — leave the item's "
         "name empty and report the target's figure",
         "bad.csv:3:D: '看情况' is not a milestone state — write 未启动, 推进中 or 已完成 "
-        "(or 0, 1, 2)",
+        "(or 0, 1, 2); an item listed by mistake or renamed: 已撤销 (withdrawn)",
         "bad.csv:4:D: cannot read the due date '下个月吧' — write it as 2026-08-31, 8月底, "
         "9月 or 年底",
         "bad.csv:6:D: new_schools '三中' 6月 appears again (first on row 5) with a different "
@@ -255,3 +255,48 @@ def test_the_pages_xlsx_of_the_live_view_has_the_items_sheet(empty_ws):
     )
     frozen = common.audited_export(empty_ws, "x", frame, "xlsx", head, "en")()
     assert openpyxl.load_workbook(io.BytesIO(frozen)).sheetnames == ["Summary", "Detail"]
+
+
+def test_a_withdrawn_item_is_journalled_kept_by_a_rebuild_and_off_the_list(empty_ws):
+    renamed = csv_bytes(
+        [
+            HEADER,
+            [SCHOOL, "中原区须水小学", "2026年7月", "已撤销（更名）", ""],
+            [SCHOOL, "中原区须水镇中心小学", "2026年7月", "在建", "2026-09-30"],
+        ]
+    )
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        pv, _ = upload(con, empty_ws, renamed, "renamed.csv")
+        assert pv.ok, [p.line() for p in pv.problems]
+        line = json.loads(journal.raw_lines(empty_ws, con)[-1])
+    assert line["data"]["figures"]["value"][0] == 3.0
+    assert line["data"]["figures"]["raw"][0] == "已撤销（更名）"
+    assert rebuild(empty_ws) == []
+    with connect(empty_ws.db_path) as con:
+        progress = reporting.progress(con, 2026, 7, today=JULY).set_index("id")
+        items = reporting.items(con, 2026, 7)
+        history = store_figures.history(con, "郑州市", 2026, "new_schools")
+    schools = progress.loc["new_schools"]
+    assert (schools["items_total"], schools["items_done"], schools["items_overdue"]) == (3, 1, 0)
+    assert schools["items_open"] == "二七区实验学校；中原区须水镇中心小学"
+    withdrawn = history[history["item"] == "中原区须水小学"]
+    assert withdrawn["raw"].tolist() == ["暂未开工", "已撤销（更名）"]
+    states = dict(zip(items["item"], items["state"], strict=True))
+    assert states["中原区须水小学"] == "withdrawn"
+
+
+def test_a_milestone_cannot_be_withdrawn(empty_ws):
+    bad = csv_bytes(
+        [
+            ["指标", "时期", "进展情况"],
+            ["开工建设郑开大道智慧化改造", "2026年6月", "已取消"],
+        ]
+    )
+    with open_store(empty_ws) as con:
+        pv = preview(con, bad, "m.csv", TODAY)
+    assert [p.line() for p in pv.problems if p.severity == "error"] == [
+        "m.csv:2:C: '已取消': only a listed item can be withdrawn, not a milestone — write the "
+        "milestone's progress (未启动, 推进中 or 已完成); if the target changed, ask the "
+        "administrator to change it"
+    ]

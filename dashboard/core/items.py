@@ -1,6 +1,9 @@
 """Targets made of named items (assessment `items`, issue 15 rule 6): each new school, each
 waterlogging point is reported by name with its own state (not started / in progress /
-done, read like a milestone's), and optionally its own due date. The target's verdict
+done, read like a milestone's), and optionally its own due date. An item reported
+withdrawn (取消, 撤销: listed by mistake, or renamed) leaves the list from that report
+on: it stays in the item table (state `withdrawn`, so the detail page shows it) but is
+never counted, done or open, unless a later report lists it again. The target's verdict
 comes from its items: how many are done against the target, which are past their due date
 and not done, and, at the assessment date or year end, whether enough were done.
 
@@ -14,14 +17,15 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from dashboard.core.milestones import DONE, STATES
+from dashboard.core.milestones import DONE, STATES, WITHDRAWN
 from dashboard.core.progress_row import TARGET_KEY
 
 ITEM_BASIS = "item"
 ITEM_FIELDS = ["item", "item_due"]  # the figure columns an item's report adds
 # not_started | in_progress from the latest report; done | done_late once reported done
-# (late: after its due month); overdue: its due month has come and it is not done
-ITEM_STATES = ("not_started", "in_progress", "done", "done_late", "overdue")
+# (late: after its due month); overdue: its due month has come and it is not done;
+# withdrawn: its latest report took it off the list
+ITEM_STATES = ("not_started", "in_progress", "done", "done_late", "overdue", "withdrawn")
 ITEM_TABLE = [
     *TARGET_KEY,
     "item",
@@ -112,7 +116,10 @@ def _month_of(due: date, year) -> float:
 def _states(items: pd.DataFrame, month: int) -> tuple[list[str], list[float]]:
     states, late = [], []
     for code, done, due in zip(items["code"], items["done_month"], items["due_month"], strict=True):
-        if not np.isnan(done):
+        if code == WITHDRAWN:  # off the list, whatever it was before
+            states.append("withdrawn")
+            late.append(np.nan)
+        elif not np.isnan(done):
             states.append("done" if done <= due else "done_late")
             late.append(done - due if done > due else np.nan)
         elif month >= due:
@@ -144,12 +151,13 @@ def item_summary(targets: pd.DataFrame, items: pd.DataFrame) -> dict[str, np.nda
         pos = where.get_indexer([key])[0]
         if pos < 0:
             continue
+        out["items_end"][pos] = group["reported_month"].max()  # a withdrawal is a report
+        group = group[group["state"] != "withdrawn"]
         done = group["state"].isin(("done", "done_late"))
         overdue = group["state"] == "overdue"
         out["items_total"][pos] = len(group)
         out["items_done"][pos] = done.sum()
         out["items_overdue"][pos] = overdue.sum()
-        out["items_end"][pos] = group["reported_month"].max()
         out["items_open"][pos] = NAME_JOIN.join(group.loc[~done, "item"]) or None
         out["items_overdue_names"][pos] = NAME_JOIN.join(group.loc[overdue, "item"]) or None
     return out

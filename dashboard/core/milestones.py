@@ -8,7 +8,13 @@ The phrases are read in ingest/milestones.py.
 import pandas as pd
 
 NOT_STARTED, IN_PROGRESS, DONE = 0, 1, 2
-STATES = {NOT_STARTED: "not_started", IN_PROGRESS: "in_progress", DONE: "done"}
+WITHDRAWN = 3  # only a named item (core.items) is ever withdrawn; ingest refuses it elsewhere
+STATES = {
+    NOT_STARTED: "not_started",
+    IN_PROGRESS: "in_progress",
+    DONE: "done",
+    WITHDRAWN: "withdrawn",
+}
 
 GENERIC_DONE = ("已完成", "完成", "done", "completed", "complete", "finished")
 NOT_STARTED_WORDS = ("未启动", "未开工", "未开始", "not started", "pending")

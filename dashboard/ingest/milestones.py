@@ -14,6 +14,9 @@ started. A phrase is read as
 - a target that names its own done verbs (catalogue column `done_words`, issue 15) is done
   only by those or by a plain 完成: "已开工" completes a 开工 target and only starts a 建成通车
   one, "已建成" is a stage of a 开业 target;
+- a named item can be withdrawn (取消, 撤销, 不再实施, "withdrawn"): a wrongly listed or
+  renamed item leaves its target's list from that report on; only items can be, a
+  milestone withdrawn is refused (its target would silently disappear);
 - anything without a state verb is refused, so that no guess is ever stored.
 """
 
@@ -24,6 +27,7 @@ from dashboard.core.milestones import split_words
 from dashboard.ingest.cells import CellError, clean
 
 DONE, IN_PROGRESS, NOT_STARTED = 2, 1, 0
+WITHDRAWN = 3  # a named item taken off its list (core.milestones.WITHDRAWN)
 
 DONE_VERBS = (
     "完成",
@@ -91,6 +95,13 @@ ENGLISH = {
     "pending": NOT_STARTED,
 }
 
+# Whole phrases that withdraw an item: "已取消", "项目撤销", "不再实施（并入二中）".
+_WITHDRAW = re.compile(
+    r"(?:该?项目)?(?:已经|已)?(?:取消|撤销|撤回|撤除|删除|剔除|移出清单|调出清单|终止实施|停止实施|"
+    r"不再实施|不再建设|不再列入|不列入)(?:实施|建设|清单|该项目|项目)?"
+)
+ENGLISH_WITHDRAWN = ("withdrawn", "cancelled", "canceled", "dropped", "removed", "withdraw")
+
 _VERBS = DONE_VERBS + START_VERBS
 _REMARK = re.compile(r"[(\[【][^)\]】]*[)\]】]")  # "已完成（9月20日）": the remark is no state
 _CODE = re.compile(r"[012](?:\.0*)?")
@@ -98,18 +109,24 @@ _PUNCTUATION = re.compile(r"[\s。.!！,，;；:：]+")
 
 
 @lru_cache(maxsize=4096)
-def parse_milestone(text: str, done_words: str = "") -> int:
+def parse_milestone(text: str, done_words: str = "", item: bool = False) -> int:
     """0, 1 or 2 from a state phrase (or the codes themselves); `done_words` are the
-    target's own done verbs ("开工;开工建设"). Raises CellError."""
+    target's own done verbs ("开工;开工建设"); 3 (withdrawn) for a named `item` taken off
+    its list. Raises CellError."""
     s = clean(text).lower()
     if _CODE.fullmatch(s):  # the codes, also as Excel numbers (2.0)
         return int(float(s))
     s = _PUNCTUATION.sub(" ", _REMARK.sub("", s)).strip()
+    if s in ENGLISH_WITHDRAWN or _WITHDRAW.fullmatch(s.replace(" ", "")):
+        if not item:
+            raise CellError("cell.withdrawn_not_item", "hint.withdraw_items_only", text=text)
+        return WITHDRAWN
     code = ENGLISH.get(s)
     if code is None and not s.isascii():
         code = _chinese(s.replace(" ", ""), split_words(done_words))
     if code is None:
-        raise CellError("cell.not_milestone", "hint.milestone_words", text=text)
+        hint = "hint.item_words" if item else "hint.milestone_words"
+        raise CellError("cell.not_milestone", hint, text=text)
     return code
 
 

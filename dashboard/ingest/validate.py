@@ -368,7 +368,7 @@ class Checker:
             _refuse("value", "item.not_items_target", "hint.items_target", name=target["name_zh"])
         cell, due = c.cell[i], c.item_due[i]
         try:
-            state = parse_milestone(str(cell), target.get("done_words") or "")
+            state = parse_milestone(str(cell), target.get("done_words") or "", item=True)
             when = None if _blank(due) else parse_item_due(due, period.year)
         except CellError as err:
             _refuse("value", err.key, err.hint_key, **err.params)

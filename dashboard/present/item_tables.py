@@ -13,6 +13,7 @@ STATE_WORDS = {
     "done": "item.done",
     "done_late": "item.done_late",
     "overdue": "item.overdue",
+    "withdrawn": "item.withdrawn",
 }
 ITEM_HEADERS = ("item_col", "item_state", "item_words", "item_reported", "item_due", "item_done")
 
@@ -33,7 +34,9 @@ def items_view(items: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def items_count(items: pd.DataFrame, lang: str) -> str:
-    """'共6项，已完成4项，逾期1项' | '6 items, 4 done, 1 overdue'."""
+    """'共6项，已完成4项，逾期1项' | '6 items, 4 done, 1 overdue' (withdrawn items are
+    off the list)."""
+    items = items[items["state"] != "withdrawn"]
     done = items["state"].isin(("done", "done_late")).sum()
     overdue = (items["state"] == "overdue").sum()
     return text("items_count", lang, total=len(items), done=int(done), overdue=int(overdue))

@@ -106,6 +106,10 @@ TEXT = {
     "cell.unknown_unit": ("“{text}”：未知单位“{unit}”", "{text!r}: unknown unit {unit!r}"),
     "cell.date_not_number": ("{cell} 是日期，不是数字", "{cell} is a date, not a number"),
     "cell.not_milestone": ("“{text}”不是进展状态", "{text!r} is not a milestone state"),
+    "cell.withdrawn_not_item": (
+        "“{text}”：只有清单中的项目可以撤销，进展事项不能撤销",
+        "{text!r}: only a listed item can be withdrawn, not a milestone",
+    ),
     "cell.not_due_date": ("无法识别完成时限“{text}”", "cannot read the due date {text!r}"),
     "item.not_items_target": (
         "{name}不按清单项目逐项评估，不能逐项填报",
@@ -342,6 +346,16 @@ TEXT = {
     "hint.milestone_words": (
         "请填写 未启动、推进中 或 已完成（或 0、1、2）",
         "write 未启动, 推进中 or 已完成 (or 0, 1, 2)",
+    ),
+    "hint.item_words": (
+        "请填写 未启动、推进中 或 已完成（或 0、1、2）；误列或更名的项目填 已撤销",
+        "write 未启动, 推进中 or 已完成 (or 0, 1, 2); an item listed by mistake or renamed: "
+        "已撤销 (withdrawn)",
+    ),
+    "hint.withdraw_items_only": (
+        "请填写该事项的进展（未启动、推进中 或 已完成）；如目标调整，请联系管理员修改目标",
+        "write the milestone's progress (未启动, 推进中 or 已完成); if the target changed, "
+        "ask the administrator to change it",
     ),
     "hint.water_class": ("请填写 Ⅰ类 至 Ⅴ类 或 劣Ⅴ类", "write Ⅰ类 to Ⅴ类 or 劣Ⅴ类"),
     "hint.excel_date": (

@@ -52,6 +52,7 @@ TEXT = {
     "item.done": ("已完成", "Done"),
     "item.done_late": ("逾期完成", "Done late"),
     "item.overdue": ("已逾期", "Overdue"),
+    "item.withdrawn": ("已撤销", "Withdrawn"),
     "verdict.awaiting_release": ("待发布", "Awaiting release"),
     # Overview tiles: on_track split into 超序时 and 达序时 (counted apart, as bulletins do).
     "tile.ahead": ("超序时", "Ahead"),
@@ -65,6 +66,7 @@ TEXT = {
     "milestone.done": ("已完成", "Done"),
     "milestone.in_progress": ("推进中", "In progress"),
     "milestone.not_started": ("未启动", "Not started"),
+    "milestone.withdrawn": ("已撤销", "Withdrawn"),
     "completeness.reported": ("已报", "Reported"),
     "completeness.missing": ("缺报", "Missing"),
     "completeness.not_due": ("不需报", "Not due"),
