@@ -469,8 +469,9 @@ def cmd_template(args, ws) -> int:
     year, month = args.month
     with open_store(ws) as con:
         targets = reporting.targets(con, year)
+        items = reporting.items(con, year, month)
     fmt = "xlsx" if args.out.suffix.lower() == ".xlsx" else "csv"
-    data, count = exporting.fill_in_template(targets, year, month, fmt)
+    data, count = exporting.fill_in_template(targets, year, month, fmt, items=items)
     args.out.write_bytes(data)
     print(text("cli.template_written", LANG, out=args.out, count=count, year=year, month=month))
     return 0

@@ -300,3 +300,67 @@ def test_a_milestone_cannot_be_withdrawn(empty_ws):
         "milestone's progress (未启动, 推进中 or 已完成); if the target changed, ask the "
         "administrator to change it"
     ]
+
+
+def _filled(rows: list[list], states: dict) -> list[list]:
+    """The form's rows with each item's state written in the 数值 column."""
+    return [[*r[:4], states.get(r[2], r[4]), *r[5:]] for r in rows]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_fill_in_form_lists_the_items_and_reads_back_as_items(empty_ws, fmt):
+    from dashboard.services import exporting
+
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        withdraw = csv_bytes([HEADER, [SCHOOL, "中原区须水小学", "2026年6月", "取消", ""]])
+        upload(con, empty_ws, withdraw, "withdraw.csv")
+        targets = reporting.targets(con, 2026)
+        items = reporting.items(con, 2026, 7)
+    mine = targets[targets["department"] == "市教育局"]
+    data, count = exporting.fill_in_template(mine, 2026, 7, fmt, ["市教育局"], items)
+    if fmt == "xlsx":
+        sheet = openpyxl.load_workbook(io.BytesIO(data))["填报"]
+        rows = [list(r) for r in sheet.iter_rows(min_row=2, values_only=True)]
+        rows = [[("" if v is None else v) for v in r] for r in rows]
+    else:
+        rows = [r.split(",") for r in data.decode("utf-8-sig").splitlines()]
+    header, body = rows[0], rows[1:]
+    assert header == [
+        "指标ID",
+        "指标名称",
+        "项目名称",
+        "时期",
+        "数值",
+        "完成时限",
+        "单位",
+        "口径",
+        "责任单位",
+        "备注",
+    ]
+    schools = [r for r in body if r[0] == "new_schools"]
+    assert [r[2:6] + r[9:] for r in schools] == [
+        ["郑州市第一〇七中学", "2026年7月", "", "", "上次（6月）：已完成（已建成投用）"],
+        ["二七区实验学校", "2026年7月", "", "2026-08-31", "上次（6月）：推进中（主体完工）"],
+    ]  # the withdrawn 中原区须水小学 is not asked for again
+    assert count == len({r[0] for r in body})
+    if fmt == "xlsx":  # the workbook itself, as the department saves it
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        row = next(r for r in book["填报"].iter_rows() if r[2].value == "二七区实验学校")
+        row[4].value = "已建成"
+        out = io.BytesIO()
+        book.save(out)
+        back = out.getvalue()
+    else:
+        back = csv_bytes([header, *_filled(body, {"二七区实验学校": "已建成"})])
+    with open_store(empty_ws) as con:
+        pv, _ = upload(con, empty_ws, back, f"back.{fmt}")
+        assert pv.ok, [p.line() for p in pv.problems]
+        stored = con.execute(
+            "SELECT item, period_end, value, raw, item_due FROM figures "
+            "WHERE item IS NOT NULL AND period_end = 7 ORDER BY item"
+        ).fetchall()
+        progress = reporting.progress(con, 2026, 7, today=JULY).set_index("id")
+    assert stored == [("二七区实验学校", 7, 2.0, "已建成", date(2026, 8, 31))]
+    schools = progress.loc["new_schools"]
+    assert (schools["items_total"], schools["items_done"]) == (2, 2)

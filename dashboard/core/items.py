@@ -37,6 +37,7 @@ ITEM_TABLE = [
     "due_date",
     "due_month",
     "overdue_months",
+    "own_due",  # the due date the reports gave (None: it follows its target's)
 ]
 SUMMARY = ["items_total", "items_done", "items_overdue", "items_open", "items_overdue_names"]
 CODE_WORDS = ("", "0", "1", "2", "0.0", "1.0", "2.0", "nan", "None")
@@ -74,6 +75,7 @@ def item_table(targets: pd.DataFrame, figures: pd.DataFrame, month: int) -> pd.D
     out["done_month"] = done_at.reindex(first).astype("float64")
     out["words"] = out["words"].where(out["words"].notna(), None)
     out = out.reset_index()
+    out["own_due"] = [due_given.get(k) for k in out[key].itertuples(index=False, name=None)]
     out["due_date"] = _due_dates(out, due_given, targets)
     out["due_month"] = [_month_of(d, y) for d, y in zip(out["due_date"], out["year"], strict=True)]
     out["state"], out["overdue_months"] = _states(out, month)

@@ -1,12 +1,26 @@
-"""A fill-in file for a month: the indicators due, with their units, in the upload format."""
+"""A fill-in file for a month: the indicators due, with their units, in the upload format.
+
+An items target (assessment `items`) gets one row per item already listed, with the item's
+name and its own due date filled in, so that a department only writes each item's state
+(and adds rows for new items); the form then has the columns 项目名称 and 完成时限, which
+the upload reads back as named items. Items withdrawn are not listed again. A form
+without items targets keeps the plain columns.
+"""
 
 import io
 
 import pandas as pd
 
+from dashboard.core.milestones import STATES
 from dashboard.core.vocab import is_due
 
 HEADER = ["指标ID", "指标名称", "时期", "数值", "单位", "口径", "责任单位", "备注"]
+ITEM_COLUMN, DUE_COLUMN = "项目名称", "完成时限"
+ITEM_HEADER = [*HEADER[:2], ITEM_COLUMN, *HEADER[2:4], DUE_COLUMN, *HEADER[4:]]
+ITEM_BASIS = "进展(未启动/推进中/已完成/已撤销)"
+STATE_ZH = {"not_started": "未启动", "in_progress": "推进中", "done": "已完成"}
+WIDTHS = {"指标ID": 24, "指标名称": 36, ITEM_COLUMN: 30, "时期": 16, "数值": 12}
+WIDTHS |= {DUE_COLUMN: 14, "单位": 10, "口径": 20, "责任单位": 28, "备注": 24}
 LIST_SHEET = "指标清单"
 SPARE_ROWS = 50  # rows under the form where a copied or added row still gets the list
 BASIS_ZH = {
@@ -23,22 +37,68 @@ DECREASE_BASIS = "比上年下降(%)"
 
 
 def due_targets(targets: pd.DataFrame, month: int) -> pd.DataFrame:
+    # milestones and items report progress whenever it is made, not by the calendar
+    assessed = targets["assessment"] if "assessment" in targets else [None] * len(targets)
     due = [
-        is_due(f, month) or c == "milestone"
-        for f, c in zip(targets["frequency"], targets["comparator"], strict=True)
+        is_due(f, month) or c == "milestone" or a == "items"
+        for f, c, a in zip(targets["frequency"], targets["comparator"], assessed, strict=True)
     ]
     keep = targets[due]
     return keep[keep["comparator"] != "qualitative"]
 
 
-def template_frame(targets: pd.DataFrame, year: int, month: int) -> pd.DataFrame:
+def template_frame(
+    targets: pd.DataFrame, year: int, month: int, items: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The form's rows; `items` (core.items.item_table as of the month) lists the items
+    already reported, one row each under its target."""
+    due = due_targets(targets, month)
+    with_items = "assessment" in due and (due["assessment"] == "items").any()
     rows = []
-    for t in due_targets(targets, month).itertuples(index=False):
+    for t in due.itertuples(index=False):
+        if with_items and getattr(t, "assessment", None) == "items":
+            rows += _item_rows(t, year, month, items)
+            continue
         cumulative = t.measure in ("ytd", "ytd_growth", "ytd_share", "ytd_distinct")
         period = f"{year}年1-{month}月" if cumulative and month > 1 else f"{year}年{month}月"
         basis = DECREASE_BASIS if t.comparator == "decrease" else BASIS_ZH[t.measure]
-        rows.append([t.id, t.name_zh, period, "", t.unit or "", basis, t.department, ""])
-    return pd.DataFrame(rows, columns=HEADER)
+        row = [t.id, t.name_zh, period, "", t.unit or "", basis, t.department, ""]
+        rows.append(_widen(row) if with_items else row)
+    return pd.DataFrame(rows, columns=ITEM_HEADER if with_items else HEADER)
+
+
+def _widen(row: list, item: str = "", due: str = "") -> list:
+    """A plain row in the columns of a form with items."""
+    return [*row[:2], item, *row[2:4], due, *row[4:]]
+
+
+def _item_rows(t, year: int, month: int, items: pd.DataFrame | None) -> list[list]:
+    """One row per item of target `t` still listed, its state to be written; one row
+    without a name when none is listed yet (a count, or the first item's name)."""
+    period = f"{year}年{month}月"
+    mine = pd.DataFrame() if items is None else items
+    if not mine.empty:
+        key = (mine["entity"] == t.entity) & (mine["year"] == year) & (mine["id"] == t.id)
+        mine = mine[key & (mine["state"] != "withdrawn")]
+    base = [t.id, t.name_zh, period, "", t.unit or "", ITEM_BASIS, t.department, ""]
+    if mine.empty:
+        return [_widen(base)]
+    return [
+        _widen(base[:7] + [_last_report(r)], r.item, _due_cell(r.own_due))
+        for r in mine.itertuples(index=False)
+    ]
+
+
+def _last_report(r) -> str:
+    """'上次（6月）：推进中（主体完工）' in the remarks: what the item last said."""
+    state = STATE_ZH.get(STATES.get(int(r.code), ""), "")
+    words = r.words if isinstance(r.words, str) and r.words != state else None
+    said = f"{state}（{words}）" if words else state
+    return f"上次（{int(r.reported_month)}月）：{said}"
+
+
+def _due_cell(due) -> str:
+    return "" if due is None or pd.isna(due) else pd.Timestamp(due).strftime("%Y-%m-%d")
 
 
 def template_csv(frame: pd.DataFrame) -> bytes:
@@ -63,11 +123,11 @@ def template_xlsx(frame: pd.DataFrame, title: str) -> bytes:
     sheet["A1"].font = Font(bold=True, size=13)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
-    for letter, w in zip("ABCDEFGH", (24, 36, 16, 12, 10, 20, 28, 24), strict=True):
-        sheet.column_dimensions[letter].width = w
+    for k, column in enumerate(frame.columns):
+        sheet.column_dimensions[chr(ord("A") + k)].width = WIDTHS[column]
     sheet.freeze_panes = "A3"
     if len(frame):
-        _name_list(book, sheet, list(frame["指标名称"]), DataValidation)
+        _name_list(book, sheet, list(dict.fromkeys(frame["指标名称"])), DataValidation)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

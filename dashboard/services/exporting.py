@@ -112,16 +112,17 @@ def unavailable(fmt: str) -> DashboardError | None:
 
 
 def fill_in_template(
-    targets: pd.DataFrame, year: int, month: int, fmt: str, departments=()
+    targets: pd.DataFrame, year: int, month: int, fmt: str, departments=(), items=None
 ) -> tuple[bytes, int]:
-    """The fill-in file for data month `month` (csv | xlsx) and how many indicators it asks
-    for; only `departments`' targets when given. The form is Chinese office paper: its
-    title is Chinese whatever the page language."""
+    """The fill-in file for data month `month` (csv | xlsx) and how many rows it asks
+    for; only `departments`' targets when given; `items` (reporting.items as of the month)
+    are listed one row each under their items targets. The form is Chinese office paper:
+    its title is Chinese whatever the page language."""
     if departments:
         targets = targets[targets["department"].isin(list(departments))]
-    frame = template_frame(targets, year, month)
+    frame = template_frame(targets, year, month, items)
     if fmt == "xlsx":
         data = template_xlsx(frame, text("template.title", "zh", year=year, month=month))
     else:
         data = template_csv(frame)
-    return data, len(frame)
+    return data, frame["指标ID"].nunique()  # an items target's rows are one indicator

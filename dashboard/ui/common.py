@@ -110,6 +110,13 @@ def load_index(db_path: str, db_version: tuple) -> CatalogueIndex:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
+def load_items(db_path: str, year: int, month: int, db_version: tuple) -> pd.DataFrame:
+    """The named items as of `month` (the fill-in forms list them)."""
+    with connect(db_path) as con:
+        return reporting.items(con, year, month)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
 def load_current(db_path: str, year: int, db_version: tuple) -> pd.DataFrame:
     with connect(db_path) as con:
         return reporting.current_figures(con, year)

@@ -59,9 +59,10 @@ else:
 with st.expander(text("template", lang), icon=":material/download:"):
     stem = f"template_{year}-{month:02d}"
     c1, c2 = st.columns(2)
-    csv, count = exporting.fill_in_template(targets, year, month, "csv", departments)
+    items = common.load_items(str(w.db_path), year, month, v)
+    csv, count = exporting.fill_in_template(targets, year, month, "csv", departments, items)
     c1.download_button(text("download_csv", lang), csv, f"{stem}.csv", "text/csv")
-    xlsx, _ = exporting.fill_in_template(targets, year, month, "xlsx", departments)
+    xlsx, _ = exporting.fill_in_template(targets, year, month, "xlsx", departments, items)
     c2.download_button(text("download_xlsx", lang), xlsx, f"{stem}.xlsx")
     st.caption(text("template_count", lang, n=count))
 

@@ -93,9 +93,10 @@ def template_expander(year: int, months: list[int], default: int) -> None:
         )
         stem = f"template_{year}-{month:02d}"
         d1, d2 = st.columns(2)
-        csv, count = exporting.fill_in_template(targets, year, month, "csv", chosen)
+        items = common.load_items(str(w.db_path), year, month, common.version(w))
+        csv, count = exporting.fill_in_template(targets, year, month, "csv", chosen, items)
         d1.download_button(text("download_csv", lang), csv, f"{stem}.csv", "text/csv")
-        xlsx, _ = exporting.fill_in_template(targets, year, month, "xlsx", chosen)
+        xlsx, _ = exporting.fill_in_template(targets, year, month, "xlsx", chosen, items)
         d2.download_button(text("download_xlsx", lang), xlsx, f"{stem}.xlsx")
         st.caption(text("template_count", lang, n=count))
 
