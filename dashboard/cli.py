@@ -24,6 +24,7 @@ from dashboard.core.messages import text
 from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.core.vocab import JUDGED_STATUSES
 from dashboard.present.text_table import render
+from dashboard.present.upload_tables import item_lines
 from dashboard.services import (
     account_changes,
     accounts,
@@ -440,7 +441,10 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> tuple
                 file=sys.stderr,
             )
             return 0, 0
-        if not args.dry_run:
+        if args.dry_run:
+            for line in item_lines(pv.figures, path.name, LANG):
+                print(line)
+        else:
             store_preview(con, ws, pv, data, user.name, now)
     return len(pv.figures), len(parsed.skipped)
 

@@ -364,3 +364,23 @@ def test_the_fill_in_form_lists_the_items_and_reads_back_as_items(empty_ws, fmt)
     assert stored == [("二七区实验学校", 7, 2.0, "已建成", date(2026, 8, 31))]
     schools = progress.loc["new_schools"]
     assert (schools["items_total"], schools["items_done"]) == (2, 2)
+
+
+@pytest.mark.parametrize("engine", ["duckdb"], indirect=True)  # the command line's output
+def test_a_dry_run_lists_the_items_it_read(empty_ws, tmp_path):
+    source = tmp_path / "schools.csv"
+    source.write_bytes(SCHOOLS)
+    out = cli(empty_ws, "ingest", str(source), "--dry-run", "--admin-override", "--user", "x")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "schools.csv: new_schools 2026-06: 3 named item(s)",
+        "  郑州市第一〇七中学: Done (已建成投用)",
+        "  二七区实验学校: In progress (主体完工), due 2026-08-31",
+        "  中原区须水小学: Not started (暂未开工), due 2026-06-30",
+        "schools.csv: waterlogging_points 2026-06: 1 named item(s)",
+        "  京广路积水点: Done (已完成)",
+        "4 figure(s) to store, 0 row(s) skipped (not catalogue indicators); "
+        "dry run, nothing stored",
+    ]
+    with connect(empty_ws.db_path) as con:
+        assert item_rows(con) == []

@@ -35,6 +35,26 @@ def _item_value(code, words, lang: str) -> str:
     return text("item_value", lang, state=state, words=words.strip())
 
 
+def item_lines(figures: pd.DataFrame, file: str, lang: str) -> list[str]:
+    """The named items a file reports, per target and month, for the command line's dry
+    run: a heading, then one line per item with its state, its words and its own due date
+    (in file row order)."""
+    if "item" not in figures or not figures["item"].notna().any():
+        return []
+    named = figures[figures["item"].notna()]
+    lines = []
+    for (tid, year, month), group in named.groupby(["id", "year", "period_end"], sort=False):
+        period = f"{int(year)}-{int(month):02d}"
+        lines.append(text("cli.items.head", lang, file=file, id=tid, period=period, n=len(group)))
+        for item, code, words, due in zip(
+            group["item"], group["value"], group["raw"], group["item_due"], strict=True
+        ):
+            due_said = "" if due is None or pd.isna(due) else text("cli.items.due", lang, due=due)
+            state = _item_value(code, words, lang)
+            lines.append(text("cli.items.line", lang, item=item, state=state, due=due_said))
+    return lines
+
+
 def _with_items(table: pd.DataFrame, figures: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The item and its own due date beside each item's row (items targets), its state
     as the value; a file without items keeps the table as it was."""

@@ -345,6 +345,12 @@ TEXT = {
         "{figures} figure(s) to store, {skipped} row(s) skipped (not catalogue indicators); "
         "dry run, nothing stored",
     ),
+    "cli.items.head": (
+        "{file}：{id} {period} 清单项目 {n} 项",
+        "{file}: {id} {period}: {n} named item(s)",
+    ),
+    "cli.items.line": ("  {item}：{state}{due}", "  {item}: {state}{due}"),
+    "cli.items.due": ("，完成时限 {due}", ", due {due}"),
     "cli.ingest.rejected": ("；{rejected} 个文件被拒绝", "; {rejected} file(s) rejected"),
     "cli.skipped": ("{file}:{row}: 未入库：{reason}", "{file}:{row}: skipped: {reason}"),
     "cli.identical": (
