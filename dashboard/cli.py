@@ -530,7 +530,10 @@ def cmd_export(args, ws) -> int:
         else:
             year, month = args.as_of or reporting.default_as_of(con)
             info, frame = None, reporting.progress(con, year, month, today=args.today)
-        items = None if info else reporting.items(con, year, month)
+        if info:  # the items as they stood then
+            items = snapshots.items(con, args.snapshot)
+        else:
+            items = reporting.items(con, year, month)
         head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
     # written first: the audit log records exports that happened, not ones that failed
     data = exporting.export_bytes(frame, args.format, head, args.lang, items=items)

@@ -384,3 +384,87 @@ def test_a_dry_run_lists_the_items_it_read(empty_ws, tmp_path):
     ]
     with connect(empty_ws.db_path) as con:
         assert item_rows(con) == []
+
+
+def test_a_snapshot_freezes_the_item_list_through_later_reports_and_a_rebuild(empty_ws):
+    from dashboard.services import snapshots
+
+    later = csv_bytes(
+        [
+            HEADER,
+            [SCHOOL, "二七区实验学校", "2026年6月", "已建成", ""],
+            [SCHOOL, "中原区须水小学", "2026年6月", "已撤销", ""],
+        ]
+    )
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        sid = snapshots.take(empty_ws, con, 2026, 6, note="", user="u", at=AT)
+        upload(con, empty_ws, later, "later.csv")
+        live = reporting.items(con, 2026, 6)
+    assert live["state"].tolist()[:3] == ["done", "done", "withdrawn"]
+    assert rebuild(empty_ws) == []
+    with connect(empty_ws.db_path) as con:
+        frozen = snapshots.items(con, sid)
+        _, frame = snapshots.load(con, sid)
+    assert "named_items" not in frame.columns
+    assert frozen[["id", "item", "state", "words", "due_date", "own_due"]].values.tolist() == [
+        ["new_schools", "郑州市第一〇七中学", "done", "已建成投用", date(2026, 8, 31), None],
+        [
+            "new_schools",
+            "二七区实验学校",
+            "in_progress",
+            "主体完工",
+            date(2026, 8, 31),
+            date(2026, 8, 31),
+        ],
+        [
+            "new_schools",
+            "中原区须水小学",
+            "overdue",
+            "暂未开工",
+            date(2026, 6, 30),
+            date(2026, 6, 30),
+        ],
+        ["waterlogging_points", "京广路积水点", "done", "已完成", date(2026, 12, 31), None],
+    ]
+
+
+@pytest.mark.parametrize("engine", ["duckdb"], indirect=True)  # the command line's files
+def test_a_snapshots_xlsx_has_the_items_sheet_as_frozen(empty_ws, tmp_path):
+    source = tmp_path / "schools.csv"
+    source.write_bytes(SCHOOLS)
+    ingest = ("ingest", "--admin-override", "--user", "x", "--today", "2026-07-20")
+    assert cli(empty_ws, *ingest[:1], str(source), *ingest[1:]).returncode == 0
+    taken = cli(empty_ws, "snapshot", "--as-of", "2026-06", "--admin-override")
+    assert taken.returncode == 0, taken.stderr
+    later = tmp_path / "later.csv"
+    later.write_bytes(csv_bytes([HEADER, [SCHOOL, "中原区须水小学", "2026年6月", "已取消", ""]]))
+    assert cli(empty_ws, *ingest[:1], str(later), *ingest[1:]).returncode == 0
+    book = tmp_path / "s.xlsx"
+    out = cli(empty_ws, "export", "--snapshot", "1", "--format", "xlsx", "--out", str(book))
+    assert out.returncode == 0, out.stderr
+    sheets = openpyxl.load_workbook(io.BytesIO(book.read_bytes()))
+    assert sheets.sheetnames == ["汇总", "明细", "清单项目"]
+    rows = list(sheets["清单项目"].iter_rows(values_only=True))
+    assert rows[3] == (SCHOOL, "中原区须水小学", "已逾期", "暂未开工", "6月", "6月底", None)
+
+
+def test_the_snapshot_pages_xlsx_has_the_frozen_items_sheet(empty_ws):
+    from dashboard.services import exporting, snapshots
+    from dashboard.ui import common
+
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        sid = snapshots.take(empty_ws, con, 2026, 6, note="", user="u", at=AT)
+        withdraw = csv_bytes([HEADER, [SCHOOL, "二七区实验学校", "2026年6月", "撤销", ""]])
+        upload(con, empty_ws, withdraw, "withdraw.csv")
+        info, frame = snapshots.load(con, sid)
+    head = exporting.heading(frame, 2026, 6, "zh", info)
+    data = common.audited_export(empty_ws, "x", frame, "xlsx", head, "zh", snapshot_items=sid)()
+    rows = list(openpyxl.load_workbook(io.BytesIO(data))["清单项目"].iter_rows(values_only=True))
+    assert [r[1:3] for r in rows[1:]] == [
+        ("郑州市第一〇七中学", "已完成"),
+        ("二七区实验学校", "推进中"),
+        ("中原区须水小学", "已逾期"),
+        ("京广路积水点", "已完成"),
+    ]

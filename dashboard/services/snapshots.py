@@ -1,11 +1,12 @@
 """Taking, reopening and comparing snapshots (used by the CLI and the snapshots page)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import duckdb
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.items import ITEM_TABLE
 from dashboard.core.json_value import plain_value
 from dashboard.core.progress_row import TARGET_KEY
 from dashboard.core.settings import Thresholds
@@ -54,6 +55,7 @@ def take(
 
     def build(con: duckdb.DuckDBPyConnection) -> Entry:
         frame = reporting.progress(con, year, month, thresholds, today=at.date())[KEPT]
+        items = reporting.items(con, year, month)
         sid = store_snapshots.next_snapshot_id(con)
         catalogue = (get_meta(con, "catalogue_sha256") or "")[:12]
         data = {
@@ -63,12 +65,39 @@ def take(
             "note": note,
             "data_version": store_snapshots.data_version(con),
             "rule_version": f"catalogue:{catalogue};{thresholds.version()}",
-            "rows": [{k: plain_value(v) for k, v in r.items()} for r in frame.to_dict("records")],
+            "rows": _rows(frame, items),
         }
         taken = audit("snapshot", "taken", snapshot_id=sid, as_of=f"{year}-{month:02d}")
         return Entry("snapshot", user, at, taken, data)
 
     return write(ws, con, build)["data"]["snapshot_id"]
+
+
+def _rows(frame: pd.DataFrame, items: pd.DataFrame) -> list[dict]:
+    """The frame's rows as the journal keeps them; an items target's row with its items
+    as they stand (store.snapshots.ITEMS_FIELD), so that the list is frozen too."""
+    listed: dict[tuple, list[dict]] = {}
+    for item in items.to_dict("records"):
+        key = tuple(item[k] for k in TARGET_KEY)
+        listed.setdefault(key, []).append({k: plain_value(v) for k, v in item.items()})
+    rows = []
+    for r in frame.to_dict("records"):
+        row = {k: plain_value(v) for k, v in r.items()}
+        mine = listed.get(tuple(r[k] for k in TARGET_KEY))
+        if mine:
+            row[store_snapshots.ITEMS_FIELD] = mine
+        rows.append(row)
+    return rows
+
+
+def items(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> pd.DataFrame:
+    """The named items as they stood when the snapshot was taken (core.items.item_table's
+    columns; empty for a snapshot taken before snapshots kept them)."""
+    frame = pd.DataFrame(store_snapshots.snapshot_items(con, snapshot_id), columns=ITEM_TABLE)
+    for column in ("due_date", "own_due"):
+        dates = [date.fromisoformat(v) if isinstance(v, str) else None for v in frame[column]]
+        frame[column] = pd.Series(dates, index=frame.index, dtype=object)
+    return frame
 
 
 def load(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> tuple[dict, pd.DataFrame]:

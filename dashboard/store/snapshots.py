@@ -36,8 +36,23 @@ def snapshot_info(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> dict | No
     return None if frame.empty else frame.iloc[0].to_dict()
 
 
-def snapshot_frame(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> pd.DataFrame:
+ITEMS_FIELD = "named_items"  # an items target's row carries its item list as frozen
+
+
+def _records(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> list[dict]:
     rows = con.execute(
         "SELECT record FROM snapshot_rows WHERE snapshot_id = ? ORDER BY position", [snapshot_id]
     ).fetchall()
-    return pd.DataFrame([json.loads(r[0]) for r in rows])
+    return [json.loads(r[0]) for r in rows]
+
+
+def snapshot_frame(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> pd.DataFrame:
+    """The snapshot's progress rows (their item lists apart: see snapshot_items)."""
+    records = _records(con, snapshot_id)
+    return pd.DataFrame([{k: v for k, v in r.items() if k != ITEMS_FIELD} for r in records])
+
+
+def snapshot_items(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> list[dict]:
+    """The named items frozen with the snapshot, target by target in row order (none for
+    a snapshot taken before snapshots kept them)."""
+    return [item for r in _records(con, snapshot_id) for item in r.get(ITEMS_FIELD) or ()]

@@ -13,7 +13,7 @@ from dashboard.present.gauge_svg import gauge_card
 from dashboard.present.gauges import gauge_cells
 from dashboard.present.labels import section_word
 from dashboard.present.overview_tables import department_counts
-from dashboard.services import audit_log, exporting, reporting
+from dashboard.services import audit_log, exporting, reporting, snapshots
 from dashboard.services.database import JOURNAL, connect, open_store
 from dashboard.services.uploading import CatalogueIndex, catalogue_index
 from dashboard.services.workspace import Workspace, db_version, workspace
@@ -283,16 +283,21 @@ def audited_export(
     lang: str,
     *,
     items_of: tuple[int, int] | None = None,
+    snapshot_items: int | None = None,
     **detail,
 ):
     """Bytes for a download button, made (and recorded) only when the button is pressed.
-    `items_of` (year, month) of a live view: the XLSX gets a sheet of the named items."""
+    `items_of` (year, month) of a live view, or `snapshot_items` (a snapshot's id): the
+    XLSX gets a sheet of the named items, as they stand or as the snapshot froze them."""
 
     def make() -> bytes:
         items = None
-        if items_of is not None and fmt == "xlsx":
+        if fmt == "xlsx" and (items_of is not None or snapshot_items is not None):
             with connect(w.db_path) as con:
-                items = reporting.items(con, *items_of)
+                if snapshot_items is not None:
+                    items = snapshots.items(con, snapshot_items)
+                else:
+                    items = reporting.items(con, *items_of)
         # made first: audit what was
         data = exporting.export_bytes(frame, fmt, head, lang, items=items)
         with connect(w.db_path) as con:

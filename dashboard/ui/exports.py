@@ -55,6 +55,7 @@ def buttons(
                         head,
                         lang,
                         items_of=None if snapshot else (year, month),
+                        snapshot_items=int(snapshot["snapshot_id"]) if snapshot else None,
                         **detail,
                     )
                 )
