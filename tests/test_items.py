@@ -5,9 +5,11 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dashboard.core.explain import add_explanations
-from dashboard.core.items import item_table
+from dashboard.core.items import item_table, join_names, split_names
 from dashboard.core.progress import compute_progress
 from dashboard.ingest.cells import CellError
 from dashboard.ingest.milestones import parse_milestone
@@ -331,3 +333,22 @@ def test_withdrawal_words_are_read_for_items_only(words, code):
         with pytest.raises(CellError) as err:
             parse_milestone(words, "")
         assert err.value.key == "cell.withdrawn_not_item"
+
+
+@given(st.lists(st.text(alphabet="甲；「」、,a ", min_size=1, max_size=6), min_size=1, max_size=5))
+def test_names_joined_in_one_cell_split_back_exactly(names):
+    assert split_names(join_names(names)) == names
+
+
+def test_a_name_holding_the_separators_is_one_item_in_every_word():
+    rows = [
+        (6, "一中；二中合建校区", 1, "在建"),
+        (6, "新建、改扩建三中", 0, "未开工"),
+        (6, "「四中」", 2, "已完成"),
+    ]
+    r = judged(SCHOOLS, reports(*rows), 6)
+    assert r["items_open"] == "「一中；二中合建校区」；新建、改扩建三中"
+    assert split_names(r["items_open"]) == ["一中；二中合建校区", "新建、改扩建三中"]
+    assert "尚未完成：一中；二中合建校区、「新建、改扩建三中」，" in r["explanation_zh"]
+    assert "still open: 一中；二中合建校区, 新建、改扩建三中;" in r["explanation_en"]
+    assert split_names(join_names(["「四中」"])) == ["「四中」"]

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
-from dashboard.core.items import NAME_JOIN as ITEM_JOIN
+from dashboard.core.items import split_names
 from dashboard.core.messages import Msg, in_lang, text
 from dashboard.core.milestones import GENERIC_DONE, NOT_STARTED_WORDS
 from dashboard.core.periods import period_text
@@ -258,8 +258,12 @@ SHOWN_NAMES = 5  # an explanation names this many items; the detail page lists t
 
 
 def _names(joined: str, lang: str, u: str) -> str:
-    names = joined.split(ITEM_JOIN)
-    shown = ("、" if lang == "zh" else ", ").join(names[:SHOWN_NAMES])
+    names = split_names(joined)
+    joiner = "、" if lang == "zh" else ", "
+    # a name holding the joiner ("新建、改扩建一中") is quoted, so the list reads right
+    mark = "「{}」" if lang == "zh" else "“{}”"
+    quoted = [mark.format(n) if joiner.strip() in n else n for n in names[:SHOWN_NAMES]]
+    shown = joiner.join(quoted)
     if len(names) <= SHOWN_NAMES:
         return shown
     return shown + text("explain.items.more", lang, n=len(names), unit=u)

@@ -42,6 +42,48 @@ ITEM_TABLE = [
 SUMMARY = ["items_total", "items_done", "items_overdue", "items_open", "items_overdue_names"]
 CODE_WORDS = ("", "0", "1", "2", "0.0", "1.0", "2.0", "nan", "None")
 NAME_JOIN = "；"  # names may hold 、 themselves ("新建、改扩建…")
+OPEN, CLOSE = "「", "」"  # a name holding ；「」 is quoted, a 」 in it doubled
+
+
+def join_names(names) -> str | None:
+    """Names as one cell: "甲；乙"; a name that holds ；, 「 or 」 is written 「…」 with
+    its 」 doubled, so that split_names gives back exactly the names, whatever they hold
+    (a department's item names are free text). None for no names."""
+    cells = [
+        OPEN + n.replace(CLOSE, CLOSE * 2) + CLOSE if any(c in n for c in "；「」") else n
+        for n in map(str, names)
+    ]
+    return NAME_JOIN.join(cells) or None
+
+
+def split_names(joined: str) -> list[str]:
+    """The names join_names wrote, in order."""
+    names, k = [], 0
+    while k <= len(joined):
+        if joined.startswith(OPEN, k):
+            name, k = _quoted(joined, k + 1)
+        else:
+            end = joined.find(NAME_JOIN, k)
+            end = len(joined) if end < 0 else end
+            name, k = joined[k:end], end
+        names.append(name)
+        k += 1  # past the separator (or the end)
+    return names
+
+
+def _quoted(joined: str, k: int) -> tuple[str, int]:
+    """The name quoted from `k` (just past 「) and where its closing 」 ends."""
+    out = []
+    while k < len(joined):
+        if joined.startswith(CLOSE * 2, k):
+            out.append(CLOSE)
+            k += 2
+        elif joined[k] == CLOSE:
+            return "".join(out), k + 1
+        else:
+            out.append(joined[k])
+            k += 1
+    return "".join(out), k  # not closed: what there is (never written by join_names)
 
 
 def item_figures(figures: pd.DataFrame) -> pd.Series:
@@ -160,6 +202,6 @@ def item_summary(targets: pd.DataFrame, items: pd.DataFrame) -> dict[str, np.nda
         out["items_total"][pos] = len(group)
         out["items_done"][pos] = done.sum()
         out["items_overdue"][pos] = overdue.sum()
-        out["items_open"][pos] = NAME_JOIN.join(group.loc[~done, "item"]) or None
-        out["items_overdue_names"][pos] = NAME_JOIN.join(group.loc[overdue, "item"]) or None
+        out["items_open"][pos] = join_names(group.loc[~done, "item"])
+        out["items_overdue_names"][pos] = join_names(group.loc[overdue, "item"])
     return out

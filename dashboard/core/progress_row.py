@@ -84,7 +84,7 @@ class ProgressRow(TypedDict):
     items_total: float  # items listed
     items_done: float  # reported done (on time or late)
     items_overdue: float  # past their due date and not done
-    items_open: str | None  # the names of the items not done, 、-separated
+    items_open: str | None  # the names of the items not done (core.items.join_names)
     items_overdue_names: str | None  # the names of the overdue ones
 
 
