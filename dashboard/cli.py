@@ -28,6 +28,7 @@ from dashboard.present.upload_tables import item_lines
 from dashboard.services import (
     account_changes,
     accounts,
+    aliases,
     audit_log,
     backup,
     comments,
@@ -220,6 +221,30 @@ def _parser() -> argparse.ArgumentParser:
         ("delete", "remove a user (their uploads and audit entries stay)"),
     ):
         us_sub.add_parser(command, parents=[common], help=what).add_argument("name")
+
+    al = sub.add_parser("alias", parents=[common], help="names learned for targets (以后自动识别)")
+    al_sub = al.add_subparsers(dest="alias_command", required=True)
+    aa = al_sub.add_parser(
+        "add", parents=[common], help="make a name, as files write it, an alias of a target"
+    )
+    aa.add_argument("name", help="the name as the file writes it, e.g. 新建公共充电桩")
+    aa.add_argument("--target", required=True, help="the target's id (see `targets`)")
+    aa.add_argument("--entity", help="the target's entity (default: the office's own)")
+    aa.add_argument("--year", type=int, help="the catalogue year (default: the latest)")
+    aa.add_argument("--user", default="cli", help="an uploader of the target's department")
+    al_sub.add_parser("list", parents=[common], help="every learned name").add_argument(
+        "--format", choices=("table", "csv", "json"), default="table"
+    )
+    ar = al_sub.add_parser("remove", parents=[common], help="take a learned name back")
+    ar.add_argument("name")
+    ar.add_argument("--target", help="only for this target's id (default: every target)")
+    ar.add_argument("--user", default="cli", help="an uploader of the target's department")
+    for sp in (aa, ar):
+        sp.add_argument(
+            "--admin-override",
+            action="store_true",
+            help="without an account check (recorded in the audit log)",
+        )
 
     po = sub.add_parser("propose", parents=[common], help="catalogue rows read from a report")
     po.add_argument("report", type=Path, help="the work report: .txt, .md or .docx")
@@ -646,6 +671,36 @@ USER_COMMANDS = {
 }
 
 
+def cmd_alias(args, ws) -> int:
+    now = datetime.now()
+    if args.alias_command == "list":
+        with open_store(ws) as con:
+            frame = aliases.listing(con, catalogue_index(con))
+        _emit(frame, args.format)
+        return 0
+    user = acting_user(args, ws, "upload")
+    with open_store(ws) as con:
+        index = catalogue_index(con)
+        if args.admin_override:
+            audit_log.record(ws, con, user.name, "admin_override", "used", at=now,
+                             command=f"alias {args.alias_command}")  # fmt: skip
+        if args.alias_command == "add":
+            target = aliases.target_of(index, args.target, args.entity, args.year)
+            alias = aliases.learn(con, ws, index, user, args.name, target, now)
+            name = next(
+                r["name_zh"] for r in index.records if (r["entity"], r["year"], r["id"]) == target
+            )
+            print(text("cli.alias_added", LANG, alias=alias, id=target[2], name=name,
+                       entity=target[0], year=target[1]))  # fmt: skip
+            return 0
+        for entity, year, target_id in aliases.forget(
+            con, ws, index, user, args.name, now, args.target
+        ):
+            print(text("cli.alias_removed", LANG, alias=args.name, id=target_id, entity=entity,
+                       year=year))  # fmt: skip
+    return 0
+
+
 def cmd_comment(args, ws) -> int:
     year, month = args.month
     user = acting_user(args, ws, "comment")  # the target's department: add_comment checks
@@ -728,6 +783,7 @@ def cmd_restore(args, ws) -> int:
 
 
 COMMANDS = {
+    "alias": cmd_alias,
     "audit": cmd_audit,
     "backup": cmd_backup,
     "comment": cmd_comment,

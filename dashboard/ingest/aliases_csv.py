@@ -52,5 +52,16 @@ def alias_line(entity: str, year: int, target_id: str, alias: str, user: str, at
     return out.getvalue()
 
 
+def rows_text(text: str, keep) -> str:
+    """The file again with only the data rows whose position (0 = first after the
+    header) `keep` accepts, every kept row as it was written."""
+    rows = [r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r]  # as DictReader
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(rows[0] if rows else COLUMNS)
+    writer.writerows(r for k, r in enumerate(rows[1:]) if keep(k))
+    return out.getvalue()
+
+
 def header_line() -> str:
     return ",".join(COLUMNS) + "\n"

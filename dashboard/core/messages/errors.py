@@ -66,6 +66,19 @@ TEXT = {
         "不能把“{name}”设为该目标的别名：只能设为本单位负责的目标",
         "{name!r} cannot name that target: only your own department's targets",
     ),
+    "alias.not_yours_to_remove": (
+        "不能删除“{name}”：它是 {id} 的别名，该目标不归本单位负责",
+        "{name!r} names {id}, which is not your department's target: it cannot be removed",
+    ),
+    "alias.unknown": (
+        "“{name}”不是学到的名称（python -m dashboard alias list 列出全部）",
+        "{name!r} is not a learned name (python -m dashboard alias list shows them)",
+    ),
+    "alias.no_target": (
+        "目录中没有指标 {id}（主体：{entity}，年份：{year}）；python -m dashboard targets 列出全部",
+        "the catalogue has no target {id} (entity: {entity}, year: {year}); "
+        "python -m dashboard targets lists them",
+    ),
     "alias.too_short": ("“{name}”太短，不能作为别名", "{name!r} is too short to be an alias"),
     "alias.taken": (
         "“{name}”已是目录指标“{target}”的名称",

@@ -397,6 +397,14 @@ TEXT = {
         "已添加 {name}（{role}：{departments}）",
         "added {name} ({role}: {departments})",
     ),
+    "cli.alias_added": (
+        "已把“{alias}”设为 {id}（{name}，{entity} {year}）的别名",
+        "{alias!r} now names {id} ({name}, {entity} {year})",
+    ),
+    "cli.alias_removed": (
+        "已删除别名“{alias}”（原指 {id}，{entity} {year}）",
+        "removed {alias!r} (it named {id}, {entity} {year})",
+    ),
     "cli.user_added_alone": ("已添加 {name}（{role}）", "added {name} ({role})"),
     "cli.password_prompt": ("密码：", "password: "),
     "cli.password_again": ("再输一次：", "again: "),
