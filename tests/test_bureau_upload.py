@@ -100,6 +100,86 @@ def test_a_tenfold_revision_is_shown_old_to_new(empty_ws):
     ]
 
 
+def test_a_first_figure_ten_times_the_targets_pace_is_flagged(empty_ws):
+    """17900 with nothing stored: no old value, no series, but 2,000亿元 a year comes to
+    about 1,500 by September."""
+    slip = (DATA / "B13b_key_projects_2026_1-9_revision_10x_synthetic_utf8bom.csv").read_bytes()
+    with open_store(empty_ws) as con:
+        pv = preview(con, slip, "b.csv", TODAY)
+    assert pv.ok and pv.figures.iloc[0]["change"] == "new"
+    assert [p.line() for p in pv.problems] == [
+        "b.csv:3:C: key_project_investment 1-9月: 17,900 亿元 is ten times off the about 1,500 "
+        "亿元 that a year's target of 2,000 亿元 comes to by then — check the figure and its "
+        "unit; confirm if it is right"
+    ]
+
+
+GROWTH_SERIES = "指标,时期,数值\n" + "".join(
+    f"固定资产投资累计增长(%),2026年1-{m}月,{v}\n"
+    for m, v in ((2, 4.8), (3, 5.1), (4, 5.3), (5, 5.2), (6, 5.0), (7, 5.4))
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "warning"),
+    [
+        ("5.3", None),
+        ("0.5", None),  # a slowdown: a growth rate may near zero
+        (
+            "53",  # the decimal point lost
+            "g.csv:2:C: fai_growth 1-8月: 53 % is ten times off the about 5.2 % that the "
+            "series' 6 other period(s) suggest — check the figure and its unit; confirm if it "
+            "is right",
+        ),
+    ],
+)
+def test_a_growth_rate_ten_times_its_series_is_flagged(empty_ws, cell, warning):
+    """Rates have no previous-period check (they are not flows); the other months of the
+    series say what is usual, and only far above it is a slip."""
+    first = GROWTH_SERIES.encode()
+    later = f"指标,时期,数值\n固定资产投资累计增长(%),2026年1-8月,{cell}\n".encode()
+    with open_store(empty_ws) as con:
+        stored = preview(con, first, "s.csv", TODAY)
+        assert stored.ok and stored.problems == []
+        store_preview(con, empty_ws, stored, first, "t", datetime.now())
+        pv = preview(con, later, "g.csv", TODAY)
+    assert pv.ok
+    assert [p.line() for p in pv.problems] == ([warning] if warning else [])
+
+
+def test_one_slip_among_a_files_months_is_flagged_against_the_others(empty_ws):
+    """A series in one file (a level: compliance in %): the month ten times off the
+    others is flagged, and only that one."""
+    months = [100, 100, 95.5, 100, 100, 9.55, 100, 100]  # 95.5 typed as 9.55 in June
+    data = ("指标,时期,数值,单位\n" + "".join(
+        f"国、省控河流断面水质达标率,2026年{m}月,{v},%\n" for m, v in enumerate(months, 1)
+    )).encode()  # fmt: skip
+    with open_store(empty_ws) as con:
+        pv = preview(con, data, "y.csv", TODAY)
+    assert pv.ok
+    assert [p.line() for p in pv.problems] == [
+        "y.csv:7:C: river_sections_compliance 6月: 9.55 % is ten times off the about 100 % "
+        "that the series' 7 other period(s) suggest — check the figure and its unit; confirm "
+        "if it is right"
+    ]
+
+
+def test_a_flow_slip_is_warned_about_once(empty_ws):
+    """Year-to-date amounts already have the previous-period check: a slip there is not
+    warned about again against the series or the target."""
+    months = [(m, round(150.0 * m, 1)) for m in range(2, 10)]
+    months[4] = (6, 9000.0)  # 900 typed as 9000
+    data = ("指标,时期,数值,单位\n" + "".join(
+        f"省市重点项目完成投资,2026年1-{m}月,{v},亿元\n" for m, v in months
+    )).encode()  # fmt: skip
+    with open_store(empty_ws) as con:
+        pv = preview(con, data, "y.csv", TODAY)
+    assert [(p.row, p.key) for p in pv.problems] == [
+        (6, "figure.ytd_tenfold"),
+        (7, "figure.ytd_below_previous"),
+    ]
+
+
 def test_a_name_mapped_once_is_an_alias_for_the_page_and_the_command_line(empty_ws):
     add_accounts(empty_ws)
     fgw = User("fgw", "uploader", frozenset({"市发展改革委"}))

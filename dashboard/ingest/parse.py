@@ -3,11 +3,8 @@
 import hashlib
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
-from dashboard.core.messages import Msg
-from dashboard.core.plausibility import beyond_target, tenfold
 from dashboard.core.problems import IngestError, Problem, Skipped, errors
 from dashboard.ingest.grid import read_grid
 from dashboard.ingest.layout import Layout, find_layout, raw_figures
@@ -179,51 +176,3 @@ def sequence_warnings(breaks: pd.DataFrame, file: str) -> list[Problem]:
             )
         )
     return out
-
-
-def tenfold_warnings(
-    figures: pd.DataFrame, previous: np.ndarray, index: CatalogueIndex, file: str
-) -> list[Problem]:
-    """A figure ten times the value it revises, or ten times its target (a zero or a unit
-    too many: '17900' for 1,790亿元): shown old -> new for the uploader to confirm."""
-    if figures.empty:
-        return []
-    goal = pd.DataFrame(
-        [(r["entity"], r["id"], _goal(r)) for r in index.records], columns=["entity", "id", "goal"]
-    ).drop_duplicates(["entity", "id"])
-    goals = figures[["entity", "id"]].merge(goal, on=["entity", "id"], how="left")["goal"]
-    goals = goals.to_numpy(dtype=np.float64)
-    values = figures["value"].to_numpy(dtype=np.float64)
-    revised, beyond = tenfold(values, previous), beyond_target(values, goals)
-    out = []
-    for k in np.flatnonzero(revised | beyond):
-        f = figures.iloc[k]
-        params = {
-            "id": f["id"],
-            "period": _period(int(f["period_start"]), int(f["period_end"])),
-            "value": float(f["value"]),
-            "old": float(previous[k]),
-            "target": float(goals[k]),
-        }
-        key = "figure.tenfold_revision" if revised[k] else "figure.beyond_target"
-        out.append(
-            Problem(
-                file, int(f["source_row"]), f["source_column"], key, "hint.confirm_figure",
-                params, "warning",
-            )
-        )  # fmt: skip
-    return out
-
-
-def _goal(record: dict | None) -> float:
-    """The target's figure for amounts and counts added up over the year; NaN otherwise."""
-    if record is None or record["kind"] not in ("amount", "count") or record["measure"] != "ytd":
-        return np.nan
-    value = record["target_value"]
-    return np.nan if value is None or pd.isna(value) else float(value)
-
-
-def _period(start: int, end: int) -> Msg:
-    if start == end:
-        return Msg.of("period.month_short", end=end)
-    return Msg.of("period.span_short", start=start, end=end)

@@ -18,8 +18,8 @@ from dashboard.ingest.parse import (
     ParsedUpload,
     parse_upload,
     sequence_warnings,
-    tenfold_warnings,
 )
+from dashboard.ingest.plausible import tenfold_warnings
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.services import archive
 from dashboard.services.journal import Entry, audit, write
@@ -100,15 +100,29 @@ def review(con: duckdb.DuckDBPyConnection, parsed: ParsedUpload, index: Catalogu
 
     Parsing needs no database, so callers parse first and hold the file only for this.
     """
-    previous, steps = store_figures.against_current(con, parsed.figures)
+    previous, steps, others = store_figures.against_current(con, parsed.figures)
     problems = parsed.problems + (
-        sequence_warnings(steps, parsed.file)
-        + tenfold_warnings(parsed.figures, previous, index, parsed.file)
+        _one_per_figure(
+            sequence_warnings(steps, parsed.file)
+            + tenfold_warnings(parsed.figures, previous, others, index, parsed.file)
+        )
         if parsed.ok
         else []
     )
     figures = _mark_changes(parsed.figures, previous)
     return Preview(parsed, figures, problems, store_figures.upload_by_sha(con, parsed.sha256))
+
+
+def _one_per_figure(problems: list[Problem]) -> list[Problem]:
+    """A figure that breaks its sequence is not warned about again for its series or
+    target: the first warning is the one to act on."""
+    seen: set = set()
+    out = []
+    for p in problems:
+        if (p.row, p.column) not in seen:
+            out.append(p)
+            seen.add((p.row, p.column))
+    return out
 
 
 def authorise(pv: Preview, user: User, index: CatalogueIndex) -> Preview:

@@ -26,11 +26,12 @@ def next_upload_id(con: duckdb.DuckDBPyConnection) -> int:
 
 def against_current(
     con: duckdb.DuckDBPyConnection, figures: pd.DataFrame
-) -> tuple[np.ndarray, pd.DataFrame]:
+) -> tuple[np.ndarray, pd.DataFrame, pd.DataFrame]:
     """An upload's figures beside the stored ones, in the database (only the series the
     upload touches are read): the current value of each figure's period (NaN if none),
-    and the flow figures that break their series (see SEQUENCE_SQL) with the figure
-    before them."""
+    the flow figures that break their series (see SEQUENCE_SQL) with the figure before
+    them, and the stored figures of the touched series that the upload leaves as they
+    are (its other periods, for what the series usually looks like)."""
     frame = figures[FIGURE_KEY + ["value", "source_row", "source_column"]].assign(
         pos=np.arange(len(figures)), item=_items_of(figures)
     )
@@ -43,7 +44,8 @@ def against_current(
                 ON {same} AND coalesce(c.item, '') = coalesce(i.item, '')
             ORDER BY i.pos""").df()["value"]
         breaks = cur.execute(SEQUENCE_SQL).df()
-    return previous.to_numpy(dtype=np.float64, na_value=np.nan), breaks
+        others = cur.execute(OTHERS_SQL).df()
+    return previous.to_numpy(dtype=np.float64, na_value=np.nan), breaks, others
 
 
 INCOMING_TYPES = {
@@ -65,6 +67,20 @@ def _items_of(figures: pd.DataFrame) -> pd.Series:
     if "item" not in figures:
         return pd.Series([None] * len(figures), index=figures.index, dtype=object)
     return figures["item"].astype(object).where(figures["item"].notna(), None)
+
+
+# The stored figures of every series (entity, year, id, basis) the upload touches, but
+# not of the periods it replaces; not named items' states (codes, each item its own).
+OTHERS_SQL = """
+SELECT c.entity, c.year, c.id, c.basis, c.period_start, c.period_end, c.value
+FROM current_figures c
+WHERE c.basis <> 'item' AND EXISTS (SELECT 1 FROM incoming n WHERE n.entity = c.entity AND n.year = c.year
+              AND n.id = c.id AND n.basis = c.basis)
+  AND NOT EXISTS (SELECT 1 FROM incoming m WHERE m.entity = c.entity AND m.year = c.year
+                  AND m.id = c.id AND m.basis = c.basis AND m.period_start = c.period_start
+                  AND m.period_end = c.period_end)
+ORDER BY c.entity, c.year, c.id, c.basis, c.period_end
+"""
 
 
 # Flow series (year-to-date or single-month figures of ytd/month targets) in period

@@ -199,9 +199,21 @@ TEXT = {
         "{id} {period}：修订后的 {value:,g} 与原值 {old:,g} 相差 10 倍以上",
         "{id} {period}: the revision {value:,g} is ten times off the value it replaces ({old:,g})",
     ),
-    "figure.beyond_target": (
-        "{id} {period}：{value:,g} 是全年目标 {target:,g} 的 10 倍以上",
-        "{id} {period}: {value:,g} is ten times the whole year's target ({target:,g}) or more",
+    "figure.off_series": (
+        "{id} {period}：{value:,g}{unit} 与本序列其他 {n} 期所示的约 {typical:,g}{unit} "
+        "相差 10 倍以上",
+        "{id} {period}: {value:,g} {unit} is ten times off the about {typical:,g} {unit} "
+        "that the series' {n} other period(s) suggest",
+    ),
+    "figure.off_target_pace": (
+        "{id} {period}：{value:,g}{unit} 与全年目标 {target:,g}{unit} 按时间推算的约 "
+        "{expected:,g}{unit} 相差 10 倍以上",
+        "{id} {period}: {value:,g} {unit} is ten times off the about {expected:,g} {unit} "
+        "that a year's target of {target:,g} {unit} comes to by then",
+    ),
+    "figure.off_target": (
+        "{id} {period}：{value:,g}{unit} 与目标 {target:,g}{unit} 相差 10 倍以上",
+        "{id} {period}: {value:,g} {unit} is ten times off the target {target:,g} {unit}",
     ),
     "figure.jump": (
         "{id} {month}月：{value:g} 超过上月的 10 倍（{prev_month}月为 {prev:g}）",
