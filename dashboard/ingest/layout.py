@@ -162,7 +162,9 @@ VALUE_WORDS = {
 LEVEL_WORDS = {"绝对量", "绝对额", "绝对值", "总量", "总额", "金额", "累计值", "当期值", "本月值"}
 GROWTH_WORDS = ("增长", "增速", "同比", "增幅", "growth", "yoy")
 YTD_WORDS = ("累计", "本年", "ytd", "cumulative", "1-")
-MONTH_WORDS = ("当月", "本月", "单月", "month")
+MONTH_WORDS = ("当月", "本月", "单月", "同月", "month")
+# '1-本月', '1—当月', '年初至本月': from January to the title's month, not the month alone
+TO_THIS_MONTH = re.compile(r"(?:1|一|年初)\s*[-—–~～至到]\s*(?:本|当)月")
 DECLINE_LABELS = ("比上年下降", "同比下降", "下降(%)", "下降率")
 FOOTNOTE = re.compile(
     r"^(注|附注|说明|资料来源|数据来源|指标解释|备注|note)\s*[:：\d.、①]", re.IGNORECASE
@@ -261,6 +263,8 @@ class Layout:
     data_start: int  # first grid row below the header (and its second header row)
     estimate_columns: list[str]  # letters of '全年预计' columns: estimates, never stored
     names_by_id: bool  # the file names indicators by id (the fill-in template)
+    data_stop: int | None = None  # the next table's first row, when the file holds several
+    composition: bool = False  # a stacked table of shares ('…构成'): rows name shares
 
     @property
     def default_unit(self) -> str:
@@ -312,14 +316,18 @@ def _measure(base: str) -> tuple[bool | None, str | None]:
     growth = True if any(w in low for w in GROWTH_WORDS) else None
     if growth is None and low in LEVEL_WORDS:
         growth = False
-    basis = (
-        "month"
-        if any(w in low for w in MONTH_WORDS)
-        else "ytd"
-        if any(w in low for w in YTD_WORDS)
-        else None
-    )
-    return growth, basis
+    return growth, _basis_of(low)
+
+
+def _basis_of(low: str) -> str | None:
+    """ytd | month a header or 口径 cell states, None when it states neither."""
+    if TO_THIS_MONTH.search(low):
+        return "ytd"
+    if any(w in low for w in MONTH_WORDS):
+        return "month"
+    if any(w in low for w in YTD_WORDS):
+        return "ytd"
+    return None
 
 
 def _try_period(cell) -> Period | None:
@@ -371,9 +379,81 @@ def _named_columns(row: list, cols: list[Column]) -> list[int]:
     ]
 
 
-def find_layout(grid: Grid, file: str) -> Layout:
-    ctx = TableContext()
-    for pos in range(min(30, len(grid))):
+def find_layouts(grid: Grid, file: str) -> list[Layout]:
+    """Every table of the file, top to bottom. A bureau's 进度数据 release stacks several
+    ('1、本地生产总值', '2、…构成', '5、规模以上工业产销'), each with its own header and
+    a numbered title above it; the tables below the first take the file title's context."""
+    blocks = [find_layout(grid, file)]
+    while (nxt := _next_header(grid, blocks[-1].data_start)) is not None:
+        stop = _section_start(grid, nxt, blocks[-1].data_start)
+        blocks[-1].data_stop = stop
+        try:
+            block = find_layout(grid, file, stop, blocks[0].context)
+        except IngestError:
+            break
+        block.composition = bool(COMPOSITION.search(_lines(grid, stop, nxt)))
+        blocks.append(block)
+    return blocks
+
+
+# A stacked table titled '2、本地生产总值构成' gives each row's share of the whole in %:
+# '本地生产总值(%) | 100.0' there is no growth rate of GDP.
+COMPOSITION = re.compile(r"构成|比重")
+
+
+def _lines(grid: Grid, start: int, stop: int) -> str:
+    return " ".join(str(c) for r in range(start, stop) for c in grid.row(r) if c is not None)
+
+
+def _next_header(grid: Grid, start: int) -> int | None:
+    """The first row below `start` that is another table's header: a blank label cell or
+    a 指标/地区 word over measure and period words. Only rows whose label cell could be a
+    header's are classified, so a 100,000-row table costs one pass over its labels."""
+    if not grid.columns:
+        return None
+    labels = grid.columns[0]
+    words = {v for v in set(labels[start + 1 :]) if isinstance(v, str) and _label_header(v)}
+    for r in range(start + 1, len(grid)):
+        v = labels[r]
+        if (v is None or v in words) and _another_header(grid.row(r)):
+            return r
+    return None
+
+
+NUMBER = re.compile(r"^[-+]?[\d,，.]+%?$")
+
+
+def _another_header(row: list) -> bool:
+    """A header below a table: header words in every filled cell, no figure among them
+    (a data row with an empty 指标ID is no header, however its cells read)."""
+    filled = [c for c in row if c is not None and str(c).strip()]
+    if any(not isinstance(c, str) or NUMBER.match(clean(c)) for c in filled):
+        return False
+    cols = _classify_header(row)
+    return len(cols) == len(filled) and _is_header(row, cols, TableContext())
+
+
+@lru_cache(maxsize=1024)
+def _label_header(cell: str) -> bool:
+    return _role(split_label(cell)[0]) in ("indicator", "entity")
+
+
+def _section_start(grid: Grid, header: int, start: int) -> int:
+    """The header row, or the title rows right above it ('2、本地生产总值构成')."""
+    pos = header
+    while pos - 1 > start and _lone_cell(grid.row(pos - 1)):
+        pos -= 1
+    return pos
+
+
+def _lone_cell(row: list) -> bool:
+    filled = [c for c in row if c is not None and str(c).strip()]
+    return len(filled) == 1 and row[0] is not None and not FOOTNOTE.match(clean(row[0]))
+
+
+def find_layout(grid: Grid, file: str, begin: int = 0, ctx: TableContext | None = None) -> Layout:
+    ctx = ctx or TableContext()
+    for pos in range(begin, min(begin + 30, len(grid))):
         row = grid.row(pos)
         cols = _classify_header(row)
         if _is_header(row, cols, ctx):
@@ -392,10 +472,25 @@ def find_layout(grid: Grid, file: str) -> Layout:
     )
 
 
+# A province, city, district or county as a provincial or city table writes it down its
+# first column ('全 省', '郑州市', '湘西自治州', '航空港区').
+PLACE = re.compile(r"^(?:全[省市区县国]|\S{1,10}?(?:省|市|区|县|州|盟|旗))$")
+
+
+def _places_down(grid: Grid, pos: int) -> bool:
+    """Whether the first column below a blank corner cell lists places, not indicators
+    (a table of cities whose corner cell was left empty): two thirds of its labels."""
+    cells = [clean(c) for c in grid.columns[0][pos + 1 : pos + 60] if c is not None]
+    labels = [re.sub(r"\s", "", c) for c in cells if c and not FOOTNOTE.match(c)]
+    return len(labels) >= 2 and sum(bool(PLACE.match(c)) for c in labels) * 3 >= len(labels) * 2
+
+
 def _build_layout(grid: Grid, pos: int, row: list, cols: list[Column], ctx) -> Layout:
     roles = {c.role for c in cols}
     if "indicator" not in roles and "entity" not in roles:  # blank label header
-        cols = [Column(0, "indicator", ""), *cols]
+        label = "entity" if _places_down(grid, pos) else "indicator"
+        cols = [Column(0, label, ""), *cols]
+        roles.add(label)
     regions = "indicator" not in roles and "entity" in roles
     if regions:
         for c in cols:  # '规模以上工业增加值增速' names an indicator; '增长速度（%）' does not
@@ -519,7 +614,9 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
     regions = layout.kind == "regions"
     name_columns = [c.index for c in layout.columns if c.role == "indicator"]
     label_indexes = [by_role["entity"].index] if regions else name_columns
-    keep = _data_rows(grid, layout.data_start, label_indexes, [c.index for c in value_columns])
+    keep = _data_rows(
+        grid, layout.data_start, label_indexes, [c.index for c in value_columns], layout.data_stop
+    )
     lines = [grid.line_numbers[r] for r in keep]
     n = len(keep)
 
@@ -545,6 +642,8 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
         entities, names = texts, [None] * n
     else:
         entities, names = role_column("entity"), texts
+    if layout.composition:
+        names = [None if t is None else _share_of(t) for t in names]
     labels = [None if t is None else read_label(t) for t in names]
     subs = [lb is not None and lb.breakdown for lb in labels]
     label_units = [(lb.unit if lb else "") or layout.default_unit for lb in labels]
@@ -582,6 +681,14 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
     return Cells(columns, lines, texts)
 
 
+def _share_of(label) -> str:
+    """'本地生产总值(%)' in a 构成 table names the share '本地生产总值构成(%)': another
+    indicator than GDP, skipped and listed as such."""
+    text = str(label)
+    cut = PARENS.search(text)
+    return text[: cut.start()] + "构成" + text[cut.start() :] if cut else text + "构成"
+
+
 def _first_filled(columns: list[list], indexes: list[int]) -> tuple[list, list[str]]:
     """Per row, the first filled label cell (the fill-in template's 指标ID, else its
     指标名称) and the letter of its column."""
@@ -597,11 +704,16 @@ def _first_filled(columns: list[list], indexes: list[int]) -> tuple[list, list[s
 
 
 def _data_rows(
-    grid: Grid, start: int, label_indexes: list[int], value_indexes: list[int]
+    grid: Grid,
+    start: int,
+    label_indexes: list[int],
+    value_indexes: list[int],
+    table_end: int | None = None,
 ) -> list[int]:
-    """Rows from `start` up to the first footnote that carry a label or a figure: a row
-    with figures and no label is reported, never dropped without a word."""
-    stop = _footnote_row(grid, start)
+    """Rows from `start` up to the first footnote (or the next table) that carry a label
+    or a figure: a row with figures and no label is reported, never dropped without a
+    word."""
+    stop = min(_footnote_row(grid, start), table_end if table_end is not None else len(grid))
     width = len(grid.columns)
     labels = [grid.columns[i] for i in label_indexes if i < width]
     values = [grid.columns[i] for i in value_indexes if i < width]
@@ -659,8 +771,4 @@ def _basis_word(cell) -> str | None:
     low = clean(cell).lower()
     if any(w in low for w in DECLINE_LABELS):
         return "decline"
-    if any(w in low for w in MONTH_WORDS):
-        return "month"
-    if any(w in low for w in YTD_WORDS):
-        return "ytd"
-    return None
+    return _basis_of(low)

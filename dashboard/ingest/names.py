@@ -9,7 +9,8 @@ Statistics tables decorate a name in a handful of ways, and each carries meaning
   '(上年同期=100)');
 - a measure suffix: '累计增长', '_同比增长', '累计值', '当期值', '增速' -- which figure
   of the indicator this is (growth or level; year-to-date or single month);
-- a place prefix: '全市', '全省', or the entity's own name ('郑州市固定资产投资');
+- a place prefix: '全市', '全省', '本地' ('本地生产总值'), or the entity's own name
+  ('郑州市固定资产投资');
 - short forms: '规上' and '规模工业' for '规模以上工业'.
 
 `read_label` takes a label apart; `match_keys` lists the keys to look a label up by, most
@@ -42,7 +43,7 @@ BREAKDOWN = re.compile(r"^(?:[#＃]+|其中\s*[:：]?|内\s*[:：]|中\s*[:：])
 BRACKETS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
 DASHES = re.compile(r"[～~—–－―〜]")
-PLACE_WORDS = ("全市", "全省", "全国", "全区", "全县", "本市")
+PLACE_WORDS = ("全市", "全省", "全国", "全区", "全县", "本市", "本地")  # 本地生产总值 (GDP)
 # Verbs that open a task's name; the same object with another verb is a near miss.
 VERBS = (
     "新建",

@@ -7,9 +7,9 @@ import pandas as pd
 
 from dashboard.core.problems import IngestError, Problem, Skipped, errors
 from dashboard.ingest.grid import read_grid
-from dashboard.ingest.layout import Layout, find_layout, raw_figures
+from dashboard.ingest.layout import Layout, find_layouts, raw_figures
 from dashboard.ingest.resolve import CatalogueIndex
-from dashboard.ingest.validate import Checker, Outcomes, Row
+from dashboard.ingest.validate import Checker, Outcomes, Row, duplicate_figures
 
 MAX_BYTES = 20 * 1024 * 1024
 BASIS_WARNINGS = ("figure.ytd_below_previous", "figure.jump")
@@ -82,10 +82,15 @@ def parse_upload(
         )
     index = targets if isinstance(targets, CatalogueIndex) else CatalogueIndex.build(targets)
     grid = read_grid(data, file)  # refuses grids beyond its row, column and cell limits
-    layout = find_layout(grid, file)
-    checker = Checker(file, index, today, layout.context, layout.names_by_id, reading=reading)
-    figures, problems, outcomes = checker.check(raw_figures(grid, layout))
-    problems += _estimate_columns(layout, file) + _whole_file(figures, problems, outcomes, file)
+    layouts = find_layouts(grid, file)
+    layout = layouts[0]
+    checkers = [Checker(file, index, today, b.context, b.names_by_id, reading=reading)
+                for b in layouts]  # fmt: skip
+    figures, problems, outcomes = _joined(
+        [c.check(raw_figures(grid, b)) for c, b in zip(checkers, layouts, strict=True)], file
+    )
+    problems += [p for b in layouts for p in _estimate_columns(b, file)]
+    problems += _whole_file(figures, problems, outcomes, file)
     if strict:
         problems += [_as_error(skip, file) for skip in outcomes.skipped]
     problems.sort(key=lambda p: (p.row or 0, p.column or ""))
@@ -97,10 +102,30 @@ def parse_upload(
         figures,
         problems,
         outcomes,
-        _notes(layout, checker.year_sources, index),
+        _notes(layout, set().union(*(c.year_sources for c in checkers)), index),
         reading,
-        checker.read_rows,
+        set().union(*(c.read_rows for c in checkers)),
     )
+
+
+def _joined(results: list[tuple], file: str) -> tuple[pd.DataFrame, list[Problem], Outcomes]:
+    """The tables of a file as one: their figures, problems and row outcomes in order. A
+    target's period given by two tables with two values refuses the file, as in one table
+    (a 构成 table's 100.0 under the GDP name is no growth rate)."""
+    if len(results) == 1:
+        return results[0]
+    frame, repeats = duplicate_figures(
+        pd.concat([f for f, _, _ in results], ignore_index=True), file
+    )
+    wrong = {p.row for p in errors(repeats)}
+    outcomes = Outcomes(
+        [r for _, _, o in results for r in o.lines],
+        set().union(*(o.stored for _, _, o in results)) - wrong,
+        set().union(*(o.errors for _, _, o in results)) | wrong,
+        [s for _, _, o in results for s in o.skipped],
+    )
+    problems = [p for _, ps, _ in results for p in ps] + repeats
+    return frame, problems, outcomes
 
 
 def _whole_file(figures: pd.DataFrame, problems: list, outcomes: Outcomes, file: str) -> list:

@@ -566,40 +566,7 @@ class Checker:
 
     # -------------------------------------------------------------- whole file
     def _duplicates(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-        key = FIGURE_KEY + (["item"] if "item" in frame else [])  # one row per item
-        dup = frame[frame.duplicated(key, keep=False)]
-        problems = []
-        for _, group in dup.groupby(key, sort=False, dropna=False):
-            first = group.iloc[0]
-            for _, other in group.iloc[1:].iterrows():
-                same = other["value"] == first["value"]
-                params = {
-                    "id": other["id"],
-                    "period": _period_text(other),
-                    "first": int(first["source_row"]),
-                    "value": other["value"],
-                    "earlier": first["value"],
-                }
-                keys = ("figure.repeated", "figure.repeated_differs")
-                if isinstance(other.get("item"), str):  # an item's state, in its words
-                    keys = ("item.repeated", "item.repeated_differs")
-                    params |= {
-                        "item": other["item"],
-                        "value": other["raw"],
-                        "earlier": first["raw"],
-                    }
-                problems.append(
-                    Problem(
-                        self.file,
-                        int(other["source_row"]),
-                        other["source_column"],
-                        keys[0] if same else keys[1],
-                        "hint.one_row_per_period",
-                        params,
-                        "warning" if same else "error",
-                    )
-                )
-        return frame.drop_duplicates(key, keep="first").reset_index(drop=True), problems
+        return duplicate_figures(frame, self.file)
 
 
 def _blank(cell) -> bool:
@@ -758,3 +725,42 @@ def _period_text(rec) -> str:
     if start == end:
         return message_text("period.month_short", "en", end=end)
     return message_text("period.span_short", "en", start=start, end=end)
+
+
+def duplicate_figures(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """One figure per target and period (and item): a repeat with the same value is a
+    warning, with another value an error (which of the two is meant?); the first is kept."""
+    key = FIGURE_KEY + (["item"] if "item" in frame else [])  # one row per item
+    dup = frame[frame.duplicated(key, keep=False)]
+    problems = []
+    for _, group in dup.groupby(key, sort=False, dropna=False):
+        first = group.iloc[0]
+        for _, other in group.iloc[1:].iterrows():
+            same = other["value"] == first["value"]
+            params = {
+                "id": other["id"],
+                "period": _period_text(other),
+                "first": int(first["source_row"]),
+                "value": other["value"],
+                "earlier": first["value"],
+            }
+            keys = ("figure.repeated", "figure.repeated_differs")
+            if isinstance(other.get("item"), str):  # an item's state, in its words
+                keys = ("item.repeated", "item.repeated_differs")
+                params |= {
+                    "item": other["item"],
+                    "value": other["raw"],
+                    "earlier": first["raw"],
+                }
+            problems.append(
+                Problem(
+                    file,
+                    int(other["source_row"]),
+                    other["source_column"],
+                    keys[0] if same else keys[1],
+                    "hint.one_row_per_period",
+                    params,
+                    "warning" if same else "error",
+                )
+            )
+    return frame.drop_duplicates(key, keep="first").reset_index(drop=True), problems
