@@ -30,84 +30,101 @@ def tenfold_warnings(
     figures of the same series that the upload leaves as they are."""
     if figures.empty:
         return []
-    t = _targets(figures, index)
+    n = len(figures)
+    both = pd.concat([figures[SERIES + ["period_start", "period_end", "value"]], others])
+    cat, pos = _catalogue(index, both)
+    measure, kind = cat["measure"].to_numpy()[pos], cat["kind"].to_numpy()[pos]
+    span = (both["period_end"] - both["period_start"] + 1).to_numpy(dtype=np.float64)
+    flow = np.isin(measure, FLOWS)
+    typical, count = _series(both, pos, flow, span, np.isin(measure, UNCHECKED))
     values = figures["value"].to_numpy(dtype=np.float64)
-    span = (figures["period_end"] - figures["period_start"] + 1).to_numpy(dtype=np.float64)
-    flow = np.isin(t["measure"], FLOWS)
-    growth = t["measure"] == "ytd_growth"
+    goal, flow, span, measure, kind = (
+        cat["goal"].to_numpy()[pos[:n]],
+        flow[:n],
+        span[:n],
+        measure[:n],
+        kind[:n],
+    )
+    growth = measure == "ytd_growth"
     both_ways, floor = ~growth, np.where(growth, RATE_FLOOR_PP, 0.0)
-    typical, n = _series(figures, others, flow, span, index)
-    expected = _target_scale(t, flow, span)
+    expected = _target_scale(goal, measure, kind, flow, span)
     checks = [
         ("figure.tenfold_revision", tenfold(values, previous)),
-        ("figure.off_series", off_scale(values, typical, both_ways, floor)),
-        ("figure.off_target_pace", flow & off_scale(values, expected, t["kind"] == "amount")),
+        ("figure.off_series", off_scale(values, typical[:n], both_ways, floor)),
+        ("figure.off_target_pace", flow & off_scale(values, expected, kind == "amount")),
         ("figure.off_target", ~flow & off_scale(values, expected, both_ways, floor)),
     ]
-    flagged = np.zeros(len(figures), dtype=bool)
+    units = cat["unit"].to_numpy()[pos[:n]]
+    flagged = np.zeros(n, dtype=bool)
     out = []
     for key, hit in checks:
         for k in np.flatnonzero(hit & ~flagged):
-            refs = {"old": previous[k], "typical": typical[k], "expected": expected[k],
-                    "target": t["goal"][k]}  # fmt: skip
-            params = {k2: float(v) for k2, v in refs.items()} | {
-                "n": int(n[k]),
-                "unit": t["unit"][k],
+            params = {
+                "old": float(previous[k]),
+                "typical": float(typical[k]),
+                "expected": float(expected[k]),
+                "target": float(goal[k]),
+                "n": int(count[k]),
+                "unit": units[k] if isinstance(units[k], str) else "",
             }
             out.append(_problem(figures.iloc[k], key, params, file))
         flagged |= hit
     return sorted(out, key=lambda p: (p.row or 0, p.column or ""))
 
 
-def _targets(figures: pd.DataFrame, index: CatalogueIndex) -> dict[str, np.ndarray]:
-    """Each figure's target (the latest catalogue year's, for a reference figure of an
-    earlier year): measure, kind, unit and the target figure (a range's low end)."""
-    rows = [
-        (r["entity"], r["id"], r["year"], r["measure"], r["kind"], r["unit"], _goal(r))
-        for r in index.records
-    ]
-    cat = pd.DataFrame(rows, columns=["entity", "id", "year", "measure", "kind", "unit", "goal"])
-    cat = cat.sort_values("year").drop_duplicates(["entity", "id"], keep="last")
-    t = figures[["entity", "id"]].merge(cat.drop(columns="year"), on=["entity", "id"], how="left")
-    out = {c: t[c].to_numpy() for c in ("measure", "kind", "unit")}
-    out["unit"] = np.where(pd.isna(out["unit"]), "", out["unit"])
-    out["goal"] = t["goal"].to_numpy(dtype=np.float64)
-    return out
-
-
-def _goal(record: dict) -> float:
-    value = record["target_value"]
-    if value is None or pd.isna(value):
-        value = record.get("target_low")
-    return np.nan if value is None or pd.isna(value) else float(value)
+def _catalogue(index: CatalogueIndex, figures: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """Each figure's target as a row of a small catalogue frame (the latest catalogue
+    year's, for a reference figure of an earlier year): measure, kind, unit and the target
+    figure (a range's low end); the frame's last row stands for none."""
+    t = index.targets
+    cat = (
+        pd.DataFrame(
+            {
+                "key": t["entity"].astype(str) + "\x1f" + t["id"].astype(str),
+                "year": t["year"],
+                "measure": t["measure"].astype(object),
+                "kind": t["kind"].astype(object),
+                "unit": t["unit"].astype(object),
+                "goal": pd.to_numeric(t["target_value"], errors="coerce").fillna(
+                    pd.to_numeric(t["target_low"], errors="coerce")
+                ),
+            }
+        )
+        .sort_values("year", kind="stable")
+        .drop_duplicates("key", keep="last")
+    )
+    none = pd.DataFrame({"key": [None], "measure": [None], "kind": [None], "unit": [""],
+                         "goal": [np.nan]})  # fmt: skip
+    cat = pd.concat([cat.drop(columns="year"), none], ignore_index=True)
+    keys = figures["entity"].astype(str) + "\x1f" + figures["id"].astype(str)
+    pos = pd.Index(cat["key"].iloc[:-1]).get_indexer(keys)
+    return cat, np.where(pos < 0, len(cat) - 1, pos)
 
 
 def _series(
-    figures: pd.DataFrame, others: pd.DataFrame, flow: np.ndarray, span: np.ndarray, index
+    both: pd.DataFrame, pos: np.ndarray, flow: np.ndarray, span: np.ndarray, unchecked
 ) -> tuple[np.ndarray, np.ndarray]:
     """What the series' other periods suggest for each figure, and how many there are.
     Flows are compared per month (a 1—10月 total is ten months' worth), so a year-to-date
-    series is one series whatever months it holds."""
-    n = len(figures)
-    both = pd.concat([figures[SERIES + ["period_start", "period_end", "value"]], others])
-    both_span = (both["period_end"] - both["period_start"] + 1).to_numpy(dtype=np.float64)
-    measures = _targets(both, index)["measure"]
-    both_flow = np.isin(measures, FLOWS)
-    per = np.where(both_flow, both["value"].to_numpy(dtype=np.float64) / both_span, both["value"])
-    groups = both.groupby(SERIES, sort=False, dropna=False).ngroup().to_numpy()
-    typical, count = series_typical(groups, per)
-    typical = np.where(np.isin(measures, UNCHECKED), np.nan, typical)
-    return np.where(flow, typical[:n] * span, typical[:n]), count[:n]
+    series is one series whatever months it holds. A series is a target (its catalogue
+    row), a year and a basis."""
+    year = pd.factorize(both["year"])[0]
+    basis = pd.factorize(both["basis"])[0]
+    groups = (pos * (year.max() + 1) + year) * (basis.max() + 1) + basis
+    values = both["value"].to_numpy(dtype=np.float64)
+    typical, count = series_typical(groups, np.where(flow, values / span, values))
+    typical = np.where(unchecked, np.nan, typical)
+    return np.where(flow, typical * span, typical), count
 
 
-def _target_scale(t: dict, flow: np.ndarray, span: np.ndarray) -> np.ndarray:
+def _target_scale(goal, measure, kind, flow, span) -> np.ndarray:
     """The target's figure as due by each figure's period: for a year's amount or count,
     its share of the months the figure covers; for a level, share or rate, the target
     itself; nothing for codes and judgements."""
-    amounts = np.isin(t["kind"], ("amount", "count"))
-    pace = np.where(amounts, t["goal"] * span / 12, np.nan)
-    checked = ~np.isin(t["measure"], UNCHECKED) & ~np.isin(t["kind"], ("milestone", "qualitative"))
-    return np.where(flow, pace, np.where(checked, t["goal"], np.nan))
+    amounts = np.isin(kind, ("amount", "count"))
+    pace = np.where(amounts, goal * span / 12, np.nan)
+    checked = ~np.isin(measure, UNCHECKED) & ~np.isin(kind, ("milestone", "qualitative"))
+    return np.where(flow, pace, np.where(checked, goal, np.nan))
 
 
 def _problem(f: pd.Series, key: str, params: dict, file: str) -> Problem:
