@@ -419,6 +419,22 @@ def _print_skipped(parsed) -> None:
         )
 
 
+def _print_revisions(pv, index) -> None:
+    """Every figure that replaces a stored one, old -> new, on stderr: the preview's 修订."""
+    units = {(r["entity"], r["id"]): r["unit"] or "" for r in index.records}
+    revised = pv.figures[pv.figures["change"] == "revision"]
+    for f in revised.itertuples():
+        span = text("period.month_short", LANG, end=f.period_end)
+        if f.period_start != f.period_end:
+            span = text("period.span_short", LANG, start=f.period_start, end=f.period_end)
+        print(
+            text("cli.revision", LANG, file=pv.parsed.file, row=f.source_row, id=f.id,
+                 year=f.year, period=span, old=f.previous, new=f.value,
+                 unit=units.get((f.entity, f.id), "")),
+            file=sys.stderr,
+        )  # fmt: skip
+
+
 def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> tuple | None:
     """(figures stored or that would be, rows skipped); None when the file is rejected.
 
@@ -453,6 +469,7 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> tuple
         if pv.unconfirmed and not args.confirm:
             print(text("cli.unconfirmed", LANG, file=path.name, n=len(pv.unconfirmed)))
             return None
+        _print_revisions(pv, index)
         if pv.duplicate_of:
             same = pv.duplicate_of
             print(

@@ -100,6 +100,20 @@ def test_a_tenfold_revision_is_shown_old_to_new(empty_ws):
     ]
 
 
+def test_the_command_line_shows_each_revision_old_to_new(empty_ws):
+    first = DATA / "B13a_key_projects_2026_1-9_synthetic_utf8bom.csv"
+    slip = DATA / "B13b_key_projects_2026_1-9_revision_10x_synthetic_utf8bom.csv"
+    assert cli(empty_ws, "ingest", str(first)).returncode == 0
+    out = cli(empty_ws, "ingest", str(slip))
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stderr.splitlines() == [
+        f"warning: {slip.name}:3:C: key_project_investment 1-9月: the revision 17,900 is ten "
+        "times off the value it replaces (1,790) — check the figure and its unit; confirm if "
+        "it is right",
+        f"{slip.name}:3: revises key_project_investment 2026 1-9月: 1,790 -> 17,900 亿元",
+    ]
+
+
 def test_a_first_figure_ten_times_the_targets_pace_is_flagged(empty_ws):
     """17900 with nothing stored: no old value, no series, but 2,000亿元 a year comes to
     about 1,500 by September."""
