@@ -112,3 +112,19 @@ def test_a_table_of_cities_with_a_blank_corner_cell_stores_the_citys_row(empty_w
     assert "cities_synthetic.csv:5: skipped: the catalogue has no target for '开封市'" in (
         out.stderr.splitlines()
     )
+
+
+def test_the_nations_figure_beside_the_citys_is_not_the_citys(empty_ws, tmp_path):
+    """City releases put 全国 and 全省 rows beside 全市 for comparison (numbers synthetic):
+    '全国…' is the nation's figure and is skipped, never stored as the city's."""
+    path = tmp_path / "compare_synthetic.csv"
+    path.write_text(
+        "2026年1-9月工业生产情况,,\n指标,1-9月累计增长(%),\n"
+        "全国规模以上工业增加值,5.9,\n全市规模以上工业增加值,8.6,\n",
+        encoding="utf-8-sig",
+    )
+    out = cli(empty_ws, "ingest", str(path), "--today", TODAY)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert stored(empty_ws) == [(2026, "industry_va_growth", 1, 9, "ytd", 8.6, None, 4)]
+    assert "compare_synthetic.csv:3: skipped: '全国规模以上工业增加值' is not a catalogue "\
+        "indicator" in out.stderr.splitlines()  # fmt: skip

@@ -43,7 +43,8 @@ BREAKDOWN = re.compile(r"^(?:[#＃]+|其中\s*[:：]?|内\s*[:：]|中\s*[:：])
 BRACKETS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
 DASHES = re.compile(r"[～~—–－―〜]")
-PLACE_WORDS = ("全市", "全省", "全国", "全区", "全县", "本市", "本地")  # 本地生产总值 (GDP)
+# Not 全国: "全国规模以上工业增加值" in a city's table is the nation's figure, never the city's.
+PLACE_WORDS = ("全市", "全省", "全区", "全县", "本市", "本地")  # 本地生产总值 (GDP)
 # Verbs that open a task's name; the same object with another verb is a near miss.
 VERBS = (
     "新建",
