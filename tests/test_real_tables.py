@@ -18,7 +18,9 @@ COLUMNS = "year, id, period_start, period_end, basis, value, companion_value, so
 
 def stored(ws) -> list[tuple]:
     with open_store(ws) as con:
-        return con.execute(f"SELECT {COLUMNS} FROM figures ORDER BY year, id").fetchall()
+        return con.execute(
+            f"SELECT {COLUMNS} FROM figures ORDER BY year, id, period_end"
+        ).fetchall()
 
 
 def ingest(ws, name: str):
@@ -83,7 +85,12 @@ def test_stacked_tables_say_where_each_row_went(empty_ws):
             "the catalogue has no target for '河北省'",
         ),  # fmt: skip
         # month-on-month growth (环比) by month: no catalogue measure
-        ("R07_nbs_mom_growth_2012-2013.csv", 13, 3, "'2012年9月份' is not a catalogue indicator"),
+        (
+            "R07_nbs_mom_growth_2012-2013.csv",
+            13,
+            3,
+            "'规模以上工业 增加值环比增速' is not a catalogue indicator",
+        ),  # fmt: skip
     ],
 )
 def test_a_real_table_without_catalogue_figures_is_refused_plainly(empty_ws, name, rows, line, why):
@@ -128,3 +135,28 @@ def test_the_nations_figure_beside_the_citys_is_not_the_citys(empty_ws, tmp_path
     assert stored(empty_ws) == [(2026, "industry_va_growth", 1, 9, "ytd", 8.6, None, 4)]
     assert "compare_synthetic.csv:3: skipped: '全国规模以上工业增加值' is not a catalogue "\
         "indicator" in out.stderr.splitlines()  # fmt: skip
+
+
+def test_months_down_a_blank_corner_column_with_indicators_across(empty_ws, tmp_path):
+    """R07's layout with 累计增长 columns (numbers synthetic): each month row is a period, a
+    month without a year is of the year written above it, last year's are reference
+    figures. The months were read as indicator names and every figure lost."""
+    path = tmp_path / "months_synthetic.csv"
+    path.write_text(
+        "2026年主要指标月度数据（合成数据 synthetic）,,\n"
+        ",规模以上工业增加值累计增长(%),固定资产投资累计增长(%)\n"
+        "2025年11月,8.9,4.8\n12月,9.0,5.1\n2026年2月,8.1,4.0\n3月,8.3,4.4\n",
+        encoding="utf-8-sig",
+    )
+    out = cli(empty_ws, "ingest", str(path), "--today", TODAY)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert stored(empty_ws) == [
+        (2025, "fai_growth", 1, 11, "ytd", 4.8, None, 3),
+        (2025, "fai_growth", 1, 12, "ytd", 5.1, None, 4),
+        (2025, "industry_va_growth", 1, 11, "ytd", 8.9, None, 3),
+        (2025, "industry_va_growth", 1, 12, "ytd", 9.0, None, 4),
+        (2026, "fai_growth", 1, 2, "ytd", 4.0, None, 5),
+        (2026, "fai_growth", 1, 3, "ytd", 4.4, None, 6),
+        (2026, "industry_va_growth", 1, 2, "ytd", 8.1, None, 5),
+        (2026, "industry_va_growth", 1, 3, "ytd", 8.3, None, 6),
+    ]

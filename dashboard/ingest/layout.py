@@ -477,6 +477,23 @@ def find_layout(grid: Grid, file: str, begin: int = 0, ctx: TableContext | None 
 PLACE = re.compile(r"^(?:全[省市区县国]|\S{1,10}?(?:省|市|区|县|州|盟|旗))$")
 
 
+def _blank_corner(grid: Grid, pos: int) -> str:
+    """What the first column under a blank corner cell lists: places (a table of cities),
+    periods (a release's months down, indicators across) or indicators."""
+    if _places_down(grid, pos):
+        return "entity"
+    return "period" if _periods_down(grid, pos) else "indicator"
+
+
+def _periods_down(grid: Grid, pos: int) -> bool:
+    """Two thirds of the labels below are periods ('2012年9月份', '10月份')."""
+    cells = [c for c in grid.columns[0][pos + 1 : pos + 60] if c is not None]
+    labels = [c for c in cells if not (isinstance(c, str) and FOOTNOTE.match(clean(c)))]
+    return (
+        len(labels) >= 2 and sum(_try_period(c) is not None for c in labels) * 3 >= len(labels) * 2
+    )
+
+
 def _places_down(grid: Grid, pos: int) -> bool:
     """Whether the first column below a blank corner cell lists places, not indicators
     (a table of cities whose corner cell was left empty): two thirds of its labels."""
@@ -488,11 +505,12 @@ def _places_down(grid: Grid, pos: int) -> bool:
 def _build_layout(grid: Grid, pos: int, row: list, cols: list[Column], ctx) -> Layout:
     roles = {c.role for c in cols}
     if "indicator" not in roles and "entity" not in roles:  # blank label header
-        label = "entity" if _places_down(grid, pos) else "indicator"
+        label = _blank_corner(grid, pos)
         cols = [Column(0, label, ""), *cols]
         roles.add(label)
     regions = "indicator" not in roles and "entity" in roles
-    if regions:
+    periods = "indicator" not in roles and not regions  # months down, indicators across
+    if regions or periods:
         for c in cols:  # '规模以上工业增加值增速' names an indicator; '增长速度（%）' does not
             if c.role == "value" and c.period is None and not measure_only(c.header):
                 c.indicator = c.header
@@ -506,10 +524,10 @@ def _build_layout(grid: Grid, pos: int, row: list, cols: list[Column], ctx) -> L
     start = pos + (2 if merged is not None else 1)
     estimates = [column_letter(c.index) for c in cols if c.role == "estimate"]
     cols = [c for c in cols if c.role != "estimate"]
-    cols = _with_context(cols, ctx, regions)
+    cols = _with_context(cols, ctx, regions or periods)
     by_id = any(clean(c.header).lower() in ID_WORDS for c in cols if c.role == "indicator")
-    if regions:
-        kind = "regions"
+    if regions or periods:
+        kind = "regions" if regions else "periods"
     elif any(c.period for c in cols if c.role == "value") and "period" not in roles:
         kind = "wide"
     else:
@@ -612,8 +630,15 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
     by_role = {c.role: c for c in reversed(layout.columns) if c.role != "value"}
     value_columns = [c for c in layout.columns if c.role == "value"]
     regions = layout.kind == "regions"
+    across = layout.kind in ("regions", "periods")  # indicators named across the top
     name_columns = [c.index for c in layout.columns if c.role == "indicator"]
-    label_indexes = [by_role["entity"].index] if regions else name_columns
+    label_indexes = (
+        [by_role["entity"].index]
+        if regions
+        else [by_role["period"].index]
+        if across
+        else name_columns
+    )
     keep = _data_rows(
         grid, layout.data_start, label_indexes, [c.index for c in value_columns], layout.data_stop
     )
@@ -636,10 +661,14 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
     items = role_column("item", _item_name)
     item_dues = role_column("item_due")
     periods = role_column("period")
+    if layout.kind == "periods":
+        periods = _carried_years(periods)
     period_col = by_role.get("period")
     period_letter = column_letter(period_col.index) if period_col else None
     if regions:
         entities, names = texts, [None] * n
+    elif across:
+        entities, names = role_column("entity"), [None] * n
     else:
         entities, names = role_column("entity"), texts
     if layout.composition:
@@ -655,8 +684,8 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
         part = {
             "row": lines,
             "column": [letter] * n,
-            "indicator": [col.indicator] * n if regions else names,
-            "indicator_column": [letter] * n if regions else letters,
+            "indicator": [col.indicator] * n if across else names,
+            "indicator_column": [letter] * n if across else letters,
             "cell": column(col.index),
             "period_cell": [col.header] * n if col.period else periods,
             "period": [col.period] * n,
@@ -679,6 +708,24 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
         order = sorted(range(len(columns["row"])), key=columns["row"].__getitem__)
         columns = {name: [values[j] for j in order] for name, values in columns.items()}
     return Cells(columns, lines, texts)
+
+
+YEAR_IN = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _carried_years(cells: list) -> list:
+    """Months down a column name the year once ('2012年9月份', '10月份', …, '2013年1月份'):
+    a month without one is of the year last written above it."""
+    out, year = [], None
+    for c in cells:
+        text = None if c is None else str(c)
+        found = YEAR_IN.search(text) if text else None
+        if found:
+            year = found.group(1)
+        elif text and year and _try_period(text) is not None:
+            text = f"{year}年{text}"
+        out.append(text if text is not None else c)
+    return out
 
 
 def _share_of(label) -> str:
