@@ -287,7 +287,7 @@ def split_label(text: str) -> tuple[str, str]:
     return base, unit
 
 
-def _role(base: str) -> str | None:
+def role_of(base: str) -> str | None:
     low = base.lower()
     if any(w in low for w in ESTIMATE_WORDS):
         return "estimate"
@@ -343,7 +343,7 @@ def _column(i: int, cell) -> Column | None:
     """What a header cell says; None for a cell that is none of ours (序号, 年度目标)."""
     base, unit = split_label(str(cell))
     period = _try_period(cell if not isinstance(cell, str) else base)
-    role = "value" if period else _role(base)
+    role = "value" if period else role_of(base)
     if role is None:
         return None
     growth, basis = _measure(base)
@@ -352,11 +352,11 @@ def _column(i: int, cell) -> Column | None:
     return Column(i, role, str(cell), unit, growth, basis, period)
 
 
-def _classify_header(row: list) -> list[Column]:
+def classify_header(row: list) -> list[Column]:
     return [col for i, cell in enumerate(row) if cell is not None and (col := _column(i, cell))]
 
 
-def _is_header(row: list, cols: list[Column], ctx: TableContext) -> bool:
+def is_header(row: list, cols: list[Column], ctx: TableContext) -> bool:
     """Indicators (or places) down a label column, and figures across."""
     roles = {c.role for c in cols}
     figures = "value" in roles or any(c.period for c in cols)
@@ -379,84 +379,12 @@ def _named_columns(row: list, cols: list[Column]) -> list[int]:
     ]
 
 
-def find_layouts(grid: Grid, file: str) -> list[Layout]:
-    """Every table of the file, top to bottom. A bureau's 进度数据 release stacks several
-    ('1、本地生产总值', '2、…构成', '5、规模以上工业产销'), each with its own header and
-    a numbered title above it; the tables below the first take the file title's context."""
-    blocks = [find_layout(grid, file)]
-    while (nxt := _next_header(grid, blocks[-1].data_start)) is not None:
-        stop = _section_start(grid, nxt, blocks[-1].data_start)
-        blocks[-1].data_stop = stop
-        try:
-            block = find_layout(grid, file, stop, blocks[0].context)
-        except IngestError:
-            break
-        block.composition = bool(COMPOSITION.search(_lines(grid, stop, nxt)))
-        blocks.append(block)
-    return blocks
-
-
-# A stacked table titled '2、本地生产总值构成' gives each row's share of the whole in %:
-# '本地生产总值(%) | 100.0' there is no growth rate of GDP.
-COMPOSITION = re.compile(r"构成|比重")
-
-
-def _lines(grid: Grid, start: int, stop: int) -> str:
-    return " ".join(str(c) for r in range(start, stop) for c in grid.row(r) if c is not None)
-
-
-def _next_header(grid: Grid, start: int) -> int | None:
-    """The first row below `start` that is another table's header: a blank label cell or
-    a 指标/地区 word over measure and period words. Only rows whose label cell could be a
-    header's are classified, so a 100,000-row table costs one pass over its labels."""
-    if not grid.columns:
-        return None
-    labels = grid.columns[0]
-    words = {v for v in set(labels[start + 1 :]) if isinstance(v, str) and _label_header(v)}
-    for r in range(start + 1, len(grid)):
-        v = labels[r]
-        if (v is None or v in words) and _another_header(grid.row(r)):
-            return r
-    return None
-
-
-NUMBER = re.compile(r"^[-+]?[\d,，.]+%?$")
-
-
-def _another_header(row: list) -> bool:
-    """A header below a table: header words in every filled cell, no figure among them
-    (a data row with an empty 指标ID is no header, however its cells read)."""
-    filled = [c for c in row if c is not None and str(c).strip()]
-    if any(not isinstance(c, str) or NUMBER.match(clean(c)) for c in filled):
-        return False
-    cols = _classify_header(row)
-    return len(cols) == len(filled) and _is_header(row, cols, TableContext())
-
-
-@lru_cache(maxsize=1024)
-def _label_header(cell: str) -> bool:
-    return _role(split_label(cell)[0]) in ("indicator", "entity")
-
-
-def _section_start(grid: Grid, header: int, start: int) -> int:
-    """The header row, or the title rows right above it ('2、本地生产总值构成')."""
-    pos = header
-    while pos - 1 > start and _lone_cell(grid.row(pos - 1)):
-        pos -= 1
-    return pos
-
-
-def _lone_cell(row: list) -> bool:
-    filled = [c for c in row if c is not None and str(c).strip()]
-    return len(filled) == 1 and row[0] is not None and not FOOTNOTE.match(clean(row[0]))
-
-
 def find_layout(grid: Grid, file: str, begin: int = 0, ctx: TableContext | None = None) -> Layout:
     ctx = ctx or TableContext()
     for pos in range(begin, min(begin + 30, len(grid))):
         row = grid.row(pos)
-        cols = _classify_header(row)
-        if _is_header(row, cols, ctx):
+        cols = classify_header(row)
+        if is_header(row, cols, ctx):
             return _build_layout(grid, pos, row, cols, ctx)
         ctx = read_line(ctx, " ".join(str(c) for c in row if c is not None))
     raise IngestError(

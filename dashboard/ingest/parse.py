@@ -7,8 +7,9 @@ import pandas as pd
 
 from dashboard.core.problems import IngestError, Problem, Skipped, errors
 from dashboard.ingest.grid import read_grid
-from dashboard.ingest.layout import Layout, find_layouts, raw_figures
+from dashboard.ingest.layout import Layout, raw_figures
 from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.ingest.stacked import find_layouts
 from dashboard.ingest.validate import Checker, Outcomes, Row, duplicate_figures
 
 MAX_BYTES = 20 * 1024 * 1024
