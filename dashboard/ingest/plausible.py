@@ -80,7 +80,8 @@ def _catalogue(index: CatalogueIndex, figures: pd.DataFrame) -> tuple[pd.DataFra
     cat = (
         pd.DataFrame(
             {
-                "key": t["entity"].astype(str) + "\x1f" + t["id"].astype(str),
+                "entity": t["entity"].astype(object),
+                "id": t["id"].astype(object),
                 "year": t["year"],
                 "measure": t["measure"].astype(object),
                 "kind": t["kind"].astype(object),
@@ -91,13 +92,13 @@ def _catalogue(index: CatalogueIndex, figures: pd.DataFrame) -> tuple[pd.DataFra
             }
         )
         .sort_values("year", kind="stable")
-        .drop_duplicates("key", keep="last")
+        .drop_duplicates(["entity", "id"], keep="last")
+        .reset_index(drop=True)
     )
-    none = pd.DataFrame({"key": [None], "measure": [None], "kind": [None], "unit": [""],
-                         "goal": [np.nan]})  # fmt: skip
-    cat = pd.concat([cat.drop(columns="year"), none], ignore_index=True)
-    keys = figures["entity"].astype(str) + "\x1f" + figures["id"].astype(str)
-    pos = pd.Index(cat["key"].iloc[:-1]).get_indexer(keys)
+    keys = pd.MultiIndex.from_arrays([cat["entity"], cat["id"]])
+    pos = keys.get_indexer(pd.MultiIndex.from_arrays([figures["entity"], figures["id"]]))
+    none = {"measure": None, "kind": None, "unit": "", "goal": np.nan}
+    cat = pd.concat([cat, pd.DataFrame([none])], ignore_index=True)
     return cat, np.where(pos < 0, len(cat) - 1, pos)
 
 
