@@ -134,6 +134,7 @@ GROWTH_SERIES = "指标,时期,数值\n" + "".join(
 )
 
 
+@pytest.mark.both_engines  # the series' stored figures are read in SQL
 @pytest.mark.parametrize(
     ("cell", "warning"),
     [
