@@ -35,8 +35,10 @@ def tenfold_warnings(
     cat, pos = _catalogue(index, both)
     measure, kind = cat["measure"].to_numpy()[pos], cat["kind"].to_numpy()[pos]
     span = (both["period_end"] - both["period_start"] + 1).to_numpy(dtype=np.float64)
-    flow = np.isin(measure, FLOWS)
-    typical, count = _series(both, pos, flow, span, np.isin(measure, UNCHECKED))
+    item = (both["basis"] == "item").to_numpy()  # a named item's state: a code
+    flow = np.isin(measure, FLOWS) & ~item
+    unchecked = np.isin(measure, UNCHECKED) | item
+    typical, count = _series(both, pos, flow, span, unchecked)
     values = figures["value"].to_numpy(dtype=np.float64)
     goal, flow, span, measure, kind = (
         cat["goal"].to_numpy()[pos[:n]],
@@ -47,7 +49,7 @@ def tenfold_warnings(
     )
     growth = measure == "ytd_growth"
     both_ways, floor = ~growth, np.where(growth, RATE_FLOOR_PP, 0.0)
-    expected = _target_scale(goal, measure, kind, flow, span)
+    expected = np.where(unchecked[:n], np.nan, _target_scale(goal, measure, kind, flow, span))
     checks = [
         ("figure.tenfold_revision", tenfold(values, previous)),
         ("figure.off_series", off_scale(values, typical[:n], both_ways, floor)),

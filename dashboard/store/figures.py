@@ -74,7 +74,8 @@ def _items_of(figures: pd.DataFrame) -> pd.Series:
 OTHERS_SQL = """
 SELECT c.entity, c.year, c.id, c.basis, c.period_start, c.period_end, c.value
 FROM current_figures c
-WHERE c.basis <> 'item' AND EXISTS (SELECT 1 FROM incoming n WHERE n.entity = c.entity AND n.year = c.year
+WHERE c.basis <> 'item'
+  AND EXISTS (SELECT 1 FROM incoming n WHERE n.entity = c.entity AND n.year = c.year
               AND n.id = c.id AND n.basis = c.basis)
   AND NOT EXISTS (SELECT 1 FROM incoming m WHERE m.entity = c.entity AND m.year = c.year
                   AND m.id = c.id AND m.basis = c.basis AND m.period_start = c.period_start
