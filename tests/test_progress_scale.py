@@ -17,6 +17,7 @@ import pytest
 
 from dashboard.core.explain import add_explanations, add_status_labels
 from dashboard.core.progress import compute_progress
+from dashboard.core.progress_arrays import JUDGING_COLUMNS
 from dashboard.services import reporting
 from dashboard.services.database import open_store
 from dashboard.store import catalogue as store_catalogue
@@ -27,13 +28,19 @@ TODAY = date(2026, 11, 26)
 
 
 def judged_both_ways(con, year: int, month: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    targets = store_catalogue.targets(con, year)
+    """Every catalogue column and every current figure, against what reporting reads: the
+    judging columns and the reduced figures."""
     full = store_figures.current_figures(con, year)
     reduced = store_figures.judged_figures(con, year, month)
     assert len(reduced) <= len(full)
     return (
-        compute_progress(targets, full, month, today=TODAY),
-        compute_progress(targets, reduced, month, today=TODAY),
+        compute_progress(store_catalogue.targets(con, year), full, month, today=TODAY),
+        compute_progress(
+            store_catalogue.targets(con, year, columns=JUDGING_COLUMNS),
+            reduced,
+            month,
+            today=TODAY,
+        ),
     )
 
 
@@ -96,7 +103,7 @@ def random_store(catalogue: pd.DataFrame, seed: int) -> duckdb.DuckDBPyConnectio
     return con
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 5, 6])
 def test_random_series_judged_from_the_reduced_figures_are_the_same(catalogue, seed):
     con = random_store(catalogue, seed)
     compared = 0
@@ -134,3 +141,62 @@ def test_progress_explained_later_is_the_explained_progress(sample_ws):
     pd.testing.assert_frame_equal(later[explained.columns], explained)
     row = explained.set_index("id").loc["ev_chargers"]
     assert row["explanation_zh"].startswith("1—10月累计完成")
+
+
+# Level series whose periods below the level, missing months and revisions decide the
+# verdict: (id, month, value, upload). Upload 901 revises 900.
+LEVELS = [
+    *[("drinking_water_compliance", m, 95.0 if m == 4 else 100.0, 900) for m in range(1, 11)
+      if m != 7],
+    ("zero_employment_households", 2, 3.0, 900),
+    ("zero_employment_households", 2, 0.0, 901),  # revised: no longer above zero
+    ("zero_employment_households", 3, 0.0, 900),
+    ("zero_employment_households", 5, 0.0, 900),
+    ("zero_employment_households", 5, 2.0, 901),  # revised: above zero, and so is June
+    ("zero_employment_households", 6, 1.0, 900),
+    ("zero_employment_households", 8, 0.0, 900),
+    ("heritage_inspection", 3, 1.0, 900),
+    ("heritage_inspection", 6, 2.0, 900),
+    ("heritage_inspection", 6, 1.0, 901),  # revised: June was not done after all
+    ("heritage_inspection", 8, 2.0, 900),
+    ("heritage_inspection", 9, 2.0, 900),
+]  # fmt: skip
+
+
+@pytest.mark.both_engines
+def test_levels_sent_by_the_database_judge_as_every_figure(sample_ws):
+    """Breaches, warnings, missing months and done milestones from the few level rows the
+    database sends, revisions that flip a period across the level included."""
+    ids = sorted({row[0] for row in LEVELS})
+    with open_store(sample_ws) as con:
+        con.execute(f"DELETE FROM figures WHERE id IN ({', '.join('?' * len(ids))})", ids)
+        con.executemany(
+            "INSERT INTO figures (upload_id, source_row, source_column, entity, year, id, "
+            "period_start, period_end, basis, value, raw) "
+            "VALUES (?, ?, '', '郑州市', 2026, ?, ?, ?, 'level', ?, ?)",
+            [
+                (upload, n, target, month, month, value, "已完成" if value == 2 else None)
+                for n, (target, month, value, upload) in enumerate(LEVELS)
+            ],
+        )
+        for month in range(1, 13):
+            full, reduced = judged_both_ways(con, 2026, month)
+            pd.testing.assert_frame_equal(full, reduced)
+        sent = store_figures.judged_figures(con, 2026, 10)
+        result = full.set_index("id")
+    water = sent[sent["id"] == "drinking_water_compliance"]
+    # the breach and the latest month leave the database, the other seven are a bitmask
+    assert sorted(water["period_end"].tolist()) == [4, 10]
+    assert set(water["level_months"]) == {sum(1 << m for m in range(1, 11) if m != 7)}
+    # a revised series is sent whole: its newest figures decide
+    assert sorted(sent.loc[sent["id"] == "zero_employment_households", "period_end"]) == [
+        2, 3, 5, 6, 8
+    ]  # fmt: skip
+    row = result.loc["drinking_water_compliance"]
+    assert (row["breach_month"], row["breach_value"], row["months_missing"]) == (4, 95, 1)
+    assert row["first_missing_month"] == 7
+    row = result.loc["zero_employment_households"]
+    assert (row["breach_month"], row["breach_value"]) == (6, 1)  # May and June above zero
+    assert (row["warning_month"], row["warning_value"]) == (6, 1)
+    row = result.loc["heritage_inspection"]
+    assert (row["milestone_state"], row["completed_month"]) == ("done", 8)

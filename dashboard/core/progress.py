@@ -51,7 +51,10 @@ def compute_progress(
     `targets`: catalogue rows of one year. `figures`: current figures with TARGET_KEY columns,
     period_start, period_end, basis (ytd/month/level), value in catalogue units and, where
     known, `raw` (the words a milestone was reported with); an items target's items are
-    figures with basis `item` and the columns `item` and `item_due` (core/items).
+    figures with basis `item` and the columns `item` and `item_due` (core/items). A store
+    may send only the level figures that matter (the latest, those below the level, those
+    reporting done) if each row's `level_months` names the months that hold a level figure
+    of its target (bit m for month m): the missing periods are counted from it.
     `profiles`: entity, id, month, share_pct — last year's year-to-date ÷ last year's total.
     `assessments`: entity, year, id, month, status, comment — people's judgement.
     `today`: the clock; a figure counts as due from its report date (report_dates). Without

@@ -7,7 +7,7 @@ converting 80,000 strings to Python objects repeatedly would cost more than the 
 import numpy as np
 import pandas as pd
 
-from dashboard.core.progress_row import RESULT_COLUMNS
+from dashboard.core.progress_row import RESULT_COLUMNS, TARGET_KEY
 from dashboard.core.units import COUNTED
 from dashboard.core.vocab import (
     ASSESSMENTS,
@@ -18,6 +18,16 @@ from dashboard.core.vocab import (
     FREQUENCIES,
 )
 
+# The catalogue columns compute_progress reads (the rest, such as source_text and
+# aliases, a caller need not read from the store; tests/test_progress_scale.py judges
+# with these alone).
+JUDGING_COLUMNS = (
+    *TARGET_KEY,
+    *("section", "department", "name_zh", "name_en", "kind", "comparator", "direction"),
+    *("frequency", "measure", "unit", "due_date", "target_value", "target_low"),
+    *("target_high", "tolerance_pp", "publication_lag", "assessment", "assessment_date"),
+    *("nature", "supporting_departments", "source_doc"),
+)
 FLOW_COMPARATORS = ("at_least", "about", "range", "at_most", "exactly")
 RATE_COMPARATORS = ("at_least", "about", "at_most", "exactly", "decrease")
 COMPARATOR_MASKS = ("range", "about", "at_most", "decrease", "maintain", "milestone", "qualitative")

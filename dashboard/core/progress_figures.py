@@ -75,7 +75,7 @@ def reduce_figures(
     due_month = np.minimum(float(month), latest_due_month(c.year, c.lag, today, day))
     due = snap_to_periods(c.quarterly, c.first, due_month)
     lt, le, lv = tidx[lvl_rows], end[lvl_rows], value[lvl_rows]
-    missing, first_missing = _missing_levels(c, lt, le, due)
+    missing, first_missing = _missing_levels(c, lt, _reported_months(figures, keep, lvl_rows), due)
     levels = _levels(c, lt, le, lv)
     raw = _raw_words(figures, keep, lvl_rows, c.is_comp["milestone"][tidx[lvl_rows]])
     return State(
@@ -130,7 +130,19 @@ def _add_single_months(n, tidx, end, value, ytd_val, ytd_end):
     return flow_val, flow_end, gaps
 
 
-def _missing_levels(c: Catalogue, tidx, end, due):
+def _reported_months(figures: pd.DataFrame, keep, rows) -> np.ndarray:
+    """Per level figure, the months known to hold a level figure of its target, bit m for
+    month m: its own, and those a store that sent only some of them names in
+    `level_months` (store/figures.judged_figures)."""
+    end = figures["period_end"].to_numpy(dtype="int64")[keep][rows]
+    months = np.left_shift(1, end)
+    if "level_months" in figures:
+        sent = figures["level_months"].to_numpy(dtype="int64", na_value=0)[keep][rows]
+        months |= sent
+    return months
+
+
+def _missing_levels(c: Catalogue, tidx, months, due):
     """Due periods (first period .. the latest due) of each level series with no figure,
     and the first of them: every period of a maintain target is checked."""
     count, first = np.zeros(c.n), np.full(c.n, np.nan)
@@ -138,7 +150,7 @@ def _missing_levels(c: Catalogue, tidx, end, due):
     if not len(rows):
         return count, first
     reported = np.zeros(c.n, dtype="int64")
-    np.bitwise_or.at(reported, tidx, np.left_shift(1, end.astype("int64")))
+    np.bitwise_or.at(reported, tidx, months)
     months = np.arange(1, 13)
     step, start, last = c.step[rows, None], c.first[rows, None], due[rows, None]
     on_grid = (months[None, :] % step == 0) | (step == 1)

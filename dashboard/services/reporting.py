@@ -13,6 +13,7 @@ from dashboard.core.explain import add_explanations, add_status_labels
 from dashboard.core.items import item_table
 from dashboard.core.periods import period_text
 from dashboard.core.progress import compute_progress
+from dashboard.core.progress_arrays import JUDGING_COLUMNS
 from dashboard.core.progress_row import TARGET_KEY
 from dashboard.core.seasonal import last_year_profiles, with_last_year
 from dashboard.core.settings import Thresholds, thresholds_from_toml
@@ -170,7 +171,7 @@ def progress(
 
 
 def _progress(con, year: int, month: int, thresholds, today, explained: bool) -> pd.DataFrame:
-    targets = store_catalogue.targets(con, year)
+    targets = store_catalogue.targets(con, year, columns=JUDGING_COLUMNS)
     # reduced in the database: only the figures judging can use leave it
     figures = store_figures.judged_figures(con, year, month)
     last_year = store_figures.current_figures(con, year - 1)

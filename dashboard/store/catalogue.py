@@ -1,5 +1,7 @@
 """The target catalogue. Reloading replaces targets and never touches figures."""
 
+from collections.abc import Sequence
+
 import duckdb
 import pandas as pd
 
@@ -40,9 +42,14 @@ def home_entity(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def targets(
-    con: duckdb.DuckDBPyConnection, year: int | None = None, entity: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    year: int | None = None,
+    entity: str | None = None,
+    columns: Sequence[str] = CATALOGUE_COLUMNS,
 ) -> pd.DataFrame:
-    sql = f"SELECT {', '.join(CATALOGUE_COLUMNS)} FROM targets WHERE 1=1"
+    """The catalogue in file order (of `year`, of `entity` if given): every column, or only
+    `columns` (judging a province's 800,000 targets reads the ones it needs)."""
+    sql = f"SELECT {', '.join(columns)} FROM targets WHERE 1=1"
     params: list = []
     if year is not None:
         sql += " AND year = ?"
@@ -50,7 +57,7 @@ def targets(
     if entity is not None:
         sql += " AND entity = ?"
         params.append(entity)
-    return con.execute(sql + " ORDER BY entity, year, position", params).df()
+    return dialect.frame(con, sql + " ORDER BY entity, year, position", params)
 
 
 def catalogue_years(con: duckdb.DuckDBPyConnection) -> list[int]:

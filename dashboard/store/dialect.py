@@ -114,6 +114,38 @@ def scratch_table(
         yield cur
 
 
+def frame(con, sql: str, params: list | None = None) -> pd.DataFrame:
+    """The rows of a query as `.df()` gives them on DuckDB, read through Arrow: no Python
+    object per text cell (at province scale, 800,000 targets × 20 text columns made
+    `.df()` of the catalogue cost seconds). Same dtypes as `.df()`: text as pandas' str
+    (an all-NULL text column as object None), dates as datetime64[us], integers and
+    booleans with NULL as pandas' nullable types (tests/test_dialect_frame.py compares).
+    PostgreSQL: its result's `.df()`, which copies DuckDB's dtypes."""
+    if is_postgres(con):
+        return con.execute(sql, params).df()
+    # A relation's Arrow is read as the query runs (a result of execute() is copied
+    # first: twice the time); it may not start while an earlier execute() on `con` is
+    # unread (a fetchone), so that one is run to its end.
+    con.complete()
+    table = con.sql(sql, params=params).to_arrow_table()
+    out = table.to_pandas(date_as_object=False, coerce_temporal_nanoseconds=False)
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        kind = column.type
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            if column.null_count == len(column):
+                out[name] = np.full(len(column), None, dtype=object)
+        elif pa.types.is_date(kind) or pa.types.is_timestamp(kind):
+            out[name] = out[name].astype("datetime64[us]")
+        elif pa.types.is_integer(kind) and column.null_count:
+            nullable = pd.api.types.pandas_dtype(
+                f"{'U' if pa.types.is_unsigned_integer(kind) else ''}Int{kind.bit_width}"
+            )
+            out[name] = column.to_pandas(types_mapper=lambda _, dtype=nullable: dtype)
+        elif pa.types.is_boolean(kind) and column.null_count:
+            out[name] = column.to_pandas(types_mapper=lambda _: pd.BooleanDtype())
+    return out
+
+
 def insertion_order(con) -> str:
     """A column that orders a table's rows as they were added: DuckDB's rowid, PostgreSQL's
     ctid (rows are only ever appended to the tables it orders)."""

@@ -131,41 +131,59 @@ def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> 
 
 # The figures compute_progress can use as of a month, reduced in the database: of a year-to-
 # date series only its latest figure (nothing before it counts); single months only after
-# that figure (they are added to it); of a level series only the latest, except for targets
-# kept every period (maintain: each period is checked) and milestones (when done, the
-# words), and every report of a named item (core/items: when each was done). At province
-# scale this leaves 1-3 rows a target instead of every month's, and the core's results are
-# the same (tests/test_progress_scale.py). Which rows are kept
-# depends only on their keys, so the latest revision of each (the rule of the
-# current_figures view, store/schema.py) is picked after the reduction, among far fewer
-# rows. Unordered: the core reduces by target and period whatever order the rows come in
-# (sorting them cost more than the reduction).
+# that figure (they are added to it); of a level series only the latest. Levels checked
+# every period (maintain) send besides only the periods below the level (a breach, a
+# warning), milestones the periods reported done (code 2: when it was done); with every
+# row goes `level_months`, the months holding a level figure of its target (bit m for
+# month m), from which the core counts the missing periods. Every report of a named item
+# is kept (core/items: when each was done). At province scale this leaves
+# about one row a target instead of every month's, and the core's results are the same
+# (tests/test_progress_scale.py).
+# The latest revision of each figure (the rule of the current_figures view, store/
+# schema.py) is picked after the reduction, among far fewer rows. That is right only if a
+# period is kept or dropped with all its revisions: the tests on values (below the level,
+# done) could keep an older revision and drop the newest, so a maintain or milestone
+# target with a revised level figure keeps all its periods (`level_sum` differs from
+# `level_months` when a month's bit is counted twice). The figures are read twice, once
+# per target (`ends`) and once joined to those 800,000 rows, never to themselves; the
+# catalogue is joined to the per-target rows. Unordered: the core reduces by target and
+# period whatever order the rows come in (sorting them cost more than the reduction).
 JUDGED_SQL = """
-WITH f AS (
-    SELECT g.entity, g.year, g.id, g.period_start, g.period_end, g.basis, g.value, g.raw,
-           g.upload_id, g.source_row, g.item, g.item_due,
-           coalesce(t.comparator, '') AS comparator, coalesce(t.measure, '') AS measure
-    FROM figures g JOIN targets t USING (entity, year, id)
-    WHERE g.year = ? AND g.period_end <= ?),
-ends AS (
+WITH ends AS (
     SELECT entity, year, id,
            max(period_end) FILTER (WHERE basis = 'ytd' AND period_start = 1) AS ytd_end,
-           max(period_end) FILTER (WHERE basis = 'level') AS level_end
-    FROM f GROUP BY entity, year, id),
+           max(period_end) FILTER (WHERE basis = 'level') AS level_end,
+           coalesce(bit_or(1 << period_end) FILTER (WHERE basis = 'level'), 0) AS level_months,
+           coalesce(sum(1 << period_end) FILTER (WHERE basis = 'level'), 0) AS level_sum
+    FROM figures WHERE year = ? AND period_end <= ?
+    GROUP BY entity, year, id),
+judged AS (
+    SELECT e.*, coalesce(t.measure, '') = 'ytd_distinct' AS distinct_count,
+           coalesce(t.comparator, '') AS comparator, t.direction = 'lower' AS is_lower,
+           t.target_value
+    FROM ends e JOIN targets t USING (entity, year, id)),
 kept AS (
-    SELECT f.*, row_number() OVER (
-               PARTITION BY f.entity, f.year, f.id, f.period_start, f.period_end, f.basis,
-                            f.item
-               ORDER BY f.upload_id DESC, f.source_row DESC) AS newest
-    FROM f JOIN ends USING (entity, year, id)
-    WHERE (f.basis = 'ytd' AND f.period_start = 1 AND f.period_end = ends.ytd_end)
-       OR (f.basis = 'month' AND f.measure <> 'ytd_distinct'
-           AND f.period_end > coalesce(ends.ytd_end, 0))
-       OR (f.basis = 'level'
-           AND (f.comparator IN ('maintain', 'milestone') OR f.period_end = ends.level_end))
-       OR f.basis = 'item')
-SELECT entity, year, id, period_start, period_end, basis, value,
-       CASE WHEN basis IN ('level', 'item') THEN raw END AS raw, item, item_due, source_row
+    SELECT g.entity, g.year, g.id, g.period_start, g.period_end, g.basis, g.value,
+           CASE WHEN g.basis IN ('level', 'item') THEN g.raw END AS raw, g.item, g.item_due,
+           g.source_row, j.level_months,
+           row_number() OVER (
+               PARTITION BY g.entity, g.year, g.id, g.period_start, g.period_end, g.basis,
+                            g.item
+               ORDER BY g.upload_id DESC, g.source_row DESC) AS newest
+    FROM figures g JOIN judged j USING (entity, year, id)
+    WHERE g.year = ? AND g.period_end <= ?
+      AND ((g.basis = 'ytd' AND g.period_start = 1 AND g.period_end = j.ytd_end)
+        OR (g.basis = 'month' AND NOT j.distinct_count
+            AND g.period_end > coalesce(j.ytd_end, 0))
+        OR (g.basis = 'level' AND (
+            g.period_end = j.level_end
+            OR (j.comparator IN ('maintain', 'milestone') AND j.level_sum <> j.level_months)
+            OR (j.comparator = 'maintain' AND CASE WHEN j.is_lower
+                THEN g.value > j.target_value ELSE g.value < j.target_value END)
+            OR (j.comparator = 'milestone' AND g.value = 2)))
+        OR g.basis = 'item'))
+SELECT entity, year, id, period_start, period_end, basis, value, raw, item, item_due,
+       source_row, level_months
 FROM kept
 WHERE newest = 1
 """
@@ -176,7 +194,7 @@ def judged_figures(con: duckdb.DuckDBPyConnection, year: int, month: int) -> pd.
     Words as text with NaN where none, as current_figures gives them whenever the year has
     any (a reduced set may hold none, which DuckDB would hand over as None objects)."""
     # portable SQL (no QUALIFY, GROUP BY ALL or named parameters): PostgreSQL runs it too
-    figures = con.execute(JUDGED_SQL, [year, month]).df()
+    figures = dialect.frame(con, JUDGED_SQL, [year, month, year, month])
     figures["raw"] = figures["raw"].astype("str")
     return figures
 
