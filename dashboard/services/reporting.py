@@ -191,8 +191,19 @@ def _progress(con, year: int, month: int, thresholds, today, explained: bool) ->
     comments = store_comments.latest_comments(con, year, month)
     result = result.merge(comments[TARGET_KEY + ["reason", "measures"]], on=TARGET_KEY, how="left")
     for column in ("reason", "measures"):  # no comment is None, never NaN ("nan" on a page)
-        result[column] = [v if isinstance(v, str) and v else None for v in result[column]]
+        result[column] = _words_or_none(result[column])
     return result
+
+
+def _words_or_none(column: pd.Series) -> np.ndarray:
+    """Texts as objects, None where empty or missing (a province has 800,000 rows and a
+    few comments: only those are looked at)."""
+    out = np.full(len(column), None, dtype=object)
+    given = column.notna().to_numpy()
+    if given.any():
+        values = column.to_numpy(dtype=object)
+        out[given] = [v if isinstance(v, str) and v else None for v in values[given]]
+    return out
 
 
 def items(con: duckdb.DuckDBPyConnection, year: int, month: int) -> pd.DataFrame:
