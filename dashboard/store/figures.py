@@ -140,36 +140,41 @@ def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> 
 # about one row a target instead of every month's, and the core's results are the same
 # (tests/test_progress_scale.py).
 # The latest revision of each figure (the rule of the current_figures view, store/
-# schema.py) is picked after the reduction, among far fewer rows. That is right only if a
-# period is kept or dropped with all its revisions: the tests on values (below the level,
-# done) could keep an older revision and drop the newest, so a maintain or milestone
-# target with a revised level figure keeps all its periods (`level_sum` differs from
-# `level_months` when a month's bit is counted twice). The figures are read twice, once
-# per target (`ends`) and once joined to those 800,000 rows, never to themselves; the
-# catalogue is joined to the per-target rows. Unordered: the core reduces by target and
-# period whatever order the rows come in (sorting them cost more than the reduction).
+# schema.py) is picked after the reduction, and only for targets with a revised figure:
+# `revised` says a (basis, month) is counted twice (a sum of distinct powers of two is
+# their bitwise or; two periods of one basis ending in the same month count as a
+# revision, which costs nothing but the sort; so do a month's several named items, each
+# its own series). Without revisions every kept row is the
+# figure (the window over 800,000 targets' rows cost a quarter of the query). Dropping a
+# period on a value test (below the level, done) could keep an older revision and drop
+# the newest, so a maintain or milestone target with a revision keeps every period.
+# The figures are read twice, grouped per target (`ends`) and joined to those rows,
+# never to themselves; the catalogue is joined to the per-target rows. Unordered: the
+# core reduces by target and period whatever order the rows come in (sorting them cost
+# more than the reduction).
 JUDGED_SQL = """
-WITH ends AS (
+WITH f AS (
+    SELECT entity, year, id, period_start, period_end, basis, CAST(1 AS BIGINT) << (
+               period_end + CASE basis WHEN 'ytd' THEN 0 WHEN 'month' THEN 16
+                                       WHEN 'level' THEN 32 ELSE 48 END
+           ) AS bit
+    FROM figures WHERE year = ? AND period_end <= ?),
+ends AS (
     SELECT entity, year, id,
            max(period_end) FILTER (WHERE basis = 'ytd' AND period_start = 1) AS ytd_end,
            max(period_end) FILTER (WHERE basis = 'level') AS level_end,
            coalesce(bit_or(1 << period_end) FILTER (WHERE basis = 'level'), 0) AS level_months,
-           coalesce(sum(1 << period_end) FILTER (WHERE basis = 'level'), 0) AS level_sum
-    FROM figures WHERE year = ? AND period_end <= ?
-    GROUP BY entity, year, id),
+           sum(bit) <> bit_or(bit) AS revised
+    FROM f GROUP BY entity, year, id),
 judged AS (
     SELECT e.*, coalesce(t.measure, '') = 'ytd_distinct' AS distinct_count,
            coalesce(t.comparator, '') AS comparator, t.direction = 'lower' AS is_lower,
            t.target_value
     FROM ends e JOIN targets t USING (entity, year, id)),
-kept AS (
+kept AS MATERIALIZED (
     SELECT g.entity, g.year, g.id, g.period_start, g.period_end, g.basis, g.value,
            CASE WHEN g.basis IN ('level', 'item') THEN g.raw END AS raw, g.item, g.item_due,
-           g.source_row, j.level_months,
-           row_number() OVER (
-               PARTITION BY g.entity, g.year, g.id, g.period_start, g.period_end, g.basis,
-                            g.item
-               ORDER BY g.upload_id DESC, g.source_row DESC) AS newest
+           j.level_months, j.revised, g.upload_id, g.source_row
     FROM figures g JOIN judged j USING (entity, year, id)
     WHERE g.year = ? AND g.period_end <= ?
       AND ((g.basis = 'ytd' AND g.period_start = 1 AND g.period_end = j.ytd_end)
@@ -177,14 +182,21 @@ kept AS (
             AND g.period_end > coalesce(j.ytd_end, 0))
         OR (g.basis = 'level' AND (
             g.period_end = j.level_end
-            OR (j.comparator IN ('maintain', 'milestone') AND j.level_sum <> j.level_months)
+            OR (j.comparator IN ('maintain', 'milestone') AND j.revised)
             OR (j.comparator = 'maintain' AND CASE WHEN j.is_lower
                 THEN g.value > j.target_value ELSE g.value < j.target_value END)
             OR (j.comparator = 'milestone' AND g.value = 2)))
         OR g.basis = 'item'))
 SELECT entity, year, id, period_start, period_end, basis, value, raw, item, item_due,
        source_row, level_months
-FROM kept
+FROM kept WHERE NOT revised
+UNION ALL
+SELECT entity, year, id, period_start, period_end, basis, value, raw, item, item_due,
+       source_row, level_months
+FROM (SELECT *, row_number() OVER (
+                    PARTITION BY entity, year, id, period_start, period_end, basis, item
+                    ORDER BY upload_id DESC, source_row DESC) AS newest
+      FROM kept WHERE revised) ranked
 WHERE newest = 1
 """
 
