@@ -58,3 +58,15 @@ def test_the_shipped_catalogue_and_figures_as_df_gives_them(sample_ws):
             expected = con.execute(sql).df()
             assert len(expected) > 80
             pd.testing.assert_frame_equal(dialect.frame(con, sql), expected)
+
+
+def test_joins_built_as_written_leave_the_setting_as_found(kinds):
+    setting = "SELECT current_setting('disabled_optimizers')"
+    sql = "SELECT a.words, b.small FROM kinds a JOIN kinds b USING (whole) ORDER BY whole"
+    for before in ("", "top_n"):
+        kinds.execute(f"SET disabled_optimizers = '{before}'")
+        pending = kinds.execute("SELECT * FROM kinds")
+        pending.fetchone()  # an unread result on the connection does not stop it
+        got = dialect.frame(kinds, sql, builds_as_written=True)
+        assert got.to_dict("records") == [{"words": "甲", "small": 3}, {"words": "乙", "small": -1}]
+        assert kinds.execute(setting).fetchone()[0] == before

@@ -149,9 +149,10 @@ def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> 
 # period on a value test (below the level, done) could keep an older revision and drop
 # the newest, so a maintain or milestone target with a revision keeps every period.
 # The figures are read twice, grouped per target (`ends`) and joined to those rows,
-# never to themselves; the catalogue is joined to the per-target rows. Unordered: the
-# core reduces by target and period whatever order the rows come in (sorting them cost
-# more than the reduction).
+# never to themselves; the catalogue is joined to the per-target rows. DuckDB builds the
+# joins' hash tables on the right side as written (dialect.frame, builds_as_written):
+# the per-target rows, not the figures. Unordered: the core reduces by target and period
+# whatever order the rows come in (sorting them cost more than the reduction).
 JUDGED_SQL = """
 WITH f AS (
     SELECT entity, year, id, period_start, period_end, basis, CAST(1 AS BIGINT) << (
@@ -206,7 +207,7 @@ def judged_figures(con: duckdb.DuckDBPyConnection, year: int, month: int) -> pd.
     Words as text with NaN where none, as current_figures gives them whenever the year has
     any (a reduced set may hold none, which DuckDB would hand over as None objects)."""
     # portable SQL (no QUALIFY, GROUP BY ALL or named parameters): PostgreSQL runs it too
-    figures = dialect.frame(con, JUDGED_SQL, [year, month, year, month])
+    figures = dialect.frame(con, JUDGED_SQL, [year, month, year, month], builds_as_written=True)
     figures["raw"] = figures["raw"].astype("str")
     return figures
 
