@@ -92,10 +92,21 @@ def reduce_figures(
 
 
 def _target_positions(t: pd.DataFrame, f: pd.DataFrame) -> np.ndarray:
-    """Row position in `t` of each figure's target, -1 where none (other entity/year)."""
-    catalogue = pd.MultiIndex.from_arrays([t["entity"], t["year"], t["id"]])
-    wanted = pd.MultiIndex.from_arrays([f["entity"], f["year"], f["id"]])
-    return catalogue.get_indexer(wanted)
+    """Row position in `t` of each figure's target, -1 where none (other entity/year).
+    The key as one integer: entity and id numbered together for both frames (a
+    MultiIndex of 800,000 targets looked up a million figures four times slower)."""
+    entity = _numbered(t["entity"], f["entity"])
+    target = _numbered(t["id"], f["id"])
+    year = _numbered(t["year"], f["year"])
+    wide_target, wide_year = target.max(initial=0) + 1, year.max(initial=0) + 1
+    key = (entity * wide_target + target) * wide_year + year
+    return pd.Index(key[: len(t)]).get_indexer(key[len(t) :])
+
+
+def _numbered(ours: pd.Series, theirs: pd.Series) -> np.ndarray:
+    """The values of both as numbers from 0, equal values equal numbers."""
+    both = pd.concat([ours, theirs], ignore_index=True)
+    return pd.factorize(both, use_na_sentinel=False)[0].astype("int64")
 
 
 def _latest(n: int, tidx: np.ndarray, end: np.ndarray, value: np.ndarray):
