@@ -189,9 +189,12 @@ def _progress(con, year: int, month: int, thresholds, today, explained: bool) ->
         result[column] = _periods(result, lang)
     result["last_year_actual"] = _same_period_last_year(result, last_year)
     comments = store_comments.latest_comments(con, year, month)
-    result = result.merge(comments[TARGET_KEY + ["reason", "measures"]], on=TARGET_KEY, how="left")
+    # the keys alone are merged (merging the whole result copied its 70 columns)
+    given = result[TARGET_KEY].merge(
+        comments[TARGET_KEY + ["reason", "measures"]], on=TARGET_KEY, how="left"
+    )
     for column in ("reason", "measures"):  # no comment is None, never NaN ("nan" on a page)
-        result[column] = _words_or_none(result[column])
+        result[column] = _words_or_none(given[column])
     return result
 
 
