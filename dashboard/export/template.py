@@ -21,6 +21,8 @@ ITEM_BASIS = "进展(未启动/推进中/已完成/已撤销)"
 STATE_ZH = {"not_started": "未启动", "in_progress": "推进中", "done": "已完成"}
 WIDTHS = {"指标ID": 24, "指标名称": 36, ITEM_COLUMN: 30, "时期": 16, "数值": 12}
 WIDTHS |= {DUE_COLUMN: 14, "单位": 10, "口径": 20, "责任单位": 28, "备注": 24}
+ENTITY_COLUMN = "主体"
+WIDTHS[ENTITY_COLUMN] = 14
 LIST_SHEET = "指标清单"
 SPARE_ROWS = 50  # rows under the form where a copied or added row still gets the list
 BASIS_ZH = {
@@ -43,15 +45,22 @@ def due_targets(targets: pd.DataFrame, month: int) -> pd.DataFrame:
         is_due(f, month) or c == "milestone" or a == "items"
         for f, c, a in zip(targets["frequency"], targets["comparator"], assessed, strict=True)
     ]
-    keep = targets[due]
+    # a Series: an empty list would select no columns (a department without targets here)
+    keep = targets[pd.Series(due, index=targets.index, dtype=bool)]
     return keep[keep["comparator"] != "qualitative"]
 
 
 def template_frame(
-    targets: pd.DataFrame, year: int, month: int, items: pd.DataFrame | None = None
+    targets: pd.DataFrame,
+    year: int,
+    month: int,
+    items: pd.DataFrame | None = None,
+    entity: str | None = None,
 ) -> pd.DataFrame:
     """The form's rows; `items` (core.items.item_table as of the month) lists the items
-    already reported, one row each under its target."""
+    already reported, one row each under its target. With `entity`, a 主体 column naming
+    it, so that the filled-in file is stored for that entity wherever it is uploaded (a
+    district's form at the city's command line)."""
     due = due_targets(targets, month)
     with_items = "assessment" in due and (due["assessment"] == "items").any()
     rows = []
@@ -64,7 +73,10 @@ def template_frame(
         basis = DECREASE_BASIS if t.comparator == "decrease" else BASIS_ZH[t.measure]
         row = [t.id, t.name_zh, period, "", t.unit or "", basis, t.department, ""]
         rows.append(_widen(row) if with_items else row)
-    return pd.DataFrame(rows, columns=ITEM_HEADER if with_items else HEADER)
+    frame = pd.DataFrame(rows, columns=ITEM_HEADER if with_items else HEADER)
+    if entity is not None:
+        frame[ENTITY_COLUMN] = entity
+    return frame
 
 
 def _widen(row: list, item: str = "", due: str = "") -> list:

@@ -71,6 +71,9 @@ class CatalogueIndex:
     # The office's own entity (that of targets.csv): a file that names no entity reports for
     # it, also once districts have catalogues with the same indicator names.
     home: str | None = None
+    # Set where a person chose the entity (the upload page): a file that names none means
+    # only that entity's targets, never another's with the same name.
+    only_home: bool = False
     names: dict[str, list[int]] = field(default_factory=dict)
     records: list[dict] = field(default_factory=list)
     _by_entity: dict[str, dict[str, list[int]]] = field(default_factory=dict)
@@ -83,7 +86,9 @@ class CatalogueIndex:
     comparisons: int = 0  # names compared in full by suggest(): what suggestions cost
 
     @classmethod
-    def build(cls, targets: pd.DataFrame, home: str | None = None) -> "CatalogueIndex":
+    def build(
+        cls, targets: pd.DataFrame, home: str | None = None, only_home: bool = False
+    ) -> "CatalogueIndex":
         t = targets.reset_index(drop=True)
         # column lists then dicts: DataFrame.to_dict boxes every value and is 5x slower
         columns = list(t.columns)
@@ -91,6 +96,7 @@ class CatalogueIndex:
         index = cls(
             t,
             home,
+            only_home,
             records=[dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)],
         )
         # A province catalogue repeats each indicator for every district: names are
@@ -160,6 +166,7 @@ class CatalogueIndex:
             near = self._near_misses().find(canonical(label.core)) if not label.breakdown else []
             return UnknownIndicator(label.name or text, near, label.core or text)
         positions = self.names[name]
+        entity = entity or (self.home if self.only_home else None)
         if entity:
             positions = self._entities(name).get(entity, [])
             if not positions:

@@ -3,7 +3,7 @@ Streamlit here)."""
 
 import pandas as pd
 
-from dashboard.core.messages import text
+from dashboard.core.messages import glossary, text
 from dashboard.core.palette import TILE_ORDER, tile_key, tiles
 from dashboard.present.labels import (
     actual_text,
@@ -43,6 +43,20 @@ def department_counts(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     table = table.sort_values(["overdue_report", "no_data", "off_track"], ascending=False)
     table = table.rename(columns={c: text(tile_key(c), lang) for c in TILE_ORDER})
     return table.reset_index().rename(columns={"department": text("department", lang)})
+
+
+def entity_counts(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per entity (in the order given: the office's own first): its targets and
+    how many are in each tile. Counted, never averaged across unlike targets."""
+    order = list(dict.fromkeys(progress["entity"]))
+    table = pd.crosstab(progress["entity"], tiles(progress)).reindex(
+        index=order, columns=list(TILE_ORDER), fill_value=0
+    )
+    table.insert(0, "targets", table.sum(axis=1))
+    table = table.rename(columns={c: text(tile_key(c), lang) for c in TILE_ORDER})
+    table = table.rename(columns={"targets": text("catalogue.targets", lang)})
+    table.index = [glossary("entity", e, lang) for e in table.index]
+    return table.rename_axis(text("entity_column", lang)).reset_index()
 
 
 def filter_progress(

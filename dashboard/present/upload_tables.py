@@ -77,33 +77,49 @@ def _with_items(table: pd.DataFrame, figures: pd.DataFrame, lang: str) -> pd.Dat
             named, figures["change"], previous, figures["value"], table[change], strict=True
         )
     ]
-    table.insert(
-        2, text("item_col", lang), [v if isinstance(v, str) else "" for v in figures["item"]]
-    )
+    items = [v if isinstance(v, str) else "" for v in figures["item"]]
+    table.insert(table.columns.get_loc(text("indicator", lang)) + 1, text("item_col", lang), items)
     dues = figures.get("item_due", pd.Series([None] * len(figures)))
-    table.insert(5, text("item_due", lang), ["" if pd.isna(d) else str(d)[:10] for d in dues])
+    dues = ["" if pd.isna(d) else str(d)[:10] for d in dues]
+    table.insert(table.columns.get_loc(value) + 1, text("item_due", lang), dues)
     return table
 
 
-def preview_table(figures: pd.DataFrame, targets: pd.DataFrame, lang: str) -> pd.DataFrame:
-    info = targets.drop_duplicates("id").set_index("id")
+def preview_table(
+    figures: pd.DataFrame, targets: pd.DataFrame, lang: str, show_entity: bool = False
+) -> pd.DataFrame:
+    """What will be stored, row by row. `targets`: every catalogue (a figure is named and
+    measured by its entity's target; a year without a catalogue of that entity is a
+    reference year, last year's figures for 去年同期). `show_entity` adds whose figure it is."""
+    latest = targets.sort_values("year", kind="stable")
+    latest = latest.drop_duplicates(["entity", "id"], keep="last")
+    info = latest.set_index(["entity", "id"])
+    years = targets.groupby("entity")["year"].agg(set).to_dict()
+    keys = list(zip(figures["entity"], figures["id"], strict=True))
     name = in_lang("name", lang)
-    units = [info.at[i, "unit"] if i in info.index else "" for i in figures["id"]]
-    years = targets["year"].max() if len(targets) else None
+    units = [info.at[k, "unit"] if k in info.index else "" for k in keys]
     companion_value = figures.get("companion_value", pd.Series([None] * len(figures)))
     companion_unit = figures.get("companion_unit", pd.Series([None] * len(figures)))
     previous = figures.get("previous", pd.Series([None] * len(figures)))
+    whose = {text("entity_column", lang): list(figures["entity"])} if show_entity else {}
     table = pd.DataFrame(
         {
             text("row", lang): figures["source_row"],
-            text("indicator", lang): [
-                info.at[i, name] if i in info.index else i for i in figures["id"]
-            ],
+            **whose,
+            text("indicator", lang): [info.at[k, name] if k in info.index else k[1] for k in keys],
             text("period", lang): [
                 f"{y} {period_text(int(s), int(e), lang)}"
-                + (f" · {text('reference_year', lang)}" if years and y < years else "")
-                for y, s, e in zip(
-                    figures["year"], figures["period_start"], figures["period_end"], strict=True
+                + (
+                    f" · {text('reference_year', lang)}"
+                    if years and y not in years.get(entity, ())
+                    else ""
+                )
+                for entity, y, s, e in zip(
+                    figures["entity"],
+                    figures["year"],
+                    figures["period_start"],
+                    figures["period_end"],
+                    strict=True,
                 )
             ],
             text("value", lang): [

@@ -37,11 +37,14 @@ def sync_aliases(con: duckdb.DuckDBPyConnection, ws: Workspace) -> bool:
 
 
 def choices(index: CatalogueIndex, user: User) -> list[dict]:
-    """The targets `user` may name: their departments' (an admin's: all), not qualitative."""
+    """The targets `user` may name: their departments' (an admin's: all), not qualitative;
+    only the chosen entity's where a page chose one."""
     return [
         r
         for r in index.records
-        if user.may_edit(r["department"]) and r["comparator"] != "qualitative"
+        if user.may_edit(r["department"])
+        and r["comparator"] != "qualitative"
+        and (not index.only_home or r["entity"] == index.home)
     ]
 
 

@@ -112,15 +112,22 @@ def unavailable(fmt: str) -> DashboardError | None:
 
 
 def fill_in_template(
-    targets: pd.DataFrame, year: int, month: int, fmt: str, departments=(), items=None
+    targets: pd.DataFrame,
+    year: int,
+    month: int,
+    fmt: str,
+    departments=(),
+    items=None,
+    entity=None,
 ) -> tuple[bytes, int]:
     """The fill-in file for data month `month` (csv | xlsx) and how many rows it asks
     for; only `departments`' targets when given; `items` (reporting.items as of the month)
-    are listed one row each under their items targets. The form is Chinese office paper:
-    its title is Chinese whatever the page language."""
+    are listed one row each under their items targets; naming `entity` in a 主体 column
+    when given. The form is Chinese office paper: its title is Chinese whatever the page
+    language."""
     if departments:
         targets = targets[targets["department"].isin(list(departments))]
-    frame = template_frame(targets, year, month, items)
+    frame = template_frame(targets, year, month, items, entity)
     if fmt == "xlsx":
         data = template_xlsx(frame, text("template.title", "zh", year=year, month=month))
     else:

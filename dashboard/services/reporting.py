@@ -95,25 +95,43 @@ class NoFigures(DashboardError, LookupError):
     """No figure is stored for the year, so there is no default as-of month."""
 
 
-def default_as_of(con: duckdb.DuckDBPyConnection, year: int | None = None) -> tuple[int, int]:
-    """The latest month holding any figure (of `year` if given)."""
-    found = store_figures.latest_month(con, year)
+def default_as_of(
+    con: duckdb.DuckDBPyConnection, year: int | None = None, entity: str | None = None
+) -> tuple[int, int]:
+    """The latest month holding any figure (of `year` if given). For an `entity`, the
+    latest of its own figures; one that has none yet (a district's first catalogue) takes
+    the latest month any entity reported for its year: that is when its figures are due."""
+    found = store_figures.latest_month(con, year, entity)
+    years = store_catalogue.catalogue_years(con, entity)
+    if found is None and entity is not None and years:
+        found = store_figures.latest_month(con, year or years[-1])
     if found is None:
-        years = store_catalogue.catalogue_years(con)
         if year is None and not years:
             raise NoFigures("error.catalogue_empty")
         return (year or years[-1], 1)
     return found
 
 
-def months(con: duckdb.DuckDBPyConnection) -> tuple[list[int], tuple[int, int]]:
-    """The catalogue's years, and the latest (year, month) holding any figure."""
-    return store_catalogue.catalogue_years(con), default_as_of(con)
+def months(
+    con: duckdb.DuckDBPyConnection, entity: str | None = None
+) -> tuple[list[int], tuple[int, int]]:
+    """The catalogue's years (`entity`'s if given), and the latest (year, month) holding
+    any figure (see default_as_of)."""
+    return store_catalogue.catalogue_years(con, entity), default_as_of(con, entity=entity)
 
 
-def targets(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pd.DataFrame:
-    """The catalogue as stored (of `year` if given)."""
-    return store_catalogue.targets(con, year)
+def entities(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every entity with a catalogue, the office's own (that of targets.csv) first."""
+    home = store_catalogue.home_entity(con)
+    every = store_catalogue.entities(con)
+    return sorted(every, key=lambda e: (e != home, e))
+
+
+def targets(
+    con: duckdb.DuckDBPyConnection, year: int | None = None, entity: str | None = None
+) -> pd.DataFrame:
+    """The catalogue as stored (of `year`, of `entity` if given)."""
+    return store_catalogue.targets(con, year, entity)
 
 
 def current_figures(con: duckdb.DuckDBPyConnection, year: int) -> pd.DataFrame:

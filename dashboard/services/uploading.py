@@ -74,12 +74,16 @@ def parse(
     return shared_worker().parse(data, filename, index, today, strict, reading)
 
 
-def catalogue_index(con: duckdb.DuckDBPyConnection) -> CatalogueIndex:
-    """The catalogue to read files against, with the names people taught it."""
+def catalogue_index(con: duckdb.DuckDBPyConnection, entity: str | None = None) -> CatalogueIndex:
+    """The catalogue to read files against, with the names people taught it. A file that
+    names no entity reports for `entity` (the one a page has chosen: only its targets are
+    meant then) or, without one, for the office's own (that of targets.csv)."""
     targets = store_catalogue.with_learned_aliases(
         store_catalogue.targets(con), store_catalogue.learned_aliases(con)
     )
-    return CatalogueIndex.build(targets, store_catalogue.home_entity(con))
+    if entity is None:
+        return CatalogueIndex.build(targets, store_catalogue.home_entity(con))
+    return CatalogueIndex.build(targets, entity, only_home=True)
 
 
 def preview(

@@ -60,8 +60,17 @@ def targets(
     return dialect.frame(con, sql + " ORDER BY entity, year, position", params)
 
 
-def catalogue_years(con: duckdb.DuckDBPyConnection) -> list[int]:
-    return [r[0] for r in con.execute("SELECT DISTINCT year FROM targets ORDER BY year").fetchall()]
+def catalogue_years(con: duckdb.DuckDBPyConnection, entity: str | None = None) -> list[int]:
+    """The years with a catalogue (of `entity` if given)."""
+    where, params = (" WHERE entity = ?", [entity]) if entity is not None else ("", [])
+    sql = f"SELECT DISTINCT year FROM targets{where} ORDER BY year"
+    return [r[0] for r in con.execute(sql, params).fetchall()]
+
+
+def entities(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every entity with a catalogue, by name."""
+    sql = "SELECT DISTINCT entity FROM targets ORDER BY entity"
+    return [r[0] for r in con.execute(sql).fetchall()]
 
 
 def figure_counts(

@@ -232,11 +232,21 @@ def uploads(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("SELECT * FROM uploads ORDER BY upload_id").df()
 
 
-def latest_month(con: duckdb.DuckDBPyConnection, year: int | None = None) -> tuple[int, int] | None:
+def latest_month(
+    con: duckdb.DuckDBPyConnection, year: int | None = None, entity: str | None = None
+) -> tuple[int, int] | None:
     """(year, month) of the latest period holding any figure of a catalogue year (earlier
-    years' figures are reference figures, not a year to report on)."""
-    sql = "SELECT year, max(period_end) FROM figures WHERE year IN (SELECT year FROM targets)"
+    years' figures are reference figures, not a year to report on); of `entity`'s own
+    figures and catalogue years if given."""
     params: list = []
+    if entity is None:
+        sql = "SELECT year, max(period_end) FROM figures WHERE year IN (SELECT year FROM targets)"
+    else:
+        sql = (
+            "SELECT year, max(period_end) FROM figures WHERE entity = ?"
+            " AND year IN (SELECT year FROM targets WHERE entity = ?)"
+        )
+        params += [entity, entity]
     if year is not None:
         sql += " AND year = ?"
         params.append(year)

@@ -7,12 +7,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard.core.messages import LANGS, month_name, text
+from dashboard.core.messages import LANGS, glossary, month_name, text
 from dashboard.core.periods import open_months
 from dashboard.present.gauge_svg import gauge_card
 from dashboard.present.gauges import gauge_cells
 from dashboard.present.labels import section_word
-from dashboard.present.overview_tables import department_counts
+from dashboard.present.overview_tables import department_counts, entity_counts
 from dashboard.services import audit_log, exporting, reporting, snapshots
 from dashboard.services.database import JOURNAL, connect, open_store
 from dashboard.services.uploading import CatalogueIndex, catalogue_index
@@ -90,23 +90,28 @@ def load_progress(db_path: str, year: int, month: int, db_version: tuple) -> pd.
         return reporting.progress(con, year, month, explained=False)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def load_months(db_path: str, db_version: tuple) -> tuple[list[int], tuple[int, int]]:
-    with connect(db_path) as con:
-        return reporting.months(con)
+@st.cache_resource(show_spinner=False, max_entries=64)
+def load_entity_progress(
+    db_path: str, entity: str | None, year: int, month: int, db_version: tuple
+) -> pd.DataFrame:
+    """One entity's rows of the year's progress, with their labels in the whole frame
+    (the gauge cards are cached by those labels); all rows where no entity is given."""
+    every = load_progress(db_path, year, month, db_version)
+    return every if entity is None else every[every["entity"] == entity]
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def load_targets(db_path: str, year: int | None, db_version: tuple) -> pd.DataFrame:
+def load_entities(db_path: str, db_version: tuple) -> list[str]:
     with connect(db_path) as con:
-        return reporting.targets(con, year)
+        return reporting.entities(con)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def load_index(db_path: str, db_version: tuple) -> CatalogueIndex:
-    """The catalogue's name index, shared by sessions (read-only once built)."""
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_months(
+    db_path: str, db_version: tuple, entity: str | None = None
+) -> tuple[list[int], tuple[int, int]]:
     with connect(db_path) as con:
-        return catalogue_index(con)
+        return reporting.months(con, entity)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -116,10 +121,30 @@ def load_items(db_path: str, year: int, month: int, db_version: tuple) -> pd.Dat
         return reporting.items(con, year, month)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def load_current(db_path: str, year: int, db_version: tuple) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_targets(
+    db_path: str, year: int | None, db_version: tuple, entity: str | None = None
+) -> pd.DataFrame:
     with connect(db_path) as con:
-        return reporting.current_figures(con, year)
+        return reporting.targets(con, year, entity)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def load_index(db_path: str, db_version: tuple, entity: str | None = None) -> CatalogueIndex:
+    """The catalogue's name index, shared by sessions (read-only once built). A file that
+    names no entity reports for `entity` (the one chosen on the page), else for the
+    office's own."""
+    with connect(db_path) as con:
+        return catalogue_index(con, entity)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_current(
+    db_path: str, year: int, db_version: tuple, entity: str | None = None
+) -> pd.DataFrame:
+    with connect(db_path) as con:
+        current = reporting.current_figures(con, year)
+    return current if entity is None else current[current["entity"] == entity]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -135,24 +160,66 @@ def today() -> date:
     return date.fromisoformat(fixed) if fixed else date.today()
 
 
-def as_of_selector(w: Workspace, lg: str, now: date | None = None) -> tuple[int, int]:
-    """Year and data month, offering only months that have begun; defaults to the latest
-    month holding any figure (never one after today)."""
+ENTITY_KEY = "scope.entity"  # the entity and year chosen, kept while moving between pages
+YEAR_KEY = "scope.year"
+
+
+def entity_selector(w: Workspace, lg: str) -> str | None:
+    """The entity every page shows: the office's own (that of targets.csv) unless another
+    is chosen; a link may name one (?entity=). Offered only where there are several."""
+    entities = load_entities(str(w.db_path), version(w))
+    if not entities:
+        return None
+    chosen = st.session_state.get(ENTITY_KEY) or st.query_params.get("entity")
+    if chosen not in entities:
+        chosen = entities[0]
+    if len(entities) > 1:
+        chosen = st.sidebar.selectbox(
+            text("entity_switch", "zh"),
+            entities,
+            index=entities.index(chosen),
+            key="entity_choice",
+            format_func=lambda e: glossary("entity", e, lg),
+        )
+    st.session_state[ENTITY_KEY] = chosen
+    return chosen
+
+
+def year_selector(w: Workspace, lg: str, entity: str | None, now: date | None = None) -> int | None:
+    """The entity's catalogue year, among those that have begun: the one chosen last if
+    the entity has it, else the year of its latest figure; None before any has begun."""
     now = now or today()
     clock = (now.year, now.month)
-    years, (latest_year, latest_month) = load_months(str(w.db_path), version(w))
-    years = [y for y in years if open_months(y, clock)]
-    if not years:
-        first = load_months(str(w.db_path), version(w))[0][0]
+    years, (latest_year, _) = load_months(str(w.db_path), version(w), entity)
+    open_years = [y for y in years if open_months(y, clock)]
+    if not open_years:
+        return None
+    chosen = st.session_state.get(YEAR_KEY)
+    if chosen not in open_years:
+        chosen = latest_year if latest_year in open_years else open_years[-1]
+    if len(open_years) > 1:
+        chosen = st.sidebar.selectbox(
+            text("year_switch", "zh"),
+            open_years,
+            index=open_years.index(chosen),
+            key=f"year_choice_{entity}",
+        )
+    st.session_state[YEAR_KEY] = chosen
+    return chosen
+
+
+def as_of_selector(w: Workspace, lg: str, now: date | None = None) -> tuple[str | None, int, int]:
+    """Entity, year and data month, offering only months that have begun; the month
+    defaults to the latest holding any of the entity's figures (never one after today)."""
+    now = now or today()
+    entity = entity_selector(w, lg)
+    year = year_selector(w, lg, entity, now)
+    if year is None:
+        first = load_months(str(w.db_path), version(w), entity)[0][0]
         st.info(text("year_not_started", lg, year=first))
         st.stop()
-    default_year = latest_year if latest_year in years else years[-1]
-    year = default_year
-    if len(years) > 1:
-        year = st.sidebar.selectbox(
-            text("year_switch", "zh"), years, index=years.index(default_year)
-        )
-    months = open_months(year, clock)
+    _, (latest_year, latest_month) = load_months(str(w.db_path), version(w), entity)
+    months = open_months(year, (now.year, now.month))
     default = _default_month(year, months, latest_year, latest_month)
     month = st.sidebar.selectbox(
         text("as_of", lg),
@@ -161,7 +228,7 @@ def as_of_selector(w: Workspace, lg: str, now: date | None = None) -> tuple[int,
         key=f"as_of_{year}",
         format_func=lambda m: month_name(year, m, lg),
     )
-    return year, month
+    return entity, year, month
 
 
 def _default_month(year: int, months: list[int], latest_year: int, latest_month: int) -> int:
@@ -171,21 +238,23 @@ def _default_month(year: int, months: list[int], latest_year: int, latest_month:
 def warm() -> None:
     """What the server does when it starts, before anyone asks: the database readied (made
     from the data folder's journal and files if need be) and the overview's first screen
-    built for the default month in both languages, so that the first official at nine
-    o'clock finds it made, as every later one does."""
+    built for the default entity and month in both languages, so that the first official
+    at nine o'clock finds it made, as every later one does."""
     w = ready()
     v = version(w)
     clock = (today().year, today().month)
-    years, (latest_year, latest_month) = load_months(str(w.db_path), v)
+    entities = load_entities(str(w.db_path), v)
+    entity = entities[0] if entities else None
+    years, (latest_year, latest_month) = load_months(str(w.db_path), v, entity)
     years = [y for y in years if open_months(y, clock)]
     if not years:
         return
     year = latest_year if latest_year in years else years[-1]
     month = _default_month(year, open_months(year, clock), latest_year, latest_month)
-    progress = load_progress(str(w.db_path), year, month, v)
+    progress = load_entity_progress(str(w.db_path), entity, year, month, v)
     for lg in ("zh", "en"):  # the unfiltered overview, in catalogue order, by section
         gauge_cards(str(w.db_path), year, month, v, lg, tuple(progress.index), True)
-        department_table(str(w.db_path), year, month, v, lg)
+        department_table(str(w.db_path), entity, year, month, v, lg)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -195,16 +264,16 @@ def bullet_specs(
     month: int,
     db_version: tuple,
     lang: str,
-    ids: tuple[str, ...],
+    rows: tuple[int, ...],
     by_section: bool,
 ) -> list[tuple[str, dict]]:
-    """Bullet-graph Vega-Lite specs (per section, or one in the order of `ids`), cached:
-    building an Altair chart costs ~50 ms. Altair is imported here: the overview's
-    default view (server-drawn gauges) needs none of it."""
+    """Bullet-graph Vega-Lite specs (per section, or one in the order of `rows`: index
+    labels of the progress frame, as for the gauge cards), cached: building an Altair
+    chart costs ~50 ms. Altair is imported here: the overview's default view
+    (server-drawn gauges) needs none of it."""
     from dashboard.present import charts
 
-    shown = load_progress(db_path, year, month, db_version).set_index("id", drop=False)
-    shown = shown.loc[list(ids)]
+    shown = load_progress(db_path, year, month, db_version).loc[list(rows)]
     parts = shown.groupby("section", sort=False) if by_section else [("", shown)]
     return [
         (
@@ -253,20 +322,33 @@ def gauge_cards(
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def department_table(
-    db_path: str, year: int, month: int, db_version: tuple, lang: str
+    db_path: str, entity: str | None, year: int, month: int, db_version: tuple, lang: str
 ) -> pd.DataFrame:
-    """Department × status counts, shared by sessions (read-only)."""
-    return department_counts(load_progress(db_path, year, month, db_version), lang)
+    """Department × status counts of one entity, shared by sessions (read-only)."""
+    return department_counts(load_entity_progress(db_path, entity, year, month, db_version), lang)
 
 
-def progress(w: Workspace, year: int, month: int) -> pd.DataFrame:
-    return load_progress(str(w.db_path), year, month, version(w))
+@st.cache_resource(show_spinner=False, max_entries=16)
+def entity_table(db_path: str, year: int, month: int, db_version: tuple, lang: str) -> pd.DataFrame:
+    """Entity × status counts of the year (the office's own first), shared by sessions."""
+    every = load_progress(db_path, year, month, db_version)
+    order = {e: n for n, e in enumerate(load_entities(db_path, db_version))}
+    every = every.sort_values("entity", key=lambda s: s.map(order), kind="stable")
+    return entity_counts(every, lang)
+
+
+def progress(w: Workspace, entity: str | None, year: int, month: int) -> pd.DataFrame:
+    return load_entity_progress(str(w.db_path), entity, year, month, version(w))
 
 
 def clear_caches() -> None:
     bullet_specs.clear()
     gauge_cards.clear()
     department_table.clear()
+    entity_table.clear()
+    load_entity_progress.clear()
+    load_entities.clear()
+    load_targets.clear()
     load_index.clear()
     load_progress.clear()
     load_months.clear()

@@ -11,12 +11,12 @@ from dashboard.ui import auth, common
 lang = common.lang()
 w = common.ready()
 auth.page(w, lang)
-year, month = common.as_of_selector(w, lang)
+entity, year, month = common.as_of_selector(w, lang)
 st.title(f"{text('completeness', lang)} · {month_name(year, month, lang)}")
 
 v = common.version(w)
-targets = common.load_targets(str(w.db_path), year, v)
-figures = common.load_current(str(w.db_path), year, v)
+targets = common.load_targets(str(w.db_path), year, v, entity)
+figures = common.load_current(str(w.db_path), year, v, entity)
 grid = completeness(targets, figures, month)
 
 st.subheader(text("by_department", lang))

@@ -31,8 +31,8 @@ from dashboard.ui import auth, common, errors
 lang = common.lang()
 w = common.ready()
 user = auth.page(w, lang)
-year, month = common.as_of_selector(w, lang)
-progress = common.progress(w, year, month)
+entity, year, month = common.as_of_selector(w, lang)
+progress = common.progress(w, entity, year, month)
 
 name_col = in_lang("name", lang)
 labels = {
@@ -49,8 +49,10 @@ choice = st.selectbox(
     format_func=labels.get,
 )
 st.query_params["id"] = choice
+if entity is not None:  # a copied link opens the same entity's target
+    st.query_params["entity"] = entity
 r = progress[progress["id"] == choice].iloc[0].to_dict()
-target = common.load_targets(str(w.db_path), year, common.version(w))
+target = common.load_targets(str(w.db_path), year, common.version(w), r["entity"])
 target = target[target["id"] == choice].iloc[0].to_dict()
 
 st.title(literal(r[name_col], inline=True))

@@ -35,6 +35,8 @@ def buttons(
     name = user.name if user else "anonymous"
     stem = f"snapshot_{snapshot['snapshot_id']}_" if snapshot else "progress_"
     stem += f"{year}-{month:02d}"
+    if detail.get("entity"):  # one entity among several: the file says whose it is
+        stem = f"{detail['entity']}_{stem}"
     wanted = _signature(frame, year, month, lang)
     detail = {"as_of": f"{year}-{month:02d}", **detail}
     bar = None
@@ -96,7 +98,7 @@ def _make(w, name, frame, fmt, head, lang, key, wanted, detail) -> None:
     st.rerun()
 
 
-SHOWN = ["id", "status", "actual", "actual_end", "gap_pp", "reason", "measures"]
+SHOWN = ["entity", "id", "status", "actual", "actual_end", "gap_pp", "reason", "measures"]
 
 
 def _signature(frame: pd.DataFrame, year: int, month: int, lang: str) -> str:

@@ -16,7 +16,8 @@ user = auth.page(w, lang)
 if user is None or not user.departments:
     st.info(text("login_to_upload", lang))
     st.stop()
-year, month = common.as_of_selector(w, lang)
+entity, year, month = common.as_of_selector(w, lang)
+several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 departments = sorted(user.departments)
 if len(departments) > 1:
     departments = (
@@ -35,11 +36,12 @@ st.title(f"{text('my_department', lang)} · {month_name(year, month, lang)}")
 st.caption(names)
 
 v = common.version(w)
-progress = common.progress(w, year, month)
+progress = common.progress(w, entity, year, month)
 mine = progress[progress["department"].isin(departments)]
-targets = common.load_targets(str(w.db_path), year, v)
+targets = common.load_targets(str(w.db_path), year, v, entity)
 targets = targets[targets["department"].isin(departments)]
-grid = completeness(targets, common.load_current(str(w.db_path), year, v), month)
+grid = completeness(targets, common.load_current(str(w.db_path), year, v, entity), month)
+form_entity = entity if several else None  # a district's form names its entity
 
 st.subheader(text("mine.missing", lang))
 missing = missing_view(grid, lang)
@@ -60,9 +62,13 @@ with st.expander(text("template", lang), icon=":material/download:"):
     stem = f"template_{year}-{month:02d}"
     c1, c2 = st.columns(2)
     items = common.load_items(str(w.db_path), year, month, v)
-    csv, count = exporting.fill_in_template(targets, year, month, "csv", departments, items)
+    csv, count = exporting.fill_in_template(
+        targets, year, month, "csv", departments, items, form_entity
+    )
     c1.download_button(text("download_csv", lang), csv, f"{stem}.csv", "text/csv")
-    xlsx, _ = exporting.fill_in_template(targets, year, month, "xlsx", departments, items)
+    xlsx, _ = exporting.fill_in_template(
+        targets, year, month, "xlsx", departments, items, form_entity
+    )
     c2.download_button(text("download_xlsx", lang), xlsx, f"{stem}.xlsx")
     st.caption(text("template_count", lang, n=count))
 

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from dashboard.core.messages import month_name, text
+from dashboard.core.messages import glossary, month_name, text
 from dashboard.core.palette import STATUS_ICONS, TILE_ORDER, tile_key
 from dashboard.present.labels import department_word, section_word
 from dashboard.present.markdown_text import literal
@@ -23,10 +23,12 @@ from dashboard.ui.gauge_grid import gauge_grid
 lang = common.lang()
 w = common.ready()
 user = auth.page(w, lang)
-year, month = common.as_of_selector(w, lang)
-progress = common.progress(w, year, month)
+entity, year, month = common.as_of_selector(w, lang)
+progress = common.progress(w, entity, year, month)
+several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 
-st.title(f"{text('app_title', lang)} · {month_name(year, month, lang)}")
+place = f"{glossary('entity', entity, lang)} · " if several else ""
+st.title(f"{text('app_title', lang)} · {place}{month_name(year, month, lang)}")
 
 
 def _toggle_status(status: str) -> None:
@@ -88,7 +90,9 @@ with st.expander(text("filters", lang), expanded=False, icon=":material/filter_a
     )
 
 shown = sort_progress(filter_progress(progress, sections, departments, statuses, query, gap), order)
-exports.buttons(w, user, shown, year, month, lang, now=datetime.now())
+exports.buttons(
+    w, user, shown, year, month, lang, now=datetime.now(), **({"entity": entity} if several else {})
+)
 view = st.segmented_control(
     text("view", lang),
     ["gauges", "bullets", "table"],
@@ -114,7 +118,7 @@ elif view == "table":
 elif view == "bullets":
     st.caption(text("count_total", lang, n=len(shown)))
     specs = common.bullet_specs(
-        str(w.db_path), year, month, common.version(w), lang, tuple(shown["id"]), by_section
+        str(w.db_path), year, month, common.version(w), lang, tuple(shown.index), by_section
     )
     for section, spec in specs:
         if section:
@@ -131,5 +135,10 @@ else:
         gauge_grid(part, str(n) if by_section else "sorted")
 
 with st.expander(text("by_department_status", lang), expanded=False, icon=":material/groups:"):
-    table = common.department_table(str(w.db_path), year, month, common.version(w), lang)
+    table = common.department_table(str(w.db_path), entity, year, month, common.version(w), lang)
     st.dataframe(table, hide_index=True, width="stretch")
+
+if several:
+    with st.expander(text("by_entity_status", lang), expanded=False, icon=":material/apartment:"):
+        table = common.entity_table(str(w.db_path), year, month, common.version(w), lang)
+        st.dataframe(table, hide_index=True, width="stretch", key="entity_table")

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from dashboard.core.messages import month_name, text
+from dashboard.core.messages import glossary, month_name, text
 from dashboard.present.markdown_text import literal
 from dashboard.present.overview_tables import table_view
 from dashboard.present.snapshot_tables import changes_view, snapshot_list
@@ -15,7 +15,7 @@ from dashboard.ui import auth, common, exports
 lang = common.lang()
 w = common.ready()
 user = auth.page(w, lang)
-year, month = common.as_of_selector(w, lang)
+entity, year, month = common.as_of_selector(w, lang)
 st.title(text("snapshots", lang))
 
 if user is not None and user.is_admin:
@@ -48,12 +48,29 @@ with connect(w.db_path) as con:
     info, frame = snapshots.load(con, chosen)
     before = snapshots.previous_id(con, chosen)
     old = snapshots.load(con, before)[1] if before else None
+if entity is not None:  # a snapshot freezes every entity; the page shows the one chosen
+    frame = frame[frame["entity"] == entity]
+    old = None if old is None else old[old["entity"] == entity]
+    if frame.empty:
+        whose = glossary("entity", entity, lang)
+        st.info(text("snapshot_no_entity", lang, id=chosen, entity=whose))
+        st.stop()
 
 s_year, s_month = int(info["year"]), int(info["month"])
 head = exporting.heading(frame, s_year, s_month, lang, info)
 st.subheader(literal(head.subtitle, inline=True))  # user, note
+several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 exports.buttons(
-    w, user, frame, s_year, s_month, lang, snapshot=info, key="snapshot", snapshot_id=chosen
+    w,
+    user,
+    frame,
+    s_year,
+    s_month,
+    lang,
+    snapshot=info,
+    key="snapshot",
+    snapshot_id=chosen,
+    **({"entity": entity} if several else {}),
 )
 
 if old is None:

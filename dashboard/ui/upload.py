@@ -73,8 +73,9 @@ today = common.today()
 
 
 def template_expander(year: int, months: list[int], default: int) -> None:
-    """The fill-in form for a month; an uploader's own departments by default."""
-    targets = common.load_targets(str(w.db_path), year, common.version(w))
+    """The fill-in form for a month of the chosen entity; an uploader's own departments by
+    default."""
+    targets = common.load_targets(str(w.db_path), year, common.version(w), entity)
     with st.expander(text("template", lang), icon=":material/download:"):
         c1, c2 = st.columns(2)
         month = c1.selectbox(
@@ -94,17 +95,29 @@ def template_expander(year: int, months: list[int], default: int) -> None:
         stem = f"template_{year}-{month:02d}"
         d1, d2 = st.columns(2)
         items = common.load_items(str(w.db_path), year, month, common.version(w))
-        csv, count = exporting.fill_in_template(targets, year, month, "csv", chosen, items)
+        csv, count = exporting.fill_in_template(
+            targets, year, month, "csv", chosen, items, form_entity
+        )
         d1.download_button(text("download_csv", lang), csv, f"{stem}.csv", "text/csv")
-        xlsx, _ = exporting.fill_in_template(targets, year, month, "xlsx", chosen, items)
+        xlsx, _ = exporting.fill_in_template(
+            targets, year, month, "xlsx", chosen, items, form_entity
+        )
         d2.download_button(text("download_xlsx", lang), xlsx, f"{stem}.xlsx")
         st.caption(text("template_count", lang, n=count))
 
 
-years, (latest_year, latest_month) = common.load_months(str(w.db_path), common.version(w))
-months = open_months(latest_year, (today.year, today.month))
+# A file that names no entity (no 主体 column, no 地区：line) is read for the entity chosen
+# here, and only against its targets; a form for another entity than the office's own
+# names its entity, so that it is stored for it wherever it is uploaded.
+entity = common.entity_selector(w, lang)
+several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
+form_entity = entity if several else None
+year = common.year_selector(w, lang, entity, today)
+_, (latest_year, latest_month) = common.load_months(str(w.db_path), common.version(w), entity)
+months = open_months(year, (today.year, today.month)) if year else []
 if months:
-    template_expander(latest_year, months, min(latest_month, months[-1]))
+    default = min(latest_month, months[-1]) if year == latest_year else months[-1]
+    template_expander(year, months, default)
 
 if user is None or not user.may_upload():
     st.info(text("login_to_upload", lang))
@@ -130,7 +143,7 @@ reading = st.radio(
 data = uploaded.getvalue()
 bar = st.progress(0.05, text=text("upload.stage.read", lang))
 try:
-    index = common.load_index(str(w.db_path), common.version(w))
+    index = common.load_index(str(w.db_path), common.version(w), form_entity)
     parsed = parse(data, uploaded.name, index, (today.year, today.month), reading)
     bar.progress(0.6, text=text("upload.stage.compare", lang))
     with connect(w.db_path) as con:
@@ -166,13 +179,16 @@ if not pv.ok:
     alias_form(pv.parsed, index, pv.problems)
     st.stop()
 
-targets = common.load_targets(str(w.db_path), latest_year, common.version(w))
+targets = common.load_targets(str(w.db_path), None, common.version(w))
 st.subheader(text("preview", lang))
 if pv.parsed.read_rows:
     how = text(f"reading.{reading or 'catalogue'}", lang)
     st.caption(text("read_by_default", lang, n=len(pv.parsed.read_rows), how=how))
 st.dataframe(
-    preview_table(pv.figures, targets, lang), hide_index=True, width="stretch", placeholder="—"
+    preview_table(pv.figures, targets, lang, several),
+    hide_index=True,
+    width="stretch",
+    placeholder="—",
 )
 if warnings(pv.problems):
     st.warning(text("warnings_confirm", lang))

@@ -256,6 +256,16 @@ TEXT = {
     # the sidebar's switches are read before a language is chosen: both languages at once
     "language_switch": ("语言 / Language", "语言 / Language"),
     "year_switch": ("年度 / Year", "年度 / Year"),
+    "entity_switch": ("主体 / Entity", "主体 / Entity"),
+    "entity_column": ("主体", "Entity"),
+    "by_entity_status": (
+        "按主体统计（各主体本年目标的状态）",
+        "By entity (each entity's targets of the year)",
+    ),
+    "snapshot_no_entity": (
+        "快照 #{id} 不含{entity}的目标（快照时尚无其目录）。",
+        "Snapshot #{id} holds no targets of {entity} (it had no catalogue then).",
+    ),
     "time": ("时间", "Time"),
     "action": ("操作", "Action"),
     "outcome": ("结果", "Outcome"),
