@@ -78,6 +78,7 @@ class ParseWorker:
                     file,
                     index.targets,
                     index.home,
+                    index.only_home,
                     today,
                     strict,
                     reading,
@@ -180,6 +181,7 @@ def _parse_within(
     file: str,
     targets: pd.DataFrame,
     home: str | None,
+    only_home: bool,
     today: tuple[int, int],
     strict: bool,
     reading: str | None,
@@ -195,7 +197,9 @@ def _parse_within(
         cpu = math.ceil(used.ru_utime + used.ru_stime) + limits.cpu_seconds  # at least it
         _, hard = resource.getrlimit(resource.RLIMIT_CPU)
         resource.setrlimit(resource.RLIMIT_CPU, (_within(cpu, hard), hard))
-    return parse_upload(data, file, CatalogueIndex.build(targets, home), today, strict, reading)
+    return parse_upload(
+        data, file, CatalogueIndex.build(targets, home, only_home), today, strict, reading
+    )
 
 
 def _within(value: int, hard: int) -> int:

@@ -120,6 +120,16 @@ def months(
     return store_catalogue.catalogue_years(con, entity), default_as_of(con, entity=entity)
 
 
+def latest_figure_month(
+    con: duckdb.DuckDBPyConnection, year: int, entity: str | None = None
+) -> int | None:
+    """The latest month of `year` holding any of `entity`'s figures, else any entity's
+    (a district's figures are due when the city's are); None if the year has none."""
+    found = store_figures.latest_month(con, year, entity) if entity is not None else None
+    found = found or store_figures.latest_month(con, year)
+    return found[1] if found else None
+
+
 def entities(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every entity with a catalogue, the office's own (that of targets.csv) first."""
     home = store_catalogue.home_entity(con)

@@ -58,10 +58,12 @@ def set_draft(entity: str, year: int, draft: pd.DataFrame) -> None:
 
 
 entities = sorted({e for e, _ in known})
+scope = st.session_state.get(common.ENTITY_KEY)  # the entity the other pages show
 c1, c2 = st.columns([2, 1])
 picked = c1.selectbox(
     text("catalogue.entity", lang),
     [*entities, NEW_ENTITY],
+    index=entities.index(scope) if scope in entities else 0,
     format_func=lambda e: text("catalogue.new_entity", lang) if e == NEW_ENTITY else e,
     key="catalogue_entity",
 )

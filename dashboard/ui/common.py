@@ -121,6 +121,12 @@ def load_items(db_path: str, year: int, month: int, db_version: tuple) -> pd.Dat
         return reporting.items(con, year, month)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_latest_month(db_path: str, db_version: tuple, year: int, entity: str | None) -> int | None:
+    with connect(db_path) as con:
+        return reporting.latest_figure_month(con, year, entity)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def load_targets(
     db_path: str, year: int | None, db_version: tuple, entity: str | None = None
@@ -218,9 +224,8 @@ def as_of_selector(w: Workspace, lg: str, now: date | None = None) -> tuple[str 
         first = load_months(str(w.db_path), version(w), entity)[0][0]
         st.info(text("year_not_started", lg, year=first))
         st.stop()
-    _, (latest_year, latest_month) = load_months(str(w.db_path), version(w), entity)
     months = open_months(year, (now.year, now.month))
-    default = _default_month(year, months, latest_year, latest_month)
+    default = default_month(months, load_latest_month(str(w.db_path), version(w), year, entity))
     month = st.sidebar.selectbox(
         text("as_of", lg),
         months,
@@ -231,8 +236,10 @@ def as_of_selector(w: Workspace, lg: str, now: date | None = None) -> tuple[str 
     return entity, year, month
 
 
-def _default_month(year: int, months: list[int], latest_year: int, latest_month: int) -> int:
-    return min(latest_month, months[-1]) if year == latest_year else months[-1]
+def default_month(months: list[int], latest: int | None) -> int:
+    """The latest month holding a figure of the year (never one that has not begun); the
+    latest that has begun where the year has no figure yet."""
+    return months[-1] if latest is None else min(latest, months[-1])
 
 
 def warm() -> None:
@@ -245,12 +252,13 @@ def warm() -> None:
     clock = (today().year, today().month)
     entities = load_entities(str(w.db_path), v)
     entity = entities[0] if entities else None
-    years, (latest_year, latest_month) = load_months(str(w.db_path), v, entity)
+    years, (latest_year, _) = load_months(str(w.db_path), v, entity)
     years = [y for y in years if open_months(y, clock)]
     if not years:
         return
     year = latest_year if latest_year in years else years[-1]
-    month = _default_month(year, open_months(year, clock), latest_year, latest_month)
+    latest = load_latest_month(str(w.db_path), v, year, entity)
+    month = default_month(open_months(year, clock), latest)
     progress = load_entity_progress(str(w.db_path), entity, year, month, v)
     for lg in ("zh", "en"):  # the unfiltered overview, in catalogue order, by section
         gauge_cards(str(w.db_path), year, month, v, lg, tuple(progress.index), True)
@@ -352,6 +360,7 @@ def clear_caches() -> None:
     load_index.clear()
     load_progress.clear()
     load_months.clear()
+    load_latest_month.clear()
     load_current.clear()
     load_history.clear()
 

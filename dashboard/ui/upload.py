@@ -113,11 +113,10 @@ entity = common.entity_selector(w, lang)
 several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 form_entity = entity if several else None
 year = common.year_selector(w, lang, entity, today)
-_, (latest_year, latest_month) = common.load_months(str(w.db_path), common.version(w), entity)
 months = open_months(year, (today.year, today.month)) if year else []
 if months:
-    default = min(latest_month, months[-1]) if year == latest_year else months[-1]
-    template_expander(year, months, default)
+    latest = common.load_latest_month(str(w.db_path), common.version(w), year, entity)
+    template_expander(year, months, common.default_month(months, latest))
 
 if user is None or not user.may_upload():
     st.info(text("login_to_upload", lang))

@@ -1,0 +1,227 @@
+"""Many entities and years (issue 19, point 3): a district's catalogue beside the city's and
+the city's next year, carried over. Every page shows the chosen entity and year only, the
+overview counts each entity's statuses, an upload that names no entity is read for the
+chosen one, and a target carried over keeps its figures and finds last year's.
+
+The clock stands at 15 February 2027: 2026 is a whole year, 2027 has begun.
+"""
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.services import catalogue_drafts as drafts
+from dashboard.services import catalogues, reporting
+from dashboard.services.database import open_store
+from dashboard.services.uploading import catalogue_index, preview, store_preview
+from dashboard.store import catalogue as store_catalogue
+from tests.conftest import ROOT, add_accounts
+from tests.files import csv_bytes
+from tests.test_app import card, cards, login
+
+APP = str(ROOT / "dashboard" / "app.py")
+AT = datetime(2027, 2, 15, 9, 0)
+TODAY = (2027, 2)
+DISTRICT_IDS = ["gdp_growth", "ev_chargers", "xinzheng_bonded_zone"]
+
+
+def save(ws, rows: pd.DataFrame, entity: str, year: int) -> None:
+    with open_store(ws) as con:
+        assert catalogues.save(con, ws, rows, entity, year, "admin", at=AT).saved
+
+
+def upload(ws, rows: list[list], entity: str | None = None, name: str = "f.csv") -> None:
+    """Through the page's service; `entity`: the one chosen on the page."""
+    data = csv_bytes(rows)
+    with open_store(ws) as con:
+        pv = preview(con, data, name, TODAY, catalogue_index(con, entity))
+        assert pv.ok, [p.message for p in pv.problems]
+        store_preview(con, ws, pv, data, "admin", AT)
+
+
+@pytest.fixture
+def two(sample_ws):
+    """郑州市 2026 (the shipped catalogue and samples), 金水区 2026 (three targets, its own
+    bars) and 郑州市 2027 (two targets carried over), with figures for each."""
+    with open_store(sample_ws) as con:
+        city = catalogues.catalogue(con, "郑州市", 2026)
+    district = drafts.as_draft(city[city["id"].isin(DISTRICT_IDS)], "金水区", 2026)
+    district.loc[district["id"] == "ev_chargers", "target_value"] = "300"
+    district.loc[district["id"] == "ev_chargers", "department"] = "金水区发展改革委"
+    save(sample_ws, district, "金水区", 2026)
+    save(
+        sample_ws,
+        drafts.carry_over(city[city["id"].isin(["ev_chargers", "gdp_growth"])], 2027),
+        "郑州市",
+        2027,
+    )
+    upload(
+        sample_ws,
+        [["指标", "时期", "数值", "单位"], ["充电桩", "2026年10月", "240", "个"]],
+        entity="金水区",
+    )
+    upload(sample_ws, [["指标", "时期", "数值", "单位"], ["充电桩", "2027年1月", "150", "个"]])
+    return sample_ws
+
+
+@pytest.fixture
+def app(two, monkeypatch):
+    add_accounts(two)
+    monkeypatch.setenv("DASHBOARD_DB", str(two.db_path))
+    monkeypatch.setenv("DASHBOARD_DATA", str(two.data_dir))
+    monkeypatch.setenv("DASHBOARD_TODAY", "2027-02-15")
+    return ok(AppTest.from_file(APP, default_timeout=90).run())
+
+
+def ok(at):
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def choose(at, entity: str | None = None, year: int | None = None):
+    if entity is not None:
+        ok(at.sidebar.selectbox(key="entity_choice").select(entity).run())
+    if year is not None:
+        current = at.session_state["scope.entity"]
+        ok(at.sidebar.selectbox(key=f"year_choice_{current}").select(year).run())
+    return at
+
+
+def card_words(at) -> list[str]:
+    return list(cards(at).values())
+
+
+@pytest.mark.both_engines
+def test_each_entity_has_its_years_and_latest_month(two):
+    with open_store(two) as con:
+        assert reporting.entities(con) == ["郑州市", "金水区"]  # the office's own first
+        assert reporting.months(con, "郑州市") == ([2026, 2027], (2027, 1))
+        assert reporting.months(con, "金水区") == ([2026], (2026, 10))
+        assert reporting.default_as_of(con, 2026, "郑州市") == (2026, 10)
+        # every entity's figures, as before: the command line's default
+        assert reporting.months(con) == ([2026, 2027], (2027, 1))
+
+
+@pytest.mark.both_engines
+def test_a_district_without_figures_defaults_to_the_month_its_figures_are_due(sample_ws):
+    with open_store(sample_ws) as con:
+        city = catalogues.catalogue(con, "郑州市", 2026)
+    save(
+        sample_ws, drafts.as_draft(city[city["id"] == "gdp_growth"], "二七区", 2026), "二七区", 2026
+    )
+    with open_store(sample_ws) as con:
+        assert reporting.default_as_of(con, entity="二七区") == (2026, 10)
+
+
+def test_overview_defaults_to_the_city_and_its_latest_year(app):
+    assert app.session_state["scope.entity"] == "郑州市"
+    assert app.title[0].value == "目标进度看板 · 郑州市 · 2027年1月"
+    assert len(card_words(app)) == 2
+    assert card(app, "新建电动汽车公共充电桩").startswith("5.0% | 150 / 3,000个")
+
+
+def test_switching_year_and_entity_changes_every_number_on_the_overview(app):
+    choose(app, year=2026)
+    assert app.title[0].value == "目标进度看板 · 郑州市 · 2026年10月"
+    assert len(card_words(app)) == 90
+    choose(app, entity="金水区")
+    assert app.title[0].value == "目标进度看板 · 金水区 · 2026年10月"
+    words = card_words(app)
+    assert len(words) == 3
+    assert card(app, "新建电动汽车公共充电桩") == "80.0% | 240 / 300个 | 差3.3个百分点 | ▲ 欠序时"
+    assert card(app, "地区生产总值增长") == "— | 目标 ≥5% | ? 暂无数据"
+    departments = app.dataframe[-2].value
+    assert departments.iloc[:, 0].tolist() == [
+        "市统计局",
+        "郑州航空港经济综合实验区管委会",
+        "金水区发展改革委",
+    ]
+
+
+def test_overview_by_entity_counts_each_entitys_statuses(app):
+    choose(app, year=2026)
+    table = entity_table(app)
+    assert table.columns.tolist()[:2] == ["主体", "目标数"]
+    rows = table.set_index("主体")
+    assert rows["目标数"].to_dict() == {"郑州市": 90, "金水区": 3}
+    statuses = rows.drop(columns="目标数")
+    assert statuses.sum(axis=1).to_dict() == {"郑州市": 90, "金水区": 3}
+    # 金水区: the chargers 240 of 300 by October (80% against 83.3%), the zone due by
+    # October's end with no word of it, the quarterly growth rate without a figure
+    assert statuses.loc["金水区"][statuses.loc["金水区"] > 0].to_dict() == {
+        "滞后": 1,
+        "略滞后": 1,
+        "暂无数据": 1,
+    }
+    with open_store(app_ws(app)) as con:
+        judged = reporting.progress(con, 2026, 10)
+    city = judged[judged["entity"] == "郑州市"]
+    assert statuses.loc["郑州市"].sum() == len(city) == 90
+
+
+def entity_table(at) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if d.value.columns[0] in ("主体", "Entity"))
+
+
+def app_ws(at):
+    from dashboard.ui.common import ws
+
+    return ws()
+
+
+def test_the_choice_follows_to_completeness_detail_and_snapshots(app):
+    login(app, "admin")
+    choose(app, entity="金水区")
+    ok(app.switch_page("ui/completeness.py").run())
+    assert app.session_state["scope.entity"] == "金水区"
+    grid = app.dataframe[-1].value
+    assert len(grid) == 3
+    ok(app.switch_page("ui/detail.py").run())
+    assert app.query_params["entity"] == "金水区"
+    assert len(app.selectbox(key="target").options) == 3
+    ok(app.switch_page("ui/snapshots.py").run())
+    ok(next(b for b in app.button if b.label == "拍快照").click().run())
+    shown = app.dataframe[-1].value
+    assert len(shown) == 3
+    choose(app, entity="郑州市", year=2026)
+    assert len(app.dataframe[-1].value) == 93 - 3  # the same snapshot, the city's rows
+
+
+def test_an_upload_naming_no_entity_is_read_for_the_chosen_one(app):
+    login(app, "admin")
+    choose(app, entity="金水区")
+    ok(app.switch_page("ui/upload.py").run())
+    data = csv_bytes([["指标", "时期", "数值", "单位"], ["充电桩", "2026年11月", "260", "个"]])
+    ok(app.file_uploader(key="upload_file").set_value(("jinshui.csv", data, "text/csv")).run())
+    table = app.dataframe[0].value
+    assert table[["主体", "指标", "数值"]].values.tolist() == [
+        ["金水区", "新建电动汽车公共充电桩", "260个"]
+    ]
+    # a name only the city's catalogue has is not the district's: refused, not the city's
+    other = csv_bytes([["指标", "时期", "数值", "单位"], ["公共停车位", "2026年11月", "9", "个"]])
+    ok(app.file_uploader(key="upload_file").set_value(("p.csv", other, "text/csv")).run())
+    assert app.error[0].value.startswith("文件未通过校验，未保存任何数据。")
+    assert app.dataframe[1].value.values.tolist() == [[2, "公共停车位", "目录中没有“金水区”的目标"]]
+
+
+@pytest.mark.both_engines
+def test_carried_over_targets_keep_their_figures_and_find_last_years(two):
+    with open_store(two) as con:
+        assert store_catalogue.figure_counts(con, "郑州市", 2026)["ev_chargers"] == 10
+        assert store_catalogue.figure_counts(con, "郑州市", 2027) == {"ev_chargers": 1}
+        judged = reporting.progress(con, 2027, 1).set_index(["entity", "id"])
+        before = reporting.current_figures(con, 2026)
+    last = before[(before["id"] == "ev_chargers") & (before["period_end"] == 1)]
+    row = judged.loc[("郑州市", "ev_chargers")]
+    assert (row["actual"], row["target"]) == (150, 3000)
+    assert row["last_year_actual"] == last["value"].iloc[0]
+
+
+def test_page_in_english_names_the_entity(app):
+    ok(app.sidebar.segmented_control(key="lang_choice").set_value("English").run())
+    choose(app, entity="金水区")
+    assert app.title[0].value == "Target progress dashboard · 金水区 · Oct 2026"
+    table = entity_table(app)
+    assert table["Entity"].tolist() == ["Zhengzhou", "金水区"]
