@@ -12,8 +12,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.ingest.resolve import UnknownEntity
+from dashboard.present.overview_tables import entity_counts
 from dashboard.services import catalogue_drafts as drafts
-from dashboard.services import catalogues, reporting
+from dashboard.services import catalogues, exporting, reporting
 from dashboard.services.database import open_store
 from dashboard.services.uploading import catalogue_index, preview, store_preview
 from dashboard.store import catalogue as store_catalogue
@@ -225,3 +227,55 @@ def test_page_in_english_names_the_entity(app):
     assert app.title[0].value == "Target progress dashboard · 金水区 · Oct 2026"
     table = entity_table(app)
     assert table["Entity"].tolist() == ["Zhengzhou", "金水区"]
+
+
+def test_a_chosen_entity_never_reads_another_entitys_target(two):
+    with open_store(two) as con:
+        chosen = catalogue_index(con, "金水区")
+        default = catalogue_index(con)
+    ev = chosen.records[chosen.resolve("充电桩", None, 2026)]
+    assert (ev["entity"], ev["id"]) == ("金水区", "ev_chargers")
+    with pytest.raises(UnknownEntity) as err:
+        chosen.resolve("公共停车位", None, 2026)  # only the city has it
+    assert err.value.entities == ["郑州市"]
+    # the command line names no entity: the office's own where both have the name
+    ev = default.records[default.resolve("充电桩", None, 2026)]
+    assert (ev["entity"], ev["id"]) == ("郑州市", "ev_chargers")
+
+
+def test_a_districts_form_names_it_and_is_stored_for_it_anywhere(two):
+    with open_store(two) as con:
+        targets = reporting.targets(con, 2026, "金水区")
+    data, count = exporting.fill_in_template(targets, 2026, 11, "csv", (), "金水区")
+    form = data.decode("utf-8-sig").splitlines()
+    assert count == 2 and form[0].endswith(",主体")
+    assert (
+        form[2]
+        == "ev_chargers,新建电动汽车公共充电桩,2026年1-11月,,个,累计,金水区发展改革委,,金水区"
+    )
+    filled = "\r\n".join([form[0], form[2].replace(",,个", ",270,个")])
+    with open_store(two) as con:  # read as the command line reads: no entity chosen
+        pv = preview(con, filled.encode("utf-8-sig"), "form.csv", TODAY)
+    assert pv.ok and pv.figures[["entity", "id", "value"]].values.tolist() == [
+        ["金水区", "ev_chargers", 270.0]
+    ]
+
+
+def test_entity_counts_one_row_per_entity_in_the_order_given():
+    frame = pd.DataFrame(
+        {
+            "entity": ["郑州市", "郑州市", "金水区"],
+            "status": ["on_track", "off_track", "no_data"],
+            "time_position": ["ahead", None, None],
+        }
+    )
+    table = entity_counts(frame, "zh")
+    assert table.columns.tolist() == [
+        "主体", "目标数", "滞后", "略滞后", "超序时", "达序时", "已完成", "未报送", "暂无数据",
+        "未到评估期",
+    ]  # fmt: skip
+    assert table.values.tolist() == [
+        ["郑州市", 2, 1, 0, 1, 0, 0, 0, 0, 0],
+        ["金水区", 1, 0, 0, 0, 0, 0, 0, 1, 0],
+    ]
+    assert entity_counts(frame, "en")["Entity"].tolist() == ["Zhengzhou", "金水区"]
