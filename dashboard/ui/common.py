@@ -236,6 +236,13 @@ def as_of_selector(w: Workspace, lg: str, now: date | None = None) -> tuple[str 
     return entity, year, month
 
 
+def scope_words(w: Workspace, entity: str | None, year: int, month: int, lg: str) -> str:
+    """'金水区 · 2026年10月' for a page's title: the entity where there are several."""
+    when = month_name(year, month, lg)
+    several = len(load_entities(str(w.db_path), version(w))) > 1
+    return f"{glossary('entity', entity, lg)} · {when}" if several and entity else when
+
+
 def default_month(months: list[int], latest: int | None) -> int:
     """The latest month holding a figure of the year (never one that has not begun); the
     latest that has begun where the year has no figure yet."""

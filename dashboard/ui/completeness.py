@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.core.completeness import completeness, department_summary
-from dashboard.core.messages import month_name, text
+from dashboard.core.messages import text
 from dashboard.present.completeness_tables import grid_view, styled, summary_view
 from dashboard.present.labels import department_word
 from dashboard.ui import auth, common
@@ -12,7 +12,7 @@ lang = common.lang()
 w = common.ready()
 auth.page(w, lang)
 entity, year, month = common.as_of_selector(w, lang)
-st.title(f"{text('completeness', lang)} · {month_name(year, month, lang)}")
+st.title(f"{text('completeness', lang)} · {common.scope_words(w, entity, year, month, lang)}")
 
 v = common.version(w)
 targets = common.load_targets(str(w.db_path), year, v, entity)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.core.completeness import completeness
-from dashboard.core.messages import month_name, text
+from dashboard.core.messages import text
 from dashboard.present.department_tables import lagging_view, missing_view
 from dashboard.present.labels import department_word
 from dashboard.services import exporting
@@ -32,7 +32,7 @@ if len(departments) > 1:
         or departments
     )
 names = "、".join(department_word(d, lang) for d in departments)
-st.title(f"{text('my_department', lang)} · {month_name(year, month, lang)}")
+st.title(f"{text('my_department', lang)} · {common.scope_words(w, entity, year, month, lang)}")
 st.caption(names)
 
 v = common.version(w)

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from dashboard.core.messages import glossary, month_name, text
+from dashboard.core.messages import text
 from dashboard.core.palette import STATUS_ICONS, TILE_ORDER, tile_key
 from dashboard.present.labels import department_word, section_word
 from dashboard.present.markdown_text import literal
@@ -27,8 +27,7 @@ entity, year, month = common.as_of_selector(w, lang)
 progress = common.progress(w, entity, year, month)
 several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 
-place = f"{glossary('entity', entity, lang)} · " if several else ""
-st.title(f"{text('app_title', lang)} · {place}{month_name(year, month, lang)}")
+st.title(f"{text('app_title', lang)} · {common.scope_words(w, entity, year, month, lang)}")
 
 
 def _toggle_status(status: str) -> None:
