@@ -95,11 +95,13 @@ def _parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("targets", parents=[common], help="print the catalogue as stored")
     t.add_argument("--year", type=int)
+    t.add_argument("--entity", help="only this entity's catalogue (default: every entity)")
     t.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     pr = sub.add_parser("progress", parents=[common], help="status of every target")
     pr.add_argument("--as-of", type=_year_month, help="YYYY-MM (default: latest month with data)")
     pr.add_argument("--year", type=int)
+    pr.add_argument("--entity", help="only this entity's targets (default: every entity)")
     pr.add_argument("--format", choices=("table", "csv", "json"), default="table")
     pr.add_argument("--today", type=_date, help="YYYY-MM-DD: judge as on this day (default: today)")
 
@@ -179,6 +181,7 @@ def _parser() -> argparse.ArgumentParser:
     which = ex.add_mutually_exclusive_group()
     which.add_argument("--as-of", type=_year_month)
     which.add_argument("--snapshot", type=int)
+    ex.add_argument("--entity", help="only this entity's targets (default: every entity)")
     ex.add_argument("--format", choices=tuple(exporting.FORMATS), required=True)
     ex.add_argument("--out", type=Path, required=True)
     ex.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -335,9 +338,25 @@ def acting_user(args, ws, need: str) -> User:
     return accounts.acting_user(ws, args.user, need, getattr(args, "admin_override", False))
 
 
+def _unknown_entity(con, entity: str | None) -> bool:
+    """An --entity the catalogue lacks is a usage error, said with the entities there are."""
+    known = reporting.entities(con)
+    if entity is None or entity in known:
+        return False
+    message = text("cli.unknown_entity", LANG, entity=entity, known="、".join(known))
+    print(text("cli.error", LANG, message=message), file=sys.stderr)
+    return True
+
+
+def _of_entity(frame: pd.DataFrame, entity: str | None) -> pd.DataFrame:
+    return frame if entity is None else frame[frame["entity"] == entity]
+
+
 def cmd_targets(args, ws) -> int:
     with open_store(ws) as con:
-        frame = reporting.targets(con, args.year)
+        if _unknown_entity(con, args.entity):
+            return 2
+        frame = reporting.targets(con, args.year, args.entity)
     _emit(
         frame,
         args.format,
@@ -362,11 +381,13 @@ def cmd_targets(args, ws) -> int:
 
 def cmd_progress(args, ws) -> int:
     with open_store(ws) as con:
+        if _unknown_entity(con, args.entity):
+            return 2
         if args.as_of:
             year, month = args.as_of
         else:
-            year, month = reporting.default_as_of(con, args.year)
-        frame = reporting.progress(con, year, month, today=args.today)
+            year, month = reporting.default_as_of(con, args.year, args.entity)
+        frame = _of_entity(reporting.progress(con, year, month, today=args.today), args.entity)
     _emit(frame[reporting.OUTPUT_FIELDS], args.format, PROGRESS_TABLE)
     return 0
 
@@ -566,16 +587,20 @@ def cmd_snapshot(args, ws) -> int:
 
 def cmd_export(args, ws) -> int:
     with open_store(ws) as con:
+        if _unknown_entity(con, args.entity):
+            return 2
         if args.snapshot is not None:
             info, frame = snapshots.load(con, args.snapshot)
             year, month = int(info["year"]), int(info["month"])
         else:
-            year, month = args.as_of or reporting.default_as_of(con)
+            year, month = args.as_of or reporting.default_as_of(con, entity=args.entity)
             info, frame = None, reporting.progress(con, year, month, today=args.today)
         if info:  # the items as they stood then
             items = snapshots.items(con, args.snapshot)
         else:
             items = reporting.items(con, year, month)
+        items = _of_entity(items, args.entity)
+        frame = _of_entity(frame, args.entity)
         head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
     # written first: the audit log records exports that happened, not ones that failed
     data = exporting.export_bytes(frame, args.format, head, args.lang, items=items)
@@ -590,6 +615,7 @@ def cmd_export(args, ws) -> int:
             as_of=f"{year}-{month:02d}",
             snapshot_id=args.snapshot,
             file=args.out.name,
+            **({"entity": args.entity} if args.entity else {}),
         )
     written = {"out": args.out, "format": args.format, "count": len(frame)}
     print(text("cli.export_written", LANG, **written, year=year, month=month))

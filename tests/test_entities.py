@@ -6,6 +6,8 @@ chosen one, and a target carried over keeps its figures and finds last year's.
 The clock stands at 15 February 2027: 2026 is a whole year, 2027 has begun.
 """
 
+import csv
+import io
 from datetime import datetime
 
 import pandas as pd
@@ -22,6 +24,7 @@ from dashboard.store import catalogue as store_catalogue
 from tests.conftest import ROOT, add_accounts
 from tests.files import csv_bytes
 from tests.test_app import card, cards, login
+from tests.test_cli import run
 
 APP = str(ROOT / "dashboard" / "app.py")
 AT = datetime(2027, 2, 15, 9, 0)
@@ -82,9 +85,9 @@ def ok(at):
     return at
 
 
-def choose(at, entity: str | None = None, year: int | None = None):
+def choose(at, entity: str | None = None, year: int | None = None, lang: str = "zh"):
     if entity is not None:
-        ok(at.sidebar.selectbox(key="entity_choice").select(entity).run())
+        ok(at.sidebar.selectbox(key=f"entity_choice_{lang}").select(entity).run())
     if year is not None:
         current = at.session_state["scope.entity"]
         ok(at.sidebar.selectbox(key=f"year_choice_{current}").select(year).run())
@@ -222,8 +225,10 @@ def test_carried_over_targets_keep_their_figures_and_find_last_years(two):
 
 
 def test_page_in_english_names_the_entity(app):
-    ok(app.sidebar.segmented_control(key="lang_choice").set_value("English").run())
     choose(app, entity="金水区")
+    ok(app.sidebar.segmented_control(key="lang_choice").set_value("English").run())
+    switch = app.sidebar.selectbox(key="entity_choice_en")  # the names in English, the choice kept
+    assert (switch.options, switch.value) == (["Zhengzhou", "金水区"], "金水区")
     assert app.title[0].value == "Target progress dashboard · 金水区 · Oct 2026"
     table = entity_table(app)
     assert table["Entity"].tolist() == ["Zhengzhou", "金水区"]
@@ -279,3 +284,26 @@ def test_entity_counts_one_row_per_entity_in_the_order_given():
         ["金水区", 1, 0, 0, 0, 0, 0, 0, 1, 0],
     ]
     assert entity_counts(frame, "en")["Entity"].tolist() == ["Zhengzhou", "金水区"]
+
+
+def test_command_line_reads_one_entity_when_asked(two):
+    shown = run(two, "progress", "--entity", "金水区", "--format", "csv")
+    assert shown.returncode == 0, shown.stderr
+    rows = list(csv.DictReader(io.StringIO(shown.stdout)))
+    assert [(r["entity"], r["id"], r["status"]) for r in rows] == [
+        ("金水区", "gdp_growth", "no_data"),
+        ("金水区", "xinzheng_bonded_zone", "off_track"),
+        ("金水区", "ev_chargers", "at_risk"),
+    ]
+    out = two.data_dir / "jinshui.csv"
+    made = run(two, "export", "--entity", "金水区", "--format", "csv", "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    exported = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert [(r["指标"], r["目标"], r["实际"]) for r in exported] == [
+        ("地区生产总值增长", "5.0", ""),
+        ("新郑综保区扩区提质启动运行", "", ""),
+        ("新建电动汽车公共充电桩", "300.0", "240.0"),
+    ]
+    wrong = run(two, "progress", "--entity", "金水")
+    assert (wrong.returncode, wrong.stdout) == (2, "")
+    assert wrong.stderr == "error: no catalogue for the entity '金水'; there are: 郑州市、金水区\n"

@@ -184,7 +184,8 @@ def entity_selector(w: Workspace, lg: str) -> str | None:
             text("entity_switch", "zh"),
             entities,
             index=entities.index(chosen),
-            key="entity_choice",
+            # per language: a kept widget would go on showing the names in the old one
+            key=f"entity_choice_{lg}",
             format_func=lambda e: glossary("entity", e, lg),
         )
     st.session_state[ENTITY_KEY] = chosen
@@ -396,6 +397,7 @@ def audited_export(
                     items = snapshots.items(con, snapshot_items)
                 else:
                     items = reporting.items(con, *items_of)
+            items = items[items["entity"].isin(set(frame["entity"]))]  # the entity shown
         # made first: audit what was
         data = exporting.export_bytes(frame, fmt, head, lang, items=items)
         with connect(w.db_path) as con:

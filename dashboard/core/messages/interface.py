@@ -346,6 +346,10 @@ TEXT = {
     "cli.error": ("错误：{message}", "error: {message}"),
     "cli.warning": ("提醒：{line}", "warning: {line}"),
     "cli.no_such_file": ("没有这个文件：{files}", "no such file: {files}"),
+    "cli.unknown_entity": (
+        "没有主体“{entity}”的目标目录；已有：{known}",
+        "no catalogue for the entity '{entity}'; there are: {known}",
+    ),
     "cli.ingest.stored": (
         "已保存 {figures} 条数据，跳过 {skipped} 行（非目录指标）",
         "{figures} figure(s) stored, {skipped} row(s) skipped (not catalogue indicators)",
