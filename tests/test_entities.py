@@ -21,7 +21,7 @@ from dashboard.services import catalogues, exporting, reporting
 from dashboard.services.database import open_store
 from dashboard.services.uploading import catalogue_index, preview, store_preview
 from dashboard.store import catalogue as store_catalogue
-from tests.conftest import ROOT, add_accounts
+from tests.conftest import PASSWORD, ROOT, add_accounts
 from tests.files import csv_bytes
 from tests.test_app import card, cards, login
 from tests.test_cli import run
@@ -307,3 +307,28 @@ def test_command_line_reads_one_entity_when_asked(two):
     wrong = run(two, "progress", "--entity", "金水")
     assert (wrong.returncode, wrong.stdout) == (2, "")
     assert wrong.stderr == "error: no catalogue for the entity '金水'; there are: 郑州市、金水区\n"
+
+
+def test_a_district_uploader_starts_on_the_district(app, two):
+    from dashboard.services import accounts
+
+    path = accounts.users_path(two.data_dir)
+    accounts.add_user(path, "jinshui", PASSWORD, "uploader", ["金水区发展改革委"])
+    assert app.session_state["scope.entity"] == "郑州市"  # before logging in: the city
+    login(app, "jinshui")
+    ok(app.switch_page("ui/my_department.py").run())
+    assert app.session_state["scope.entity"] == "金水区"
+    assert app.title[0].value == "我的部门 · 金水区 · 2026年10月"
+    assert card(app, "新建电动汽车公共充电桩").startswith("80.0% | 240 / 300个")
+    choose(app, entity="郑州市")  # the uploader may still look at the city
+    assert app.title[0].value.startswith("我的部门 · 郑州市")
+
+
+def test_a_form_for_departments_without_targets_here_is_empty(two):
+    with open_store(two) as con:
+        city = reporting.targets(con, 2026, "郑州市")
+    data, count = exporting.fill_in_template(city, 2026, 10, "csv", ["金水区发展改革委"], "郑州市")
+    assert count == 0
+    assert data.decode("utf-8-sig").splitlines() == [
+        "指标ID,指标名称,时期,数值,单位,口径,责任单位,备注,主体"
+    ]

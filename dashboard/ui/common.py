@@ -168,17 +168,25 @@ def today() -> date:
 
 ENTITY_KEY = "scope.entity"  # the entity and year chosen, kept while moving between pages
 YEAR_KEY = "scope.year"
+WHO_KEY = "scope.user"  # who chose: an uploader logging in starts on their own entity
 
 
-def entity_selector(w: Workspace, lg: str) -> str | None:
+def entity_selector(w: Workspace, lg: str, user=None) -> str | None:
     """The entity every page shows: the office's own (that of targets.csv) unless another
-    is chosen; a link may name one (?entity=). Offered only where there are several."""
+    is chosen; a link may name one (?entity=). An uploader whose departments report only
+    for another entity (a district's office) starts on that one. Offered only where there
+    are several."""
     entities = load_entities(str(w.db_path), version(w))
     if not entities:
         return None
+    who = user.name if user is not None else None
+    if st.session_state.get(WHO_KEY, who) != who and _has_own_entities(user):
+        for key in (ENTITY_KEY, *(f"entity_choice_{lang}" for lang in LANGS)):
+            st.session_state.pop(key, None)
+    st.session_state[WHO_KEY] = who
     chosen = st.session_state.get(ENTITY_KEY) or st.query_params.get("entity")
     if chosen not in entities:
-        chosen = entities[0]
+        chosen = _first_of_user(w, entities, user)
     if len(entities) > 1:
         chosen = st.sidebar.selectbox(
             text("entity_switch", "zh"),
@@ -190,6 +198,20 @@ def entity_selector(w: Workspace, lg: str) -> str | None:
         )
     st.session_state[ENTITY_KEY] = chosen
     return chosen
+
+
+def _has_own_entities(user) -> bool:
+    return user is not None and not user.is_admin and bool(user.departments)
+
+
+def _first_of_user(w: Workspace, entities: list[str], user) -> str:
+    """The first entity (the office's own first) with a target of the user's departments;
+    the office's own for everyone else."""
+    if not _has_own_entities(user):
+        return entities[0]
+    targets = load_targets(str(w.db_path), None, version(w))
+    theirs = set(targets.loc[targets["department"].isin(list(user.departments)), "entity"])
+    return next((e for e in entities if e in theirs), entities[0])
 
 
 def year_selector(w: Workspace, lg: str, entity: str | None, now: date | None = None) -> int | None:
@@ -215,11 +237,13 @@ def year_selector(w: Workspace, lg: str, entity: str | None, now: date | None = 
     return chosen
 
 
-def as_of_selector(w: Workspace, lg: str, now: date | None = None) -> tuple[str | None, int, int]:
+def as_of_selector(
+    w: Workspace, lg: str, now: date | None = None, user=None
+) -> tuple[str | None, int, int]:
     """Entity, year and data month, offering only months that have begun; the month
     defaults to the latest holding any of the entity's figures (never one after today)."""
     now = now or today()
-    entity = entity_selector(w, lg)
+    entity = entity_selector(w, lg, user)
     year = year_selector(w, lg, entity, now)
     if year is None:
         first = load_months(str(w.db_path), version(w), entity)[0][0]

@@ -10,8 +10,8 @@ from dashboard.ui import auth, common
 
 lang = common.lang()
 w = common.ready()
-auth.page(w, lang)
-entity, year, month = common.as_of_selector(w, lang)
+user = auth.page(w, lang)
+entity, year, month = common.as_of_selector(w, lang, user=user)
 st.title(f"{text('completeness', lang)} · {common.scope_words(w, entity, year, month, lang)}")
 
 v = common.version(w)

@@ -31,7 +31,7 @@ from dashboard.ui import auth, common, errors
 lang = common.lang()
 w = common.ready()
 user = auth.page(w, lang)
-entity, year, month = common.as_of_selector(w, lang)
+entity, year, month = common.as_of_selector(w, lang, user=user)
 progress = common.progress(w, entity, year, month)
 
 name_col = in_lang("name", lang)

@@ -16,7 +16,7 @@ user = auth.page(w, lang)
 if user is None or not user.departments:
     st.info(text("login_to_upload", lang))
     st.stop()
-entity, year, month = common.as_of_selector(w, lang)
+entity, year, month = common.as_of_selector(w, lang, user=user)
 several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 departments = sorted(user.departments)
 if len(departments) > 1:

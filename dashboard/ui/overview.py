@@ -23,7 +23,7 @@ from dashboard.ui.gauge_grid import gauge_grid
 lang = common.lang()
 w = common.ready()
 user = auth.page(w, lang)
-entity, year, month = common.as_of_selector(w, lang)
+entity, year, month = common.as_of_selector(w, lang, user=user)
 progress = common.progress(w, entity, year, month)
 several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 

@@ -15,7 +15,7 @@ from dashboard.ui import auth, common, exports
 lang = common.lang()
 w = common.ready()
 user = auth.page(w, lang)
-entity, year, month = common.as_of_selector(w, lang)
+entity, year, month = common.as_of_selector(w, lang, user=user)
 st.title(text("snapshots", lang))
 
 if user is not None and user.is_admin:

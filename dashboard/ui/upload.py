@@ -109,7 +109,7 @@ def template_expander(year: int, months: list[int], default: int) -> None:
 # A file that names no entity (no 主体 column, no 地区：line) is read for the entity chosen
 # here, and only against its targets; a form for another entity than the office's own
 # names its entity, so that it is stored for it wherever it is uploaded.
-entity = common.entity_selector(w, lang)
+entity = common.entity_selector(w, lang, user)
 several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 form_entity = entity if several else None
 year = common.year_selector(w, lang, entity, today)
