@@ -49,8 +49,8 @@ choice = st.selectbox(
     format_func=labels.get,
 )
 st.query_params["id"] = choice
-if entity is not None:  # a copied link opens the same entity's target
-    st.query_params["entity"] = entity
+if len(common.load_entities(str(w.db_path), common.version(w))) > 1:
+    st.query_params["entity"] = entity  # a copied link opens the same entity's target
 r = progress[progress["id"] == choice].iloc[0].to_dict()
 target = common.load_targets(str(w.db_path), year, common.version(w), r["entity"])
 target = target[target["id"] == choice].iloc[0].to_dict()
