@@ -251,7 +251,7 @@ def test_a_chosen_entity_never_reads_another_entitys_target(two):
 def test_a_districts_form_names_it_and_is_stored_for_it_anywhere(two):
     with open_store(two) as con:
         targets = reporting.targets(con, 2026, "金水区")
-    data, count = exporting.fill_in_template(targets, 2026, 11, "csv", (), "金水区")
+    data, count = exporting.fill_in_template(targets, 2026, 11, "csv", entity="金水区")
     form = data.decode("utf-8-sig").splitlines()
     assert count == 2 and form[0].endswith(",主体")
     assert (
@@ -327,7 +327,9 @@ def test_a_district_uploader_starts_on_the_district(app, two):
 def test_a_form_for_departments_without_targets_here_is_empty(two):
     with open_store(two) as con:
         city = reporting.targets(con, 2026, "郑州市")
-    data, count = exporting.fill_in_template(city, 2026, 10, "csv", ["金水区发展改革委"], "郑州市")
+    data, count = exporting.fill_in_template(
+        city, 2026, 10, "csv", ["金水区发展改革委"], entity="郑州市"
+    )
     assert count == 0
     assert data.decode("utf-8-sig").splitlines() == [
         "指标ID,指标名称,时期,数值,单位,口径,责任单位,备注,主体"
