@@ -221,19 +221,31 @@ def test_english_page_speaks_english_throughout(app):
 
 
 def test_no_month_after_today_is_offered(app):
-    months = app.selectbox(key="as_of_2026").options
+    months = app.selectbox(key="as_of_2026_zh").options
     assert months == [f"2026年{m}月" for m in range(1, 12)]  # 26 November: up to November
-    app.selectbox(key="as_of_2026").set_value(6).run()
+    app.selectbox(key="as_of_2026_zh").set_value(6).run()
     assert app.title[0].value == "目标进度看板 · 2026年6月"
+
+
+def test_the_month_chosen_is_kept_and_named_in_english_after_the_switch(app):
+    """The month list kept its Chinese names on the English page ("2026年10月"); a list
+    per language showed the default month again, losing the month chosen."""
+    app.selectbox(key="as_of_2026_zh").set_value(6).run()
+    app.segmented_control(key="lang_choice").set_value("English").run()
+    months = app.selectbox(key="as_of_2026_en")
+    assert months.options[-1] == "Nov 2026" and months.value == 6
+    assert app.title[0].value.endswith("Jun 2026")
+    app.segmented_control(key="lang_choice").set_value("中文").run()
+    assert app.selectbox(key="as_of_2026_zh").value == 6
 
 
 def test_early_in_a_month_the_month_is_offered_but_not_before_it(sample_ws, monkeypatch):
     add_accounts(sample_ws)
     app = start(sample_ws, monkeypatch, today="2026-10-05")
-    assert app.selectbox(key="as_of_2026").options[-1] == "2026年10月"
+    assert app.selectbox(key="as_of_2026_zh").options[-1] == "2026年10月"
     assert app.title[0].value == "目标进度看板 · 2026年10月"
     early = start(sample_ws, monkeypatch, today="2026-09-30")
-    assert early.selectbox(key="as_of_2026").options[-1] == "2026年9月"
+    assert early.selectbox(key="as_of_2026_zh").options[-1] == "2026年9月"
     assert early.title[0].value == "目标进度看板 · 2026年9月"  # never a month not begun
     before = start(sample_ws, monkeypatch, today="2025-12-31")
     assert before.info[0].value == "2026年尚未开始，还没有可查看的月份。"

@@ -168,6 +168,7 @@ def today() -> date:
 
 ENTITY_KEY = "scope.entity"  # the entity and year chosen, kept while moving between pages
 YEAR_KEY = "scope.year"
+MONTH_KEY = "scope.month.{year}"  # the month chosen in that year, kept across languages
 WHO_KEY = "scope.user"  # who chose: an uploader logging in starts on their own entity
 
 
@@ -251,13 +252,17 @@ def as_of_selector(
         st.stop()
     months = open_months(year, (now.year, now.month))
     default = default_month(months, load_latest_month(str(w.db_path), version(w), year, entity))
+    chosen = st.session_state.get(MONTH_KEY.format(year=year))
     month = st.sidebar.selectbox(
         text("as_of", lg),
         months,
-        index=months.index(default),
-        key=f"as_of_{year}",
+        index=months.index(chosen if chosen in months else default),
+        # per language: a kept widget goes on showing its options in the old language
+        # ("2026年10月" on the English page); the month chosen is carried over
+        key=f"as_of_{year}_{lg}",
         format_func=lambda m: month_name(year, m, lg),
     )
+    st.session_state[MONTH_KEY.format(year=year)] = month
     return entity, year, month
 
 
