@@ -70,6 +70,7 @@ def test_csv_is_utf8_with_bom_and_opens_as_excel_would(live):
     gas = table[table["指标"] == "新建改造供气管网"].iloc[0]
     assert gas["原因分析"] == '\'=HYPERLINK("http://x")' and gas["下步措施"] == "'+加快进度"
     assert len(table) == 90
+    assert table.columns[-1] == "主体" and set(table["主体"]) == {"郑州市"}  # whose targets
 
 
 def test_xlsx_read_back_cell_by_cell(live):

@@ -33,6 +33,7 @@ COLUMNS = [
     # items targets: the named items not done, and those past their due date
     ("items_open", "text"),
     ("items_overdue_names", "text"),
+    ("entity", "text"),  # whose targets: a CSV passed on must say so (city or district)
 ]
 
 
@@ -45,6 +46,9 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     frame["status_label"] = [shown_status(r, lang) for r in frame.to_dict("records")]
     frame["explanation"] = frame[in_lang("explanation", lang)]
     frame["section"] = [glossary("section", v, lang) for v in frame["section"]]
+    if "entity" not in frame:  # a snapshot taken before entities were kept
+        frame["entity"] = None
+    frame["entity"] = [None if pd.isna(v) else glossary("entity", v, lang) for v in frame["entity"]]
     frame["department"] = [glossary("department", v, lang) for v in frame["department"]]
     frame["unit"] = [None if pd.isna(u) else unit_word(u, lang) for u in frame["unit"]]
     # older snapshots lack some

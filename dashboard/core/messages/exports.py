@@ -32,6 +32,7 @@ TEXT = {
     "export.lagging.explanation": ("说明", "Explanation"),
     "export.lagging.notes": ("原因分析 / 下步措施", "Reasons / next steps"),
     "export.lagging.continued": ("{name}（续）", "{name} (continued)"),
+    "export.column.entity": ("主体", "Entity"),
     "export.column.section": ("领域", "Section"),
     "export.column.name_zh": ("指标", "Indicator"),
     "export.column.name_en": ("指标（英文）", "Indicator (English)"),
