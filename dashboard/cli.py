@@ -33,8 +33,10 @@ from dashboard.services import (
     backup,
     comments,
     exporting,
+    mailing,
     migration,
     proposing,
+    reminders,
     reporting,
     snapshots,
 )
@@ -268,6 +270,20 @@ def _parser() -> argparse.ArgumentParser:
     mg = sub.add_parser("migrate", help="copy every table into another, empty store")
     mg.add_argument("--from", dest="source", required=True, help="data/dashboard.duckdb or a URL")
     mg.add_argument("--to", dest="target", required=True, help="postgresql://user@host/db")
+
+    rm = sub.add_parser(
+        "reminders", parents=[common], help="per department: reports overdue, targets behind"
+    )
+    rm.add_argument("--as-of", type=_year_month, help="YYYY-MM (default: the month before today)")
+    rm.add_argument("--department", help="one department (as the catalogue names it)")
+    rm.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    rm.add_argument("--today", type=_date, help="YYYY-MM-DD: judge as on this day")
+    rm.add_argument("--out", type=Path, help="folder to write each department's PDF and XLSX")
+    rm.add_argument(
+        "--send", action="store_true", help="e-mail each digest (DASHBOARD_SMTP_*, admins)"
+    )
+    rm.add_argument("--user", default="cli", help="the admin sending (with --send)")
+    rm.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of digests")
 
     tp = sub.add_parser("template", parents=[common], help="fill-in file for a month")
     tp.add_argument("--month", type=_year_month, required=True)
@@ -825,8 +841,78 @@ def cmd_restore(args, ws) -> int:
     return 0
 
 
+REMINDER_FIELDS = [
+    "department",
+    "kind",
+    "id",
+    "entity",
+    "name_zh",
+    "name_en",
+    "period_due",
+    "period_due_en",
+    "due_date",
+    "days_late",
+    "status",
+    "status_label_zh",
+    "status_label_en",
+    "gap_pp",
+]
+REMINDER_TABLE = [
+    "department",
+    "kind",
+    "id",
+    "name_zh",
+    "period_due",
+    "due_date",
+    "days_late",
+    "status",
+    "gap_pp",
+]
+
+
+def cmd_reminders(args, ws) -> int:
+    today = args.today or date.today()
+    settings = mailing.smtp_settings() if args.send else None
+    if args.send and settings is None:
+        raise mailing.MailSetupError("mail.not_configured")
+    user = acting_user(args, ws, "admin") if args.send else None
+    contacts = mailing.load_contacts(mailing.contacts_path(ws)) if args.send else {}
+    with open_store(ws) as con:
+        year, month = args.as_of or reminders.default_as_of(con, today)
+        frame = reminders.reminder_frame(con, year, month, today, args.department)
+        digests = (
+            reminders.digests(frame, year, month, today, args.lang)
+            if (args.out or args.send)
+            else []
+        )
+        if args.send:
+            sent = mailing.send_digests(ws, con, user, settings, contacts, digests, year, month)
+    days = frame["days_late"].astype("Int64")
+    _emit(frame.assign(days_late=days)[REMINDER_FIELDS], args.format, REMINDER_TABLE)
+    if args.out:
+        _write_digests(args.out, digests, year, month)
+    if args.send:
+        for s in sent:
+            to = ", ".join(s.to)
+            line = text(
+                f"cli.reminder.{s.outcome}", LANG, department=s.department, to=to, error=s.error
+            )
+            print(line, file=sys.stderr)
+        return 1 if any(s.outcome == "failed" for s in sent) else 0
+    return 0
+
+
+def _write_digests(folder: Path, digests, year: int, month: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for d in digests:
+        for name, content in zip(d.filenames(year, month), (d.pdf, d.xlsx), strict=True):
+            (folder / name).write_bytes(content)
+            print(text("cli.reminder.written", LANG, path=folder / name), file=sys.stderr)
+
+
 COMMANDS = {
     "alias": cmd_alias,
+    "reminders": cmd_reminders,
     "audit": cmd_audit,
     "backup": cmd_backup,
     "comment": cmd_comment,

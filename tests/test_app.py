@@ -402,7 +402,34 @@ def test_completeness_page(app):
     assert app.title[0].value == "数据完整性 · 2026年10月"
     summary = app.dataframe[0].value
     assert set(summary.columns) == {"责任单位", "已报", "缺报", "不需报"}
-    grid = app.dataframe[1].value
+    owing = app.dataframe[1].value  # issue 21: reports due and missing, per department
+    assert owing.to_dict("records") == [
+        {
+            "责任单位": "市人力资源和社会保障局",
+            "逾期未报送（项）": 1,
+            "最长逾期（天）": 42,
+            "逾期指标": "离校未就业高校毕业生跟踪服务全覆盖（9月，逾期42天）",
+        },
+        {
+            "责任单位": "市发展改革委",
+            "逾期未报送（项）": 1,
+            "最长逾期（天）": 11,
+            "逾期指标": "编制低空经济发展规划（10月，逾期11天）",
+        },
+        {
+            "责任单位": "市商务局",
+            "逾期未报送（项）": 1,
+            "最长逾期（天）": 11,
+            "逾期指标": "申建自贸区空港新片区（10月，逾期11天）",
+        },
+        {
+            "责任单位": "市文物局",
+            "逾期未报送（项）": 1,
+            "最长逾期（天）": 11,
+            "逾期指标": "建立文化遗产保护督察制度（10月，逾期11天）",
+        },
+    ]
+    grid = app.dataframe[2].value
     charger = grid[grid["指标"] == "新建电动汽车公共充电桩"].iloc[0]
     assert charger["10月"] == "✔ 已报"
     fai = grid[grid["指标"] == "固定资产投资增长"].iloc[0]

@@ -54,6 +54,8 @@ BUILT = (
     "gap_filter.",
     "audit.",
     "glossary.",
+    "reminders.column.",
+    "cli.reminder.",
 )
 
 

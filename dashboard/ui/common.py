@@ -13,7 +13,13 @@ from dashboard.present.gauge_svg import gauge_card
 from dashboard.present.gauges import gauge_cells
 from dashboard.present.labels import section_word
 from dashboard.present.overview_tables import department_counts, entity_counts
-from dashboard.services import audit_log, exporting, reporting, snapshots
+from dashboard.services import (
+    audit_log,
+    exporting,
+    reminders,
+    reporting,
+    snapshots,
+)
 from dashboard.services.database import JOURNAL, connect, open_store
 from dashboard.services.uploading import CatalogueIndex, catalogue_index
 from dashboard.services.workspace import Workspace, db_version, workspace
@@ -151,6 +157,15 @@ def load_current(
     with connect(db_path) as con:
         current = reporting.current_figures(con, year)
     return current if entity is None else current[current["entity"] == entity]
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_reminders(
+    db_path: str, year: int, month: int, on: date, db_version: tuple
+) -> pd.DataFrame:
+    """Reports overdue and targets behind per department as of (year, month) on `on`."""
+    with connect(db_path) as con:
+        return reminders.reminder_frame(con, year, month, on)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -400,6 +415,7 @@ def clear_caches() -> None:
     load_latest_month.clear()
     load_current.clear()
     load_history.clear()
+    load_reminders.clear()
 
 
 def audited_export(

@@ -6,6 +6,7 @@ from dashboard.core.completeness import completeness, department_summary
 from dashboard.core.messages import text
 from dashboard.present.completeness_tables import grid_view, styled, summary_view
 from dashboard.present.labels import department_word
+from dashboard.present.reminder_tables import overdue_by_department
 from dashboard.ui import auth, common
 
 lang = common.lang()
@@ -23,6 +24,15 @@ st.subheader(text("by_department", lang))
 st.dataframe(
     summary_view(department_summary(grid), lang), hide_index=True, width="stretch", placeholder="—"
 )
+
+st.subheader(text("reminders.overdue_by_department", lang))
+owing = overdue_by_department(
+    common.load_reminders(str(w.db_path), year, month, common.today(), v), lang
+)
+if owing.empty:
+    st.caption(text("reminders.no_overdue", lang, month=month_name(year, month, lang)))
+else:
+    st.dataframe(owing, hide_index=True, width="stretch")
 
 st.subheader(text("grid", lang))
 departments = [None, *sorted(set(grid["department"]))]

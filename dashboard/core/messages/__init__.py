@@ -29,6 +29,7 @@ from dashboard.core.messages import (
     interface,
     permissions,
     proposals,
+    supervision,
     vocabulary,
 )
 
@@ -43,6 +44,7 @@ PARTS = (
     errors,
     proposals,
     durability,
+    supervision,
     glossary,
 )
 
