@@ -6,6 +6,7 @@ import os
 import streamlit as st
 
 from dashboard.core.messages import text
+from dashboard.services.review import review_enabled
 from dashboard.ui import auth, common, errors, style
 
 os.umask(0o077)  # the database's write-ahead log and every file the server writes: private
@@ -30,6 +31,7 @@ PAGES = [  # file, title key, icon, url, who finds it in the menu
     ("ui/detail.py", "detail", ":material/query_stats:", "detail", "all"),
     ("ui/upload.py", "upload", ":material/upload_file:", "upload", "all"),
     ("ui/completeness.py", "completeness", ":material/calendar_month:", "completeness", "all"),
+    ("ui/review.py", "review.page", ":material/fact_check:", "review", "review"),
     ("ui/snapshots.py", "snapshots", ":material/photo_camera:", "snapshots", "all"),
     ("ui/catalogue.py", "catalogue", ":material/list_alt:", "catalogue", "all"),
     ("ui/account.py", "auth.my_account", ":material/person:", "account", "user"),
@@ -43,6 +45,8 @@ shown = {
     "user": user is not None,
     "uploader": user is not None and bool(user.departments),
     "admin": user is not None and user.is_admin,
+    # with DASHBOARD_REVIEW=1: reviewers and admins decide, uploaders see their uploads' state
+    "review": review_enabled() and user is not None and (user.is_admin or bool(user.departments)),
 }
 pages = [
     st.Page(

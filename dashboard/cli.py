@@ -38,6 +38,7 @@ from dashboard.services import (
     proposing,
     reminders,
     reporting,
+    review,
     snapshots,
 )
 from dashboard.services.account_changes import SHELL
@@ -285,6 +286,18 @@ def _parser() -> argparse.ArgumentParser:
     rm.add_argument("--user", default="cli", help="the admin sending (with --send)")
     rm.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of digests")
 
+    rv = sub.add_parser("review", parents=[common], help="uploads waiting for review")
+    rv_sub = rv.add_subparsers(dest="review_command", required=True)
+    rl = rv_sub.add_parser("list", parents=[common], help="pending uploads")
+    rl.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    ra = rv_sub.add_parser("approve", parents=[common], help="count an upload's figures")
+    ra.add_argument("upload_id", type=int)
+    ra.add_argument("--user", required=True, help="a reviewer of its departments, or an admin")
+    rj = rv_sub.add_parser("reject", parents=[common], help="refuse an upload, with a reason")
+    rj.add_argument("upload_id", type=int)
+    rj.add_argument("--reason", required=True, help="what the uploader should fix")
+    rj.add_argument("--user", required=True, help="a reviewer of its departments, or an admin")
+
     tp = sub.add_parser("template", parents=[common], help="fill-in file for a month")
     tp.add_argument("--month", type=_year_month, required=True)
     tp.add_argument("--out", type=Path, required=True, help="…csv or …xlsx")
@@ -524,7 +537,13 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> tuple
             for line in item_lines(pv.figures, path.name, LANG):
                 print(line)
         else:
-            store_preview(con, ws, pv, data, user.name, now)
+            held = review.held_for_review(user)
+            upload_id = store_preview(con, ws, pv, data, user.name, now, held=held)
+            if held and upload_id is not None:
+                note = text(
+                    "cli.review.held", LANG, id=upload_id, file=path.name, n=len(pv.figures)
+                )
+                print(note, file=sys.stderr)
     return len(pv.figures), len(parsed.skipped)
 
 
@@ -910,8 +929,31 @@ def _write_digests(folder: Path, digests, year: int, month: int) -> None:
             print(text("cli.reminder.written", LANG, path=folder / name), file=sys.stderr)
 
 
+REVIEW_FIELDS = ["upload_id", "departments", "uploader", "rows", "filename", "uploaded_at"]
+
+
+def cmd_review(args, ws) -> int:
+    if args.review_command == "list":
+        with open_store(ws) as con:
+            frame = review.pending(con)
+        frame = frame.assign(
+            uploader=frame["user_name"],
+            rows=frame["figure_count"].astype("int64"),
+            uploaded_at=frame["uploaded_at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+        )[REVIEW_FIELDS]
+        _emit(frame, args.format)
+        return 0
+    decision = {"approve": "approved", "reject": "rejected"}[args.review_command]
+    user = acting_user(args, ws, "review")
+    with open_store(ws) as con:
+        seq = review.decide(ws, con, user, args.upload_id, decision, getattr(args, "reason", None))
+    print(text(f"cli.review.{decision}", LANG, id=args.upload_id, seq=seq))
+    return 0
+
+
 COMMANDS = {
     "alias": cmd_alias,
+    "review": cmd_review,
     "reminders": cmd_reminders,
     "audit": cmd_audit,
     "backup": cmd_backup,

@@ -10,11 +10,12 @@ import duckdb
 
 from dashboard.services import audit_log, journal
 from dashboard.services.database import open_store
+from dashboard.services.uploading import preview, store_preview
 from dashboard.store import journal as journal_file
 from dashboard.store.catalogue import load_targets
 from dashboard.store.schema import ensure_schema
-from tests.conftest import make_workspace
-from tests.durable_state import cli, counts, populate, tables
+from tests.conftest import TODAY, make_workspace
+from tests.durable_state import ADMIN, AT, cli, counts, populate, tables
 from tests.files import csv_bytes
 
 
@@ -62,6 +63,7 @@ def test_deleting_the_database_and_rebuilding_gives_every_table_back(sample_ws):
         # the schema's version
         "meta": 8,
         "profiles": 27,
+        "reviews": 0,  # review is off (DASHBOARD_REVIEW): nothing waits
         "sessions": 0,
         "snapshot_rows": 2 * 90,  # two snapshots of the 90 targets
         "snapshots": 2,
@@ -408,4 +410,58 @@ def test_a_folder_started_again_after_the_loss_takes_the_backup(sample_ws, tmp_p
     assert len(list(sample_ws.data_dir.glob("journal.jsonl.replaced-*"))) == 1
     after = counts(sample_ws.db_path)
     assert after == {**before, "audit": before["audit"] + 1}
+    agree(sample_ws)
+
+
+def add_reviews(ws, step: int = 0) -> None:
+    """Three uploads held for review (issue 21): one rejected, one approved, one waiting."""
+    from dashboard.services import review
+
+    with open_store(ws) as con:
+        ids = []
+        for n in range(3):
+            data = csv_bytes(
+                [["指标", "时期", "数值"], ["充电桩", "2026年10月", str(2500 + 10 * n + step)]]
+            )
+            pv = preview(con, data, f"held_{step}_{n}.csv", TODAY)
+            ids.append(store_preview(con, ws, pv, data, "fgw", AT, held=True))
+        review.decide(ws, con, ADMIN, ids[0], "rejected", reason=f"数值有误{step}", at=AT)
+        review.decide(ws, con, ADMIN, ids[1], "approved", at=AT)
+
+
+def test_review_states_come_back_from_the_journal_and_from_the_database(sample_ws):
+    """A rebuild gives the same review states (pending, approved, rejected) and the same
+    figures counted; a journal lost, or replaced by an older copy, is written again from
+    the database with its review lines."""
+    populate(sample_ws)
+    add_reviews(sample_ws)
+    before = tables(sample_ws.db_path)
+    assert [row[-1] for row in before["uploads"]][-3:] == ["rejected", "approved", "pending"]
+    assert [(r[2], r[3]) for r in before["reviews"]] == [
+        ("rejected", "数值有误0"),
+        ("approved", None),
+    ]
+    with open_store(sample_ws) as con:
+        counted = con.execute(
+            "SELECT value FROM current_figures WHERE id = 'ev_chargers' AND period_end = 10"
+        ).fetchall()
+    assert counted == [(2510.0,)]  # the approved one; the waiting one (2520) does not count
+    sample_ws.db_path.unlink()
+    assert cli(sample_ws, "rebuild").returncode == 0
+    assert tables(sample_ws.db_path) == before
+    agree(sample_ws)
+
+    journal_file.path(sample_ws.data_dir).unlink()
+    assert cli(sample_ws, "rebuild").returncode == 0
+    assert tables(sample_ws.db_path) == before
+    sample_ws.db_path.unlink()
+    assert cli(sample_ws, "rebuild").returncode == 0
+    assert tables(sample_ws.db_path) == before
+
+    old = journal_file.path(sample_ws.data_dir).read_bytes()
+    add_reviews(sample_ws, step=1)
+    later = tables(sample_ws.db_path)
+    journal_file.path(sample_ws.data_dir).write_bytes(old)
+    assert cli(sample_ws, "rebuild").returncode == 0
+    assert tables(sample_ws.db_path) == later
     agree(sample_ws)

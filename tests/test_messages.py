@@ -56,6 +56,9 @@ BUILT = (
     "glossary.",
     "reminders.column.",
     "cli.reminder.",
+    "cli.review.",
+    "review.state.",
+    "review.done.",
 )
 
 

@@ -2,13 +2,16 @@
 
 viewer    reads everything
 uploader  uploads figures and writes comments for targets of their own departments
+reviewer  an uploader who also approves or rejects other people's uploads for their own
+          departments before the figures count (with DASHBOARD_REVIEW=1, issue 21)
 admin     everything: any department, snapshots, the catalogue, users, the audit log
 """
 
 import unicodedata
 from dataclasses import dataclass
 
-ROLES = ("viewer", "uploader", "admin")
+ROLES = ("viewer", "uploader", "reviewer", "admin")
+DEPARTMENT_ROLES = ("uploader", "reviewer")  # roles that act for named departments
 
 
 @dataclass(frozen=True)
@@ -23,10 +26,17 @@ class User:
 
     def may_edit(self, department: str) -> bool:
         """Upload figures or write comments for a target of `department`."""
-        return self.is_admin or (self.role == "uploader" and department in self.departments)
+        return self.is_admin or (self.role in DEPARTMENT_ROLES and department in self.departments)
 
     def may_upload(self) -> bool:
-        return self.role in ("uploader", "admin")
+        return self.role in (*DEPARTMENT_ROLES, "admin")
+
+    def may_review(self, departments: frozenset[str] | set[str]) -> bool:
+        """Approve or reject an upload whose figures are for `departments` (all of them
+        must be the reviewer's own)."""
+        return self.is_admin or (
+            self.role == "reviewer" and bool(departments) and set(departments) <= self.departments
+        )
 
 
 # Every name kept from a form (accounts, and the names tried at a failed login) is capped:

@@ -23,7 +23,12 @@ from dashboard.core.errors import DashboardError
 from dashboard.core.progress_row import FIGURE_COLUMNS
 
 VERSION = 1
-KINDS = ("folder", "audit", "upload", "comment", "snapshot", "account")
+# Version 2 marks the lines of review (issue 21): a `review` line, and an upload line whose
+# figures wait for review (data.review = "pending"). A reader of version 1 would count those
+# figures, so it must refuse the line instead; every other line stays version 1.
+REVIEW_VERSION = 2
+VERSIONS = (VERSION, REVIEW_VERSION)
+KINDS = ("folder", "audit", "upload", "comment", "snapshot", "account", "review")
 CRC_FIELD = ',"crc":"'
 # An upload line's figures, column by column (the figures table less the upload id).
 FIGURE_FIELDS = [*FIGURE_COLUMNS, "companion_value", "companion_unit", "item", "item_due"]
@@ -48,7 +53,7 @@ def _plain(value):
 
 
 def encode(record: dict) -> bytes:
-    """`record` (seq, kind, at, user, audit?, data?) as one checksummed line."""
+    """`record` (seq, kind, at, user, audit?, data?, v?) as one checksummed line."""
     body = json.dumps(
         {"v": VERSION, **record},
         ensure_ascii=False,
@@ -73,7 +78,7 @@ def decode(raw: bytes) -> dict:
     if f"{zlib.crc32(body.encode('utf-8')):08x}" != line[cut + len(CRC_FIELD) : -2]:
         raise BadLine("damaged")
     record = json.loads(body)
-    if record.get("v") != VERSION:
+    if record.get("v") not in VERSIONS:
         raise BadLine("newer_version", version=record.get("v"))
     if record.get("kind") not in KINDS or not isinstance(record.get("seq"), int):
         raise BadLine("damaged")

@@ -28,6 +28,7 @@ import duckdb
 import psycopg
 
 from dashboard.core.access import (
+    DEPARTMENT_ROLES,
     NAME_MAX,
     PASSWORD_MAX,
     PASSWORD_MIN,
@@ -177,7 +178,7 @@ def _check_role(role: str, departments: Collection[str], known: Collection[str] 
                 departments="、".join(unknown),
                 known="、".join(sorted(known)),
             )
-    if role == "uploader" and not departments:
+    if role in DEPARTMENT_ROLES and not departments:
         raise AccountError("account.uploader_needs_department")
 
 

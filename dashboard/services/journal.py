@@ -28,7 +28,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from dashboard.core.journal_lines import encode
+from dashboard.core.journal_lines import VERSION, encode
 from dashboard.services import archive
 from dashboard.services.workspace import Workspace
 from dashboard.store import dialect, journal, records, server_archive, server_journal
@@ -63,9 +63,12 @@ class Entry:
     # On a server: an upload's original bytes, (archive path, sha256, bytes), stored in
     # the same transaction as its line. In a folder the bytes are a file (archive.py).
     archive: tuple[str, str, bytes] | None = None
+    version: int = VERSION  # REVIEW_VERSION for the lines of review (core/journal_lines)
 
     def record(self, seq: int) -> dict:
         rec = {"seq": seq, "kind": self.kind, "at": self.at.isoformat(), "user": self.user}
+        if self.version != VERSION:
+            rec["v"] = self.version
         if self.audit is not None:
             rec["audit"] = self.audit
         if self.data is not None:
@@ -250,6 +253,7 @@ def verify(ws: Workspace, con: duckdb.DuckDBPyConnection) -> list[str]:
         "comments": [r["seq"] for r in recs if r["kind"] == "comment"],
         "snapshots": [r["seq"] for r in recs if r["kind"] == "snapshot"],
         "account_events": [r["seq"] for r in recs if r["kind"] == "account"],
+        "reviews": [r["seq"] for r in recs if r["kind"] == "review"],
     }
     problems = [
         f"{table}: journal {expected[table]} != database {held[table]}"

@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.core.journal_lines import (
     FIGURE_FIELDS,
+    REVIEW_VERSION,
     encode,
     pack_columns,
     with_figure_fields,
@@ -87,6 +88,7 @@ def _kind_lines(tables: dict[str, pd.DataFrame], audits: dict) -> list[dict]:
         *_comment_lines(tables, audits),
         *_snapshot_lines(tables, audits),
         *_account_lines(tables, audits),
+        *_review_lines(tables, audits),
     ]
 
 
@@ -98,23 +100,30 @@ def _line(kind: str, at, user: str, seq, audits: dict, data: dict) -> dict:
 def _upload_lines(tables: dict[str, pd.DataFrame], audits: dict) -> list[dict]:
     figures = dict(iter(tables["figures"].groupby("upload_id", sort=False)))
     empty = pd.DataFrame(columns=FIGURE_FIELDS)
-    return [
-        _line(
-            "upload",
-            u.uploaded_at,
-            u.user_name,
-            u.seq,
-            audits,
-            {
-                "upload_id": int(u.upload_id),
-                "sha256": u.sha256,
-                "filename": u.filename,
-                "archive": u.archive_path,
-                "figures": pack_columns(figures.get(u.upload_id, empty), FIGURE_FIELDS),
-            },
-        )
-        for u in tables["uploads"].itertuples()
-    ]
+    lines = []
+    for u in tables["uploads"].itertuples():
+        data = {
+            "upload_id": int(u.upload_id),
+            "sha256": u.sha256,
+            "filename": u.filename,
+            "archive": u.archive_path,
+            "figures": pack_columns(figures.get(u.upload_id, empty), FIGURE_FIELDS),
+        }
+        line = _line("upload", u.uploaded_at, u.user_name, u.seq, audits, data)
+        if _plain(u.review) is not None:  # held for review when stored
+            data["review"] = u.review
+            line["v"] = REVIEW_VERSION
+        lines.append(line)
+    return lines
+
+
+def _review_lines(tables: dict[str, pd.DataFrame], audits: dict) -> list[dict]:
+    lines = []
+    for r in tables["reviews"].itertuples():
+        data = {"upload_id": int(r.upload_id), "decision": r.decision, "reason": _plain(r.reason)}
+        line = _line("review", r.decided_at, r.user_name, r.seq, audits, data)
+        lines.append({**line, "v": REVIEW_VERSION})
+    return lines
 
 
 def _comment_lines(tables: dict[str, pd.DataFrame], audits: dict) -> list[dict]:

@@ -10,7 +10,12 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.access import User
-from dashboard.core.journal_lines import FIGURE_FIELDS, pack_columns, with_figure_fields
+from dashboard.core.journal_lines import (
+    FIGURE_FIELDS,
+    REVIEW_VERSION,
+    pack_columns,
+    with_figure_fields,
+)
 from dashboard.core.messages import Msg
 from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.parse import (
@@ -219,8 +224,10 @@ def store_preview(
     user: str,
     at: datetime,
     stage: Callable[[str], None] = lambda key: None,
+    held: bool = False,
 ) -> int | None:
     """Archive then store; returns the upload id, or None for an identical re-upload.
+    `held`: the figures wait for review before they count (services/review.py).
 
     The bytes go to the archive's pending folder first; the journal line (with the
     figures and the "accepted" audit entry) commits the upload; the database and the
@@ -254,6 +261,7 @@ def store_preview(
             figures=len(pv.figures),
             new=int(changes.get("new", 0)),
             revisions=int(changes.get("revision", 0)),
+            **({"review": "pending"} if held else {}),
         )
         entry = upload_entry(
             ws,
@@ -265,6 +273,7 @@ def store_preview(
             at,
             accepted,
             pv.parsed.figures,
+            pending=held,
         )
         if pending is None:  # on a server: the bytes travel with the line
             entry = replace(entry, archive=(entry.data["archive"], sha, data))
@@ -309,6 +318,7 @@ def upload_entry(
     accepted: dict,
     figures: pd.DataFrame,
     archive_path: str | None = None,
+    pending: bool = False,
 ) -> Entry:
     """The journal entry of an accepted upload: its figures travel in the line, so a
     rebuild stores exactly these, whatever later versions of the reader would make."""
@@ -322,4 +332,9 @@ def upload_entry(
         else archive_path,
         "figures": pack_columns(figures, FIGURE_FIELDS),
     }
+    if pending:  # a reader that does not know review must not count these (version 2)
+        data["review"] = "pending"
+        return Entry(
+            "upload", user, at, accepted, data, figures[FIGURE_FIELDS], version=REVIEW_VERSION
+        )
     return Entry("upload", user, at, accepted, data, figures[FIGURE_FIELDS])

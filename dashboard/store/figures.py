@@ -159,7 +159,10 @@ WITH f AS (
                period_end + CASE basis WHEN 'ytd' THEN 0 WHEN 'month' THEN 16
                                        WHEN 'level' THEN 32 ELSE 48 END
            ) AS bit
-    FROM figures WHERE year = ? AND period_end <= ?),
+    FROM figures WHERE year = ? AND period_end <= ?
+      -- as in the current_figures view: figures waiting for review or refused count not
+      AND upload_id NOT IN (
+          SELECT upload_id FROM uploads WHERE review IN ('pending', 'rejected'))),
 ends AS (
     SELECT entity, year, id,
            max(period_end) FILTER (WHERE basis = 'ytd' AND period_start = 1) AS ytd_end,
@@ -178,6 +181,8 @@ kept AS MATERIALIZED (
            j.level_months, j.revised, g.upload_id, g.source_row
     FROM figures g JOIN judged j USING (entity, year, id)
     WHERE g.year = ? AND g.period_end <= ?
+      AND g.upload_id NOT IN (
+          SELECT upload_id FROM uploads WHERE review IN ('pending', 'rejected'))
       AND ((g.basis = 'ytd' AND g.period_start = 1 AND g.period_end = j.ytd_end)
         OR (g.basis = 'month' AND NOT j.distinct_count
             AND g.period_end > coalesce(j.ytd_end, 0))
@@ -213,7 +218,8 @@ def judged_figures(con: duckdb.DuckDBPyConnection, year: int, month: int) -> pd.
 
 
 def history(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: str) -> pd.DataFrame:
-    """Every figure ever stored for a target, newest first, with its upload."""
+    """Every figure that counts or counted for a target, newest first, with its upload
+    (figures waiting for review, or rejected, are not among them: store/reviews.py)."""
     return con.execute(
         """
         SELECT f.period_start, f.period_end, f.basis, f.value, f.raw, f.source_row,
@@ -223,6 +229,7 @@ def history(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: s
                                   ORDER BY f.upload_id DESC, f.source_row DESC) = 1 AS current
         FROM figures f JOIN uploads u USING (upload_id)
         WHERE f.entity = ? AND f.year = ? AND f.id = ?
+          AND coalesce(u.review, 'approved') = 'approved' -- figures waiting or refused apart
         ORDER BY f.period_end, f.upload_id DESC, f.source_row""",
         [entity, year, target_id],
     ).df()
@@ -240,10 +247,13 @@ def latest_month(
     figures and catalogue years if given."""
     params: list = []
     if entity is None:
-        sql = "SELECT year, max(period_end) FROM figures WHERE year IN (SELECT year FROM targets)"
+        sql = (
+            "SELECT year, max(period_end) FROM current_figures "
+            "WHERE year IN (SELECT year FROM targets)"
+        )
     else:
         sql = (
-            "SELECT year, max(period_end) FROM figures WHERE entity = ?"
+            "SELECT year, max(period_end) FROM current_figures WHERE entity = ?"
             " AND year IN (SELECT year FROM targets WHERE entity = ?)"
         )
         params += [entity, entity]

@@ -17,7 +17,7 @@ from dashboard.store.schema import get_meta, set_meta
 
 FIGURE_COLUMNS = ["upload_id", *FIGURE_FIELDS]
 # Tables whose rows come from journal lines, each with the line's seq.
-JOURNALED = ("audit", "uploads", "comments", "snapshots", "account_events")
+JOURNALED = ("audit", "uploads", "comments", "snapshots", "account_events", "reviews")
 
 
 class FolderConflict(StoreError):
@@ -103,7 +103,7 @@ def _upload(con, record: dict, frame: pd.DataFrame | None) -> None:
         frame = frame.assign(item_due=_dates(frame["item_due"]))
     con.execute(
         "INSERT INTO uploads (upload_id, sha256, filename, archive_path, user_name, "
-        "uploaded_at, figure_count, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "uploaded_at, figure_count, seq, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             data["upload_id"],
             data["sha256"],
@@ -113,6 +113,7 @@ def _upload(con, record: dict, frame: pd.DataFrame | None) -> None:
             timestamp(record),
             len(frame),
             record["seq"],
+            data.get("review"),  # "pending" when the upload waits for review
         ],
     )
     if len(frame):
@@ -190,7 +191,27 @@ def _account(con, record: dict, _figures) -> None:
     )
 
 
+def _review(con, record: dict, _figures) -> None:
+    d = record["data"]
+    con.execute(
+        "INSERT INTO reviews (seq, upload_id, decision, reason, user_name, decided_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            record["seq"],
+            d["upload_id"],
+            d["decision"],
+            d.get("reason"),
+            record["user"],
+            timestamp(record),
+        ],
+    )
+    con.execute(
+        "UPDATE uploads SET review = ? WHERE upload_id = ?", [d["decision"], d["upload_id"]]
+    )
+
+
 APPLY = {
+    "review": _review,
     "folder": _folder,
     "audit": _nothing,
     "upload": _upload,
@@ -313,9 +334,18 @@ def dump(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     def seq(table: str) -> str:
         return "seq" if _has_column(con, table, "seq") else "CAST(NULL AS BIGINT) AS seq"
 
+    # the review state an upload had when it was stored: pending if any decision followed
+    review = (
+        "CASE WHEN review IS NOT NULL THEN 'pending' END AS review"
+        if _has_column(con, "uploads", "review")
+        else "NULL AS review"
+    )
+
     queries = {
         "uploads": f"SELECT upload_id, sha256, filename, archive_path, user_name, uploaded_at, "
-        f"{seq('uploads')} FROM uploads ORDER BY upload_id",
+        f"{seq('uploads')}, {review} FROM uploads ORDER BY upload_id",
+        "reviews": "SELECT seq, upload_id, decision, reason, user_name, decided_at FROM reviews "
+        "ORDER BY seq",
         "figures": f"SELECT {', '.join(FIGURE_COLUMNS)} FROM figures "
         f"ORDER BY upload_id, {dialect.insertion_order(con)}",
         "comments": "SELECT entity, year, id, month, reason, measures, status, user_name, "

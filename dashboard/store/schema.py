@@ -35,6 +35,10 @@ CREATE TABLE IF NOT EXISTS uploads (
     upload_id INTEGER PRIMARY KEY, sha256 VARCHAR NOT NULL, filename VARCHAR,
     archive_path VARCHAR, user_name VARCHAR, uploaded_at TIMESTAMP, figure_count INTEGER,
     seq BIGINT);
+-- Review decisions (DASHBOARD_REVIEW=1, issue 21); uploads.review holds the latest.
+CREATE TABLE IF NOT EXISTS reviews (
+    seq BIGINT PRIMARY KEY, upload_id INTEGER NOT NULL, decision VARCHAR NOT NULL,
+    reason VARCHAR, user_name VARCHAR, decided_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS figures (
     upload_id INTEGER NOT NULL, source_row INTEGER, source_column VARCHAR,
     entity VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL,
@@ -84,6 +88,9 @@ UPGRADES = [
     # (basis 'item', core/items.py); null for every other figure.
     "ALTER TABLE figures ADD COLUMN IF NOT EXISTS item VARCHAR",
     "ALTER TABLE figures ADD COLUMN IF NOT EXISTS item_due DATE",
+    # Review (issue 21): NULL counts at once (no review), else pending | approved |
+    # rejected, the latest decision of `reviews`. Only NULL and approved count.
+    "ALTER TABLE uploads ADD COLUMN IF NOT EXISTS review VARCHAR",
 ]
 FIGURE_COLUMNS = (
     "upload_id, source_row, source_column, entity, year, id, period_start, period_end, "
@@ -95,7 +102,10 @@ CREATE OR REPLACE VIEW current_figures AS
         SELECT {FIGURE_COLUMNS}, row_number() OVER (
             PARTITION BY entity, year, id, period_start, period_end, basis, item
             ORDER BY upload_id DESC, source_row DESC) AS newest
-        FROM figures) ranked
+        FROM figures
+        -- figures waiting for review, or refused, count in nothing (issue 21)
+        WHERE upload_id NOT IN (
+            SELECT upload_id FROM uploads WHERE review IN ('pending', 'rejected'))) ranked
     WHERE newest = 1
 """
 # Opening a store whose schema is current runs no DDL (on PostgreSQL, ALTER TABLE and

@@ -16,11 +16,13 @@ CREATE TABLE IF NOT EXISTS snapshot_rows (
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
-    """Which uploads the figures come from: the last upload id and how many there are."""
-    last, count = con.execute(
-        "SELECT coalesce(max(upload_id), 0), count(*) FROM uploads"
+    """Which uploads the figures come from: the last upload id and how many there are, and
+    how many review decisions were taken."""
+    last, count, reviews = con.execute(
+        "SELECT coalesce(max(upload_id), 0), count(*), (SELECT count(*) FROM reviews) FROM uploads"
     ).fetchone()
-    return f"uploads:{count}:last#{last}"
+    # a decision on a review changes what counts without a new upload
+    return f"uploads:{count}:last#{last}" + (f":reviews:{reviews}" if reviews else "")
 
 
 def next_snapshot_id(con: duckdb.DuckDBPyConnection) -> int:

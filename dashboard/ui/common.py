@@ -18,6 +18,7 @@ from dashboard.services import (
     exporting,
     reminders,
     reporting,
+    review,
     snapshots,
 )
 from dashboard.services.database import JOURNAL, connect, open_store
@@ -166,6 +167,13 @@ def load_reminders(
     """Reports overdue and targets behind per department as of (year, month) on `on`."""
     with connect(db_path) as con:
         return reminders.reminder_frame(con, year, month, on)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_pending_figures(db_path: str, entity: str, year: int, target_id: str, db_version: tuple):
+    """A target's figures waiting for review (none when review is off)."""
+    with connect(db_path) as con:
+        return review.pending_figures(con, entity, year, target_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -416,6 +424,7 @@ def clear_caches() -> None:
     load_current.clear()
     load_history.clear()
     load_reminders.clear()
+    load_pending_figures.clear()
 
 
 def audited_export(

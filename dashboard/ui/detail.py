@@ -24,6 +24,7 @@ from dashboard.present.detail_tables import (
 from dashboard.present.item_tables import items_count, items_view
 from dashboard.present.labels import department_word, section_word, status_word
 from dashboard.present.markdown_text import literal
+from dashboard.present.review_tables import pending_figures_view
 from dashboard.services.comments import add_comment
 from dashboard.services.database import connect
 from dashboard.ui import auth, common, errors
@@ -107,6 +108,12 @@ st.dataframe(
     width="stretch",
     placeholder="—",
 )
+waiting = common.load_pending_figures(str(w.db_path), r["entity"], year, choice, common.version(w))
+if not waiting.empty:  # review on (issue 21): uploaded, not counted yet
+    st.subheader(text("review.pending_on_detail", lang))
+    st.dataframe(
+        pending_figures_view(waiting, r["unit"] or "", lang), hide_index=True, width="stretch"
+    )
 
 st.subheader(text("comment", lang))
 if st.session_state.pop("comment_saved", False):

@@ -11,7 +11,7 @@ from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.present.labels import department_word
 from dashboard.present.markdown_text import error_text, literal
 from dashboard.present.upload_tables import preview_table, problem_table, read_as, skipped_table
-from dashboard.services import aliases, exporting
+from dashboard.services import aliases, exporting, review
 from dashboard.services.database import connect
 from dashboard.services.uploading import (
     MAX_MEGABYTES,
@@ -200,6 +200,8 @@ if warnings(pv.problems):
 
 show_rows_not_stored(pv.parsed)
 alias_form(pv.parsed, index, pv.problems)
+if review.held_for_review(user):
+    st.info(text("review.will_wait", lang))
 
 done_key = f"stored_{pv.parsed.sha256}"
 if st.session_state.get(done_key):
@@ -211,10 +213,13 @@ elif st.button(text("confirm", lang), type="primary", disabled=bool(errors(pv.pr
     def stage(key: str) -> None:
         saving.progress(steps[key], text=text(key, lang))
 
+    held = review.held_for_review(user)
     with connect(w.db_path) as con:
-        upload_id = store_preview(con, w, pv, data, user.name, now, stage)
+        upload_id = store_preview(con, w, pv, data, user.name, now, stage, held=held)
     saving.empty()
     common.clear_caches()
-    message = text("stored", lang, id=upload_id, n=len(pv.figures))
+    message = text(
+        "review.stored_held" if held else "stored", lang, id=upload_id, n=len(pv.figures)
+    )
     st.session_state[done_key] = message
     st.success(message)

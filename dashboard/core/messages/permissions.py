@@ -42,8 +42,8 @@ TEXT = {
         "the catalogue has no department {departments}. Known departments: {known}",
     ),
     "account.uploader_needs_department": (
-        "填报人员至少需要一个责任单位",
-        "an uploader needs at least one department",
+        "填报、审核人员至少需要一个责任单位",
+        "an uploader or reviewer needs at least one department",
     ),
     "account.last_admin": (
         "{name} 是唯一能登录的管理员：请先添加或启用另一位管理员",

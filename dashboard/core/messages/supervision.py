@@ -99,4 +99,91 @@ TEXT = {
     "audit.detail.department": ("部门 {value}", "department {value}"),
     "audit.detail.to": ("收件人 {value}", "to {value}"),
     "audit.detail.error": ("错误 {value}", "error {value}"),
+    # review before figures count (DASHBOARD_REVIEW=1)
+    "review.unknown_upload": ("没有上传 #{id}", "There is no upload #{id}"),
+    "review.not_pending": (
+        "上传 #{id} 不在待审核状态（{state}），不能再审核",
+        "Upload #{id} is not waiting for review ({state})",
+    ),
+    "review.bad_decision": ("未知的审核结果：{decision}", "Unknown decision: {decision}"),
+    "review.own_upload": (
+        "{name} 不能审核自己的上传 #{id}：请本部门其他审核人员或管理员审核",
+        "{name} cannot review their own upload #{id}: another reviewer of the department "
+        "or an admin must",
+    ),
+    "review.not_reviewer": (
+        "{name} 不是{departments}的审核人员，也不是管理员",
+        "{name} is neither a reviewer of {departments} nor an admin",
+    ),
+    "review.reason_needed": (
+        "退回时须写明原因，填报人员据此修改",
+        "A rejection needs a reason: the uploader fixes the file by it",
+    ),
+    "review.reason_long": ("原因最多{limit}个字", "A reason has at most {limit} characters"),
+    "cli.review.held": (
+        "上传 #{id}（{file}）的{n}条数据待审核，审核通过后计入",
+        "upload #{id} ({file}): {n} figure(s) wait for review before they count",
+    ),
+    "cli.review.approved": (
+        "已审核通过上传 #{id}（日志 #{seq}）",
+        "upload #{id} approved (journal #{seq})",
+    ),
+    "cli.review.rejected": (
+        "已退回上传 #{id}（日志 #{seq}）",
+        "upload #{id} rejected (journal #{seq})",
+    ),
+    "audit.action.review": ("审核上传", "review upload"),
+    "audit.outcome.approved": ("审核通过", "approved"),
+    "audit.outcome.rejected": ("已退回", "rejected"),
+    "audit.detail.uploader": ("填报人 {value}", "uploader {value}"),
+    "audit.detail.reason": ("原因 {value}", "reason {value}"),
+    "audit.detail.review": ("{value}", "{value}"),
+    # review on the pages
+    "review.page": ("数据审核", "Review"),
+    "review.off": (
+        "本系统未开启数据审核（DASHBOARD_REVIEW=1 开启）：上传的数据即时计入。",
+        "Review is off here (DASHBOARD_REVIEW=1 turns it on): uploaded figures count at once.",
+    ),
+    "review.login": ("请先登录。", "Please log in first."),
+    "review.waiting": ("待我审核", "Waiting for my review"),
+    "review.nothing_waiting": ("没有待您审核的上传。", "No upload is waiting for your review."),
+    "review.choose": ("审核哪一次上传", "Upload to review"),
+    "review.upload_label": ("上传 #{id}", "upload #{id}"),
+    "review.approve": ("审核通过", "Approve"),
+    "review.reject": ("退回", "Reject"),
+    "review.reason": ("退回原因（填报人员可见）", "Reason for rejecting (the uploader sees it)"),
+    "review.done.approved": (
+        "上传 #{id} 已审核通过，数据已计入。",
+        "Upload #{id} approved: its figures count.",
+    ),
+    "review.done.rejected": ("上传 #{id} 已退回。", "Upload #{id} rejected."),
+    "review.mine": ("我的上传审核情况", "My uploads in review"),
+    "review.none_mine": ("您没有经审核的上传。", "You have no uploads in review."),
+    "review.state.pending": ("待审核", "waiting for review"),
+    "review.state.approved": ("已通过", "approved"),
+    "review.state.rejected": ("已退回", "rejected"),
+    "review.column.upload": ("上传编号", "Upload"),
+    "review.column.uploader": ("填报人", "Uploader"),
+    "review.column.rows": ("数据条数", "Figures"),
+    "review.column.file": ("文件", "File"),
+    "review.column.uploaded_at": ("上传时间", "Uploaded"),
+    "review.column.row": ("行", "Row"),
+    "review.column.period": ("期别", "Period"),
+    "review.column.value": ("数值", "Value"),
+    "review.column.state": ("状态", "State"),
+    "review.column.reviewer": ("审核人", "Reviewer"),
+    "review.column.reason": ("退回原因", "Reason"),
+    "review.will_wait": (
+        "本系统开启了数据审核：确认后这些数据为“待审核”，经本部门审核人员或管理员通过后才计入进度、导出和快照。",
+        "Review is on: once confirmed these figures wait for review and count in progress, "
+        "exports and snapshots only after a reviewer of the department or an admin approves them.",
+    ),
+    "review.stored_held": (
+        "已提交上传 #{id}：{n} 条数据待审核，通过后计入。",
+        "Upload #{id} submitted: {n} figure(s) wait for review before they count.",
+    ),
+    "review.pending_on_detail": (
+        "待审核数据（尚未计入）",
+        "Figures waiting for review (not counted yet)",
+    ),
 }

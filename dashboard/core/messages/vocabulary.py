@@ -166,6 +166,7 @@ TEXT = {
     "audit.detail.year": ("{value}年", "year {value}"),
     "role.viewer": ("查看", "viewer"),
     "role.uploader": ("填报", "uploader"),
+    "role.reviewer": ("审核", "reviewer"),
     "role.admin": ("管理员", "admin"),
     # Months and periods. month.N names a month on its own ("10月", "Oct"); month.bare.N
     # is how a range starts ("1—10月", "Jan–Oct").

@@ -1,0 +1,87 @@
+"""Review before figures count (issue 21) as the pages show it: uploads waiting, their
+figures, an uploader's own uploads with the decision and its reason."""
+
+import pandas as pd
+
+from dashboard.core.explain import value_with_unit
+from dashboard.core.messages import in_lang, text
+from dashboard.core.periods import period_text
+from dashboard.present.labels import department_word
+
+
+def _departments(cell, lang: str) -> str:
+    names = cell.split(";") if isinstance(cell, str) and cell else []
+    return "、".join(department_word(d, lang) for d in names) or "—"
+
+
+def _when(value) -> str:
+    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
+
+
+def pending_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            text("review.column.upload", lang): frame["upload_id"].astype(int).tolist(),
+            text("department", lang): [_departments(d, lang) for d in frame["departments"]],
+            text("review.column.uploader", lang): frame["user_name"].tolist(),
+            text("review.column.rows", lang): frame["figure_count"].astype(int).tolist(),
+            text("review.column.file", lang): frame["filename"].tolist(),
+            text("review.column.uploaded_at", lang): [_when(v) for v in frame["uploaded_at"]],
+        }
+    )
+
+
+def figures_view(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """What a reviewer checks: each figure with its indicator, period and unit."""
+    return pd.DataFrame(
+        {
+            text("review.column.row", lang): figures["source_row"].tolist(),
+            text("indicator", lang): figures[in_lang("name", lang)].tolist(),
+            text("review.column.period", lang): [
+                period_text(int(s), int(e), lang)
+                for s, e in zip(figures["period_start"], figures["period_end"], strict=True)
+            ],
+            text("review.column.value", lang): [
+                value_with_unit(v, u or "", lang)
+                for v, u in zip(figures["value"], figures["unit"], strict=True)
+            ],
+        }
+    )
+
+
+def my_uploads_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """An uploader's uploads through review: the state, who decided, and why."""
+    return pd.DataFrame(
+        {
+            text("review.column.upload", lang): frame["upload_id"].astype(int).tolist(),
+            text("review.column.file", lang): frame["filename"].tolist(),
+            text("review.column.uploaded_at", lang): [_when(v) for v in frame["uploaded_at"]],
+            text("review.column.state", lang): [
+                text(f"review.state.{s}", lang) for s in frame["review"]
+            ],
+            text("review.column.reviewer", lang): [
+                r if isinstance(r, str) else "—" for r in frame["reviewer"]
+            ],
+            text("review.column.reason", lang): [
+                r if isinstance(r, str) and r else "—" for r in frame["reason"]
+            ],
+        }
+    )
+
+
+def pending_figures_view(figures: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
+    """A target's figures waiting for review (the detail page shows them apart)."""
+    return pd.DataFrame(
+        {
+            text("review.column.period", lang): [
+                period_text(int(s), int(e), lang)
+                for s, e in zip(figures["period_start"], figures["period_end"], strict=True)
+            ],
+            text("review.column.value", lang): [
+                value_with_unit(v, unit, lang) for v in figures["value"]
+            ],
+            text("review.column.upload", lang): figures["upload_id"].astype(int).tolist(),
+            text("review.column.uploader", lang): figures["user_name"].tolist(),
+            text("review.column.uploaded_at", lang): [_when(v) for v in figures["uploaded_at"]],
+        }
+    )

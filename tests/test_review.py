@@ -1,0 +1,231 @@
+"""Review before figures count (issue 21, DASHBOARD_REVIEW=1): pending uploads, approval
+and rejection by a reviewer of the department or an admin, what counts meanwhile, and the
+same states after a rebuild from the journal."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from dashboard.services import accounts
+from dashboard.services.database import open_store, rebuild
+from dashboard.store import audit
+from tests.conftest import PASSWORD, add_accounts
+from tests.files import csv_bytes
+
+REVIEW = {"DASHBOARD_REVIEW": "1"}
+
+
+def run(ws, *args, env=None):
+    cmd = [sys.executable, "-m", "dashboard", *args, "--db", str(ws.db_path)]
+    full_env = {**os.environ, "DASHBOARD_DATA": str(ws.data_dir), **(env or {})}
+    full_env.pop("DASHBOARD_REVIEW", None)
+    full_env.update(env or {})
+    return subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=180)
+
+
+def ev_chargers(ws, value: str, name: str):
+    path = ws.data_dir.parent / name
+    path.write_bytes(csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年1-11月", value]]))
+    return path
+
+
+def ev_row(ws, env=None) -> dict:
+    out = run(
+        ws, "progress", "--as-of", "2026-11", "--today", "2026-12-20", "--format", "json", env=env
+    )
+    assert out.returncode == 0, out.stderr
+    return next(r for r in json.loads(out.stdout) if r["id"] == "ev_chargers")
+
+
+@pytest.fixture
+def reviewed_ws(sample_ws):
+    add_accounts(sample_ws)
+    path = accounts.users_path(sample_ws.data_dir)
+    accounts.add_user(path, "fgw_check", PASSWORD, "reviewer", ["市发展改革委"])
+    accounts.add_user(path, "cgj_check", PASSWORD, "reviewer", ["市城市管理局"])
+    return sample_ws
+
+
+def test_an_upload_waits_is_rejected_with_a_reason_then_another_is_approved(reviewed_ws):
+    ws = reviewed_ws
+    first = run(
+        ws,
+        "ingest",
+        str(ev_chargers(ws, "2700", "nov.csv")),
+        "--user",
+        "fgw",
+        "--today",
+        "2026-12-05",
+        env=REVIEW,
+    )
+    assert first.returncode == 0, first.stderr
+    upload_id = _last_upload(ws)
+    assert first.stderr.splitlines() == [
+        f"upload #{upload_id} (nov.csv): 1 figure(s) wait for review before they count"
+    ]
+    # pending: not counted; the progress still reads October's figure
+    assert (ev_row(ws, REVIEW)["actual"], ev_row(ws, REVIEW)["actual_period"]) == (2450, "1—10月")
+    listed = run(ws, "review", "list", "--format", "csv", env=REVIEW)
+    rows = listed.stdout.splitlines()
+    assert rows[0] == "upload_id,departments,uploader,rows,filename,uploaded_at"
+    assert rows[1].startswith(f"{upload_id},市发展改革委,fgw,1,nov.csv,2026-")
+    assert len(rows) == 2
+    # who may not decide: the uploader, another department's reviewer, a viewer
+    own = run(ws, "review", "approve", str(upload_id), "--user", "fgw", env=REVIEW)
+    assert own.returncode == 1
+    assert own.stderr == (
+        f"error: fgw cannot review their own upload #{upload_id}: another reviewer of the "
+        "department or an admin must\n"
+    )
+    viewer = run(ws, "review", "approve", str(upload_id), "--user", "guest", env=REVIEW)
+    assert viewer.stderr == "error: guest is neither a reviewer of 市发展改革委 nor an admin\n"
+    other = run(ws, "review", "approve", str(upload_id), "--user", "cgj_check", env=REVIEW)
+    assert other.returncode == 1
+    assert "cgj_check is neither a reviewer of 市发展改革委 nor an admin" in other.stderr
+    bare = run(
+        ws, "review", "reject", str(upload_id), "--reason", " ", "--user", "fgw_check", env=REVIEW
+    )
+    assert bare.returncode == 1 and "A rejection needs a reason" in bare.stderr
+    rejected = run(
+        ws,
+        "review",
+        "reject",
+        str(upload_id),
+        "--reason",
+        "11月数应为累计数",
+        "--user",
+        "fgw_check",
+        env=REVIEW,
+    )
+    assert rejected.returncode == 0, rejected.stderr
+    assert rejected.stdout.startswith(f"upload #{upload_id} rejected (journal #")
+    again = run(ws, "review", "approve", str(upload_id), "--user", "admin", env=REVIEW)
+    assert again.returncode == 1
+    assert f"Upload #{upload_id} is not waiting for review (rejected)" in again.stderr
+    assert ev_row(ws, REVIEW)["actual"] == 2450
+    assert run(ws, "review", "list", "--format", "json", env=REVIEW).stdout.strip() == "[]"
+
+    second = run(
+        ws,
+        "ingest",
+        str(ev_chargers(ws, "2710", "nov2.csv")),
+        "--user",
+        "fgw",
+        "--today",
+        "2026-12-05",
+        env=REVIEW,
+    )
+    assert second.returncode == 0, second.stderr
+    approved = run(ws, "review", "approve", str(upload_id + 1), "--user", "fgw_check", env=REVIEW)
+    assert approved.returncode == 0, approved.stderr
+    assert (ev_row(ws, REVIEW)["actual"], ev_row(ws, REVIEW)["actual_period"]) == (2710, "1—11月")
+
+    with open_store(ws) as con:
+        log = audit.entries(con)
+        states = _states(con)
+    decided = log[log["action"] == "review"]
+    assert list(zip(decided["user_name"], decided["outcome"], strict=True)) == [
+        ("fgw_check", "rejected"),
+        ("fgw_check", "approved"),
+    ]
+    assert json.loads(decided["detail"].iloc[0]) == {
+        "reason": "11月数应为累计数",
+        "upload_id": upload_id,
+        "uploader": "fgw",
+    }
+    assert states == [(upload_id, "rejected"), (upload_id + 1, "approved")]
+    # the journal is the truth: a rebuilt database has the same review states and figures
+    rebuild(ws)
+    with open_store(ws) as con:
+        assert _states(con) == states
+    assert ev_row(ws, REVIEW)["actual"] == 2710
+
+
+def test_an_admin_upload_counts_at_once_and_an_admin_may_approve(reviewed_ws):
+    ws = reviewed_ws
+    out = run(
+        ws,
+        "ingest",
+        str(ev_chargers(ws, "2700", "nov.csv")),
+        "--user",
+        "admin",
+        "--today",
+        "2026-12-05",
+        env=REVIEW,
+    )
+    assert out.returncode == 0 and out.stderr == ""
+    assert ev_row(ws, REVIEW)["actual"] == 2700
+    run(
+        ws,
+        "ingest",
+        str(ev_chargers(ws, "2720", "nov2.csv")),
+        "--user",
+        "fgw_check",
+        "--today",
+        "2026-12-05",
+        env=REVIEW,
+    )
+    pending_id = _last_upload(ws)
+    own = run(ws, "review", "approve", str(pending_id), "--user", "fgw_check", env=REVIEW)
+    assert own.returncode == 1
+    assert f"fgw_check cannot review their own upload #{pending_id}" in own.stderr
+    assert ev_row(ws, REVIEW)["actual"] == 2700
+    assert (
+        run(ws, "review", "approve", str(pending_id), "--user", "admin", env=REVIEW).returncode == 0
+    )
+    assert ev_row(ws, REVIEW)["actual"] == 2720
+
+
+def test_without_review_every_upload_counts_and_nothing_is_pending(reviewed_ws):
+    ws = reviewed_ws
+    out = run(
+        ws,
+        "ingest",
+        str(ev_chargers(ws, "2700", "nov.csv")),
+        "--user",
+        "fgw",
+        "--today",
+        "2026-12-05",
+    )
+    assert out.returncode == 0 and out.stderr == ""
+    assert ev_row(ws)["actual"] == 2700
+    assert run(ws, "review", "list").stdout.splitlines()[2:] == []
+    lines = (ws.data_dir / "journal.jsonl").read_text("utf-8").splitlines()
+    assert all(json.loads(line)["v"] == 1 for line in lines)  # nothing a version-1 reader lacks
+
+
+def test_a_pending_upload_is_a_version_2_line(reviewed_ws):
+    ws = reviewed_ws
+    run(
+        ws,
+        "ingest",
+        str(ev_chargers(ws, "2700", "nov.csv")),
+        "--user",
+        "fgw",
+        "--today",
+        "2026-12-05",
+        env=REVIEW,
+    )
+    last = json.loads((ws.data_dir / "journal.jsonl").read_text("utf-8").splitlines()[-1])
+    assert (last["v"], last["kind"], last["data"]["review"]) == (2, "upload", "pending")
+    assert last["audit"]["detail"]["review"] == "pending"
+
+
+def test_unknown_upload_and_usage(reviewed_ws):
+    out = run(reviewed_ws, "review", "approve", "999", "--user", "admin", env=REVIEW)
+    assert out.returncode == 1 and out.stderr == "error: There is no upload #999\n"
+    assert run(reviewed_ws, "review", "reject", "1", "--user", "admin").returncode == 2
+
+
+def _last_upload(ws) -> int:
+    with open_store(ws) as con:
+        return con.execute("SELECT max(upload_id) FROM uploads").fetchone()[0]
+
+
+def _states(con) -> list[tuple]:
+    return con.execute(
+        "SELECT upload_id, review FROM uploads WHERE review IS NOT NULL ORDER BY upload_id"
+    ).fetchall()
