@@ -40,6 +40,7 @@ from dashboard.services import (
     reporting,
     review,
     snapshots,
+    supervision,
 )
 from dashboard.services.account_changes import SHELL
 from dashboard.services.database import (
@@ -297,6 +298,32 @@ def _parser() -> argparse.ArgumentParser:
     rj.add_argument("upload_id", type=int)
     rj.add_argument("--reason", required=True, help="what the uploader should fix")
     rj.add_argument("--user", required=True, help="a reviewer of its departments, or an admin")
+
+    sv = sub.add_parser("supervise", parents=[common], help="supervision items (督办)")
+    sv_sub = sv.add_subparsers(dest="supervise_command", required=True)
+    sl = sv_sub.add_parser("list", parents=[common], help="items, oldest first")
+    sl.add_argument("--state", choices=("all", "open", "overdue", "closed"), default="all")
+    sl.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sl.add_argument("--today", type=_date, help="YYYY-MM-DD: overdue as on this day")
+    so = sv_sub.add_parser("open", parents=[common], help="open an item on a target (admins)")
+    so.add_argument("target_id")
+    so.add_argument("--asked", required=True, help="what the department is asked to do")
+    so.add_argument("--deadline", type=_date, required=True, help="YYYY-MM-DD")
+    so.add_argument("--department", help="default: the target's lead department")
+    so.add_argument("--year", type=int, help="the catalogue year (default: the latest)")
+    sa = sv_sub.add_parser("answer", parents=[common], help="the department's answer")
+    sa.add_argument("item_id", type=int)
+    sa.add_argument("--measures", default="")
+    sa.add_argument("--progress", default="")
+    se = sv_sub.add_parser("extend", parents=[common], help="a later deadline (admins)")
+    se.add_argument("item_id", type=int)
+    se.add_argument("--deadline", type=_date, required=True)
+    se.add_argument("--note", required=True, help="why")
+    sc = sv_sub.add_parser("close", parents=[common], help="销号: dealt with (admins)")
+    sc.add_argument("item_id", type=int)
+    sc.add_argument("--note", default="")
+    for step in (so, sa, se, sc):
+        step.add_argument("--user", required=True)
 
     tp = sub.add_parser("template", parents=[common], help="fill-in file for a month")
     tp.add_argument("--month", type=_year_month, required=True)
@@ -951,8 +978,62 @@ def cmd_review(args, ws) -> int:
     return 0
 
 
+SUPERVISION_FIELDS = [
+    "item_id",
+    "state",
+    "id",
+    "name_zh",
+    "department",
+    "asked",
+    "deadline",
+    "measures",
+    "progress",
+    "opened_by",
+    "extensions",
+    "note",
+]
+
+
+def cmd_supervise(args, ws) -> int:
+    command = args.supervise_command
+    if command == "list":
+        return _supervise_list(args, ws)
+    user = acting_user(args, ws, "comment")  # the service checks each step's rights
+    now = datetime.now()
+    with open_store(ws) as con:
+        if command == "open":
+            year = args.year or reporting.months(con)[0][-1]
+            target = comments.find_target(con, args.target_id, year)
+            item_id = supervision.open_item(
+                ws, con, user, target, args.asked, args.deadline, args.department, now
+            )
+        elif command == "answer":
+            item_id = args.item_id
+            supervision.answer(ws, con, user, item_id, args.measures, args.progress, now)
+        elif command == "extend":
+            item_id = args.item_id
+            supervision.extend(ws, con, user, item_id, args.deadline, args.note, now)
+        else:
+            item_id = args.item_id
+            supervision.close(ws, con, user, item_id, args.note, now)
+    print(text(f"cli.supervise.{command}", LANG, id=item_id))
+    return 0
+
+
+def _supervise_list(args, ws) -> int:
+    with open_store(ws) as con:
+        frame = supervision.items(con)
+    frame = supervision.with_state(frame, args.today or date.today())
+    if args.state != "all":
+        frame = frame[frame["shown_state"] == args.state]
+    frame = frame.assign(state=frame["shown_state"], extensions=frame["extensions"].astype("Int64"))
+    _emit(frame[SUPERVISION_FIELDS], args.format)
+    return 0
+
+
 COMMANDS = {
     "alias": cmd_alias,
+    "supervise": cmd_supervise,
     "review": cmd_review,
     "reminders": cmd_reminders,
     "audit": cmd_audit,

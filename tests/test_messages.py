@@ -57,6 +57,7 @@ BUILT = (
     "reminders.column.",
     "cli.reminder.",
     "cli.review.",
+    "cli.supervise.",
     "review.state.",
     "review.done.",
 )

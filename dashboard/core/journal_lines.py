@@ -23,12 +23,13 @@ from dashboard.core.errors import DashboardError
 from dashboard.core.progress_row import FIGURE_COLUMNS
 
 VERSION = 1
-# Version 2 marks the lines of review (issue 21): a `review` line, and an upload line whose
-# figures wait for review (data.review = "pending"). A reader of version 1 would count those
-# figures, so it must refuse the line instead; every other line stays version 1.
+# Version 2 marks the lines issue 21 added: a `review` line, an upload line whose figures
+# wait for review (data.review = "pending"; a reader of version 1 would count them), and a
+# `supervision` line. A reader of version 1 must refuse those instead of guessing; every
+# other line stays version 1.
 REVIEW_VERSION = 2
 VERSIONS = (VERSION, REVIEW_VERSION)
-KINDS = ("folder", "audit", "upload", "comment", "snapshot", "account", "review")
+KINDS = ("folder", "audit", "upload", "comment", "snapshot", "account", "review", "supervision")
 CRC_FIELD = ',"crc":"'
 # An upload line's figures, column by column (the figures table less the upload id).
 FIGURE_FIELDS = [*FIGURE_COLUMNS, "companion_value", "companion_unit", "item", "item_due"]

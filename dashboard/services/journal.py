@@ -254,6 +254,7 @@ def verify(ws: Workspace, con: duckdb.DuckDBPyConnection) -> list[str]:
         "snapshots": [r["seq"] for r in recs if r["kind"] == "snapshot"],
         "account_events": [r["seq"] for r in recs if r["kind"] == "account"],
         "reviews": [r["seq"] for r in recs if r["kind"] == "review"],
+        "supervision_events": [r["seq"] for r in recs if r["kind"] == "supervision"],
     }
     problems = [
         f"{table}: journal {expected[table]} != database {held[table]}"

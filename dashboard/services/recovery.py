@@ -21,6 +21,7 @@ from dashboard.core.journal_lines import (
 )
 from dashboard.core.problems import IngestError, errors
 from dashboard.services.journal import WRITE_LOCK, audit
+from dashboard.services.supervision import SUPERVISION_FIELDS
 from dashboard.services.uploading import catalogue_index, parse
 from dashboard.services.workspace import Workspace
 from dashboard.store import journal, records
@@ -89,6 +90,7 @@ def _kind_lines(tables: dict[str, pd.DataFrame], audits: dict) -> list[dict]:
         *_snapshot_lines(tables, audits),
         *_account_lines(tables, audits),
         *_review_lines(tables, audits),
+        *_supervision_lines(tables, audits),
     ]
 
 
@@ -114,6 +116,22 @@ def _upload_lines(tables: dict[str, pd.DataFrame], audits: dict) -> list[dict]:
             data["review"] = u.review
             line["v"] = REVIEW_VERSION
         lines.append(line)
+    return lines
+
+
+def _supervision_lines(tables: dict[str, pd.DataFrame], audits: dict) -> list[dict]:
+    lines = []
+    for e in tables["supervision_events"].to_dict("records"):
+        data = {"item_id": int(e["item_id"]), "action": e["action"]}
+        for field in SUPERVISION_FIELDS[e["action"]]:
+            value = _plain(e[field])
+            if field == "year" and value is not None:
+                value = int(value)
+            if field == "deadline" and value is not None:
+                value = pd.Timestamp(value).date().isoformat()
+            data[field] = value
+        line = _line("supervision", e["at"], e["user_name"], e["seq"], audits, data)
+        lines.append({**line, "v": REVIEW_VERSION})
     return lines
 
 

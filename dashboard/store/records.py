@@ -17,7 +17,15 @@ from dashboard.store.schema import get_meta, set_meta
 
 FIGURE_COLUMNS = ["upload_id", *FIGURE_FIELDS]
 # Tables whose rows come from journal lines, each with the line's seq.
-JOURNALED = ("audit", "uploads", "comments", "snapshots", "account_events", "reviews")
+JOURNALED = (
+    "audit",
+    "uploads",
+    "comments",
+    "snapshots",
+    "account_events",
+    "reviews",
+    "supervision_events",
+)
 
 
 class FolderConflict(StoreError):
@@ -210,8 +218,38 @@ def _review(con, record: dict, _figures) -> None:
     )
 
 
+SUPERVISION_COLUMNS = (
+    "entity",
+    "year",
+    "id",
+    "department",
+    "asked",
+    "deadline",
+    "measures",
+    "progress",
+    "note",
+)
+
+
+def _supervision(con, record: dict, _figures) -> None:
+    d = record["data"]
+    con.execute(
+        "INSERT INTO supervision_events (seq, item_id, action, user_name, acted_at, "
+        f"{', '.join(SUPERVISION_COLUMNS)}) VALUES ({', '.join(['?'] * 14)})",
+        [
+            record["seq"],
+            d["item_id"],
+            d["action"],
+            record["user"],
+            timestamp(record),
+            *(d.get(c) for c in SUPERVISION_COLUMNS),
+        ],
+    )
+
+
 APPLY = {
     "review": _review,
+    "supervision": _supervision,
     "folder": _folder,
     "audit": _nothing,
     "upload": _upload,
@@ -358,6 +396,9 @@ def dump(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
         "ORDER BY seq",
         "account_events": "SELECT seq, changed_at, by_user, action, account, role, departments "
         "FROM account_events ORDER BY seq",
+        "supervision_events": "SELECT seq, item_id, action, entity, year, id, department, "
+        "asked, deadline, measures, progress, note, user_name, acted_at AS at "
+        "FROM supervision_events ORDER BY seq",
     }
     return {name: con.execute(sql).df() for name, sql in queries.items()}
 

@@ -19,6 +19,7 @@ from dashboard.store.audit import SCHEMA as AUDIT_SCHEMA
 from dashboard.store.connection import transaction
 from dashboard.store.sessions import SCHEMA as SESSION_SCHEMA
 from dashboard.store.snapshots import SCHEMA as SNAPSHOT_SCHEMA
+from dashboard.store.supervision import SCHEMA as SUPERVISION_SCHEMA
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -62,7 +63,7 @@ CREATE TABLE IF NOT EXISTS journal_lines (seq BIGINT PRIMARY KEY, line VARCHAR N
 CREATE TABLE IF NOT EXISTS archive_files (
     path VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL, bytes BLOB NOT NULL);
 """
-TABLES = (SCHEMA, SNAPSHOT_SCHEMA, AUDIT_SCHEMA, SESSION_SCHEMA)
+TABLES = (SCHEMA, SNAPSHOT_SCHEMA, AUDIT_SCHEMA, SESSION_SCHEMA, SUPERVISION_SCHEMA)
 UPGRADES = [
     # Columns added to the catalogue after the first release.
     *(

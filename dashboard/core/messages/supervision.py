@@ -186,4 +186,41 @@ TEXT = {
         "待审核数据（尚未计入）",
         "Figures waiting for review (not counted yet)",
     ),
+    # supervision items (督办)
+    "supervision.asked_missing": ("请写明督办要求", "Say what is asked"),
+    "supervision.answer_missing": (
+        "请填写整改措施或进展情况",
+        "Write the measures or the progress made",
+    ),
+    "supervision.note_missing": ("请写明延期原因", "Say why the deadline moves"),
+    "supervision.too_long": ("每项最多{limit}个字", "Each field takes at most {limit} characters"),
+    "supervision.bad_department": (
+        "督办单位“{department}”不是该指标的牵头或配合单位（{allowed}）",
+        "'{department}' is neither the lead nor a supporting department of this target ({allowed})",
+    ),
+    "supervision.deadline_past": (
+        "办结期限{deadline}已过，请选择今天或以后的日期",
+        "The deadline {deadline} has passed: choose today or a later day",
+    ),
+    "supervision.not_later": (
+        "新期限{deadline}须晚于现期限{current}",
+        "The new deadline {deadline} must be after the current one, {current}",
+    ),
+    "supervision.admin_only": (
+        "{name} 不是管理员：督办事项由管理员立项、延期和销号",
+        "{name} is not an admin: admins open, extend and close supervision items",
+    ),
+    "supervision.unknown_item": ("没有督办事项 #{id}", "There is no supervision item #{id}"),
+    "supervision.closed": ("督办事项 #{id} 已销号", "Supervision item #{id} is closed"),
+    "cli.supervise.open": ("已立项督办事项 #{id}", "supervision item #{id} opened"),
+    "cli.supervise.answer": ("已回复督办事项 #{id}", "supervision item #{id} answered"),
+    "cli.supervise.extend": ("已延期督办事项 #{id}", "supervision item #{id} extended"),
+    "cli.supervise.close": ("已销号督办事项 #{id}", "supervision item #{id} closed"),
+    "audit.action.supervision": ("督办事项", "supervision item"),
+    "audit.outcome.open": ("立项", "opened"),
+    "audit.outcome.answer": ("回复", "answered"),
+    "audit.outcome.extend": ("延期", "extended"),
+    "audit.outcome.close": ("销号", "closed"),
+    "audit.detail.item_id": ("督办 #{value}", "item #{value}"),
+    "audit.detail.deadline": ("期限 {value}", "deadline {value}"),
 }
