@@ -32,6 +32,7 @@ PAGES = [  # file, title key, icon, url, who finds it in the menu
     ("ui/upload.py", "upload", ":material/upload_file:", "upload", "all"),
     ("ui/completeness.py", "completeness", ":material/calendar_month:", "completeness", "all"),
     ("ui/review.py", "review.page", ":material/fact_check:", "review", "review"),
+    ("ui/supervision.py", "supervision.page", ":material/assignment_late:", "supervision", "all"),
     ("ui/snapshots.py", "snapshots", ":material/photo_camera:", "snapshots", "all"),
     ("ui/catalogue.py", "catalogue", ":material/list_alt:", "catalogue", "all"),
     ("ui/account.py", "auth.my_account", ":material/person:", "account", "user"),

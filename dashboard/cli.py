@@ -664,8 +664,15 @@ def cmd_export(args, ws) -> int:
         items = _of_entity(items, args.entity)
         frame = _of_entity(frame, args.entity)
         head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
+        open_items = (
+            []
+            if info is not None
+            else supervision.open_lines(con, year, args.today or date.today(), args.lang)
+        )
     # written first: the audit log records exports that happened, not ones that failed
-    data = exporting.export_bytes(frame, args.format, head, args.lang, items=items)
+    data = exporting.export_bytes(
+        frame, args.format, head, args.lang, items=items, supervision=open_items
+    )
     args.out.write_bytes(data)
     with open_store(ws) as con:
         audit_log.record(

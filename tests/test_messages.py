@@ -60,6 +60,10 @@ BUILT = (
     "cli.supervise.",
     "review.state.",
     "review.done.",
+    "supervision.state.",
+    "supervision.done.",
+    "supervision.line.",
+    "supervision.column.",
 )
 
 

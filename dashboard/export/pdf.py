@@ -65,10 +65,12 @@ def bulletin_pdf(
     gauges: pd.DataFrame,
     lang: str = "zh",
     stage: Stage = lambda done, key: None,
+    supervision: list[str] = (),
 ) -> bytes:
     """`gauges`: what each target's gauge shows, one row per target (see
     present/gauges.gauge_cells: section, name, share, tick, fill, headline, caption, gap,
-    status_text). `stage` hears how far the drawing is, section by section."""
+    status_text). `stage` hears how far the drawing is, section by section. `supervision`:
+    the open supervision items (督办), one sentence each, listed after the lagging ones."""
     pdf = Bulletin(heading)
     pdf.add_page()
     _title(pdf, heading)
@@ -79,6 +81,8 @@ def bulletin_pdf(
         _section(pdf, section, part)
     stage(0.8, "export.stage.table")
     _lagging(pdf, progress, lang)
+    if supervision:
+        _supervision(pdf, supervision, lang)
     stage(0.95, "export.stage.write")
     return bytes(pdf.output())
 
@@ -213,6 +217,18 @@ def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
             ]
             for piece in _page_sized(pdf, cells, lang):
                 table.row(piece)
+
+
+def _supervision(pdf: Bulletin, lines: list[str], lang: str) -> None:
+    pdf.ln(4)
+    pdf.set_font(FONT, size=13)
+    pdf.set_text_color(36, 41, 47)
+    pdf.cell(
+        0, 9, text("supervision.in_bulletin", lang, count=len(lines)), new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.set_font(FONT, size=9)
+    for line in lines:
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
 
 
 def _page_sized(pdf: Bulletin, cells: list[str], lang: str) -> list[list[str]]:

@@ -4,6 +4,7 @@ the status colour and the words under it. Charts, the PDF bulletin and the PNG s
 import pandas as pd
 
 from dashboard.core.explain import missing
+from dashboard.core.messages import text
 from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, tile
 from dashboard.core.progress_row import ProgressRow
 from dashboard.core.vocab import signed_bar
@@ -46,15 +47,25 @@ def tick(r: ProgressRow) -> float | None:
     return None if r["family"] not in TICKED or missing(mark) else float(mark)
 
 
-def gauge_cells(progress: pd.DataFrame, lang: str, name_limit: int = 13) -> pd.DataFrame:
-    """One row per target, in catalogue order: everything its gauge shows, in `lang`."""
+def gauge_cells(
+    progress: pd.DataFrame,
+    lang: str,
+    name_limit: int = 13,
+    supervised: dict[tuple[str, str], list[int]] | None = None,
+) -> pd.DataFrame:
+    """One row per target, in catalogue order: everything its gauge shows, in `lang`.
+    `supervised`: open supervision items (督办) by (entity, target id), named on the card."""
+    supervised = supervised or {}
     return pd.DataFrame(
-        [gauge_cell(r, lang, name_limit) for r in progress.to_dict("records")],
+        [
+            gauge_cell(r, lang, name_limit, supervised.get((r["entity"], r["id"]), []))
+            for r in progress.to_dict("records")
+        ],
         columns=CELL_COLUMNS,
     )
 
 
-def gauge_cell(r: ProgressRow, lang: str, name_limit: int = 13) -> dict:
+def gauge_cell(r: ProgressRow, lang: str, name_limit: int = 13, items: list[int] = ()) -> dict:
     cell = {
         "id": r["id"],
         "section": section_word(r["section"], lang),
@@ -71,6 +82,9 @@ def gauge_cell(r: ProgressRow, lang: str, name_limit: int = 13) -> dict:
         "status_text": status_word(r, lang),
     }
     words = [cell["full_name"], f"{cell['icon']} {cell['status_text']}", cell["caption"]]
+    if items:  # open supervision items (督办) show on the gauge
+        marked = text("supervision.on_gauge", lang, ids="、#".join(map(str, items)))
+        cell["note"] = " · ".join(w for w in [cell["note"], marked] if w)
     cell["tooltip"] = " · ".join(w for w in [*words, cell["gap"], cell["note"]] if w)
     return cell
 

@@ -64,9 +64,11 @@ def export_bytes(
     lang: str = "zh",
     stage: Stage = _silent,
     items: pd.DataFrame | None = None,
+    supervision: list[str] = (),
 ) -> bytes:
     """The file of `fmt`; `stage` hears how far along it is (PDF and PNG take seconds).
-    `items` (reporting.items): the named items of items targets, a sheet of the XLSX."""
+    `items` (reporting.items): the named items of items targets, a sheet of the XLSX.
+    `supervision`: open supervision items, one sentence each, for the PDF bulletin."""
     progress = with_explanations(progress)  # the pages' frames are judged, not yet explained
     if fmt == "csv":
         from dashboard.export.spreadsheet import to_csv
@@ -84,7 +86,7 @@ def export_bytes(
 
         stage(0.05, "export.stage.prepare")
         cells = gauge_cells(progress, lang, name_limit=40)
-        return bulletin_pdf(progress, head, cells, lang, stage)
+        return bulletin_pdf(progress, head, cells, lang, stage, supervision)
     if fmt == "png":
         from dashboard.export.images import gauges_png
         from dashboard.present import charts

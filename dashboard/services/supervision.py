@@ -15,6 +15,7 @@ from dashboard.core import supervision as core_supervision
 from dashboard.core.access import User
 from dashboard.core.errors import DashboardError
 from dashboard.core.journal_lines import REVIEW_VERSION
+from dashboard.present.supervision_tables import item_lines
 from dashboard.services.accounts import NotAllowed
 from dashboard.services.journal import Entry, audit, write
 from dashboard.services.workspace import Workspace
@@ -48,6 +49,16 @@ def with_state(frame: pd.DataFrame, today: date) -> pd.DataFrame:
     """`frame` with `shown_state`: open | overdue | closed."""
     states = [core_supervision.shown_state(r, today) for r in frame.to_dict("records")]
     return frame.assign(shown_state=states)
+
+
+def open_lines(con: duckdb.DuckDBPyConnection, year: int, today: date, lang: str) -> list[str]:
+    """The open items of `year`'s targets as sentences, overdue first (the bulletin's list)."""
+    frame = with_state(items(con), today)
+    frame = frame[(frame["state"] == "open") & (frame["year"] == year)]
+    frame = frame.assign(_late=frame["shown_state"] != "overdue").sort_values(
+        ["_late", "item_id"], kind="stable"
+    )
+    return item_lines(frame, lang)
 
 
 def _text(value, key: str, required: bool = True) -> str | None:

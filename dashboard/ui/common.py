@@ -20,6 +20,7 @@ from dashboard.services import (
     reporting,
     review,
     snapshots,
+    supervision,
 )
 from dashboard.services.database import JOURNAL, connect, open_store
 from dashboard.services.uploading import CatalogueIndex, catalogue_index
@@ -174,6 +175,25 @@ def load_pending_figures(db_path: str, entity: str, year: int, target_id: str, d
     """A target's figures waiting for review (none when review is off)."""
     with connect(db_path) as con:
         return review.pending_figures(con, entity, year, target_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_supervision(db_path: str, on: date, db_version: tuple) -> pd.DataFrame:
+    """Every supervision item with its state on `on` (open | overdue | closed)."""
+    with connect(db_path) as con:
+        return supervision.with_state(supervision.items(con), on)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def open_supervised(db_path: str, year: int, db_version: tuple) -> dict[tuple, list[int]]:
+    """The open supervision items of `year`'s targets: (entity, id) -> item numbers."""
+    with connect(db_path) as con:
+        frame = supervision.items(con)
+    frame = frame[(frame["year"] == year) & (frame["state"] == "open")]
+    return {
+        key: [int(i) for i in part["item_id"]]
+        for key, part in frame.groupby(["entity", "id"], sort=False)
+    }
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -368,7 +388,9 @@ def gauge_cards(
     (a new visitor's first view only sends them)."""
     every = load_progress(db_path, year, month, db_version)
     shown = every.loc[list(rows)]
-    cells = gauge_cells(shown, lang)
+    # open 督办 items are marked on their cards: opening or closing one writes a journal
+    # line, which changes db_version and so the cards' key
+    cells = gauge_cells(shown, lang, supervised=open_supervised(db_path, year, db_version))
     # a card's key is its target's id; where several entities share ids (a province's
     # districts), its row too, or Streamlit would refuse the second card with that key
     cells["key"] = (
@@ -425,6 +447,8 @@ def clear_caches() -> None:
     load_history.clear()
     load_reminders.clear()
     load_pending_figures.clear()
+    load_supervision.clear()
+    open_supervised.clear()
 
 
 def audited_export(

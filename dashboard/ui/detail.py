@@ -25,6 +25,7 @@ from dashboard.present.item_tables import items_count, items_view
 from dashboard.present.labels import department_word, section_word, status_word
 from dashboard.present.markdown_text import literal
 from dashboard.present.review_tables import pending_figures_view
+from dashboard.present.supervision_tables import items_view as supervision_view
 from dashboard.services.comments import add_comment
 from dashboard.services.database import connect
 from dashboard.ui import auth, common, errors
@@ -100,6 +101,17 @@ for line in pace_lines(r, lang):
     st.caption(literal(line))
 if r["family"] == "milestone" and not mine.empty:
     st.caption(text("milestone_months", lang, months=milestone_months(r, mine, lang)))
+
+supervised = common.load_supervision(str(w.db_path), common.today(), common.version(w))
+supervised = supervised[
+    (supervised["entity"] == r["entity"])
+    & (supervised["year"] == year)
+    & (supervised["id"] == choice)
+    & (supervised["state"] == "open")
+]
+if not supervised.empty:  # 督办 (issue 21): what is asked, of whom, by when, and the answer
+    st.subheader(text("supervision.on_detail", lang))
+    st.dataframe(supervision_view(supervised, lang), hide_index=True, width="stretch")
 
 st.subheader(text("history", lang))
 st.dataframe(

@@ -29,6 +29,7 @@ def buttons(
     now: datetime | None = None,
     snapshot: dict | None = None,
     key: str = "overview",
+    supervision: list[str] = (),
     **detail,
 ) -> None:
     head = exporting.heading(frame, year, month, lang, snapshot, now)
@@ -80,17 +81,17 @@ def buttons(
             ):
                 bar = fmt
     if bar:
-        _make(w, name, frame, bar, head, lang, key, wanted, detail)
+        _make(w, name, frame, bar, head, lang, key, wanted, detail, supervision)
 
 
-def _make(w, name, frame, fmt, head, lang, key, wanted, detail) -> None:
+def _make(w, name, frame, fmt, head, lang, key, wanted, detail, supervision=()) -> None:
     """Build a slow export with a progress bar, keep it for the download button."""
     progress = st.progress(0.0, text=text("export.stage.prepare", lang))
 
     def stage(done: float, what: str) -> None:
         progress.progress(done, text=f"{fmt.upper()} · {text(what, lang)}")
 
-    data = exporting.export_bytes(frame, fmt, head, lang, stage)
+    data = exporting.export_bytes(frame, fmt, head, lang, stage, supervision=supervision)
     with connect(w.db_path) as con:
         audit_log.record(w, con, name, "export", fmt, **detail)
     progress.progress(1.0, text=text("export.stage.done", lang, format=fmt.upper()))

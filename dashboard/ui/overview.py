@@ -17,6 +17,7 @@ from dashboard.present.overview_tables import (
     status_counts,
     table_view,
 )
+from dashboard.present.supervision_tables import item_lines
 from dashboard.ui import auth, common, exports
 from dashboard.ui.gauge_grid import gauge_grid
 
@@ -28,6 +29,18 @@ progress = common.progress(w, entity, year, month)
 several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 
 st.title(f"{text('app_title', lang)} · {common.scope_words(w, entity, year, month, lang)}")
+items = common.load_supervision(str(w.db_path), common.today(), common.version(w))
+items = items[(items["entity"] == entity) & (items["year"] == year) & (items["state"] == "open")]
+late = items[items["shown_state"] == "overdue"]
+if not late.empty:  # 督办 items past their deadline (issue 21)
+    st.warning(
+        "  \n".join(
+            [
+                text("supervision.overdue_on_overview", lang, count=len(late)),
+                *(literal(line) for line in item_lines(late, lang)),
+            ]
+        )
+    )
 
 
 def _toggle_status(status: str) -> None:
@@ -90,7 +103,20 @@ with st.expander(text("filters", lang), expanded=False, icon=":material/filter_a
 
 shown = sort_progress(filter_progress(progress, sections, departments, statuses, query, gap), order)
 exports.buttons(
-    w, user, shown, year, month, lang, now=datetime.now(), **({"entity": entity} if several else {})
+    w,
+    user,
+    shown,
+    year,
+    month,
+    lang,
+    now=datetime.now(),
+    supervision=item_lines(
+        items.assign(_late=items["shown_state"] != "overdue").sort_values(
+            ["_late", "item_id"], kind="stable"
+        ),
+        lang,
+    ),
+    **({"entity": entity} if several else {}),
 )
 view = st.segmented_control(
     text("view", lang),
