@@ -33,6 +33,7 @@ PAGES = [  # file, title key, icon, url, who finds it in the menu
     ("ui/completeness.py", "completeness", ":material/calendar_month:", "completeness", "all"),
     ("ui/review.py", "review.page", ":material/fact_check:", "review", "review"),
     ("ui/supervision.py", "supervision.page", ":material/assignment_late:", "supervision", "all"),
+    ("ui/scoreboard.py", "scoreboard.page", ":material/leaderboard:", "scoreboard", "all"),
     ("ui/snapshots.py", "snapshots", ":material/photo_camera:", "snapshots", "all"),
     ("ui/catalogue.py", "catalogue", ":material/list_alt:", "catalogue", "all"),
     ("ui/account.py", "auth.my_account", ":material/person:", "account", "user"),

@@ -664,14 +664,20 @@ def cmd_export(args, ws) -> int:
         items = _of_entity(items, args.entity)
         frame = _of_entity(frame, args.entity)
         head = exporting.heading(frame, year, month, args.lang, info, datetime.now())
+        live = info is None  # a snapshot's bulletin: supervision items are not frozen with it
         open_items = (
-            []
-            if info is not None
-            else supervision.open_lines(con, year, args.today or date.today(), args.lang)
+            supervision.open_lines(con, year, args.today or date.today(), args.lang) if live else []
         )
+        ids = supervision.supervised_ids(con, year) if live else frozenset()
     # written first: the audit log records exports that happened, not ones that failed
     data = exporting.export_bytes(
-        frame, args.format, head, args.lang, items=items, supervision=open_items
+        frame,
+        args.format,
+        head,
+        args.lang,
+        items=items,
+        supervision=open_items,
+        supervised=ids,
     )
     args.out.write_bytes(data)
     with open_store(ws) as con:

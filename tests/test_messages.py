@@ -64,6 +64,7 @@ BUILT = (
     "supervision.done.",
     "supervision.line.",
     "supervision.column.",
+    "scoreboard.column.",
 )
 
 

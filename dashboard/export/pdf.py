@@ -11,7 +11,7 @@ from fpdf import FPDF
 
 from dashboard.core.control_chars import visible
 from dashboard.core.explain import shown_status, value_with_unit
-from dashboard.core.messages import in_lang, text
+from dashboard.core.messages import glossary, in_lang, text
 from dashboard.core.palette import (
     GAUGE_MAX,
     STATUS_COLORS,
@@ -20,6 +20,7 @@ from dashboard.core.palette import (
     tile_key,
     tiles,
 )
+from dashboard.core.scoreboard import CATEGORIES, scoreboard
 from dashboard.export.fonts import cjk_font
 from dashboard.export.heading import Heading
 
@@ -66,11 +67,13 @@ def bulletin_pdf(
     lang: str = "zh",
     stage: Stage = lambda done, key: None,
     supervision: list[str] = (),
+    supervised: frozenset[str] = frozenset(),
 ) -> bytes:
     """`gauges`: what each target's gauge shows, one row per target (see
     present/gauges.gauge_cells: section, name, share, tick, fill, headline, caption, gap,
     status_text). `stage` hears how far the drawing is, section by section. `supervision`:
-    the open supervision items (督办), one sentence each, listed after the lagging ones."""
+    the open supervision items (督办), one sentence each, listed after the lagging ones;
+    `supervised`: the ids of targets with one (the scoreboard's 督办中)."""
     pdf = Bulletin(heading)
     pdf.add_page()
     _title(pdf, heading)
@@ -81,6 +84,7 @@ def bulletin_pdf(
         _section(pdf, section, part)
     stage(0.8, "export.stage.table")
     _lagging(pdf, progress, lang)
+    _scoreboard(pdf, progress, supervised, lang)
     if supervision:
         _supervision(pdf, supervision, lang)
     stage(0.95, "export.stage.write")
@@ -217,6 +221,27 @@ def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
             ]
             for piece in _page_sized(pdf, cells, lang):
                 table.row(piece)
+
+
+def _scoreboard(pdf: Bulletin, progress: pd.DataFrame, supervised, lang: str) -> None:
+    """Department × category counts (超序时, 达序时, 欠序时, 已完成, 未报送, 其他, 督办中)."""
+    board = scoreboard(progress, supervised)
+    if board.empty:
+        return
+    pdf.ln(4)
+    pdf.set_font(FONT, size=13)
+    pdf.set_text_color(36, 41, 47)
+    pdf.cell(0, 9, text("scoreboard.in_bulletin", lang), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, size=8)
+    columns = ["total", *CATEGORIES, "supervised"]
+    head = [text("department", lang), *(text(f"scoreboard.column.{c}", lang) for c in columns)]
+    widths = (50, *([17.0] * len(columns)))  # 186 mm: the page between its margins
+    with pdf.table(col_widths=widths, line_height=LINE_H, headings_style=_heading_style()) as table:
+        table.row(head)
+        for r in board.to_dict("records"):
+            table.row(
+                [glossary("department", r["department"], lang), *(str(r[c]) for c in columns)]
+            )
 
 
 def _supervision(pdf: Bulletin, lines: list[str], lang: str) -> None:

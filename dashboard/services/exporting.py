@@ -65,10 +65,12 @@ def export_bytes(
     stage: Stage = _silent,
     items: pd.DataFrame | None = None,
     supervision: list[str] = (),
+    supervised: frozenset[str] = frozenset(),
 ) -> bytes:
     """The file of `fmt`; `stage` hears how far along it is (PDF and PNG take seconds).
     `items` (reporting.items): the named items of items targets, a sheet of the XLSX.
-    `supervision`: open supervision items, one sentence each, for the PDF bulletin."""
+    `supervision`: open supervision items, one sentence each, for the PDF bulletin;
+    `supervised`: (entity, id) of their targets (the bulletin's department scoreboard)."""
     progress = with_explanations(progress)  # the pages' frames are judged, not yet explained
     if fmt == "csv":
         from dashboard.export.spreadsheet import to_csv
@@ -86,7 +88,7 @@ def export_bytes(
 
         stage(0.05, "export.stage.prepare")
         cells = gauge_cells(progress, lang, name_limit=40)
-        return bulletin_pdf(progress, head, cells, lang, stage, supervision)
+        return bulletin_pdf(progress, head, cells, lang, stage, supervision, supervised)
     if fmt == "png":
         from dashboard.export.images import gauges_png
         from dashboard.present import charts

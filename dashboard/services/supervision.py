@@ -61,6 +61,14 @@ def open_lines(con: duckdb.DuckDBPyConnection, year: int, today: date, lang: str
     return item_lines(frame, lang)
 
 
+def supervised_ids(con: duckdb.DuckDBPyConnection, year: int) -> frozenset[str]:
+    """The ids of `year`'s targets with an open item (the scoreboard's 督办中)."""
+    frame = items(con)
+    if frame.empty:
+        return frozenset()
+    return frozenset(frame.loc[(frame["state"] == "open") & (frame["year"] == year), "id"])
+
+
 def _text(value, key: str, required: bool = True) -> str | None:
     value = value.strip() if isinstance(value, str) else ""
     if required and not value:

@@ -30,6 +30,7 @@ def buttons(
     snapshot: dict | None = None,
     key: str = "overview",
     supervision: list[str] = (),
+    supervised: frozenset[str] = frozenset(),
     **detail,
 ) -> None:
     head = exporting.heading(frame, year, month, lang, snapshot, now)
@@ -81,17 +82,20 @@ def buttons(
             ):
                 bar = fmt
     if bar:
-        _make(w, name, frame, bar, head, lang, key, wanted, detail, supervision)
+        _make(w, name, frame, bar, head, lang, key, wanted, detail, (supervision, supervised))
 
 
-def _make(w, name, frame, fmt, head, lang, key, wanted, detail, supervision=()) -> None:
+def _make(w, name, frame, fmt, head, lang, key, wanted, detail, marks=((), frozenset())) -> None:
     """Build a slow export with a progress bar, keep it for the download button."""
     progress = st.progress(0.0, text=text("export.stage.prepare", lang))
 
     def stage(done: float, what: str) -> None:
         progress.progress(done, text=f"{fmt.upper()} · {text(what, lang)}")
 
-    data = exporting.export_bytes(frame, fmt, head, lang, stage, supervision=supervision)
+    open_items, supervised = marks
+    data = exporting.export_bytes(
+        frame, fmt, head, lang, stage, supervision=open_items, supervised=supervised
+    )
     with connect(w.db_path) as con:
         audit_log.record(w, con, name, "export", fmt, **detail)
     progress.progress(1.0, text=text("export.stage.done", lang, format=fmt.upper()))

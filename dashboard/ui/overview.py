@@ -116,6 +116,7 @@ exports.buttons(
         ),
         lang,
     ),
+    supervised=frozenset(supervised),
     **({"entity": entity} if several else {}),
 )
 view = st.segmented_control(

@@ -276,4 +276,24 @@ TEXT = {
     ),
     "supervision.in_bulletin": ("督办事项（{count}项）", "Supervision items ({count})"),
     "supervision.on_gauge": ("督办中 #{ids}", "under supervision #{ids}"),
+    # the department scoreboard
+    "scoreboard.page": ("部门考评", "Departments"),
+    "scoreboard.column.total": ("指标数", "Targets"),
+    "scoreboard.column.ahead": ("超序时", "Ahead"),
+    "scoreboard.column.level": ("达序时", "Level"),
+    "scoreboard.column.behind": ("欠序时", "Behind"),
+    "scoreboard.column.achieved": ("已完成", "Achieved"),
+    "scoreboard.column.unreported": ("未报送", "Unreported"),
+    "scoreboard.column.other": ("其他", "Other"),
+    "scoreboard.column.supervised": ("督办中", "Supervised"),
+    "scoreboard.drill": ("查看部门", "Department"),
+    "scoreboard.only": ("只看", "Only"),
+    "scoreboard.category": ("分类", "Category"),
+    "scoreboard.yes": ("是", "yes"),
+    "scoreboard.in_bulletin": ("各部门目标任务进展情况", "Targets by department"),
+    "scoreboard.caption": (
+        "按牵头单位统计；欠序时含略滞后和滞后，未报送含逾期未报和暂无数据；督办中另计。",
+        "Counted by lead department; behind includes at risk and lagging, unreported includes "
+        "overdue and missing reports; supervised is counted apart.",
+    ),
 }
