@@ -229,3 +229,53 @@ def _states(con) -> list[tuple]:
     return con.execute(
         "SELECT upload_id, review FROM uploads WHERE review IS NOT NULL ORDER BY upload_id"
     ).fetchall()
+
+
+def test_a_reviewer_needs_a_department_and_reviews_only_its_own():
+    from dashboard.core.access import User
+
+    reviewer = User("r", "reviewer", frozenset({"市商务局", "市教育局"}))
+    assert reviewer.may_review({"市商务局"}) and reviewer.may_review({"市商务局", "市教育局"})
+    assert not reviewer.may_review({"市商务局", "市城市管理局"})  # one figure elsewhere: no
+    assert not reviewer.may_review(set())  # an upload of no catalogue target: admins only
+    assert reviewer.may_edit("市教育局") and reviewer.may_upload()
+    assert not User("u", "uploader", frozenset({"市商务局"})).may_review({"市商务局"})
+    assert User("a", "admin").may_review({"市城市管理局"})
+
+
+def test_user_add_reviewer_without_department_is_refused(empty_ws):
+    cmd = [
+        sys.executable,
+        "-m",
+        "dashboard",
+        "user",
+        "add",
+        "li",
+        "--role",
+        "reviewer",
+        "--db",
+        str(empty_ws.db_path),
+    ]
+    env = {**os.environ, "DASHBOARD_DATA": str(empty_ws.data_dir)}
+    out = subprocess.run(
+        cmd, input="long enough pw\n", capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 1
+    assert out.stderr == "error: an uploader or reviewer needs at least one department\n"
+    ok = subprocess.run(
+        [*cmd, "--department", "市商务局"],
+        input="long enough pw\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert ok.returncode == 0, ok.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "dashboard", "user", "list", "--db", str(empty_ws.db_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert "reviewer" in listed.stdout and "市商务局" in listed.stdout
