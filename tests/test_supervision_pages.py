@@ -109,3 +109,16 @@ def app(sample_ws, monkeypatch):
     with open_store(sample_ws):
         pass  # the samples are loaded here, not by a parse worker spawned under AppTest
     return start(sample_ws, monkeypatch)
+
+
+def test_the_overview_makes_its_pdf_with_the_items(app, sample_ws):
+    """The PDF made on the overview (with the open items) is made and its making audited."""
+    open_item(sample_ws, "gas_pipes", date(2026, 12, 20), datetime(2026, 11, 1, 9))
+    app.run()
+    button(app, "生成 PDF").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    with open_store(sample_ws) as con:
+        made = con.execute(
+            "SELECT outcome FROM audit WHERE action = 'export' ORDER BY seq"
+        ).fetchall()
+    assert made == [("pdf",)]
