@@ -67,6 +67,7 @@ def test_deleting_the_database_and_rebuilding_gives_every_table_back(sample_ws):
         "sessions": 0,
         "snapshot_rows": 2 * 90,  # two snapshots of the 90 targets
         "snapshots": 2,
+        "supervision_events": 0,  # no supervision item opened
         "uploads": 9,
     }
     sample_ws.db_path.unlink()
