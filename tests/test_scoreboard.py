@@ -46,7 +46,9 @@ def sample_progress(ws):
 
 def test_counts_per_department_most_behind_first(sample_ws):
     progress = sample_progress(sample_ws)
-    board = scoreboard(progress, frozenset({"gas_pipes", "well_replacement"}))
+    board = scoreboard(
+        progress, frozenset({("郑州市", "gas_pipes"), ("郑州市", "well_replacement")})
+    )
     assert board.head(4).values.tolist() == TOP
     assert int(board["total"].sum()) == len(progress) == 90
     cgj = board[board["department"] == "市城市管理局"].iloc[0]
@@ -92,7 +94,9 @@ def test_the_bulletin_has_the_scoreboard(sample_ws, tmp_path):
     head = exporting.heading(progress, 2026, 10, "en")
     pdf = tmp_path / "b.pdf"
     pdf.write_bytes(
-        exporting.export_bytes(progress, "pdf", head, "en", supervised=frozenset({"gas_pipes"}))
+        exporting.export_bytes(
+            progress, "pdf", head, "en", supervised=frozenset({("郑州市", "gas_pipes")})
+        )
     )
     words = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True

@@ -25,16 +25,20 @@ def category(status: str, time_position) -> str:
     return "other"
 
 
-def categorised(progress: pd.DataFrame, supervised: set[str] | frozenset[str] = frozenset()):
+Supervised = frozenset[tuple[str, str]]  # (entity, target id) with an open item
+
+
+def categorised(progress: pd.DataFrame, supervised: Supervised = frozenset()):
     """`progress` with `category` and `supervised` (an open supervision item) per target."""
     position = progress["time_position"] if "time_position" in progress else [None] * len(progress)
+    keys = zip(progress["entity"], progress["id"], strict=True)
     return progress.assign(
         category=[category(s, p) for s, p in zip(progress["status"], position, strict=True)],
-        supervised=progress["id"].isin(supervised),
+        supervised=[k in supervised for k in keys],
     )
 
 
-def scoreboard(progress: pd.DataFrame, supervised: set[str] | frozenset[str] = frozenset()):
+def scoreboard(progress: pd.DataFrame, supervised: Supervised = frozenset()):
     """One row per department: counts per category, most behind and unreported first."""
     rows = categorised(progress, supervised)
     if rows.empty:

@@ -67,13 +67,13 @@ def bulletin_pdf(
     lang: str = "zh",
     stage: Stage = lambda done, key: None,
     supervision: list[str] = (),
-    supervised: frozenset[str] = frozenset(),
+    supervised: frozenset[tuple[str, str]] = frozenset(),
 ) -> bytes:
     """`gauges`: what each target's gauge shows, one row per target (see
     present/gauges.gauge_cells: section, name, share, tick, fill, headline, caption, gap,
     status_text). `stage` hears how far the drawing is, section by section. `supervision`:
     the open supervision items (督办), one sentence each, listed after the lagging ones;
-    `supervised`: the ids of targets with one (the scoreboard's 督办中)."""
+    `supervised`: (entity, id) of targets with one (the scoreboard's 督办中)."""
     pdf = Bulletin(heading)
     pdf.add_page()
     _title(pdf, heading)

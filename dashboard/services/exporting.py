@@ -65,7 +65,7 @@ def export_bytes(
     stage: Stage = _silent,
     items: pd.DataFrame | None = None,
     supervision: list[str] = (),
-    supervised: frozenset[str] = frozenset(),
+    supervised: frozenset[tuple[str, str]] = frozenset(),
 ) -> bytes:
     """The file of `fmt`; `stage` hears how far along it is (PDF and PNG take seconds).
     `items` (reporting.items): the named items of items targets, a sheet of the XLSX.

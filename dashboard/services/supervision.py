@@ -61,12 +61,18 @@ def open_lines(con: duckdb.DuckDBPyConnection, year: int, today: date, lang: str
     return item_lines(frame, lang)
 
 
-def supervised_ids(con: duckdb.DuckDBPyConnection, year: int) -> frozenset[str]:
-    """The ids of `year`'s targets with an open item (the scoreboard's 督办中)."""
-    frame = items(con)
+def supervised_ids(con: duckdb.DuckDBPyConnection, year: int) -> frozenset[tuple[str, str]]:
+    """(entity, id) of `year`'s targets with an open item (the scoreboard's 督办中)."""
+    return open_targets(items(con), year)
+
+
+def open_targets(frame: pd.DataFrame, year: int) -> frozenset[tuple[str, str]]:
+    """(entity, id) of the targets of `year` that the items in `frame` hold open (several
+    entities of a province may share a target id)."""
     if frame.empty:
         return frozenset()
-    return frozenset(frame.loc[(frame["state"] == "open") & (frame["year"] == year), "id"])
+    frame = frame[(frame["state"] == "open") & (frame["year"] == year)]
+    return frozenset(zip(frame["entity"], frame["id"], strict=True))
 
 
 def _text(value, key: str, required: bool = True) -> str | None:

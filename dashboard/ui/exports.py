@@ -30,7 +30,7 @@ def buttons(
     snapshot: dict | None = None,
     key: str = "overview",
     supervision: list[str] = (),
-    supervised: frozenset[str] = frozenset(),
+    supervised: frozenset[tuple[str, str]] = frozenset(),
     **detail,
 ) -> None:
     head = exporting.heading(frame, year, month, lang, snapshot, now)

@@ -18,6 +18,7 @@ from dashboard.present.overview_tables import (
     table_view,
 )
 from dashboard.present.supervision_tables import item_lines
+from dashboard.services import supervision
 from dashboard.ui import auth, common, exports
 from dashboard.ui.gauge_grid import gauge_grid
 
@@ -116,7 +117,7 @@ exports.buttons(
         ),
         lang,
     ),
-    supervised=frozenset(supervised),
+    supervised=supervision.open_targets(items, year),
     **({"entity": entity} if several else {}),
 )
 view = st.segmented_control(

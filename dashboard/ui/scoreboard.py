@@ -7,6 +7,7 @@ from dashboard.core.messages import month_name, text
 from dashboard.core.scoreboard import CATEGORIES, categorised, scoreboard
 from dashboard.present.labels import department_word
 from dashboard.present.scoreboard_tables import board_view, drill_view
+from dashboard.services import supervision
 from dashboard.ui import auth, common
 
 lang = common.lang()
@@ -17,7 +18,7 @@ st.title(f"{text('scoreboard.page', lang)} · {month_name(year, month, lang)}")
 
 progress = common.progress(w, year, month)
 items = common.load_supervision(str(w.db_path), common.today(), common.version(w))
-supervised = frozenset(items.loc[(items["state"] == "open") & (items["year"] == year), "id"])
+supervised = supervision.open_targets(items, year)
 board = scoreboard(progress, supervised)
 st.dataframe(board_view(board, lang), hide_index=True, width="stretch")
 st.caption(text("scoreboard.caption", lang))
