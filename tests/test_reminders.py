@@ -34,6 +34,7 @@ def run(ws, *args, env=None):
     return subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=180)
 
 
+@pytest.mark.both_engines
 def test_december_reminders_name_every_report_due_and_missing(sample_ws):
     """Stood at 20 December, the 1—11月 figures were due on 15 December: five days late."""
     out = run(
@@ -70,6 +71,7 @@ def test_december_reminders_name_every_report_due_and_missing(sample_ws):
     ]
 
 
+@pytest.mark.both_engines
 def test_november_reminders_per_department(sample_ws):
     """On 26 November (October's figures due on the 15th and in), what is chased is what
     never came, most days late first, then the targets behind, most behind first."""
@@ -110,6 +112,7 @@ def test_november_reminders_per_department(sample_ws):
     ]
 
 
+@pytest.mark.both_engines
 def test_an_unknown_department_is_refused_with_the_known_ones(sample_ws):
     out = run(sample_ws, "reminders", "--department", "发改委", "--today", "2026-11-26")
     assert out.returncode == 1
@@ -143,6 +146,7 @@ def test_a_level_missing_between_figures_asks_for_that_month():
     ]
 
 
+@pytest.mark.both_engines
 def test_digests_are_written_as_pdf_and_xlsx(sample_ws, tmp_path):
     out = run(
         sample_ws,
@@ -227,6 +231,7 @@ def smtp_env(controller, **more):
     }
 
 
+@pytest.mark.both_engines
 def test_digests_arrive_by_mail_to_each_department(sample_ws, smtp_server):
     controller, handler = smtp_server
     (sample_ws.data_dir / "department_contacts.csv").write_text(

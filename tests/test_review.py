@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
-from dashboard.services import accounts
+from dashboard.services import accounts, journal
 from dashboard.services.database import open_store, rebuild
 from dashboard.store import audit
+from dashboard.store import figures as store_figures
 from tests.conftest import PASSWORD, add_accounts
 from tests.files import csv_bytes
 
@@ -49,6 +50,7 @@ def reviewed_ws(sample_ws):
     return sample_ws
 
 
+@pytest.mark.both_engines
 def test_an_upload_waits_is_rejected_with_a_reason_then_another_is_approved(reviewed_ws):
     ws = reviewed_ws
     first = run(
@@ -144,6 +146,7 @@ def test_an_upload_waits_is_rejected_with_a_reason_then_another_is_approved(revi
     assert ev_row(ws, REVIEW)["actual"] == 2710
 
 
+@pytest.mark.both_engines
 def test_an_admin_upload_counts_at_once_and_an_admin_may_approve(reviewed_ws):
     ws = reviewed_ws
     out = run(
@@ -179,6 +182,7 @@ def test_an_admin_upload_counts_at_once_and_an_admin_may_approve(reviewed_ws):
     assert ev_row(ws, REVIEW)["actual"] == 2720
 
 
+@pytest.mark.both_engines
 def test_without_review_every_upload_counts_and_nothing_is_pending(reviewed_ws):
     ws = reviewed_ws
     out = run(
@@ -193,10 +197,12 @@ def test_without_review_every_upload_counts_and_nothing_is_pending(reviewed_ws):
     assert out.returncode == 0 and out.stderr == ""
     assert ev_row(ws)["actual"] == 2700
     assert run(ws, "review", "list").stdout.splitlines()[2:] == []
-    lines = (ws.data_dir / "journal.jsonl").read_text("utf-8").splitlines()
+    with open_store(ws) as con:
+        lines = journal.raw_lines(ws, con)
     assert all(json.loads(line)["v"] == 1 for line in lines)  # nothing a version-1 reader lacks
 
 
+@pytest.mark.both_engines
 def test_a_pending_upload_is_a_version_2_line(reviewed_ws):
     ws = reviewed_ws
     run(
@@ -209,11 +215,55 @@ def test_a_pending_upload_is_a_version_2_line(reviewed_ws):
         "2026-12-05",
         env=REVIEW,
     )
-    last = json.loads((ws.data_dir / "journal.jsonl").read_text("utf-8").splitlines()[-1])
+    with open_store(ws) as con:
+        last = json.loads(journal.raw_lines(ws, con)[-1])
     assert (last["v"], last["kind"], last["data"]["review"]) == (2, "upload", "pending")
     assert last["audit"]["detail"]["review"] == "pending"
 
 
+def _ev_figures(con) -> dict[str, list]:
+    """ev_chargers' 2026 figures as judging (the reduced SQL), the current_figures view
+    and the table itself hold them: (period_end, value)."""
+
+    def pairs(frame):
+        frame = frame[frame["id"] == "ev_chargers"].sort_values(["period_end", "value"])
+        return list(zip(frame["period_end"].astype(int), frame["value"], strict=True))
+
+    stored = con.execute("SELECT * FROM figures WHERE year = 2026").df()
+    return {
+        "judged": pairs(store_figures.judged_figures(con, 2026, 11)),
+        "current": pairs(store_figures.current_figures(con, 2026)),
+        "stored": pairs(stored),
+    }
+
+
+@pytest.mark.both_engines
+def test_figures_under_review_are_left_out_by_every_read(reviewed_ws):
+    """The reduction that progress reads (judged_figures, in SQL) leaves a pending or a
+    rejected upload's figures out, as the current_figures view does; approved, they count."""
+    ws = reviewed_ws
+    ingest = ["ingest", "--user", "fgw", "--today", "2026-12-05"]
+    assert run(ws, *ingest, str(ev_chargers(ws, "2700", "a.csv")), env=REVIEW).returncode == 0
+    first = _last_upload(ws)
+    with open_store(ws) as con:
+        held = _ev_figures(con)
+    assert held["judged"] == [(10, 2450.0)]  # the latest year-to-date figure before it
+    assert (11, 2700.0) not in held["current"]
+    assert (11, 2700.0) in held["stored"]  # kept, for the reviewer
+    reject = ["review", "reject", str(first), "--reason", "累计数有误", "--user", "admin"]
+    assert run(ws, *reject, env=REVIEW).returncode == 0
+    with open_store(ws) as con:
+        assert _ev_figures(con) == held
+    assert run(ws, *ingest, str(ev_chargers(ws, "2710", "b.csv")), env=REVIEW).returncode == 0
+    approve = ["review", "approve", str(first + 1), "--user", "fgw_check"]
+    assert run(ws, *approve, env=REVIEW).returncode == 0
+    with open_store(ws) as con:
+        approved = _ev_figures(con)
+    assert approved["judged"] == [(11, 2710.0)]
+    assert (11, 2710.0) in approved["current"] and (11, 2700.0) not in approved["current"]
+
+
+@pytest.mark.both_engines
 def test_unknown_upload_and_usage(reviewed_ws):
     out = run(reviewed_ws, "review", "approve", "999", "--user", "admin", env=REVIEW)
     assert out.returncode == 1 and out.stderr == "error: There is no upload #999\n"
@@ -243,6 +293,7 @@ def test_a_reviewer_needs_a_department_and_reviews_only_its_own():
     assert User("a", "admin").may_review({"市城市管理局"})
 
 
+@pytest.mark.both_engines
 def test_user_add_reviewer_without_department_is_refused(empty_ws):
     cmd = [
         sys.executable,

@@ -9,9 +9,12 @@ from datetime import date, datetime
 import pytest
 
 from dashboard.core.access import User
-from dashboard.services import exporting, reporting, supervision
+from dashboard.services import exporting, reporting, review, supervision
 from dashboard.services.database import open_store
-from tests.test_app import button, card, login, shown, start
+from dashboard.services.uploading import preview, store_preview
+from tests.conftest import TODAY
+from tests.files import csv_bytes
+from tests.test_app import AT, button, card, login, shown, start
 
 ADMIN = User("admin", "admin")
 
@@ -122,3 +125,30 @@ def test_the_overview_makes_its_pdf_with_the_items(app, sample_ws):
             "SELECT outcome FROM audit WHERE action = 'export' ORDER BY seq"
         ).fetchall()
     assert made == [("pdf",)]
+
+
+def test_cached_gauge_cards_follow_review_decisions_and_items(app, sample_ws, monkeypatch):
+    """The overview's gauge cards are shared between sessions and kept per data version:
+    a review decision and a supervision item change what the same month's cards show."""
+    monkeypatch.setenv("DASHBOARD_REVIEW", "1")
+    name = "新建电动汽车公共充电桩"
+    before = card(app, name)
+    assert "2,450" in before and "督办中" not in before
+    data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年1-10月", "2500"]])
+    with open_store(sample_ws) as con:
+        held = preview(con, data, "oct.csv", TODAY)
+        upload_id = store_preview(con, sample_ws, held, data, "fgw", AT, held=True)
+    app.run()
+    assert card(app, name) == before  # waiting for review: counts in nothing
+    with open_store(sample_ws) as con:
+        review.decide(sample_ws, con, ADMIN, upload_id, "approved", at=AT)
+    app.run()
+    approved = card(app, name)
+    assert "2,500" in approved and "2,450" not in approved
+    item = open_item(sample_ws, "ev_chargers", date(2026, 12, 20), datetime(2026, 11, 26, 9))
+    app.run()
+    assert f"督办中 #{item}" in card(app, name)
+    with open_store(sample_ws) as con:
+        supervision.close(sample_ws, con, ADMIN, item, "已完成", at=AT)
+    app.run()
+    assert card(app, name) == approved

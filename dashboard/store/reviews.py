@@ -1,5 +1,5 @@
 """Uploads waiting for review, their decisions, and their figures (issue 21). Written only
-from the journal (store/records.py)."""
+from the journal (store/records.py). Portable SQL: DuckDB and PostgreSQL run it alike."""
 
 import duckdb
 import pandas as pd
@@ -11,7 +11,8 @@ UPLOAD_DEPARTMENTS = """
     LEFT JOIN figures f USING (upload_id)
     LEFT JOIN targets t ON t.entity = f.entity AND t.year = f.year AND t.id = f.id
     {where}
-    GROUP BY ALL ORDER BY u.upload_id"""
+    GROUP BY u.upload_id, u.filename, u.user_name, u.uploaded_at, u.figure_count, u.review
+    ORDER BY u.upload_id"""
 
 
 def uploads_in_review(con: duckdb.DuckDBPyConnection, state: str | None = None) -> pd.DataFrame:
@@ -22,8 +23,11 @@ def uploads_in_review(con: duckdb.DuckDBPyConnection, state: str | None = None) 
         where, params = "WHERE u.review = ?", [state]
     frame = con.execute(UPLOAD_DEPARTMENTS.format(where=where), params).df()
     latest = con.execute(
-        "SELECT upload_id, reason, user_name AS reviewer, decided_at FROM reviews "
-        "QUALIFY row_number() OVER (PARTITION BY upload_id ORDER BY seq DESC) = 1"
+        # the latest decision per upload (a subquery: PostgreSQL has no QUALIFY)
+        "SELECT upload_id, reason, reviewer, decided_at FROM ("
+        "SELECT upload_id, reason, user_name AS reviewer, decided_at, "
+        "row_number() OVER (PARTITION BY upload_id ORDER BY seq DESC) AS newest "
+        "FROM reviews) decided WHERE newest = 1"
     ).df()
     return frame.merge(latest, on="upload_id", how="left")
 
