@@ -412,3 +412,46 @@ def test_no_host_means_no_mail():
         {"DASHBOARD_SMTP_HOST": "mail.example.invalid", "DASHBOARD_SMTP_FROM": "a@b.cn"}
     )
     assert (settings.port, settings.security, settings.user) == (587, "starttls", None)
+
+
+OWING_ZH = [
+    ["市人力资源和社会保障局", 1, 42, "离校未就业高校毕业生跟踪服务全覆盖（9月，逾期42天）"],
+    ["市发展改革委", 1, 11, "编制低空经济发展规划（10月，逾期11天）"],
+    ["市商务局", 1, 11, "申建自贸区空港新片区（10月，逾期11天）"],
+    ["市文物局", 1, 11, "建立文化遗产保护督察制度（10月，逾期11天）"],
+]
+
+
+def test_the_overview_shows_overdue_reports_per_department(sample_ws, monkeypatch):
+    """26 November, October's overview: the departments owing reports, most overdue first,
+    in a section whose title counts them; in English with the same numbers."""
+    from tests.test_app import start
+
+    at = start(sample_ws, monkeypatch)
+    labels = [e.label for e in at.expander]
+    assert "各部门逾期未报送（4个部门，4项）" in labels
+    owing = at.dataframe[-1].value
+    assert list(owing.columns) == ["责任单位", "逾期未报送（项）", "最长逾期（天）", "逾期指标"]
+    assert owing.values.tolist() == OWING_ZH
+    at.segmented_control(key="lang_choice").set_value("English").run()
+    assert "Reports overdue by department (4 departments, 4 reports)" in [
+        e.label for e in at.expander
+    ]
+    owing = at.dataframe[-1].value
+    assert list(owing.columns) == [
+        "Department",
+        "Overdue (reports)",
+        "Longest overdue (days)",
+        "Which reports",
+    ]
+    assert owing.iloc[:, 1:3].values.tolist() == [[r[1], r[2]] for r in OWING_ZH]
+    assert owing.iloc[0, 3].endswith("(Sep, 42 days late)")
+
+
+def test_the_overview_says_when_nothing_is_overdue(sample_ws, monkeypatch):
+    from tests.test_app import start
+
+    at = start(sample_ws, monkeypatch, today="2026-02-10")  # January's reports due on the 15th
+    assert at.title[0].value == "目标进度看板 · 2026年2月"
+    assert not any(e.label.startswith("各部门逾期未报送") for e in at.expander)
+    assert "2026年2月：没有逾期未报送的数据。" in [c.value for c in at.caption]

@@ -58,7 +58,10 @@ def reminder_frame(
 ) -> pd.DataFrame:
     """Per department, overdue reports and lagging targets as of (year, month) on `today`."""
     thresholds = reporting.deployment_thresholds()
-    progress = reporting.progress(con, year, month, thresholds=thresholds, today=today)
+    # statuses and their words are enough: explanations are not part of a reminder
+    progress = reporting.progress(
+        con, year, month, thresholds=thresholds, today=today, explained=False
+    )
     known = list(dict.fromkeys(progress["department"]))
     if department is not None and department not in known:
         raise UnknownDepartment(

@@ -13,6 +13,7 @@ from dashboard.present.gauge_svg import gauge_card
 from dashboard.present.gauges import gauge_cells
 from dashboard.present.labels import section_word
 from dashboard.present.overview_tables import department_counts, entity_counts
+from dashboard.present.reminder_tables import overdue_by_department
 from dashboard.services import (
     audit_log,
     exporting,
@@ -202,6 +203,13 @@ def load_history(db_path: str, entity: str, year: int, target_id: str, db_versio
         return reporting.target_history(con, entity, year, target_id)
 
 
+def overdue_table(w: Workspace, entity: str, year: int, month: int, lang: str) -> pd.DataFrame:
+    """Reports due and missing per department of `entity` as of (year, month) today: how
+    many, the longest overdue and which (the overview and the completeness page)."""
+    frame = load_reminders(str(w.db_path), year, month, today(), version(w))
+    return overdue_by_department(frame[frame["entity"] == entity], lang)
+
+
 def today() -> date:
     """The clock of every page: today, or DASHBOARD_TODAY (YYYY-MM-DD) where a test or a
     demonstration stands at a fixed date."""
@@ -343,6 +351,7 @@ def warm() -> None:
     for lg in ("zh", "en"):  # the unfiltered overview, in catalogue order, by section
         gauge_cards(str(w.db_path), year, month, v, lg, tuple(progress.index), True)
         department_table(str(w.db_path), entity, year, month, v, lg)
+    load_reminders(str(w.db_path), year, month, today(), v)  # the overview's overdue reports
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

@@ -6,7 +6,6 @@ from dashboard.core.completeness import completeness, department_summary
 from dashboard.core.messages import text
 from dashboard.present.completeness_tables import grid_view, styled, summary_view
 from dashboard.present.labels import department_word
-from dashboard.present.reminder_tables import overdue_by_department
 from dashboard.ui import auth, common
 
 lang = common.lang()
@@ -26,9 +25,7 @@ st.dataframe(
 )
 
 st.subheader(text("reminders.overdue_by_department", lang))
-owing = overdue_by_department(
-    common.load_reminders(str(w.db_path), year, month, common.today(), v), lang
-)
+owing = common.overdue_table(w, entity, year, month, lang)
 if owing.empty:
     st.caption(text("reminders.no_overdue", lang, month=month_name(year, month, lang)))
 else:

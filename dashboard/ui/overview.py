@@ -169,3 +169,17 @@ if several:
     with st.expander(text("by_entity_status", lang), expanded=False, icon=":material/apartment:"):
         table = common.entity_table(str(w.db_path), year, month, common.version(w), lang)
         st.dataframe(table, hide_index=True, width="stretch", key="entity_table")
+
+# Reports due and missing per department (issue 21), as on the completeness page
+owing = common.overdue_table(w, entity, year, month, lang)
+if owing.empty:
+    st.caption(text("reminders.no_overdue", lang, month=month_name(year, month, lang)))
+else:
+    title = text(
+        "reminders.overdue_on_overview",
+        lang,
+        departments=len(owing),
+        count=int(owing[text("reminders.overdue_count", lang)].sum()),
+    )
+    with st.expander(title, expanded=False, icon=":material/schedule:"):
+        st.dataframe(owing, hide_index=True, width="stretch")

@@ -49,9 +49,13 @@ TEXT = {
         "{month}: no report is overdue.",
     ),
     "reminders.overdue_by_department": ("各部门逾期未报送", "Reports overdue by department"),
-    "reminders.overdue_count": ("逾期未报送（项）", "Reports overdue"),
+    "reminders.overdue_on_overview": (
+        "各部门逾期未报送（{departments}个部门，{count}项）",
+        "Reports overdue by department ({departments} departments, {count} reports)",
+    ),
+    "reminders.overdue_count": ("逾期未报送（项）", "Overdue (reports)"),
     "reminders.oldest_days": ("最长逾期（天）", "Longest overdue (days)"),
-    "reminders.items": ("逾期指标", "Reports overdue"),
+    "reminders.items": ("逾期指标", "Which reports"),
     "reminders.item": ("{name}（{period}，逾期{days}天）", "{name} ({period}, {days} days late)"),
     # e-mail settings
     "mail.bad_from": (
