@@ -68,6 +68,7 @@ def test_deleting_the_database_and_rebuilding_gives_every_table_back(sample_ws):
         "snapshot_rows": 2 * 90,  # two snapshots of the 90 targets
         "snapshots": 2,
         "supervision_events": 0,  # no supervision item opened
+        "report_deadlines": 0,  # no deadline set per target
         "uploads": 9,
     }
     sample_ws.db_path.unlink()

@@ -105,6 +105,11 @@ def _expected_period(r: ProgressRow, lang: str) -> str:
     return period_text(1, end, lang, r["frequency"] == "quarterly")
 
 
+def expected_period(r: ProgressRow, lang: str) -> str:
+    """The period whose figure is expected as of the as-of month: 1—10月, 10月 | Jan–Oct."""
+    return _expected_period(r, lang)
+
+
 def due_text(due: date, lang: str) -> str:
     """'年底', '10月底', '10月15日' | 'end of Oct', 'Oct 15'."""
     month = Msg(f"month.{due.month}")

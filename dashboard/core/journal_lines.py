@@ -25,11 +25,21 @@ from dashboard.core.progress_row import FIGURE_COLUMNS
 VERSION = 1
 # Version 2 marks the lines issue 21 added: a `review` line, an upload line whose figures
 # wait for review (data.review = "pending"; a reader of version 1 would count them), and a
-# `supervision` line. A reader of version 1 must refuse those instead of guessing; every
-# other line stays version 1.
+# `supervision` line, a `deadline` line (a target's own report deadline). A reader of
+# version 1 must refuse those instead of guessing; every other line stays version 1.
 REVIEW_VERSION = 2
 VERSIONS = (VERSION, REVIEW_VERSION)
-KINDS = ("folder", "audit", "upload", "comment", "snapshot", "account", "review", "supervision")
+KINDS = (
+    "folder",
+    "audit",
+    "upload",
+    "comment",
+    "snapshot",
+    "account",
+    "review",
+    "supervision",
+    "deadline",
+)
 CRC_FIELD = ',"crc":"'
 # An upload line's figures, column by column (the figures table less the upload id).
 FIGURE_FIELDS = [*FIGURE_COLUMNS, "companion_value", "companion_unit", "item", "item_due"]

@@ -67,7 +67,9 @@ def compute_progress(
     named = item_figures(figures).to_numpy()
     items = item_summary(t, item_table(t, figures[named], as_of_month))
     rest = figures[~named] if named.any() else figures  # a million amounts: no copy
-    s = reduce_figures(t, c, rest, as_of_month, today, thresholds.report_day)
+    # the day each target's report is due: its own where an administrator set one
+    day = np.where(np.isnan(c.day), float(thresholds.report_day), c.day)
+    s = reduce_figures(t, c, rest, as_of_month, today, day)
     s = with_items(s, c, items)
     res = Result(len(t))
     seasonal = _profile_share(t, profiles, s.judged_end)
@@ -77,7 +79,7 @@ def compute_progress(
     judge_levels(res, c, s)
     judge_milestones(res, c, s, as_of_month, thresholds)
     judge_qualitative(res, t, c, assessments, as_of_month)
-    _mark_reports(res, c, s, thresholds.report_day)
+    _mark_reports(res, c, s, day)
     _round_as_shown(res, c)
     return res.frame(t, c, as_of_month)
 
@@ -94,7 +96,7 @@ def _profile_share(t: pd.DataFrame, profiles: pd.DataFrame | None, end: np.ndarr
     return merged["share_pct"].to_numpy(dtype="float64", na_value=np.nan)
 
 
-def _mark_reports(res: Result, c: Catalogue, s: State, day: int) -> None:
+def _mark_reports(res: Result, c: Catalogue, s: State, day: np.ndarray) -> None:
     """What the reporting calendar says: nothing reported although due (no_data), a due
     report missing while an older figure is there (overdue_report, 未报送), nothing due yet
     (not_assessable), and when the expected period's report is (was) due."""
@@ -114,13 +116,18 @@ def _mark_reports(res: Result, c: Catalogue, s: State, day: int) -> None:
     res.put(~np.isnan(s.expected), report_due=_due_dates(c, s.expected, day))
 
 
-def _due_dates(c: Catalogue, expected: np.ndarray, day: int) -> np.ndarray:
-    """report_due_date per target, worked out once per distinct month (dates are objects)."""
+def _due_dates(c: Catalogue, expected: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """report_due_date per target, worked out once per distinct month and day (dates are
+    objects)."""
     known = ~np.isnan(expected)
     months = np.where(known, c.year * 12 + np.nan_to_num(expected) - 1 + c.lag, -1).astype("int64")
-    distinct, back = np.unique(months, return_inverse=True)
+    days = np.broadcast_to(day, months.shape).astype("int64")
+    distinct, back = np.unique(np.where(months >= 0, months * 32 + days, -1), return_inverse=True)
     dates = np.array(
-        [report_due_date(m // 12, m % 12 + 1, 0, day) if m >= 0 else None for m in distinct],
+        [
+            report_due_date(k // 32 // 12, k // 32 % 12 + 1, 0, int(k % 32)) if k >= 0 else None
+            for k in distinct
+        ],
         dtype=object,
     )
     return dates[back]

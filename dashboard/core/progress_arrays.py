@@ -72,6 +72,7 @@ class Catalogue:
         # only milestones report progress as events; other "event" figures are never due
         c.first[c.freq["event"] & ~c.is_comp["milestone"]] = np.nan
         c.lag = _numbers(t, "publication_lag", DEFAULT_LAG)
+        c.day = _numbers(t, "report_day")  # NaN: the deployment's report day
         c.assess = _assessments(t, c)
         c.due_month = _due_month(t["due_date"], c.year)
         judged_on = t["assessment_date"] if "assessment_date" in t else t["due_date"]

@@ -44,7 +44,12 @@ class State:
 
 
 def reduce_figures(
-    t: pd.DataFrame, c: Catalogue, figures: pd.DataFrame, month: int, today: date | None, day: int
+    t: pd.DataFrame,
+    c: Catalogue,
+    figures: pd.DataFrame,
+    month: int,
+    today: date | None,
+    day: int | np.ndarray,
 ) -> State:
     n = c.n
     tidx_all = _target_positions(t, figures)

@@ -47,13 +47,19 @@ def due_period(row: dict, as_of_month: int, today: date, day: int) -> int | None
     if first is None:
         return None
     lag = _lag(row)
-    latest = latest_due_month(np.array([row["year"]]), np.array([lag]), today, day)[0]
+    latest = latest_due_month(np.array([row["year"]]), np.array([lag]), today, _day(row, day))[0]
     due = snap_to_periods(
         np.array([row["frequency"] == "quarterly"]),
         np.array([float(first)]),
         np.array([min(float(as_of_month), latest)]),
     )[0]
     return None if np.isnan(due) else int(due)
+
+
+def _day(row: dict, day: int) -> int:
+    """The target's own report day where an administrator set one, else `day`."""
+    own = row.get("report_day")
+    return day if own is None or own != own else int(own)
 
 
 def _lag(row: dict) -> int:
@@ -82,7 +88,7 @@ def overdue_reports(progress: pd.DataFrame, as_of_month: int, today: date, day: 
             continue
         end = _asked_period(r, due)
         start = end if r["measure"] in LEVELS else 1
-        due_on = report_due_date(int(r["year"]), end, _lag(r), day)
+        due_on = report_due_date(int(r["year"]), end, _lag(r), _day(r, day))
         quarterly = r["frequency"] == "quarterly"
         rows.append(
             _row(

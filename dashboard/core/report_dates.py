@@ -1,8 +1,9 @@
 """When a period's figure is due: the statistics calendar plus a publication lag.
 
 The figure for a period ending in month m is due on `day` of month m + lag (lag 1: the 15th
-of the next month; an annual figure with lag 6: 15 June of the next year). Issue 21 will make
-the day a per-target deadline; this module is the one place that rule lives.
+of the next month; an annual figure with lag 6: 15 June of the next year). The lag and the
+day may be set per target (issue 21, core/deadlines.py); this module is the one place the
+rule lives.
 """
 
 from datetime import date
@@ -15,13 +16,16 @@ def report_due_date(year: int, period_end: int, lag: int, day: int = 15) -> date
     return date(index // 12, index % 12 + 1, day)
 
 
-def latest_due_month(year: np.ndarray, lag: np.ndarray, today: date | None, day: int) -> np.ndarray:
+def latest_due_month(
+    year: np.ndarray, lag: np.ndarray, today: date | None, day: int | np.ndarray
+) -> np.ndarray:
     """Per target, the last month of its year whose figure is due by `today` (any number;
-    +inf without a clock, i.e. everything up to the as-of month counts as due)."""
+    +inf without a clock, i.e. everything up to the as-of month counts as due). `day`: the
+    report day, one for all or each target's own (core/deadlines.py)."""
     if today is None:
         return np.full(len(year), np.inf)
     months = today.year * 12 + (today.month - 1) - year * 12 + 1 - lag
-    return (months - (1 if today.day < day else 0)).astype("float64")
+    return (months - (today.day < np.asarray(day)).astype("int64")).astype("float64")
 
 
 def snap_to_periods(quarterly: np.ndarray, first: np.ndarray, month: np.ndarray) -> np.ndarray:

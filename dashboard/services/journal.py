@@ -255,6 +255,7 @@ def verify(ws: Workspace, con: duckdb.DuckDBPyConnection) -> list[str]:
         "account_events": [r["seq"] for r in recs if r["kind"] == "account"],
         "reviews": [r["seq"] for r in recs if r["kind"] == "review"],
         "supervision_events": [r["seq"] for r in recs if r["kind"] == "supervision"],
+        "report_deadlines": [r["seq"] for r in recs if r["kind"] == "deadline"],
     }
     problems = [
         f"{table}: journal {expected[table]} != database {held[table]}"

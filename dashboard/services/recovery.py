@@ -91,6 +91,7 @@ def _kind_lines(tables: dict[str, pd.DataFrame], audits: dict) -> list[dict]:
         *_account_lines(tables, audits),
         *_review_lines(tables, audits),
         *_supervision_lines(tables, audits),
+        *_deadline_lines(tables, audits),
     ]
 
 
@@ -131,6 +132,18 @@ def _supervision_lines(tables: dict[str, pd.DataFrame], audits: dict) -> list[di
                 value = pd.Timestamp(value).date().isoformat()
             data[field] = value
         line = _line("supervision", e["at"], e["user_name"], e["seq"], audits, data)
+        lines.append({**line, "v": REVIEW_VERSION})
+    return lines
+
+
+def _deadline_lines(tables: dict[str, pd.DataFrame], audits: dict) -> list[dict]:
+    lines = []
+    for d in tables["report_deadlines"].to_dict("records"):
+        data = {"entity": d["entity"], "year": int(d["year"]), "id": d["id"]}
+        for field in ("lag", "day"):
+            value = _plain(d[field])
+            data[field] = None if value is None else int(value)
+        line = _line("deadline", d["set_at"], d["user_name"], d["seq"], audits, data)
         lines.append({**line, "v": REVIEW_VERSION})
     return lines
 

@@ -11,11 +11,13 @@ import duckdb
 import pandas as pd
 
 from dashboard.core import reminders as core_reminders
+from dashboard.core.deadlines import with_deadlines
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import glossary, month_name, text
 from dashboard.export.digest import DigestHeading, digest_pdf, digest_xlsx
 from dashboard.services import reporting
 from dashboard.store import catalogue as store_catalogue
+from dashboard.store import deadlines as store_deadlines
 
 
 class UnknownDepartment(DashboardError, LookupError):
@@ -67,8 +69,15 @@ def reminder_frame(
         raise UnknownDepartment(
             "reminders.unknown_department", department=department, known="、".join(known)
         )
-    lags = store_catalogue.targets(con, year)[["entity", "year", "id", "publication_lag"]]
-    progress = progress.merge(lags, on=["entity", "year", "id"], how="left")
+    # each target's deadline: the catalogue's lag and the deployment's day unless an
+    # administrator set its own (the same rule the progress judged with)
+    keys = ["entity", "year", "id"]
+    deadlines = with_deadlines(
+        store_catalogue.targets(con, year), store_deadlines.current(con, year)
+    )
+    progress = progress.merge(
+        deadlines[[*keys, "publication_lag", "report_day"]], on=keys, how="left"
+    )
     frame = core_reminders.reminders(progress, month, today, thresholds.report_day)
     if department is not None:
         frame = frame[frame["department"] == department].reset_index(drop=True)

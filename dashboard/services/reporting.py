@@ -8,6 +8,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from dashboard.core.deadlines import with_deadlines
 from dashboard.core.errors import DashboardError
 from dashboard.core.explain import add_explanations, add_status_labels
 from dashboard.core.items import item_table
@@ -19,6 +20,7 @@ from dashboard.core.seasonal import last_year_profiles, with_last_year
 from dashboard.core.settings import Thresholds, thresholds_from_toml
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import comments as store_comments
+from dashboard.store import deadlines as store_deadlines
 from dashboard.store import dialect
 from dashboard.store import figures as store_figures
 
@@ -199,7 +201,11 @@ def progress(
 
 
 def _progress(con, year: int, month: int, thresholds, today, explained: bool) -> pd.DataFrame:
-    targets = store_catalogue.targets(con, year, columns=JUDGING_COLUMNS)
+    # the catalogue with the report deadlines an administrator set per target (issue 21)
+    targets = with_deadlines(
+        store_catalogue.targets(con, year, columns=JUDGING_COLUMNS),
+        store_deadlines.current(con, year),
+    )
     # reduced in the database: only the figures judging can use leave it
     figures = store_figures.judged_figures(con, year, month)
     last_year = store_figures.current_figures(con, year - 1)

@@ -25,6 +25,7 @@ JOURNALED = (
     "account_events",
     "reviews",
     "supervision_events",
+    "report_deadlines",
 )
 
 
@@ -247,8 +248,27 @@ def _supervision(con, record: dict, _figures) -> None:
     )
 
 
+def _deadline(con, record: dict, _figures) -> None:
+    d = record["data"]
+    con.execute(
+        "INSERT INTO report_deadlines (seq, entity, year, id, lag, day, user_name, set_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            record["seq"],
+            d["entity"],
+            d["year"],
+            d["id"],
+            d.get("lag"),
+            d.get("day"),
+            record["user"],
+            timestamp(record),
+        ],
+    )
+
+
 APPLY = {
     "review": _review,
+    "deadline": _deadline,
     "supervision": _supervision,
     "folder": _folder,
     "audit": _nothing,
@@ -399,6 +419,8 @@ def dump(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
         "supervision_events": "SELECT seq, item_id, action, entity, year, id, department, "
         "asked, deadline, measures, progress, note, user_name, acted_at AS at "
         "FROM supervision_events ORDER BY seq",
+        "report_deadlines": "SELECT seq, entity, year, id, lag, day, user_name, set_at "
+        "FROM report_deadlines ORDER BY seq",
     }
     return {name: con.execute(sql).df() for name, sql in queries.items()}
 

@@ -17,6 +17,7 @@ import time
 from dashboard.store import dialect
 from dashboard.store.audit import SCHEMA as AUDIT_SCHEMA
 from dashboard.store.connection import transaction
+from dashboard.store.deadlines import SCHEMA as DEADLINE_SCHEMA
 from dashboard.store.sessions import SCHEMA as SESSION_SCHEMA
 from dashboard.store.snapshots import SCHEMA as SNAPSHOT_SCHEMA
 from dashboard.store.supervision import SCHEMA as SUPERVISION_SCHEMA
@@ -63,7 +64,14 @@ CREATE TABLE IF NOT EXISTS journal_lines (seq BIGINT PRIMARY KEY, line VARCHAR N
 CREATE TABLE IF NOT EXISTS archive_files (
     path VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL, bytes BLOB NOT NULL);
 """
-TABLES = (SCHEMA, SNAPSHOT_SCHEMA, AUDIT_SCHEMA, SESSION_SCHEMA, SUPERVISION_SCHEMA)
+TABLES = (
+    SCHEMA,
+    SNAPSHOT_SCHEMA,
+    AUDIT_SCHEMA,
+    SESSION_SCHEMA,
+    SUPERVISION_SCHEMA,
+    DEADLINE_SCHEMA,
+)
 UPGRADES = [
     # Columns added to the catalogue after the first release.
     *(

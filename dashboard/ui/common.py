@@ -16,6 +16,7 @@ from dashboard.present.overview_tables import department_counts, entity_counts
 from dashboard.present.reminder_tables import overdue_by_department
 from dashboard.services import (
     audit_log,
+    deadlines,
     exporting,
     reminders,
     reporting,
@@ -195,6 +196,13 @@ def open_supervised(db_path: str, year: int, db_version: tuple) -> dict[tuple, l
         key: [int(i) for i in part["item_id"]]
         for key, part in frame.groupby(["entity", "id"], sort=False)
     }
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_deadlines(db_path: str, year: int, db_version: tuple) -> pd.DataFrame:
+    """The report deadlines set per target of `year` (issue 21)."""
+    with connect(db_path) as con:
+        return deadlines.current(con, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -458,6 +466,7 @@ def clear_caches() -> None:
     load_pending_figures.clear()
     load_supervision.clear()
     open_supervised.clear()
+    load_deadlines.clear()
 
 
 def audited_export(

@@ -5,6 +5,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
+from dashboard.core.deadlines import MAX_DAY, MAX_LAG
 from dashboard.core.errors import DashboardError
 from dashboard.core.explain import explain
 from dashboard.core.items import item_table
@@ -13,6 +14,7 @@ from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, text_color
 from dashboard.core.series import month_series
 from dashboard.core.vocab import JUDGED_STATUSES
 from dashboard.present import charts
+from dashboard.present.deadline_words import deadline_lines, effective
 from dashboard.present.detail_tables import (
     comments_view,
     history_view,
@@ -28,6 +30,8 @@ from dashboard.present.review_tables import pending_figures_view
 from dashboard.present.supervision_tables import items_view as supervision_view
 from dashboard.services.comments import add_comment
 from dashboard.services.database import connect
+from dashboard.services.deadlines import set_deadline
+from dashboard.services.reporting import deployment_thresholds
 from dashboard.ui import auth, common, errors
 
 lang = common.lang()
@@ -112,6 +116,36 @@ supervised = supervised[
 if not supervised.empty:  # 督办 (issue 21): what is asked, of whom, by when, and the answer
     st.subheader(text("supervision.on_detail", lang))
     st.dataframe(supervision_view(supervised, lang), hide_index=True, width="stretch")
+
+st.subheader(text("deadline.section", lang))
+own = common.load_deadlines(str(w.db_path), year, common.version(w))
+own = own[(own["entity"] == r["entity"]) & (own["id"] == choice)]
+own = own.iloc[0].to_dict() if not own.empty else None
+report_day = deployment_thresholds().report_day
+if st.session_state.pop("deadline_saved", False):
+    st.success(text("deadline.saved", lang))
+for line in deadline_lines(r, target, own, report_day, lang):
+    st.caption(line)
+if user is not None and user.is_admin:  # issue 21: each target's deadline, set by an admin
+    lag, day = effective(target, own, report_day)
+    with st.form("deadline"):
+        with st.container(horizontal=True):
+            lag = st.number_input(text("deadline.lag", lang), 0, MAX_LAG, lag, step=1)
+            day = st.number_input(text("deadline.day", lang), 1, MAX_DAY, day, step=1)
+        with st.container(horizontal=True):
+            save = st.form_submit_button(text("deadline.save", lang))
+            reset = st.form_submit_button(text("deadline.reset", lang), disabled=own is None)
+    if save or reset:
+        try:
+            with connect(w.db_path) as con:
+                chosen = (None, None) if reset else (int(lag), int(day))
+                set_deadline(w, con, user, target, *chosen, at=datetime.now())
+        except DashboardError as err:
+            errors.show(err, lang)
+        else:
+            st.session_state["deadline_saved"] = True
+            common.clear_caches()
+            st.rerun()
 
 st.subheader(text("history", lang))
 st.dataframe(

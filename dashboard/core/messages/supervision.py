@@ -300,4 +300,37 @@ TEXT = {
         "Counted by lead department; behind includes at risk and lagging, unreported includes "
         "overdue and missing reports; supervised is counted apart.",
     ),
+    # report deadlines per target
+    "deadline.section": ("报送期限", "Report deadline"),
+    "deadline.next": (
+        "{period}数据应于{due}前报送。",
+        "The {period} figure is due by {due}.",
+    ),
+    "deadline.none_due": ("本年尚无应报送的数据。", "No figure of this year is due yet."),
+    "deadline.rule_default": (
+        "默认规则：每期数据于期末后第{lag}个月的{day}日前报送。",
+        "Default rule: a period's figure is due {lag} month(s) after it, by day {day}.",
+    ),
+    "deadline.rule_own": (
+        "本指标单独设定：每期数据于期末后第{lag}个月的{day}日前报送（{user}设定于{at}）。",
+        "Set for this target: a period's figure is due {lag} month(s) after it, by day {day} "
+        "(set by {user} on {at}).",
+    ),
+    "deadline.lag": ("期末后第几个月（月）", "Months after the period (months)"),
+    "deadline.day": ("当月几日前（日）", "Day of that month (day)"),
+    "deadline.save": ("保存报送期限", "Save the deadline"),
+    "deadline.reset": ("恢复默认规则", "Back to the default rule"),
+    "deadline.saved": ("报送期限已保存。", "The deadline is saved."),
+    "deadline.admin_only": (
+        "{name} 不是管理员，不能设定报送期限",
+        "{name} is not an administrator and cannot set report deadlines",
+    ),
+    "deadline.bad_lag": (
+        "期末后月数应在0到12之间，而不是{value}",
+        "The months after the period must be 0 to 12, not {value}",
+    ),
+    "deadline.bad_day": (
+        "报送日应在1到28日之间（每个月都有），而不是{value}",
+        "The report day must be 1 to 28 (every month has it), not {value}",
+    ),
 }
