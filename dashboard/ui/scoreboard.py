@@ -3,9 +3,11 @@ under supervision; a department's targets below (drill-down)."""
 
 import streamlit as st
 
-from dashboard.core.messages import month_name, text
+from dashboard.core.entity_ranking import entity_board, ranking, shared_ids
+from dashboard.core.messages import in_lang, month_name, text
 from dashboard.core.scoreboard import CATEGORIES, categorised, scoreboard
 from dashboard.present.labels import department_word
+from dashboard.present.ranking_tables import entity_board_view, ranking_view
 from dashboard.present.scoreboard_tables import board_view, drill_view
 from dashboard.services import supervision
 from dashboard.ui import auth, common
@@ -41,3 +43,21 @@ rows = rows[rows["department"] == department]
 if only:
     rows = rows[rows["category"].isin(only) | (rows["supervised"] & ("supervised" in only))]
 st.dataframe(drill_view(rows, lang), hide_index=True, width="stretch")
+
+# Areas ranked on the indicators they share (issue 21): only where the catalogue holds the
+# same target for several entities (a city's districts)
+shared = shared_ids(progress)
+if shared:
+    st.subheader(text("ranking.section", lang))
+    st.caption(text("ranking.board", lang))
+    st.dataframe(
+        entity_board_view(entity_board(progress, supervised), lang),
+        hide_index=True,
+        width="stretch",
+    )
+    names = dict(zip(progress["id"], progress[in_lang("name", lang)], strict=False))
+    chosen = st.selectbox(
+        text("ranking.indicator", lang), shared, format_func=names.get, key="ranking_indicator"
+    )
+    st.dataframe(ranking_view(ranking(progress, chosen), lang), hide_index=True, width="stretch")
+    st.caption(text("ranking.caption", lang))

@@ -300,6 +300,21 @@ TEXT = {
         "Counted by lead department; behind includes at risk and lagging, unreported includes "
         "overdue and missing reports; supervised is counted apart.",
     ),
+    # entities ranked on the indicators they share
+    "ranking.section": ("各地区共有指标排名", "Areas ranked on shared indicators"),
+    "ranking.board": ("各地区共有指标进展（项）", "Shared indicators by area (targets)"),
+    "ranking.indicator": ("共有指标", "Shared indicator"),
+    "ranking.rank": ("名次", "Rank"),
+    "ranking.entity": ("地区", "Area"),
+    "ranking.gap": ("超（欠）序时或目标", "Ahead of (behind) time or bar"),
+    "ranking.not_ranked": ("不排名", "not ranked"),
+    "ranking.caption": (
+        "同一指标内比较：总量指标按完成率超（欠）序时进度的百分点，增速等百分比指标按超（差）"
+        "目标的百分点排名；未报送或无可比差距的不排名。",
+        "Compared within one indicator: amounts by points ahead of (behind) the time share, "
+        "percentages by points above (below) their bar; areas without a figure or a "
+        "comparable gap are not ranked.",
+    ),
     # report deadlines per target
     "deadline.section": ("报送期限", "Report deadline"),
     "deadline.next": (
