@@ -5,12 +5,14 @@ the bar; counted by category per district; on the 部门考评 page in both lang
 
 import csv
 import io
+import shutil
+import subprocess
 
 import pytest
 
 from dashboard.core.entity_ranking import areas, entity_board, ranking, shared_ids
 from dashboard.core.scoreboard import COLUMNS
-from dashboard.services import reporting
+from dashboard.services import exporting, reporting
 from dashboard.services.database import open_store
 from dashboard.services.uploading import preview, store_preview
 from tests.conftest import TODAY, add_accounts
@@ -116,3 +118,23 @@ def test_the_scoreboard_page_ranks_the_districts(district_ws, monkeypatch):
         "Status",
     ]
     assert table.iloc[:, 0].tolist() == ["1", "2", "not ranked"]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_the_bulletin_counts_the_districts(district_ws, tmp_path):
+    progress = october(district_ws)
+    head = exporting.heading(progress, 2026, 10, "zh")
+    pdf = tmp_path / "b.pdf"
+    pdf.write_bytes(exporting.export_bytes(progress, "pdf", head, "zh"))
+    words = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "各地区共有指标进展（项）" in words
+    lines = [line.split() for line in words.splitlines()]
+    rows = {cells[0]: cells[1:] for cells in lines if cells and cells[0] in DISTRICTS}
+    # total, ahead, level, behind, achieved, unreported, other, supervised
+    assert rows == {
+        "二七区": ["2", "0", "1", "1", "0", "0", "0", "0"],
+        "金水区": ["2", "0", "1", "0", "0", "1", "0", "0"],
+        "中原区": ["2", "2", "0", "0", "0", "0", "0", "0"],
+    }

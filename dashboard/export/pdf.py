@@ -10,6 +10,7 @@ import pandas as pd
 from fpdf import FPDF
 
 from dashboard.core.control_chars import visible
+from dashboard.core.entity_ranking import entity_board, shared_ids
 from dashboard.core.explain import shown_status, value_with_unit
 from dashboard.core.messages import glossary, in_lang, text
 from dashboard.core.palette import (
@@ -224,24 +225,37 @@ def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
 
 
 def _scoreboard(pdf: Bulletin, progress: pd.DataFrame, supervised, lang: str) -> None:
-    """Department × category counts (超序时, 达序时, 欠序时, 已完成, 未报送, 其他, 督办中)."""
-    board = scoreboard(progress, supervised)
+    """Department × category counts (超序时, 达序时, 欠序时, 已完成, 未报送, 其他, 督办中);
+    where the catalogue sets targets for several areas, the areas counted alike on the
+    indicators they share."""
+    _board(
+        pdf,
+        scoreboard(progress, supervised),
+        text("scoreboard.in_bulletin", lang),
+        text("department", lang),
+        lambda d: glossary("department", d, lang),
+        lang,
+    )
+    if shared_ids(progress):
+        board = entity_board(progress, supervised).rename(columns={"entity": "department"})
+        _board(pdf, board, text("ranking.board", lang), text("ranking.entity", lang), str, lang)
+
+
+def _board(pdf: Bulletin, board: pd.DataFrame, title: str, first: str, name, lang: str) -> None:
     if board.empty:
         return
     pdf.ln(4)
     pdf.set_font(FONT, size=13)
     pdf.set_text_color(36, 41, 47)
-    pdf.cell(0, 9, text("scoreboard.in_bulletin", lang), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=8)
     columns = ["total", *CATEGORIES, "supervised"]
-    head = [text("department", lang), *(text(f"scoreboard.column.{c}", lang) for c in columns)]
+    head = [first, *(text(f"scoreboard.column.{c}", lang) for c in columns)]
     widths = (50, *([17.0] * len(columns)))  # 186 mm: the page between its margins
     with pdf.table(col_widths=widths, line_height=LINE_H, headings_style=_heading_style()) as table:
         table.row(head)
         for r in board.to_dict("records"):
-            table.row(
-                [glossary("department", r["department"], lang), *(str(r[c]) for c in columns)]
-            )
+            table.row([name(r["department"]), *(str(r[c]) for c in columns)])
 
 
 def _supervision(pdf: Bulletin, lines: list[str], lang: str) -> None:
