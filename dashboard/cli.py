@@ -32,6 +32,7 @@ from dashboard.services import (
     audit_log,
     backup,
     comments,
+    deadlines,
     exporting,
     mailing,
     migration,
@@ -324,6 +325,20 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--note", default="")
     for step in (so, sa, se, sc):
         step.add_argument("--user", required=True)
+
+    dl = sub.add_parser("deadline", parents=[common], help="report deadlines set per target")
+    dl_sub = dl.add_subparsers(dest="deadline_command", required=True)
+    dls = dl_sub.add_parser("list", parents=[common], help="the targets with their own deadline")
+    dls.add_argument("--year", type=int, help="one catalogue year")
+    dls.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    dss = dl_sub.add_parser("set", parents=[common], help="a target's own deadline (admins)")
+    dss.add_argument("target_id")
+    dss.add_argument("--months", type=int, help="months after the period (default: catalogue)")
+    dss.add_argument("--day", type=int, help="day of that month, 1-28 (default: report_day)")
+    dss.add_argument("--default", action="store_true", help="back to the default rule")
+    dss.add_argument("--year", type=int, help="the catalogue year (default: the latest)")
+    dss.add_argument("--entity", help="where several entities hold the target id")
+    dss.add_argument("--user", required=True, help="an admin")
 
     tp = sub.add_parser("template", parents=[common], help="fill-in file for a month")
     tp.add_argument("--month", type=_year_month, required=True)
@@ -1044,8 +1059,29 @@ def _supervise_list(args, ws) -> int:
     return 0
 
 
+DEADLINE_FIELDS = ["entity", "year", "id", "months", "day", "user_name", "set_at"]
+
+
+def cmd_deadline(args, ws) -> int:
+    if args.deadline_command == "list":
+        with open_store(ws) as con:
+            frame = deadlines.current(con, args.year).rename(columns={"lag": "months"})
+        _emit(frame.astype({"months": "Int64", "day": "Int64"})[DEADLINE_FIELDS], args.format)
+        return 0
+    if args.default == (args.months is not None or args.day is not None):
+        raise deadlines.DeadlineRefused("deadline.usage")
+    user = acting_user(args, ws, "admin")
+    with open_store(ws) as con:
+        year = args.year or reporting.months(con)[0][-1]
+        target = comments.find_target(con, args.target_id, year, args.entity)
+        deadlines.set_deadline(ws, con, user, target, args.months, args.day, datetime.now())
+    print(text("cli.deadline.set", LANG, id=args.target_id, entity=target["entity"], year=year))
+    return 0
+
+
 COMMANDS = {
     "alias": cmd_alias,
+    "deadline": cmd_deadline,
     "supervise": cmd_supervise,
     "review": cmd_review,
     "reminders": cmd_reminders,

@@ -3,6 +3,10 @@ the deployment's report day) and an administrator's own deadline for a target, w
 progress, the overdue reports and the reminders all follow; journalled, so a rebuild keeps
 it; on both engines; set on the detail page."""
 
+import json
+import os
+import subprocess
+import sys
 from datetime import date, datetime
 
 import numpy as np
@@ -165,3 +169,64 @@ def test_an_admin_sets_a_deadline_on_the_detail_page(sample_ws, monkeypatch):
     viewer.switch_page("ui/detail.py").run()
     viewer.selectbox(key="target").set_value("graduate_tracking").run()
     assert viewer.number_input.len == 0  # only an admin edits it
+
+
+def cli(ws, *args):
+    cmd = [sys.executable, "-m", "dashboard", *args, "--db", str(ws.db_path)]
+    env = {**os.environ, "DASHBOARD_DATA": str(ws.data_dir)}
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=180)
+
+
+@pytest.mark.both_engines
+def test_deadlines_on_the_command_line(sample_ws):
+    add_accounts(sample_ws)
+    out = cli(sample_ws, "deadline", "set", "graduate_tracking", "--months", "2", "--day", "28")
+    assert out.returncode == 2  # --user is required
+    out = cli(sample_ws, "deadline", "set", "graduate_tracking", "--months", "2", "--user", "fgw")
+    assert (out.returncode, out.stderr) == (1, "error: fgw is uploader; this needs an admin\n")
+    out = cli(
+        sample_ws,
+        "deadline",
+        "set",
+        "graduate_tracking",
+        "--default",
+        "--day",
+        "3",
+        "--user",
+        "admin",
+    )
+    assert out.returncode == 1 and "--default" in out.stderr
+    out = cli(
+        sample_ws,
+        "deadline",
+        "set",
+        "graduate_tracking",
+        "--months",
+        "2",
+        "--day",
+        "28",
+        "--user",
+        "admin",
+    )
+    assert (out.returncode, out.stdout) == (
+        0,
+        "report deadline of 郑州市 2026 graduate_tracking set\n",
+    )
+    listed = cli(sample_ws, "deadline", "list", "--format", "csv")
+    rows = listed.stdout.splitlines()
+    assert rows[0] == "entity,year,id,months,day,user_name,set_at"
+    assert rows[1].startswith("郑州市,2026,graduate_tracking,2,28,admin,")
+    owing = cli(
+        sample_ws, "reminders", "--as-of", "2026-10", "--today", "2026-11-26", "--format", "json"
+    )
+    mine = [r for r in json.loads(owing.stdout) if r["id"] == "graduate_tracking"]
+    assert [(r["period_due"], r["due_date"], r["days_late"]) for r in mine] == [
+        ("6月", "2026-08-28", 90)
+    ]
+    assert (
+        cli(
+            sample_ws, "deadline", "set", "graduate_tracking", "--default", "--user", "admin"
+        ).returncode
+        == 0
+    )
+    assert cli(sample_ws, "deadline", "list", "--format", "csv").stdout.splitlines()[1:] == []

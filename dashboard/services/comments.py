@@ -85,9 +85,12 @@ def _check(
         raise CommentRefused("comment.too_long", limit=MAX_TEXT)
 
 
-def find_target(con: duckdb.DuckDBPyConnection, target_id: str, year: int) -> dict:
-    """The catalogue row of `target_id` in `year` (CommentRefused if none or several)."""
-    found = store_catalogue.targets(con, year)
+def find_target(
+    con: duckdb.DuckDBPyConnection, target_id: str, year: int, entity: str | None = None
+) -> dict:
+    """The catalogue row of `target_id` in `year`, of `entity` if named (CommentRefused if
+    none or several)."""
+    found = store_catalogue.targets(con, year, entity)
     found = found[found["id"] == target_id]
     if found.empty:
         raise CommentRefused("comment.unknown_target", id=target_id, year=year)

@@ -344,6 +344,14 @@ TEXT = {
         "期末后月数应在0到12之间，而不是{value}",
         "The months after the period must be 0 to 12, not {value}",
     ),
+    "deadline.usage": (
+        "请给出 --months 和/或 --day，或用 --default 恢复默认规则（二者不能同时使用）",
+        "Give --months and/or --day, or --default for the default rule (not both)",
+    ),
+    "cli.deadline.set": (
+        "已设定 {entity} {year} {id} 的报送期限",
+        "report deadline of {entity} {year} {id} set",
+    ),
     "deadline.bad_day": (
         "报送日应在1到28日之间（每个月都有），而不是{value}",
         "The report day must be 1 to 28 (every month has it), not {value}",
