@@ -28,13 +28,6 @@ def current(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pd.DataF
     return store_deadlines.current(con, year)
 
 
-def applied(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame) -> pd.DataFrame:
-    """Catalogue rows with the deadlines set per target (core/deadlines.with_deadlines)."""
-    years = sorted(set(targets["year"])) if len(targets) else []
-    year = years[0] if len(years) == 1 else None
-    return core_deadlines.with_deadlines(targets, current(con, year))
-
-
 def set_deadline(
     ws: Workspace,
     con: duckdb.DuckDBPyConnection,
