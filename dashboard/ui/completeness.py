@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.core.completeness import completeness, department_summary
-from dashboard.core.messages import text
+from dashboard.core.messages import month_name, text
 from dashboard.present.completeness_tables import grid_view, styled, summary_view
 from dashboard.present.labels import department_word
 from dashboard.ui import auth, common

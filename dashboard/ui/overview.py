@@ -5,7 +5,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from dashboard.core.messages import text
+from dashboard.core.messages import month_name, text
 from dashboard.core.palette import STATUS_ICONS, TILE_ORDER, tile_key
 from dashboard.present.labels import department_word, section_word
 from dashboard.present.markdown_text import literal

@@ -4,7 +4,7 @@ under supervision; a department's targets below (drill-down)."""
 import streamlit as st
 
 from dashboard.core.entity_ranking import entity_board, ranking, shared_ids
-from dashboard.core.messages import in_lang, month_name, text
+from dashboard.core.messages import in_lang, text
 from dashboard.core.scoreboard import CATEGORIES, categorised, scoreboard
 from dashboard.present.labels import department_word
 from dashboard.present.ranking_tables import entity_board_view, ranking_view
@@ -14,11 +14,11 @@ from dashboard.ui import auth, common
 
 lang = common.lang()
 w = common.ready()
-auth.page(w, lang)
-year, month = common.as_of_selector(w, lang)
-st.title(f"{text('scoreboard.page', lang)} · {month_name(year, month, lang)}")
+user = auth.page(w, lang)
+entity, year, month = common.as_of_selector(w, lang, user=user)
+st.title(f"{text('scoreboard.page', lang)} · {common.scope_words(w, entity, year, month, lang)}")
 
-progress = common.progress(w, year, month)
+progress = common.progress(w, entity, year, month)
 items = common.load_supervision(str(w.db_path), common.today(), common.version(w))
 supervised = supervision.open_targets(items, year)
 board = scoreboard(progress, supervised)
@@ -46,18 +46,19 @@ st.dataframe(drill_view(rows, lang), hide_index=True, width="stretch")
 
 # Areas ranked on the indicators they share (issue 21): only where the catalogue holds the
 # same target for several entities (a city's districts)
-shared = shared_ids(progress)
+every = common.progress(w, None, year, month)  # every entity's rows
+shared = shared_ids(every)
 if shared:
     st.subheader(text("ranking.section", lang))
     st.caption(text("ranking.board", lang))
     st.dataframe(
-        entity_board_view(entity_board(progress, supervised), lang),
+        entity_board_view(entity_board(every, supervised), lang),
         hide_index=True,
         width="stretch",
     )
-    names = dict(zip(progress["id"], progress[in_lang("name", lang)], strict=False))
+    names = dict(zip(every["id"], every[in_lang("name", lang)], strict=False))
     chosen = st.selectbox(
         text("ranking.indicator", lang), shared, format_func=names.get, key="ranking_indicator"
     )
-    st.dataframe(ranking_view(ranking(progress, chosen), lang), hide_index=True, width="stretch")
+    st.dataframe(ranking_view(ranking(every, chosen), lang), hide_index=True, width="stretch")
     st.caption(text("ranking.caption", lang))

@@ -19,7 +19,7 @@ LAGGING = ("off_track", "at_risk", "overdue_report")
 lang = common.lang()
 w = common.ready()
 user = auth.page(w, lang)
-year, month = common.as_of_selector(w, lang)
+entity, year, month = common.as_of_selector(w, lang, user=user)
 today = common.today()
 st.title(text("supervision.page", lang))
 items = common.load_supervision(str(w.db_path), today, common.version(w))
@@ -78,7 +78,7 @@ if user is not None and not user.is_admin:
 
 if user is not None and user.is_admin:
     st.subheader(text("supervision.open_new", lang))
-    progress = common.progress(w, year, month)
+    progress = common.progress(w, entity, year, month)
     ordered = progress.assign(behind=~progress["status"].isin(LAGGING)).sort_values(
         ["behind", "gap_pp"], kind="stable"
     )
