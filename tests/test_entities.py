@@ -137,7 +137,8 @@ def test_switching_year_and_entity_changes_every_number_on_the_overview(app):
     assert len(words) == 3
     assert card(app, "新建电动汽车公共充电桩") == "80.0% | 240 / 300个 | 差3.3个百分点 | ▲ 欠序时"
     assert card(app, "地区生产总值增长") == "— | 目标 ≥5% | ? 暂无数据"
-    departments = app.dataframe[-2].value
+    # the department × status table (the overdue reports per department come after it)
+    departments = next(d.value for d in app.dataframe if "暂无数据" in d.value.columns)
     assert departments.iloc[:, 0].tolist() == [
         "市统计局",
         "郑州航空港经济综合实验区管委会",
