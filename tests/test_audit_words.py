@@ -33,7 +33,8 @@ def _written() -> tuple[set[str], set[str], set[str]]:
                     found.add(arg.value)
             keys |= {k.arg for k in node.keywords if k.arg and k.arg not in NOT_DETAIL}
     # account changes choose their action in a variable
-    return actions | {"user_disable", "user_enable"}, outcomes, keys
+    # and a report deadline its outcome (services/deadlines.py)
+    return actions | {"user_disable", "user_enable"}, outcomes | {"set", "default"}, keys
 
 
 def test_every_written_code_has_words():

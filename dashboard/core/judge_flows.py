@@ -26,7 +26,8 @@ def judge_flows(res: Result, c: Catalogue, s: State, seasonal, th: Thresholds) -
     floor = np.where(c.is_comp["range"], c.low, c.target)
     tol = np.where(np.isnan(c.tolerance), th.about_tolerance_pp, c.tolerance)
     scheduled = c.assess["year_end"] | c.assess["items"]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # a pace of a vanishing figure so far overflows to inf: out of reach, as meant
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         completion_raw = v / floor * 100
         share_raw = n / 12 * 100
         gap = gap_of(completion_raw, share_raw, th.gap_from)

@@ -86,6 +86,6 @@ def _required_growth(goal, g, n_end, seasonal):
 def _growth_pace(c: Catalogue, g, n, required) -> dict:
     """The growth the rest of the year needs against the growth so far: 25.0% needed
     after 7.0% is 3.6 times; any growth needed after none or a decline is out of reach."""
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = np.where(required > 0, np.where(g > 0, required / g, np.inf), np.nan)
     return {"ratio": ratio, "left": (12 - n) / c.step}

@@ -142,6 +142,12 @@ TEXT = {
     "audit.detail.uploader": ("填报人 {value}", "uploader {value}"),
     "audit.detail.reason": ("原因 {value}", "reason {value}"),
     "audit.detail.review": ("{value}", "{value}"),
+    # per-target report deadlines (services/deadlines.py)
+    "audit.action.deadline": ("设置报送期限", "report deadline"),
+    "audit.outcome.set": ("已设置", "set"),
+    "audit.outcome.default": ("恢复默认规则", "back to the default rule"),
+    "audit.detail.lag": ("期后{value}个月", "{value} month(s) after the period"),
+    "audit.detail.day": ("{value}日前", "by day {value}"),
     # review on the pages
     "review.page": ("数据审核", "Review"),
     "review.off": (
