@@ -147,6 +147,32 @@ def test_an_upload_waits_is_rejected_with_a_reason_then_another_is_approved(revi
 
 
 @pytest.mark.both_engines
+def test_a_rejected_file_sent_again_waits_for_review_again(reviewed_ws):
+    """The same bytes after a rejection were answered "identical to upload #N; nothing
+    changed": the rejected figures, which never counted, blocked the file for good."""
+    ws = reviewed_ws
+    path = ev_chargers(ws, "2700", "nov.csv")
+    ingest = ("ingest", str(path), "--user", "fgw", "--today", "2026-12-05")
+    assert run(ws, *ingest, env=REVIEW).returncode == 0
+    first = _last_upload(ws)
+    reason = ("--reason", "请核实", "--user", "fgw_check")
+    assert run(ws, "review", "reject", str(first), *reason, env=REVIEW).returncode == 0
+    again = run(ws, *ingest, env=REVIEW)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.splitlines() == [
+        f"upload #{first + 1} (nov.csv): 1 figure(s) wait for review before they count"
+    ]
+    # while it waits, the identical file is that upload
+    same = run(ws, *ingest, env=REVIEW).stderr
+    assert same == f"nov.csv: identical to upload #{first + 1} (nov.csv); nothing changed\n"
+    approved = run(ws, "review", "approve", str(first + 1), "--user", "fgw_check", env=REVIEW)
+    assert approved.returncode == 0, approved.stderr
+    assert ev_row(ws, REVIEW)["actual"] == 2700
+    with open_store(ws) as con:
+        assert _states(con) == [(first, "rejected"), (first + 1, "approved")]
+
+
+@pytest.mark.both_engines
 def test_an_admin_upload_counts_at_once_and_an_admin_may_approve(reviewed_ws):
     ws = reviewed_ws
     out = run(

@@ -10,8 +10,10 @@ from dashboard.store import dialect
 
 def upload_by_sha(con: duckdb.DuckDBPyConnection, sha256: str) -> dict | None:
     row = con.execute(
+        # a rejected upload does not count: the same file may be sent for review again
         "SELECT upload_id, filename, user_name, uploaded_at, archive_path FROM uploads "
-        "WHERE sha256 = ? ORDER BY upload_id LIMIT 1",
+        "WHERE sha256 = ? AND (review IS NULL OR review <> 'rejected') "
+        "ORDER BY upload_id LIMIT 1",
         [sha256],
     ).fetchone()
     if row is None:
