@@ -434,7 +434,7 @@ def test_the_overview_shows_overdue_reports_per_department(sample_ws, monkeypatc
     assert list(owing.columns) == ["责任单位", "逾期未报送（项）", "最长逾期（天）", "逾期指标"]
     assert owing.values.tolist() == OWING_ZH
     at.segmented_control(key="lang_choice").set_value("English").run()
-    assert "Reports overdue by department (4 departments, 4 reports)" in [
+    assert "Reports overdue by department (4 department(s), 4 report(s))" in [
         e.label for e in at.expander
     ]
     owing = at.dataframe[-1].value
@@ -445,7 +445,7 @@ def test_the_overview_shows_overdue_reports_per_department(sample_ws, monkeypatc
         "Which reports",
     ]
     assert owing.iloc[:, 1:3].values.tolist() == [[r[1], r[2]] for r in OWING_ZH]
-    assert owing.iloc[0, 3].endswith("(Sep, 42 days late)")
+    assert owing.iloc[0, 3].endswith("(Sep, 42 day(s) late)")
 
 
 def test_the_overview_says_when_nothing_is_overdue(sample_ws, monkeypatch):

@@ -51,12 +51,12 @@ TEXT = {
     "reminders.overdue_by_department": ("各部门逾期未报送", "Reports overdue by department"),
     "reminders.overdue_on_overview": (
         "各部门逾期未报送（{departments}个部门，{count}项）",
-        "Reports overdue by department ({departments} departments, {count} reports)",
+        "Reports overdue by department ({departments} department(s), {count} report(s))",
     ),
     "reminders.overdue_count": ("逾期未报送（项）", "Overdue (reports)"),
     "reminders.oldest_days": ("最长逾期（天）", "Longest overdue (days)"),
     "reminders.items": ("逾期指标", "Which reports"),
-    "reminders.item": ("{name}（{period}，逾期{days}天）", "{name} ({period}, {days} days late)"),
+    "reminders.item": ("{name}（{period}，逾期{days}天）", "{name} ({period}, {days} day(s) late)"),
     # e-mail settings
     "mail.bad_from": (
         "DASHBOARD_SMTP_FROM 不是有效的邮件地址：“{value}”",
