@@ -50,6 +50,11 @@ def _fold(page) -> None:
 
 
 def _login(page, name: str, password: str = PASSWORD, button: str = "登录") -> None:
+    # typed while the previous run (a refused login's message) still redraws the form,
+    # the fields were reset under load and the login never came (a flaky full-suite run)
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=stStatusWidget]')", timeout=45_000
+    )
     bar = _sidebar(page)
     bar.locator("input[type='text']").first.fill(name)
     bar.locator("input[type='password']").fill(password)
