@@ -59,11 +59,21 @@ def reminder_frame(
     department: str | None = None,
 ) -> pd.DataFrame:
     """Per department, overdue reports and lagging targets as of (year, month) on `today`."""
-    thresholds = reporting.deployment_thresholds()
     # statuses and their words are enough: explanations are not part of a reminder
-    progress = reporting.progress(
-        con, year, month, thresholds=thresholds, today=today, explained=False
-    )
+    progress = reporting.progress(con, year, month, today=today, explained=False)
+    return reminders_of(con, progress, year, month, today, department)
+
+
+def reminders_of(
+    con: duckdb.DuckDBPyConnection,
+    progress: pd.DataFrame,
+    year: int,
+    month: int,
+    today: date,
+    department: str | None = None,
+) -> pd.DataFrame:
+    """The same from a progress frame already judged on `today` with the deployment's
+    thresholds (a page's cached one: the overview judges once for cards and reminders)."""
     known = list(dict.fromkeys(progress["department"]))
     if department is not None and department not in known:
         raise UnknownDepartment(
@@ -78,7 +88,8 @@ def reminder_frame(
     progress = progress.merge(
         deadlines[[*keys, "publication_lag", "report_day"]], on=keys, how="left"
     )
-    frame = core_reminders.reminders(progress, month, today, thresholds.report_day)
+    report_day = reporting.deployment_thresholds().report_day
+    frame = core_reminders.reminders(progress, month, today, report_day)
     if department is not None:
         frame = frame[frame["department"] == department].reset_index(drop=True)
     return frame

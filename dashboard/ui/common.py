@@ -50,8 +50,9 @@ def language_switch() -> str:
 
 def version(w: Workspace) -> tuple:
     """Changes whenever the database file is written: the key for every cached read."""
-    # the journal too: another database on the same folder may have added lines
-    return db_version(w.db_path) + (_stat(w.data_dir / JOURNAL),)
+    # the journal too: another database on the same folder may have added lines; and the
+    # page's day, since what is overdue changes at midnight (and with DASHBOARD_TODAY)
+    return db_version(w.db_path) + (_stat(w.data_dir / JOURNAL), today())
 
 
 @st.cache_resource(show_spinner=False)
@@ -97,7 +98,7 @@ def ready() -> Workspace:
 def load_progress(db_path: str, year: int, month: int, db_version: tuple) -> pd.DataFrame:
     with connect(db_path) as con:
         # explanations are written for the rows a page shows or exports, not all
-        return reporting.progress(con, year, month, explained=False)
+        return reporting.progress(con, year, month, explained=False, today=today())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -167,9 +168,11 @@ def load_current(
 def load_reminders(
     db_path: str, year: int, month: int, on: date, db_version: tuple
 ) -> pd.DataFrame:
-    """Reports overdue and targets behind per department as of (year, month) on `on`."""
+    """Reports overdue and targets behind per department as of (year, month) on `on`,
+    from the progress the pages already judged (not judged a second time)."""
+    progress = load_progress(db_path, year, month, db_version)
     with connect(db_path) as con:
-        return reminders.reminder_frame(con, year, month, on)
+        return reminders.reminders_of(con, progress, year, month, on)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
