@@ -17,6 +17,7 @@ import pandas as pd
 
 from dashboard.core.access import ROLES, User
 from dashboard.core.control_chars import json_escaped, visible
+from dashboard.core.entity_ranking import rankings
 from dashboard.core.errors import DashboardError
 from dashboard.core.formulas import neutralise
 from dashboard.core.json_value import plain_value
@@ -287,6 +288,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     rm.add_argument("--user", default="cli", help="the admin sending (with --send)")
     rm.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of digests")
+
+    rk = sub.add_parser(
+        "ranking", parents=[common], help="areas (districts) ranked on the indicators they share"
+    )
+    rk.add_argument("--target", help="one shared indicator's id (default: every shared one)")
+    rk.add_argument("--as-of", type=_year_month, help="YYYY-MM (default: latest month with data)")
+    rk.add_argument("--year", type=int)
+    rk.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    rk.add_argument("--today", type=_date, help="YYYY-MM-DD: judge as on this day (default: today)")
 
     rv = sub.add_parser("review", parents=[common], help="uploads waiting for review")
     rv_sub = rv.add_subparsers(dest="review_command", required=True)
@@ -984,6 +994,33 @@ def _write_digests(folder: Path, digests, year: int, month: int) -> None:
             print(text("cli.reminder.written", LANG, path=folder / name), file=sys.stderr)
 
 
+RANKING_FIELDS = [
+    "id",
+    "name_zh",
+    "entity",
+    "rank",
+    "actual",
+    "unit",
+    "completion_pct",
+    "gap_pp",
+    "status",
+]
+
+
+def cmd_ranking(args, ws) -> int:
+    """Each shared indicator's areas best first, as the 部门考评 page ranks them; `rank` is
+    empty (null) for an area without a comparable gap."""
+    with open_store(ws) as con:
+        if args.as_of:
+            year, month = args.as_of
+        else:
+            year, month = reporting.default_as_of(con, args.year)
+        progress = reporting.progress(con, year, month, today=args.today, explained=False)
+    frame = rankings(progress, args.target)
+    _emit(frame.assign(rank=frame["rank"].astype("Int64"))[RANKING_FIELDS], args.format)
+    return 0
+
+
 REVIEW_FIELDS = ["upload_id", "departments", "uploader", "rows", "filename", "uploaded_at"]
 
 
@@ -1084,6 +1121,7 @@ COMMANDS = {
     "deadline": cmd_deadline,
     "supervise": cmd_supervise,
     "review": cmd_review,
+    "ranking": cmd_ranking,
     "reminders": cmd_reminders,
     "audit": cmd_audit,
     "backup": cmd_backup,

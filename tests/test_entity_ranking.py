@@ -5,9 +5,11 @@ the bar; counted by category per district; on the 部门考评 page in both lang
 
 import csv
 import io
+import json
 import shutil
 import subprocess
 
+import openpyxl
 import pytest
 
 from dashboard.core.entity_ranking import areas, entity_board, ranking, shared_ids
@@ -18,6 +20,7 @@ from dashboard.services.uploading import preview, store_preview
 from tests.conftest import TODAY, add_accounts
 from tests.files import csv_bytes
 from tests.test_app import AT, start
+from tests.test_cli import run
 
 DISTRICTS = ("中原区", "二七区", "金水区")
 SHARED = ("ev_chargers", "retail_sales_growth")
@@ -76,6 +79,52 @@ def test_districts_ranked_per_shared_indicator(district_ws):
         ["金水区", 2.0, 0.0],
         ["二七区", 3.0, -0.5],
     ]
+
+
+@pytest.mark.both_engines
+def test_the_command_line_ranks_the_districts(district_ws):
+    """`ranking` prints what the page ranks: every shared indicator by default, one with
+    --target, an unranked area with a null rank; a target no two areas hold is refused."""
+    out = run(district_ws, "ranking", "--as-of", "2026-10", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert [(r["id"], r["entity"], r["rank"]) for r in rows] == [
+        ("retail_sales_growth", "中原区", 1),
+        ("retail_sales_growth", "金水区", 2),
+        ("retail_sales_growth", "二七区", 3),
+        ("ev_chargers", "中原区", 1),
+        ("ev_chargers", "二七区", 2),
+        ("ev_chargers", "金水区", None),
+    ]
+    assert rows[3] == {
+        "id": "ev_chargers",
+        "name_zh": rows[3]["name_zh"],
+        "entity": "中原区",
+        "rank": 1,
+        "actual": 270.0,
+        "unit": "个",
+        "completion_pct": 90.0,
+        "gap_pp": 6.7,
+        "status": "on_track",
+    }
+    out = run(
+        district_ws, "ranking", "--as-of", "2026-10", "--target", "ev_chargers", "--format", "csv"
+    )
+    assert (
+        out.stdout.splitlines()[0]
+        == "id,name_zh,entity,rank,actual,unit,completion_pct,gap_pp,status"
+    )
+    assert [line.split(",")[2:4] for line in out.stdout.splitlines()[1:]] == [
+        ["中原区", "1"],
+        ["二七区", "2"],
+        ["金水区", ""],
+    ]
+    refused = run(district_ws, "ranking", "--target", "airport_cargo")
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        "error: 'airport_cargo' is not an indicator two or more areas share; "
+        "shared: retail_sales_growth、ev_chargers\n"
+    )
 
 
 def test_districts_counted_by_category(district_ws):
@@ -138,3 +187,40 @@ def test_the_bulletin_counts_the_districts(district_ws, tmp_path):
         "金水区": ["2", "0", "1", "0", "0", "1", "0", "0"],
         "中原区": ["2", "2", "0", "0", "0", "0", "0", "0"],
     }
+    # and each shared indicator's areas in rank order, the unranked named after
+    assert "各地区共有指标排名" in words
+    ranks = {  # 1 中原区、2 金水区、3 二七区
+        cells[0]: cells[1:]
+        for cells in lines
+        if cells and cells[0] in ("新建电动汽车公共充电桩", "社会消费品零售总额增长")
+    }
+    assert ranks == {
+        "社会消费品零售总额增长": ["1", "中原区、2", "金水区、3", "二七区"],
+        "新建电动汽车公共充电桩": ["1", "中原区、2", "二七区；不排名：金水区"],
+    }
+
+
+def test_the_xlsx_has_a_sheet_of_the_districts_ranks(district_ws):
+    progress = october(district_ws)
+    head = exporting.heading(progress, 2026, 10, "en")
+    book = openpyxl.load_workbook(io.BytesIO(exporting.export_bytes(progress, "xlsx", head, "en")))
+    assert book.sheetnames == ["Summary", "Detail", "Area ranks"]
+    rows = list(book["Area ranks"].iter_rows(values_only=True))
+    assert rows[0] == (
+        "Shared indicator",
+        "Rank",
+        "Area",
+        "Actual",
+        "Completion",
+        "Ahead of (behind) time or bar",
+        "Status",
+    )
+    assert [r[1:3] for r in rows[1:]] == [
+        ("1", "中原区"),
+        ("2", "金水区"),
+        ("3", "二七区"),
+        ("1", "中原区"),
+        ("2", "二七区"),
+        ("not ranked", "金水区"),
+    ]
+    assert rows[4][3:] == ("270 units", "90.0%", "6.7 pts ahead", "Ahead of time share")

@@ -8,7 +8,12 @@ category, as departments are (core/scoreboard.py). Pure."""
 import numpy as np
 import pandas as pd
 
+from dashboard.core.errors import DashboardError
 from dashboard.core.scoreboard import Supervised, scoreboard
+
+
+class NotShared(DashboardError, LookupError):
+    """A target asked to be ranked that no two areas hold."""
 
 
 def comparable(progress: pd.DataFrame) -> np.ndarray:
@@ -52,6 +57,19 @@ def ranking(progress: pd.DataFrame, target_id: str) -> pd.DataFrame:
         ["_unranked", "_gap", "entity"], kind="stable"
     )
     return rows.drop(columns=["_unranked", "_gap"]).reset_index(drop=True)
+
+
+def rankings(progress: pd.DataFrame, target_id: str | None = None) -> pd.DataFrame:
+    """`ranking` of every shared indicator in catalogue order (or of `target_id` alone),
+    one after the other; raises NotShared for a `target_id` no two areas hold."""
+    ids = shared_ids(progress)
+    if target_id is not None:
+        if target_id not in ids:
+            raise NotShared("ranking.not_shared", id=target_id, shared="、".join(ids) or "—")
+        ids = [target_id]
+    if not ids:
+        return progress.iloc[0:0].assign(rank=pd.Series(dtype="float64"))
+    return pd.concat([ranking(progress, i) for i in ids], ignore_index=True)
 
 
 def entity_board(progress: pd.DataFrame, supervised: Supervised = frozenset()) -> pd.DataFrame:

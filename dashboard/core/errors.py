@@ -25,6 +25,7 @@ DashboardError                      carries a message key and its parameters
     AmbiguousIndicator (LookupError)  ingest/resolve: a name that is not one target
   UnknownUnit, IncompatibleUnits (ValueError)  core/units
   BadSettings (ValueError)          core/settings: a threshold setting refused
+  NotShared (LookupError)           core/entity_ranking: a target no two areas hold
 
 Library code raises; only the edges (cli.main, ui/errors.py) turn an error into words, in
 the person's language: `err.text(lang)`. `str(err)` is the English text.

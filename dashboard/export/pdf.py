@@ -10,7 +10,7 @@ import pandas as pd
 from fpdf import FPDF
 
 from dashboard.core.control_chars import visible
-from dashboard.core.entity_ranking import entity_board, shared_ids
+from dashboard.core.entity_ranking import entity_board, rankings, shared_ids
 from dashboard.core.explain import shown_status, value_with_unit
 from dashboard.core.messages import glossary, in_lang, text
 from dashboard.core.palette import (
@@ -239,6 +239,34 @@ def _scoreboard(pdf: Bulletin, progress: pd.DataFrame, supervised, lang: str) ->
     if shared_ids(progress):
         board = entity_board(progress, supervised).rename(columns={"entity": "department"})
         _board(pdf, board, text("ranking.board", lang), text("ranking.entity", lang), str, lang)
+        _ranks(pdf, progress, lang)
+
+
+def _ranks(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
+    """One line per shared indicator: its areas in rank order, the unranked named after
+    (the page's ranking, compact: the gaps and figures are on the page)."""
+    pdf.ln(4)
+    pdf.set_font(FONT, size=13)
+    pdf.set_text_color(36, 41, 47)
+    pdf.cell(0, 9, text("ranking.section", lang), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, size=8)
+    head = [text("ranking.indicator", lang), text("ranking.places", lang)]
+    with pdf.table(col_widths=(60, 126), line_height=LINE_H, headings_style=_heading_style()) as t:
+        t.row(head)
+        for _, rows in rankings(progress).groupby("id", sort=False):
+            t.row([rows[in_lang("name", lang)].iloc[0], _places(rows, lang)])
+
+
+def _places(rows: pd.DataFrame, lang: str) -> str:
+    ranked = rows[rows["rank"].notna()]
+    places = [
+        text("ranking.place", lang, rank=int(r), entity=e)
+        for r, e in zip(ranked["rank"], ranked["entity"], strict=True)
+    ]
+    separator = text("ranking.list_separator", lang)
+    unranked = rows.loc[rows["rank"].isna(), "entity"].tolist()
+    after = text("ranking.unranked_list", lang, entities=separator.join(unranked))
+    return separator.join(places) + (after if unranked else "")
 
 
 def _board(pdf: Bulletin, board: pd.DataFrame, title: str, first: str, name, lang: str) -> None:

@@ -17,10 +17,15 @@ def to_csv(progress: pd.DataFrame, lang: str = "zh") -> bytes:
 
 
 def to_xlsx(
-    progress: pd.DataFrame, title: str, lang: str = "zh", items: pd.DataFrame | None = None
+    progress: pd.DataFrame,
+    title: str,
+    lang: str = "zh",
+    items: pd.DataFrame | None = None,
+    ranks: pd.DataFrame | None = None,
 ) -> bytes:
     """Summary and detail sheets; a sheet of named items (present/item_tables.items_export)
-    when `items` has any."""
+    when `items` has any, and one of the areas ranked on their shared targets
+    (present/ranking_tables.rankings_export) when `ranks` has any."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -49,15 +54,19 @@ def to_xlsx(
     _style_detail(detail, frame, progress, Font, PatternFill, Alignment, get_column_letter)
     _print_setup(detail, "1:1")
     if items is not None and not items.empty:
-        _items_sheet(book.create_sheet(text("export.sheet.items", lang)), items, Font)
+        _list_sheet(book.create_sheet(text("export.sheet.items", lang)), items, Font)
+    if ranks is not None and not ranks.empty:
+        _list_sheet(book.create_sheet(text("export.sheet.ranks", lang)), ranks, Font)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _items_sheet(sheet, items: pd.DataFrame, Font) -> None:
-    sheet.append(list(items.columns))
-    for row in items.itertuples(index=False):
+def _list_sheet(sheet, rows: pd.DataFrame, Font) -> None:
+    """A plain table whose first two columns name what a row is (target and item, or
+    indicator and rank)."""
+    sheet.append(list(rows.columns))
+    for row in rows.itertuples(index=False):
         sheet.append([_cell(neutralise(v)) if isinstance(v, str) else v for v in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)

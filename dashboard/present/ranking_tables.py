@@ -3,8 +3,9 @@ shows them (issue 21)."""
 
 import pandas as pd
 
+from dashboard.core.entity_ranking import rankings
 from dashboard.core.explain import pct
-from dashboard.core.messages import text
+from dashboard.core.messages import in_lang, text
 from dashboard.core.scoreboard import CATEGORIES
 from dashboard.present.labels import actual_text, gap_text, status_word
 
@@ -28,6 +29,15 @@ def ranking_view(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("status", lang): [status_word(r, lang) for r in records],
         }
     )
+
+
+def rankings_export(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every shared indicator's ranking (`ranking_view`), each row under the indicator's
+    name: the XLSX bulletin's sheet. Empty where no two areas share a target."""
+    rows = rankings(progress)
+    view = ranking_view(rows, lang)
+    view.insert(0, text("ranking.indicator", lang), rows[in_lang("name", lang)].tolist())
+    return view
 
 
 def entity_board_view(board: pd.DataFrame, lang: str) -> pd.DataFrame:

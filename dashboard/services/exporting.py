@@ -68,7 +68,8 @@ def export_bytes(
     supervised: frozenset[tuple[str, str]] = frozenset(),
 ) -> bytes:
     """The file of `fmt`; `stage` hears how far along it is (PDF and PNG take seconds).
-    `items` (reporting.items): the named items of items targets, a sheet of the XLSX.
+    `items` (reporting.items): the named items of items targets, a sheet of the XLSX; the
+    areas' ranks on the targets they share are another.
     `supervision`: open supervision items, one sentence each, for the PDF bulletin;
     `supervised`: (entity, id) of their targets (the bulletin's department scoreboard)."""
     progress = with_explanations(progress)  # the pages' frames are judged, not yet explained
@@ -79,9 +80,11 @@ def export_bytes(
     if fmt == "xlsx":
         from dashboard.export.spreadsheet import to_xlsx
         from dashboard.present.item_tables import items_export
+        from dashboard.present.ranking_tables import rankings_export
 
         listed = None if items is None else items_export(items, progress, lang)
-        return to_xlsx(progress, f"{head.title} · {head.subtitle}", lang, listed)
+        ranks = rankings_export(progress, lang)
+        return to_xlsx(progress, f"{head.title} · {head.subtitle}", lang, listed, ranks)
     if fmt == "pdf":
         from dashboard.export.pdf import bulletin_pdf
         from dashboard.present.gauges import gauge_cells

@@ -58,6 +58,7 @@ TEXT = {
     "export.column.items_overdue_names": ("逾期项目", "Items overdue"),
     "export.column.target_name": ("指标", "Indicator"),
     "export.sheet.items": ("清单项目", "Named items"),
+    "export.sheet.ranks": ("地区排名", "Area ranks"),
     # The fill-in template is a Chinese office form: its title is always written in Chinese.
     "template.title": (
         "{year}年{month}月 目标指标数据填报表",

@@ -314,6 +314,14 @@ TEXT = {
     "ranking.entity": ("地区", "Area"),
     "ranking.gap": ("超（欠）序时或目标", "Ahead of (behind) time or bar"),
     "ranking.not_ranked": ("不排名", "not ranked"),
+    "ranking.not_shared": (
+        "指标“{id}”不是两个以上地区共有的指标；共有指标：{shared}",
+        "{id!r} is not an indicator two or more areas share; shared: {shared}",
+    ),
+    "ranking.places": ("名次（地区）", "Rank (area)"),
+    "ranking.place": ("{rank} {entity}", "{rank} {entity}"),
+    "ranking.list_separator": ("、", ", "),
+    "ranking.unranked_list": ("；不排名：{entities}", "; not ranked: {entities}"),
     "ranking.caption": (
         "同一指标内比较：总量指标按完成率超（欠）序时进度的百分点，增速等百分比指标按超（差）"
         "目标的百分点排名；未报送或无可比差距的不排名。",
