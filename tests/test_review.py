@@ -356,3 +356,36 @@ def test_user_add_reviewer_without_department_is_refused(empty_ws):
         timeout=120,
     )
     assert "reviewer" in listed.stdout and "市商务局" in listed.stdout
+
+
+@pytest.mark.both_engines
+def test_the_pending_lists_name_the_items_of_an_items_target(sample_ws):
+    """A reviewer checks which school a reported state is of: the upload's figures and the
+    detail page's pending figures name each item, its state read and the words."""
+    from dashboard.present.review_tables import figures_view, pending_figures_view
+    from dashboard.services import review
+    from dashboard.services.uploading import preview, store_preview
+    from tests.conftest import TODAY
+    from tests.test_app import AT
+    from tests.test_items_store import SCHOOL, SCHOOLS
+
+    with open_store(sample_ws) as con:
+        pv = preview(con, SCHOOLS, "items.csv", TODAY)
+        upload_id = store_preview(con, sample_ws, pv, SCHOOLS, "alice", AT, held=True)
+        figures = review.upload_figures(con, upload_id)
+        waiting = review.pending_figures(con, "郑州市", 2026, "new_schools")
+    checked = figures_view(figures, "zh")
+    assert list(checked.columns) == ["行", "指标", "项目", "期别", "数值"]
+    assert checked.iloc[:, 1:].values.tolist() == [
+        [SCHOOL, "郑州市第一〇七中学", "6月", "已完成（已建成投用）"],
+        [SCHOOL, "二七区实验学校", "6月", "推进中（主体完工）"],
+        [SCHOOL, "中原区须水小学", "6月", "未启动（暂未开工）"],
+        ["完成积水点治理", "京广路积水点", "6月", "已完成"],
+    ]
+    shown = pending_figures_view(waiting, "所", "en")
+    assert list(shown.columns[:3]) == ["Period", "Item", "Value"]
+    assert shown.iloc[:, :4].values.tolist() == [
+        ["Jun", "郑州市第一〇七中学", "Done (已建成投用)", upload_id],
+        ["Jun", "二七区实验学校", "In progress (主体完工)", upload_id],
+        ["Jun", "中原区须水小学", "Not started (暂未开工)", upload_id],
+    ]

@@ -7,6 +7,7 @@ from dashboard.core.explain import value_with_unit
 from dashboard.core.messages import in_lang, text
 from dashboard.core.periods import period_text
 from dashboard.present.labels import department_word
+from dashboard.present.upload_tables import item_value
 
 
 def _departments(cell, lang: str) -> str:
@@ -31,9 +32,29 @@ def pending_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def _values(figures: pd.DataFrame, units, lang: str) -> list[str]:
+    """Each figure's value with its unit; a named item's report is its state and the
+    words it was reported with (its value is a state code, not an amount)."""
+    return [
+        item_value(v, words, lang) if isinstance(item, str) else value_with_unit(v, u, lang)
+        for v, u, item, words in zip(
+            figures["value"], units, figures["item"], figures["raw"], strict=True
+        )
+    ]
+
+
+def _with_item_names(view: pd.DataFrame, figures: pd.DataFrame, after: str, lang: str):
+    """The item's name beside each row of an items target (issue 15: which school the
+    reported state is of); a list without items keeps its columns."""
+    if figures["item"].notna().any():
+        names = [n if isinstance(n, str) else "" for n in figures["item"]]
+        view.insert(view.columns.get_loc(after) + 1, text("item_col", lang), names)
+    return view
+
+
 def figures_view(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """What a reviewer checks: each figure with its indicator, period and unit."""
-    return pd.DataFrame(
+    """What a reviewer checks: each figure with its indicator (and item), period and unit."""
+    view = pd.DataFrame(
         {
             text("review.column.row", lang): figures["source_row"].tolist(),
             text("indicator", lang): figures[in_lang("name", lang)].tolist(),
@@ -41,12 +62,12 @@ def figures_view(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
                 period_text(int(s), int(e), lang)
                 for s, e in zip(figures["period_start"], figures["period_end"], strict=True)
             ],
-            text("review.column.value", lang): [
-                value_with_unit(v, u or "", lang)
-                for v, u in zip(figures["value"], figures["unit"], strict=True)
-            ],
+            text("review.column.value", lang): _values(
+                figures, [u or "" for u in figures["unit"]], lang
+            ),
         }
     )
+    return _with_item_names(view, figures, text("indicator", lang), lang)
 
 
 def my_uploads_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -71,17 +92,16 @@ def my_uploads_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def pending_figures_view(figures: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
     """A target's figures waiting for review (the detail page shows them apart)."""
-    return pd.DataFrame(
+    view = pd.DataFrame(
         {
             text("review.column.period", lang): [
                 period_text(int(s), int(e), lang)
                 for s, e in zip(figures["period_start"], figures["period_end"], strict=True)
             ],
-            text("review.column.value", lang): [
-                value_with_unit(v, unit, lang) for v in figures["value"]
-            ],
+            text("review.column.value", lang): _values(figures, [unit] * len(figures), lang),
             text("review.column.upload", lang): figures["upload_id"].astype(int).tolist(),
             text("review.column.uploader", lang): figures["user_name"].tolist(),
             text("review.column.uploaded_at", lang): [_when(v) for v in figures["uploaded_at"]],
         }
     )
+    return _with_item_names(view, figures, text("review.column.period", lang), lang)

@@ -27,7 +27,7 @@ def _state(code, lang: str) -> str:
     return text(f"milestone.{STATES[int(code)]}", lang)
 
 
-def _item_value(code, words, lang: str) -> str:
+def item_value(code, words, lang: str) -> str:
     """'已完成（建成投用）': the state read, and the words it was read from."""
     state = _state(code, lang)
     if not isinstance(words, str) or words.strip() in (state, *CODE_WORDS):
@@ -50,7 +50,7 @@ def item_lines(figures: pd.DataFrame, file: str, lang: str) -> list[str]:
             group["item"], group["value"], group["raw"], group["item_due"], strict=True
         ):
             due_said = "" if due is None or pd.isna(due) else text("cli.items.due", lang, due=due)
-            state = _item_value(code, words, lang)
+            state = item_value(code, words, lang)
             lines.append(text("cli.items.line", lang, item=item, state=state, due=due_said))
     return lines
 
@@ -64,7 +64,7 @@ def _with_items(table: pd.DataFrame, figures: pd.DataFrame, lang: str) -> pd.Dat
     value, change = text("value", lang), text("change", lang)
     previous = figures.get("previous", pd.Series([None] * len(figures))).tolist()
     table[value] = [
-        _item_value(code, words, lang) if is_item else shown
+        item_value(code, words, lang) if is_item else shown
         for is_item, code, words, shown in zip(
             named, figures["value"], figures["raw"], table[value], strict=True
         )

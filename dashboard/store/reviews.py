@@ -43,11 +43,11 @@ def pending_figures(
     """A target's figures in uploads waiting for review, newest first."""
     return con.execute(
         """
-        SELECT f.period_start, f.period_end, f.basis, f.value, f.raw, u.upload_id,
+        SELECT f.period_start, f.period_end, f.basis, f.value, f.raw, f.item, u.upload_id,
                u.filename, u.user_name, u.uploaded_at
         FROM figures f JOIN uploads u USING (upload_id)
         WHERE u.review = 'pending' AND f.entity = ? AND f.year = ? AND f.id = ?
-        ORDER BY f.upload_id DESC, f.period_end""",
+        ORDER BY f.upload_id DESC, f.period_end, f.source_row""",
         [entity, year, target_id],
     ).df()
 
@@ -57,7 +57,7 @@ def upload_figures(con: duckdb.DuckDBPyConnection, upload_id: int) -> pd.DataFra
     return con.execute(
         """
         SELECT f.source_row, f.entity, f.year, f.id, t.name_zh, t.name_en, t.unit,
-               t.department, f.period_start, f.period_end, f.basis, f.value, f.raw
+               t.department, f.period_start, f.period_end, f.basis, f.value, f.raw, f.item
         FROM figures f LEFT JOIN targets t USING (entity, year, id)
         WHERE f.upload_id = ? ORDER BY f.source_row, f.id""",
         [upload_id],
