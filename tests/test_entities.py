@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.ingest.resolve import UnknownEntity
 from dashboard.present.overview_tables import entity_counts
 from dashboard.services import catalogue_drafts as drafts
-from dashboard.services import catalogues, exporting, reporting
+from dashboard.services import catalogues, exporting, reporting, snapshots
 from dashboard.services.database import open_store
 from dashboard.services.uploading import catalogue_index, preview, store_preview
 from dashboard.store import catalogue as store_catalogue
@@ -187,12 +187,34 @@ def test_the_choice_follows_to_completeness_detail_and_snapshots(app):
     ok(app.switch_page("ui/detail.py").run())
     assert app.query_params["entity"] == "金水区"
     assert len(app.selectbox(key="target").options) == 3
+    with open_store(app_ws(app)) as con:  # the city's 2027: no target of the district
+        snapshots.take(app_ws(app), con, 2027, 1, note="", user="admin", at=AT)
     ok(app.switch_page("ui/snapshots.py").run())
+    assert [i.value for i in app.info] == [
+        "金水区还没有快照；另有 1 个快照不含其目标，在侧栏选择其他主体可查看。"
+    ]
     ok(next(b for b in app.button if b.label == "拍快照").click().run())
     shown = app.dataframe[-1].value
     assert len(shown) == 3
+    assert app.dataframe[0].value["#"].tolist() == [2]  # the list: the district's only
+    assert "只列出含金水区目标的快照；另有 1 个快照不含。" in [c.value for c in app.caption]
     choose(app, entity="郑州市", year=2026)
     assert len(app.dataframe[-1].value) == 93 - 3  # the same snapshot, the city's rows
+    assert app.dataframe[0].value["#"].tolist() == [1, 2]
+
+
+@pytest.mark.both_engines
+def test_the_snapshots_of_an_entity_are_those_holding_its_targets(two):
+    with open_store(two) as con:
+        snapshots.take(two, con, 2027, 1, note="", user="admin", at=AT)  # the city only
+        assert snapshots.listing(con, "金水区").empty
+        snapshots.take(two, con, 2026, 12, note="", user="admin", at=AT)
+        assert snapshots.listing(con, "金水区")["snapshot_id"].tolist() == [2]
+        assert snapshots.listing(con, "郑州市")["snapshot_id"].tolist() == [1, 2]
+        assert snapshots.listing(con)["snapshot_id"].tolist() == [1, 2]
+        # the district's changes are counted from its own previous snapshot: none
+        assert snapshots.previous_id(con, 2, "金水区") is None
+        assert snapshots.previous_id(con, 2, "郑州市") == 1
 
 
 def test_an_upload_naming_no_entity_is_read_for_the_chosen_one(app):

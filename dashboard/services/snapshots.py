@@ -107,13 +107,20 @@ def load(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> tuple[dict, pd.Dat
     return info, store_snapshots.snapshot_frame(con, snapshot_id)
 
 
-def listing(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every snapshot taken, oldest first."""
-    return store_snapshots.snapshots(con)
+def listing(con: duckdb.DuckDBPyConnection, entity: str | None = None) -> pd.DataFrame:
+    """Every snapshot taken, oldest first; those holding `entity`'s targets if given."""
+    every = store_snapshots.snapshots(con)
+    if entity is None:
+        return every
+    return every[every["snapshot_id"].isin(store_snapshots.holding(con, entity))]
 
 
-def previous_id(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> int | None:
-    ids = [i for i in store_snapshots.snapshots(con)["snapshot_id"] if i < snapshot_id]
+def previous_id(
+    con: duckdb.DuckDBPyConnection, snapshot_id: int, entity: str | None = None
+) -> int | None:
+    """The snapshot before `snapshot_id` (the one before it holding `entity`'s targets, if
+    given: what the entity's changes are counted from)."""
+    ids = [i for i in listing(con, entity)["snapshot_id"] if i < snapshot_id]
     return int(ids[-1]) if ids else None
 
 

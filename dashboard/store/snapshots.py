@@ -33,6 +33,22 @@ def snapshots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("SELECT * FROM snapshots ORDER BY snapshot_id").df()
 
 
+def holding(con: duckdb.DuckDBPyConnection, entity: str) -> list[int]:
+    """Ids of the snapshots with rows of `entity`, oldest first (a snapshot freezes the
+    entities with a catalogue of its year when it was taken). The rows are searched for
+    the entity's pair as records.py wrote it: a string value's own quotes are escaped
+    there, so the pair matches the row's key only, and no JSON is parsed."""
+    pair = json.dumps({"entity": entity}, ensure_ascii=False)[1:-1]  # "entity": "金水区"
+    return [
+        int(sid)
+        for (sid,) in con.execute(
+            "SELECT DISTINCT snapshot_id FROM snapshot_rows WHERE strpos(record, ?) > 0 "
+            "ORDER BY snapshot_id",
+            [pair],
+        ).fetchall()
+    ]
+
+
 def snapshot_info(con: duckdb.DuckDBPyConnection, snapshot_id: int) -> dict | None:
     frame = con.execute("SELECT * FROM snapshots WHERE snapshot_id = ?", [snapshot_id]).df()
     return None if frame.empty else frame.iloc[0].to_dict()

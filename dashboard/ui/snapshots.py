@@ -33,33 +33,42 @@ if user is not None and user.is_admin:
 if "snapshot_taken" in st.session_state:
     st.success(text("snapshot_taken", lang, id=st.session_state["snapshot_taken"]))
 
+several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 with connect(w.db_path) as con:
-    listing = snapshots.listing(con)
-if listing.empty:
+    every = snapshots.listing(con)
+    listing = snapshots.listing(con, entity) if several and not every.empty else every
+if every.empty:
     st.info(text("no_snapshots", lang))
+    st.stop()
+others = len(every) - len(listing)  # a snapshot freezes the entities of its year only
+whose = glossary("entity", entity, lang)
+if listing.empty:
+    st.info(text("snapshots_of_others", lang, entity=whose, n=others))
     st.stop()
 
 st.dataframe(snapshot_list(listing, lang), hide_index=True, width="stretch", placeholder="—")
+if others:
+    st.caption(text("snapshots_filtered", lang, entity=whose, n=others))
 ids = [int(i) for i in listing["snapshot_id"]][::-1]
+if st.session_state.get("snapshot_id") not in ids:  # one of another entity's, chosen before
+    st.session_state.pop("snapshot_id", None)
 chosen = st.selectbox(
     text("open_snapshot", lang), ids, key="snapshot_id", format_func=lambda i: f"#{i}"
 )
 with connect(w.db_path) as con:
     info, frame = snapshots.load(con, chosen)
-    before = snapshots.previous_id(con, chosen)
+    before = snapshots.previous_id(con, chosen, entity)
     old = snapshots.load(con, before)[1] if before else None
 if entity is not None:  # a snapshot freezes every entity; the page shows the one chosen
     frame = frame[frame["entity"] == entity]
     old = None if old is None else old[old["entity"] == entity]
     if frame.empty:
-        whose = glossary("entity", entity, lang)
         st.info(text("snapshot_no_entity", lang, id=chosen, entity=whose))
         st.stop()
 
 s_year, s_month = int(info["year"]), int(info["month"])
 head = exporting.heading(frame, s_year, s_month, lang, info)
 st.subheader(literal(head.subtitle, inline=True))  # user, note
-several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
 exports.buttons(
     w,
     user,

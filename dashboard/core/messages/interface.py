@@ -262,6 +262,15 @@ TEXT = {
         "按主体统计（各主体本年目标的状态）",
         "By entity (each entity's targets of the year)",
     ),
+    "snapshots_of_others": (
+        "{entity}还没有快照；另有 {n} 个快照不含其目标，在侧栏选择其他主体可查看。",
+        "{entity} has no snapshots yet; {n} snapshot(s) hold other entities' targets only: "
+        "choose another entity in the sidebar to see them.",
+    ),
+    "snapshots_filtered": (
+        "只列出含{entity}目标的快照；另有 {n} 个快照不含。",
+        "Only the snapshots holding {entity}'s targets are listed; {n} other(s) do not.",
+    ),
     "snapshot_no_entity": (
         "快照 #{id} 不含{entity}的目标（快照时尚无其目录）。",
         "Snapshot #{id} holds no targets of {entity} (it had no catalogue then).",
