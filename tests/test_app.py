@@ -453,6 +453,9 @@ def test_every_page_in_english(app):
 
 @pytest.mark.both_engines
 def test_snapshots_page_take_and_compare_in_words(app, sample_ws):
+    from tests.test_items_store import SCHOOL, SCHOOLS
+    from tests.test_items_store import upload as items_upload
+
     app.switch_page("ui/snapshots.py").run()
     assert not [b for b in app.button if b.label == "拍快照"]  # viewers cannot
     login(app, "admin")
@@ -484,6 +487,17 @@ def test_snapshots_page_take_and_compare_in_words(app, sample_ws):
         "实际": "2,450个 → 2,550个",
         "时期": "1—10月 → 1—10月",
     }
+    assert "清单项目" not in [h.value for h in app.subheader]  # no item reported yet
+    with open_store(sample_ws) as con:
+        items_upload(con, sample_ws, SCHOOLS)
+    button(app, "拍快照").click().run()
+    frozen = app.dataframe[-1].value  # the named items below the targets, as frozen
+    assert frozen.iloc[:, :3].values.tolist() == [
+        [SCHOOL, "郑州市第一〇七中学", "已完成"],
+        [SCHOOL, "二七区实验学校", "已逾期"],
+        [SCHOOL, "中原区须水小学", "已逾期"],
+        ["完成积水点治理", "京广路积水点", "已完成"],
+    ]
 
 
 @pytest.mark.both_engines

@@ -5,6 +5,7 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard.core.messages import glossary, month_name, text
+from dashboard.present.item_tables import items_export
 from dashboard.present.markdown_text import literal
 from dashboard.present.overview_tables import table_view
 from dashboard.present.snapshot_tables import changes_view, snapshot_list
@@ -93,3 +94,11 @@ else:
         st.dataframe(changes_view(changes, lang), hide_index=True, width="stretch", placeholder="—")
 st.subheader(text("snapshot_targets", lang, n=len(frame)))
 common.show_table(table_view(frame, lang), pin=text("indicator", lang))
+
+# the named items of its items targets as they stood when it was taken (issue 15)
+with connect(w.db_path) as con:
+    frozen = items_export(snapshots.items(con, chosen), frame, lang)
+if not frozen.empty:
+    st.subheader(text("items_heading", lang))
+    st.caption(text("snapshot_items_frozen", lang, id=chosen))
+    st.dataframe(frozen, hide_index=True, width="stretch")

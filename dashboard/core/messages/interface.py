@@ -262,6 +262,10 @@ TEXT = {
         "按主体统计（各主体本年目标的状态）",
         "By entity (each entity's targets of the year)",
     ),
+    "snapshot_items_frozen": (
+        "各项目的状态为快照 #{id} 拍摄时的状态。",
+        "Each item's state as it stood when snapshot #{id} was taken.",
+    ),
     "snapshots_of_others": (
         "{entity}还没有快照；另有 {n} 个快照不含其目标，在侧栏选择其他主体可查看。",
         "{entity} has no snapshots yet; {n} snapshot(s) hold other entities' targets only: "
