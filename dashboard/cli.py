@@ -20,6 +20,7 @@ from dashboard.core.control_chars import json_escaped, visible
 from dashboard.core.entity_ranking import rankings
 from dashboard.core.errors import DashboardError
 from dashboard.core.formulas import neutralise
+from dashboard.core.items import with_name_lists
 from dashboard.core.json_value import plain_value
 from dashboard.core.messages import text
 from dashboard.core.problems import IngestError, errors, warnings
@@ -469,7 +470,10 @@ def cmd_progress(args, ws) -> int:
         else:
             year, month = reporting.default_as_of(con, args.year, args.entity)
         frame = _of_entity(reporting.progress(con, year, month, today=args.today), args.entity)
-    _emit(frame[reporting.OUTPUT_FIELDS], args.format, PROGRESS_TABLE)
+    frame = frame[reporting.OUTPUT_FIELDS]
+    if args.format == "json":  # a list of names is a list in JSON, a joined cell in CSV
+        frame = with_name_lists(frame)
+    _emit(frame, args.format, PROGRESS_TABLE)
     return 0
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.core.explain import add_explanations
-from dashboard.core.items import item_table, join_names, split_names
+from dashboard.core.items import item_table, join_names, split_names, with_name_lists
 from dashboard.core.progress import compute_progress
 from dashboard.ingest.cells import CellError
 from dashboard.ingest.milestones import parse_milestone
@@ -349,6 +349,9 @@ def test_a_name_holding_the_separators_is_one_item_in_every_word():
     r = judged(SCHOOLS, reports(*rows), 6)
     assert r["items_open"] == "「一中；二中合建校区」；新建、改扩建三中"
     assert split_names(r["items_open"]) == ["一中；二中合建校区", "新建、改扩建三中"]
+    listed = with_name_lists(pd.DataFrame([r]))  # what JSON output writes
+    assert listed["items_open"].tolist() == [["一中；二中合建校区", "新建、改扩建三中"]]
+    assert listed["items_overdue_names"].tolist() == [[]]
     assert "尚未完成：一中；二中合建校区、「新建、改扩建三中」，" in r["explanation_zh"]
     assert "still open: 一中；二中合建校区, 新建、改扩建三中;" in r["explanation_en"]
     assert split_names(join_names(["「四中」"])) == ["「四中」"]

@@ -157,11 +157,15 @@ def test_items_survive_a_backup_and_restore_and_reach_the_exports(empty_ws, tmp_
         empty_ws, "progress", "--as-of", "2026-06", "--today", "2026-07-20", "--format", "json"
     )
     rows = {r["id"]: r for r in json.loads(out.stdout)}
-    assert [rows["new_schools"][k] for k in ("items_total", "items_done", "items_open")] == [
+    keys = ("items_total", "items_done", "items_open", "items_overdue_names")
+    assert [rows["new_schools"][k] for k in keys] == [
         3.0,
         1.0,
-        "二七区实验学校；中原区须水小学",
+        ["二七区实验学校", "中原区须水小学"],  # JSON lists (a CSV cell keeps them joined)
+        ["中原区须水小学"],
     ]
+    assert rows["waterlogging_points"]["items_open"] == []  # all done
+    assert rows["airport_cargo"]["items_open"] is None  # not an items target
     book = tmp_path / "p.xlsx"
     out = cli(
         empty_ws,

@@ -56,6 +56,25 @@ def join_names(names) -> str | None:
     return NAME_JOIN.join(cells) or None
 
 
+NAME_CELLS = ("items_open", "items_overdue_names")  # the summary's joined names
+
+
+def with_name_lists(progress: pd.DataFrame) -> pd.DataFrame:
+    """`progress` with its NAME_CELLS as lists of names, for JSON (a CSV cell keeps them
+    joined): a target with items gets a list ([] when none is open, or overdue), one
+    without items None."""
+    listed = progress["items_total"].notna().to_numpy()
+    return progress.assign(
+        **{
+            column: [
+                split_names(v) if isinstance(v, str) else ([] if has else None)
+                for v, has in zip(progress[column], listed, strict=True)
+            ]
+            for column in NAME_CELLS
+        }
+    )
+
+
 def split_names(joined: str) -> list[str]:
     """The names join_names wrote, in order."""
     names, k = [], 0
