@@ -36,6 +36,7 @@ from dashboard.services import (
     comments,
     deadlines,
     exporting,
+    item_names,
     mailing,
     migration,
     proposing,
@@ -336,6 +337,18 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--note", default="")
     for step in (so, sa, se, sc):
         step.add_argument("--user", required=True)
+
+    it = sub.add_parser("item", parents=[common], help="named items of items targets")
+    it_sub = it.add_subparsers(dest="item_command", required=True)
+    irn = it_sub.add_parser(
+        "rename", parents=[common], help="rename an item, keeping its reports (admins)"
+    )
+    irn.add_argument("target_id")
+    irn.add_argument("--from", dest="old", required=True, help="the item's name as reported")
+    irn.add_argument("--to", dest="new", required=True, help="its new name")
+    irn.add_argument("--year", type=int, help="the catalogue year (default: the latest)")
+    irn.add_argument("--entity", help="where several entities hold the target id")
+    irn.add_argument("--user", required=True, help="an admin")
 
     dl = sub.add_parser("deadline", parents=[common], help="report deadlines set per target")
     dl_sub = dl.add_subparsers(dest="deadline_command", required=True)
@@ -1100,6 +1113,17 @@ def _supervise_list(args, ws) -> int:
     return 0
 
 
+def cmd_item(args, ws) -> int:
+    user = acting_user(args, ws, "admin")
+    with open_store(ws) as con:
+        year = args.year or reporting.months(con)[0][-1]
+        target = comments.find_target(con, args.target_id, year, args.entity)
+        seq = item_names.rename(ws, con, user, target, args.old, args.new, datetime.now())
+    where = f"{target['entity']}/{year}/{args.target_id}"
+    print(text("cli.item.renamed", LANG, target=where, old=args.old, new=args.new.strip(), seq=seq))
+    return 0
+
+
 DEADLINE_FIELDS = ["entity", "year", "id", "months", "day", "user_name", "set_at"]
 
 
@@ -1123,6 +1147,7 @@ def cmd_deadline(args, ws) -> int:
 COMMANDS = {
     "alias": cmd_alias,
     "deadline": cmd_deadline,
+    "item": cmd_item,
     "supervise": cmd_supervise,
     "review": cmd_review,
     "ranking": cmd_ranking,

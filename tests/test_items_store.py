@@ -142,13 +142,27 @@ def test_item_rows_that_cannot_be_read_refuse_the_file_and_name_each_row(empty_w
 
 
 @pytest.mark.parametrize("engine", ["duckdb"], indirect=True)  # backups are of a data folder
-def test_items_survive_a_backup_and_restore_and_reach_the_exports(empty_ws, tmp_path):
+def test_items_and_a_rename_survive_a_backup_and_restore_and_reach_the_exports(empty_ws, tmp_path):
     source = tmp_path / "schools.csv"
     source.write_bytes(SCHOOLS)
     out = cli(
         empty_ws, "ingest", str(source), "--admin-override", "--user", "x", "--today", "2026-07-20"
     )
     assert out.returncode == 0, out.stderr
+    # renamed from the command line (an admin): the item keeps its report through all that
+    rename = ["item", "rename", "new_schools", "--from", "中原区须水小学"]
+    out = cli(empty_ws, *rename, "--to", "中原区须水镇中心小学", "--user", "x")
+    assert (out.returncode, out.stdout) == (
+        0,
+        "renamed item '中原区须水小学' of 郑州市/2026/new_schools to '中原区须水镇中心小学' "
+        "(journal line 6)\n",
+    )
+    out = cli(empty_ws, *rename, "--to", "二七区实验学校", "--user", "x")
+    assert (out.returncode, out.stderr) == (
+        1,
+        "error: 郑州市/2026/new_schools has no item named '中原区须水小学'; its items: "
+        "郑州市第一〇七中学、二七区实验学校、中原区须水镇中心小学\n",
+    )
     assert cli(empty_ws, "backup", "--out", str(tmp_path / "b")).returncode == 0
     shutil.rmtree(empty_ws.data_dir)  # the disk is gone
     out = cli(empty_ws, "restore", str(tmp_path / "b"))
@@ -161,8 +175,8 @@ def test_items_survive_a_backup_and_restore_and_reach_the_exports(empty_ws, tmp_
     assert [rows["new_schools"][k] for k in keys] == [
         3.0,
         1.0,
-        ["二七区实验学校", "中原区须水小学"],  # JSON lists (a CSV cell keeps them joined)
-        ["中原区须水小学"],
+        ["二七区实验学校", "中原区须水镇中心小学"],  # JSON lists (a CSV cell keeps them joined)
+        ["中原区须水镇中心小学"],
     ]
     assert rows["waterlogging_points"]["items_open"] == []  # all done
     assert rows["airport_cargo"]["items_open"] is None  # not an items target
@@ -186,17 +200,21 @@ def test_items_survive_a_backup_and_restore_and_reach_the_exports(empty_ws, tmp_
         ("指标", "项目", "状态", "报送的进展", "最近报送", "完成时限", "完成月份"),
         (SCHOOL, "郑州市第一〇七中学", "已完成", "已建成投用", "6月", "8月底", "6月"),
         (SCHOOL, "二七区实验学校", "推进中", "主体完工", "6月", "8月底", None),
-        (SCHOOL, "中原区须水小学", "已逾期", "暂未开工", "6月", "6月底", None),
+        (SCHOOL, "中原区须水镇中心小学", "已逾期", "暂未开工", "6月", "6月底", None),
         ("完成积水点治理", "京广路积水点", "已完成", "已完成", "6月", "年底", "6月"),
     ]
     detail = sheets["明细"]
     header = [c.value for c in detail[1]]
     school = next(r for r in detail.iter_rows(values_only=True) if r[1] == SCHOOL)
-    assert dict(zip(header, school, strict=True))["未完成项目"] == "二七区实验学校；中原区须水小学"
+    assert (
+        dict(zip(header, school, strict=True))["未完成项目"]
+        == "二七区实验学校；中原区须水镇中心小学"
+    )
 
 
 def test_the_detail_page_lists_the_items_with_their_states(sample_ws, monkeypatch):
-    from tests.test_app import start, texts
+    from tests.conftest import add_accounts
+    from tests.test_app import login, start, texts
 
     october = csv_bytes(
         [
@@ -207,6 +225,7 @@ def test_the_detail_page_lists_the_items_with_their_states(sample_ws, monkeypatc
     )
     with open_store(sample_ws) as con:
         store_preview(con, sample_ws, preview(con, october, "oct.csv", TODAY), october, "a", AT)
+    add_accounts(sample_ws)
     app = start(sample_ws, monkeypatch)
     app.switch_page("ui/detail.py").run()
     app.selectbox(key="target").set_value("new_schools").run()
@@ -222,6 +241,25 @@ def test_the_detail_page_lists_the_items_with_their_states(sample_ws, monkeypatc
     assert reported[["时期", "项目", "数值"]].values.tolist() == [
         ["10月", "郑州市第一〇七中学", "已建成投用"],
         ["10月", "二七区实验学校", "主体完工"],
+    ]
+    # an admin renames an item on the page; its reports stay with it
+    assert not [b for b in app.button if b.label == "改名"]  # not for a visitor
+    login(app, "admin")
+    app.selectbox(key="item_rename_old").set_value("二七区实验学校")
+    app.text_input(key="item_rename_new").set_value("二七区实验学校（南校区）")
+    next(b for b in app.button if b.label == "改名").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert [m.value for m in app.success] == [
+        "已将“二七区实验学校”改名为“二七区实验学校（南校区）”，其报送历史保留。"
+    ]
+    items = next(d.value for d in app.dataframe if "项目" in d.value.columns)
+    assert items.values.tolist()[1] == [
+        "二七区实验学校（南校区）",
+        "已逾期",
+        "主体完工",
+        "10月",
+        "8月底",
+        "",
     ]
 
 
@@ -472,3 +510,76 @@ def test_the_snapshot_pages_xlsx_has_the_frozen_items_sheet(empty_ws):
         ("中原区须水小学", "已逾期"),
         ("京广路积水点", "已完成"),
     ]
+
+
+def renamer(role: str = "admin"):
+    from dashboard.core.access import User
+
+    return User("admin" if role == "admin" else "wang", role, frozenset({"市教育局"}))
+
+
+@pytest.mark.both_engines
+def test_a_renamed_item_keeps_its_reports_through_a_rebuild(empty_ws):
+    """Renamed, an item keeps its state, its due date and the words of every report; the
+    rename is audited and journalled (kind item), so a rebuild gives the same names."""
+    from dashboard.services import item_names
+    from dashboard.services.accounts import NotAllowed
+    from dashboard.services.comments import find_target
+    from dashboard.services.item_names import ItemRefused
+
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        target = find_target(con, "new_schools", 2026)
+        before = reporting.items(con, 2026, 6).set_index("item")
+        refusals = [
+            ("中原区须水镇小学", "新校", "item.rename.unknown"),
+            ("中原区须水小学", "二七区实验学校", "item.rename.taken"),
+            ("中原区须水小学", "中原区须水小学", "item.rename.same"),
+            ("中原区须水小学", "  ", "item.rename.empty"),
+        ]
+        for old, new, key in refusals:
+            with pytest.raises(ItemRefused) as err:
+                item_names.rename(empty_ws, con, renamer(), target, old, new, AT)
+            assert err.value.key == key
+        assert str(err.value) == "the new name is empty"
+        with pytest.raises(NotAllowed):
+            uploader = renamer("uploader")  # of the target's department, not an admin
+            item_names.rename(empty_ws, con, uploader, target, "中原区须水小学", "新校", AT)
+        item_names.rename(
+            empty_ws, con, renamer(), target, "中原区须水小学", " 中原区须水镇中心小学 ", AT
+        )
+        line = json.loads(journal.raw_lines(empty_ws, con)[-1])
+    assert (line["v"], line["kind"]) == (3, "item")
+    assert line["data"] == {
+        "action": "rename",
+        "entity": "郑州市",
+        "year": 2026,
+        "id": "new_schools",
+        "from": "中原区须水小学",
+        "to": "中原区须水镇中心小学",
+    }
+    assert line["audit"] == {
+        "action": "item",
+        "outcome": "renamed",
+        "detail": {
+            "target": "郑州市/2026/new_schools",
+            "item_from": "中原区须水小学",
+            "item_to": "中原区须水镇中心小学",
+        },
+    }
+    assert rebuild(empty_ws) == []
+    with connect(empty_ws.db_path) as con:
+        after = reporting.items(con, 2026, 6).set_index("item")
+        progress = reporting.progress(con, 2026, 6, today=JULY).set_index("id")
+        assert item_names.names(con, target) == [
+            "郑州市第一〇七中学",
+            "二七区实验学校",
+            "中原区须水镇中心小学",
+        ]
+    kept = ["state", "words", "reported_month", "due_date", "own_due"]
+    assert (
+        after.loc["中原区须水镇中心小学", kept].tolist()
+        == before.loc["中原区须水小学", kept].tolist()
+    )
+    assert after.loc["中原区须水镇中心小学", "state"] == "overdue"
+    assert progress.loc["new_schools", "items_overdue_names"] == "中原区须水镇中心小学"

@@ -59,14 +59,14 @@ def test_a_damaged_line_is_refused(damage):
 
 
 def test_a_newer_format_is_refused_not_guessed():
-    # version 2 is the lines of review (issue 21); 3 is unknown
-    body = json.dumps({"v": 3, "seq": 1, "kind": "audit"}, separators=(",", ":"))
+    # version 2 is the lines of review (issue 21), 3 an item renamed (issue 15); 4 is unknown
+    body = json.dumps({"v": 4, "seq": 1, "kind": "audit"}, separators=(",", ":"))
     crc = zlib.crc32(body.encode())
     with pytest.raises(BadLine) as err:
         decode(f'{body[:-1]},"crc":"{crc:08x}"}}'.encode())
     assert err.value.reason == "newer_version"
     assert err.value.text("en") == (
-        "the journal was written by a newer version (format 3); upgrade the dashboard"
+        "the journal was written by a newer version (format 4); upgrade the dashboard"
     )
 
 

@@ -6,6 +6,7 @@ DashboardError                      carries a message key and its parameters
   NoFigures (LookupError)           services/reporting: nothing stored to report on
   UnknownSnapshot (LookupError)     services/snapshots
   CommentRefused (ValueError)       services/comments: empty, too long, no such target
+  ItemRefused (ValueError)          services/item_names: a rename of a named item refused
   BackupError                       services/backup: no, a damaged or a foreign backup
   BadLine (ValueError)              core/journal_lines: a journal line damaged or too new
   StoreError                        store/errors

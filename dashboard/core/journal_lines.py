@@ -28,7 +28,10 @@ VERSION = 1
 # `supervision` line, a `deadline` line (a target's own report deadline). A reader of
 # version 1 must refuse those instead of guessing; every other line stays version 1.
 REVIEW_VERSION = 2
-VERSIONS = (VERSION, REVIEW_VERSION)
+# Version 3 marks an `item` line: a named item renamed, its reports kept (issue 15). A
+# reader of version 2 refuses it as newer instead of calling the line damaged.
+ITEM_VERSION = 3
+VERSIONS = (VERSION, REVIEW_VERSION, ITEM_VERSION)
 KINDS = (
     "folder",
     "audit",
@@ -39,6 +42,7 @@ KINDS = (
     "review",
     "supervision",
     "deadline",
+    "item",
 )
 CRC_FIELD = ',"crc":"'
 # An upload line's figures, column by column (the figures table less the upload id).

@@ -271,3 +271,14 @@ def counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     uploads = con.execute("SELECT count(*) FROM uploads").fetchone()[0]
     figures = con.execute("SELECT count(*) FROM current_figures").fetchone()[0]
     return uploads, figures
+
+
+def item_names(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: str) -> list[str]:
+    """Every name a report of the target's named items has used (in any upload, counted or
+    waiting for review), in the order first reported."""
+    rows = con.execute(
+        "SELECT item FROM figures WHERE entity = ? AND year = ? AND id = ? AND item IS NOT NULL "
+        "GROUP BY item ORDER BY min(upload_id), min(source_row)",
+        [entity, year, target_id],
+    ).fetchall()
+    return [r[0] for r in rows]

@@ -266,7 +266,18 @@ def _deadline(con, record: dict, _figures) -> None:
     )
 
 
+def _item(con, record: dict, _figures) -> None:
+    """A named item renamed (kind `item`, action `rename`): every report of it, whichever
+    upload it came in and whether it counts yet, carries the new name from then on."""
+    d = record["data"]
+    con.execute(
+        "UPDATE figures SET item = ? WHERE entity = ? AND year = ? AND id = ? AND item = ?",
+        [d["to"], d["entity"], d["year"], d["id"], d["from"]],
+    )
+
+
 APPLY = {
+    "item": _item,
     "review": _review,
     "deadline": _deadline,
     "supervision": _supervision,

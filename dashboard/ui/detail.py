@@ -28,9 +28,11 @@ from dashboard.present.labels import department_word, section_word, status_word
 from dashboard.present.markdown_text import literal
 from dashboard.present.review_tables import pending_figures_view
 from dashboard.present.supervision_tables import items_view as supervision_view
+from dashboard.services import item_names
 from dashboard.services.comments import add_comment
 from dashboard.services.database import connect
 from dashboard.services.deadlines import set_deadline
+from dashboard.services.item_names import MAX_NAME
 from dashboard.services.reporting import deployment_thresholds
 from dashboard.ui import auth, common, errors
 
@@ -81,14 +83,44 @@ with st.container(horizontal=True, gap="medium"):
     for label, value in metric_rows(r, lang) + published_with(r, mine, before, lang):
         st.metric(label, value, width="content")
 
+
+def rename_form(items: pd.DataFrame) -> None:
+    """An admin renames an item and keeps its reports (issue 15), instead of withdrawing it
+    and listing a new one."""
+    with st.expander(text("item.rename.heading", lang)), st.form("item_rename"):
+        old = st.selectbox(
+            text("item.rename.which", lang), items["item"].tolist(), key="item_rename_old"
+        )
+        new = st.text_input(
+            text("item.rename.new", lang), max_chars=MAX_NAME, key="item_rename_new"
+        )
+        st.caption(text("item.rename.help", lang))
+        go = st.form_submit_button(text("item.rename.button", lang))
+    if go:
+        try:
+            with connect(w.db_path) as con:
+                item_names.rename(w, con, user, target, old, new, at=datetime.now())
+        except DashboardError as err:
+            errors.show(err, lang)
+        else:
+            st.session_state["item_renamed"] = (old, new.strip())
+            common.clear_caches()
+            st.rerun()
+
+
 if r["assessment"] == "items":
     st.subheader(text("items_heading", lang))
+    if "item_renamed" in st.session_state:
+        was, now = st.session_state.pop("item_renamed")
+        st.success(text("item.rename.done", lang, old=was, new=now))
     items = item_table(pd.DataFrame([target]), mine, month)
     if items.empty:
         st.caption(text("items_none", lang))
     else:
         st.caption(items_count(items, lang))
         st.dataframe(items_view(items, lang), hide_index=True, width="stretch")
+        if user is not None and user.is_admin:
+            rename_form(items)
 
 history, comments, profiles = common.load_history(
     str(w.db_path), r["entity"], year, choice, common.version(w)

@@ -61,6 +61,44 @@ TEXT = {
     "item_value": ("{state}（{words}）", "{state} ({words})"),
     "item_state": ("状态", "State"),
     "item_words": ("报送的进展", "As reported"),
+    # renaming a named item (services/item_names.py)
+    "item.rename.admin_only": (
+        "{name} 不是管理员，不能修改项目名称",
+        "{name} is not an administrator and cannot rename an item",
+    ),
+    "item.rename.empty": ("新名称不能为空", "the new name is empty"),
+    "item.rename.too_long": (
+        "新名称超过 {limit} 个字",
+        "the new name is longer than {limit} characters",
+    ),
+    "item.rename.unknown": (
+        "{target} 没有名为“{item}”的项目；其项目：{names}",
+        "{target} has no item named {item!r}; its items: {names}",
+    ),
+    "item.rename.same": ("新名称与原名称相同：“{item}”", "the new name is the old one: {item!r}"),
+    "item.rename.taken": (
+        "{target} 已有名为“{item}”的项目：改名不能把两个项目合为一个",
+        "{target} already has an item named {item!r}: a rename cannot merge two items",
+    ),
+    "item.rename.heading": ("修改项目名称", "Rename an item"),
+    "item.rename.which": ("项目", "Item"),
+    "item.rename.new": ("新名称", "New name"),
+    "item.rename.button": ("改名", "Rename"),
+    "item.rename.done": (
+        "已将“{old}”改名为“{new}”，其报送历史保留。",
+        "Renamed {old!r} to {new!r}; its reports are kept.",
+    ),
+    "item.rename.help": (
+        "改名保留该项目已报送的全部进展（状态、完成时限、完成月份）；以后上传请使用新名称，"
+        "用原名称上传的将是一个新项目。快照保留拍摄时的名称。",
+        "A rename keeps every report of the item (states, due date, month done); later "
+        "uploads should use the new name: one under the old name is a new item. Snapshots "
+        "keep the name they froze.",
+    ),
+    "cli.item.renamed": (
+        "已将 {target} 的项目“{old}”改名为“{new}”（日志第 {seq} 行）",
+        "renamed item {old!r} of {target} to {new!r} (journal line {seq})",
+    ),
     "item_reported": ("最近报送", "Last reported"),
     "item_due": ("完成时限", "Due"),
     "item_done": ("完成月份", "Done in"),
