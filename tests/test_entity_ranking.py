@@ -81,8 +81,7 @@ def test_districts_ranked_per_shared_indicator(district_ws):
     ]
 
 
-@pytest.mark.both_engines
-def test_the_command_line_ranks_the_districts(district_ws):
+def test_the_command_line_ranks_the_districts(district_ws):  # the ranks: both engines above
     """`ranking` prints what the page ranks: every shared indicator by default, one with
     --target, an unranked area with a null rank; a target no two areas hold is refused."""
     out = run(district_ws, "ranking", "--as-of", "2026-10", "--format", "json")
