@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.core.messages import glossary, month_name, text
@@ -34,10 +35,18 @@ if user is not None and user.is_admin:
 if "snapshot_taken" in st.session_state:
     st.success(text("snapshot_taken", lang, id=st.session_state["snapshot_taken"]))
 
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_listing(db_path: str, db_version: tuple, entity: str | None) -> pd.DataFrame:
+    """The snapshots (holding `entity`'s targets, if given): finding those reads every
+    frozen row, so it is done once per state of the store, not on every rerun."""
+    with connect(db_path) as con:
+        return snapshots.listing(con, entity)
+
+
 several = len(common.load_entities(str(w.db_path), common.version(w))) > 1
-with connect(w.db_path) as con:
-    every = snapshots.listing(con)
-    listing = snapshots.listing(con, entity) if several and not every.empty else every
+every = load_listing(str(w.db_path), common.version(w), None)
+listing = load_listing(str(w.db_path), common.version(w), entity) if several else every
 if every.empty:
     st.info(text("no_snapshots", lang))
     st.stop()
