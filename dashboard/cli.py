@@ -55,6 +55,7 @@ from dashboard.services.database import (
     summary,
 )
 from dashboard.services.uploading import (
+    OTHER_PLACE,
     catalogue_index,
     check,
     parse,
@@ -133,6 +134,13 @@ def _parser() -> argparse.ArgumentParser:
         "--today",
         type=_date,
         help="YYYY-MM-DD: check periods against this day, not today (a backfill, a test)",
+    )
+    i.add_argument(
+        "--place",
+        metavar="other|ENTITY",
+        help="whose figures a file that names no place holds: 'other' (the nation's, the "
+        "province's, another city's: none is stored) or an entity of the catalogue "
+        "(default: the office's own)",
     )
     i.add_argument(
         "--confirm",
@@ -538,6 +546,13 @@ def _print_skipped(parsed) -> None:
         )
 
 
+def _print_place(parsed) -> None:
+    """A file that says nowhere whose figures it holds: say whose they are taken to be."""
+    for key, params in parsed.notes:
+        if key == "note.place_assumed":
+            print(text("cli.place_assumed", LANG, file=parsed.file, **params), file=sys.stderr)
+
+
 def _print_revisions(pv, index) -> None:
     """Every figure that replaces a stored one, old -> new, on stderr: the preview's 修订."""
     units = {(r["entity"], r["id"]): r["unit"] or "" for r in index.records}
@@ -563,7 +578,10 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> tuple
     data = path.read_bytes()
     try:
         clock = args.today or now.date()
-        parsed = parse(data, path.name, index, (clock.year, clock.month), args.strict, args.basis)
+        place = OTHER_PLACE if args.place == "other" else args.place
+        parsed = parse(
+            data, path.name, index, (clock.year, clock.month), args.strict, args.basis, place=place
+        )
     except IngestError as err:
         for p in err.problems:
             print(p.line(LANG))
@@ -572,6 +590,7 @@ def _ingest_one(ws, index, path: Path, args, user: User, now: datetime) -> tuple
                 record_refusal(ws, con, user.name, path.name, None, err.problems, now)
         return None
     _print_skipped(parsed)
+    _print_place(parsed)
     with connect(ws.db_path) as con:
         pv = check(ws, con, parsed, index, user, now, record=not args.dry_run)
         for p in warnings(pv.problems):

@@ -316,7 +316,10 @@ def test_a_rate_column_without_a_period_belongs_to_the_period_before_it(index):
         ("industry_va_growth", 1, 10, "ytd"): 8.7,
     }
     assert p.figures["companion_value"].tolist()[0] == 4252.3
-    assert p.notes == [("note.year_from_catalogue", {"year": 2026})]
+    assert p.notes == [
+        ("note.year_from_catalogue", {"year": 2026}),
+        ("note.place_from_title", {"place": "郑州市"}),
+    ]
 
 
 def test_silent_scaling_is_refused_row_by_row(index):

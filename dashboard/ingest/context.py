@@ -4,6 +4,7 @@
     表1：2026年1-3季度…初步核算数据           year 2026, period 1-9月
     市发展改革委…推进情况表（截至10月底）      period 1-10月
     数据库：月度数据 / 地区：郑州市 / 时间：2026年 / 指标：工业增加值_同比增长(%)
+    2026年全国规模以上工业增加值 / 数据来源：国家统计局    the nation's figures (place 全国)
     单位：亿元         one unit for every figure without its own
     单位：亿元、%      mixed: no default unit (rows and columns say theirs)
 
@@ -36,7 +37,10 @@ YEAR = re.compile(r"(20\d{2})\s*年")
 FILLED_IN = re.compile(r"(?:填报|制表|报送|打印)(?:单位|时间|日期|人)")
 # '2025年1月–2026年10月': a span of several years names no single period.
 SPAN = re.compile(r"20\d{2}\s*年[^-至]*(?:-|至)\s*20\d{2}\s*年")
-METADATA = re.compile(r"^(数据库|地区|时间|指标|单位|计量单位)\s*[:：]\s*(.*)$")
+METADATA = re.compile(
+    r"^(数据库|地区|时间|指标|单位|计量单位|数据来源|资料来源|来源)\s*[:：]\s*(.*)$"
+)
+SOURCE_KEYS = ("数据来源", "资料来源", "来源")
 UNIT_SPLIT = re.compile(r"[、,，/;；\s]+")
 
 # (pattern, period end from the match); each a cumulative period from January.
@@ -95,7 +99,10 @@ class TableContext:
     unit: str = ""  # the one default unit ('' when none or mixed)
     amount_unit: str = ""  # '单位：亿元、%': the unit of the amounts beside the rates
     title: str = ""  # the first title line: an indicator may be named only there
-    where: dict | None = None  # fact -> 'title' | 'metadata', for the preview to say
+    # Whose figures the title or a source line says they are ('全国', '开封市', '全市'):
+    # rows without a place of their own are that place's, never assumed to be the city's.
+    place: str | None = None
+    where: dict | None = None  # fact -> 'title' | 'metadata' | 'source', for the preview
 
 
 def _noted(ctx: TableContext, fact: str, source: str) -> dict:
@@ -128,6 +135,8 @@ def _metadata(ctx: TableContext, key: str, value: str) -> TableContext:
         return replace(ctx, indicator=value, where=_noted(ctx, "indicator", "metadata"))
     if key == "时间":
         return _dated(ctx, value, "metadata")
+    if key in SOURCE_KEYS:
+        return _placed(ctx, source_place(value), "source")
     return ctx
 
 
@@ -136,6 +145,7 @@ def _title(ctx: TableContext, s: str) -> TableContext:
     if unit:
         ctx = _metadata(ctx, "单位", unit.group(1))
     ctx = _dated(ctx, s, "title")
+    ctx = _placed(ctx, title_place(s), "title")
     if not ctx.title and not unit and re.search(r"[\u4e00-\u9fff]{4}", s):
         ctx = replace(ctx, title=s)
     return ctx
@@ -164,3 +174,70 @@ TITLE_NOISE = re.compile(
 def title_indicator(title: str) -> str:
     """What is left of a title once dates, place lists and table words are removed."""
     return TITLE_NOISE.sub("", fold(title)).strip(" ：:()（）")
+
+
+# --------------------------------------------------------------------- places
+# A title names its place before what it lists ('2026年1—10月郑州市主要经济指标',
+# '表1 2023年全区生产总值', '驻马店市驿城区…'): a chain of places, the last the most
+# specific. A stem starting with one of these words is no place ('各省辖市', '省市重点').
+TITLE_START = re.compile(
+    r"^(?:表\s*[\d一二三四五六七八九十]+(?:\s*[-—.－]\s*\d+)?\s*[:：、.]?\s*)?"
+    r"(?:20\d{2}\s*年度?\s*)?"
+    r"(?:(?:1\s*-\s*)?\d{1,2}\s*月份?|前三季度|上半年|[一二三四1-4]\s*季度|全年)?\s*"
+)
+ONE_PLACE = re.compile(r"[^\W\d_a-zA-Z分各和与及的]{2,5}?(?:省|自治区|市|自治州|地区|盟|县|区|旗)")
+PLACE_CHAIN = re.compile(f"(?:{ONE_PLACE.pattern})+")
+NOT_A_PLACE = re.compile(r"^(?:[全本我该省市区县]|地区|城区|市区|郊区|辖区)")
+WHOLE = re.compile(r"全\s*(国|省|市|区|县)")
+# 国家统计局 publishes the nation's figures; its survey teams (国家统计局郑州调查队) and the
+# provinces' and cities' bureaus (河南省统计局) their own place's.
+BUREAU = re.compile(
+    r"国家统计局(?!\S*调查)|([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|自治州|县|区))统计局"
+)
+SURVEY_TEAM = re.compile(r"国家统计局([\u4e00-\u9fff]{2,8}?)调查")
+
+
+def title_place(text: str) -> str | None:
+    """The place a title names at its start ('郑州市', '驿城区'), or '全国'/'全省'/'全市'…
+    anywhere in it; None when it names none."""
+    s = fold(text)
+    head = re.sub(r"\s+", "", TITLE_START.sub("", s, count=1))
+    m = PLACE_CHAIN.match(head)
+    if m and not NOT_A_PLACE.match(m.group(0)):
+        return ONE_PLACE.findall(m.group(0))[-1]
+    whole = WHOLE.search(re.sub(r"\s+", "", s))
+    return f"全{whole.group(1)}" if whole else None
+
+
+def source_place(text: str) -> str | None:
+    """Whose figures a source line gives: 国家统计局 the nation's, 河南省统计局 the
+    province's, 国家统计局郑州调查队 郑州's; None for a source that names no place."""
+    s = re.sub(r"\s+", "", fold(text))
+    team = SURVEY_TEAM.search(s)
+    if team:
+        return team.group(1)
+    m = BUREAU.search(s)
+    if not m:
+        return None
+    return m.group(1) or "全国"
+
+
+# A source line is written under the table as often as above it ('数据来源：国家统计局').
+FOOTER_ROWS = 15
+SOURCE_LINE = re.compile(r"^(?:数据来源|资料来源|来源)\s*[:：]\s*(.+)$")
+
+
+def with_footer_source(ctx: TableContext, lines: list[str]) -> TableContext:
+    """The context with the place a source line among the last lines names, when the
+    lines above the table named none."""
+    for line in lines:
+        m = SOURCE_LINE.match(fold(line))
+        if m:
+            return _placed(ctx, source_place(m.group(1)), "source")
+    return ctx
+
+
+def _placed(ctx: TableContext, place: str | None, source: str) -> TableContext:
+    if place is None or ctx.place is not None:
+        return ctx
+    return replace(ctx, place=place, where=_noted(ctx, "place", source))

@@ -10,9 +10,10 @@ from dashboard.ingest.grid import read_grid
 from dashboard.ingest.layout import Layout, raw_figures
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.ingest.stacked import find_layouts
-from dashboard.ingest.validate import Checker, Outcomes, Row, duplicate_figures
+from dashboard.ingest.validate import OTHER_PLACE, Checker, Outcomes, Row, duplicate_figures
 
 MAX_BYTES = 20 * 1024 * 1024
+PLACE_NOTES = {"title": "note.place_from_title", "source": "note.place_from_source"}
 BASIS_WARNINGS = ("figure.ytd_below_previous", "figure.jump")
 
 
@@ -30,6 +31,10 @@ class ParsedUpload:
     # (ytd | month) or None for the catalogue's measure, and the rows read so.
     reading: str | None = None
     read_rows: set = field(default_factory=set)
+    # The file says nowhere whose figures it holds (no place in a title, 地区 or source
+    # line, place column or row name): the page asks the official to confirm or correct.
+    place_open: bool = False
+    place: str | None = None  # the official's answer (see validate.OTHER_PLACE)
 
     def unconfirmed(self, problems: list[Problem]) -> list[Problem]:
         """Of `problems`, the warnings that say a figure does not fit how it was read (a
@@ -65,9 +70,12 @@ def parse_upload(
     today: tuple[int, int],
     strict: bool = False,
     reading: str | None = None,
+    place: str | None = None,
 ) -> ParsedUpload:
     """Raises IngestError when the file cannot be read at all; otherwise lists problems.
-    `strict`: a skipped row is an error (the command line's --strict)."""
+    `strict`: a skipped row is an error (the command line's --strict). `place`: whose
+    figures a file that names no place holds (None: the office's own or the chosen
+    entity's; OTHER_PLACE: another place's, none stored; or an entity's name)."""
     if len(data) > MAX_BYTES:
         raise IngestError(
             [
@@ -85,8 +93,8 @@ def parse_upload(
     grid = read_grid(data, file)  # refuses grids beyond its row, column and cell limits
     layouts = find_layouts(grid, file)
     layout = layouts[0]
-    checkers = [Checker(file, index, today, b.context, b.names_by_id, reading=reading)
-                for b in layouts]  # fmt: skip
+    checkers = [Checker(file, index, today, b.context, b.names_by_id, reading=reading,
+                        place=place) for b in layouts]  # fmt: skip
     figures, problems, outcomes = _joined(
         [c.check(raw_figures(grid, b)) for c, b in zip(checkers, layouts, strict=True)], file
     )
@@ -95,6 +103,8 @@ def parse_upload(
     if strict:
         problems += [_as_error(skip, file) for skip in outcomes.skipped]
     problems.sort(key=lambda p: (p.row or 0, p.column or ""))
+    place_open = not layout.names_by_id and not any(c.place_named for c in checkers)
+    notes = _notes(layout, set().union(*(c.year_sources for c in checkers)), index)
     return ParsedUpload(
         file,
         hashlib.sha256(data).hexdigest(),
@@ -103,9 +113,11 @@ def parse_upload(
         figures,
         problems,
         outcomes,
-        _notes(layout, set().union(*(c.year_sources for c in checkers)), index),
+        notes + _place_notes(layout, place_open, place, figures, index),
         reading,
         set().union(*(c.read_rows for c in checkers)),
+        place_open,
+        place,
     )
 
 
@@ -172,6 +184,27 @@ def _notes(layout: Layout, sources: set, index: CatalogueIndex) -> list[tuple[st
         year = ctx.period.year or ctx.year or ""
         notes.append(("note.period_from_title", {"year": year, "end": ctx.period.end}))
     return notes
+
+
+def _place_notes(
+    layout: Layout, place_open: bool, place: str | None, figures: pd.DataFrame, index
+) -> list[tuple[str, dict]]:
+    """Whose figures the file holds, and how that was decided: the place its title or
+    source line names, or, where it names none, the entity they are taken to be (to be
+    confirmed or corrected by the official), or the official's answer."""
+    ctx = layout.context
+    if ctx.entity is None and ctx.place is not None:
+        key = PLACE_NOTES[(ctx.where or {}).get("place", "title")]
+        return [(key, {"place": ctx.place})]
+    if not place_open:
+        return []
+    if place == OTHER_PLACE:
+        return [("note.place_other", {})]
+    if place is not None:
+        return [("note.place_chosen", {"entity": place})]
+    taken = sorted(set(figures["entity"])) if not figures.empty else []
+    entity = "、".join(taken) or index.home or ""
+    return [("note.place_assumed", {"entity": entity})]
 
 
 def sequence_warnings(breaks: pd.DataFrame, file: str) -> list[Problem]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from dashboard.core.problems import IngestError
 from dashboard.ingest.cells import clean
-from dashboard.ingest.context import TableContext
+from dashboard.ingest.context import FOOTER_ROWS, TableContext, with_footer_source
 from dashboard.ingest.grid import Grid
 from dashboard.ingest.layout import (
     FOOTNOTE,
@@ -37,6 +37,9 @@ def find_layouts(grid: Grid, file: str) -> list[Layout]:
             break
         block.composition = bool(COMPOSITION.search(_lines(grid, stop, nxt)))
         blocks.append(block)
+    footer = [_lines(grid, r, r + 1) for r in range(max(0, len(grid) - FOOTER_ROWS), len(grid))]
+    for block in blocks:
+        block.context = with_footer_source(block.context, footer)
     return blocks
 
 

@@ -43,6 +43,10 @@ from dashboard.ingest.resolve import (
 )
 
 AMOUNT_KINDS = ("amount", "count")
+# The official's answer that a file naming no place holds another place's figures (全国,
+# 全省, another city): every row is listed as not stored.
+OTHER_PLACE = "?other"
+PLACE_SKIPS = {"title": "skip.place_in_title", "source": "skip.place_in_source"}
 # ASCII digits (thousands grouped by commas or not), one optional point, under 10^15 (the
 # parser's plausibility limit): nothing but the unit can be wrong with such a cell (and
 # only units that scale it down take this path, so it stays under the limit).
@@ -143,6 +147,11 @@ class Checker:
     # needs confirmation
     read_rows: set = field(default_factory=set)
     suggested: int = 0  # unknown names given close names so far
+    # Whose figures a table that names no place holds, as the official said: None (the
+    # office's own, or the entity chosen on the page), OTHER_PLACE (another place's: none
+    # is stored) or an entity of the catalogue.
+    place: str | None = None
+    place_named: bool = False  # the table says whose figures they are (title, source, rows)
 
     def figures(self, cells: Cells) -> tuple[pd.DataFrame, list[Problem]]:
         frame, problems, _ = self.check(cells)
@@ -157,7 +166,7 @@ class Checker:
         as stored, skipped with a reason, or an error (see `Row`)."""
         c = cells
         targets, roles, periods, bases, entities = {}, {}, {}, {}, {}
-        default = self.context.entity
+        default = self._table_entity()
         ents = [
             entities[e] if e in entities else entities.setdefault(e, self.index.entity(e, default))
             for e in c.entity
@@ -230,6 +239,7 @@ class Checker:
         for i, v in zip(filled, values, strict=True):
             if v.__class__ is Refusal:
                 self._note(problems, seen, skips, c, i, v)
+        self.place_named = self._names_place(c, kept)
         frame = self._frame(c, kept, [v for v in values if v.__class__ is float], tv, pv, bv)
         if named:
             frame = self._with_items(frame, c, named, tv, pv, (problems, seen, skips))
@@ -416,6 +426,26 @@ class Checker:
                     self._report(problems, seen, c, i, dated[p])
 
     # -------------------------------------------------------------- contexts
+    def _table_entity(self) -> str | None:
+        """The entity of rows without a place of their own: the 地区 line's, the place the
+        title or a source line names (全国 and another city are not the office's), or,
+        where the table names none, the one the official gave."""
+        ctx = self.context
+        if ctx.entity is not None:
+            return ctx.entity
+        if ctx.place is not None:
+            return table_place_entity(ctx.place, self.index)
+        return self.place
+
+    def _names_place(self, c: Cells, kept: list[int]) -> bool:
+        """Whether the table says whose figures it holds: a 地区 line, a place in its title
+        or source line, a place column, or stored rows named 全市…/郑州市…"""
+        if self.context.entity or self.context.place or any(e is not None for e in c.entity):
+            return True
+        prefixes = ("全市", *self.index.places)
+        labels = {c.indicator[i] for i in kept}
+        return any(str(label).strip().startswith(prefixes) for label in labels if label)
+
     def _target(self, indicator: str | None, entity: str | None, sub_item: bool) -> dict:
         if indicator is None or not str(indicator).strip():
             _refuse("indicator", "skip.no_label", severity="skip")
@@ -424,7 +454,7 @@ class Checker:
         except UnknownIndicator as err:
             self._unknown(err, sub_item)
         except UnknownEntity as err:
-            _refuse("indicator", "skip.other_entity", severity="skip", entity=err.entity)
+            self._other_place(err.entity)
         except AmbiguousIndicator as err:
             _refuse(
                 "indicator",
@@ -439,6 +469,16 @@ class Checker:
                 "indicator", "indicator.qualitative", "hint.comment_instead", name=target["name_zh"]
             )
         return target
+
+    def _other_place(self, entity: str):
+        """A row of a place the catalogue has no target for: say where the place was read."""
+        ctx = self.context
+        if entity == OTHER_PLACE:
+            _refuse("indicator", "skip.not_ours", severity="skip", entity=self.index.home or "")
+        if ctx.entity is None and ctx.place is not None and entity == self._table_entity():
+            key = PLACE_SKIPS[(ctx.where or {}).get("place", "title")]
+            _refuse("indicator", key, severity="skip", place=ctx.place)
+        _refuse("indicator", "skip.other_entity", severity="skip", entity=entity)
 
     def _unknown(self, err: UnknownIndicator, sub_item: bool):
         """A near miss is an error (or any unknown name in a file that names indicators by
@@ -567,6 +607,16 @@ class Checker:
     # -------------------------------------------------------------- whole file
     def _duplicates(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         return duplicate_figures(frame, self.file)
+
+
+def table_place_entity(place: str, index: CatalogueIndex) -> str:
+    """A place a table names, as the catalogue's entity: '全市' is the office's own city
+    (None: the default), '全区' its own district; 全国 and 全省 are never a city's."""
+    home = index.home or ""
+    if len(place) == 2 and place[0] == "全":
+        own = place[1] != "国" and (home.endswith(place[1]) or (not home and place[1] == "市"))
+        return None if own else place
+    return index.entity(place, None)
 
 
 def _blank(cell) -> bool:

@@ -63,6 +63,7 @@ class ParseWorker:
         today: tuple[int, int],
         strict: bool = False,
         reading: str | None = None,
+        place: str | None = None,
     ) -> ParsedUpload:
         """parse_upload in the worker; raises IngestError, also when the worker died.
 
@@ -82,6 +83,7 @@ class ParseWorker:
                     today,
                     strict,
                     reading,
+                    place,
                 )
             return job.result()
         except (BrokenProcessPool, MemoryError) as err:
@@ -185,6 +187,7 @@ def _parse_within(
     today: tuple[int, int],
     strict: bool,
     reading: str | None,
+    place: str | None = None,
 ) -> ParsedUpload:
     """In the worker: this file's budget on top of what the worker holds and has used.
     RLIMIT_DATA counts heap and anonymous mappings, where both Python and Rust allocate;
@@ -197,9 +200,8 @@ def _parse_within(
         cpu = math.ceil(used.ru_utime + used.ru_stime) + limits.cpu_seconds  # at least it
         _, hard = resource.getrlimit(resource.RLIMIT_CPU)
         resource.setrlimit(resource.RLIMIT_CPU, (_within(cpu, hard), hard))
-    return parse_upload(
-        data, file, CatalogueIndex.build(targets, home, only_home), today, strict, reading
-    )
+    index = CatalogueIndex.build(targets, home, only_home)
+    return parse_upload(data, file, index, today, strict, reading, place)
 
 
 def _within(value: int, hard: int) -> int:

@@ -26,6 +26,7 @@ from dashboard.ingest.parse import (
 )
 from dashboard.ingest.plausible import tenfold_warnings
 from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.ingest.validate import OTHER_PLACE as OTHER_PLACE  # for the page and CLI
 from dashboard.services import archive
 from dashboard.services.journal import Entry, audit, write
 from dashboard.services.parse_worker import shared_worker
@@ -66,6 +67,7 @@ def parse(
     strict: bool = False,
     reading: str | None = None,
     isolated: bool = True,
+    place: str | None = None,
 ) -> ParsedUpload:
     """Read and check a file against the catalogue, without the database: callers parse
     before they open it, so a large file never holds the lock. A person's file is read in
@@ -73,10 +75,10 @@ def parse(
     this process (the shipped samples, the archive at start-up). Raises IngestError.
     `strict`: every row that would be skipped is an error instead. `reading` (ytd | month):
     how to read figures whose file says neither 累计 nor 当月 (default: the catalogue's
-    measure)."""
+    measure). `place`: whose figures a file that names no place holds (see parse_upload)."""
     if not isolated:
-        return parse_upload(data, filename, index, today, strict, reading)
-    return shared_worker().parse(data, filename, index, today, strict, reading)
+        return parse_upload(data, filename, index, today, strict, reading, place)
+    return shared_worker().parse(data, filename, index, today, strict, reading, place)
 
 
 def catalogue_index(con: duckdb.DuckDBPyConnection, entity: str | None = None) -> CatalogueIndex:

@@ -1,5 +1,6 @@
 """数据上传: drop a file, see exactly what will be stored, confirm; download a template."""
 
+import hashlib
 from datetime import datetime
 
 import streamlit as st
@@ -15,6 +16,7 @@ from dashboard.services import aliases, exporting, review
 from dashboard.services.database import connect
 from dashboard.services.uploading import (
     MAX_MEGABYTES,
+    OTHER_PLACE,
     check,
     parse,
     record_refusal,
@@ -143,7 +145,11 @@ data = uploaded.getvalue()
 bar = st.progress(0.05, text=text("upload.stage.read", lang))
 try:
     index = common.load_index(str(w.db_path), common.version(w), form_entity)
-    parsed = parse(data, uploaded.name, index, (today.year, today.month), reading)
+    # the answer asked below for a file naming no place, kept per file (another file
+    # is asked again)
+    place_key = f"place_{hashlib.sha256(data).hexdigest()[:16]}"
+    place = st.session_state.get(place_key)
+    parsed = parse(data, uploaded.name, index, (today.year, today.month), reading, place=place)
     bar.progress(0.6, text=text("upload.stage.compare", lang))
     with connect(w.db_path) as con:
         pv = check(w, con, parsed, index, user, now)
@@ -158,6 +164,17 @@ except IngestError as err:
     st.stop()
 bar.empty()  # checked: what follows says how it went
 st.caption(read_as(literal(uploaded.name, inline=True), pv.parsed.encoding, pv.parsed.layout, lang))
+if pv.parsed.place_open:  # the file says nowhere whose figures: the official confirms
+    own = entity or index.home or ""
+    st.radio(
+        text("place_choice", lang),
+        [None, OTHER_PLACE],
+        format_func=lambda p: (
+            text("place.own", lang, entity=own) if p is None else text("place.other", lang)
+        ),
+        horizontal=True,
+        key=place_key,
+    )
 
 if pv.duplicate_of:
     st.info(

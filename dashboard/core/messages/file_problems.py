@@ -63,6 +63,18 @@ TEXT = {
         "目录中没有“{entity}”的目标",
         "the catalogue has no target for {entity!r}",
     ),
+    "skip.place_in_title": (
+        "标题写明是“{place}”的数字，目录中没有它的目标",
+        "the title names the place {place!r}; the catalogue has no target for it",
+    ),
+    "skip.place_in_source": (
+        "来源行表明是“{place}”的数字，目录中没有它的目标",
+        "the source line names the place {place!r}; the catalogue has no target for it",
+    ),
+    "skip.not_ours": (
+        "您已说明这些不是{entity}的数字，未入库",
+        "you said these are not {entity}'s figures: not stored",
+    ),
     "skip.single_month": (
         "{name}：当月数，本目标只用累计数",
         "{name}: a single-month figure; the target uses the year to date",
@@ -90,6 +102,29 @@ TEXT = {
     "note.period_from_title": (
         "未写时期的列按标题的 {year}年1-{end}月 计",
         "columns without a period: {year}年1-{end}月, from the title",
+    ),
+    "note.place_from_title": (
+        "标题写明是“{place}”的数字",
+        "the title says whose figures these are: {place}",
+    ),
+    "note.place_from_source": (
+        "来源行表明是“{place}”的数字",
+        "the source line says whose figures these are: {place}",
+    ),
+    "note.place_assumed": (
+        "表中没有写明是哪里的数字（标题、地区行、来源行、地区列和行名都没有），按{entity}的数字读入；"
+        "如果是全国、全省或其他地方的数字，请在上方改正",
+        "the table does not say whose figures these are (no place in its title, a 地区 or "
+        "source line, a column or a row name): they are read as {entity}'s; if they are the "
+        "nation's, the province's or another place's, correct it above",
+    ),
+    "note.place_other": (
+        "按您的说明，这些是其他地方的数字，不入库",
+        "as you said, these are another place's figures: none is stored",
+    ),
+    "note.place_chosen": (
+        "按您的说明，这些是{entity}的数字",
+        "as you said, these are {entity}'s figures",
     ),
     # ------------------------------------------------------------- single cells
     "cell.not_number": ("“{text}”不是数字", "{text!r} is not a number"),

@@ -158,6 +158,12 @@ TEXT = {
         "Figures that say neither 累计 nor 当月 are read as",
     ),
     "reading.catalogue": ("目录口径", "the catalogue's measure"),
+    "place_choice": ("这些数字是哪里的？", "Whose figures are these?"),
+    "place.own": ("{entity}的", "{entity}'s"),
+    "place.other": (
+        "其他地方的（全国、全省、其他市县）：不入库",
+        "another place's (the nation, the province, another city or county): store none",
+    ),
     "reading.ytd": ("累计", "year to date"),
     "reading.month": ("当月", "single months"),
     "read_by_default": (
@@ -386,6 +392,12 @@ TEXT = {
         "{file}：{n} 行数据未注明累计或当月，已按目录口径读取；如为当月数据，请加 --basis month",
         "{file}: {n} row(s) say neither 累计 nor 当月 and were read by each target's catalogue "
         "measure; pass --basis month if they are single months",
+    ),
+    "cli.place_assumed": (
+        "{file}：表中没有写明是哪里的数字，按{entity}的数字读入；"
+        "如果是其他地方的数字，请加 --place other",
+        "{file}: the table does not say whose figures these are; they are read as {entity}'s "
+        "(pass --place other if they are another place's)",
     ),
     "cli.unconfirmed": (
         "{file}：{n} 个数据与读取口径不符，未保存；"
