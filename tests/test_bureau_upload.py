@@ -318,3 +318,21 @@ def test_a_template_row_never_vanishes(empty_ws, suffix):
         frame
     )
     assert (outcomes.count("stored"), outcomes.count("error")) == (1, 1)
+
+
+def test_page_asks_whose_figures_a_table_naming_no_place_holds(app):
+    """R05, the national GDP table as published, names no place: the page says whose
+    figures it takes them to be and lets the official say they are another place's."""
+    login(app, "admin")
+    app.switch_page("ui/upload.py").run()
+    name = "R05_nbs_gdp_2024q1.csv"
+    data = (Path(__file__).parent / "data" / "real_tables" / name).read_bytes()
+    app.file_uploader[0].set_value((name, data, "text/csv")).run()
+    choice = [r for r in app.radio if r.label == "这些数字是哪里的？"][0]
+    assert choice.options == ["郑州市的", "其他地方的（全国、全省、其他市县）：不入库"]
+    assert len(app.dataframe[0].value) == 1  # GDP growth, read as 郑州市's until corrected
+    assert any(c.value.startswith("表中没有写明是哪里的数字") for c in app.caption)
+    choice.set_value("?other").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert not [b for b in app.button if b.label == "确认保存"]
+    assert any(c.value == "按您的说明，这些是其他地方的数字，不入库" for c in app.caption)

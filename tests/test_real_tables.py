@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.core.messages import text
+from dashboard.ingest.context import source_place, title_place
+from dashboard.ingest.parse import parse_upload
+from dashboard.ingest.resolve import CatalogueIndex
+from dashboard.ingest.targets_csv import parse_catalogue
+from dashboard.ingest.validate import OTHER_PLACE
 from dashboard.services.database import open_store
+from tests.conftest import ROOT
 from tests.test_bureau_upload import cli
 
 DATA = Path(__file__).parent / "data" / "real_tables"
@@ -160,3 +167,127 @@ def test_months_down_a_blank_corner_column_with_indicators_across(empty_ws, tmp_
         (2026, "industry_va_growth", 1, 2, "ytd", 8.1, None, 5),
         (2026, "industry_va_growth", 1, 3, "ytd", 8.3, None, 6),
     ]
+
+
+# ---------------------------------------------------------------- whose figures
+
+
+def read(data: bytes, name: str, place=None, home="郑州市", catalogue=None):
+    index = CatalogueIndex.build(catalogue if catalogue is not None else CATALOGUE, home)
+    return parse_upload(data, name, index, (2026, 11), place=place)
+
+
+CATALOGUE = parse_catalogue((ROOT / "data" / "targets.csv").read_text("utf-8"))
+R05 = (DATA / "R05_nbs_gdp_2024q1.csv").read_bytes()
+
+
+def renamed(title: str, footer: str) -> bytes:
+    """R05 with another title and a line below it."""
+    published = R05.decode("utf-8-sig").replace(TITLE, title, 1)
+    return (published + (f"{footer},,\n" if footer else "")).encode("utf-8-sig")
+
+
+def test_a_table_naming_no_place_says_whose_figures_it_takes_them_to_be():
+    """R05 as published: the national GDP table says nowhere that it is the nation's (no
+    全国, no source line). Its figures are not assumed silently: the preview says whose
+    they are taken to be, and the official's answer 'another place's' stores none."""
+    taken = read(R05, "R05.csv")
+    assert taken.place_open
+    assert ("note.place_assumed", {"entity": "郑州市"}) in taken.notes
+    assert text("note.place_assumed", "zh", entity="郑州市").startswith(
+        "表中没有写明是哪里的数字（标题、地区行、来源行、地区列和行名都没有），按郑州市的数字读入"
+    )
+    other = read(R05, "R05.csv", place=OTHER_PLACE)
+    assert other.figures.empty and other.place_open
+    assert [(s.row, s.key) for s in other.skipped][0] == (3, "skip.not_ours")
+    assert other.skipped[0].reason_in("en") == "you said these are not 郑州市's figures: not stored"
+    assert ("note.place_other", {}) in other.notes
+
+
+TITLE = "2024年一季度GDP初步核算数据"
+
+
+@pytest.mark.parametrize(
+    ("title", "footer", "skip"),
+    [  # R05 as published but for the words that name its place
+        (TITLE, "数据来源：国家统计局", ("skip.place_in_source", "全国")),
+        ("2024年一季度全国GDP初步核算数据", "", ("skip.place_in_title", "全国")),
+        ("表1 2024年一季度全省GDP", "", ("skip.place_in_title", "全省")),
+        ("2024年一季度开封市GDP初步核算数据", "", ("skip.place_in_title", "开封市")),
+        ("表1 2024年一季度全区GDP", "", ("skip.place_in_title", "全区")),
+    ],
+)
+def test_a_table_that_names_another_place_stores_nothing_as_the_citys(title, footer, skip):
+    """A national, provincial, district or other city's table: its GDP row was stored as
+    郑州市's figure. Now it is listed as that place's, and nothing is stored."""
+    parsed = read(renamed(title, footer), "R05.csv")
+    assert parsed.figures.empty and not parsed.place_open
+    first = parsed.skipped[0]
+    assert (first.row, first.key, first.params["place"]) == (3, *skip)
+
+
+@pytest.mark.parametrize(
+    ("title", "footer", "home", "entity"),
+    [
+        ("2024年一季度郑州市GDP初步核算数据", "", "郑州市", "郑州市"),
+        ("2024年一季度全市GDP初步核算数据", "", "郑州市", "郑州市"),
+        (TITLE, "数据来源：郑州市统计局、国家统计局郑州调查队", "郑州市", "郑州市"),
+        ("表1 2024年一季度全区GDP初步核算数据", "", "金水区", "金水区"),
+    ],
+)
+def test_a_table_that_names_its_own_place_is_stored_for_it(title, footer, home, entity):
+    """The office's own place, named or as 全市/全区 of a district office, or its own
+    bureau and the national bureau's survey team there (国家统计局郑州调查队)."""
+    catalogue = CATALOGUE.assign(entity=home)
+    parsed = read(renamed(title, footer), "t.csv", home=home, catalogue=catalogue)
+    assert not parsed.place_open
+    assert parsed.figures[["entity", "year", "id", "value"]].values.tolist() == [
+        [entity, 2024, "gdp_growth", 5.3]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("2026年1—10月郑州市主要经济指标", "郑州市"),
+        ("郑州市2026年1-10月主要经济指标", "郑州市"),
+        ("2023年驻马店市驿城区国民经济和社会发展统计公报", "驿城区"),
+        ("表2—1  全市地区生产总值", "全市"),
+        ("2026年全国规模以上工业增加值", "全国"),
+        ("2026年1-9月各省辖市工业主要指标 单位:%", None),
+        ("2024年一季度GDP初步核算数据", None),
+        ("省市重点项目完成投资", None),
+        ("工业投资分区情况", None),
+        ("1-9月进度数据发布", None),
+        ("2-3 总产出", None),
+    ],
+)
+def test_the_place_a_title_names(line, place):
+    assert title_place(line) == place
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("国家统计局", "全国"),
+        ("河南省统计局", "河南省"),
+        ("国家统计局郑州调查队", "郑州"),
+        ("市统计局", None),  # a bureau of no named place: the table's own
+    ],
+)
+def test_the_place_a_source_line_names(line, place):
+    assert source_place(line) == place
+
+
+def test_the_command_line_says_whose_figures_and_takes_the_answer(empty_ws):
+    out = cli(empty_ws, "ingest", str(DATA / "R05_nbs_gdp_2024q1.csv"), "--today", TODAY,
+              "--place", "other")  # fmt: skip
+    assert out.returncode == 1 and stored(empty_ws) == []
+    assert "R05_nbs_gdp_2024q1.csv:3: skipped: you said these are not 郑州市's figures: not "\
+        "stored" in out.stderr.splitlines()  # fmt: skip
+    out = ingest(empty_ws, "R05_nbs_gdp_2024q1.csv")
+    assert out.returncode == 0 and len(stored(empty_ws)) == 1
+    assert (
+        "R05_nbs_gdp_2024q1.csv: the table does not say whose figures these are; they are "
+        "read as 郑州市's (pass --place other if they are another place's)"
+    ) in out.stderr.splitlines()
