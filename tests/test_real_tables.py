@@ -4,8 +4,10 @@ figures are as published, so the years are those of the publications: a year-les
 takes the catalogue's year (and says so), an earlier year's figures are reference figures.
 """
 
+import io
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from dashboard.core.messages import text
@@ -16,6 +18,7 @@ from dashboard.ingest.targets_csv import parse_catalogue
 from dashboard.ingest.validate import OTHER_PLACE
 from dashboard.services.database import open_store
 from tests.conftest import ROOT
+from tests.files import csv_bytes
 from tests.test_bureau_upload import cli
 
 DATA = Path(__file__).parent / "data" / "real_tables"
@@ -291,3 +294,77 @@ def test_the_command_line_says_whose_figures_and_takes_the_answer(empty_ws):
         "R05_nbs_gdp_2024q1.csv: the table does not say whose figures these are; they are "
         "read as 郑州市's (pass --place other if they are another place's)"
     ) in out.stderr.splitlines()
+
+
+# ---------------------------------------------------------------- whose year
+
+GROWTH = ["规模以上工业增加值", "5.9"]
+
+
+def xlsx_bytes_named(rows: list[list], sheet: str) -> bytes:
+    book = openpyxl.Workbook()
+    book.active.title = sheet
+    for r in rows:
+        book.active.append(r)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "expected", "note"),
+    [
+        (  # a column header with its year under a title of another year: was 2026
+            csv_bytes([["2026年1-9月主要经济指标", ""], ["指标", "2025年1-9月累计增长(%)"],
+                       GROWTH]),
+            "f.csv", [(2025, 9, 5.9, "B")], None,
+        ),
+        (  # a 年份 column beside '1-9月累计增长(%)': was 'period empty'
+            csv_bytes([["年份", "指标", "1-9月累计增长(%)"], ["2025年", *GROWTH]]),
+            "f.csv", [(2025, 9, 5.9, "C")], None,
+        ),
+        (  # '2025年' and '2026年' each over '1-9月累计 | 增长(%)': were 2026 and 2025全年
+            csv_bytes([["指标", "2025年", "", "2026年", ""],
+                       ["", "1-9月累计", "增长(%)", "1-9月累计", "增长(%)"],
+                       ["社会消费品零售总额(亿元)", "100", "5.9", "104", "4.0"]]),
+            "f.csv", [(2025, 9, 5.9, "C"), (2026, 9, 4.0, "E")], None,
+        ),
+        (  # a lone '2025年' above the header: was read as the header (2025全年)
+            csv_bytes([["", "2025年"], ["指标", "1-9月累计增长(%)"], GROWTH]),
+            "f.csv", [(2025, 9, 5.9, "B")], ("note.year_from_title", {"year": 2025}),
+        ),
+        (  # the year only in the sheet's name: was the catalogue's 2026
+            xlsx_bytes_named([["1-9月主要指标", ""], ["指标", "累计增长(%)"], GROWTH], "2025年"),
+            "f.xlsx", [(2025, 9, 5.9, "B")], ("note.year_from_sheet", {"year": 2025}),
+        ),
+    ],
+    ids=["header-year", "year-column", "years-over-pairs", "year-above", "sheet-name"],
+)  # fmt: skip
+def test_a_year_the_file_names_is_the_figures_year(data, name, expected, note):
+    parsed = read(data, name)
+    assert parsed.ok, [(p.row, p.column, p.key) for p in parsed.problems]
+    f = parsed.figures
+    assert list(zip(f["year"], f["period_end"], f["value"], f["source_column"], strict=True)) == (
+        expected
+    )
+    assert note is None or note in parsed.notes
+
+
+def test_a_year_after_the_catalogues_is_refused_by_row_and_column():
+    parsed = read(csv_bytes([["2027年1-9月主要经济指标", ""], ["指标", "累计增长(%)"], GROWTH]),
+                  "f.csv")  # fmt: skip
+    assert parsed.figures.empty
+    p = parsed.problems[0]
+    assert (p.row, p.column, p.key, p.hint_key) == (
+        3,
+        "B",
+        "period.other_year",
+        "hint.catalogue_year",
+    )
+    assert p.line("en").startswith("f.csv:3:B: ")
+
+
+def test_a_table_without_a_year_says_it_takes_the_catalogues():
+    parsed = read((DATA / "R02_zs_1-9_progress_blocks.csv").read_bytes(), "R02.csv")
+    assert ("note.year_from_catalogue", {"year": 2026}) in parsed.notes
+    assert text("note.year_from_catalogue", "zh", year=2026) == "文件未写年份，按目录年度 2026 年计"

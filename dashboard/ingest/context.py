@@ -151,6 +151,18 @@ def _title(ctx: TableContext, s: str) -> TableContext:
     return ctx
 
 
+def sheet_context(sheet: str | None, found: TableContext) -> TableContext | None:
+    """What a sheet's name ('2025年', '2025年1-9月') adds to a table whose own lines
+    (`found`) give no year, or no period: the context to read the table with again;
+    None when it adds nothing ('Sheet1'). The table's own lines come first."""
+    if found.year is not None:
+        return None
+    ctx = _dated(TableContext(), sheet or "", "sheet")
+    if found.period is not None:
+        ctx = replace(ctx, period=None, where={"year": "sheet"})
+    return ctx if ctx.year is not None or ctx.period is not None else None
+
+
 def _dated(ctx: TableContext, text: str, source: str) -> TableContext:
     if SPAN.search(fold(text)):
         return ctx

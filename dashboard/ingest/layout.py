@@ -15,12 +15,12 @@ context); "注："/"数据来源："/"指标解释：" lines below end the data.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.core.problems import IngestError, Problem
 from dashboard.ingest.cells import CellError, Period, clean, parse_period
-from dashboard.ingest.context import TableContext, read_line, title_indicator
+from dashboard.ingest.context import TableContext, find_period, read_line, title_indicator
 from dashboard.ingest.grid import Grid, column_letter
 from dashboard.ingest.names import measure_only, read_label
 
@@ -339,6 +339,16 @@ def _try_period(cell) -> Period | None:
         return None
 
 
+def _leading_period(base: str) -> Period | None:
+    """The period a measure header starts with ('2025年1-9月累计增长', '1—9月增速',
+    '前三季度增长'): without it such a column took the title's period, and a 2025 column
+    under a 2026 title was stored as 2026. '比1-8月提高' compares with a period and has
+    none of its own."""
+    if base.lstrip().startswith(("比", "较", "与", "同比", "环比")):
+        return None
+    return find_period(base)
+
+
 def _column(i: int, cell) -> Column | None:
     """What a header cell says; None for a cell that is none of ours (序号, 年度目标)."""
     base, unit = split_label(str(cell))
@@ -346,6 +356,8 @@ def _column(i: int, cell) -> Column | None:
     role = "value" if period else role_of(base)
     if role is None:
         return None
+    if period is None and role == "value":
+        period = _leading_period(base)
     growth, basis = _measure(base)
     if period is not None:
         basis = "ytd" if period.cumulative else basis
@@ -354,6 +366,19 @@ def _column(i: int, cell) -> Column | None:
 
 def classify_header(row: list) -> list[Column]:
     return [col for i, cell in enumerate(row) if cell is not None and (col := _column(i, cell))]
+
+
+def _year_over_header(grid: Grid, pos: int, cols: list[Column], ctx: TableContext) -> bool:
+    """A lone '2025年' above a header that names its label column ('指标 | 1-9月累计增长'):
+    the year of the table, not a header whose column holds the whole year's figure."""
+    if pos + 1 >= len(grid) or grid.row(pos)[0] is not None or len(cols) != 1:
+        return False
+    if not all(c.period is not None and c.period.start == 1 and c.period.end == 12
+               and c.period.year is not None for c in cols):  # fmt: skip
+        return False
+    below = grid.row(pos + 1)
+    named = classify_header(below)
+    return any(c.role in ("indicator", "entity") for c in named) and is_header(below, named, ctx)
 
 
 def is_header(row: list, cols: list[Column], ctx: TableContext) -> bool:
@@ -384,7 +409,7 @@ def find_layout(grid: Grid, file: str, begin: int = 0, ctx: TableContext | None 
     for pos in range(begin, min(begin + 30, len(grid))):
         row = grid.row(pos)
         cols = classify_header(row)
-        if is_header(row, cols, ctx):
+        if is_header(row, cols, ctx) and not _year_over_header(grid, pos, cols, ctx):
             return _build_layout(grid, pos, row, cols, ctx)
         ctx = read_line(ctx, " ".join(str(c) for c in row if c is not None))
     raise IngestError(
@@ -520,15 +545,28 @@ def _merge_second_row(grid: Grid, pos: int, row: list, cols: list[Column]) -> li
         c for c in kept if not (c.role in ("value", "estimate") and _spans(row, c.index, below))
     ]
     by_index = {c.index: c for c in cols}
-    top, top_index = None, None
+    top, top_index, left = None, None, None
     for i in range(len(row)):
         if row[i] is not None:
-            top, top_index = by_index.get(i), i
+            top, top_index, left = by_index.get(i), i, None
         if i not in below or top is None:
             continue
         text, sub = below[i]
-        kept.append(_combined(top, sub, f"{row[top_index]}/{text}", i))
+        period = _sub_period(top.period, sub.period or left)
+        left = sub.period or left
+        kept.append(_combined(top, sub, f"{row[top_index]}/{text}", i, period))
     return sorted(kept, key=lambda c: c.index)
+
+
+def _sub_period(top: Period | None, sub: Period | None) -> Period | None:
+    """The period of a second-row column: its own ('1-9月累计'), or the one left of it
+    under the same top cell ('1-9月累计 | 增长(%)'), in the year of the top cell
+    ('2025年' spanning both); the top cell's own period where the row names none."""
+    if sub is None:
+        return top
+    if sub.year is None and top is not None and top.year is not None:
+        return replace(sub, year=top.year)
+    return sub
 
 
 def _spans(row: list, index: int, below: dict) -> bool:
@@ -543,8 +581,7 @@ def _spans(row: list, index: int, below: dict) -> bool:
     return False
 
 
-def _combined(top: Column, sub: Column, header: str, index: int) -> Column:
-    period = sub.period or top.period
+def _combined(top: Column, sub: Column, header: str, index: int, period: Period | None) -> Column:
     growth = sub.growth if sub.growth is not None else top.growth
     if growth is None and top.indicator:
         growth = read_label(top.indicator).growth

@@ -13,6 +13,11 @@ from dashboard.ingest.stacked import find_layouts
 from dashboard.ingest.validate import OTHER_PLACE, Checker, Outcomes, Row, duplicate_figures
 
 MAX_BYTES = 20 * 1024 * 1024
+YEAR_NOTES = {
+    "title": "note.year_from_title",
+    "metadata": "note.year_from_metadata",
+    "sheet": "note.year_from_sheet",
+}
 PLACE_NOTES = {"title": "note.place_from_title", "source": "note.place_from_source"}
 BASIS_WARNINGS = ("figure.ytd_below_previous", "figure.jump")
 
@@ -174,15 +179,17 @@ def _notes(layout: Layout, sources: set, index: CatalogueIndex) -> list[tuple[st
     """Where a year-less period got its year: the title (or a 时间 line), or the catalogue."""
     ctx, notes = layout.context, []
     if "context" in sources:
-        metadata = (ctx.where or {}).get("year") == "metadata"
-        key = "note.year_from_metadata" if metadata else "note.year_from_title"
+        key = YEAR_NOTES[(ctx.where or {}).get("year", "title")]
         notes.append((key, {"year": ctx.year}))
     if "catalogue" in sources:
         years = sorted({r["year"] for r in index.records})
         notes.append(("note.year_from_catalogue", {"year": years[-1] if years else ""}))
     if ctx.period is not None and (ctx.where or {}).get("period"):
         year = ctx.period.year or ctx.year or ""
-        notes.append(("note.period_from_title", {"year": year, "end": ctx.period.end}))
+        key = (
+            "note.period_from_sheet" if ctx.where["period"] == "sheet" else "note.period_from_title"
+        )
+        notes.append((key, {"year": year, "end": ctx.period.end}))
     return notes
 
 

@@ -10,7 +10,12 @@ from functools import lru_cache
 
 from dashboard.core.problems import IngestError
 from dashboard.ingest.cells import clean
-from dashboard.ingest.context import FOOTER_ROWS, TableContext, with_footer_source
+from dashboard.ingest.context import (
+    FOOTER_ROWS,
+    TableContext,
+    sheet_context,
+    with_footer_source,
+)
 from dashboard.ingest.grid import Grid
 from dashboard.ingest.layout import (
     FOOTNOTE,
@@ -28,6 +33,8 @@ def find_layouts(grid: Grid, file: str) -> list[Layout]:
     ('1、本地生产总值', '2、…构成', '5、规模以上工业产销'), each with its own header and
     a numbered title above it; the tables below the first take the file title's context."""
     blocks = [find_layout(grid, file)]
+    if (dated := sheet_context(grid.sheet, blocks[0].context)) is not None:
+        blocks = [find_layout(grid, file, 0, dated)]  # the sheet's name dates the table
     while (nxt := _next_header(grid, blocks[-1].data_start)) is not None:
         stop = _section_start(grid, nxt, blocks[-1].data_start)
         blocks[-1].data_stop = stop

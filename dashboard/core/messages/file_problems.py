@@ -95,6 +95,10 @@ TEXT = {
         "未写年份的时期按“时间”行的 {year} 年计",
         "periods without a year: {year}, from the 时间 line",
     ),
+    "note.year_from_sheet": (
+        "未写年份的时期按工作表名的 {year} 年计",
+        "periods without a year: {year}, from the sheet's name",
+    ),
     "note.year_from_catalogue": (
         "文件未写年份，按目录年度 {year} 年计",
         "the file names no year: the catalogue's year {year} is assumed",
@@ -102,6 +106,10 @@ TEXT = {
     "note.period_from_title": (
         "未写时期的列按标题的 {year}年1-{end}月 计",
         "columns without a period: {year}年1-{end}月, from the title",
+    ),
+    "note.period_from_sheet": (
+        "未写时期的列按工作表名的 {year}年1-{end}月 计",
+        "columns without a period: {year}年1-{end}月, from the sheet's name",
     ),
     "note.place_from_title": (
         "标题写明是“{place}”的数字",
