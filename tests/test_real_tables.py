@@ -101,6 +101,22 @@ def test_stacked_tables_say_where_each_row_went(empty_ws):
             3,
             "'规模以上工业 增加值环比增速' is not a catalogue indicator",
         ),  # fmt: skip
+        # a district's GDP (表1 2023年全区生产总值, '指 标', headers wrapped over two
+        # lines): its 生产总值 row was stored as 郑州市's GDP once the header was read
+        (
+            "R08_yicheng_district_gdp_2023.csv",
+            6,
+            5,
+            "the title names the place '全区'; the catalogue has no target for it",
+        ),  # fmt: skip
+        # a provincial yearbook (years 2000…2014 as bare numbers over the columns,
+        # 按主要行业分 section rows, an index section (上年=100)): was 'no header row found'
+        (
+            "R09_fujian_yearbook_gross_output_2015.csv",
+            27,
+            4,
+            "'总产出' is not a catalogue indicator",
+        ),
     ],
 )
 def test_a_real_table_without_catalogue_figures_is_refused_plainly(empty_ws, name, rows, line, why):
@@ -368,3 +384,16 @@ def test_a_table_without_a_year_says_it_takes_the_catalogues():
     parsed = read((DATA / "R02_zs_1-9_progress_blocks.csv").read_bytes(), "R02.csv")
     assert ("note.year_from_catalogue", {"year": 2026}) in parsed.notes
     assert text("note.year_from_catalogue", "zh", year=2026) == "文件未写年份，按目录年度 2026 年计"
+
+
+def test_a_districts_table_is_stored_for_the_district():
+    """R08 read by the district's own office: 全区 is its own place, and its 2023 GDP is a
+    reference figure with the amount beside it."""
+    catalogue = CATALOGUE.assign(entity="驿城区")
+    data = (DATA / "R08_yicheng_district_gdp_2023.csv").read_bytes()
+    parsed = read(data, "R08.csv", home="驿城区", catalogue=catalogue)
+    f = parsed.figures
+    assert f[
+        ["entity", "year", "id", "period_end", "value", "companion_value"]
+    ].values.tolist() == [["驿城区", 2023, "gdp_growth", 12, 4.7, 613.52]]
+    assert [s.row for s in parsed.skipped] == [6, 7, 8, 9, 10]

@@ -127,6 +127,7 @@ VALUE_WORDS = {
     "绝对量",
     "绝对额",
     "绝对值",
+    "绝对数",
     "总量",
     "本月",
     "当月",
@@ -159,7 +160,18 @@ VALUE_WORDS = {
     "数据",
 }
 # Headers that name the level of a published amount/growth pair.
-LEVEL_WORDS = {"绝对量", "绝对额", "绝对值", "总量", "总额", "金额", "累计值", "当期值", "本月值"}
+LEVEL_WORDS = {
+    "绝对量",
+    "绝对额",
+    "绝对值",
+    "绝对数",
+    "总量",
+    "总额",
+    "金额",
+    "累计值",
+    "当期值",
+    "本月值",
+}
 GROWTH_WORDS = ("增长", "增速", "同比", "增幅", "growth", "yoy")
 YTD_WORDS = ("累计", "本年", "ytd", "cumulative", "1-")
 MONTH_WORDS = ("当月", "本月", "单月", "同月", "month")
@@ -339,6 +351,15 @@ def _try_period(cell) -> Period | None:
         return None
 
 
+SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+YEAR_HEADER = re.compile(r"^(19|20)\d{2}$")
+
+
+def _year_header(base: str) -> Period | None:
+    """A yearbook's column of a year ('2014' over the figures): the whole year."""
+    return Period(int(base), 1, 12, True) if YEAR_HEADER.match(base) else None
+
+
 def _leading_period(base: str) -> Period | None:
     """The period a measure header starts with ('2025年1-9月累计增长', '1—9月增速',
     '前三季度增长'): without it such a column took the title's period, and a 2025 column
@@ -352,7 +373,8 @@ def _leading_period(base: str) -> Period | None:
 def _column(i: int, cell) -> Column | None:
     """What a header cell says; None for a cell that is none of ours (序号, 年度目标)."""
     base, unit = split_label(str(cell))
-    period = _try_period(cell if not isinstance(cell, str) else base)
+    base = SPACED.sub("", base)  # '指 标', '绝对数' over '(亿元)': spaced and wrapped to fit
+    period = _try_period(cell if not isinstance(cell, str) else base) or _year_header(base)
     role = "value" if period else role_of(base)
     if role is None:
         return None
@@ -493,11 +515,12 @@ def _with_context(cols: list[Column], ctx: TableContext, regions: bool) -> list[
     without an indicator take the '指标：' line's or the title's."""
     named = ctx.indicator or (title_indicator(ctx.title) if ctx.title else None)
     has_period_column = any(c.role == "period" for c in cols)
+    whole = ctx.period or _annual(cols, ctx)
     left = None  # '1-10月 | 增长(%)': a measure column belongs to the period before it
     for c in cols:
         if c.role != "value":
             continue
-        period = ctx.period or (left.period if left is not None else None)
+        period = whole or (left.period if left is not None else None)
         if c.period is None and period is not None and not has_period_column:
             c.period = period
             c.basis = "ytd" if period.cumulative else c.basis
@@ -509,6 +532,21 @@ def _with_context(cols: list[Column], ctx: TableContext, regions: bool) -> list[
             label = read_label(c.indicator)
             c.growth, c.basis = label.growth, c.basis or label.basis
     return cols
+
+
+ANNUAL = re.compile(r"比上年(?!同期|同月)")
+
+
+def _annual(cols: list[Column], ctx: TableContext) -> Period | None:
+    """A year's table ('表1 2023年全区生产总值 | 绝对数 | 比上年增长'): a title naming a
+    year and no period, over columns compared with the year before, not the same period
+    of it (比上年同期), and naming no period of their own, gives the whole year."""
+    values = [c for c in cols if c.role == "value"]
+    if ctx.year is None or any(c.period for c in values):
+        return None
+    if not any(ANNUAL.search(clean(c.header)) for c in values):
+        return None
+    return Period(ctx.year, 1, 12, True)
 
 
 def _single_months_beside_cumulative(cols: list[Column]) -> list[Column]:
