@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from dashboard.core.messages import text
+from dashboard.core.problems import errors
 from dashboard.ingest.context import source_place, title_place
 from dashboard.ingest.parse import parse_upload
 from dashboard.ingest.resolve import CatalogueIndex
@@ -61,6 +62,13 @@ def ingest(ws, name: str):
             1,
             6,
             [(2022, "retail_sales_growth", 1, 9, "ytd", -10.7, 11864.63, 4)],
+        ),
+        (  # a year's GDP with its index (2011年为上年% = 112: growth of 12.0%, never a
+            # growth rate of 112%) and shares beside it; 全市 in the title: the city's own
+            "R10_city_gdp_index_2011.csv",
+            1,
+            13,
+            [(2011, "gdp_growth", 1, 12, "ytd", 12.0, 6145.52, 6)],
         ),
     ],
 )
@@ -397,3 +405,18 @@ def test_a_districts_table_is_stored_for_the_district():
         ["entity", "year", "id", "period_end", "value", "companion_value"]
     ].values.tolist() == [["驿城区", 2023, "gdp_growth", 12, 4.7, 613.52]]
     assert [s.row for s in parsed.skipped] == [6, 7, 8, 9, 10]
+
+
+def test_an_index_is_no_figure_of_a_level_target():
+    """An index column (上年=100) beside a level target's row: a clear refusal of the
+    cell, never the index stored as the level."""
+    data = csv_bytes(
+        [["指标", "2025年", "2025年为上年%"], ["国、省控河流断面水质达标率", "", "101.2"]]
+    )
+    parsed = read(data, "f.csv")
+    p = errors(parsed.problems)[0]
+    assert (p.row, p.column, p.key, p.hint_key) == (2, "C", "value.index", "hint.index")
+    assert p.line("zh") == (
+        "f.csv:2:C: “101.2”是指数（上年=100），不能读作国、省控河流断面水质达标率的数据 — "
+        "指数减 100 即增长率（112.3 即增长 12.3%）；请在该目标所用的列或行填写它的数据"
+    )

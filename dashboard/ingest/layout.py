@@ -351,6 +351,10 @@ def _try_period(cell) -> Period | None:
         return None
 
 
+# A column of indices (the year before = 100: '2011年为上年%', '指数(上年=100)', 发展速度):
+# 112.3 there is growth of 12.3%, never a growth rate of 112.3%.
+INDEX_HEADER = re.compile(r"为上年\s*%|上年(?:同期)?\s*=\s*100|上年为\s*100|发展速度")
+INDEX_UNIT = "上年=100"
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 YEAR_HEADER = re.compile(r"^(19|20)\d{2}$")
 
@@ -372,6 +376,8 @@ def _leading_period(base: str) -> Period | None:
 
 def _column(i: int, cell) -> Column | None:
     """What a header cell says; None for a cell that is none of ours (序号, 年度目标)."""
+    if INDEX_HEADER.search(clean(str(cell))):  # '2011年为上年%', '(上年=100)': an index
+        return Column(i, "value", str(cell), INDEX_UNIT, True, None, None)
     base, unit = split_label(str(cell))
     base = SPACED.sub("", base)  # '指 标', '绝对数' over '(亿元)': spaced and wrapped to fit
     period = _try_period(cell if not isinstance(cell, str) else base) or _year_header(base)

@@ -7,7 +7,7 @@ per cell, not a parse.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
 import numpy as np
@@ -33,7 +33,7 @@ from dashboard.ingest.companions import attach_companions
 from dashboard.ingest.context import TableContext
 from dashboard.ingest.grid import UncachedFormula
 from dashboard.ingest.item_dues import parse_item_due
-from dashboard.ingest.layout import Cells
+from dashboard.ingest.layout import INDEX_UNIT, Cells
 from dashboard.ingest.milestones import parse_milestone
 from dashboard.ingest.resolve import (
     AmbiguousIndicator,
@@ -299,6 +299,8 @@ class Checker:
                 continue
             t, p, b = tv[i], pv[i], bv[i]
             growth = t["measure"] != "ytd_growth"
+            if c.unit_hint[i] == INDEX_UNIT:  # 112.3 (上年=100) is growth of 12.3%
+                number = replace(number, value=number.value - 100)
             unit = "%" if growth else number.unit or c.unit_hint[i] or c.label_unit[i]
             unit = unit or self.context.amount_unit
             rows.append(
@@ -586,6 +588,8 @@ class Checker:
             _refuse("value", "value.estimate", "hint.estimates", severity="warning", cell=cell)
         if number.value is None:
             return None
+        if c.unit_hint[i] == INDEX_UNIT:
+            return _growth_of_index(number.value, target, cell)
         ukey = (number.unit, c.unit_hint[i], c.label_unit[i], target["unit"])
         factor = _cached(units, ukey, _factor, *ukey, cell)
         # Decimal keeps conversions exact: 1,552,981 万元 is 155.2981 亿元, not 155.29809…
@@ -607,6 +611,14 @@ class Checker:
     # -------------------------------------------------------------- whole file
     def _duplicates(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         return duplicate_figures(frame, self.file)
+
+
+def _growth_of_index(index, target: dict, cell) -> float:
+    """The growth an index (the year before = 100) gives: 112.3 is 12.3%. Only a growth
+    rate target takes it; any other target's figure cannot be read from an index."""
+    if target["measure"] != "ytd_growth" or target["unit"] != "%":
+        _refuse("value", "value.index", "hint.index", cell=cell, name=target["name_zh"])
+    return float(index - 100)
 
 
 def table_place_entity(place: str, index: CatalogueIndex) -> str:
@@ -699,7 +711,7 @@ def _scale(unit_hint: str, label_unit: str, target_unit: str, comparator: str, c
     """The exponent suffix ("", "e-4") that puts a plain figure into the target's unit;
     None for the general parser: a factor that is not a power of ten (亩 -> 公顷), or a
     milestone state or water class (codes, not quantities)."""
-    if comparator == "milestone" or target_unit == "类":
+    if comparator == "milestone" or target_unit == "类" or unit_hint == INDEX_UNIT:
         return None
     factor = _factor("", unit_hint, label_unit, target_unit, cell)
     if factor is None:

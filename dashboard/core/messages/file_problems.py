@@ -79,6 +79,10 @@ TEXT = {
         "{name}：当月数，本目标只用累计数",
         "{name}: a single-month figure; the target uses the year to date",
     ),
+    "value.index": (
+        "“{cell}”是指数（上年=100），不能读作{name}的数据",
+        "{cell!r} is an index (the year before = 100), not a figure of {name}",
+    ),
     "value.estimate": ("“{cell}”是预计数，不入库", "{cell!r} is an estimate and is not stored"),
     "skip.no_label": ("该行有数据，但没有指标名称", "figures without an indicator name"),
     "skip.repeated": ("与第 {first} 行的数据相同", "the same figure as row {first}"),
@@ -428,6 +432,11 @@ TEXT = {
         "请核对文件，或在上传页把指标名称设为目录指标的别名",
         "none of its rows is a catalogue indicator of a catalogue entity; check the file, "
         "or map a name to a target on the upload page",
+    ),
+    "hint.index": (
+        "指数减 100 即增长率（112.3 即增长 12.3%）；请在该目标所用的列或行填写它的数据",
+        "an index less 100 is the growth rate (112.3 is growth of 12.3%); give this target's "
+        "own figure in a column or row of its own",
     ),
     "hint.estimates": (
         "只保存实际数；预计数请不要上传",
