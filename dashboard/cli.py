@@ -547,10 +547,13 @@ def _print_skipped(parsed) -> None:
 
 
 def _print_place(parsed) -> None:
-    """A file that says nowhere whose figures it holds: say whose they are taken to be."""
+    """A published table (it has a title) that says nowhere whose figures it holds: say
+    whose they are taken to be. A department's own ledger, header on its first line, is
+    read as the office's without a word, as it always was."""
     for key, params in parsed.notes:
-        if key == "note.place_assumed":
-            print(text("cli.place_assumed", LANG, file=parsed.file, **params), file=sys.stderr)
+        if key == "note.place_assumed" and params["titled"]:
+            entity = params["entity"]
+            print(text("cli.place_assumed", LANG, file=parsed.file, entity=entity), file=sys.stderr)
 
 
 def _print_revisions(pv, index) -> None:

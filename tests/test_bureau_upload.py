@@ -107,6 +107,8 @@ def test_the_command_line_shows_each_revision_old_to_new(empty_ws):
     out = cli(empty_ws, "ingest", str(slip))
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stderr.splitlines() == [
+        f"{slip.name}: the table does not say whose figures these are; they are read as "
+        "郑州市's (pass --place other if they are another place's)",
         f"warning: {slip.name}:3:C: key_project_investment 1-9月: the revision 17,900 is ten "
         "times off the value it replaces (1,790) — check the figure and its unit; confirm if "
         "it is right",

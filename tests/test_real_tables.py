@@ -220,7 +220,7 @@ def test_a_table_naming_no_place_says_whose_figures_it_takes_them_to_be():
     they are taken to be, and the official's answer 'another place's' stores none."""
     taken = read(R05, "R05.csv")
     assert taken.place_open
-    assert ("note.place_assumed", {"entity": "郑州市"}) in taken.notes
+    assert ("note.place_assumed", {"entity": "郑州市", "titled": True}) in taken.notes
     assert text("note.place_assumed", "zh", entity="郑州市").startswith(
         "表中没有写明是哪里的数字（标题、地区行、来源行、地区列和行名都没有），按郑州市的数字读入"
     )

@@ -209,9 +209,13 @@ def _place_notes(
         return [("note.place_other", {})]
     if place is not None:
         return [("note.place_chosen", {"entity": place})]
-    taken = sorted(set(figures["entity"])) if not figures.empty else []
-    entity = "、".join(taken) or index.home or ""
-    return [("note.place_assumed", {"entity": entity})]
+    if figures.empty:
+        return []  # nothing is stored, for no one
+    # 'titled': a published table's title without a place, which the command line
+    # mentions too; a department's own ledger (header on the first line) is its own
+    titled = bool(ctx.title)
+    entity = "、".join(sorted(set(figures["entity"])))
+    return [("note.place_assumed", {"entity": entity, "titled": titled})]
 
 
 def sequence_warnings(breaks: pd.DataFrame, file: str) -> list[Problem]:
