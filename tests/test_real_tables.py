@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from dashboard.core.messages import text
-from dashboard.core.problems import errors
+from dashboard.core.problems import errors, warnings
 from dashboard.ingest.context import source_place, title_place
 from dashboard.ingest.parse import parse_upload
 from dashboard.ingest.resolve import CatalogueIndex
@@ -224,11 +224,20 @@ def test_a_table_naming_no_place_says_whose_figures_it_takes_them_to_be():
     assert text("note.place_assumed", "zh", entity="郑州市").startswith(
         "表中没有写明是哪里的数字（标题、地区行、来源行、地区列和行名都没有），按郑州市的数字读入"
     )
+    # and what a city's table never holds: a quarter's GDP of 296,299亿元 beside it
+    warning = taken.problems[0]
+    assert (warning.row, warning.column, warning.severity) == (3, "B", "warning")
+    assert warning.line("en") == (
+        "R05.csv:3:B: gdp_growth: the amount published beside it, 296,299.00 亿元, is over ten "
+        "times 郑州市's whole base year (15,200.00 亿元): the table may be the nation's, the "
+        "province's or another place's — if these are not the office's own figures, answer "
+        "'another place's' above (on the command line, pass --place other)"
+    )
     other = read(R05, "R05.csv", place=OTHER_PLACE)
     assert other.figures.empty and other.place_open
     assert [(s.row, s.key) for s in other.skipped][0] == (3, "skip.not_ours")
     assert other.skipped[0].reason_in("en") == "you said these are not 郑州市's figures: not stored"
-    assert ("note.place_other", {}) in other.notes
+    assert ("note.place_other", {}) in other.notes and not warnings(other.problems)
 
 
 TITLE = "2024年一季度GDP初步核算数据"

@@ -8,6 +8,7 @@ import pandas as pd
 from dashboard.core.problems import IngestError, Problem, Skipped, errors
 from dashboard.ingest.grid import read_grid
 from dashboard.ingest.layout import Layout, raw_figures
+from dashboard.ingest.plausible import place_scale_warnings
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.ingest.stacked import find_layouts
 from dashboard.ingest.validate import OTHER_PLACE, Checker, Outcomes, Row, duplicate_figures
@@ -107,8 +108,10 @@ def parse_upload(
     problems += _whole_file(figures, problems, outcomes, file)
     if strict:
         problems += [_as_error(skip, file) for skip in outcomes.skipped]
-    problems.sort(key=lambda p: (p.row or 0, p.column or ""))
     place_open = not layout.names_by_id and not any(c.place_named for c in checkers)
+    if place_open and place is None:
+        problems += place_scale_warnings(figures, index, file)
+    problems.sort(key=lambda p: (p.row or 0, p.column or ""))
     notes = _notes(layout, set().union(*(c.year_sources for c in checkers)), index)
     return ParsedUpload(
         file,

@@ -12,6 +12,7 @@ import pandas as pd
 from dashboard.core.messages import Msg
 from dashboard.core.plausibility import RATE_FLOOR_PP, off_scale, series_typical, tenfold
 from dashboard.core.problems import Problem
+from dashboard.core.units import IncompatibleUnits, UnknownUnit, conversion_factor
 from dashboard.ingest.resolve import CatalogueIndex
 
 FLOWS = ("ytd", "month")  # amounts over 1—N月 or one month: compared per month
@@ -143,3 +144,44 @@ def _period(start: int, end: int) -> Msg:
     if start == end:
         return Msg.of("period.month_short", end=end)
     return Msg.of("period.span_short", start=start, end=end)
+
+
+def place_scale_warnings(figures: pd.DataFrame, index: CatalogueIndex, file: str) -> list[Problem]:
+    """For a file that names no place: a growth figure whose published amount beside it
+    is over ten times the target's whole base year (the nation's GDP, 296,299亿元 for one
+    quarter, against 郑州市's 1.52万亿元 a year) is most likely another place's."""
+    if (
+        figures.empty
+        or "companion_value" not in figures
+        or not figures["companion_value"].notna().any()
+    ):
+        return []
+    targets = {(r["entity"], r["year"], r["id"]): r for r in index.records}
+    out = []
+    for f in figures[figures["companion_value"].notna()].itertuples():
+        base = _base_in(targets.get((f.entity, _catalogue_year(targets, f), f.id)), f)
+        if base is not None and f.companion_value > 10 * base:
+            params = {"id": f.id, "value": f.companion_value, "unit": f.companion_unit,
+                      "base": base, "entity": f.entity}  # fmt: skip
+            column = f.companion_column
+            out.append(Problem(file, int(f.companion_row), column, "figure.other_place_scale",
+                               "hint.other_place", params, "warning"))  # fmt: skip
+    return out
+
+
+def _catalogue_year(targets: dict, f) -> int:
+    """The catalogue year of a figure's target (a reference figure's year has none)."""
+    years = [y for (e, y, i) in targets if e == f.entity and i == f.id]
+    return max(years) if years else f.year
+
+
+def _base_in(target: dict | None, f) -> float | None:
+    """The target's base year amount (baseline_value) in the unit of the amount beside
+    the figure; None when there is none or the units do not compare."""
+    if target is None or pd.isna(target.get("baseline_value")) or not f.companion_unit:
+        return None
+    try:
+        factor = conversion_factor(str(target["baseline_unit"]), str(f.companion_unit))
+    except (IncompatibleUnits, UnknownUnit):
+        return None
+    return float(target["baseline_value"]) * float(factor)

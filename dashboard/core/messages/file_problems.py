@@ -115,6 +115,13 @@ TEXT = {
         "未写时期的列按工作表名的 {year}年1-{end}月 计",
         "columns without a period: {year}年1-{end}月, from the sheet's name",
     ),
+    "figure.other_place_scale": (
+        "{id}：同时公布的 {value:,.2f}{unit} 超过{entity}基期全年（{base:,.2f}{unit}）的十倍，"
+        "这张表可能是全国、全省或其他地方的",
+        "{id}: the amount published beside it, {value:,.2f} {unit}, is over ten times "
+        "{entity}'s whole base year ({base:,.2f} {unit}): the table may be the nation's, the "
+        "province's or another place's",
+    ),
     "note.place_from_title": (
         "标题写明是“{place}”的数字",
         "the title says whose figures these are: {place}",
@@ -432,6 +439,11 @@ TEXT = {
         "请核对文件，或在上传页把指标名称设为目录指标的别名",
         "none of its rows is a catalogue indicator of a catalogue entity; check the file, "
         "or map a name to a target on the upload page",
+    ),
+    "hint.other_place": (
+        "如果不是本地的数字，请在上方选择“其他地方的”（命令行加 --place other）",
+        "if these are not the office's own figures, answer 'another place's' above (on the "
+        "command line, pass --place other)",
     ),
     "hint.index": (
         "指数减 100 即增长率（112.3 即增长 12.3%）；请在该目标所用的列或行填写它的数据",
