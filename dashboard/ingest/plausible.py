@@ -156,10 +156,14 @@ def place_scale_warnings(figures: pd.DataFrame, index: CatalogueIndex, file: str
         or not figures["companion_value"].notna().any()
     ):
         return []
-    targets = {(r["entity"], r["year"], r["id"]): r for r in index.records}
+    targets: dict = {}  # (entity, id) -> the target of its latest catalogue year
+    for r in index.records:
+        key = (r["entity"], r["id"])
+        if key not in targets or r["year"] > targets[key]["year"]:
+            targets[key] = r
     out = []
     for f in figures[figures["companion_value"].notna()].itertuples():
-        base = _base_in(targets.get((f.entity, _catalogue_year(targets, f), f.id)), f)
+        base = _base_in(targets.get((f.entity, f.id)), f)
         if base is not None and f.companion_value > 10 * base:
             params = {"id": f.id, "value": f.companion_value, "unit": f.companion_unit,
                       "base": base, "entity": f.entity}  # fmt: skip
@@ -167,12 +171,6 @@ def place_scale_warnings(figures: pd.DataFrame, index: CatalogueIndex, file: str
             out.append(Problem(file, int(f.companion_row), column, "figure.other_place_scale",
                                "hint.other_place", params, "warning"))  # fmt: skip
     return out
-
-
-def _catalogue_year(targets: dict, f) -> int:
-    """The catalogue year of a figure's target (a reference figure's year has none)."""
-    years = [y for (e, y, i) in targets if e == f.entity and i == f.id]
-    return max(years) if years else f.year
 
 
 def _base_in(target: dict | None, f) -> float | None:
