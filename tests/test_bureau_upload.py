@@ -336,5 +336,8 @@ def test_page_asks_whose_figures_a_table_naming_no_place_holds(app):
     assert any(c.value.startswith("表中没有写明是哪里的数字") for c in app.caption)
     choice.set_value("?other").run()
     assert not app.exception, [e.value for e in app.exception]
-    assert not [b for b in app.button if b.label == "确认保存"]
-    assert any(c.value == "按您的说明，这些是其他地方的数字，不入库" for c in app.caption)
+    assert not [b for b in app.button if b.label == "确认保存"] and not app.error
+    assert app.info[0].value == "按您的说明，这些是其他地方的数字，不入库"
+    assert (
+        app.dataframe[0].value["未入库原因"].tolist()[0] == "您已说明这些不是郑州市的数字，未入库"
+    )

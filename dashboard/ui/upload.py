@@ -186,6 +186,10 @@ if pv.duplicate_of:
         )
     )
     st.stop()
+if pv.parsed.place == OTHER_PLACE and pv.figures.empty:  # as the official said: not ours
+    st.info(text("note.place_other", lang))
+    show_rows_not_stored(pv.parsed)
+    st.stop()
 if not pv.ok:
     st.error(text("refused", lang))
     st.dataframe(
