@@ -28,7 +28,8 @@ from dashboard.export.heading import Heading
 FONT = "cjk"
 PER_ROW, CELL_W, CELL_H = 5, 37.0, 44.0
 NAME_LINES = 2  # a gauge's name wraps onto at most two lines under the one beside it
-LAGGING = ("off_track", "at_risk", "overdue_report")
+# 滞后及未报送: behind, and due but unreported (an older figure there or none at all)
+LAGGING = ("off_track", "at_risk", "overdue_report", "no_data")
 LAGGING_WIDTHS, LINE_H = (34, 14, 80, 58), 4.2
 Stage = Callable[[float, str], None]  # (fraction done, stage message key)
 
