@@ -12,6 +12,7 @@ import pytest
 
 from dashboard.core.access import User
 from dashboard.core.formulas import neutralise
+from dashboard.export.tables import export_table
 from dashboard.services import exporting, reporting, snapshots
 from dashboard.services.comments import add_comment, find_target
 from dashboard.services.database import open_store
@@ -133,6 +134,13 @@ def test_xlsx_in_english_names_sections_departments_and_units(live):
         "10k t",
     )
     assert [c.value for c in book["Summary"]["A"]][2] == "Steady progress"
+
+
+def test_a_milestone_exports_its_state_not_its_code(live):
+    frame, _ = live
+    table = export_table(frame, "zh").set_index("指标")
+    forum = table.loc["办好第三届郑州—卢森堡“空中丝绸之路”国际合作论坛"]
+    assert (pd.isna(forum["实际"]), forum["状态"]) == (True, "已完成")
 
 
 def test_pdf_has_chinese_text_and_embedded_font(live, tmp_path):

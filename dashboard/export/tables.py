@@ -51,6 +51,8 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     frame["entity"] = [None if pd.isna(v) else glossary("entity", v, lang) for v in frame["entity"]]
     frame["department"] = [glossary("department", v, lang) for v in frame["department"]]
     frame["unit"] = [None if pd.isna(u) else unit_word(u, lang) for u in frame["unit"]]
+    if "family" in frame:  # a milestone's figure is its state's code (2 = done): 状态 says it
+        frame.loc[frame["family"] == "milestone", "actual"] = None
     # older snapshots lack some
     for col in ("reason", "measures", "last_year_actual", "items_open", "items_overdue_names"):
         if col not in frame:
