@@ -4,6 +4,7 @@ import math
 
 import pytest
 
+from dashboard.present.detail_tables import pace_lines
 from dashboard.present.gauges import gauge_share, tick
 from dashboard.present.labels import (
     amount,
@@ -150,3 +151,29 @@ def test_a_snapshots_rules_read_in_words_every_part():
     assert "L" not in rule_version(version, "en") and "gaprounded" not in rule_version(
         version, "en"
     )
+
+
+def pace_row(**kw) -> dict:
+    return (
+        row(
+            family="flow",
+            unit="条",
+            required_pace=NAN,
+            projected=7.2,
+            projected_method="linear_run_rate",
+            weights_basis=None,
+            pace_period="month",
+        )
+        | kw
+    )
+
+
+def test_the_projected_year_end_of_a_range_is_read_against_its_floor():
+    # 新增国际航线5-8条: the target has no single figure; it printed "为目标的—%"
+    r = pace_row(comparator="range", target=NAN, target_low=5.0, target_high=8.0)
+    assert pace_lines(r, "zh") == ["全年预计：7.2条（按序时线性推算），为目标下限的144.0%"]
+
+
+def test_the_projected_share_has_one_decimal_like_the_completion():
+    r = pace_row(unit="万吨", target=110.0, projected=105.84, projected_method="seasonal_profile")
+    assert pace_lines(r, "zh") == ["全年预计：105.84万吨（按上年季节规律推算），为目标的96.2%"]

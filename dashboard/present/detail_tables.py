@@ -56,14 +56,16 @@ def pace_lines(r: ReportRow, lang: str) -> list[str]:
             basis = text("method." + r["weights_basis"], lang)
             line += text("pace.weights", lang, basis=basis)
         lines.append(line)
-    if r["family"] == "flow" and not missing(r["projected"]) and r["target"]:
+    ranged = r["comparator"] == "range"  # 5-8条: measured against its floor, as the gauge
+    bar = r["target_low"] if ranged else r["target"]
+    if r["family"] == "flow" and not missing(r["projected"]) and not missing(bar) and bar:
         lines.append(
             text(
-                "pace.projected",
+                "pace.projected_floor" if ranged else "pace.projected",
                 lang,
                 amount=amount(r["projected"], r["unit"], lang),
                 method=text("method." + r["projected_method"], lang),
-                share=pct(r["projected"] / r["target"] * 100),
+                share=pct(round(r["projected"] / bar * 100, 1)),  # one decimal, as 完成率
             )
         )
     return lines

@@ -384,6 +384,10 @@ TEXT = {
         "全年预计：{amount}（{method}），为目标的{share}%",
         "Projected year end: {amount} ({method}), {share}% of the target",
     ),
+    "pace.projected_floor": (
+        "全年预计：{amount}（{method}），为目标下限的{share}%",
+        "Projected year end: {amount} ({method}), {share}% of the lower bound",
+    ),
     "history.source": ("#{upload} {file} (行{row})", "#{upload} {file} (row {row})"),
     "source_quote": ("报告原文：\n> {sentence}", "Report text:\n> {sentence}"),
     # the command line (English unless asked otherwise)
