@@ -2,8 +2,10 @@
 
 import math
 
+import pandas as pd
 import pytest
 
+from dashboard.present.charts import level_trend, milestone_trend, trend
 from dashboard.present.detail_tables import pace_lines
 from dashboard.present.gauges import gauge_share, tick
 from dashboard.present.labels import (
@@ -177,3 +179,28 @@ def test_the_projected_year_end_of_a_range_is_read_against_its_floor():
 def test_the_projected_share_has_one_decimal_like_the_completion():
     r = pace_row(unit="万吨", target=110.0, projected=105.84, projected_method="seasonal_profile")
     assert pace_lines(r, "zh") == ["全年预计：105.84万吨（按上年季节规律推算），为目标的96.2%"]
+
+
+def test_the_trend_legend_names_the_figures_and_the_target_too():
+    points = pd.DataFrame({"month": [1, 2, 3], "value": [5.0, 9.0, 14.0]})
+    layers = trend(points, 60.0, "zh", "个").to_dict()["layer"]
+    scale = layers[0]["encoding"]["color"]["scale"]
+    assert scale == {
+        "domain": ["实际", "序时进度线", "目标"],
+        "range": ["#0969da", "#54aeff", "#cf222e"],
+    }
+    assert [layer["encoding"]["color"]["scale"] for layer in layers] == [scale] * 3
+
+
+def test_level_axes_read_as_figures_classes_and_states():
+    flat = pd.DataFrame({"month": [1, 2], "value": [2.0, 2.0]})
+    assert (
+        level_trend(flat, 0.0, "zh", "户").to_dict()["layer"][0]["encoding"]["y"]["axis"]["format"]
+        == ",~f"
+    )  # a flat series was labelled 2.000000
+    water = level_trend(flat, 2.0, "en", "类").to_dict()["layer"][0]["encoding"]["y"]
+    assert water["axis"]["labelExpr"].startswith('{"1": "Ⅰ", "2": "Ⅱ"')
+    assert water["scale"] == {"domain": [1, 6], "reverse": True}
+    assert (water["axis"]["values"], water["axis"]["tickCount"]) == ([1, 2, 3, 4, 5, 6], 6)
+    state = milestone_trend(flat.assign(value=[1, 2]), "zh").to_dict()["encoding"]["y"]["axis"]
+    assert state["labelExpr"] == '{"0": "未启动", "1": "推进中", "2": "已完成"}[datum.value]'

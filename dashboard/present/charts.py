@@ -5,20 +5,23 @@ share of the bar reached (completion for amounts, actual ÷ target for rates), t
 share as a dark tick, the status as colour *and* as words under it.
 """
 
+import json
 import math
 
 import altair as alt
 import pandas as pd
 
-from dashboard.core.explain import missing
+from dashboard.core.explain import ROMAN, missing
 from dashboard.core.messages import text
 from dashboard.core.palette import GAUGE_MAX, text_color
 from dashboard.core.progress_row import ProgressRow
 from dashboard.core.units import unit_word
-from dashboard.core.vocab import signed_bar
+from dashboard.core.vocab import MILESTONE_CODES, signed_bar
 from dashboard.present.gauges import gauge_cells
 
 GAUGE_WIDTH, GAUGE_HEIGHT = 150, 105
+FIGURES, TARGET = "#0969da", "#cf222e"  # the reported figures, the target's line
+EXPECTED = ("#54aeff", "#0550ae")  # the linear time share, last year's seasonal profile
 
 
 def _angle(share: float) -> float:
@@ -138,57 +141,78 @@ def trend(
     """Figures by month against the linear time share, the seasonal profile and the target.
 
     `points`: month, value. For year-to-date amounts the expected lines run to the target.
+    One legend names every line, the reported figures and the target among them.
     """
-    layers = [_figures_line(points, lang, alt.Y("value:Q", axis=_unit_axis(unit, lang)))]
-    if target is not None and not missing(target):
-        lines = pd.DataFrame(
+    actual, bar = text("actual", lang), text("target", lang)
+    y = alt.Y("value:Q", axis=_unit_axis(unit, lang))
+    if target is None or missing(target):
+        return _figures_line(points, lang, y).properties(height=280)
+    lines = pd.DataFrame(
+        {
+            "month": list(range(1, 13)),
+            "value": [target * m / 12 for m in range(1, 13)],
+            "what": text("expected_linear", lang),
+        }
+    )
+    if profile is not None and not profile.empty:
+        seasonal = pd.DataFrame(
             {
-                "month": list(range(1, 13)),
-                "value": [target * m / 12 for m in range(1, 13)],
-                "what": text("expected_linear", lang),
+                "month": profile["month"],
+                "value": target * profile["share_pct"] / 100,
+                "what": text("expected_seasonal", lang),
             }
         )
-        if profile is not None and not profile.empty:
-            lines = pd.concat(
-                [
-                    lines,
-                    pd.DataFrame(
-                        {
-                            "month": profile["month"],
-                            "value": target * profile["share_pct"] / 100,
-                            "what": text("expected_seasonal", lang),
-                        }
-                    ),
-                ]
-            )
-        layers.append(
-            alt.Chart(lines)
-            .mark_line(strokeDash=[4, 3])
-            .encode(
-                x="month:Q",
-                y="value:Q",
-                color=alt.Color("what:N", title=None, legend=alt.Legend(orient="bottom")),
-            )
-        )
-        layers.append(
-            alt.Chart(pd.DataFrame({"value": [target]}))
-            .mark_rule(color="#cf222e")
-            .encode(y="value:Q")
-        )
-    return alt.layer(*layers).properties(height=280)
+        lines = pd.concat([lines, seasonal])
+    names = [actual, *dict.fromkeys(lines["what"]), bar]
+    palette = {
+        text("expected_linear", lang): EXPECTED[0],
+        text("expected_seasonal", lang): EXPECTED[1],
+    }
+    color = alt.Color(
+        "what:N",
+        title=None,
+        scale=alt.Scale(domain=names, range=[FIGURES, *(palette[n] for n in names[1:-1]), TARGET]),
+        legend=alt.Legend(orient="bottom"),
+    )
+    figures = _figures_line(points.assign(what=actual), lang, y).encode(color=color)
+    expected = alt.Chart(lines).mark_line(strokeDash=[4, 3])
+    rule = alt.Chart(pd.DataFrame({"value": [target], "what": [bar]})).mark_rule()
+    return alt.layer(
+        figures,
+        expected.encode(x="month:Q", y="value:Q", color=color),
+        rule.encode(y="value:Q", color=color),
+    ).properties(height=280)
 
 
 def _unit_axis(unit: str, lang: str) -> alt.Axis:
-    """The unit written level above the axis (a turned 个 or 万吨 reads as a glyph)."""
+    """The unit written level above the axis (a turned 个 or 万吨 reads as a glyph); figures
+    without trailing zeros (a flat series was labelled 2.000000)."""
     title = unit_word(unit, lang) or text("value", lang)
-    return alt.Axis(title=title, titleAngle=0, titleAlign="left", titleX=0, titleY=-12)
+    return alt.Axis(
+        title=title, titleAngle=0, titleAlign="left", titleX=0, titleY=-12, format=",~f"
+    )
+
+
+def _coded_axis(words: dict[int, str], title: str) -> alt.Axis:
+    """An axis of codes labelled with their words: water classes Ⅰ..劣Ⅴ, milestone states."""
+    table = json.dumps({str(code): word for code, word in words.items()}, ensure_ascii=False)
+    return alt.Axis(
+        title=title,
+        titleAngle=0,
+        titleAlign="left",
+        titleX=0,
+        titleY=-12,
+        values=list(words),
+        tickCount=len(words),  # else Vega thins the values to height/40 (Ⅱ was dropped)
+        labelExpr=f"{table}[datum.value]",
+    )
 
 
 def _figures_line(points: pd.DataFrame, lang: str, y: alt.Y) -> alt.Chart:
     """The reported figures by month, January to December."""
     return (
         alt.Chart(points)
-        .mark_line(point=True, color="#0969da")
+        .mark_line(point=True, color=FIGURES)
         .encode(
             x=alt.X(
                 "month:Q",
@@ -207,12 +231,27 @@ def _figures_line(points: pd.DataFrame, lang: str, y: alt.Y) -> alt.Chart:
 
 def level_trend(points: pd.DataFrame, bar: float | None, lang: str, unit: str) -> alt.LayerChart:
     """Growth rates and levels by period against the bar (no time share)."""
-    y = alt.Y("value:Q", axis=_unit_axis(unit, lang), scale=alt.Scale(zero=False))
+    if unit == "类":  # a water class: Ⅰ (best) at the top, as bulletins rank them
+        axis = _coded_axis(ROMAN, unit_word(unit, lang))
+        y = alt.Y("value:Q", axis=axis, scale=alt.Scale(domain=[1, 6], reverse=True))
+    else:
+        y = alt.Y("value:Q", axis=_unit_axis(unit, lang), scale=alt.Scale(zero=False))
     chart = _figures_line(points, lang, y)
     if bar is None or missing(bar):
         return chart.properties(height=260)
-    rule = alt.Chart(pd.DataFrame({"value": [bar]})).mark_rule(color="#cf222e", strokeDash=[4, 3])
+    rule = alt.Chart(pd.DataFrame({"value": [bar]})).mark_rule(color=TARGET, strokeDash=[4, 3])
     return alt.layer(chart, rule.encode(y="value:Q")).properties(height=260)
+
+
+def milestone_trend(points: pd.DataFrame, lang: str) -> alt.Chart:
+    """A milestone's reported state by month, the states in words (not codes 0-2)."""
+    words = {code: text(f"milestone.{state}", lang) for code, state in MILESTONE_CODES.items()}
+    y = alt.Y(
+        "value:Q",
+        axis=_coded_axis(words, text("status", lang)),
+        scale=alt.Scale(domain=[0, 2]),
+    )
+    return _figures_line(points, lang, y).properties(height=200)
 
 
 def indicator_trend(
@@ -221,6 +260,8 @@ def indicator_trend(
     """The detail page's chart of one target: year-to-date amounts against the expected
     lines and the target's floor; rates and levels against their bar."""
     unit = r["unit"] or ""
+    if r["family"] == "milestone":
+        return milestone_trend(points, lang)
     if r["family"] == "flow":
         floor = r["target_low"] if r["comparator"] == "range" else r["target"]
         return trend(points, floor, lang, unit, profile)
