@@ -5,6 +5,7 @@ import math
 import pandas as pd
 import pytest
 
+from dashboard.core.explain import value_with_unit
 from dashboard.present.charts import level_trend, milestone_trend, trend
 from dashboard.present.detail_tables import pace_lines
 from dashboard.present.gauges import gauge_share, tick
@@ -204,3 +205,11 @@ def test_level_axes_read_as_figures_classes_and_states():
     assert (water["axis"]["values"], water["axis"]["tickCount"]) == ([1, 2, 3, 4, 5, 6], 6)
     state = milestone_trend(flat.assign(value=[1, 2]), "zh").to_dict()["encoding"]["y"]["axis"]
     assert state["labelExpr"] == '{"0": "未启动", "1": "推进中", "2": "已完成"}[datum.value]'
+
+
+def test_a_water_class_in_an_explanation_reads_in_the_readers_language():
+    # 'Oct: Ⅱ类, every period kept at Ⅱ类 or better' on the English page
+    assert (value_with_unit(2.0, "类", "zh"), value_with_unit(2.0, "类", "en")) == (
+        "Ⅱ类",
+        "Class Ⅱ",
+    )

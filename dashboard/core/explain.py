@@ -63,8 +63,8 @@ def unit_text(unit: str | None, lang: str) -> str:
 
 
 def value_with_unit(x: float, unit: str, lang: str = "zh") -> str:
-    if unit == "类":
-        return f"{ROMAN.get(int(round(x)), num(x))}类"
+    if unit == "类":  # 'Ⅱ类' | 'Class Ⅱ'
+        return text("gauge.water_class", lang, value=ROMAN.get(int(round(x)), num(x)))
     if unit in ("%", "") or lang == "zh":
         return f"{num(x)}{unit or ''}"
     return f"{num(x)} {unit_text(unit, lang)}"
