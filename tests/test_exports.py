@@ -134,6 +134,14 @@ def test_xlsx_in_english_names_sections_departments_and_units(live):
         "10k t",
     )
     assert [c.value for c in book["Summary"]["A"]][2] == "Steady progress"
+    routes = next(
+        r for r in detail.iter_rows(min_row=2, values_only=True) if r[2].startswith("New int")
+    )
+    row = dict(zip(header, routes, strict=True))
+    assert (row["Unit"], row["Explanation"].split(",")[0]) == (
+        "routes",
+        "Jan–Oct cumulative 6 routes",
+    )
 
 
 def test_a_milestone_exports_its_state_not_its_code(live):

@@ -213,3 +213,20 @@ def test_a_water_class_in_an_explanation_reads_in_the_readers_language():
         "Ⅱ类",
         "Class Ⅱ",
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "target", "en"),
+    [
+        (6.0, "条", "new_intl_routes", "6 routes"),  # 条 of air routes, not "6 items"
+        (2.6, "万个", "public_parking", "2.6 10k parking spaces"),
+        (1.0, "个", "parking_pilots", "1 project"),  # one, not "1 projects"
+        (1.0, "个", None, "1 unit"),
+        (2.0, "个", None, "2 units"),
+        (1.0, "万人", None, "1 10k people"),  # a multiple of ten thousand stays plural
+        (6.0, "个", "new_intl_routes", "6 units"),  # the glossary's word is for its 条 only
+    ],
+)
+def test_english_names_what_a_target_counts(value, unit, target, en):
+    assert amount(value, unit, "en", target) == en
+    assert amount(value, unit, "zh", target) == amount(value, unit, "zh")

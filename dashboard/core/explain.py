@@ -57,17 +57,20 @@ def pct(x: float) -> str:
     return f"{two:f}" if two != one else f"{one:f}"
 
 
-def unit_text(unit: str | None, lang: str) -> str:
-    """'万吨' | '10k t': the unit as the report writes it, or in English words."""
-    return unit or "" if unit == "类" else unit_word(unit, lang)
+def unit_text(
+    unit: str | None, lang: str, target: str | None = None, value: float | None = None
+) -> str:
+    """'万吨' | '10k t': the unit as the report writes it, or in English words (what
+    `target` counts, singular for a `value` of one: core/units.unit_word)."""
+    return unit or "" if unit == "类" else unit_word(unit, lang, value, target)
 
 
-def value_with_unit(x: float, unit: str, lang: str = "zh") -> str:
+def value_with_unit(x: float, unit: str, lang: str = "zh", target: str | None = None) -> str:
     if unit == "类":  # 'Ⅱ类' | 'Class Ⅱ'
         return text("gauge.water_class", lang, value=ROMAN.get(int(round(x)), num(x)))
     if unit in ("%", "") or lang == "zh":
         return f"{num(x)}{unit or ''}"
-    return f"{num(x)} {unit_text(unit, lang)}"
+    return f"{num(x)} {unit_text(unit, lang, target, x)}"
 
 
 def target_phrase(r: ProgressRow, lang: str) -> str:
@@ -79,9 +82,9 @@ def target_phrase(r: ProgressRow, lang: str) -> str:
             lang,
             low=num(r["target_low"]),
             high=num(r["target_high"]),
-            unit=unit_text(u, lang),
+            unit=unit_text(u, lang, r.get("id")),
         )
-    value = value_with_unit(r["target"], u, lang)
+    value = value_with_unit(r["target"], u, lang, r.get("id"))
     if comparator == "maintain":
         return text("target.maintain_class" if u == "类" else "target.maintain", lang, value=value)
     if comparator in ("at_least", "about", "at_most", "decrease"):
@@ -163,7 +166,7 @@ def _pending(r: ProgressRow, lang: str) -> str:
 
 
 def _flow(r: ProgressRow, lang: str) -> str:
-    u = unit_text(r["unit"], lang)
+    u = unit_text(r["unit"], lang, r.get("id"))
     ranged = r["comparator"] == "range"
     if _has_items(r):
         return _items(r, lang, u, ranged)
@@ -176,7 +179,7 @@ def _flow(r: ProgressRow, lang: str) -> str:
         lang,
         period=_period(r, lang),
         actual=actual,
-        unit=u,
+        unit=unit_text(r["unit"], lang, r.get("id"), r["actual"]),
         share_of=share_of,
         completion=completion,
     )
@@ -199,7 +202,7 @@ def _flow_final(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
     share = "range" if ranged else "target"
     params = {
         "actual": num(r["actual"]),
-        "unit": u,
+        "unit": unit_text(r["unit"], lang, r.get("id"), r["actual"]),
         "completion": pct(r["completion_pct"]),
         "share_of": Msg(f"explain.year.share_of.{share}"),
     }
@@ -351,7 +354,9 @@ def _rate_value(r: ProgressRow, lang: str, final: bool) -> str:
         else:
             key = "explain.rate.growth" if v >= 0 else "explain.rate.decline"
         return text(key, lang, value=pct(abs(v)))
-    return text("explain.rate.level", lang, value=value_with_unit(v, r["unit"] or "", lang))
+    return text(
+        "explain.rate.level", lang, value=value_with_unit(v, r["unit"] or "", lang, r.get("id"))
+    )
 
 
 def _rate(r: ProgressRow, lang: str) -> str:
@@ -399,7 +404,9 @@ def _rate_verdict(r: ProgressRow, lang: str) -> str:
     if r["unit"] in ("%", "类"):
         return text("explain.rate.missed", lang)
     short = num(abs(r["target"] - r["actual"]))
-    return text("explain.rate.short", lang, short=short, unit=unit_text(r["unit"], lang))
+    return text(
+        "explain.rate.short", lang, short=short, unit=unit_text(r["unit"], lang, r.get("id"))
+    )
 
 
 def _rate_pace(r: ProgressRow, lang: str) -> str:
@@ -435,7 +442,7 @@ def _maintain(r: ProgressRow, lang: str) -> str:
     assessment = r["assessment"]
     if not missing(r["breach_month"]):
         return _breach(r, lang, u, target)
-    value = value_with_unit(r["actual"], u, lang)
+    value = value_with_unit(r["actual"], u, lang, r.get("id"))
     fails = r["gap_pp"] < 0
     final = r["actual_end"] == 12
     period = text("period.quarter.12", lang) if final else _period(r, lang)
@@ -457,7 +464,7 @@ def _maintain(r: ProgressRow, lang: str) -> str:
 
 def _breach(r: ProgressRow, lang: str, u: str, target: str) -> str:
     month = int(r["breach_month"])
-    value = value_with_unit(r["breach_value"], u, lang)
+    value = value_with_unit(r["breach_value"], u, lang, r.get("id"))
     if r["assessment"] == "clear_within":
         step = 3 if r["frequency"] == "quarterly" else 1
         return text(
@@ -481,7 +488,7 @@ def _clearing(r: ProgressRow, lang: str, u: str, value: str, fails: bool) -> str
     out = text("explain.clear.kept", lang, month=month, value=value)
     if not missing(r["warning_month"]) and r["warning_month"] < end:
         warned = Msg(f"month.{int(r['warning_month'])}")
-        warned_value = value_with_unit(r["warning_value"], u, lang)
+        warned_value = value_with_unit(r["warning_value"], u, lang, r.get("id"))
         out += text("explain.clear.cleared", lang, warned=warned, warned_value=warned_value)
     return out
 
@@ -491,7 +498,7 @@ def _yearly_note(r: ProgressRow, lang: str, u: str, fails: bool) -> str:
         return text("explain.maintain.warning_now", lang)
     if not missing(r["warning_month"]) and r["warning_month"] < r["actual_end"]:
         month = Msg(f"month.{int(r['warning_month'])}")
-        value = value_with_unit(r["warning_value"], u, lang)
+        value = value_with_unit(r["warning_value"], u, lang, r.get("id"))
         return text("explain.maintain.warning_before", lang, month=month, value=value)
     return text("explain.maintain.yearly", lang)
 

@@ -188,15 +188,45 @@ def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
     return value * conversion_factor(from_unit, to_unit)
 
 
-def unit_word(unit: str | None, lang: str) -> str:
+def unit_word(
+    unit: str | None, lang: str, value: float | None = None, target: str | None = None
+) -> str:
     """The unit as a reader of `lang` writes it: '万吨' -> '万吨' | '10k t', '个' -> 'units'.
-    Parts the glossary lacks stay as the catalogue writes them."""
+    English names what `target` counts where the glossary says (条 of air routes: 'routes')
+    and uses the singular for exactly one ('1 unit'). Parts the glossary lacks stay as the
+    catalogue writes them."""
     unit = unit or ""
     if lang == "zh" or unit in ("", "%"):
         return unit
     for prefix in ("", *MULTIPLIERS):
         base = unit[len(prefix) :]
         if unit.startswith(prefix) and f"glossary.unit.{base}" in TABLE:
-            word = text(f"glossary.unit.{base}", lang)
-            return f"{text(f'glossary.multiplier.{prefix}', lang)} {word}" if prefix else word
+            word = _counted_as(target, base) or text(f"glossary.unit.{base}", lang)
+            if prefix:
+                return f"{text(f'glossary.multiplier.{prefix}', lang)} {word}"
+            return singular(word) if value == 1 else word
     return unit
+
+
+def _counted_as(target: str | None, base: str) -> str | None:
+    """The glossary's English for what `target` counts, if it counts in `base` still."""
+    key = f"glossary.counted.{target}"
+    if target is None or key not in TABLE or TABLE[key][0] != base:
+        return None
+    return TABLE[key][1]
+
+
+def singular(word: str) -> str:
+    """'units' -> 'unit', 'charging piles' -> 'charging pile', 'people' -> 'person';
+    a word that is not an English plural stays ('t', 'class', 'TEU')."""
+    head, _, last = word.rpartition(" ")
+    if last in IRREGULAR_PLURALS:
+        last = IRREGULAR_PLURALS[last]
+    elif last.endswith(("ches", "shes", "xes")):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss") and last.islower():
+        last = last[:-1]
+    return f"{head} {last}" if head else last
+
+
+IRREGULAR_PLURALS = {"people": "person"}

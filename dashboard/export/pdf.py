@@ -329,7 +329,9 @@ def _last_year(r: dict, lang: str) -> str:
     before = r.get("last_year_actual")
     if before is None or before != before:
         return ""
-    return text("export.last_year", lang, value=value_with_unit(before, r["unit"] or "", lang))
+    return text(
+        "export.last_year", lang, value=value_with_unit(before, r["unit"] or "", lang, r["id"])
+    )
 
 
 def _heading_style():

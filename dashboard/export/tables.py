@@ -50,7 +50,10 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         frame["entity"] = None
     frame["entity"] = [None if pd.isna(v) else glossary("entity", v, lang) for v in frame["entity"]]
     frame["department"] = [glossary("department", v, lang) for v in frame["department"]]
-    frame["unit"] = [None if pd.isna(u) else unit_word(u, lang) for u in frame["unit"]]
+    frame["unit"] = [
+        None if pd.isna(u) else unit_word(u, lang, target=t)
+        for u, t in zip(frame["unit"], frame["id"], strict=True)
+    ]
     if "family" in frame:  # a milestone's figure is its state's code (2 = done): 状态 says it
         frame.loc[frame["family"] == "milestone", "actual"] = None
     # older snapshots lack some

@@ -137,6 +137,7 @@ def trend(
     lang: str,
     unit: str,
     profile: pd.DataFrame | None = None,
+    target_id: str | None = None,
 ) -> alt.LayerChart:
     """Figures by month against the linear time share, the seasonal profile and the target.
 
@@ -144,7 +145,7 @@ def trend(
     One legend names every line, the reported figures and the target among them.
     """
     actual, bar = text("actual", lang), text("target", lang)
-    y = alt.Y("value:Q", axis=_unit_axis(unit, lang))
+    y = alt.Y("value:Q", axis=_unit_axis(unit, lang, target_id))
     if target is None or missing(target):
         return _figures_line(points, lang, y).properties(height=280)
     lines = pd.DataFrame(
@@ -184,10 +185,10 @@ def trend(
     ).properties(height=280)
 
 
-def _unit_axis(unit: str, lang: str) -> alt.Axis:
+def _unit_axis(unit: str, lang: str, target_id: str | None = None) -> alt.Axis:
     """The unit written level above the axis (a turned 个 or 万吨 reads as a glyph); figures
     without trailing zeros (a flat series was labelled 2.000000)."""
-    title = unit_word(unit, lang) or text("value", lang)
+    title = unit_word(unit, lang, target=target_id) or text("value", lang)
     return alt.Axis(
         title=title, titleAngle=0, titleAlign="left", titleX=0, titleY=-12, format=",~f"
     )
@@ -229,13 +230,16 @@ def _figures_line(points: pd.DataFrame, lang: str, y: alt.Y) -> alt.Chart:
     )
 
 
-def level_trend(points: pd.DataFrame, bar: float | None, lang: str, unit: str) -> alt.LayerChart:
+def level_trend(
+    points: pd.DataFrame, bar: float | None, lang: str, unit: str, target_id: str | None = None
+) -> alt.LayerChart:
     """Growth rates and levels by period against the bar (no time share)."""
     if unit == "类":  # a water class: Ⅰ (best) at the top, as bulletins rank them
         axis = _coded_axis(ROMAN, unit_word(unit, lang))
         y = alt.Y("value:Q", axis=axis, scale=alt.Scale(domain=[1, 6], reverse=True))
     else:
-        y = alt.Y("value:Q", axis=_unit_axis(unit, lang), scale=alt.Scale(zero=False))
+        axis = _unit_axis(unit, lang, target_id)
+        y = alt.Y("value:Q", axis=axis, scale=alt.Scale(zero=False))
     chart = _figures_line(points, lang, y)
     if bar is None or missing(bar):
         return chart.properties(height=260)
@@ -264,5 +268,6 @@ def indicator_trend(
         return milestone_trend(points, lang)
     if r["family"] == "flow":
         floor = r["target_low"] if r["comparator"] == "range" else r["target"]
-        return trend(points, floor, lang, unit, profile)
-    return level_trend(points, signed_bar(r["target"], r["comparator"] == "decrease"), lang, unit)
+        return trend(points, floor, lang, unit, profile, r["id"])
+    bar = signed_bar(r["target"], r["comparator"] == "decrease")
+    return level_trend(points, bar, lang, unit, r["id"])

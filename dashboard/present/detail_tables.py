@@ -51,7 +51,7 @@ def pace_lines(r: ReportRow, lang: str) -> list[str]:
             line = text("pace.rate", lang, pace=num(r["required_pace"]))
         else:
             key = "pace.flow_quarter" if r["pace_period"] == "quarter" else "pace.flow"
-            line = text(key, lang, amount=amount(r["required_pace"], r["unit"], lang))
+            line = text(key, lang, amount=amount(r["required_pace"], r["unit"], lang, r.get("id")))
         if r["weights_basis"]:
             basis = text("method." + r["weights_basis"], lang)
             line += text("pace.weights", lang, basis=basis)
@@ -63,7 +63,7 @@ def pace_lines(r: ReportRow, lang: str) -> list[str]:
             text(
                 "pace.projected_floor" if ranged else "pace.projected",
                 lang,
-                amount=amount(r["projected"], r["unit"], lang),
+                amount=amount(r["projected"], r["unit"], lang, r.get("id")),
                 method=text("method." + r["projected_method"], lang),
                 share=pct(round(r["projected"] / bar * 100, 1)),  # one decimal, as 完成率
             )
@@ -72,9 +72,14 @@ def pace_lines(r: ReportRow, lang: str) -> list[str]:
 
 
 def history_view(
-    history: pd.DataFrame, unit: str, lang: str, quarterly: bool = False
+    history: pd.DataFrame,
+    unit: str,
+    lang: str,
+    quarterly: bool = False,
+    target: str | None = None,
 ) -> pd.DataFrame:
-    """Every stored figure, newest first per period, with its upload and source row."""
+    """Every stored figure, newest first per period, with its upload and source row
+    (`target`: its id, for what English says it counts)."""
     if history.empty:
         return pd.DataFrame()
     named = _named_items(history)
@@ -86,7 +91,7 @@ def history_view(
             ],
             # an item's report is its state in the words it was reported with
             text("value", lang): [
-                words if item is not None else amount(v, unit, lang)
+                words if item is not None else amount(v, unit, lang, target)
                 for v, item, words in zip(history["value"], named, history["raw"], strict=True)
             ],
             text("companion", lang): [
@@ -140,7 +145,7 @@ def published_with(r: ReportRow, this_year: pd.DataFrame, last_year: pd.DataFram
         rows.append((text("companion", lang), _with_unit(now["companion_value"], now, lang)))
     before = _same_period(last_year, start, end)
     if before is not None:
-        shown = amount(float(before["value"]), r["unit"], lang)
+        shown = amount(float(before["value"]), r["unit"], lang, r.get("id"))
         if not pd.isna(before["companion_value"]):
             shown += f" · {_with_unit(before['companion_value'], before, lang)}"
         rows.append((text("same_period_last_year", lang), shown))

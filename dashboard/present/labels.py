@@ -19,15 +19,16 @@ COMPARATOR_SIGN = {
 }
 
 
-def amount(x: float, unit: str | None, lang: str) -> str:
-    """'2,450个' | '2,450 units', '83.51万吨' | '83.51 10k t', '4.8%', 'Ⅱ类' | 'Class Ⅱ'."""
+def amount(x: float, unit: str | None, lang: str, target: str | None = None) -> str:
+    """'2,450个' | '2,450 units', '83.51万吨' | '83.51 10k t', '4.8%', 'Ⅱ类' | 'Class Ⅱ';
+    with `target` (its id) English names what it counts: '6 routes'."""
     unit = unit or ""
     if unit == "类":
         roman = ROMAN.get(int(round(x)), num(x))
         return text("gauge.water_class", lang, value=roman)
     if lang == "zh" or unit in ("", "%"):
         return f"{num(x)}{unit}"
-    return f"{num(x)} {unit_word(unit, lang)}"
+    return f"{num(x)} {unit_word(unit, lang, x, target)}"
 
 
 def headline(r: ProgressRow, lang: str) -> str:
@@ -40,14 +41,14 @@ def headline(r: ProgressRow, lang: str) -> str:
         return "—"
     if _against_target(r) and not missing(r["completion_pct"]):
         return f"{pct(r['completion_pct'])}%"
-    return amount(float(r["actual"]), r["unit"], lang)
+    return amount(float(r["actual"]), r["unit"], lang, r.get("id"))
 
 
 def actual_text(r: ProgressRow, lang: str) -> str:
     """The figure that counts, with its unit ('1,590亿元', '4.8%', '推进中'); '—' if none."""
     if r["family"] in ("milestone", "judgement"):
         return headline(r, lang)
-    return "—" if missing(r["actual"]) else amount(float(r["actual"]), r["unit"], lang)
+    return "—" if missing(r["actual"]) else amount(float(r["actual"]), r["unit"], lang, r.get("id"))
 
 
 def target_text(r: ProgressRow, lang: str) -> str:
@@ -62,8 +63,9 @@ def target_text(r: ProgressRow, lang: str) -> str:
     unit = r["unit"] or ""
     if r["comparator"] == "range":
         dash = "-" if lang == "zh" else "–"
-        return f"{num(r['target_low'])}{dash}{amount(float(r['target_high']), unit, lang)}"
-    value = amount(float(r["target"]), unit, lang)
+        high = amount(float(r["target_high"]), unit, lang, r.get("id"))
+        return f"{num(r['target_low'])}{dash}{high}"
+    value = amount(float(r["target"]), unit, lang, r.get("id"))
     if r["comparator"] == "maintain":
         key = "target.maintain_class" if unit == "类" else "target.maintain"
         return text(key, lang, value=value)

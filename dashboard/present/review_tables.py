@@ -36,11 +36,16 @@ def _values(figures: pd.DataFrame, units, lang: str) -> list[str]:
     """Each figure's value with its unit; a named item's report is its state and the
     words it was reported with (its value is a state code, not an amount)."""
     return [
-        item_value(v, words, lang) if isinstance(item, str) else value_with_unit(v, u, lang)
-        for v, u, item, words in zip(
-            figures["value"], units, figures["item"], figures["raw"], strict=True
+        item_value(v, words, lang) if isinstance(item, str) else value_with_unit(v, u, lang, t)
+        for v, u, item, words, t in zip(
+            figures["value"], units, figures["item"], figures["raw"], _ids(figures), strict=True
         )
     ]
+
+
+def _ids(figures: pd.DataFrame) -> list:
+    """Each figure's target id (what English says it counts); none where not listed."""
+    return figures["id"].tolist() if "id" in figures else [None] * len(figures)
 
 
 def _with_item_names(view: pd.DataFrame, figures: pd.DataFrame, after: str, lang: str):

@@ -85,12 +85,12 @@ def _status(r: dict, when: str, lang: str) -> str:
     return "—" if missing(s) else text(f"status.{s}", lang)
 
 
-def _value(v, family, unit, lang: str) -> str:
+def _value(v, family, unit, lang: str, target: str | None = None) -> str:
     if missing(v):
         return "—"
     if family == "milestone":
         return text(f"milestone.{MILESTONE_CODES[int(v)]}", lang)
-    return amount(float(v), None if missing(unit) else unit, lang)
+    return amount(float(v), None if missing(unit) else unit, lang, target)
 
 
 def _period(r: dict, when: str, lang: str) -> str:
@@ -118,8 +118,8 @@ def changes_view(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
                 f"{_status(r, 'before', lang)} → {_status(r, 'after', lang)}" for r in rows
             ],
             text("actual", lang): [
-                f"{_value(r['actual_before'], r['family'], r['unit'], lang)} → "
-                f"{_value(r['actual_after'], r['family'], r['unit'], lang)}"
+                f"{_value(r['actual_before'], r['family'], r['unit'], lang, r.get('id'))} → "
+                f"{_value(r['actual_after'], r['family'], r['unit'], lang, r.get('id'))}"
                 for r in rows
             ],
             text("period", lang): [

@@ -15,12 +15,12 @@ def _companion(value, unit, lang: str) -> str:
     return "" if pd.isna(value) else amount(value, None if pd.isna(unit) else unit, lang)
 
 
-def _change(change: str, old, new, unit: str, lang: str) -> str:
+def _change(change: str, old, new, unit: str, lang: str, target: str | None = None) -> str:
     """'修订 1,790 → 17,900亿元': a revision shows the value it replaces."""
     word = text(f"change.{change}", lang)
     if change != "revision" or pd.isna(old):
         return word
-    return f"{word} {amount(old, None, lang)} → {amount(new, unit, lang)}"
+    return f"{word} {amount(old, None, lang)} → {amount(new, unit, lang, target)}"
 
 
 def _state(code, lang: str) -> str:
@@ -123,16 +123,22 @@ def preview_table(
                 )
             ],
             text("value", lang): [
-                amount(v, u, lang) for v, u in zip(figures["value"], units, strict=True)
+                amount(v, u, lang, t)
+                for v, u, t in zip(figures["value"], units, figures["id"], strict=True)
             ],
             text("companion", lang): [
                 _companion(v, u, lang)
                 for v, u in zip(companion_value.tolist(), companion_unit.tolist(), strict=True)
             ],
             text("change", lang): [
-                _change(c, o, v, u, lang)
-                for c, o, v, u in zip(
-                    figures["change"], previous.tolist(), figures["value"], units, strict=True
+                _change(c, o, v, u, lang, t)
+                for c, o, v, u, t in zip(
+                    figures["change"],
+                    previous.tolist(),
+                    figures["value"],
+                    units,
+                    figures["id"],
+                    strict=True,
                 )
             ],
         }

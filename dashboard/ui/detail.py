@@ -181,7 +181,7 @@ if user is not None and user.is_admin:  # issue 21: each target's deadline, set 
 
 st.subheader(text("history", lang))
 st.dataframe(
-    history_view(history, r["unit"], lang, r["frequency"] == "quarterly"),
+    history_view(history, r["unit"], lang, r["frequency"] == "quarterly", r["id"]),
     hide_index=True,
     width="stretch",
     placeholder="—",

@@ -131,6 +131,27 @@ BASES = {
     "篇": "papers",
     "棵": "trees",
 }
+# What a target counts, by target id, where its unit's general word does not say it: 条 is
+# "items" in general, but a target of air routes counts routes. The Chinese side is the
+# unit's base as the catalogue writes it; a catalogue that changes the unit drops the word.
+COUNTED = {
+    "new_intl_routes": ("条", "routes"),
+    "tech_retrofit_pilot_projects": ("个", "projects"),
+    "urban_renewal_projects": ("个", "projects"),
+    "pocket_parks": ("个", "parks"),
+    "park_plus_areas": ("个", "areas"),
+    "ev_chargers": ("个", "charging piles"),
+    "public_parking": ("个", "parking spaces"),
+    "parking_pilots": ("个", "projects"),
+    "model_village_zones": ("个", "zones"),
+    "harmonious_villages": ("个", "villages"),
+    "prosperous_villages": ("个", "villages"),
+    "clean_villages": ("个", "villages"),
+    "new_school_places": ("个", "school places"),
+    "job_postings": ("个", "jobs"),
+    "zero_carbon_parks": ("家", "parks"),
+    "waterlogging_points": ("处", "points"),
+}
 
 TEXT = {
     **{f"glossary.entity.{zh}": (zh, en) for zh, en in ENTITIES.items()},
@@ -138,4 +159,5 @@ TEXT = {
     **{f"glossary.department.{zh}": (zh, en) for zh, en in DEPARTMENTS.items()},
     **{f"glossary.multiplier.{zh}": (zh, en) for zh, en in MULTIPLIERS.items()},
     **{f"glossary.unit.{zh}": (zh, en) for zh, en in BASES.items()},
+    **{f"glossary.counted.{target}": pair for target, pair in COUNTED.items()},
 }
