@@ -252,3 +252,9 @@ def test_an_error_speaks_the_readers_language():
     err = DatabaseBusy(Path("/data/x.duckdb"), 10.2)
     assert str(err).startswith("The database /data/x.duckdb is in use by another program")
     assert err.text("zh").startswith("数据库 /data/x.duckdb 正被其他程序使用（已等待 10 秒）")
+
+
+def test_chinese_quotes_what_a_person_wrote_in_chinese_marks():
+    # Python's repr put '-5万辆' in ASCII quotes beside the “” of every other message
+    assert [k for k, (zh, _) in TABLE.items() if "!r}" in zh] == []
+    assert text("value.negative.amount", "zh", cell="-5万辆") == "数量为负数：“-5万辆”"

@@ -92,7 +92,7 @@ TEXT = {
     ),
     "comment.bad_month": ("月份 {month} 不在 1–12 之间", "month {month} is not between 1 and 12"),
     "comment.bad_status": (
-        "状态 {status!r} 不能用于 {id}：只有定性目标可以设置状态（正常推进、略滞后、滞后、已完成）",
+        "状态“{status}”不能用于 {id}：只有定性目标可以设置状态（正常推进、略滞后、滞后、已完成）",
         "status {status!r} cannot be set for {id}: only qualitative targets take a status "
         "(on_track, at_risk, off_track, achieved)",
     ),

@@ -92,7 +92,7 @@ TEXT = {
         "fonts-wqy-microhei) or set DASHBOARD_CJK_FONT to a .ttf/.ttc file.",
     ),
     "error.bad_setting": (
-        "设置项 {name} 的值 {value!r} 无效（见 README“如何判断进度”一节）",
+        "设置项 {name} 的值“{value}”无效（见 README“如何判断进度”一节）",
         "setting {name} = {value!r} is not valid (see the README, How progress is judged)",
     ),
     "error.bad_settings_file": (

@@ -198,10 +198,10 @@ TEXT = {
     ),
     "indicator.ambiguous": ("指标“{indicator}”有歧义", "indicator {indicator!r} is ambiguous"),
     "indicator.qualitative": ("{name}是定性目标", "{name} is qualitative"),
-    "value.negative.amount": ("数量为负数：{cell!r}", "negative amount {cell!r}"),
-    "value.negative.count": ("个数为负数：{cell!r}", "negative count {cell!r}"),
+    "value.negative.amount": ("数量为负数：“{cell}”", "negative amount {cell!r}"),
+    "value.negative.count": ("个数为负数：“{cell}”", "negative count {cell!r}"),
     "value.not_percent": (
-        "{cell!r} 的单位是{unit}，目标单位是 %",
+        "“{cell}”的单位是{unit}，目标单位是 %",
         "{cell!r} is in {unit}, target is in %",
     ),
     "value.too_large_in_unit": (

@@ -7,14 +7,14 @@ TEXT = {
     ),
     "account.name_missing": ("用户名不能为空", "a user needs a name"),
     "account.exists": (
-        "用户 {name!r} 已存在；请用 `user passwd` 或 `user set`",
+        "用户“{name}”已存在；请用 `user passwd` 或 `user set`",
         "user {name!r} exists; use `user passwd` or `user set`",
     ),
     "account.bad_role": ("角色必须是以下之一：{roles}", "role must be one of {roles}"),
-    "account.unknown": ("没有用户 {name!r}", "no user {name!r}"),
+    "account.unknown": ("没有用户“{name}”", "no user {name!r}"),
     "account.passwords_differ": ("两次输入的密码不一致", "the two passwords differ"),
     "account.none_for_command": (
-        "没有账户 {name!r}：请用 `python -m dashboard user add {name} --role uploader "
+        "没有账户“{name}”：请用 `python -m dashboard user add {name} --role uploader "
         "--department ...` 创建，或在批量导入时使用 --admin-override",
         "no account {name!r}: create it with `python -m dashboard user add {name} "
         "--role uploader --department ...`, or pass --admin-override for a batch load",
@@ -74,7 +74,7 @@ TEXT = {
         "without one, run `python -m dashboard user add NAME --role admin --recreate` on "
         "the server to start again.",
     ),
-    "account.disabled_for_command": ("账户 {name!r} 已停用", "account {name!r} is disabled"),
+    "account.disabled_for_command": ("账户“{name}”已停用", "account {name!r} is disabled"),
     "session.secret_short": (
         "DASHBOARD_SECRET 至少需要 {min} 个字符",
         "DASHBOARD_SECRET needs at least {min} characters",
