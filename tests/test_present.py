@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.core.explain import value_with_unit
+from dashboard.core.problems import Problem
 from dashboard.present.charts import level_trend, milestone_trend, trend
 from dashboard.present.detail_tables import pace_lines
 from dashboard.present.gauges import gauge_share, tick
@@ -17,6 +18,7 @@ from dashboard.present.labels import (
     stale_note,
     target_text,
 )
+from dashboard.present.upload_tables import problem_table
 
 NAN = math.nan
 
@@ -230,3 +232,23 @@ def test_a_water_class_in_an_explanation_reads_in_the_readers_language():
 def test_english_names_what_a_target_counts(value, unit, target, en):
     assert amount(value, unit, "en", target) == en
     assert amount(value, unit, "zh", target) == amount(value, unit, "zh")
+
+
+def test_the_upload_page_names_a_target_a_warning_gives_by_id():
+    # the page read "public_parking 10月：26500 是上一期累计值的 10 倍以上"
+    params = {"id": "public_parking", "month": 10, "value": 26500.0, "prev": 2.3, "prev_month": 9}
+    warning = Problem("c.xlsx", 5, "C", "figure.ytd_tenfold", "hint.confirm_figure", params)
+    targets = pd.DataFrame(
+        {
+            "id": ["public_parking"],
+            "name_zh": ["新建公共停车位"],
+            "name_en": ["New public parking spaces"],
+        }
+    )
+    zh = problem_table([warning], "zh", targets)["问题"].tolist()
+    assert zh == ["新建公共停车位 10月：26500 是上一期累计值的 10 倍以上（9月为 2.3）"]
+    en = problem_table([warning], "en", targets).iloc[0, 2]
+    assert en.startswith("New public parking spaces 10月: 26500 is ten times")
+    assert warning.line().startswith(
+        "c.xlsx:5:C: public_parking 10月"
+    )  # the command line keeps ids

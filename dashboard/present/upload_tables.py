@@ -1,6 +1,8 @@
 """Tables for the upload page: the preview of what will be stored, rows not stored, and
 problems by row, in the reader's language."""
 
+from dataclasses import replace
+
 import pandas as pd
 
 from dashboard.core.items import CODE_WORDS
@@ -157,20 +159,32 @@ def skipped_table(skipped: list[Skipped], lang: str) -> pd.DataFrame:
     )
 
 
-def problem_table(problems: list[Problem], lang: str) -> pd.DataFrame:
+def problem_table(
+    problems: list[Problem], lang: str, targets: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every problem by row, in the reader's language, with how to fix it (where, what
-    and how first: a phone shows the first columns)."""
+    and how first: a phone shows the first columns). With `targets` (the catalogue) a
+    target is named as the reader knows it, not by its id (the command line keeps ids)."""
     problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or ""))
+    names = {} if targets is None else targets.set_index("id")[in_lang("name", lang)].to_dict()
     return pd.DataFrame(
         {
             text("row", lang): pd.array([p.row for p in problems], dtype="Int64"),
             text("column", lang): [p.column for p in problems],
-            text("message", lang): [p.message_in(lang) for p in problems],
+            text("message", lang): [_named(p, names).message_in(lang) for p in problems],
             text("hint", lang): [p.hint_in(lang) for p in problems],
             text("severity", lang): [text(f"severity.{p.severity}", lang) for p in problems],
             text("file", lang): [p.file for p in problems],
         }
     )
+
+
+def _named(p: Problem, names: dict[str, str]) -> Problem:
+    """The problem with its target's name where it names the target by id."""
+    target = p.params.get("id")
+    if not isinstance(target, str) or target not in names:
+        return p
+    return replace(p, params={**p.params, "id": names[target]})
 
 
 def read_as(file: str, encoding: str, layout: str, lang: str) -> str:

@@ -159,7 +159,10 @@ except IngestError as err:
         record_refusal(w, con, user.name, uploaded.name, None, err.problems, now)
     st.error(text("refused", lang))
     st.dataframe(
-        problem_table(err.problems, lang), hide_index=True, width="stretch", placeholder="—"
+        problem_table(err.problems, lang, index.targets),
+        hide_index=True,
+        width="stretch",
+        placeholder="—",
     )
     st.stop()
 bar.empty()  # checked: what follows says how it went
@@ -193,7 +196,10 @@ if pv.parsed.place == OTHER_PLACE and pv.figures.empty:  # as the official said:
 if not pv.ok:
     st.error(text("refused", lang))
     st.dataframe(
-        problem_table(pv.problems, lang), hide_index=True, width="stretch", placeholder="—"
+        problem_table(pv.problems, lang, index.targets),
+        hide_index=True,
+        width="stretch",
+        placeholder="—",
     )
     show_rows_not_stored(pv.parsed)
     alias_form(pv.parsed, index, pv.problems)
@@ -213,7 +219,7 @@ st.dataframe(
 if warnings(pv.problems):
     st.warning(text("warnings_confirm", lang))
     st.dataframe(
-        problem_table(warnings(pv.problems), lang),
+        problem_table(warnings(pv.problems), lang, index.targets),
         hide_index=True,
         width="stretch",
         placeholder="—",
