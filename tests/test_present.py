@@ -8,7 +8,7 @@ import pytest
 from dashboard.core.explain import value_with_unit
 from dashboard.core.problems import Problem
 from dashboard.present.charts import level_trend, milestone_trend, trend
-from dashboard.present.detail_tables import pace_lines
+from dashboard.present.detail_tables import metric_rows, pace_lines
 from dashboard.present.gauges import gauge_share, tick
 from dashboard.present.labels import (
     amount,
@@ -252,3 +252,10 @@ def test_the_upload_page_names_a_target_a_warning_gives_by_id():
     assert warning.line().startswith(
         "c.xlsx:5:C: public_parking 10月"
     )  # the command line keeps ids
+
+
+def test_detail_metric_labels_are_capitalised_alike_in_english():
+    r = row(family="flow", unit="个", target=3000.0, actual=2450.0, completion_pct=81.7)
+    r |= {"time_share_pct": 83.3, "gap_pp": -1.6, "id": "ev_chargers"}
+    labels = [label for label, _ in metric_rows(r, "en")]
+    assert labels[:4] == ["Actual", "Target", "Completion", "Time share"]

@@ -28,7 +28,7 @@ TEXT = {
     "filters": ("筛选", "Filters"),
     "all": ("全部", "All"),
     "view": ("视图", "View"),
-    "time_share": ("序时", "time share"),
+    "time_share": ("序时", "Time share"),
     "target": ("目标", "Target"),
     "actual": ("实际", "Actual"),
     "indicator": ("指标", "Indicator"),
