@@ -62,12 +62,14 @@ def test_csv_is_utf8_with_bom_and_opens_as_excel_would(live):
     assert data.startswith(b"\xef\xbb\xbf")
     table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     row = table[table["指标"] == "新建电动汽车公共充电桩"].iloc[0]
-    assert (row["完成率(%)"], row["序时进度(%)"], row["与序时差(百分点)"], row["状态"]) == (
+    assert (row["完成率(%)"], row["序时进度(%)"], row["差距(百分点)"], row["状态"]) == (
         81.7,
         83.3,
         -1.6,
         "欠序时",  # issue 15: the status in the words of its kind
     )
+    gdp = table[table["指标"] == "地区生产总值增长"].iloc[0]  # a rate's gap is to its target
+    assert pd.isna(gdp["序时进度(%)"]) and (gdp["差距(百分点)"], gdp["状态"]) == (-0.2, "低于目标")
     gas = table[table["指标"] == "新建改造供气管网"].iloc[0]
     assert gas["原因分析"] == '\'=HYPERLINK("http://x")' and gas["下步措施"] == "'+加快进度"
     assert len(table) == 90

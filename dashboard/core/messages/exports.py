@@ -47,7 +47,8 @@ TEXT = {
     "export.last_year": ("（去年同期{value}）", " (same period last year: {value})"),
     "export.column.completion_pct": ("完成率(%)", "Completion (%)"),
     "export.column.time_share_pct": ("序时进度(%)", "Time share (%)"),
-    "export.column.gap_pp": ("与序时差(百分点)", "Gap (points)"),
+    # behind the time share for amounts, the target for rates: not only 与序时差
+    "export.column.gap_pp": ("差距(百分点)", "Gap (points)"),
     "export.column.required_pace": ("所需进度", "Required pace"),
     "export.column.projected": ("全年预计", "Projected"),
     "export.column.status_label": ("状态", "Status"),
