@@ -43,6 +43,7 @@ def test_admin_opens_department_answers_admin_closes(app, sample_ws, monkeypatch
         [1, "新建改造供气管网", "市城市管理局", "12月底前完成供气管网改造", "督办中"]
     ]
     assert listed["办结期限"].tolist() == ["2026-12-26"]  # 30 days from 26 November
+    assert at.text_area[0].value == ""  # the form starts afresh: no duplicate by a second click
 
     dept = login(start(sample_ws, monkeypatch), "cgj")
     dept.switch_page("ui/supervision.py").run()

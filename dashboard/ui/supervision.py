@@ -35,7 +35,14 @@ def act(step, done_key: str, **params) -> None:
         return
     common.clear_caches()
     st.session_state["supervision_done"] = text(done_key, lang, **params)
+    # new forms, empty: the text just sent stayed in them, one click from a duplicate
+    st.session_state["supervision_forms"] = forms() + 1
     st.rerun()
+
+
+def forms() -> int:
+    """The generation of the page's forms: a step that succeeded starts them afresh."""
+    return st.session_state.get("supervision_forms", 0)
 
 
 if st.session_state.get("supervision_done"):
@@ -61,7 +68,7 @@ if user is not None and not user.is_admin:
     mine = [i for i in open_items if user.may_edit(i["department"])]
     if mine:
         st.subheader(text("supervision.answer", lang))
-        with st.form("supervision_answer"):
+        with st.form(f"supervision_answer_{forms()}"):
             chosen = st.selectbox(
                 text("supervision.item", lang), mine, format_func=lambda i: item_label(i, lang)
             )
@@ -83,7 +90,7 @@ if user is not None and user.is_admin:
         ["behind", "gap_pp"], kind="stable"
     )
     rows = ordered.to_dict("records")
-    with st.form("supervision_open"):
+    with st.form(f"supervision_open_{forms()}"):
         target = st.selectbox(
             text("indicator", lang),
             rows,
@@ -111,7 +118,7 @@ if user is not None and user.is_admin:
             key="supervision_manage",
         )
         left, right = st.columns(2)
-        with left.form("supervision_extend"):
+        with left.form(f"supervision_extend_{forms()}"):
             new_deadline = st.date_input(
                 text("supervision.new_deadline", lang), value=today + timedelta(days=30)
             )
@@ -124,7 +131,7 @@ if user is not None and user.is_admin:
                     "supervision.done.extend",
                     id=chosen["item_id"],
                 )
-        with right.form("supervision_close"):
+        with right.form(f"supervision_close_{forms()}"):
             note = st.text_input(text("supervision.close_note", lang), max_chars=2000)
             if st.form_submit_button(text("supervision.close", lang), type="primary"):
                 act(
