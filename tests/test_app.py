@@ -208,8 +208,8 @@ def test_english_page_speaks_english_throughout(app):
     show_table(app)
     row = table_row(app, "New public EV charging piles")
     assert (row["Target"], row["Actual"], row["Status"], row["Department"], row["Data month"]) == (
-        "3,000 units",
-        "2,450 units",
+        "3,000 charging piles",  # what the target counts, not the 个's general "units"
+        "2,450 charging piles",
         "Behind time share",
         "Development and Reform Commission",
         "Jan–Oct",

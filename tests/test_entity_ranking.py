@@ -222,4 +222,4 @@ def test_the_xlsx_has_a_sheet_of_the_districts_ranks(district_ws):
         ("2", "二七区"),
         ("not ranked", "金水区"),
     ]
-    assert rows[4][3:] == ("270 units", "90.0%", "6.7 pts ahead", "Ahead of time share")
+    assert rows[4][3:] == ("270 charging piles", "90.0%", "6.7 pts ahead", "Ahead of time share")
