@@ -21,6 +21,7 @@ from dashboard.core.progress_arrays import JUDGING_COLUMNS
 from dashboard.services import reporting
 from dashboard.services.database import open_store
 from dashboard.store import catalogue as store_catalogue
+from dashboard.store import dialect
 from dashboard.store import figures as store_figures
 from dashboard.store.schema import ensure_schema
 
@@ -200,3 +201,23 @@ def test_levels_sent_by_the_database_judge_as_every_figure(sample_ws):
     assert (row["warning_month"], row["warning_value"]) == (6, 1)
     row = result.loc["heritage_inspection"]
     assert (row["milestone_state"], row["completed_month"]) == ("done", 8)
+
+
+@pytest.mark.parametrize("seed", [1, 7])
+def test_duckdbs_own_reduction_sends_the_rows_of_the_portable_one(catalogue, seed):
+    """JUDGED_DUCKDB_SQL (bits, arg_max) and JUDGED_SQL (what PostgreSQL runs): the same
+    rows, revisions and all, for every month."""
+    con = random_store(catalogue, seed)
+    order = ["entity", "id", "basis", "period_start", "period_end", "item", "value"]
+    sent = 0
+    for month in range(1, 13):
+        both = [
+            dialect.frame(con, sql, [2026, month, 2026, month])
+            .astype({"level_months": "int64"})
+            .sort_values(order, ignore_index=True)
+            for sql in (store_figures.JUDGED_SQL, store_figures.JUDGED_DUCKDB_SQL)
+        ]
+        pd.testing.assert_frame_equal(both[0], both[1])
+        sent += len(both[0])
+    assert sent > 1000
+    con.close()

@@ -106,7 +106,11 @@ def _pace_verdict(status, pace: dict, th: Thresholds):
 def _judged(status: np.ndarray) -> np.ndarray:
     """on_track, at_risk or off_track (pandas hashes object arrays; == would loop in Python;
     the dtype stays object: pandas would turn the words into Arrow strings first)."""
-    return pd.Series(status, dtype=object, copy=False).isin(("on_track", "at_risk", "off_track")).to_numpy()
+    return (
+        pd.Series(status, dtype=object, copy=False)
+        .isin(("on_track", "at_risk", "off_track"))
+        .to_numpy()
+    )
 
 
 def _projection(v, end, seasonal, has_season):

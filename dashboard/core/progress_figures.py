@@ -238,4 +238,8 @@ def _latest_note(n: int, tidx, end, raw, milestone: np.ndarray) -> np.ndarray:
     np.maximum.at(latest, tidx, end)
     hit = end == latest[tidx]
     notes[tidx[hit]] = raw[hit]
-    return np.where(pd.Series(notes, dtype=object, copy=False).isin(("0", "1", "2", "0.0", "1.0", "2.0")), None, notes)
+    return np.where(
+        pd.Series(notes, dtype=object, copy=False).isin(("0", "1", "2", "0.0", "1.0", "2.0")),
+        None,
+        notes,
+    )
