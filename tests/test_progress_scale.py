@@ -37,7 +37,7 @@ def judged_both_ways(con, year: int, month: int) -> tuple[pd.DataFrame, pd.DataF
     return (
         compute_progress(store_catalogue.targets(con, year), full, month, today=TODAY),
         compute_progress(
-            store_catalogue.targets(con, year, columns=JUDGING_COLUMNS),
+            store_catalogue.targets(con, year, columns=JUDGING_COLUMNS, numbered=True),
             reduced,
             month,
             today=TODAY,
@@ -213,6 +213,7 @@ def test_duckdbs_own_reduction_sends_the_rows_of_the_portable_one(catalogue, see
     for month in range(1, 13):
         both = [
             dialect.frame(con, sql, [2026, month, 2026, month])
+            .drop(columns="target_number", errors="ignore")
             .astype({"level_months": "int64"})
             .sort_values(order, ignore_index=True)
             for sql in (store_figures.JUDGED_SQL, store_figures.JUDGED_DUCKDB_SQL)
@@ -221,3 +222,33 @@ def test_duckdbs_own_reduction_sends_the_rows_of_the_portable_one(catalogue, see
         sent += len(both[0])
     assert sent > 1000
     con.close()
+
+
+def test_figures_are_matched_to_targets_by_the_stores_number_where_both_carry_it(catalogue):
+    con = random_store(catalogue, 8)
+    targets = store_catalogue.targets(con, 2026, columns=JUDGING_COLUMNS, numbered=True)
+    figures = store_figures.judged_figures(con, 2026, 10)
+    con.close()
+    assert targets["target_number"].is_unique and "target_number" in figures
+    by_text = compute_progress(
+        targets.drop(columns="target_number"),
+        figures.drop(columns="target_number"),
+        10,
+        today=TODAY,
+    )
+    pd.testing.assert_frame_equal(compute_progress(targets, figures, 10, today=TODAY), by_text)
+    # numbers that are not distinct are not trusted: matched by entity, year and id
+    alike = compute_progress(targets.assign(target_number=0), figures, 10, today=TODAY)
+    pd.testing.assert_frame_equal(alike, by_text)
+    # the number decides: two targets' numbers swapped, each is judged on the other's figures
+    flows = by_text.index[(by_text["measure"] == "ytd") & by_text["actual"].notna()]
+    first, second = flows[0], flows[1]
+    assert by_text.at[first, "actual"] != by_text.at[second, "actual"]
+    swapped = targets.copy()
+    swapped.loc[[first, second], "target_number"] = targets.loc[
+        [second, first], "target_number"
+    ].to_numpy()
+    judged = compute_progress(swapped, figures, 10, today=TODAY)
+    assert judged.at[first, "actual_end"] == by_text.at[second, "actual_end"]
+    assert judged.at[first, "actual"] == pytest.approx(by_text.at[second, "actual"], abs=0.01)
+    assert judged.at[second, "actual"] == pytest.approx(by_text.at[first, "actual"], abs=0.01)

@@ -54,7 +54,9 @@ def compute_progress(
     figures with basis `item` and the columns `item` and `item_due` (core/items). A store
     may send only the level figures that matter (the latest, those below the level, those
     reporting done) if each row's `level_months` names the months that hold a level figure
-    of its target (bit m for month m): the missing periods are counted from it.
+    of its target (bit m for month m): the missing periods are counted from it. Where
+    both frames carry `target_number` (equal numbers: the same entity, year and id), the
+    figures are matched to their targets by it.
     `profiles`: entity, id, month, share_pct — last year's year-to-date ÷ last year's total.
     `assessments`: entity, year, id, month, status, comment — people's judgement.
     `today`: the clock; a figure counts as due from its report date (report_dates). Without

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.progress_arrays import Catalogue
+from dashboard.core.progress_row import TARGET_NUMBER
 from dashboard.core.report_dates import latest_due_month, snap_to_periods
 
 
@@ -97,8 +98,19 @@ def reduce_figures(
 
 
 def _target_positions(t: pd.DataFrame, f: pd.DataFrame) -> np.ndarray:
-    """Row position in `t` of each figure's target, -1 where none (other entity/year).
-    The key as one integer: entity and id numbered together for both frames (a
+    """Row position in `t` of each figure's target, -1 where none (other entity/year):
+    by `target_key` where both frames carry it and the catalogue's keys are distinct (a
+    store's number for each target; numbering the texts of 800,000 targets and a million
+    figures took a quarter of a second), else by entity, year and id."""
+    if TARGET_NUMBER in t and TARGET_NUMBER in f:
+        ours = pd.Index(t[TARGET_NUMBER].to_numpy())
+        if ours.is_unique:
+            return ours.get_indexer(f[TARGET_NUMBER].to_numpy())
+    return _positions_by_text(t, f)
+
+
+def _positions_by_text(t: pd.DataFrame, f: pd.DataFrame) -> np.ndarray:
+    """The key as one integer: entity and id numbered together for both frames (a
     MultiIndex of 800,000 targets looked up a million figures four times slower)."""
     entity = _numbered(t["entity"], f["entity"])
     target = _numbered(t["id"], f["id"])

@@ -14,6 +14,8 @@ from typing import TypedDict
 
 TARGET_KEY = ["entity", "year", "id"]  # one target of one entity's catalogue year
 FIGURE_KEY = TARGET_KEY + ["period_start", "period_end", "basis"]  # one figure of it
+# A store may number its targets: equal numbers, the same TARGET_KEY (core/progress_figures)
+TARGET_NUMBER = "target_number"
 # A parsed figure: where it was in the file, which figure, its value and cell text.
 FIGURE_COLUMNS = ["source_row", "source_column", *FIGURE_KEY, "value", "raw"]
 

@@ -203,7 +203,7 @@ def progress(
 def _progress(con, year: int, month: int, thresholds, today, explained: bool) -> pd.DataFrame:
     # the catalogue with the report deadlines an administrator set per target (issue 21)
     targets = with_deadlines(
-        store_catalogue.targets(con, year, columns=JUDGING_COLUMNS),
+        store_catalogue.targets(con, year, columns=JUDGING_COLUMNS, numbered=True),
         store_deadlines.current(con, year),
     )
     # reduced in the database: only the figures judging can use leave it

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
+from dashboard.core.progress_row import TARGET_NUMBER
 from dashboard.core.vocab import CATALOGUE_COLUMNS
 from dashboard.store import dialect
 from dashboard.store.connection import transaction
@@ -46,10 +47,15 @@ def targets(
     year: int | None = None,
     entity: str | None = None,
     columns: Sequence[str] = CATALOGUE_COLUMNS,
+    numbered: bool = False,
 ) -> pd.DataFrame:
     """The catalogue in file order (of `year`, of `entity` if given): every column, or only
-    `columns` (judging a province's 800,000 targets reads the ones it needs)."""
-    sql = f"SELECT {', '.join(columns)} FROM targets WHERE 1=1"
+    `columns` (judging a province's 800,000 targets reads the ones it needs); `numbered`:
+    with the engine's number of each target as `target_number`, where it has one
+    (dialect.target_number)."""
+    number = dialect.target_number(con) if numbered else None
+    picked = [*columns, f"{number} AS {TARGET_NUMBER}"] if number else columns
+    sql = f"SELECT {', '.join(picked)} FROM targets WHERE 1=1"
     params: list = []
     if year is not None:
         sql += " AND year = ?"

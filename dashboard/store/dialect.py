@@ -181,6 +181,16 @@ def _builds_as_written(con) -> Iterator:
             con.execute(f"SET disabled_optimizers = '{before}'")
 
 
+def target_number(con) -> str | None:
+    """An expression numbering a row's target (entity, year, id) the same way in every
+    query of this engine, for the core to match figures to targets by one integer
+    (core/progress_figures): DuckDB's 64-bit hash. None on PostgreSQL (matched by text)."""
+    return None if is_postgres(con) else DUCKDB_TARGET_NUMBER
+
+
+DUCKDB_TARGET_NUMBER = "hash(entity, year, id)"
+
+
 def insertion_order(con) -> str:
     """A column that orders a table's rows as they were added: DuckDB's rowid, PostgreSQL's
     ctid (rows are only ever appended to the tables it orders)."""

@@ -273,6 +273,7 @@ kept AS MATERIALIZED (
                 THEN g.value > j.target_value ELSE g.value < j.target_value END)
             OR (j.comparator = 'milestone' AND g.value = 2)))
         OR g.basis = 'item'))
+SELECT *, {number} AS target_number FROM (
 SELECT entity, year, id, CAST(1 AS SMALLINT) AS period_start, ytd_end AS period_end,
        'ytd' AS basis, ytd_value AS value, CAST(NULL AS VARCHAR) AS raw,
        CAST(NULL AS VARCHAR) AS item, CAST(NULL AS DATE) AS item_due,
@@ -289,9 +290,11 @@ FROM (SELECT *, row_number() OVER (
                     PARTITION BY entity, year, id, period_start, period_end, basis, item
                     ORDER BY upload_id DESC, source_row DESC) AS newest
       FROM kept WHERE revised) ranked
-WHERE newest = 1
+WHERE newest = 1) sent
 """.format(
-    ytd_end=_latest_month("(bits & 65535)"), level_end=_latest_month("((bits >> 32) & 65535)")
+    ytd_end=_latest_month("(bits & 65535)"),
+    level_end=_latest_month("((bits >> 32) & 65535)"),
+    number=dialect.DUCKDB_TARGET_NUMBER,
 )
 
 
