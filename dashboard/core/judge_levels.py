@@ -24,7 +24,7 @@ def judge_levels(res: Result, c: Catalogue, s: State) -> None:
     )
     res.put(
         mask,
-        gap_pp=sign * difference(v, c.target),
+        gap_pp=sign * difference(v, c.target, where=mask),
         status=status,
         breach_month=s.breach_end,
         breach_value=s.breach_value,

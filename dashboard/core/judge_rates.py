@@ -50,7 +50,9 @@ def judge_rates(res: Result, c: Catalogue, s: State, seasonal, th: Thresholds) -
     res.put(
         mask,
         completion_pct=shown(completion_raw, 1, np.where(met, np.nan, 100.0)),
-        gap_pp=np.where(c.points, sign * difference(v, bar), shown(gap_raw, 1, 0.0)),
+        gap_pp=np.where(
+            c.points, sign * difference(v, bar, where=mask & c.points), shown(gap_raw, 1, 0.0)
+        ),
         status=status,
         time_position=position,
         projected=v,

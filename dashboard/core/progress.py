@@ -75,15 +75,23 @@ def compute_progress(
     s = with_items(s, c, items)
     res = Result(len(t))
     seasonal = _profile_share(t, profiles, s.judged_end)
-    judge_flows(res, c, s, seasonal, thresholds)
+    # flows, rates and levels judged on their own rows (judging every target's row and
+    # keeping the family's did the work of three families for each)
+    _on_rows(judge_flows, c.flow, res, c, s, seasonal, thresholds)
     judge_items(res, c, items)
-    judge_rates(res, c, s, seasonal, thresholds)
-    judge_levels(res, c, s)
+    _on_rows(judge_rates, c.rate, res, c, s, seasonal, thresholds)
+    _on_rows(judge_levels, c.is_comp["maintain"], res, c, s)
     judge_milestones(res, c, s, as_of_month, thresholds)
     judge_qualitative(res, t, c, assessments, as_of_month)
     _mark_reports(res, c, s, day)
     _round_as_shown(res, c)
     return res.frame(t, c, as_of_month)
+
+
+def _on_rows(judge, family: np.ndarray, res: Result, c: Catalogue, s: State, *more) -> None:
+    rows = np.flatnonzero(family)
+    parts = (a[rows] if isinstance(a, np.ndarray) else a for a in more)
+    judge(res.rows(rows), c.rows(rows), s.rows(rows), *parts)
 
 
 def _profile_share(t: pd.DataFrame, profiles: pd.DataFrame | None, end: np.ndarray) -> np.ndarray:

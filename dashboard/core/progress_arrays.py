@@ -81,6 +81,19 @@ class Catalogue:
         c.assess_month = np.where(scheduled, np.nan_to_num(assess_on, nan=12.0), np.nan)
         return c
 
+    def rows(self, rows: np.ndarray) -> "Catalogue":
+        """The same arrays for `rows` only (positions): a family is judged on its own
+        targets, not on every target's row masked afterwards."""
+        sub = Catalogue()
+        for name, value in vars(self).items():
+            if isinstance(value, dict):
+                value = {key: array[rows] for key, array in value.items()}
+            elif isinstance(value, np.ndarray):
+                value = value[rows]
+            setattr(sub, name, value)
+        sub.n = len(rows)
+        return sub
+
 
 def _numbers(t: pd.DataFrame, column: str, default: float = np.nan) -> np.ndarray:
     if column not in t:
@@ -183,14 +196,20 @@ class Result:
         # the rows as positions once (a boolean mask is read again for every column), a
         # single value written as it is (broadcast, then gathered, it was copied per row)
         rows = np.flatnonzero(mask)
-        if not len(rows):
-            return
+        if len(rows):
+            self._write(rows, rows, mask.shape, columns)
+
+    def _write(self, into: np.ndarray, rows: np.ndarray, shape, columns: dict) -> None:
+        """Values at `rows` of arrays of `shape` written into rows `into` of the result."""
         for name, values in columns.items():
             values = np.asarray(values)
             if values.ndim == 0:
-                self.cols[name][rows] = values
+                self.cols[name][into] = values
             else:
-                self.cols[name][rows] = np.broadcast_to(values, mask.shape)[rows]
+                self.cols[name][into] = np.broadcast_to(values, shape)[rows]
+
+    def rows(self, rows: np.ndarray) -> "ResultRows":
+        return ResultRows(self, rows)
 
     def frame(self, t: pd.DataFrame, c: Catalogue, month: int) -> pd.DataFrame:
         out = t[list(self.PASSED)].copy()
@@ -206,6 +225,19 @@ class Result:
             # than judging them
             out[name] = pd.Series(values, index=out.index, dtype=values.dtype, copy=False)
         return out[RESULT_COLUMNS]
+
+
+class ResultRows:
+    """A Result seen through some of its rows (positions): what a judge of one family
+    puts for its n-th row lands in the result's rows[n]."""
+
+    def __init__(self, result: Result, rows: np.ndarray):
+        self.result, self.positions = result, rows
+
+    def put(self, mask: np.ndarray, **columns) -> None:
+        rows = np.flatnonzero(mask)
+        if len(rows):
+            self.result._write(self.positions[rows], rows, mask.shape, columns)
 
 
 def _filled(column: pd.Series, default) -> pd.Series:

@@ -28,6 +28,10 @@ class State:
     done_end: np.ndarray  # milestones: first period reported done
     note: np.ndarray  # milestones: the words of the latest report
 
+    def rows(self, rows: np.ndarray) -> "State":
+        """The same state for `rows` only (positions)."""
+        return State(**{name: getattr(self, name)[rows] for name in self.__dataclass_fields__})
+
     @property
     def has(self) -> np.ndarray:
         return ~np.isnan(self.value)

@@ -45,9 +45,14 @@ def decimals(x, most: int = 4):
     return out
 
 
-def difference(a, b, at_least: int = 1):
+def difference(a, b, at_least: int = 1, where=None):
     """a − b rounded to the precision the two figures were written with (one decimal at
-    least): 59.95 − 60 is −0.05, not −0.1."""
+    least): 59.95 − 60 is −0.05, not −0.1. `where`: only those rows worked out, NaN in the
+    others (a province's 800,000 targets, of which a few are judged this way)."""
+    if where is not None:
+        out = np.full(np.shape(where), np.nan)
+        out[where] = difference(np.asarray(a)[where], np.asarray(b)[where], at_least)
+        return out
     places = np.maximum(np.maximum(decimals(a), decimals(b)), at_least)
     diff = np.asarray(a, dtype="float64") - np.asarray(b, dtype="float64")
     out = np.full(diff.shape, np.nan)
