@@ -227,6 +227,9 @@ def _latest_month(bits: str) -> str:
 #   month, upload, row, as the current_figures view orders them), so the second pass over
 #   the figures reads no year-to-date figure at all (most of a province's figures), and
 #   joins only targets holding something else (single months, levels, named items).
+#   (The key: month, then upload id and source row, each a 32-bit INTEGER, in 128 bits.)
+# - Each row carries `target_number` (dialect.target_number), as the catalogue read for
+#   judging does: the core matches figures to targets by it.
 JUDGED_DUCKDB_SQL = """WITH f AS (
     SELECT entity, year, id, value, source_row,
            basis = 'ytd' AND period_start = 1 AS whole,
