@@ -23,6 +23,7 @@ from dashboard.core.formulas import neutralise
 from dashboard.core.items import with_name_lists
 from dashboard.core.json_value import plain_value
 from dashboard.core.messages import text
+from dashboard.core.milestones import state_word
 from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.core.vocab import JUDGED_STATUSES
 from dashboard.present.text_table import render
@@ -494,8 +495,20 @@ def cmd_progress(args, ws) -> int:
     frame = frame[reporting.OUTPUT_FIELDS]
     if args.format == "json":  # a list of names is a list in JSON, a joined cell in CSV
         frame = with_name_lists(frame)
+    if args.format == "table":
+        frame = _states_in_words(frame)
     _emit(frame, args.format, PROGRESS_TABLE)
     return 0
+
+
+def _states_in_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """A milestone's actual is a state code (CSV and JSON keep it, with milestone_state
+    beside it); a person reading the table reads the state."""
+    shown = [
+        state_word(a, LANG) if c == "milestone" and not pd.isna(a) else a
+        for a, c in zip(frame["actual"], frame["comparator"], strict=True)
+    ]
+    return frame.assign(actual=pd.Series(shown, index=frame.index, dtype=object))
 
 
 def cmd_ingest(args, ws) -> int:

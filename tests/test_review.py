@@ -389,3 +389,70 @@ def test_the_pending_lists_name_the_items_of_an_items_target(sample_ws):
         ["Jun", "二七区实验学校", "In progress (主体完工)", upload_id],
         ["Jun", "中原区须水小学", "Not started (暂未开工)", upload_id],
     ]
+
+
+BIT = "北理工郑研院建成投用"
+MILESTONES = csv_bytes(
+    [
+        ["指标", "月份", "进展情况"],
+        [BIT, "2026年3月", "已建成投用"],
+        ["组建郑州交响乐团", "2026年10月", "推进中"],
+    ]
+)
+
+
+@pytest.mark.both_engines
+def test_the_pending_lists_show_a_milestone_state_in_words_not_its_code(sample_ws):
+    """A milestone's figure is a state code (2 done): the reviewer reads the state and the
+    words reported, never "2"."""
+    from dashboard.present.review_tables import figures_view, pending_figures_view
+    from dashboard.services import review
+    from dashboard.services.uploading import preview, store_preview
+    from tests.conftest import TODAY
+    from tests.test_app import AT
+
+    with open_store(sample_ws) as con:
+        pv = preview(con, MILESTONES, "ms.csv", TODAY)
+        upload_id = store_preview(con, sample_ws, pv, MILESTONES, "alice", AT, held=True)
+        figures = review.upload_figures(con, upload_id)
+        waiting = review.pending_figures(con, "郑州市", 2026, "bit_institute_open")
+    checked = figures_view(figures, "zh")
+    assert checked[["指标", "数值"]].values.tolist() == [
+        [BIT, "已完成（已建成投用）"],
+        ["组建郑州交响乐团", "推进中"],
+    ]
+    shown = pending_figures_view(waiting, "", "en", milestone=True)
+    assert shown.iloc[:, :2].values.tolist() == [["Mar", "Done (已建成投用)"]]
+
+
+def test_every_list_of_figures_shows_a_milestone_state_not_its_code(sample_ws):
+    """The upload preview (a revision as one state to another), the detail page's figures,
+    the CSV/XLSX table and the command line's table say the state, not 2 or 1."""
+    from dashboard.cli import _states_in_words
+    from dashboard.export.tables import export_table
+    from dashboard.present.detail_tables import history_view
+    from dashboard.present.upload_tables import preview_table
+    from dashboard.services import reporting
+    from dashboard.services.uploading import preview, store_preview
+    from tests.conftest import TODAY
+    from tests.test_app import AT
+
+    with open_store(sample_ws) as con:
+        pv = preview(con, MILESTONES, "ms.csv", TODAY)
+        shown = preview_table(pv.figures, reporting.targets(con), "zh")
+        store_preview(con, sample_ws, pv, MILESTONES, "alice", AT)
+        history = store_figures.history(con, "郑州市", 2026, "bit_institute_open")
+        progress = reporting.progress(con, 2026, 10)
+    assert shown[["数值", "类型"]].values.tolist() == [
+        ["已完成（已建成投用）", "修订 推进中 → 已完成"],
+        ["推进中", "新增"],
+    ]
+    assert history_view(history, "", "en", milestone=True)["Value"].tolist() == [
+        "Done (已建成投用)",
+        "In progress (推进中)",
+    ]
+    bit = progress[progress["id"] == "bit_institute_open"]
+    assert export_table(bit, "zh")["实际"].tolist() == ["已完成"]
+    assert _states_in_words(bit)["actual"].tolist() == ["Done"]
+    parks = progress[progress["id"] == "new_schools"]
+    assert export_table(parks, "zh")["实际"].tolist() == [4.0]

@@ -7,6 +7,8 @@ The phrases are read in ingest/milestones.py.
 
 import pandas as pd
 
+from dashboard.core.messages import text
+
 NOT_STARTED, IN_PROGRESS, DONE = 0, 1, 2
 WITHDRAWN = 3  # only a named item (core.items) is ever withdrawn; ingest refuses it elsewhere
 STATES = {
@@ -18,6 +20,11 @@ STATES = {
 
 GENERIC_DONE = ("已完成", "完成", "done", "completed", "complete", "finished")
 NOT_STARTED_WORDS = ("未启动", "未开工", "未开始", "not started", "pending")
+
+
+def state_word(code, lang: str) -> str:
+    """'已完成' | 'Done': a stored state code in words (it is a code, never an amount)."""
+    return text(f"milestone.{STATES[int(code)]}", lang)
 
 
 def split_words(done_words: str | None) -> tuple[str, ...]:

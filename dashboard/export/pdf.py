@@ -13,6 +13,7 @@ from dashboard.core.control_chars import visible
 from dashboard.core.entity_ranking import entity_board, rankings, shared_ids
 from dashboard.core.explain import shown_status, value_with_unit
 from dashboard.core.messages import glossary, in_lang, text
+from dashboard.core.milestones import state_word
 from dashboard.core.palette import (
     GAUGE_MAX,
     STATUS_COLORS,
@@ -329,6 +330,8 @@ def _last_year(r: dict, lang: str) -> str:
     before = r.get("last_year_actual")
     if before is None or before != before:
         return ""
+    if r.get("comparator") == "milestone":  # a state code, not an amount
+        return text("export.last_year", lang, value=state_word(before, lang))
     return text(
         "export.last_year", lang, value=value_with_unit(before, r["unit"] or "", lang, r["id"])
     )

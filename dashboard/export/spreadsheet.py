@@ -88,7 +88,7 @@ def _cell(value):
     return value if len(value) <= MAX_CELL else value[: MAX_CELL - 1] + "…"
 
 
-WIDTHS = {"text": 16, "number": 11}
+WIDTHS = {"text": 16, "number": 11, "figure": 11}
 WIDE = {
     "name_zh": 30,
     "name_en": 34,
@@ -130,9 +130,10 @@ def _style_detail(sheet, frame, progress, Font, PatternFill, Alignment, letter) 
     status_col = [c for c, _ in COLUMNS].index("status_label") + 1
     for i, (col, kind) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[letter(i)].width = WIDE.get(col, WIDTHS[kind])
-        if kind == "number":
+        if kind != "text":
             for cell in sheet[letter(i)][1:]:
-                cell.number_format = number_format(col, cell.value)
+                if not isinstance(cell.value, str):  # a milestone's state is words
+                    cell.number_format = number_format(col, cell.value)
     for row_idx, status in enumerate(progress["status"], start=2):
         cell = sheet.cell(row=row_idx, column=status_col)
         argb = "FF" + STATUS_COLORS[status].lstrip("#").upper()  # opaque, as Excel expects

@@ -8,6 +8,7 @@ from dashboard.core.milestones import milestone_history
 from dashboard.core.periods import period_text
 from dashboard.core.progress_row import ReportRow
 from dashboard.present.labels import actual_text, amount, gap_text, target_text
+from dashboard.present.upload_tables import item_value
 
 
 def metric_rows(r: ReportRow, lang: str) -> list[tuple[str, str]]:
@@ -77,9 +78,11 @@ def history_view(
     lang: str,
     quarterly: bool = False,
     target: str | None = None,
+    milestone: bool = False,
 ) -> pd.DataFrame:
     """Every stored figure, newest first per period, with its upload and source row
-    (`target`: its id, for what English says it counts)."""
+    (`target`: its id, for what English says it counts; `milestone`: the figures are
+    states (codes), shown as the state and the words)."""
     if history.empty:
         return pd.DataFrame()
     named = _named_items(history)
@@ -91,7 +94,9 @@ def history_view(
             ],
             # an item's report is its state in the words it was reported with
             text("value", lang): [
-                words if item is not None else amount(v, unit, lang, target)
+                words
+                if item is not None
+                else (item_value(v, words, lang) if milestone else amount(v, unit, lang, target))
                 for v, item, words in zip(history["value"], named, history["raw"], strict=True)
             ],
             text("companion", lang): [
@@ -145,7 +150,11 @@ def published_with(r: ReportRow, this_year: pd.DataFrame, last_year: pd.DataFram
         rows.append((text("companion", lang), _with_unit(now["companion_value"], now, lang)))
     before = _same_period(last_year, start, end)
     if before is not None:
-        shown = amount(float(before["value"]), r["unit"], lang, r.get("id"))
+        shown = (
+            item_value(before["value"], before["raw"], lang)
+            if r["family"] == "milestone"
+            else amount(float(before["value"]), r["unit"], lang, r.get("id"))
+        )
         if not pd.isna(before["companion_value"]):
             shown += f" · {_with_unit(before['companion_value'], before, lang)}"
         rows.append((text("same_period_last_year", lang), shown))

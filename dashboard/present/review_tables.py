@@ -32,13 +32,21 @@ def pending_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def _values(figures: pd.DataFrame, units, lang: str) -> list[str]:
-    """Each figure's value with its unit; a named item's report is its state and the
-    words it was reported with (its value is a state code, not an amount)."""
+def _values(figures: pd.DataFrame, units, milestones, lang: str) -> list[str]:
+    """Each figure's value with its unit; a milestone's or a named item's report is its
+    state and the words it was reported with (its value is a state code, not an amount)."""
     return [
-        item_value(v, words, lang) if isinstance(item, str) else value_with_unit(v, u, lang, t)
-        for v, u, item, words, t in zip(
-            figures["value"], units, figures["item"], figures["raw"], _ids(figures), strict=True
+        item_value(v, words, lang)
+        if milestone or isinstance(item, str)
+        else value_with_unit(v, u, lang, t)
+        for v, u, milestone, item, words, t in zip(
+            figures["value"],
+            units,
+            milestones,
+            figures["item"],
+            figures["raw"],
+            _ids(figures),
+            strict=True,
         )
     ]
 
@@ -68,7 +76,10 @@ def figures_view(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
                 for s, e in zip(figures["period_start"], figures["period_end"], strict=True)
             ],
             text("review.column.value", lang): _values(
-                figures, [u or "" for u in figures["unit"]], lang
+                figures,
+                [u or "" for u in figures["unit"]],
+                (figures["comparator"] == "milestone").tolist(),
+                lang,
             ),
         }
     )
@@ -95,15 +106,20 @@ def my_uploads_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def pending_figures_view(figures: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
-    """A target's figures waiting for review (the detail page shows them apart)."""
+def pending_figures_view(
+    figures: pd.DataFrame, unit: str, lang: str, milestone: bool = False
+) -> pd.DataFrame:
+    """A target's figures waiting for review (the detail page shows them apart);
+    `milestone`: the target's figures are states."""
     view = pd.DataFrame(
         {
             text("review.column.period", lang): [
                 period_text(int(s), int(e), lang)
                 for s, e in zip(figures["period_start"], figures["period_end"], strict=True)
             ],
-            text("review.column.value", lang): _values(figures, [unit] * len(figures), lang),
+            text("review.column.value", lang): _values(
+                figures, [unit] * len(figures), [milestone] * len(figures), lang
+            ),
             text("review.column.upload", lang): figures["upload_id"].astype(int).tolist(),
             text("review.column.uploader", lang): figures["user_name"].tolist(),
             text("review.column.uploaded_at", lang): [_when(v) for v in figures["uploaded_at"]],

@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard.core.items import CODE_WORDS
 from dashboard.core.messages import TABLE, in_lang, text
-from dashboard.core.milestones import STATES
+from dashboard.core.milestones import state_word
 from dashboard.core.periods import period_text
 from dashboard.core.problems import Problem, Skipped
 from dashboard.present.labels import amount
@@ -25,13 +25,9 @@ def _change(change: str, old, new, unit: str, lang: str, target: str | None = No
     return f"{word} {amount(old, None, lang)} → {amount(new, unit, lang, target)}"
 
 
-def _state(code, lang: str) -> str:
-    return text(f"milestone.{STATES[int(code)]}", lang)
-
-
 def item_value(code, words, lang: str) -> str:
     """'已完成（建成投用）': the state read, and the words it was read from."""
-    state = _state(code, lang)
+    state = state_word(code, lang)
     if not isinstance(words, str) or words.strip() in (state, *CODE_WORDS):
         return state
     return text("item_value", lang, state=state, words=words.strip())
@@ -57,28 +53,34 @@ def item_lines(figures: pd.DataFrame, file: str, lang: str) -> list[str]:
     return lines
 
 
-def _with_items(table: pd.DataFrame, figures: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The item and its own due date beside each item's row (items targets), its state
-    as the value; a file without items keeps the table as it was."""
-    if "item" not in figures or not figures["item"].notna().any():
-        return table
-    named = figures["item"].notna().tolist()
+def _as_states(table: pd.DataFrame, figures: pd.DataFrame, states: list, lang: str):
+    """A milestone's or a named item's figure is a state code, not an amount: its state
+    and the words reported as the value, a revision as one state to another."""
     value, change = text("value", lang), text("change", lang)
     previous = figures.get("previous", pd.Series([None] * len(figures))).tolist()
     table[value] = [
-        item_value(code, words, lang) if is_item else shown
-        for is_item, code, words, shown in zip(
-            named, figures["value"], figures["raw"], table[value], strict=True
+        item_value(code, words, lang) if is_state else shown
+        for is_state, code, words, shown in zip(
+            states, figures["value"], figures["raw"], table[value], strict=True
         )
     ]
     table[change] = [
-        f"{text('change.revision', lang)} {_state(old, lang)} → {_state(code, lang)}"
-        if is_item and c == "revision" and not pd.isna(old)
-        else (text(f"change.{c}", lang) if is_item else shown)
-        for is_item, c, old, code, shown in zip(
-            named, figures["change"], previous, figures["value"], table[change], strict=True
+        f"{text('change.revision', lang)} {state_word(old, lang)} → {state_word(code, lang)}"
+        if is_state and c == "revision" and not pd.isna(old)
+        else (text(f"change.{c}", lang) if is_state else shown)
+        for is_state, c, old, code, shown in zip(
+            states, figures["change"], previous, figures["value"], table[change], strict=True
         )
     ]
+    return table
+
+
+def _with_items(table: pd.DataFrame, figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The item and its own due date beside each item's row (items targets); a file
+    without items keeps the table as it was."""
+    if "item" not in figures or not figures["item"].notna().any():
+        return table
+    value = text("value", lang)
     items = [v if isinstance(v, str) else "" for v in figures["item"]]
     table.insert(table.columns.get_loc(text("indicator", lang)) + 1, text("item_col", lang), items)
     dues = figures.get("item_due", pd.Series([None] * len(figures)))
@@ -145,7 +147,10 @@ def preview_table(
             ],
         }
     )
-    return _with_items(table, figures, lang)
+    named = figures["item"].notna() if "item" in figures else pd.Series(False, figures.index)
+    milestone = [k in info.index and info.at[k, "comparator"] == "milestone" for k in keys]
+    states = [bool(n) or m for n, m in zip(named, milestone, strict=True)]
+    return _with_items(_as_states(table, figures, states, lang), figures, lang)
 
 
 def skipped_table(skipped: list[Skipped], lang: str) -> pd.DataFrame:

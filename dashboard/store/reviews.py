@@ -56,7 +56,7 @@ def upload_figures(con: duckdb.DuckDBPyConnection, upload_id: int) -> pd.DataFra
     """An upload's figures with their targets' names (what a reviewer checks)."""
     return con.execute(
         """
-        SELECT f.source_row, f.entity, f.year, f.id, t.name_zh, t.name_en, t.unit,
+        SELECT f.source_row, f.entity, f.year, f.id, t.name_zh, t.name_en, t.unit, t.comparator,
                t.department, f.period_start, f.period_end, f.basis, f.value, f.raw, f.item
         FROM figures f LEFT JOIN targets t USING (entity, year, id)
         WHERE f.upload_id = ? ORDER BY f.source_row, f.id""",

@@ -181,7 +181,14 @@ if user is not None and user.is_admin:  # issue 21: each target's deadline, set 
 
 st.subheader(text("history", lang))
 st.dataframe(
-    history_view(history, r["unit"], lang, r["frequency"] == "quarterly", r["id"]),
+    history_view(
+        history,
+        r["unit"],
+        lang,
+        r["frequency"] == "quarterly",
+        r["id"],
+        milestone=r["family"] == "milestone",
+    ),
     hide_index=True,
     width="stretch",
     placeholder="—",
@@ -190,7 +197,9 @@ waiting = common.load_pending_figures(str(w.db_path), r["entity"], year, choice,
 if not waiting.empty:  # review on (issue 21): uploaded, not counted yet
     st.subheader(text("review.pending_on_detail", lang))
     st.dataframe(
-        pending_figures_view(waiting, r["unit"] or "", lang), hide_index=True, width="stretch"
+        pending_figures_view(waiting, r["unit"] or "", lang, r["family"] == "milestone"),
+        hide_index=True,
+        width="stretch",
     )
 
 st.subheader(text("comment", lang))
