@@ -492,7 +492,7 @@ def cmd_progress(args, ws) -> int:
         else:
             year, month = reporting.default_as_of(con, args.year, args.entity)
         frame = _of_entity(reporting.progress(con, year, month, today=args.today), args.entity)
-    frame = frame[reporting.OUTPUT_FIELDS]
+    frame = reporting.output_frame(frame)
     if args.format == "json":  # a list of names is a list in JSON, a joined cell in CSV
         frame = with_name_lists(frame)
     if args.format == "table":

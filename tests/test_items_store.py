@@ -173,11 +173,16 @@ def test_items_and_a_rename_survive_a_backup_and_restore_and_reach_the_exports(e
     rows = {r["id"]: r for r in json.loads(out.stdout)}
     keys = ("items_total", "items_done", "items_open", "items_overdue_names")
     assert [rows["new_schools"][k] for k in keys] == [
-        3.0,
-        1.0,
+        3,
+        1,
         ["二七区实验学校", "中原区须水镇中心小学"],  # JSON lists (a CSV cell keeps them joined)
         ["中原区须水镇中心小学"],
     ]
+    # counts and months are whole numbers in JSON (3, not 3.0), null where none applies
+    assert '"items_total": 3,' in out.stdout and '"items_done": 1,' in out.stdout
+    counted = ("items_total", "items_done", "items_overdue", "assessment_month")
+    assert [type(rows["new_schools"][k]) for k in counted] == [int] * 4
+    assert rows["airport_cargo"]["items_total"] is None
     assert rows["waterlogging_points"]["items_open"] == []  # all done
     assert rows["airport_cargo"]["items_open"] is None  # not an items target
     book = tmp_path / "p.xlsx"

@@ -92,6 +92,29 @@ OUTPUT_FIELDS = [
     "items_overdue_names",
 ]
 
+# counts and months: whole numbers, computed as floats (NaN where none applies); output
+# says 3, not 3.0, and null where missing
+WHOLE_FIELDS = (
+    "breach_month",
+    "expected_end",
+    "data_lag_months",
+    "months_missing",
+    "first_missing_month",
+    "assessment_month",
+    "warning_month",
+    "completed_month",
+    "overdue_months",
+    "items_total",
+    "items_done",
+    "items_overdue",
+)
+
+
+def output_frame(progress: pd.DataFrame) -> pd.DataFrame:
+    """The fields the command line gives, its counts and months as whole numbers."""
+    frame = progress[OUTPUT_FIELDS]
+    return frame.astype({f: "Int64" for f in WHOLE_FIELDS})
+
 
 class NoFigures(DashboardError, LookupError):
     """No figure is stored for the year, so there is no default as-of month."""
