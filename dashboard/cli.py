@@ -26,6 +26,7 @@ from dashboard.core.messages import text
 from dashboard.core.milestones import state_word
 from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.core.vocab import JUDGED_STATUSES
+from dashboard.present.item_tables import STATE_WORDS
 from dashboard.present.text_table import render
 from dashboard.present.upload_tables import item_lines
 from dashboard.services import (
@@ -358,6 +359,11 @@ def _parser() -> argparse.ArgumentParser:
     irn.add_argument("--year", type=int, help="the catalogue year (default: the latest)")
     irn.add_argument("--entity", help="where several entities hold the target id")
     irn.add_argument("--user", required=True, help="an admin")
+    ils = it_sub.add_parser("list", parents=[common], help="a target's items with their states")
+    ils.add_argument("target_id")
+    ils.add_argument("--year", type=int, help="the catalogue year (default: the latest)")
+    ils.add_argument("--entity", help="where several entities hold the target id")
+    ils.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     dl = sub.add_parser("deadline", parents=[common], help="report deadlines set per target")
     dl_sub = dl.add_subparsers(dest="deadline_command", required=True)
@@ -1149,6 +1155,8 @@ def _supervise_list(args, ws) -> int:
 
 
 def cmd_item(args, ws) -> int:
+    if args.item_command == "list":
+        return _item_list(args, ws)
     user = acting_user(args, ws, "admin")
     with open_store(ws) as con:
         year = args.year or reporting.months(con)[0][-1]
@@ -1156,6 +1164,47 @@ def cmd_item(args, ws) -> int:
         seq = item_names.rename(ws, con, user, target, args.old, args.new, datetime.now())
     where = f"{target['entity']}/{year}/{args.target_id}"
     print(text("cli.item.renamed", LANG, target=where, old=args.old, new=args.new.strip(), seq=seq))
+    return 0
+
+
+ITEM_FIELDS = [
+    "item",
+    "department",
+    "state",
+    "state_zh",
+    "state_en",
+    "words",
+    "reported_month",
+    "due_date",
+    "done_month",
+]
+ITEM_TABLE = ["item", "department", "state_zh", "words", "reported_month", "due_date", "done_month"]
+
+
+def _item_list(args, ws) -> int:
+    """A target's named items as they stand at the latest month with figures: the state
+    (code and words), the words reported, the months of the last report and of completion
+    and the due date."""
+    with open_store(ws) as con:
+        year = args.year or reporting.months(con)[0][-1]
+        target = comments.find_target(con, args.target_id, year, args.entity)
+        items = item_names.listing(con, target)
+    if items.empty and args.format == "table":
+        where = f"{target['entity']}/{year}/{args.target_id}"
+        print(text("cli.item.none", LANG, target=where))
+        return 0
+    frame = items.assign(
+        department=target["department"],
+        state_zh=[text(STATE_WORDS[s], "zh") for s in items["state"]],
+        state_en=[text(STATE_WORDS[s], "en") for s in items["state"]],
+        words=[w if isinstance(w, str) else None for w in items["words"]],
+        reported_month=items["reported_month"].astype("Int64"),
+        due_date=[
+            None if pd.isna(d) else pd.Timestamp(d).date().isoformat() for d in items["due_date"]
+        ],
+        done_month=items["done_month"].astype("Int64"),
+    )
+    _emit(frame[ITEM_FIELDS], args.format, ITEM_TABLE)
     return 0
 
 

@@ -215,6 +215,23 @@ def test_items_and_a_rename_survive_a_backup_and_restore_and_reach_the_exports(e
         dict(zip(header, school, strict=True))["未完成项目"]
         == "二七区实验学校；中原区须水镇中心小学"
     )
+    # `item list`: each item with its department, state (code and words), the words, the
+    # months of its last report and completion and its due date (the renamed name)
+    out = cli(empty_ws, "item", "list", "new_schools", "--format", "csv")
+    assert (out.returncode, out.stderr) == (0, "")
+    assert out.stdout.splitlines() == [
+        "item,department,state,state_zh,state_en,words,reported_month,due_date,done_month",
+        "郑州市第一〇七中学,市教育局,done,已完成,Done,已建成投用,6,2026-08-31,6",
+        "二七区实验学校,市教育局,in_progress,推进中,In progress,主体完工,6,2026-08-31,",
+        "中原区须水镇中心小学,市教育局,overdue,已逾期,Overdue,暂未开工,6,2026-06-30,",
+    ]
+    out = cli(empty_ws, "item", "list", "airport_cargo")
+    assert (out.returncode, out.stdout, out.stderr) == (
+        1,
+        "",
+        "error: 郑州市/2026/airport_cargo is not an items target (assessed item by item): "
+        "it has no items to list\n",
+    )
 
 
 def test_the_detail_page_lists_the_items_with_their_states(sample_ws, monkeypatch):

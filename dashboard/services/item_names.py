@@ -8,12 +8,15 @@ the names it froze."""
 from datetime import datetime
 
 import duckdb
+import pandas as pd
 
 from dashboard.core.access import User
 from dashboard.core.errors import DashboardError
+from dashboard.core.items import item_table
 from dashboard.core.journal_lines import ITEM_VERSION
 from dashboard.services.accounts import NotAllowed
 from dashboard.services.journal import Entry, audit, write
+from dashboard.services.reporting import default_as_of
 from dashboard.services.workspace import Workspace
 from dashboard.store import figures as store_figures
 
@@ -27,6 +30,18 @@ class ItemRefused(DashboardError, ValueError):
 def names(con: duckdb.DuckDBPyConnection, target: dict) -> list[str]:
     """The names the target's items were reported under, in the order first reported."""
     return store_figures.item_names(con, target["entity"], int(target["year"]), target["id"])
+
+
+def listing(con: duckdb.DuckDBPyConnection, target: dict) -> pd.DataFrame:
+    """The target's named items as they stand at its entity's latest month with figures
+    (core.items.item_table: state, words, months, due date), withdrawn ones included."""
+    where = f"{target['entity']}/{int(target['year'])}/{target['id']}"
+    if target["assessment"] != "items":
+        raise ItemRefused("item.list.not_items", target=where)
+    year, month = default_as_of(con, int(target["year"]), target["entity"])
+    figures = store_figures.judged_figures(con, year, month)
+    mine = figures[(figures["entity"] == target["entity"]) & (figures["id"] == target["id"])]
+    return item_table(pd.DataFrame([target]), mine, month)
 
 
 def rename(

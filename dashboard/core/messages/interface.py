@@ -75,6 +75,11 @@ TEXT = {
         "{target} 没有名为“{item}”的项目；其项目：{names}",
         "{target} has no item named {item!r}; its items: {names}",
     ),
+    "item.list.not_items": (
+        "{target} 不是逐项评估的目标（清单项目），没有项目可列",
+        "{target} is not an items target (assessed item by item): it has no items to list",
+    ),
+    "cli.item.none": ("{target} 尚未逐项报送", "{target}: no items reported yet"),
     "item.rename.same": ("新名称与原名称相同：“{item}”", "the new name is the old one: {item!r}"),
     "item.rename.taken": (
         "{target} 已有名为“{item}”的项目：改名不能把两个项目合为一个",
