@@ -1075,6 +1075,8 @@ def cmd_ranking(args, ws) -> int:
             year, month = reporting.default_as_of(con, args.year)
         progress = reporting.progress(con, year, month, today=args.today, explained=False)
     frame = rankings(progress, args.target)
+    if args.format == "table":  # a shared milestone's actual is its state
+        frame = _states_in_words(frame)
     _emit(frame.assign(rank=frame["rank"].astype("Int64"))[RANKING_FIELDS], args.format)
     return 0
 
