@@ -307,8 +307,7 @@ def test_snapshot_export_uses_the_frozen_figures(sample_ws):
     table = pd.read_csv(
         io.BytesIO(exporting.export_bytes(frame, "csv", head)), encoding="utf-8-sig"
     )
-    # the column holds milestones' states in words too, so it reads back as text
-    assert table.loc[table["指标"] == "新建电动汽车公共充电桩", "实际"].item() == "2450.0"
+    assert table.loc[table["指标"] == "新建电动汽车公共充电桩", "实际"].item() == 2450
 
 
 def test_control_characters_and_huge_comments_do_not_break_the_workbook(sample_ws):

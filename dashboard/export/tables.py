@@ -5,12 +5,10 @@ import pandas as pd
 from dashboard.core.explain import shown_status
 from dashboard.core.formulas import neutralise
 from dashboard.core.messages import glossary, in_lang, text
-from dashboard.core.milestones import state_word
 from dashboard.core.palette import TILE_ORDER, tile_key, tiles
 from dashboard.core.units import unit_word
 
-# (column in the progress frame, kind); headers are the messages export.column.<column>;
-# a figure is a number, or a milestone's state in words (its figure is a state code)
+# (column in the progress frame, kind); headers are the messages export.column.<column>
 COLUMNS = [
     ("section", "text"),
     ("name_zh", "text"),
@@ -20,9 +18,9 @@ COLUMNS = [
     ("target", "number"),
     ("target_low", "number"),
     ("target_high", "number"),
-    ("actual", "figure"),
+    ("actual", "number"),
     ("actual_period", "text"),
-    ("last_year_actual", "figure"),
+    ("last_year_actual", "number"),
     ("completion_pct", "number"),
     ("time_share_pct", "number"),
     ("gap_pp", "number"),
@@ -56,38 +54,24 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         None if pd.isna(u) else unit_word(u, lang, target=t)
         for u, t in zip(frame["unit"], frame["id"], strict=True)
     ]
-    if "family" in frame:  # a milestone's figure is its state's code (2 = done): 状态 says it
-        frame.loc[frame["family"] == "milestone", "actual"] = None
+    if "family" in frame:  # a milestone's figure is its state's code (2 = done): 状态 says
+        # it, and the figure columns stay numbers for whoever reads the file with a script
+        milestone = frame["family"] == "milestone"
+        frame.loc[milestone, "actual"] = None
+        if "last_year_actual" in frame:
+            frame.loc[milestone, "last_year_actual"] = None
     # older snapshots lack some
     for col in ("reason", "measures", "last_year_actual", "items_open", "items_overdue_names"):
         if col not in frame:
             frame[col] = None
     out = pd.DataFrame({header(col, lang): frame[col] for col, _ in COLUMNS})
-    states = [c == "milestone" for c in frame.get("comparator", [None] * len(frame))]
     for col, kind in COLUMNS:
         name = header(col, lang)
         if kind == "text":
             out[name] = [None if pd.isna(v) else neutralise(str(v)) for v in out[name]]
-        elif kind == "figure":
-            out[name] = _figures(out[name], states, lang)
         else:
             out[name] = pd.to_numeric(out[name], errors="coerce")
     return out
-
-
-def _figures(values: pd.Series, states: list[bool], lang: str) -> pd.Series:
-    """Numbers, except a milestone's state code, which is its state in words."""
-    numbers = pd.to_numeric(values, errors="coerce")
-    if not any(states):
-        return numbers
-    return pd.Series(
-        [
-            state_word(v, lang) if is_state and not pd.isna(v) else v
-            for v, is_state in zip(numbers, states, strict=True)
-        ],
-        index=values.index,
-        dtype=object,
-    )
 
 
 def status_summary(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
