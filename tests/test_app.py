@@ -348,6 +348,10 @@ def test_upload_confirm_then_overview_updates(app):
     }
     button(app, "确认保存").click().run()
     assert app.success[0].value == "已保存上传 #8：1 条数据。"
+    # after the save: what was stored and where next, no second confirm for the same file
+    assert [h.value for h in app.subheader] == ["已保存的数据"]
+    assert app.dataframe[0].value.iloc[0]["数值"] == "2,550个"
+    assert not [b for b in app.button if b.label == "确认保存"]
     app.switch_page("ui/overview.py").run()
     row = table_row(show_table(app), "新建电动汽车公共充电桩")
     assert (row["状态"], row["实际"], row["完成率"]) == ("超序时", "2,550个", 85.0)

@@ -24,6 +24,9 @@ from dashboard.services.uploading import (
 )
 from dashboard.ui import auth, common
 
+OVERVIEW = "ui/overview.py"
+REVIEW = "ui/review.py"
+
 
 def show_rows_not_stored(parsed) -> None:
     """Where the year and period came from, and every row not stored with why."""
@@ -64,6 +67,21 @@ def alias_form(parsed, index, problems) -> None:
                 "alias_added", lang, alias=literal(alias, inline=True), target=targets[target]
             )
             st.rerun()
+
+
+def show_saved(saved: dict) -> None:
+    """What the confirmed file stored, where to look next; no second confirm for it."""
+    key = "review.stored_held" if saved["held"] else "stored"
+    st.success(text(key, lang, id=saved["id"], n=saved["n"]))
+    st.subheader(text("upload.saved_heading", lang))
+    targets = common.load_targets(str(w.db_path), None, common.version(w))
+    table = preview_table(saved["figures"], targets, lang, several)
+    st.dataframe(table, hide_index=True, width="stretch", placeholder="—")
+    if saved["held"]:
+        st.page_link(REVIEW, label=text("upload.next_review", lang), icon=":material/fact_check:")
+    else:
+        st.page_link(OVERVIEW, label=text("upload.next_overview", lang), icon=":material/speed:")
+    st.caption(text("upload.next_file", lang))
 
 
 lang = common.lang()
@@ -142,6 +160,10 @@ reading = st.radio(
     key="reading",
 )
 data = uploaded.getvalue()
+saved_key = f"stored_{hashlib.sha256(data).hexdigest()}"
+if saved_key in st.session_state:  # this file was just stored: say what, and what next
+    show_saved(st.session_state[saved_key])
+    st.stop()
 bar = st.progress(0.05, text=text("upload.stage.read", lang))
 try:
     index = common.load_index(str(w.db_path), common.version(w), form_entity)
@@ -230,10 +252,7 @@ alias_form(pv.parsed, index, pv.problems)
 if review.held_for_review(user):
     st.info(text("review.will_wait", lang))
 
-done_key = f"stored_{pv.parsed.sha256}"
-if st.session_state.get(done_key):
-    st.success(st.session_state[done_key])
-elif st.button(text("confirm", lang), type="primary", disabled=bool(errors(pv.problems))):
+if st.button(text("confirm", lang), type="primary", disabled=bool(errors(pv.problems))):
     saving = st.progress(0.1, text=text("upload.stage.archive", lang))
     steps = {"upload.stage.archive": 0.3, "upload.stage.store": 0.6}
 
@@ -245,8 +264,11 @@ elif st.button(text("confirm", lang), type="primary", disabled=bool(errors(pv.pr
         upload_id = store_preview(con, w, pv, data, user.name, now, stage, held=held)
     saving.empty()
     common.clear_caches()
-    message = text(
-        "review.stored_held" if held else "stored", lang, id=upload_id, n=len(pv.figures)
-    )
-    st.session_state[done_key] = message
-    st.success(message)
+    # the rerun draws the page without the preview and the button: one file, one save
+    st.session_state[saved_key] = {
+        "id": upload_id,
+        "n": len(pv.figures),
+        "held": held,
+        "figures": pv.figures,
+    }
+    st.rerun()

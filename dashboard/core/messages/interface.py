@@ -142,6 +142,13 @@ TEXT = {
     ),
     "preview": ("将要保存的数据", "What will be stored"),
     "confirm": ("确认保存", "Confirm and store"),
+    "upload.saved_heading": ("已保存的数据", "What was stored"),
+    "upload.next_overview": ("查看总览中的进度", "See the progress on the overview"),
+    "upload.next_review": ("查看审核状态", "See the review status"),
+    "upload.next_file": (
+        "要上传另一个文件，请先移除上面的文件再选择新文件。",
+        "To upload another file, remove the one above and choose the next.",
+    ),
     "stored": ("已保存上传 #{id}：{n} 条数据。", "Stored upload #{id}: {n} figures."),
     "duplicate": (
         "该文件与上传 #{id}（{name}）完全相同，未作任何更改。",
