@@ -299,7 +299,7 @@ def test_entity_counts_one_row_per_entity_in_the_order_given():
     )
     table = entity_counts(frame, "zh")
     assert table.columns.tolist() == [
-        "主体", "目标数", "滞后", "略滞后", "超序时", "达序时", "已完成", "未报送", "暂无数据",
+        "主体", "目标数", "滞后", "略滞后", "超序时", "达序时", "已完成", "逾期未报", "暂无数据",
         "未到评估期",
     ]  # fmt: skip
     assert table.values.tolist() == [

@@ -93,7 +93,7 @@ def test_xlsx_read_back_cell_by_cell(live):
         "超序时",
         "达序时",
         "已完成",
-        "未报送",
+        "逾期未报",
         "暂无数据",
         "未到评估期",
     ]

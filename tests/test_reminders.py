@@ -429,12 +429,13 @@ def test_the_overview_shows_overdue_reports_per_department(sample_ws, monkeypatc
 
     at = start(sample_ws, monkeypatch)
     labels = [e.label for e in at.expander]
-    assert "各部门逾期未报送（4个部门，4项）" in labels
+    # the tiles 逾期未报 0 and 暂无数据 4 add up to the reports owed (QA: "未报送 0" beside 4)
+    assert "各部门未报送（4个部门，4项：逾期未报0项，暂无数据4项）" in labels
     owing = at.dataframe[-1].value
     assert list(owing.columns) == ["责任单位", "逾期未报送（项）", "最长逾期（天）", "逾期指标"]
     assert owing.values.tolist() == OWING_ZH
     at.segmented_control(key="lang_choice").set_value("English").run()
-    assert "Reports overdue by department (4 department(s), 4 report(s))" in [
+    assert "Unreported by department (4 department(s), 4 report(s): 0 overdue, 4 no data)" in [
         e.label for e in at.expander
     ]
     owing = at.dataframe[-1].value
@@ -453,5 +454,5 @@ def test_the_overview_says_when_nothing_is_overdue(sample_ws, monkeypatch):
 
     at = start(sample_ws, monkeypatch, today="2026-02-10")  # January's reports due on the 15th
     assert at.title[0].value == "目标进度看板 · 2026年2月"
-    assert not any(e.label.startswith("各部门逾期未报送") for e in at.expander)
+    assert not any(e.label.startswith("各部门未报送") for e in at.expander)
     assert "2026年2月：没有逾期未报送的数据。" in [c.value for c in at.caption]

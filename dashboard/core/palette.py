@@ -70,7 +70,8 @@ def tiles(progress: pd.DataFrame) -> pd.Series:
 
 def tile_key(name: str) -> str:
     """The message key of a tile's words."""
-    return f"tile.{name}" if name in ("ahead", "level") else f"status.{name}"
+    own = ("ahead", "level", "overdue_report", "no_data")
+    return f"tile.{name}" if name in own else f"status.{name}"
 
 
 # A gauge's arc runs to 120% of the bar, so that "exceeded" is visible.

@@ -6,6 +6,20 @@ from dashboard.core.messages import in_lang, text
 from dashboard.present.labels import department_word
 
 
+def overdue_heading(frame: pd.DataFrame, lang: str) -> str:
+    """The title over the reports owed: how many, split as the overview's tiles split them
+    (逾期未报 with older figures, 暂无数据 with none), so the tiles add up to it."""
+    overdue = frame[frame["kind"] == "overdue_report"]
+    return text(
+        "reminders.overdue_on_overview",
+        lang,
+        departments=overdue["department"].nunique(),
+        count=len(overdue),
+        late=int((overdue["status"] == "overdue_report").sum()),
+        none=int((overdue["status"] == "no_data").sum()),
+    )
+
+
 def overdue_by_department(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Per department owing reports: how many, the longest overdue, and which (with the
     period asked for and the days late), most overdue first."""

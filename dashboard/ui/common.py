@@ -214,11 +214,16 @@ def load_history(db_path: str, entity: str, year: int, target_id: str, db_versio
         return reporting.target_history(con, entity, year, target_id)
 
 
+def overdue_reminders(w: Workspace, entity: str, year: int, month: int) -> pd.DataFrame:
+    """The reminders of `entity` as of (year, month) today: reports owed, targets behind."""
+    frame = load_reminders(str(w.db_path), year, month, today(), version(w))
+    return frame[frame["entity"] == entity]
+
+
 def overdue_table(w: Workspace, entity: str, year: int, month: int, lang: str) -> pd.DataFrame:
     """Reports due and missing per department of `entity` as of (year, month) today: how
     many, the longest overdue and which (the overview and the completeness page)."""
-    frame = load_reminders(str(w.db_path), year, month, today(), version(w))
-    return overdue_by_department(frame[frame["entity"] == entity], lang)
+    return overdue_by_department(overdue_reminders(w, entity, year, month), lang)
 
 
 def today() -> date:

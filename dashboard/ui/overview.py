@@ -17,6 +17,7 @@ from dashboard.present.overview_tables import (
     status_counts,
     table_view,
 )
+from dashboard.present.reminder_tables import overdue_by_department, overdue_heading
 from dashboard.present.supervision_tables import item_lines
 from dashboard.services import supervision
 from dashboard.ui import auth, common, exports
@@ -171,15 +172,10 @@ if several:
         st.dataframe(table, hide_index=True, width="stretch", key="entity_table")
 
 # Reports due and missing per department (issue 21), as on the completeness page
-owing = common.overdue_table(w, entity, year, month, lang)
+owed = common.overdue_reminders(w, entity, year, month)
+owing = overdue_by_department(owed, lang)
 if owing.empty:
     st.caption(text("reminders.no_overdue", lang, month=month_name(year, month, lang)))
 else:
-    title = text(
-        "reminders.overdue_on_overview",
-        lang,
-        departments=len(owing),
-        count=int(owing[text("reminders.overdue_count", lang)].sum()),
-    )
-    with st.expander(title, expanded=False, icon=":material/schedule:"):
+    with st.expander(overdue_heading(owed, lang), expanded=False, icon=":material/schedule:"):
         st.dataframe(owing, hide_index=True, width="stretch")

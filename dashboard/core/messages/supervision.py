@@ -50,8 +50,9 @@ TEXT = {
     ),
     "reminders.overdue_by_department": ("各部门逾期未报送", "Reports overdue by department"),
     "reminders.overdue_on_overview": (
-        "各部门逾期未报送（{departments}个部门，{count}项）",
-        "Reports overdue by department ({departments} department(s), {count} report(s))",
+        "各部门未报送（{departments}个部门，{count}项：逾期未报{late}项，暂无数据{none}项）",
+        "Unreported by department ({departments} department(s), {count} report(s): "
+        "{late} overdue, {none} no data)",
     ),
     "reminders.overdue_count": ("逾期未报送（项）", "Overdue (reports)"),
     "reminders.oldest_days": ("最长逾期（天）", "Longest overdue (days)"),
@@ -304,7 +305,7 @@ TEXT = {
     "scoreboard.caption": (
         "按牵头单位统计；欠序时含略滞后和滞后，未报送含逾期未报和暂无数据；督办中另计。",
         "Counted by lead department; behind includes at risk and lagging, unreported includes "
-        "overdue and missing reports; supervised is counted apart.",
+        "overdue and no data; supervised is counted apart.",
     ),
     # entities ranked on the indicators they share
     "ranking.section": ("各地区共有指标排名", "Areas ranked on shared indicators"),

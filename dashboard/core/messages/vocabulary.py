@@ -57,6 +57,10 @@ TEXT = {
     # Overview tiles: on_track split into 超序时 and 达序时 (counted apart, as bulletins do).
     "tile.ahead": ("超序时", "Ahead"),
     "tile.level": ("达序时", "On pace"),
+    # 未报送 on the scoreboard, in the bulletin and in the overview's list of reports owed
+    # counts both of these: the tiles name the part each counts, so that none reads 0 beside it
+    "tile.overdue_report": ("逾期未报", "Overdue"),
+    "tile.no_data": ("暂无数据", "No data"),
     "method.linear_run_rate": ("按序时线性推算", "linear run rate"),
     "method.seasonal_profile": ("按上年季节规律推算", "last year's seasonal profile"),
     "method.cumulative_rate_held": ("保持当前累计增速", "cumulative rate held"),
