@@ -375,8 +375,8 @@ def test_the_pending_lists_name_the_items_of_an_items_target(sample_ws):
         figures = review.upload_figures(con, upload_id)
         waiting = review.pending_figures(con, "郑州市", 2026, "new_schools")
     checked = figures_view(figures, "zh")
-    assert list(checked.columns) == ["行", "指标", "项目", "期别", "数值"]
-    assert checked.iloc[:, 1:].values.tolist() == [
+    assert list(checked.columns) == ["行", "指标", "项目", "期别", "现计入值", "数值"]
+    assert checked.drop(columns="现计入值").iloc[:, 1:].values.tolist() == [
         [SCHOOL, "郑州市第一〇七中学", "6月", "已完成（已建成投用）"],
         [SCHOOL, "二七区实验学校", "6月", "推进中（主体完工）"],
         [SCHOOL, "中原区须水小学", "6月", "未启动（暂未开工）"],
@@ -417,9 +417,9 @@ def test_the_pending_lists_show_a_milestone_state_in_words_not_its_code(sample_w
         figures = review.upload_figures(con, upload_id)
         waiting = review.pending_figures(con, "郑州市", 2026, "bit_institute_open")
     checked = figures_view(figures, "zh")
-    assert checked[["指标", "数值"]].values.tolist() == [
-        [BIT, "已完成（已建成投用）"],
-        ["组建郑州交响乐团", "推进中"],
+    assert checked[["指标", "现计入值", "数值"]].values.tolist() == [
+        [BIT, "推进中", "已完成（已建成投用）"],  # the state it would replace, in words
+        ["组建郑州交响乐团", "—", "推进中"],
     ]
     shown = pending_figures_view(waiting, "", "en", milestone=True)
     assert shown.iloc[:, :2].values.tolist() == [["Mar", "Done (已建成投用)"]]
@@ -457,3 +457,30 @@ def test_every_list_of_figures_shows_a_milestone_state_not_its_code(sample_ws):
     assert _states_in_words(bit)["actual"].tolist() == ["Done"]
     parks = progress[progress["id"] == "new_schools"]
     assert export_table(parks, "zh")["实际"].tolist() == [4.0]
+
+
+def test_a_revision_waiting_shows_the_value_it_would_replace(sample_ws):
+    """QA: a reviewer saw 2,550 alone; the figure counted now (2,450) stands beside it,
+    and a figure for a period with none counted shows a dash."""
+    from dashboard.present.review_tables import figures_view
+    from dashboard.services import review
+    from dashboard.services.uploading import preview, store_preview
+    from tests.conftest import TODAY
+    from tests.test_app import AT
+
+    data = csv_bytes(
+        [
+            ["指标", "时期", "数值"],
+            ["充电桩", "2026年1-10月", "2550"],
+            ["充电桩", "2026年1-11月", "2700"],
+        ]
+    )
+    with open_store(sample_ws) as con:
+        pv = preview(con, data, "rev.csv", TODAY)
+        upload_id = store_preview(con, sample_ws, pv, data, "fgw", AT, held=True)
+        figures = review.upload_figures(con, upload_id)
+    assert figures_view(figures, "zh")[["期别", "现计入值", "数值"]].values.tolist() == [
+        ["1—10月", "2,450个", "2,550个"],
+        ["1—11月", "—", "2,700个"],
+    ]
+    assert figures_view(figures, "en")["Counted now"].tolist() == ["2,450 charging piles", "—"]

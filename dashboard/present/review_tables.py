@@ -5,6 +5,7 @@ import pandas as pd
 
 from dashboard.core.explain import value_with_unit
 from dashboard.core.messages import in_lang, text
+from dashboard.core.milestones import state_word
 from dashboard.core.periods import period_text
 from dashboard.present.labels import department_word
 from dashboard.present.upload_tables import item_value
@@ -51,6 +52,19 @@ def _values(figures: pd.DataFrame, units, milestones, lang: str) -> list[str]:
     ]
 
 
+def _counted(figures: pd.DataFrame, lang: str) -> list[str]:
+    """The value each figure would replace, as counted now ('—' for a figure that adds a
+    period): a reviewer sees 44 → 46, not 46 alone."""
+    units = [u or "" for u in figures["unit"]]
+    states = (figures["comparator"] == "milestone") | figures["item"].notna()
+    return [
+        "—"
+        if pd.isna(old)
+        else (state_word(old, lang) if state else value_with_unit(old, u, lang, t))
+        for old, u, state, t in zip(figures["counted"], units, states, _ids(figures), strict=True)
+    ]
+
+
 def _ids(figures: pd.DataFrame) -> list:
     """Each figure's target id (what English says it counts); none where not listed."""
     return figures["id"].tolist() if "id" in figures else [None] * len(figures)
@@ -75,6 +89,7 @@ def figures_view(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
                 period_text(int(s), int(e), lang)
                 for s, e in zip(figures["period_start"], figures["period_end"], strict=True)
             ],
+            text("review.column.counted", lang): _counted(figures, lang),
             text("review.column.value", lang): _values(
                 figures,
                 [u or "" for u in figures["unit"]],

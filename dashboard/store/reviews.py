@@ -53,12 +53,19 @@ def pending_figures(
 
 
 def upload_figures(con: duckdb.DuckDBPyConnection, upload_id: int) -> pd.DataFrame:
-    """An upload's figures with their targets' names (what a reviewer checks)."""
+    """An upload's figures with their targets' names (what a reviewer checks), and the
+    value each would replace (`counted`: the figure of its period counted now, if any)."""
     return con.execute(
         """
         SELECT f.source_row, f.entity, f.year, f.id, t.name_zh, t.name_en, t.unit, t.comparator,
-               t.department, f.period_start, f.period_end, f.basis, f.value, f.raw, f.item
+               t.department, f.period_start, f.period_end, f.basis, f.value, f.raw, f.item,
+               c.value AS counted
         FROM figures f LEFT JOIN targets t USING (entity, year, id)
+        LEFT JOIN current_figures c
+            ON c.entity = f.entity AND c.year = f.year AND c.id = f.id
+            AND c.period_start = f.period_start AND c.period_end = f.period_end
+            AND c.basis = f.basis AND coalesce(c.item, '') = coalesce(f.item, '')
+            AND c.upload_id <> f.upload_id
         WHERE f.upload_id = ? ORDER BY f.source_row, f.id""",
         [upload_id],
     ).df()

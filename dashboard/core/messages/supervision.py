@@ -181,6 +181,7 @@ TEXT = {
     "review.column.row": ("行", "Row"),
     "review.column.period": ("期别", "Period"),
     "review.column.value": ("数值", "Value"),
+    "review.column.counted": ("现计入值", "Counted now"),
     "review.column.state": ("状态", "State"),
     "review.column.reviewer": ("审核人", "Reviewer"),
     "review.column.reason": ("退回原因", "Reason"),
