@@ -158,6 +158,20 @@ def test_a_snapshots_rules_read_in_words_every_part():
     )
 
 
+def test_a_snapshots_data_version_reads_in_words_with_its_reviews():
+    """QA: 'uploads:9:last#9:reviews:1' was shown as written."""
+    from dashboard.present.snapshot_tables import data_version
+
+    assert data_version("uploads:9:last#9:reviews:1", "zh") == (
+        "截至上传 #9（共 9 次上传，1 次审核决定）"
+    )
+    assert data_version("uploads:9:last#9:reviews:1", "en") == (
+        "up to upload #9 (9 uploads, 1 review decision(s))"
+    )
+    assert data_version("uploads:8:last#8", "zh") == "截至上传 #8（共 8 次上传）"
+    assert data_version("v2:abc", "zh") == ""
+
+
 def pace_row(**kw) -> dict:
     return (
         row(

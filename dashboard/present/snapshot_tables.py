@@ -11,7 +11,7 @@ from dashboard.core.periods import period_text
 from dashboard.core.vocab import MILESTONE_CODES
 from dashboard.present.labels import amount
 
-DATA_VERSION = re.compile(r"uploads:(\d+):last#(\d+)")
+DATA_VERSION = re.compile(r"uploads:(\d+):last#(\d+)(?::reviews:(\d+))?")
 # "amount10.0", "pace2.0L", "gaprounded", "day15": a threshold's name and value
 RULE = re.compile(r"(amount|rate|about|ms|pace|gap|day)([\w.]+)")
 PERIOD = re.compile(r"(\d{4})-(\d{2})(?:\.\.\d{4}-(\d{2}))?")
@@ -35,13 +35,18 @@ def snapshot_list(listing: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def data_version(version: str, lang: str) -> str:
-    """'uploads:8:last#8' -> '截至上传 #8（共 8 次上传）'."""
+    """'uploads:8:last#8' -> '截至上传 #8（共 8 次上传）', with the review decisions taken
+    where there were any; a version these words do not know reads as nothing (a person
+    cannot use the code)."""
     found = DATA_VERSION.fullmatch(version or "")
     if not found:
-        return version
+        return ""
     count, last = int(found[1]), int(found[2])
     if count == 0:
         return text("snapshot.no_uploads", lang)
+    if found[3]:
+        reviews = int(found[3])
+        return text("snapshot.data_version_reviews", lang, last=last, count=count, n=reviews)
     return text("snapshot.data_version", lang, last=last, count=count)
 
 

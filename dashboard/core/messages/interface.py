@@ -248,6 +248,10 @@ TEXT = {
         "截至上传 #{last}（共 {count} 次上传）",
         "up to upload #{last} ({count} uploads)",
     ),
+    "snapshot.data_version_reviews": (
+        "截至上传 #{last}（共 {count} 次上传，{n} 次审核决定）",
+        "up to upload #{last} ({count} uploads, {n} review decision(s))",
+    ),
     "snapshot.catalogue": ("目标清单 {sha}", "catalogue {sha}"),
     "snapshot.separator": ("；", "; "),
     "snapshot.rule.amount": (
