@@ -1,6 +1,7 @@
 """Words and gauges for a progress row, in both languages (no Streamlit, no database)."""
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -273,3 +274,27 @@ def test_detail_metric_labels_are_capitalised_alike_in_english():
     r |= {"time_share_pct": 83.3, "gap_pp": -1.6, "id": "ev_chargers"}
     labels = [label for label, _ in metric_rows(r, "en")]
     assert labels[:4] == ["Actual", "Target", "Completion", "Time share"]
+
+
+@pytest.mark.parametrize(
+    ("kw", "scale"),
+    [
+        ({"family": "milestone", "milestone_state": "done", "status": "achieved"}, 100.0),
+        ({"family": "milestone", "milestone_state": "in_progress", "status": "on_track"}, 120.0),
+        ({"family": "maintain", "comparator": "maintain", "status": "on_track"}, 100.0),
+        ({"family": "maintain", "comparator": "maintain", "status": "off_track"}, 120.0),
+        ({"family": "rate", "status": "achieved"}, 120.0),
+        ({"family": "flow", "status": "achieved"}, 120.0),
+    ],
+)
+def test_a_complete_gauge_reads_full_and_the_others_keep_their_scale(kw, scale):
+    """QA: a done milestone's arc was five sixths full (the scale runs to 120%)."""
+    from dashboard.present.gauge_svg import gauge_svg
+    from dashboard.present.gauges import gauge_scale
+
+    r = row(**kw)
+    assert gauge_scale(r) == scale
+    cell = {"share": 100.0, "scale": scale, "tick": None, "fill": "#1a7f37"}
+    svg = gauge_svg(cell | {"headline": "", "tooltip": ""})
+    band = re.search(r'<path d="([^"]*)" fill="#1a7f37"', svg)[1]
+    assert ("141.0,76.0 L" in band) is (scale == 100.0)  # the filled band ends at the right

@@ -15,7 +15,6 @@ from dashboard.core.explain import shown_status, value_with_unit
 from dashboard.core.messages import glossary, in_lang, text
 from dashboard.core.milestones import state_word
 from dashboard.core.palette import (
-    GAUGE_MAX,
     STATUS_COLORS,
     TILE_ORDER,
     text_color,
@@ -147,12 +146,13 @@ def _gauge(pdf: Bulletin, x: float, y: float, cell: dict) -> None:
         pdf.set_xy(x, y + n * 3.4)
         pdf.cell(CELL_W - 1, 3.4, line, align="C")
     cx, cy, radius, inner = x + CELL_W / 2, y + 22, 12.0, 8.0
-    share = min(max(cell["share"], 0.0), GAUGE_MAX)
+    scale = cell["scale"]  # 100% where complete, else GAUGE_MAX (present/gauges.py)
+    share = min(max(cell["share"], 0.0), scale)
     _wedge(pdf, cx, cy, radius, 180, 360, "#eaeef2")
     if share > 0:
-        _wedge(pdf, cx, cy, radius, 180, 180 + 180 * share / GAUGE_MAX, cell["fill"])
+        _wedge(pdf, cx, cy, radius, 180, 180 + 180 * share / scale, cell["fill"])
     if not pd.isna(cell["tick"]):
-        angle = 180 + 180 * min(cell["tick"], GAUGE_MAX) / GAUGE_MAX
+        angle = 180 + 180 * min(cell["tick"], scale) / scale
         _wedge(pdf, cx, cy, radius + 0.8, angle - 1.5, angle + 1.5, "#24292f")
     _wedge(pdf, cx, cy, inner, 179, 361, "#ffffff")
     pdf.set_text_color(36, 41, 47)

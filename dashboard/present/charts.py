@@ -24,8 +24,8 @@ FIGURES, TARGET = "#0969da", "#cf222e"  # the reported figures, the target's lin
 EXPECTED = ("#54aeff", "#0550ae")  # the linear time share, last year's seasonal profile
 
 
-def _angle(share: float) -> float:
-    return -math.pi / 2 + math.pi * min(max(share, 0.0), GAUGE_MAX) / GAUGE_MAX
+def _angle(share: float, scale: float = GAUGE_MAX) -> float:
+    return -math.pi / 2 + math.pi * min(max(share, 0.0), scale) / scale
 
 
 def gauge_frame(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -41,13 +41,13 @@ def gauge_frame(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
                 **common,
                 "part": "value",
                 "theta": -math.pi / 2,
-                "theta2": _angle(c["share"]),
+                "theta2": _angle(c["share"], c["scale"]),
                 "fill": c["fill"],
                 "status_color": text_color(c["fill"]),
             }
         )
         if not missing(c["tick"]):
-            a = _angle(c["tick"])
+            a = _angle(c["tick"], c["scale"])
             rows.append({**common, "part": "tick", "theta": a - 0.025, "theta2": a + 0.025})
             rows[-1]["fill"] = "#24292f"
     return pd.DataFrame(rows)

@@ -16,24 +16,24 @@ CX, CY, OUTER, INNER = 75, 76, 66, 44
 TRACK, TICK = "#eaeef2", "#24292f"
 
 
-def _point(share: float, radius: float) -> tuple[float, float]:
-    """Where `share` (% of the bar) sits on the half circle: 0 left, GAUGE_MAX right."""
-    angle = math.pi * (1 - min(max(share, 0.0), GAUGE_MAX) / GAUGE_MAX)
+def _point(share: float, radius: float, scale: float = GAUGE_MAX) -> tuple[float, float]:
+    """Where `share` (% of the bar) sits on the half circle: 0 left, `scale` right."""
+    angle = math.pi * (1 - min(max(share, 0.0), scale) / scale)
     return CX + radius * math.cos(angle), CY - radius * math.sin(angle)
 
 
-def _band(start: float, end: float, color: str) -> str:
+def _band(start: float, end: float, color: str, scale: float = GAUGE_MAX) -> str:
     """The ring between INNER and OUTER from share `start` to share `end`."""
-    (x1, y1), (x2, y2) = _point(start, OUTER), _point(end, OUTER)
-    (x3, y3), (x4, y4) = _point(end, INNER), _point(start, INNER)
+    (x1, y1), (x2, y2) = _point(start, OUTER, scale), _point(end, OUTER, scale)
+    (x3, y3), (x4, y4) = _point(end, INNER, scale), _point(start, INNER, scale)
     return (
         f'<path d="M{x1:.1f},{y1:.1f} A{OUTER},{OUTER} 0 0 1 {x2:.1f},{y2:.1f} '
         f'L{x3:.1f},{y3:.1f} A{INNER},{INNER} 0 0 0 {x4:.1f},{y4:.1f} Z" fill="{color}"/>'
     )
 
 
-def _tick(share: float) -> str:
-    (x1, y1), (x2, y2) = _point(share, INNER - 3), _point(share, OUTER + 4)
+def _tick(share: float, scale: float) -> str:
+    (x1, y1), (x2, y2) = _point(share, INNER - 3, scale), _point(share, OUTER + 4, scale)
     return (
         f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
         f'stroke="{TICK}" stroke-width="3"/>'
@@ -43,11 +43,12 @@ def _tick(share: float) -> str:
 def gauge_svg(cell: dict) -> str:
     """The arc, the time-share tick and the big number of one gauge cell
     (present/gauges.gauge_cell)."""
-    parts = [_band(0, GAUGE_MAX, TRACK)]
+    scale = cell["scale"]
+    parts = [_band(0, scale, TRACK, scale)]
     if cell["share"] > 0:
-        parts.append(_band(0, cell["share"], cell["fill"]))
+        parts.append(_band(0, cell["share"], cell["fill"], scale))
     if not missing(cell["tick"]):
-        parts.append(_tick(float(cell["tick"])))
+        parts.append(_tick(float(cell["tick"]), scale))
     parts.append(
         f'<text x="{CX}" y="{CY - 6}" text-anchor="middle" font-size="19" font-weight="700" '
         f'fill="#1f2328">{escape(cell["headline"])}</text>'

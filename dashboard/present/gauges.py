@@ -5,7 +5,7 @@ import pandas as pd
 
 from dashboard.core.explain import missing
 from dashboard.core.messages import text
-from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, tile
+from dashboard.core.palette import GAUGE_MAX, STATUS_COLORS, STATUS_ICONS, tile
 from dashboard.core.progress_row import ProgressRow
 from dashboard.core.vocab import signed_bar
 from dashboard.present.labels import (
@@ -40,6 +40,15 @@ def gauge_share(r: ProgressRow) -> float:
     return 100 * actual / bar if bar > 0 else (100.0 if actual >= bar else 0.0)
 
 
+def gauge_scale(r: ProgressRow) -> float:
+    """The share at which the arc is full: GAUGE_MAX (120%) so that exceeding shows, but
+    100% for what cannot be exceeded and is complete (a done milestone, a level kept),
+    which would otherwise read five sixths full."""
+    kept = r["family"] == "maintain" and r.get("status") in ("on_track", "achieved")
+    done = r["family"] == "milestone" and r["milestone_state"] == "done"
+    return 100.0 if kept or done else GAUGE_MAX
+
+
 def tick(r: ProgressRow) -> float | None:
     """Where the gauge's tick sits: the time share for amounts, the bar (100%) for rates
     and maintained levels; None when there is nothing to mark."""
@@ -72,6 +81,7 @@ def gauge_cell(r: ProgressRow, lang: str, name_limit: int = 13, items: list[int]
         "name": short_name(r, lang, name_limit),
         "full_name": name_of(r, lang),
         "share": gauge_share(r),
+        "scale": gauge_scale(r),
         "tick": tick(r),
         "fill": STATUS_COLORS[r["status"]],
         "icon": STATUS_ICONS[tile(r["status"], r.get("time_position"))],  # as on its tile
@@ -95,6 +105,7 @@ CELL_COLUMNS = [
     "name",
     "full_name",
     "share",
+    "scale",
     "tick",
     "fill",
     "icon",
