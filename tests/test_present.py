@@ -191,7 +191,17 @@ def pace_row(**kw) -> dict:
 def test_the_projected_year_end_of_a_range_is_read_against_its_floor():
     # 新增国际航线5-8条: the target has no single figure; it printed "为目标的—%"
     r = pace_row(comparator="range", target=NAN, target_low=5.0, target_high=8.0)
-    assert pace_lines(r, "zh") == ["全年预计：7.2条（按序时线性推算），为目标下限的144.0%"]
+    # QA: routes are whole things: about 7 of them, not 7.2
+    assert pace_lines(r, "zh") == ["全年预计：约7条（按序时线性推算），为目标下限的140.0%"]
+
+
+def test_a_count_is_projected_in_whole_things_and_a_list_of_items_not_at_all():
+    r = pace_row(unit="所", target=6.0, projected=5.33, assessment="year_end")
+    assert pace_lines(r, "zh") == ["全年预计：约5所（按序时线性推算），为目标的83.3%"]
+    assert pace_lines(r, "en")[0].startswith("Projected year end: about 5 ")
+    assert (
+        pace_lines(pace_row(unit="所", target=6.0, projected=5.33, assessment="items"), "zh") == []
+    )
 
 
 def test_the_projected_share_has_one_decimal_like_the_completion():

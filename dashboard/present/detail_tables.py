@@ -1,5 +1,7 @@
 """Tables and numbers for the indicator detail page (no Streamlit here)."""
 
+import math
+
 import pandas as pd
 
 from dashboard.core.explain import missing, num, pct
@@ -7,6 +9,7 @@ from dashboard.core.messages import text
 from dashboard.core.milestones import milestone_history
 from dashboard.core.periods import period_text
 from dashboard.core.progress_row import ReportRow
+from dashboard.core.units import COUNTED
 from dashboard.present.labels import actual_text, amount, gap_text, target_text
 from dashboard.present.upload_tables import item_value
 
@@ -57,19 +60,38 @@ def pace_lines(r: ReportRow, lang: str) -> list[str]:
             basis = text("method." + r["weights_basis"], lang)
             line += text("pace.weights", lang, basis=basis)
         lines.append(line)
+    projection = _projection_line(r, lang)
+    return lines + [projection] if projection else lines
+
+
+PROJECTION_KEYS = {  # (against a range's floor, in whole things said to be about)
+    (False, False): "pace.projected",
+    (True, False): "pace.projected_floor",
+    (False, True): "pace.projected_about",
+    (True, True): "pace.projected_floor_about",
+}
+
+
+def _projection_line(r: ReportRow, lang: str) -> str | None:
+    """'全年预计：105.84万吨（…），为目标的96.2%'. Things counted whole (所, 条, 个…) are
+    projected in whole things, rounded down and said to be about ('约7条', not '7.2条');
+    a list of named items is judged item by item, so it has no straight-line projection."""
     ranged = r["comparator"] == "range"  # 5-8条: measured against its floor, as the gauge
     bar = r["target_low"] if ranged else r["target"]
-    if r["family"] == "flow" and not missing(r["projected"]) and not missing(bar) and bar:
-        lines.append(
-            text(
-                "pace.projected_floor" if ranged else "pace.projected",
-                lang,
-                amount=amount(r["projected"], r["unit"], lang, r.get("id")),
-                method=text("method." + r["projected_method"], lang),
-                share=pct(round(r["projected"] / bar * 100, 1)),  # one decimal, as 完成率
-            )
-        )
-    return lines
+    if r["family"] != "flow" or r.get("assessment") == "items":
+        return None
+    if missing(r["projected"]) or missing(bar) or not bar:
+        return None
+    projected, about = r["projected"], r["unit"] in COUNTED
+    if about:
+        projected = math.floor(projected + 1e-9)  # 6.9999… from the division is 7
+    return text(
+        PROJECTION_KEYS[ranged, about],
+        lang,
+        amount=amount(projected, r["unit"], lang, r.get("id")),
+        method=text("method." + r["projected_method"], lang),
+        share=pct(round(projected / bar * 100, 1)),  # one decimal, as 完成率
+    )
 
 
 def history_view(

@@ -404,6 +404,14 @@ TEXT = {
         "全年预计：{amount}（{method}），为目标下限的{share}%",
         "Projected year end: {amount} ({method}), {share}% of the lower bound",
     ),
+    "pace.projected_about": (
+        "全年预计：约{amount}（{method}），为目标的{share}%",
+        "Projected year end: about {amount} ({method}), {share}% of the target",
+    ),
+    "pace.projected_floor_about": (
+        "全年预计：约{amount}（{method}），为目标下限的{share}%",
+        "Projected year end: about {amount} ({method}), {share}% of the lower bound",
+    ),
     "history.source": ("#{upload} {file} (行{row})", "#{upload} {file} (row {row})"),
     "source_quote": ("报告原文：\n> {sentence}", "Report text:\n> {sentence}"),
     # the command line (English unless asked otherwise)
