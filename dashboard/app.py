@@ -55,14 +55,25 @@ pages = [
         file,
         title=text(key, lang),
         icon=icon,
-        url_path=url,
+        url_path="" if i == 0 else url,  # the default page is the root, "/"
         default=(i == 0),
         visibility="visible" if shown[who] else "hidden",
     )
     for i, (file, key, icon, url, who) in enumerate(PAGES)
 ]
+
+
+def _to_the_front_page() -> None:
+    st.switch_page(pages[0], query_params=st.query_params.to_dict())
+
+
+# A bookmarked /overview (the front page's own name) opens the front page; Streamlit
+# would show its English "Page not found", as the default page lives at "/" only.
+front_alias = st.Page(
+    _to_the_front_page, title=text(PAGES[0][1], lang), url_path=PAGES[0][3], visibility="hidden"
+)
 with errors.reported(lang):
-    page = st.navigation(pages)
+    page = st.navigation([*pages, front_alias])
     landing = st.session_state.pop("just_signed_in", False)
     if landing and shown["uploader"] and page.url_path == "":
         # An uploader who logs in on the front page lands on their department; a reload,

@@ -440,6 +440,16 @@ def test_completeness_page(app):
     assert fai["1月"] == "· 不需报"  # 1-2月 indicators owe nothing for January
 
 
+def test_a_bookmarked_overview_address_opens_the_overview(app):
+    """QA: /overview showed Streamlit's English "Page not found" (the front page is "/").
+    The browser asks for the page by its path; the page registered under it leads home."""
+    pages = app._registered_pages  # what st.navigation told the browser
+    assert {p["url_pathname"] for p in pages.values()} >= {"", "overview", "detail"}
+    app._page_hash = next(h for h, p in pages.items() if p["url_pathname"] == "overview")
+    app.run()
+    assert not app.exception and app.title[0].value == "目标进度看板 · 2026年10月"
+
+
 @pytest.mark.both_engines
 def test_every_page_in_english(app):
     app.segmented_control(key="lang_choice").set_value("English").run()
