@@ -14,7 +14,6 @@ from dashboard.core import reminders as core_reminders
 from dashboard.core.deadlines import with_deadlines
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import glossary, month_name, text
-from dashboard.export.digest import DigestHeading, digest_pdf, digest_xlsx
 from dashboard.services import reporting
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import deadlines as store_deadlines
@@ -99,6 +98,10 @@ def digests(
     frame: pd.DataFrame, year: int, month: int, today: date, lang: str = "zh"
 ) -> list[Digest]:
     """One digest per department of `frame` (departments owing nothing get none)."""
+    # Imported here: the PDF library takes 0.6 s to import, and every command of the CLI
+    # and the overview page import this module without writing a digest.
+    from dashboard.export.digest import DigestHeading, digest_pdf, digest_xlsx
+
     out = []
     for department in core_reminders.departments(frame):
         part = frame[frame["department"] == department]
