@@ -24,6 +24,15 @@ def catalogue() -> pd.DataFrame:
 ENGINES = ("duckdb", "postgresql")
 
 
+def pytest_collection_modifyitems(items):
+    """With pytest-xdist (`-n`, set in pyproject), the tests that run servers and browsers
+    go to one worker, one after another: two Chromiums and their app servers at once on a
+    two-core machine would only slow each other into timeouts. Everything else spreads."""
+    for item in items:
+        if item.get_closest_marker("e2e") or item.get_closest_marker("servers"):
+            item.add_marker(pytest.mark.xdist_group("servers"))
+
+
 def pytest_generate_tests(metafunc):
     """Tests marked `both_engines` run once on DuckDB and once on PostgreSQL, unless the
     test names its engine itself (`@pytest.mark.parametrize("engine", [...])`)."""

@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import load  # noqa: E402
 
 
+@pytest.mark.servers
 @pytest.mark.both_engines
 def test_three_app_servers_and_two_command_lines_lose_nothing(engine, database, tmp_path):
     data, files = load.prepare(tmp_path, uploads=15, rows=100)
