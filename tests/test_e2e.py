@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from dashboard.core.access import User
 from dashboard.services.comments import add_comment, find_target
@@ -397,7 +398,8 @@ def test_an_uploader_lands_on_their_department(screen, server):
     settle(screen)
     login(screen, "fgw")
     screen.get_by_text("我的部门 · 2026年10月").wait_for()
-    assert screen.get_by_text("滞后指标").first.is_visible()
+    # the heading comes before the tables of the same rerun: wait, do not look once
+    expect(screen.get_by_text("滞后指标").first).to_be_visible(timeout=45_000)
     fits(screen)
     shot(screen, "my_department")
 

@@ -8,6 +8,7 @@ test-artifacts/entities_*.png.
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import add_accounts
 from tests.test_e2e import (  # noqa: F401  (fixtures)
@@ -74,17 +75,17 @@ def test_switching_entity_and_year(screen, server):
     settle(screen)
     screen.locator(".gauge-card").first.wait_for()
     assert title(screen) == "目标进度看板 · 郑州市 · 2027年1月"
-    assert screen.locator(".gauge-card").count() == 2
+    expect(screen.locator(".gauge-card")).to_have_count(2, timeout=45_000)
     fits(screen)
     shot(screen, "entities_city_2027")
 
     pick(screen, "年度 / Year", "2026")
     screen.get_by_text("目标进度看板 · 郑州市 · 2026年10月").wait_for()
-    assert screen.locator(".gauge-card").count() == 90
+    expect(screen.locator(".gauge-card")).to_have_count(90, timeout=45_000)
 
     pick(screen, "主体 / Entity", "金水区")
     screen.get_by_text("目标进度看板 · 金水区 · 2026年10月").wait_for()
-    assert screen.locator(".gauge-card").count() == 3
+    expect(screen.locator(".gauge-card")).to_have_count(3, timeout=45_000)
     screen.get_by_text("按主体统计").click()
     screen.get_by_text("按主体统计（各主体本年目标的状态）").wait_for()
     fits(screen)
@@ -98,6 +99,6 @@ def test_switching_entity_and_year(screen, server):
     english(screen)
     fold(screen)
     screen.get_by_text("Target progress dashboard · 金水区 · Oct 2026").wait_for()
-    assert screen.locator(".gauge-card").count() == 3
+    expect(screen.locator(".gauge-card")).to_have_count(3, timeout=45_000)
     fits(screen)
     shot(screen, "entities_district_2026_en")
