@@ -131,6 +131,43 @@ def current_figures(con: duckdb.DuckDBPyConnection, year: int | None = None) -> 
     return con.execute(sql + " WHERE year = ?" + order, [year]).df()
 
 
+# The parts both reductions share (filled in with str.format): the per-target rows joined
+# to the catalogue and the figures kept beside them, which periods of single months,
+# levels and items are kept, and how the newest revision is chosen where there are any.
+_SHARED = {
+    "judged_and_kept": """judged AS (
+    SELECT e.*, coalesce(t.measure, '') = 'ytd_distinct' AS distinct_count,
+           coalesce(t.comparator, '') AS comparator, t.direction = 'lower' AS is_lower,
+           t.target_value
+    FROM ends e JOIN targets t USING (entity, year, id)),
+kept AS MATERIALIZED (
+    SELECT g.entity, g.year, g.id, g.period_start, g.period_end, g.basis, g.value,
+           CASE WHEN g.basis IN ('level', 'item') THEN g.raw END AS raw, g.item, g.item_due,
+           j.level_months, j.revised, g.upload_id, g.source_row""",
+    "kept_others": """(g.basis = 'month' AND NOT j.distinct_count
+            AND g.period_end > coalesce(j.ytd_end, 0))
+        OR (g.basis = 'level' AND (
+            g.period_end = j.level_end
+            OR (j.comparator IN ('maintain', 'milestone') AND j.revised)
+            OR (j.comparator = 'maintain' AND CASE WHEN j.is_lower
+                THEN g.value > j.target_value ELSE g.value < j.target_value END)
+            OR (j.comparator = 'milestone' AND g.value = 2)))
+        OR g.basis = 'item'))
+""",
+    "kept_and_newest": """
+SELECT entity, year, id, period_start, period_end, basis, value, raw, item, item_due,
+       source_row, level_months
+FROM kept WHERE NOT revised
+UNION ALL
+SELECT entity, year, id, period_start, period_end, basis, value, raw, item, item_due,
+       source_row, level_months
+FROM (SELECT *, row_number() OVER (
+                    PARTITION BY entity, year, id, period_start, period_end, basis, item
+                    ORDER BY upload_id DESC, source_row DESC) AS newest
+      FROM kept WHERE revised) ranked
+WHERE newest = 1""",
+}
+
 # The figures compute_progress can use as of a month, reduced in the database: of a year-to-
 # date series only its latest figure (nothing before it counts); single months only after
 # that figure (they are added to it); of a level series only the latest. Levels checked
@@ -172,41 +209,14 @@ ends AS (
            coalesce(bit_or(1 << period_end) FILTER (WHERE basis = 'level'), 0) AS level_months,
            sum(bit) <> bit_or(bit) AS revised
     FROM f GROUP BY entity, year, id),
-judged AS (
-    SELECT e.*, coalesce(t.measure, '') = 'ytd_distinct' AS distinct_count,
-           coalesce(t.comparator, '') AS comparator, t.direction = 'lower' AS is_lower,
-           t.target_value
-    FROM ends e JOIN targets t USING (entity, year, id)),
-kept AS MATERIALIZED (
-    SELECT g.entity, g.year, g.id, g.period_start, g.period_end, g.basis, g.value,
-           CASE WHEN g.basis IN ('level', 'item') THEN g.raw END AS raw, g.item, g.item_due,
-           j.level_months, j.revised, g.upload_id, g.source_row
+{judged_and_kept}
     FROM figures g JOIN judged j USING (entity, year, id)
     WHERE g.year = ? AND g.period_end <= ?
       AND g.upload_id NOT IN (
           SELECT upload_id FROM uploads WHERE review IN ('pending', 'rejected'))
       AND ((g.basis = 'ytd' AND g.period_start = 1 AND g.period_end = j.ytd_end)
-        OR (g.basis = 'month' AND NOT j.distinct_count
-            AND g.period_end > coalesce(j.ytd_end, 0))
-        OR (g.basis = 'level' AND (
-            g.period_end = j.level_end
-            OR (j.comparator IN ('maintain', 'milestone') AND j.revised)
-            OR (j.comparator = 'maintain' AND CASE WHEN j.is_lower
-                THEN g.value > j.target_value ELSE g.value < j.target_value END)
-            OR (j.comparator = 'milestone' AND g.value = 2)))
-        OR g.basis = 'item'))
-SELECT entity, year, id, period_start, period_end, basis, value, raw, item, item_due,
-       source_row, level_months
-FROM kept WHERE NOT revised
-UNION ALL
-SELECT entity, year, id, period_start, period_end, basis, value, raw, item, item_due,
-       source_row, level_months
-FROM (SELECT *, row_number() OVER (
-                    PARTITION BY entity, year, id, period_start, period_end, basis, item
-                    ORDER BY upload_id DESC, source_row DESC) AS newest
-      FROM kept WHERE revised) ranked
-WHERE newest = 1
-"""
+        OR {kept_others}{kept_and_newest}
+""".format(**_SHARED)
 
 
 def _latest_month(bits: str) -> str:
@@ -254,50 +264,24 @@ ends AS (
            CAST({level_end} AS SMALLINT) AS level_end,
            (bits >> 32) & 65535 AS level_months, bits >= 65536 AS others
     FROM seen),
-judged AS (
-    SELECT e.*, coalesce(t.measure, '') = 'ytd_distinct' AS distinct_count,
-           coalesce(t.comparator, '') AS comparator, t.direction = 'lower' AS is_lower,
-           t.target_value
-    FROM ends e JOIN targets t USING (entity, year, id)),
-kept AS MATERIALIZED (
-    SELECT g.entity, g.year, g.id, g.period_start, g.period_end, g.basis, g.value,
-           CASE WHEN g.basis IN ('level', 'item') THEN g.raw END AS raw, g.item, g.item_due,
-           j.level_months, j.revised, g.upload_id, g.source_row
+{judged_and_kept}
     FROM figures g JOIN (SELECT * FROM judged WHERE others) j USING (entity, year, id)
     WHERE g.year = ? AND g.period_end <= ? AND g.basis <> 'ytd'
       AND g.upload_id NOT IN (
           SELECT upload_id FROM uploads WHERE review IN ('pending', 'rejected'))
-      AND ((g.basis = 'month' AND NOT j.distinct_count
-            AND g.period_end > coalesce(j.ytd_end, 0))
-        OR (g.basis = 'level' AND (
-            g.period_end = j.level_end
-            OR (j.comparator IN ('maintain', 'milestone') AND j.revised)
-            OR (j.comparator = 'maintain' AND CASE WHEN j.is_lower
-                THEN g.value > j.target_value ELSE g.value < j.target_value END)
-            OR (j.comparator = 'milestone' AND g.value = 2)))
-        OR g.basis = 'item'))
-SELECT *, {number} AS target_number FROM (
+      AND ({kept_others}SELECT *, {number} AS target_number FROM (
 SELECT entity, year, id, CAST(1 AS SMALLINT) AS period_start, ytd_end AS period_end,
        'ytd' AS basis, ytd_value AS value, CAST(NULL AS VARCHAR) AS raw,
        CAST(NULL AS VARCHAR) AS item, CAST(NULL AS DATE) AS item_due,
        ytd_row AS source_row, level_months
 FROM judged WHERE ytd_end IS NOT NULL
 UNION ALL
-SELECT entity, year, id, period_start, period_end, basis, value, raw, item, item_due,
-       source_row, level_months
-FROM kept WHERE NOT revised
-UNION ALL
-SELECT entity, year, id, period_start, period_end, basis, value, raw, item, item_due,
-       source_row, level_months
-FROM (SELECT *, row_number() OVER (
-                    PARTITION BY entity, year, id, period_start, period_end, basis, item
-                    ORDER BY upload_id DESC, source_row DESC) AS newest
-      FROM kept WHERE revised) ranked
-WHERE newest = 1) sent
+{kept_and_newest}) sent
 """.format(
     ytd_end=_latest_month("(bits & 65535)"),
     level_end=_latest_month("((bits >> 32) & 65535)"),
     number=dialect.DUCKDB_TARGET_NUMBER,
+    **_SHARED,
 )
 
 
