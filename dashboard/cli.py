@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.core.access import ROLES, User
+from dashboard.core.amounts import figures
 from dashboard.core.control_chars import json_escaped, visible
 from dashboard.core.entity_ranking import rankings
 from dashboard.core.errors import DashboardError
@@ -583,10 +584,11 @@ def _print_revisions(pv, index) -> None:
         span = text("period.month_short", LANG, end=f.period_end)
         if f.period_start != f.period_end:
             span = text("period.span_short", LANG, start=f.period_start, end=f.period_end)
+        unit = units.get((f.entity, f.id), "")
+        (old, new), word = figures([f.previous, f.value], unit, LANG, f.id)
         print(
             text("cli.revision", LANG, file=pv.parsed.file, row=f.source_row, id=f.id,
-                 year=f.year, period=span, old=f.previous, new=f.value,
-                 unit=units.get((f.entity, f.id), "")),
+                 year=f.year, period=span, old=old, new=new, unit=word),
             file=sys.stderr,
         )  # fmt: skip
 

@@ -203,7 +203,7 @@ def test_english_page_speaks_english_throughout(app):
     assert app.title[0].value == "Target progress dashboard · Oct 2026"
     assert [s.value for s in app.subheader][:2] == ["Steady progress", "National unified market"]
     assert card(app, "Airport cargo and mail throughput") == (
-        "75.9% | 83.51 / ≥110 10k t | 7.4 pts behind | ▲ Behind time share"
+        "75.9% | 0.8351 / ≥1.1 million t | 7.4 pts behind | ▲ Behind time share"
     )
     show_table(app)
     row = table_row(app, "New public EV charging piles")

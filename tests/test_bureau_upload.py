@@ -112,7 +112,7 @@ def test_the_command_line_shows_each_revision_old_to_new(empty_ws):
         f"warning: {slip.name}:3:C: key_project_investment 1-9月: the revision 17,900 is ten "
         "times off the value it replaces (1,790) — check the figure and its unit; confirm if "
         "it is right",
-        f"{slip.name}:3: revises key_project_investment 2026 1-9月: 1,790 -> 17,900 亿元",
+        f"{slip.name}:3: revises key_project_investment 2026 1-9月: 0.179 -> 1.79 trillion yuan",
     ]
 
 
@@ -124,9 +124,9 @@ def test_a_first_figure_ten_times_the_targets_pace_is_flagged(empty_ws):
         pv = preview(con, slip, "b.csv", TODAY)
     assert pv.ok and pv.figures.iloc[0]["change"] == "new"
     assert [p.line() for p in pv.problems] == [
-        "b.csv:3:C: key_project_investment 1-9月: 17,900 亿元 is ten times off the about 1,500 "
-        "亿元 that a year's target of 2,000 亿元 comes to by then — check the figure and its "
-        "unit; confirm if it is right"
+        "b.csv:3:C: key_project_investment 1-9月: 1.79 trillion yuan is ten times off the "
+        "about 150 billion yuan that a year's target of 200 billion yuan comes to by then — "
+        "check the figure and its unit; confirm if it is right"
     ]
 
 
@@ -144,7 +144,7 @@ GROWTH_SERIES = "指标,时期,数值\n" + "".join(
         ("0.5", None),  # a slowdown: a growth rate may near zero
         (
             "53",  # the decimal point lost
-            "g.csv:2:C: fai_growth 1-8月: 53 % is ten times off the about 5.2 % that the "
+            "g.csv:2:C: fai_growth 1-8月: 53% is ten times off the about 5.2% that the "
             "series' 6 other period(s) suggest — check the figure and its unit; confirm if it "
             "is right",
         ),
@@ -175,7 +175,7 @@ def test_one_slip_among_a_files_months_is_flagged_against_the_others(empty_ws):
         pv = preview(con, data, "y.csv", TODAY)
     assert pv.ok
     assert [p.line() for p in pv.problems] == [
-        "y.csv:7:C: river_sections_compliance 6月: 9.55 % is ten times off the about 100 % "
+        "y.csv:7:C: river_sections_compliance 6月: 9.55% is ten times off the about 100% "
         "that the series' 7 other period(s) suggest — check the figure and its unit; confirm "
         "if it is right"
     ]

@@ -133,8 +133,9 @@ def test_xlsx_in_english_names_sections_departments_and_units(live):
     assert (row["Section"], row["Department"], row["Unit"]) == (
         "National unified market",
         "Airport Economy Zone Administration",
-        "10k t",
+        "million t",  # 110万吨 is 1.1 million t: English has no 万
     )
+    assert (row["Target"], row["Actual"]) == (1.1, 0.8351)
     assert [c.value for c in book["Summary"]["A"]][2] == "Steady progress"
     routes = next(
         r for r in detail.iter_rows(min_row=2, values_only=True) if r[2].startswith("New int")

@@ -223,8 +223,8 @@ def test_the_catalogue_has_english_for_every_section_department_and_unit(catalog
     assert untranslated == []
     assert glossary("department", "市统计局", "en") == "Statistics Bureau"
     assert glossary("department", "某新部门", "en") == "某新部门"  # a new city's: as written
-    assert [unit_word("万吨", lang) for lang in LANGS] == ["万吨", "10k t"]
-    assert unit_word("万亿元", "en") == "trillion yuan"
+    assert [unit_word("万吨", lang) for lang in LANGS] == ["万吨", "×10,000 t"]
+    assert unit_word("万亿元", "en") == "×1 trillion yuan"
 
 
 RUN_ON_IMPORT = ("dashboard.app", "dashboard.server", "dashboard.__main__")

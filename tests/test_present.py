@@ -90,8 +90,12 @@ def test_target_and_progress_line_in_the_page_language():
 @pytest.mark.parametrize(
     ("value", "unit", "zh", "en"),
     [
-        (83.51, "万吨", "83.51万吨", "83.51 10k t"),
-        (1790.0, "亿元", "1,790亿元", "1,790 100M yuan"),
+        (83.51, "万吨", "83.51万吨", "835,100 t"),  # English has no 万: the figure takes it
+        (1790.0, "亿元", "1,790亿元", "179 billion yuan"),
+        (155.2981, "亿元", "155.2981亿元", "15.52981 billion yuan"),  # every digit, none more
+        (9.7, "万亩", "9.7万亩", "97,000 mu"),
+        (150.0, "万人", "150万人", "1.5 million people"),
+        (0.5, "万元", "0.5万元", "5,000 yuan"),
         (2450.0, "个", "2,450个", "2,450 units"),
         (4.8, "%", "4.8%", "4.8%"),
         (2.0, "类", "Ⅱ类", "Class Ⅱ"),
@@ -246,11 +250,11 @@ def test_a_water_class_in_an_explanation_reads_in_the_readers_language():
     ("value", "unit", "target", "en"),
     [
         (6.0, "条", "new_intl_routes", "6 routes"),  # 条 of air routes, not "6 items"
-        (2.6, "万个", "public_parking", "2.6 10k parking spaces"),
+        (2.6, "万个", "public_parking", "26,000 parking spaces"),
         (1.0, "个", "parking_pilots", "1 project"),  # one, not "1 projects"
         (1.0, "个", None, "1 unit"),
         (2.0, "个", None, "2 units"),
-        (1.0, "万人", None, "1 10k people"),  # a multiple of ten thousand stays plural
+        (1.0, "万人", None, "10,000 people"),  # ten thousand of them: plural
         (6.0, "个", "new_intl_routes", "6 units"),  # the glossary's word is for its 条 only
     ],
 )

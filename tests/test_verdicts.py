@@ -712,7 +712,7 @@ def test_single_months_are_named_as_such():
 def test_english_sentence_with_english_units():
     r = one({"kind": "amount", "target_value": 110.0, "unit": "万吨"}, [(1, 10, "ytd", 83.51)], 10)
     assert r["explanation_en"].startswith(
-        "Jan–Oct cumulative 83.51 10k t, 75.9% of the annual target, "
+        "Jan–Oct cumulative 835,100 t, 75.9% of the annual target, "
         "7.4 points behind the time share (83.3%)"
     )
     one_month = one(CHARGERS, [(1, 9, "ytd", 2200.0)], 10, today=date(2026, 11, 10))

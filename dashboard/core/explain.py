@@ -7,13 +7,12 @@ compute_progress, already rounded as shown. Called for every target when progres
 reported. The rules behind the words: docs/judgement-rules.md.
 """
 
-import math
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
 
+from dashboard.core.amounts import _decimal, figures, missing, num, scale, with_unit
 from dashboard.core.items import split_names
 from dashboard.core.messages import Msg, in_lang, text
 from dashboard.core.milestones import GENERIC_DONE, NOT_STARTED_WORDS
@@ -27,28 +26,6 @@ SCHEDULED = ("year_end", "items")
 PLAIN_STATES = {*GENERIC_DONE, *NOT_STARTED_WORDS, "推进中", "进行中", "尚未启动", "0", "1", "2"}
 
 
-def missing(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA
-
-
-def _decimal(x: float, places: int) -> Decimal:
-    """Half up in decimal, from the shortest text of the float: 13.245 -> 13.25."""
-    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
-def num(x: float) -> str:
-    """2450 -> '2,450'; 93.456 -> '93.46'; keeps what the figure has, at most 2 decimals
-    (4 where the core kept them to show which side of a bar a figure is on)."""
-    if missing(x):
-        return "—"
-    d = _decimal(x, 4)
-    if d != _decimal(x, 2):
-        out = f"{d:,f}".rstrip("0").rstrip(".")
-    else:
-        out = f"{_decimal(x, 2):,f}".rstrip("0").rstrip(".")
-    return "0" if out in ("-0", "") else out
-
-
 def pct(x: float) -> str:
     """One decimal (9.0, 81.7); two where the core kept two (0.05, 99.96)."""
     if missing(x):
@@ -60,30 +37,30 @@ def pct(x: float) -> str:
 def unit_text(
     unit: str | None, lang: str, target: str | None = None, value: float | None = None
 ) -> str:
-    """'万吨' | '10k t': the unit as the report writes it, or in English words (what
+    """'万吨' | '×10,000 t': the unit as the report writes it, or in English words (what
     `target` counts, singular for a `value` of one: core/units.unit_word)."""
     return unit or "" if unit == "类" else unit_word(unit, lang, value, target)
+
+
+def figure(r: ProgressRow, x: float, lang: str) -> dict[str, str]:
+    """A figure of `r` and its unit, for a sentence's {..} and {unit}: 2.6 of 万个 ->
+    '2.6', '万个' | '26,000', 'parking spaces' (core/amounts: English has no 万)."""
+    s = scale(r["unit"], lang, [x], r.get("id"))
+    return {"figure": s.figure(x), "unit": s.word}
 
 
 def value_with_unit(x: float, unit: str, lang: str = "zh", target: str | None = None) -> str:
     if unit == "类":  # 'Ⅱ类' | 'Class Ⅱ'
         return text("gauge.water_class", lang, value=ROMAN.get(int(round(x)), num(x)))
-    if unit in ("%", "") or lang == "zh":
-        return f"{num(x)}{unit or ''}"
-    return f"{num(x)} {unit_text(unit, lang, target, x)}"
+    return with_unit(x, unit, lang, target)
 
 
 def target_phrase(r: ProgressRow, lang: str) -> str:
     """The target as the report words it: '3000个以上', 'at least 5%', '保持Ⅲ类以上'."""
     u, comparator = r["unit"] or "", r["comparator"]
     if comparator == "range":
-        return text(
-            "target.range",
-            lang,
-            low=num(r["target_low"]),
-            high=num(r["target_high"]),
-            unit=unit_text(u, lang, r.get("id")),
-        )
+        (low, high), unit = figures([r["target_low"], r["target_high"]], u, lang, r.get("id"))
+        return text("target.range", lang, low=low, high=high, unit=unit)
     value = value_with_unit(r["target"], u, lang, r.get("id"))
     if comparator == "maintain":
         return text("target.maintain_class" if u == "类" else "target.maintain", lang, value=value)
@@ -170,7 +147,7 @@ def _flow(r: ProgressRow, lang: str) -> str:
     ranged = r["comparator"] == "range"
     if _has_items(r):
         return _items(r, lang, u, ranged)
-    actual, completion = num(r["actual"]), pct(r["completion_pct"])
+    actual, completion = figure(r, r["actual"], lang), pct(r["completion_pct"])
     if _final(r):
         return _flow_final(r, lang, u, ranged)
     share_of = Msg("explain.share_of.range" if ranged else "explain.share_of.target")
@@ -178,15 +155,16 @@ def _flow(r: ProgressRow, lang: str) -> str:
         "explain.flow",
         lang,
         period=_period(r, lang),
-        actual=actual,
-        unit=unit_text(r["unit"], lang, r.get("id"), r["actual"]),
+        actual=actual["figure"],
+        unit=actual["unit"],
         share_of=share_of,
         completion=completion,
     )
     if r["status"] == "achieved":
         out += text("explain.flow.achieved", lang)
         if ranged and r["actual"] >= r["target_high"]:
-            out += text("explain.flow.upper_reached", lang, high=num(r["target_high"]), unit=u)
+            high = figure(r, r["target_high"], lang)
+            out += text("explain.flow.upper_reached", lang, high=high["figure"], unit=high["unit"])
     elif r["assessment"] in SCHEDULED:
         out += _scheduled_note(r, lang)
     elif _overdue(r):
@@ -200,24 +178,26 @@ def _flow(r: ProgressRow, lang: str) -> str:
 
 def _flow_final(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
     share = "range" if ranged else "target"
+    actual, short = figure(r, r["actual"], lang), figure(r, r["remaining"], lang)
     params = {
-        "actual": num(r["actual"]),
-        "unit": unit_text(r["unit"], lang, r.get("id"), r["actual"]),
+        "actual": actual["figure"],
+        "unit": actual["unit"],
         "completion": pct(r["completion_pct"]),
         "share_of": Msg(f"explain.year.share_of.{share}"),
     }
     if r["actual_end"] == 12:
         if r["status"] == "achieved":
             return text("explain.year.flow_met", lang, **params)
-        short = num(r["remaining"])
         return text("explain.year.flow", lang, **params) + text(
-            "explain.year.missed", lang, short=short, unit=u
+            "explain.year.missed", lang, short=short["figure"], unit=short["unit"]
         )
     out = text("explain.due.flow", lang, period=_period(r, lang), **params)
     if r["status"] == "achieved":
         return out + text("explain.due.met", lang)
     due = due_text(_judged_on(r), lang)
-    return out + text("explain.due.missed", lang, due=due, short=num(r["remaining"]), unit=u)
+    return out + text(
+        "explain.due.missed", lang, due=due, short=short["figure"], unit=short["unit"]
+    )
 
 
 def _has_items(r: ProgressRow) -> bool:
@@ -320,15 +300,15 @@ def _flow_pace(r: ProgressRow, lang: str, u: str) -> str:
     n = int(r["actual_end"])
     quarterly = r["pace_period"] == "quarter"
     left = (12 - n) // (3 if quarterly else 1)
-    pace = num(r["required_pace"])
+    pace = figure(r, r["required_pace"], lang)
     if r["remaining"] / left < 1 and r["unit"] in COUNTED:
         return text("explain.pace.whole", lang, remaining=num(r["remaining"]), unit=u)
     if left == 1:
         period = Msg("period.last_quarter" if quarterly else "month.12")
-        out = text("explain.pace.last", lang, period=period, pace=pace, unit=u)
+        out = text("explain.pace.last", lang, period=period, pace=pace["figure"], unit=pace["unit"])
     else:
         key = "explain.pace.quarters" if quarterly else "explain.pace.months"
-        out = text(key, lang, left=left, pace=pace, unit=u)
+        out = text(key, lang, left=left, pace=pace["figure"], unit=pace["unit"])
     if r["verdict_reason"] == "pace_multiple":
         if missing(r["pace_ratio"]):
             return out + text("explain.pace.out_of_reach", lang)
@@ -403,10 +383,8 @@ def _rate_verdict(r: ProgressRow, lang: str) -> str:
         return text("explain.rate.met", lang)
     if r["unit"] in ("%", "类"):
         return text("explain.rate.missed", lang)
-    short = num(abs(r["target"] - r["actual"]))
-    return text(
-        "explain.rate.short", lang, short=short, unit=unit_text(r["unit"], lang, r.get("id"))
-    )
+    short = figure(r, abs(r["target"] - r["actual"]), lang)
+    return text("explain.rate.short", lang, short=short["figure"], unit=short["unit"])
 
 
 def _rate_pace(r: ProgressRow, lang: str) -> str:

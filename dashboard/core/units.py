@@ -191,7 +191,8 @@ def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
 def unit_word(
     unit: str | None, lang: str, value: float | None = None, target: str | None = None
 ) -> str:
-    """The unit as a reader of `lang` writes it: '万吨' -> '万吨' | '10k t', '个' -> 'units'.
+    """The unit as a reader of `lang` writes it: '万吨' -> '万吨' | '×10,000 t', '个' -> 'units'
+    (with a figure, core/amounts puts the multiplier into the figure: '835,100 t').
     English names what `target` counts where the glossary says (条 of air routes: 'routes')
     and uses the singular for exactly one ('1 unit'). Parts the glossary lacks stay as the
     catalogue writes them."""

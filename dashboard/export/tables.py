@@ -2,11 +2,11 @@
 
 import pandas as pd
 
+from dashboard.core.amounts import scale
 from dashboard.core.explain import shown_status
 from dashboard.core.formulas import neutralise
 from dashboard.core.messages import glossary, in_lang, text
 from dashboard.core.palette import TILE_ORDER, tile_key, tiles
-from dashboard.core.units import unit_word
 
 # (column in the progress frame, kind); headers are the messages export.column.<column>
 COLUMNS = [
@@ -50,10 +50,7 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         frame["entity"] = None
     frame["entity"] = [None if pd.isna(v) else glossary("entity", v, lang) for v in frame["entity"]]
     frame["department"] = [glossary("department", v, lang) for v in frame["department"]]
-    frame["unit"] = [
-        None if pd.isna(u) else unit_word(u, lang, target=t)
-        for u, t in zip(frame["unit"], frame["id"], strict=True)
-    ]
+    _in_readers_unit(frame, lang)
     if "family" in frame:  # a milestone's figure is its state's code (2 = done): 状态 says
         # it, and the figure columns stay numbers for whoever reads the file with a script
         milestone = frame["family"] == "milestone"
@@ -72,6 +69,36 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         else:
             out[name] = pd.to_numeric(out[name], errors="coerce")
     return out
+
+
+# The columns that hold figures in the target's unit (the rest are percentages and points).
+UNIT_COLUMNS = (
+    "target",
+    "target_low",
+    "target_high",
+    "actual",
+    "last_year_actual",
+    "required_pace",
+    "projected",
+)
+
+
+def _in_readers_unit(frame: pd.DataFrame, lang: str) -> None:
+    """Each row's unit as its reader writes it, and its figures in that unit: English has
+    no 万 or 亿, so 110万吨 is exported as 1.1 with 'million t' (core/amounts)."""
+    read_with = [c for c in ("target", "target_low", "target_high", "actual") if c in frame]
+    scales = [
+        None
+        if pd.isna(row["unit"])
+        else scale(row["unit"], lang, [row[c] for c in read_with if not pd.isna(row[c])], row["id"])
+        for row in frame.to_dict("records")
+    ]
+    for c in (c for c in UNIT_COLUMNS if c in frame):
+        frame[c] = [
+            v if s is None or pd.isna(v) or s.factor == 1 else s.value(float(v))
+            for v, s in zip(frame[c], scales, strict=True)
+        ]
+    frame["unit"] = [None if s is None else s.word for s in scales]
 
 
 def status_summary(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:

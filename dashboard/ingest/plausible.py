@@ -9,6 +9,7 @@ reference so the uploader sees old -> new or what was expected.
 import numpy as np
 import pandas as pd
 
+from dashboard.core.amounts import Amount
 from dashboard.core.messages import Msg
 from dashboard.core.plausibility import RATE_FLOOR_PP, off_scale, series_typical, tenfold
 from dashboard.core.problems import Problem
@@ -62,15 +63,17 @@ def tenfold_warnings(
     out = []
     for key, hit in checks:
         for k in np.flatnonzero(hit & ~flagged):
-            params = {
-                "old": float(previous[k]),
-                "typical": float(typical[k]),
-                "expected": float(expected[k]),
-                "target": float(goal[k]),
-                "n": int(count[k]),
-                "unit": units[k] if isinstance(units[k], str) else "",
-            }
-            out.append(_problem(figures.iloc[k], key, params, file))
+            f, unit = figures.iloc[k], units[k] if isinstance(units[k], str) else ""
+            if key == "figure.tenfold_revision":  # old and new: plain figures, one unit
+                params = {"old": float(previous[k]), "value": float(f["value"])}
+            else:  # each figure with its unit, as the reader writes it (no 万 in English)
+                params = {
+                    name: Amount(float(x), unit, f["id"])
+                    for name, x in (("value", f["value"]), ("typical", typical[k]),
+                                    ("expected", expected[k]), ("target", goal[k]))
+                }  # fmt: skip
+                params["n"] = int(count[k])
+            out.append(_problem(f, key, params, file))
         flagged |= hit
     return sorted(out, key=lambda p: (p.row or 0, p.column or ""))
 
@@ -133,7 +136,7 @@ def _target_scale(goal, measure, kind, flow, span) -> np.ndarray:
 
 def _problem(f: pd.Series, key: str, params: dict, file: str) -> Problem:
     period = _period(int(f["period_start"]), int(f["period_end"]))
-    values = {"id": f["id"], "period": period, "value": float(f["value"]), **params}
+    values = {"id": f["id"], "period": period, **params}
     return Problem(
         file, int(f["source_row"]), f["source_column"], key, "hint.confirm_figure", values,
         "warning",

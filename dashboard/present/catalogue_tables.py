@@ -6,7 +6,8 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.core.explain import due_text, num, value_with_unit
+from dashboard.core.amounts import figures
+from dashboard.core.explain import due_text, value_with_unit
 from dashboard.core.messages import text
 from dashboard.core.problems import Problem
 
@@ -67,13 +68,14 @@ def target_text(row: dict, lang: str) -> str:
     comparator, unit = row["comparator"], row["unit"] or ""
     if comparator == "range" and row["target_low"] and row["target_high"]:
         low, high = float(row["target_low"]), float(row["target_high"])
-        return text("target.range", lang, low=num(low), high=num(high), unit=unit)
+        (low_s, high_s), word = figures([low, high], unit, lang, row.get("id"))
+        return text("target.range", lang, low=low_s, high=high_s, unit=word)
     if comparator == "milestone":
         due = row["due_date"]
         return due_text(date.fromisoformat(due), lang) if due else ""
     if not row["target_value"]:
         return ""
-    value = value_with_unit(float(row["target_value"]), unit)
+    value = value_with_unit(float(row["target_value"]), unit, lang, row.get("id"))
     if comparator == "maintain":
         return text(
             "target.maintain_class" if unit == "类" else "target.maintain", lang, value=value

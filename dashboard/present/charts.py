@@ -11,6 +11,7 @@ import math
 import altair as alt
 import pandas as pd
 
+from dashboard.core.amounts import scale
 from dashboard.core.explain import ROMAN, missing
 from dashboard.core.messages import text
 from dashboard.core.palette import GAUGE_MAX, text_color
@@ -145,7 +146,8 @@ def trend(
     One legend names every line, the reported figures and the target among them.
     """
     actual, bar = text("actual", lang), text("target", lang)
-    y = alt.Y("value:Q", axis=_unit_axis(unit, lang, target_id))
+    points, (target,), title = _in_readers_unit(points, [target], unit, lang, target_id)
+    y = alt.Y("value:Q", axis=_unit_axis(title, lang))
     if target is None or missing(target):
         return _figures_line(points, lang, y).properties(height=280)
     lines = pd.DataFrame(
@@ -185,12 +187,27 @@ def trend(
     ).properties(height=280)
 
 
-def _unit_axis(unit: str, lang: str, target_id: str | None = None) -> alt.Axis:
+def _in_readers_unit(points: pd.DataFrame, bars: list, unit: str, lang: str, target_id):
+    """Figures and bars in the unit their reader writes (English has no 万: 110万吨 is
+    plotted as 1.1 under 'million t'), and that unit's words for the axis."""
+    known = [v for v in [*bars, *points["value"]] if not missing(v)]
+    s = scale(unit, lang, known, target_id)
+    if s.factor != 1:
+        points = points.assign(value=[v if missing(v) else s.value(v) for v in points["value"]])
+        bars = [b if b is None or missing(b) else s.value(b) for b in bars]
+    return points, bars, s.word
+
+
+def _unit_axis(title: str, lang: str) -> alt.Axis:
     """The unit written level above the axis (a turned 个 or 万吨 reads as a glyph); figures
     without trailing zeros (a flat series was labelled 2.000000)."""
-    title = unit_word(unit, lang, target=target_id) or text("value", lang)
     return alt.Axis(
-        title=title, titleAngle=0, titleAlign="left", titleX=0, titleY=-12, format=",~f"
+        title=title or text("value", lang),
+        titleAngle=0,
+        titleAlign="left",
+        titleX=0,
+        titleY=-12,
+        format=",~f",
     )
 
 
@@ -238,7 +255,8 @@ def level_trend(
         axis = _coded_axis(ROMAN, unit_word(unit, lang))
         y = alt.Y("value:Q", axis=axis, scale=alt.Scale(domain=[1, 6], reverse=True))
     else:
-        axis = _unit_axis(unit, lang, target_id)
+        points, (bar,), title = _in_readers_unit(points, [bar], unit, lang, target_id)
+        axis = _unit_axis(title, lang)
         y = alt.Y("value:Q", axis=axis, scale=alt.Scale(zero=False))
     chart = _figures_line(points, lang, y)
     if bar is None or missing(bar):

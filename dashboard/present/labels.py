@@ -4,11 +4,11 @@ period a figure covers, and the catalogue's own words (section, department)."""
 
 import pandas as pd
 
-from dashboard.core.explain import ROMAN, missing, num, pct, shown_status
+from dashboard.core.amounts import Scale, scale
+from dashboard.core.explain import missing, pct, shown_status, value_with_unit
 from dashboard.core.messages import Msg, glossary, in_lang, text
 from dashboard.core.periods import period_text
 from dashboard.core.progress_row import ProgressRow
-from dashboard.core.units import unit_word
 
 COMPARATOR_SIGN = {
     "at_least": "≥",
@@ -20,15 +20,9 @@ COMPARATOR_SIGN = {
 
 
 def amount(x: float, unit: str | None, lang: str, target: str | None = None) -> str:
-    """'2,450个' | '2,450 units', '83.51万吨' | '83.51 10k t', '4.8%', 'Ⅱ类' | 'Class Ⅱ';
+    """'2,450个' | '2,450 units', '83.51万吨' | '835,100 t', '4.8%', 'Ⅱ类' | 'Class Ⅱ';
     with `target` (its id) English names what it counts: '6 routes'."""
-    unit = unit or ""
-    if unit == "类":
-        roman = ROMAN.get(int(round(x)), num(x))
-        return text("gauge.water_class", lang, value=roman)
-    if lang == "zh" or unit in ("", "%"):
-        return f"{num(x)}{unit}"
-    return f"{num(x)} {unit_word(unit, lang, x, target)}"
+    return value_with_unit(x, unit or "", lang, target)
 
 
 def headline(r: ProgressRow, lang: str) -> str:
@@ -51,8 +45,9 @@ def actual_text(r: ProgressRow, lang: str) -> str:
     return "—" if missing(r["actual"]) else amount(float(r["actual"]), r["unit"], lang, r.get("id"))
 
 
-def target_text(r: ProgressRow, lang: str) -> str:
-    """The target in a few signs: '≥5%', '3,000个', '5-8条', '保持100%', '10月底'."""
+def target_text(r: ProgressRow, lang: str, shared: Scale | None = None) -> str:
+    """The target in a few signs: '≥5%', '3,000个', '5-8条', '保持100%', '10月底';
+    `shared`: the scale of the figures it is read with (English magnitudes)."""
     if r["family"] == "milestone":
         due = r["due_date"]
         if due is None or pd.isna(due):
@@ -61,11 +56,15 @@ def target_text(r: ProgressRow, lang: str) -> str:
     if r["family"] == "judgement":
         return text("caption.qualitative", lang)
     unit = r["unit"] or ""
-    if r["comparator"] == "range":
-        dash = "-" if lang == "zh" else "–"
-        high = amount(float(r["target_high"]), unit, lang, r.get("id"))
-        return f"{num(r['target_low'])}{dash}{high}"
-    value = amount(float(r["target"]), unit, lang, r.get("id"))
+    if unit == "类":
+        value = amount(float(r["target"]), unit, lang, r.get("id"))
+    else:
+        bounds = [r["target_low"], r["target_high"]] if r["comparator"] == "range" else []
+        s = shared or scale(unit, lang, bounds or [r["target"]], r.get("id"))
+        if r["comparator"] == "range":
+            dash = "-" if lang == "zh" else "–"
+            return f"{s.figure(r['target_low'])}{dash}{s.with_word(r['target_high'])}"
+        value = s.with_word(r["target"])
     if r["comparator"] == "maintain":
         key = "target.maintain_class" if unit == "类" else "target.maintain"
         return text(key, lang, value=value)
@@ -78,10 +77,20 @@ def progress_line(r: ProgressRow, lang: str) -> str:
     """Under a gauge: actual against target for amounts ('1,590 / 2,000亿元'), the target
     for everything else ('目标 ≥5%', '目标 10月底')."""
     if _against_target(r):
-        return text("gauge.of_target", lang, actual=num(r["actual"]), target=target_text(r, lang))
+        figures = [r["actual"], *_bounds(r)]
+        s = scale(r["unit"], lang, figures, r.get("id"))
+        return text(
+            "gauge.of_target", lang, actual=s.figure(r["actual"]), target=target_text(r, lang, s)
+        )
     if r["family"] == "judgement":
         return target_text(r, lang)
     return text("gauge.target", lang, target=target_text(r, lang))
+
+
+def _bounds(r: ProgressRow) -> list:
+    if r["comparator"] == "range":
+        return [r["target_low"], r["target_high"]]
+    return [r["target"]]
 
 
 def _against_target(r: ProgressRow) -> bool:

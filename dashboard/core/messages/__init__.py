@@ -76,12 +76,22 @@ class Msg:
         return cls(key, tuple(params.items()))
 
 
+class Worded:
+    """A parameter that words itself in the reader's language by a rule rather than a
+    message: an amount with its unit ('2.6万个' | '26,000 units', core/amounts.Amount)."""
+
+    def words(self, lang: str) -> str:
+        raise NotImplementedError
+
+
 def text(key: str, lang: str, **params) -> str:
     """The message `key` in `lang` ("zh"; anything else is English), filled in."""
     zh, en = TABLE[key]
     for name, value in params.items():
         if value.__class__ is Msg:
             params[name] = text(value.key, lang, **dict(value.params))
+        elif isinstance(value, Worded):
+            params[name] = value.words(lang)
     return (zh if lang == "zh" else en).format(**params)
 
 

@@ -254,20 +254,18 @@ TEXT = {
         "{id} {period}: the revision {value:,g} is ten times off the value it replaces ({old:,g})",
     ),
     "figure.off_series": (
-        "{id} {period}：{value:,g}{unit} 与本序列其他 {n} 期所示的约 {typical:,g}{unit} "
-        "相差 10 倍以上",
-        "{id} {period}: {value:,g} {unit} is ten times off the about {typical:,g} {unit} "
+        "{id} {period}：{value} 与本序列其他 {n} 期所示的约 {typical} 相差 10 倍以上",
+        "{id} {period}: {value} is ten times off the about {typical} "
         "that the series' {n} other period(s) suggest",
     ),
     "figure.off_target_pace": (
-        "{id} {period}：{value:,g}{unit} 与全年目标 {target:,g}{unit} 按时间推算的约 "
-        "{expected:,g}{unit} 相差 10 倍以上",
-        "{id} {period}: {value:,g} {unit} is ten times off the about {expected:,g} {unit} "
-        "that a year's target of {target:,g} {unit} comes to by then",
+        "{id} {period}：{value} 与全年目标 {target} 按时间推算的约 {expected} 相差 10 倍以上",
+        "{id} {period}: {value} is ten times off the about {expected} "
+        "that a year's target of {target} comes to by then",
     ),
     "figure.off_target": (
-        "{id} {period}：{value:,g}{unit} 与目标 {target:,g}{unit} 相差 10 倍以上",
-        "{id} {period}: {value:,g} {unit} is ten times off the target {target:,g} {unit}",
+        "{id} {period}：{value} 与目标 {target} 相差 10 倍以上",
+        "{id} {period}: {value} is ten times off the target {target}",
     ),
     "figure.jump": (
         "{id} {month}月：{value:g} 超过上月的 10 倍（{prev_month}月为 {prev:g}）",

@@ -46,8 +46,16 @@ DEPARTMENTS = {
     "市医疗保障局": "Healthcare Security Bureau",
     "市住房保障局": "Housing Security Bureau",
 }
-# A unit is a multiplier and a base ("万吨" = 万 + 吨): each part has its word.
-MULTIPLIERS = {"万亿": "trillion", "亿": "100M", "万": "10k", "千": "thousand", "百": "hundred"}
+# A unit is a multiplier and a base ("万吨" = 万 + 吨): each part has its word. A figure
+# takes the multiplier in English (2.6万个 is "26,000 units": core/amounts); these words
+# name a unit where no figure is shown with it.
+MULTIPLIERS = {
+    "万亿": "×1 trillion",
+    "亿": "×100 million",
+    "万": "×10,000",
+    "千": "×1,000",
+    "百": "×100",
+}
 BASES = {
     "元": "yuan",
     "吨": "t",

@@ -458,8 +458,8 @@ TEXT = {
     "cli.items.due": ("，完成时限 {due}", ", due {due}"),
     "cli.ingest.rejected": ("；{rejected} 个文件被拒绝", "; {rejected} file(s) rejected"),
     "cli.revision": (
-        "{file}:{row}: 修订 {id} {year}年{period}：{old:,g} → {new:,g}{unit}",
-        "{file}:{row}: revises {id} {year} {period}: {old:,g} -> {new:,g} {unit}",
+        "{file}:{row}: 修订 {id} {year}年{period}：{old} → {new}{unit}",
+        "{file}:{row}: revises {id} {year} {period}: {old} -> {new} {unit}",
     ),
     "cli.skipped": ("{file}:{row}: 未入库：{reason}", "{file}:{row}: skipped: {reason}"),
     "cli.identical": (

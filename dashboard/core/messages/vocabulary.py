@@ -176,6 +176,11 @@ TEXT = {
     "role.uploader": ("填报", "uploader"),
     "role.reviewer": ("审核", "reviewer"),
     "role.admin": ("管理员", "admin"),
+    # English magnitudes a figure takes for a unit with 万 or 亿 (core/amounts.py): 1,800亿元
+    # is "180 billion yuan". Chinese keeps the catalogue's unit and never shows these.
+    "magnitude.million": ("百万", "million"),
+    "magnitude.billion": ("十亿", "billion"),
+    "magnitude.trillion": ("万亿", "trillion"),
     # Months and periods. month.N names a month on its own ("10月", "Oct"); month.bare.N
     # is how a range starts ("1—10月", "Jan–Oct").
     **{f"month.{m}": (f"{m}月", MONTHS_EN[m - 1]) for m in range(1, 13)},

@@ -1,0 +1,80 @@
+"""English magnitudes for figures in 万 and 亿 (core/amounts): same digits, no 万 left."""
+
+import pandas as pd
+import pytest
+
+from dashboard.core.amounts import figures, scale, with_unit
+from dashboard.export.tables import export_table
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "target", "en"),
+    [
+        (2.6, "万个", "public_parking", "26,000 parking spaces"),
+        (1800.0, "亿元", None, "180 billion yuan"),
+        (9.7, "万亩", None, "97,000 mu"),
+        (155.2981, "亿元", None, "15.52981 billion yuan"),  # the digits shown, none invented
+        (2.5, "万亿元", None, "2.5 trillion yuan"),
+        (150.0, "万千瓦", None, "1.5 million kW"),
+        (0.05, "万元", None, "500 yuan"),
+        (-3.2, "万吨", None, "-32,000 t"),
+        (3.0, "万无此物", None, "3 万无此物"),  # a base English lacks stays as written
+    ],
+)
+def test_english_figures_take_the_multiplier(value, unit, target, en):
+    assert with_unit(value, unit, "en", target) == en
+    assert with_unit(value, unit, "zh", target) == with_unit(value, unit, "zh")
+
+
+def test_chinese_keeps_the_catalogue_unit():
+    assert [with_unit(v, u, "zh") for v, u in [(2.6, "万个"), (1800, "亿元"), (4.8, "%")]] == [
+        "2.6万个",
+        "1,800亿元",
+        "4.8%",
+    ]
+
+
+def test_figures_read_together_share_the_largest_magnitude():
+    assert figures([2.6, 3.0], "万个", "en", "public_parking") == (
+        ["26,000", "30,000"],
+        "parking spaces",
+    )
+    assert figures([83.51, 110.0], "万吨", "en") == (["0.8351", "1.1"], "million t")
+    assert figures([50.0, 1800.0], "亿元", "en") == (["5", "180"], "billion yuan")
+    assert figures([2.6, 3.0], "万个", "zh") == (["2.6", "3"], "万个")
+    assert figures([float("nan"), 3.0], "万个", "en") == (["—", "30,000"], "units")
+
+
+def test_scale_values_are_exact_for_charts_and_exports():
+    s = scale("万吨", "en", [83.51, 110.0])
+    assert (s.value(83.51), s.value(110.0), s.word) == (0.8351, 1.1, "million t")
+
+
+def test_an_english_export_writes_figures_in_english_magnitudes():
+    frame = pd.DataFrame(
+        {
+            "id": ["public_parking", "gdp"],
+            "section": ["稳中求进", "稳中求进"],
+            "name_zh": ["新增停车位", "地区生产总值"],
+            "name_en": ["New parking spaces", "GDP"],
+            "department": ["市城市管理局", "市统计局"],
+            "unit": ["万个", "亿元"],
+            "target": [3.0, 1800.0],
+            "actual": [2.6, 1590.5],
+            "required_pace": [0.2, 105.0],
+            "status": ["on_track", "on_track"],
+            "explanation_zh": ["", ""],
+            "explanation_en": ["", ""],
+        }
+    )
+    for col in ("target_low", "target_high", "last_year_actual", "completion_pct"):
+        frame[col] = float("nan")
+    for col in ("time_share_pct", "gap_pp", "projected", "actual_period"):
+        frame[col] = None
+    en = export_table(frame, "en")
+    assert en[["Unit", "Target", "Actual", "Required pace"]].values.tolist() == [
+        ["parking spaces", 30000.0, 26000.0, 2000.0],
+        ["billion yuan", 180.0, 159.05, 10.5],
+    ]
+    zh = export_table(frame, "zh")
+    assert zh["单位"].tolist() == ["万个", "亿元"] and zh["实际"].tolist() == [2.6, 1590.5]
