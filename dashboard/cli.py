@@ -25,6 +25,7 @@ from dashboard.core.items import with_name_lists
 from dashboard.core.json_value import plain_value
 from dashboard.core.messages import text
 from dashboard.core.milestones import state_word
+from dashboard.core.periods import short_period
 from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.core.vocab import JUDGED_STATUSES
 from dashboard.present.item_tables import STATE_WORDS
@@ -581,9 +582,7 @@ def _print_revisions(pv, index) -> None:
     units = {(r["entity"], r["id"]): r["unit"] or "" for r in index.records}
     revised = pv.figures[pv.figures["change"] == "revision"]
     for f in revised.itertuples():
-        span = text("period.month_short", LANG, end=f.period_end)
-        if f.period_start != f.period_end:
-            span = text("period.span_short", LANG, start=f.period_start, end=f.period_end)
+        span = short_period(int(f.period_start), int(f.period_end))
         unit = units.get((f.entity, f.id), "")
         (old, new), word = figures([f.previous, f.value], unit, LANG, f.id)
         print(

@@ -1,10 +1,15 @@
-"""English magnitudes for figures in 万 and 亿 (core/amounts): same digits, no 万 left."""
+"""English words where English is read: magnitudes for figures in 万 and 亿 (core/amounts),
+months of file problems, the water class below Ⅴ, catalogue names in message parameters."""
 
 import pandas as pd
 import pytest
 
 from dashboard.core.amounts import figures, scale, with_unit
+from dashboard.core.explain import value_with_unit
+from dashboard.core.messages import Glossed, text
+from dashboard.core.periods import short_period
 from dashboard.export.tables import export_table
+from dashboard.present.overview_tables import department_counts
 
 
 @pytest.mark.parametrize(
@@ -78,3 +83,41 @@ def test_an_english_export_writes_figures_in_english_magnitudes():
     ]
     zh = export_table(frame, "zh")
     assert zh["单位"].tolist() == ["万个", "亿元"] and zh["实际"].tolist() == [2.6, 1590.5]
+
+
+def test_file_periods_and_water_classes_are_english_in_english():
+    months = [short_period(10, 10), short_period(1, 9)]
+    assert [text("figure.repeated", "en", id="gdp", period=p, first=2) for p in months] == [
+        "gdp Oct appears again (first on row 2)",
+        "gdp Jan–Sep appears again (first on row 2)",
+    ]
+    assert [text("figure.repeated", "zh", id="gdp", period=p, first=2) for p in months] == [
+        "gdp 10月 重复出现（首次在第 2 行）",
+        "gdp 1-9月 重复出现（首次在第 2 行）",
+    ]
+    assert [value_with_unit(c, "类", lang) for c in (2, 6) for lang in ("zh", "en")] == [
+        "Ⅱ类",
+        "Class Ⅱ",
+        "劣Ⅴ类",
+        "worse than Class Ⅴ",
+    ]
+
+
+def test_a_place_in_a_file_note_is_named_in_the_glossarys_words():
+    place = Glossed("entity", ("郑州市", "某新区"))
+    assert text("note.place_chosen", "en", entity=place) == (
+        "as you said, these are Zhengzhou, 某新区's figures"
+    )
+    assert text("note.place_chosen", "zh", entity=place) == "按您的说明，这些是郑州市、某新区的数字"
+
+
+def test_english_tables_name_departments_in_english():
+    progress = pd.DataFrame(
+        {
+            "department": ["市统计局", "市统计局", "某新部门"],
+            "status": ["achieved", "off_track", "no_data"],
+        }
+    )
+    en = department_counts(progress, "en")
+    assert en["Department"].tolist() == ["某新部门", "Statistics Bureau"]  # a new one as written
+    assert department_counts(progress, "zh")["责任单位"].tolist() == ["某新部门", "市统计局"]

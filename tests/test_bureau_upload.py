@@ -95,7 +95,7 @@ def test_a_tenfold_revision_is_shown_old_to_new(empty_ws):
     f = pv.figures.iloc[0]
     assert (f["change"], f["previous"], f["value"]) == ("revision", 1790.0, 17900.0)
     assert [p.line() for p in pv.problems] == [
-        "b.csv:3:C: key_project_investment 1-9月: the revision 17,900 is ten times off the value "
+        "b.csv:3:C: key_project_investment Jan–Sep: the revision 17,900 is ten times off the value "
         "it replaces (1,790) — check the figure and its unit; confirm if it is right"
     ]
 
@@ -108,11 +108,11 @@ def test_the_command_line_shows_each_revision_old_to_new(empty_ws):
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stderr.splitlines() == [
         f"{slip.name}: the table does not say whose figures these are; they are read as "
-        "郑州市's (pass --place other if they are another place's)",
-        f"warning: {slip.name}:3:C: key_project_investment 1-9月: the revision 17,900 is ten "
+        "Zhengzhou's (pass --place other if they are another place's)",
+        f"warning: {slip.name}:3:C: key_project_investment Jan–Sep: the revision 17,900 is ten "
         "times off the value it replaces (1,790) — check the figure and its unit; confirm if "
         "it is right",
-        f"{slip.name}:3: revises key_project_investment 2026 1-9月: 0.179 -> 1.79 trillion yuan",
+        f"{slip.name}:3: revises key_project_investment 2026 Jan–Sep: 0.179 -> 1.79 trillion yuan",
     ]
 
 
@@ -124,7 +124,7 @@ def test_a_first_figure_ten_times_the_targets_pace_is_flagged(empty_ws):
         pv = preview(con, slip, "b.csv", TODAY)
     assert pv.ok and pv.figures.iloc[0]["change"] == "new"
     assert [p.line() for p in pv.problems] == [
-        "b.csv:3:C: key_project_investment 1-9月: 1.79 trillion yuan is ten times off the "
+        "b.csv:3:C: key_project_investment Jan–Sep: 1.79 trillion yuan is ten times off the "
         "about 150 billion yuan that a year's target of 200 billion yuan comes to by then — "
         "check the figure and its unit; confirm if it is right"
     ]
@@ -144,7 +144,7 @@ GROWTH_SERIES = "指标,时期,数值\n" + "".join(
         ("0.5", None),  # a slowdown: a growth rate may near zero
         (
             "53",  # the decimal point lost
-            "g.csv:2:C: fai_growth 1-8月: 53% is ten times off the about 5.2% that the "
+            "g.csv:2:C: fai_growth Jan–Aug: 53% is ten times off the about 5.2% that the "
             "series' 6 other period(s) suggest — check the figure and its unit; confirm if it "
             "is right",
         ),
@@ -175,7 +175,7 @@ def test_one_slip_among_a_files_months_is_flagged_against_the_others(empty_ws):
         pv = preview(con, data, "y.csv", TODAY)
     assert pv.ok
     assert [p.line() for p in pv.problems] == [
-        "y.csv:7:C: river_sections_compliance 6月: 9.55% is ten times off the about 100% "
+        "y.csv:7:C: river_sections_compliance Jun: 9.55% is ten times off the about 100% "
         "that the series' 7 other period(s) suggest — check the figure and its unit; confirm "
         "if it is right"
     ]

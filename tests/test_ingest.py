@@ -221,7 +221,7 @@ def test_every_problem_is_listed_with_row_column_and_hint(index):
         "bad.csv:5:C: 'abc' is not a number",
         "bad.csv:6:C: unit '万元' cannot be converted to the target's unit '万吨'",
         "bad.csv:7:C: negative count '-3'",
-        "bad.csv:9:C: new_green_space 1-9月 appears again (first on row 8) with a different "
+        "bad.csv:9:C: new_green_space Jan–Sep appears again (first on row 8) with a different "
         "value 81 vs 80",
         "bad.csv:12:B: month 13 does not exist",
     ]
@@ -229,7 +229,7 @@ def test_every_problem_is_listed_with_row_column_and_hint(index):
     assert "新建电动汽车公共充电桩" in unknown.hint
     assert all(x.hint for x in p.problems)
     assert lines(warnings(p.problems)) == [
-        "bad.csv:11:C: new_green_space 1-8月 appears again (first on row 10)"
+        "bad.csv:11:C: new_green_space Jan–Aug appears again (first on row 10)"
     ]
     assert [(s.row, s.key) for s in p.skipped] == [(4, "skip.not_catalogue"), (11, "skip.repeated")]
     outcomes = [r.outcome for r in p.rows]

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard.core.explain import value_with_unit
+from dashboard.core.messages import Msg
 from dashboard.core.problems import Problem
 from dashboard.present.charts import level_trend, milestone_trend, trend
 from dashboard.present.detail_tables import metric_rows, pace_lines
@@ -265,7 +266,13 @@ def test_english_names_what_a_target_counts(value, unit, target, en):
 
 def test_the_upload_page_names_a_target_a_warning_gives_by_id():
     # the page read "public_parking 10月：26500 是上一期累计值的 10 倍以上"
-    params = {"id": "public_parking", "month": 10, "value": 26500.0, "prev": 2.3, "prev_month": 9}
+    params = {
+        "id": "public_parking",
+        "month": Msg("month.10"),
+        "value": 26500.0,
+        "prev": 2.3,
+        "prev_month": Msg("month.9"),
+    }
     warning = Problem("c.xlsx", 5, "C", "figure.ytd_tenfold", "hint.confirm_figure", params)
     targets = pd.DataFrame(
         {
@@ -277,10 +284,8 @@ def test_the_upload_page_names_a_target_a_warning_gives_by_id():
     zh = problem_table([warning], "zh", targets)["问题"].tolist()
     assert zh == ["新建公共停车位 10月：26500 是上一期累计值的 10 倍以上（9月为 2.3）"]
     en = problem_table([warning], "en", targets).iloc[0, 2]
-    assert en.startswith("New public parking spaces 10月: 26500 is ten times")
-    assert warning.line().startswith(
-        "c.xlsx:5:C: public_parking 10月"
-    )  # the command line keeps ids
+    assert en.startswith("New public parking spaces Oct: 26500 is ten times")
+    assert warning.line().startswith("c.xlsx:5:C: public_parking Oct")  # the CLI keeps ids
 
 
 def test_detail_metric_labels_are_capitalised_alike_in_english():

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dashboard.core.messages import text
+from dashboard.core.messages import Glossed, text
 from dashboard.core.problems import errors, warnings
 from dashboard.ingest.context import source_place, title_place
 from dashboard.ingest.parse import parse_upload
@@ -220,7 +220,8 @@ def test_a_table_naming_no_place_says_whose_figures_it_takes_them_to_be():
     they are taken to be, and the official's answer 'another place's' stores none."""
     taken = read(R05, "R05.csv")
     assert taken.place_open
-    assert ("note.place_assumed", {"entity": "郑州市", "titled": True}) in taken.notes
+    place = Glossed("entity", ("郑州市",))  # Zhengzhou in English
+    assert ("note.place_assumed", {"entity": place, "titled": True}) in taken.notes
     assert text("note.place_assumed", "zh", entity="郑州市").startswith(
         "表中没有写明是哪里的数字（标题、地区行、来源行、地区列和行名都没有），按郑州市的数字读入"
     )
@@ -229,14 +230,16 @@ def test_a_table_naming_no_place_says_whose_figures_it_takes_them_to_be():
     assert (warning.row, warning.column, warning.severity) == (3, "B", "warning")
     assert warning.line("en") == (
         "R05.csv:3:B: gdp_growth: the amount published beside it, 296,299.00 亿元, is over ten "
-        "times 郑州市's whole base year (15,200.00 亿元): the table may be the nation's, the "
+        "times Zhengzhou's whole base year (15,200.00 亿元): the table may be the nation's, the "
         "province's or another place's — if these are not the office's own figures, answer "
         "'another place's' above (on the command line, pass --place other)"
     )
     other = read(R05, "R05.csv", place=OTHER_PLACE)
     assert other.figures.empty and other.place_open
     assert [(s.row, s.key) for s in other.skipped][0] == (3, "skip.not_ours")
-    assert other.skipped[0].reason_in("en") == "you said these are not 郑州市's figures: not stored"
+    assert other.skipped[0].reason_in("en") == (
+        "you said these are not Zhengzhou's figures: not stored"
+    )
     assert ("note.place_other", {}) in other.notes and not warnings(other.problems)
 
 
@@ -319,13 +322,13 @@ def test_the_command_line_says_whose_figures_and_takes_the_answer(empty_ws):
     out = cli(empty_ws, "ingest", str(DATA / "R05_nbs_gdp_2024q1.csv"), "--today", TODAY,
               "--place", "other")  # fmt: skip
     assert out.returncode == 1 and stored(empty_ws) == []
-    assert "R05_nbs_gdp_2024q1.csv:3: skipped: you said these are not 郑州市's figures: not "\
+    assert "R05_nbs_gdp_2024q1.csv:3: skipped: you said these are not Zhengzhou's figures: not "\
         "stored" in out.stderr.splitlines()  # fmt: skip
     out = ingest(empty_ws, "R05_nbs_gdp_2024q1.csv")
     assert out.returncode == 0 and len(stored(empty_ws)) == 1
     assert (
         "R05_nbs_gdp_2024q1.csv: the table does not say whose figures these are; they are "
-        "read as 郑州市's (pass --place other if they are another place's)"
+        "read as Zhengzhou's (pass --place other if they are another place's)"
     ) in out.stderr.splitlines()
 
 

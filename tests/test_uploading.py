@@ -128,8 +128,8 @@ def test_ytd_below_previous_month_is_a_warning_not_an_error(empty_ws):
         pv = preview(con, lower, "low.csv", TODAY)
     assert pv.ok
     assert [p.line().split(" — ")[0] for p in pv.problems] == [
-        "low.csv:2:C: ev_chargers 11月: 2300 is year-to-date value below the previous "
-        "period's (2450 for 10月)"
+        "low.csv:2:C: ev_chargers Nov: 2300 is year-to-date value below the previous "
+        "period's (2450 for Oct)"
     ]
 
 
@@ -146,9 +146,9 @@ def test_series_warnings_within_a_file_and_for_single_months(empty_ws):
         pv = preview(con, data, "s.csv", TODAY)
     assert pv.ok
     assert [p.line().split(" — ")[0] for p in pv.problems] == [
-        "s.csv:3:C: ev_chargers 9月: 2350 is year-to-date value below the previous "
-        "period's (2400 for 8月)",
-        "s.csv:4:D: ev_chargers 10月: 1501 is more than 10× the previous month's (150 for 9月)",
+        "s.csv:3:C: ev_chargers Sep: 2350 is year-to-date value below the previous "
+        "period's (2400 for Aug)",
+        "s.csv:4:D: ev_chargers Oct: 1501 is more than 10× the previous month's (150 for Sep)",
     ]
 
 

@@ -49,9 +49,22 @@ def figure(r: ProgressRow, x: float, lang: str) -> dict[str, str]:
     return {"figure": s.figure(x), "unit": s.word}
 
 
+def water_class(x: float, lang: str) -> str:
+    """A water class by its code (1 = Ⅰ .. 6 = 劣Ⅴ): 'Ⅱ类' | 'Class Ⅱ'."""
+    code = int(round(x))
+    if code == 6:
+        return text("gauge.water_class_worse", lang)
+    return text("gauge.water_class", lang, value=ROMAN.get(code, num(x)))
+
+
+def class_labels(lang: str) -> dict[int, str]:
+    """An axis's labels of the classes: Ⅰ .. Ⅴ, 劣Ⅴ | worse than Ⅴ."""
+    return {**ROMAN, 6: text("axis.water_class_worse", lang)}
+
+
 def value_with_unit(x: float, unit: str, lang: str = "zh", target: str | None = None) -> str:
-    if unit == "类":  # 'Ⅱ类' | 'Class Ⅱ'
-        return text("gauge.water_class", lang, value=ROMAN.get(int(round(x)), num(x)))
+    if unit == "类":  # 'Ⅱ类' | 'Class Ⅱ', '劣Ⅴ类' | 'worse than Class Ⅴ'
+        return water_class(x, lang)
     return with_unit(x, unit, lang, target)
 
 

@@ -14,6 +14,13 @@ def period_text(start: int, end: int, lang: str, quarterly: bool = False) -> str
     return text("period.range", lang, start=Msg(f"month.bare.{start}"), end=Msg(f"month.{end}"))
 
 
+def short_period(start: int, end: int) -> Msg:
+    """Months as a file problem names them: '10月' | 'Oct', '1-9月' | 'Jan–Sep'."""
+    if start == end:
+        return Msg(f"month.{end}")
+    return Msg.of("period.span_short", start=Msg(f"month.bare.{start}"), end=Msg(f"month.{end}"))
+
+
 def period_iso(year: int, start: int, end: int) -> str:
     if start == end:
         return f"{year}-{end:02d}"

@@ -262,7 +262,7 @@ def _ranks(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
 def _places(rows: pd.DataFrame, lang: str) -> str:
     ranked = rows[rows["rank"].notna()]
     places = [
-        text("ranking.place", lang, rank=int(r), entity=e)
+        text("ranking.place", lang, rank=int(r), entity=glossary("entity", e, lang))
         for r, e in zip(ranked["rank"], ranked["entity"], strict=True)
     ]
     separator = text("ranking.list_separator", lang)

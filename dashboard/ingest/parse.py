@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.core.messages import Glossed, Msg
 from dashboard.core.problems import IngestError, Problem, Skipped, errors
 from dashboard.ingest.grid import read_grid
 from dashboard.ingest.layout import Layout, raw_figures
@@ -211,13 +212,13 @@ def _place_notes(
     if place == OTHER_PLACE:
         return [("note.place_other", {})]
     if place is not None:
-        return [("note.place_chosen", {"entity": place})]
+        return [("note.place_chosen", {"entity": Glossed("entity", (place,))})]
     if figures.empty:
         return []  # nothing is stored, for no one
     # 'titled': a published table's title without a place, which the command line
     # mentions too; a department's own ledger (header on the first line) is its own
     titled = bool(ctx.title)
-    entity = "、".join(sorted(set(figures["entity"])))
+    entity = Glossed("entity", tuple(sorted(set(figures["entity"]))))
     return [("note.place_assumed", {"entity": entity, "titled": titled})]
 
 
@@ -240,10 +241,10 @@ def sequence_warnings(breaks: pd.DataFrame, file: str) -> list[Problem]:
                 "hint.confirm_figure",
                 {
                     "id": r.id,
-                    "month": int(r.period_end),
+                    "month": Msg(f"month.{int(r.period_end)}"),
                     "value": r.value,
                     "prev": r.prev,
-                    "prev_month": int(r.prev_end),
+                    "prev_month": Msg(f"month.{int(r.prev_end)}"),
                 },
                 "warning",
             )

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.amounts import Amount
-from dashboard.core.messages import Msg
+from dashboard.core.messages import Glossed
+from dashboard.core.periods import short_period
 from dashboard.core.plausibility import RATE_FLOOR_PP, off_scale, series_typical, tenfold
 from dashboard.core.problems import Problem
 from dashboard.core.units import IncompatibleUnits, UnknownUnit, conversion_factor
@@ -135,18 +136,12 @@ def _target_scale(goal, measure, kind, flow, span) -> np.ndarray:
 
 
 def _problem(f: pd.Series, key: str, params: dict, file: str) -> Problem:
-    period = _period(int(f["period_start"]), int(f["period_end"]))
+    period = short_period(int(f["period_start"]), int(f["period_end"]))
     values = {"id": f["id"], "period": period, **params}
     return Problem(
         file, int(f["source_row"]), f["source_column"], key, "hint.confirm_figure", values,
         "warning",
     )  # fmt: skip
-
-
-def _period(start: int, end: int) -> Msg:
-    if start == end:
-        return Msg.of("period.month_short", end=end)
-    return Msg.of("period.span_short", start=start, end=end)
 
 
 def place_scale_warnings(figures: pd.DataFrame, index: CatalogueIndex, file: str) -> list[Problem]:
@@ -169,7 +164,7 @@ def place_scale_warnings(figures: pd.DataFrame, index: CatalogueIndex, file: str
         base = _base_in(targets.get((f.entity, f.id)), f)
         if base is not None and f.companion_value > 10 * base:
             params = {"id": f.id, "value": f.companion_value, "unit": f.companion_unit,
-                      "base": base, "entity": f.entity}  # fmt: skip
+                      "base": base, "entity": Glossed("entity", (f.entity,))}  # fmt: skip
             column = f.companion_column
             out.append(Problem(file, int(f.companion_row), column, "figure.other_place_scale",
                                "hint.other_place", params, "warning"))  # fmt: skip

@@ -15,7 +15,8 @@ import pandas as pd
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.items import ITEM_BASIS, ITEM_FIELDS
-from dashboard.core.messages import text as message_text
+from dashboard.core.messages import Glossed
+from dashboard.core.periods import short_period
 from dashboard.core.problems import Problem, Skipped
 from dashboard.core.progress_row import FIGURE_COLUMNS, FIGURE_KEY
 from dashboard.core.units import MULTIPLIERS, IncompatibleUnits, UnknownUnit, conversion_factor
@@ -476,7 +477,8 @@ class Checker:
         """A row of a place the catalogue has no target for: say where the place was read."""
         ctx = self.context
         if entity == OTHER_PLACE:
-            _refuse("indicator", "skip.not_ours", severity="skip", entity=self.index.home or "")
+            home = Glossed("entity", (self.index.home or "",))
+            _refuse("indicator", "skip.not_ours", severity="skip", entity=home)
         if ctx.entity is None and ctx.place is not None and entity == self._table_entity():
             key = PLACE_SKIPS[(ctx.where or {}).get("place", "title")]
             _refuse("indicator", key, severity="skip", place=ctx.place)
@@ -782,13 +784,6 @@ def _with_base(unit: str, target_unit: str) -> str:
     return unit + base
 
 
-def _period_text(rec) -> str:
-    start, end = int(rec["period_start"]), int(rec["period_end"])
-    if start == end:
-        return message_text("period.month_short", "en", end=end)
-    return message_text("period.span_short", "en", start=start, end=end)
-
-
 def duplicate_figures(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Problem]]:
     """One figure per target and period (and item): a repeat with the same value is a
     warning, with another value an error (which of the two is meant?); the first is kept."""
@@ -801,7 +796,7 @@ def duplicate_figures(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, lis
             same = other["value"] == first["value"]
             params = {
                 "id": other["id"],
-                "period": _period_text(other),
+                "period": short_period(int(other["period_start"]), int(other["period_end"])),
                 "first": int(first["source_row"]),
                 "value": other["value"],
                 "earlier": first["value"],

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.core.amounts import figures
 from dashboard.core.explain import due_text, value_with_unit
-from dashboard.core.messages import text
+from dashboard.core.messages import glossary, text
 from dashboard.core.problems import Problem
 
 # Highlight colours by confidence (the figure orders the review; see ingest/proposal).
@@ -96,7 +96,10 @@ def proposal_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("target", lang): [target_text(r, lang) for r in records],
             text("catalogue.due", lang): [r["due_date"] for r in records],
             text("catalogue.confidence", lang): [float(r["confidence"]) for r in records],
-            text("catalogue.suggested_department", lang): [r["department"] for r in records],
+            text("catalogue.suggested_department", lang): [
+                glossary("department", r["department"], lang) if r["department"] else ""
+                for r in records
+            ],
             text("catalogue.clause", lang): [r["source_text"] for r in records],
             text("catalogue.notes", lang): [r["notes"] for r in records],
         }
@@ -135,7 +138,10 @@ def side_table(catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
             "id": [r["id"] for r in records],
             text("indicator", lang): [r[name] or r["name_zh"] for r in records],
             text("target", lang): [target_text(r, lang) for r in records],
-            text("catalogue.department", lang): [r["department"] for r in records],
+            text("catalogue.department", lang): [
+                glossary("department", r["department"], lang) if r["department"] else ""
+                for r in records
+            ],
         }
     )
 

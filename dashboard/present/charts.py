@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.core.amounts import scale
-from dashboard.core.explain import ROMAN, missing
+from dashboard.core.explain import class_labels, missing
 from dashboard.core.messages import text
 from dashboard.core.palette import GAUGE_MAX, text_color
 from dashboard.core.progress_row import ProgressRow
@@ -252,7 +252,7 @@ def level_trend(
 ) -> alt.LayerChart:
     """Growth rates and levels by period against the bar (no time share)."""
     if unit == "类":  # a water class: Ⅰ (best) at the top, as bulletins rank them
-        axis = _coded_axis(ROMAN, unit_word(unit, lang))
+        axis = _coded_axis(class_labels(lang), unit_word(unit, lang))
         y = alt.Y("value:Q", axis=axis, scale=alt.Scale(domain=[1, 6], reverse=True))
     else:
         points, (bar,), title = _in_readers_unit(points, [bar], unit, lang, target_id)

@@ -42,7 +42,8 @@ def department_counts(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
     table = table.sort_values(["overdue_report", "no_data", "off_track"], ascending=False)
     table = table.rename(columns={c: text(tile_key(c), lang) for c in TILE_ORDER})
-    return table.reset_index().rename(columns={"department": text("department", lang)})
+    table.index = [glossary("department", d, lang) for d in table.index]
+    return table.rename_axis(text("department", lang)).reset_index()
 
 
 def entity_counts(progress: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard.core.access import NAME_MAX, PASSWORD_MAX, ROLES, User
 from dashboard.core.errors import DashboardError
-from dashboard.core.messages import text
+from dashboard.core.messages import glossary, text
 from dashboard.present.admin_tables import accounts_table
 from dashboard.present.markdown_text import literal
 from dashboard.services import account_changes, accounts, sessions
@@ -101,6 +101,7 @@ def _add(w: Workspace, admin: User, known: list[str], lang: str) -> None:
             text("accounts.departments", lang),
             known,
             placeholder=text("accounts.pick_departments", lang),
+            format_func=lambda d: glossary("department", d, lang),
             key="new_account_departments",
         )
         password, again = _passwords(lang, "new_account")
@@ -144,6 +145,7 @@ def _edit(w: Workspace, admin: User, users: dict, known: list[str], lang: str) -
             sorted({*known, *current}),
             default=current,
             placeholder=text("accounts.pick_departments", lang),
+            format_func=lambda d: glossary("department", d, lang),
             key=f"edit_departments_{name}",
         )
         if st.form_submit_button(text("accounts.save", lang)):

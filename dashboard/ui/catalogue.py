@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core import vocab
-from dashboard.core.messages import text
+from dashboard.core.messages import glossary, text
 from dashboard.core.problems import IngestError, errors
 from dashboard.present import catalogue_tables as tables
 from dashboard.services import catalogue_drafts as drafts
@@ -33,7 +33,8 @@ with connect(w.db_path) as con:
 
 
 def label(key: tuple[str, int]) -> str:
-    return f"{key[0]} · {key[1]}"
+    """'郑州市 · 2026' | 'Zhengzhou · 2026'."""
+    return f"{glossary('entity', key[0], lang)} · {key[1]}"
 
 
 def draft_key(entity: str, year: int) -> str:
@@ -64,7 +65,9 @@ picked = c1.selectbox(
     text("catalogue.entity", lang),
     [*entities, NEW_ENTITY],
     index=entities.index(scope) if scope in entities else 0,
-    format_func=lambda e: text("catalogue.new_entity", lang) if e == NEW_ENTITY else e,
+    format_func=lambda e: (
+        text("catalogue.new_entity", lang) if e == NEW_ENTITY else glossary("entity", e, lang)
+    ),
     key="catalogue_entity",
 )
 entity = (
@@ -85,7 +88,7 @@ if not entity:
 propose_tab, edit_tab, compare_tab, overview_tab, keywords_tab = st.tabs(
     [
         text("catalogue.tab.propose", lang),
-        text("catalogue.tab.edit", lang, entity=entity, year=year),
+        text("catalogue.tab.edit", lang, entity=glossary("entity", entity, lang), year=year),
         text("catalogue.tab.compare", lang),
         text("catalogue.tab.overview", lang),
         text("catalogue.tab.keywords", lang),
@@ -136,7 +139,13 @@ with propose_tab:
                 before = catalogues.earlier(con, entity, year)
             set_draft(entity, year, drafts.accept(get_draft(entity, year), picked_rows, before))
             st.success(
-                text("catalogue.accepted", lang, n=len(picked_rows), entity=entity, year=year)
+                text(
+                    "catalogue.accepted",
+                    lang,
+                    n=len(picked_rows),
+                    entity=glossary("entity", entity, lang),
+                    year=year,
+                )
             )
         if proposed.proposal.baselines:
             with st.expander(text("catalogue.baselines", lang)):
@@ -187,7 +196,7 @@ with edit_tab:
     else:
         confirmed = st.checkbox(text("catalogue.confirm_removal", lang), key="confirm_removal")
         if st.button(
-            text("catalogue.save", lang, entity=entity, year=year),
+            text("catalogue.save", lang, entity=glossary("entity", entity, lang), year=year),
             type="primary",
             disabled=bool(errors(problems)),
             key="save",
@@ -241,7 +250,13 @@ with compare_tab:
             carried = drafts.carry_over(fresh, left[1] + 1)
             set_draft(left[0], left[1] + 1, pd.concat([target, carried], ignore_index=True))
             st.success(
-                text("catalogue.carried", lang, n=len(carried), entity=left[0], year=left[1] + 1)
+                text(
+                    "catalogue.carried",
+                    lang,
+                    n=len(carried),
+                    entity=glossary("entity", left[0], lang),
+                    year=left[1] + 1,
+                )
             )
 
 with overview_tab:

@@ -6,7 +6,7 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard.core.errors import DashboardError
-from dashboard.core.messages import month_name, text
+from dashboard.core.messages import glossary, month_name, text
 from dashboard.core.periods import open_months
 from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.present.labels import department_word
@@ -195,7 +195,9 @@ if pv.parsed.place_open:  # the file says nowhere whose figures: the official co
         text("place_choice", lang),
         [None, OTHER_PLACE],
         format_func=lambda p: (
-            text("place.own", lang, entity=own) if p is None else text("place.other", lang)
+            text("place.own", lang, entity=glossary("entity", own, lang))
+            if p is None
+            else text("place.other", lang)
         ),
         horizontal=True,
         key=place_key,

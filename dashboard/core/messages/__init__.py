@@ -105,6 +105,19 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(template) if name}
 
 
+@dataclass(frozen=True)
+class Glossed(Worded):
+    """Catalogue names as a message parameter, in the glossary's words for the reader:
+    Glossed("entity", ("郑州市",)) -> '郑州市' | 'Zhengzhou' (several: '、' | ', ')."""
+
+    kind: str
+    names: tuple[str, ...]
+
+    def words(self, lang: str) -> str:
+        joiner = "、" if lang == "zh" else ", "
+        return joiner.join(glossary(self.kind, n, lang) for n in self.names)
+
+
 def in_lang(column: str, lang: str) -> str:
     """'name' -> 'name_zh' | 'name_en': the data column holding text in `lang`."""
     return f"{column}_zh" if lang == "zh" else f"{column}_en"

@@ -188,8 +188,8 @@ TEXT = {
         "period {year}-{month:02d} is in the future",
     ),
     # How a figure's period is named inside other messages (as the files write it).
-    "period.span_short": ("{start}-{end}月", "{start}-{end}月"),
-    "period.month_short": ("{end}月", "{end}月"),
+    # start: month.bare.N, end: month.N (core/periods.short_period): 1-9月 | Jan–Sep
+    "period.span_short": ("{start}-{end}", "{start}–{end}"),
     # ------------------------------------------------------------- indicators and values
     "indicator.unknown": ("未知指标“{indicator}”", "unknown indicator {indicator!r}"),
     "indicator.no_target_for_entity": (
@@ -240,14 +240,14 @@ TEXT = {
         "{value:g} vs {earlier:g}",
     ),
     "figure.ytd_below_previous": (
-        "{id} {month}月：{value:g} 的累计值低于上一期（{prev_month}月为 {prev:g}）",
-        "{id} {month}月: {value:g} is year-to-date value below the previous period's "
-        "({prev:g} for {prev_month}月)",
+        "{id} {month}：{value:g} 的累计值低于上一期（{prev_month}为 {prev:g}）",
+        "{id} {month}: {value:g} is year-to-date value below the previous period's "
+        "({prev:g} for {prev_month})",
     ),
     "figure.ytd_tenfold": (
-        "{id} {month}月：{value:g} 是上一期累计值的 10 倍以上（{prev_month}月为 {prev:g}）",
-        "{id} {month}月: {value:g} is ten times the previous period's year-to-date value "
-        "or more ({prev:g} for {prev_month}月)",
+        "{id} {month}：{value:g} 是上一期累计值的 10 倍以上（{prev_month}为 {prev:g}）",
+        "{id} {month}: {value:g} is ten times the previous period's year-to-date value "
+        "or more ({prev:g} for {prev_month})",
     ),
     "figure.tenfold_revision": (
         "{id} {period}：修订后的 {value:,g} 与原值 {old:,g} 相差 10 倍以上",
@@ -268,9 +268,8 @@ TEXT = {
         "{id} {period}: {value} is ten times off the target {target}",
     ),
     "figure.jump": (
-        "{id} {month}月：{value:g} 超过上月的 10 倍（{prev_month}月为 {prev:g}）",
-        "{id} {month}月: {value:g} is more than 10× the previous month's "
-        "({prev:g} for {prev_month}月)",
+        "{id} {month}：{value:g} 超过上月的 10 倍（{prev_month}为 {prev:g}）",
+        "{id} {month}: {value:g} is more than 10× the previous month's ({prev:g} for {prev_month})",
     ),
     "upload.role_refused": (
         "{name} 无权上传数据（角色：{role}）",
@@ -421,7 +420,10 @@ TEXT = {
         "write the milestone's progress (未启动, 推进中 or 已完成); if the target changed, "
         "ask the administrator to change it",
     ),
-    "hint.water_class": ("请填写 Ⅰ类 至 Ⅴ类 或 劣Ⅴ类", "write Ⅰ类 to Ⅴ类 or 劣Ⅴ类"),
+    "hint.water_class": (
+        "请填写 Ⅰ类 至 Ⅴ类 或 劣Ⅴ类",
+        "write Ⅰ类 to Ⅴ类 (Class Ⅰ to Ⅴ) or 劣Ⅴ类 (worse than Class Ⅴ)",
+    ),
     "hint.excel_date": (
         "Excel 把时期转成了日期，请核对",
         "Excel turned the period into a date; check it",

@@ -372,6 +372,9 @@ TEXT = {
     "gauge.target": ("目标 {target}", "Target {target}"),
     "gauge.data_period": ("数据：{period}", "Figure: {period}"),
     "gauge.water_class": ("{value}类", "Class {value}"),
+    # code 6, below the scale's last class: 劣Ⅴ类 is "worse than Class Ⅴ" (as on an axis)
+    "gauge.water_class_worse": ("劣Ⅴ类", "worse than Class Ⅴ"),
+    "axis.water_class_worse": ("劣Ⅴ", "worse than Ⅴ"),
     "gap.ahead": ("超{gap}个百分点", "{gap} pts ahead"),
     "gap.behind": ("差{gap}个百分点", "{gap} pts behind"),
     "gap.level": ("持平", "level"),

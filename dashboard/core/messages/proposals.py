@@ -105,7 +105,7 @@ TEXT = {
     "catalogue.upload": ("或上传报告文件（.txt、.md、.docx）", "or upload it (.txt, .md, .docx)"),
     "catalogue.undated": (
         "也列出未写期限的节点（建成投用等）和“全覆盖”",
-        "also list undated events (建成投用…) and 全覆盖 aims",
+        "also list undated events (“completed and in use”…) and “full coverage” aims",
     ),
     "catalogue.propose": ("生成建议", "Propose targets"),
     "catalogue.unreadable": ("无法读取该报告。", "The report cannot be read."),
