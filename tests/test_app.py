@@ -165,9 +165,8 @@ def test_table_view_has_the_numbers_under_the_right_headers(sample_ws, monkeypat
     app = show_table(start(sample_ws, monkeypatch))
     assert app.title[0].value == "目标进度看板 · 2026年11月"
     frame = app.dataframe[0].value
-    assert list(frame.columns) == [
+    assert list(frame.columns) == [  # the figures beside the name (a phone shows them)
         "指标",
-        "领域",
         "目标",
         "实际",
         "完成率",
@@ -176,6 +175,7 @@ def test_table_view_has_the_numbers_under_the_right_headers(sample_ws, monkeypat
         "状态",
         "数据月份",
         "责任单位",
+        "领域",
     ]
     key = table_row(app, "省市重点项目完成投资")
     assert (key["目标"], key["实际"], key["完成率"], key["序时"], key["差(百分点)"]) == (

@@ -104,12 +104,12 @@ def sort_progress(progress: pd.DataFrame, order: str) -> pd.DataFrame:
 
 def table_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per target. Completion, time share and gap are numbers (sortable, their
-    unit in the header); actual and target are words with their own units."""
+    unit in the header); actual and target are words with their own units. The figures
+    come right after the name, so that a phone shows them beside it; the section last."""
     records = progress.to_dict("records")
     return pd.DataFrame(
         {
             text("indicator", lang): [name_of(r, lang) for r in records],
-            text("section", lang): [section_word(s, lang) for s in progress["section"]],
             text("target", lang): [target_text(r, lang) for r in records],
             text("actual", lang): [actual_text(r, lang) for r in records],
             text("completion_pct", lang): _numbers(progress, "completion_pct"),
@@ -118,6 +118,7 @@ def table_view(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
             text("status", lang): [status_word(r, lang) for r in records],
             text("data_month", lang): [period_of(r, lang) for r in records],
             text("department", lang): [department_word(d, lang) for d in progress["department"]],
+            text("section", lang): [section_word(s, lang) for s in progress["section"]],
         }
     )
 

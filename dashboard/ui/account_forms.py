@@ -29,7 +29,7 @@ def manage(w: Workspace, admin: User, lang: str) -> None:
         st.success(literal(done))  # it names the account as typed
     users = accounts.directory(w)
     opened = sessions.open_counts(w, time.time())
-    st.dataframe(accounts_table(users, opened, lang), hide_index=True, width="stretch")
+    common.names_table(accounts_table(users, opened, lang))
     st.caption(text("accounts_hint", lang))
     known = _departments(str(w.db_path), str(w.data_dir), common.version(w))
     add_tab, edit_tab = st.tabs([text("accounts.add", lang), text("accounts.edit", lang)])

@@ -26,7 +26,13 @@ st.download_button(
     "text/csv",
     icon=":material/download:",
 )
-st.dataframe(table.iloc[::-1], hide_index=True, width="stretch", placeholder="—")
+st.dataframe(
+    table.iloc[::-1],
+    hide_index=True,
+    width="stretch",
+    placeholder="—",
+    column_config=common.fitted_columns(table),  # none clipped; # and time lead the row
+)
 
 st.subheader(text("accounts", lang))
 account_forms.manage(w, user, lang)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard.core.messages import LANGS, glossary, month_name, text
 from dashboard.core.periods import open_months
+from dashboard.present.column_widths import widths
 from dashboard.present.gauge_svg import gauge_card
 from dashboard.present.gauges import gauge_cells
 from dashboard.present.labels import section_word
@@ -515,6 +516,23 @@ def audited_export(
 PERCENT_HEADERS = {text(k, lang) for k in ("completion_pct", "time_share_pct") for lang in LANGS}
 
 
+def fitted_columns(frame: pd.DataFrame, pin: str | None = None) -> dict:
+    """Column config of the text columns: each as wide as its longest entry (none clipped),
+    and `pin` (the names) kept in view at a width that leaves a phone room for numbers."""
+    return {
+        col: st.column_config.TextColumn(pinned=True if col == pin else None, width=width)
+        for col, width in widths(frame, pin).items()
+    }
+
+
+def names_table(frame: pd.DataFrame, **kwargs):
+    """A table whose first column names the rows (departments, indicators, entries): the
+    names stay in view while a phone swipes through the numbers."""
+    config = fitted_columns(frame, frame.columns[0]) | kwargs.pop("column_config", {})
+    kwargs.setdefault("width", "stretch")
+    return st.dataframe(frame, hide_index=True, column_config=config, **kwargs)
+
+
 def show_table(frame: pd.DataFrame, pin: str | None = None, **kwargs):
     """A table with its numbers as numbers (sortable) shown with one decimal, and a dash
     where a number does not apply (Streamlit would write "None")."""
@@ -523,8 +541,7 @@ def show_table(frame: pd.DataFrame, pin: str | None = None, **kwargs):
         for c in frame.columns
         if pd.api.types.is_float_dtype(frame[c])
     }
-    if pin:  # the name stays in view while a phone swipes through the numbers
-        numbers[pin] = st.column_config.TextColumn(pinned=True)
+    numbers |= fitted_columns(frame, pin)  # the name stays in view while a phone swipes
     return st.dataframe(
         frame,
         hide_index=True,

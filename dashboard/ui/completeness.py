@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard.core.completeness import completeness, department_summary
 from dashboard.core.messages import month_name, text
+from dashboard.present.column_widths import NAME_WIDTH
 from dashboard.present.completeness_tables import grid_view, styled, summary_view
 from dashboard.present.labels import department_word
 from dashboard.ui import auth, common
@@ -20,16 +21,14 @@ figures = common.load_current(str(w.db_path), year, v, entity)
 grid = completeness(targets, figures, month)
 
 st.subheader(text("by_department", lang))
-st.dataframe(
-    summary_view(department_summary(grid), lang), hide_index=True, width="stretch", placeholder="—"
-)
+common.names_table(summary_view(department_summary(grid), lang), placeholder="—")
 
 st.subheader(text("reminders.overdue_by_department", lang))
 owing = common.overdue_table(w, entity, year, month, lang)
 if owing.empty:
     st.caption(text("reminders.no_overdue", lang, month=month_name(year, month, lang)))
 else:
-    st.dataframe(owing, hide_index=True, width="stretch")
+    common.names_table(owing)
 
 st.subheader(text("grid", lang))
 departments = [None, *sorted(set(grid["department"]))]
@@ -44,5 +43,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     height=min(40 + 35 * shown["id"].nunique(), 1400),
-    column_config={text("indicator", lang): st.column_config.TextColumn(pinned=True)},
+    column_config={
+        text("indicator", lang): st.column_config.TextColumn(pinned=True, width=NAME_WIDTH)
+    },
 )

@@ -48,7 +48,7 @@ missing = missing_view(grid, lang)
 if missing.empty:
     st.success(text("mine.nothing_missing", lang))
 else:
-    st.dataframe(missing, hide_index=True, width="stretch", placeholder="—")
+    common.names_table(missing, placeholder="—")
 
 st.subheader(text("mine.lagging", lang))
 lagging = lagging_view(mine, lang)

@@ -164,12 +164,12 @@ else:
 
 with st.expander(text("by_department_status", lang), expanded=False, icon=":material/groups:"):
     table = common.department_table(str(w.db_path), entity, year, month, common.version(w), lang)
-    st.dataframe(table, hide_index=True, width="stretch")
+    common.names_table(table)
 
 if several:
     with st.expander(text("by_entity_status", lang), expanded=False, icon=":material/apartment:"):
         table = common.entity_table(str(w.db_path), year, month, common.version(w), lang)
-        st.dataframe(table, hide_index=True, width="stretch", key="entity_table")
+        common.names_table(table, key="entity_table")
 
 # Reports due and missing per department (issue 21), as on the completeness page
 owed = common.overdue_reminders(w, entity, year, month)
@@ -178,4 +178,4 @@ if owing.empty:
     st.caption(text("reminders.no_overdue", lang, month=month_name(year, month, lang)))
 else:
     with st.expander(overdue_heading(owed, lang), expanded=False, icon=":material/schedule:"):
-        st.dataframe(owing, hide_index=True, width="stretch")
+        common.names_table(owing)

@@ -22,7 +22,7 @@ progress = common.progress(w, entity, year, month)
 items = common.load_supervision(str(w.db_path), common.today(), common.version(w))
 supervised = supervision.open_targets(items, year)
 board = scoreboard(progress, supervised)
-st.dataframe(board_view(board, lang), hide_index=True, width="stretch")
+common.names_table(board_view(board, lang))
 st.caption(text("scoreboard.caption", lang))
 
 department = st.selectbox(
@@ -42,7 +42,7 @@ rows = categorised(progress, supervised)
 rows = rows[rows["department"] == department]
 if only:
     rows = rows[rows["category"].isin(only) | (rows["supervised"] & ("supervised" in only))]
-st.dataframe(drill_view(rows, lang), hide_index=True, width="stretch")
+common.names_table(drill_view(rows, lang))
 
 # Areas ranked on the indicators they share (issue 21): only where the catalogue holds the
 # same target for several entities (a city's districts)
@@ -51,11 +51,7 @@ shared = shared_ids(every)
 if shared:
     st.subheader(text("ranking.section", lang))
     st.caption(text("ranking.board", lang))
-    st.dataframe(
-        entity_board_view(entity_board(every, supervised), lang),
-        hide_index=True,
-        width="stretch",
-    )
+    common.names_table(entity_board_view(entity_board(every, supervised), lang))
     names = dict(zip(every["id"], every[in_lang("name", lang)], strict=False))
     chosen = st.selectbox(
         text("ranking.indicator", lang), shared, format_func=names.get, key="ranking_indicator"
