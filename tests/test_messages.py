@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import dashboard
-from dashboard.core import vocab
+from dashboard.core import milestones, vocab
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import LANGS, TABLE, Msg, month_name, placeholders, text
 from dashboard.core.messages.explanations import ONE_SIDED
@@ -130,8 +130,8 @@ def test_no_dead_keys():
     ("prefix", "codes"),
     [
         ("status.", vocab.STATUSES),
-        ("milestone.", vocab.MILESTONE_CODES.values()),
-        ("explain.state.", [*vocab.MILESTONE_CODES.values(), "none"]),
+        ("milestone.", milestones.STATES.values()),
+        ("explain.state.", [milestones.STATES[c] for c in (0, 1, 2)] + ["none"]),
         ("completeness.", ("reported", "missing", "not_due")),
         ("change.", ("new", "revision", "unchanged")),
         ("severity.", ("error", "warning")),

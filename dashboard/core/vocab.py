@@ -130,10 +130,6 @@ def default_assessment(comparator: str, measure: str) -> str:
     return FAMILY_ASSESSMENTS[family_of(comparator, measure)][0]
 
 
-# Milestone progress is stored as a code so it travels through the same figures table.
-MILESTONE_CODES = {0: "not_started", 1: "in_progress", 2: "done"}
-
-
 # First month of the year whose figure is due, by the statistics calendar: bureau
 # indicators publish 1-2月 together (no January); GDP is quarterly; annual assessments
 # arrive after year end; events (absent here) are never "due".

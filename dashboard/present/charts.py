@@ -14,10 +14,11 @@ import pandas as pd
 from dashboard.core.amounts import scale
 from dashboard.core.explain import class_labels, missing
 from dashboard.core.messages import text
+from dashboard.core.milestones import DONE, IN_PROGRESS, NOT_STARTED, state_word
 from dashboard.core.palette import GAUGE_MAX, text_color
 from dashboard.core.progress_row import ProgressRow
 from dashboard.core.units import unit_word
-from dashboard.core.vocab import MILESTONE_CODES, signed_bar
+from dashboard.core.vocab import signed_bar
 from dashboard.present.gauges import gauge_cells
 
 GAUGE_WIDTH, GAUGE_HEIGHT = 150, 105
@@ -267,7 +268,7 @@ def level_trend(
 
 def milestone_trend(points: pd.DataFrame, lang: str) -> alt.Chart:
     """A milestone's reported state by month, the states in words (not codes 0-2)."""
-    words = {code: text(f"milestone.{state}", lang) for code, state in MILESTONE_CODES.items()}
+    words = {code: state_word(code, lang) for code in (NOT_STARTED, IN_PROGRESS, DONE)}
     y = alt.Y(
         "value:Q",
         axis=_coded_axis(words, text("status", lang)),

@@ -7,8 +7,8 @@ import pandas as pd
 
 from dashboard.core.explain import missing
 from dashboard.core.messages import TABLE, in_lang, month_name, text
+from dashboard.core.milestones import state_word
 from dashboard.core.periods import period_text
-from dashboard.core.vocab import MILESTONE_CODES
 from dashboard.present.labels import amount
 
 DATA_VERSION = re.compile(r"uploads:(\d+):last#(\d+)(?::reviews:(\d+))?")
@@ -94,7 +94,7 @@ def _value(v, family, unit, lang: str, target: str | None = None) -> str:
     if missing(v):
         return "—"
     if family == "milestone":
-        return text(f"milestone.{MILESTONE_CODES[int(v)]}", lang)
+        return state_word(v, lang)
     return amount(float(v), None if missing(unit) else unit, lang, target)
 
 
