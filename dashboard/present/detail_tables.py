@@ -10,8 +10,7 @@ from dashboard.core.milestones import milestone_history
 from dashboard.core.periods import period_text
 from dashboard.core.progress_row import ReportRow
 from dashboard.core.units import COUNTED
-from dashboard.present.labels import actual_text, amount, gap_text, target_text
-from dashboard.present.upload_tables import item_value
+from dashboard.present.labels import actual_text, amount, gap_text, item_value, target_text
 
 
 def metric_rows(r: ReportRow, lang: str) -> list[tuple[str, str]]:

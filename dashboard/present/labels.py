@@ -6,7 +6,9 @@ import pandas as pd
 
 from dashboard.core.amounts import Scale, scale
 from dashboard.core.explain import missing, pct, shown_status, value_with_unit
+from dashboard.core.items import CODE_WORDS
 from dashboard.core.messages import Msg, glossary, in_lang, text
+from dashboard.core.milestones import state_word
 from dashboard.core.periods import period_text
 from dashboard.core.progress_row import ProgressRow
 
@@ -157,3 +159,11 @@ def section_word(section: str, lang: str) -> str:
 
 def department_word(department: str, lang: str) -> str:
     return glossary("department", department, lang)
+
+
+def item_value(code, words, lang: str) -> str:
+    """'已完成（建成投用）': the state read, and the words it was read from."""
+    state = state_word(code, lang)
+    if not isinstance(words, str) or words.strip() in (state, *CODE_WORDS):
+        return state
+    return text("item_value", lang, state=state, words=words.strip())

@@ -7,8 +7,7 @@ from dashboard.core.explain import value_with_unit
 from dashboard.core.messages import in_lang, text
 from dashboard.core.milestones import state_word
 from dashboard.core.periods import period_text
-from dashboard.present.labels import department_word
-from dashboard.present.upload_tables import item_value
+from dashboard.present.labels import department_word, item_value
 
 
 def _departments(cell, lang: str) -> str:

@@ -5,12 +5,11 @@ from dataclasses import replace
 
 import pandas as pd
 
-from dashboard.core.items import CODE_WORDS
 from dashboard.core.messages import TABLE, in_lang, text
 from dashboard.core.milestones import state_word
 from dashboard.core.periods import period_text
 from dashboard.core.problems import Problem, Skipped
-from dashboard.present.labels import amount
+from dashboard.present.labels import amount, item_value
 
 
 def _companion(value, unit, lang: str) -> str:
@@ -23,14 +22,6 @@ def _change(change: str, old, new, unit: str, lang: str, target: str | None = No
     if change != "revision" or pd.isna(old):
         return word
     return f"{word} {amount(old, None, lang)} → {amount(new, unit, lang, target)}"
-
-
-def item_value(code, words, lang: str) -> str:
-    """'已完成（建成投用）': the state read, and the words it was read from."""
-    state = state_word(code, lang)
-    if not isinstance(words, str) or words.strip() in (state, *CODE_WORDS):
-        return state
-    return text("item_value", lang, state=state, words=words.strip())
 
 
 def item_lines(figures: pd.DataFrame, file: str, lang: str) -> list[str]:
