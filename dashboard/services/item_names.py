@@ -12,8 +12,8 @@ import pandas as pd
 
 from dashboard.core.access import User
 from dashboard.core.errors import DashboardError
-from dashboard.core.items import item_table
 from dashboard.core.journal_lines import ITEM_VERSION
+from dashboard.services import reporting
 from dashboard.services.accounts import NotAllowed
 from dashboard.services.journal import Entry, audit, write
 from dashboard.services.reporting import default_as_of
@@ -39,9 +39,9 @@ def listing(con: duckdb.DuckDBPyConnection, target: dict) -> pd.DataFrame:
     if target["assessment"] != "items":
         raise ItemRefused("item.list.not_items", target=where)
     year, month = default_as_of(con, int(target["year"]), target["entity"])
-    figures = store_figures.judged_figures(con, year, month)
-    mine = figures[(figures["entity"] == target["entity"]) & (figures["id"] == target["id"])]
-    return item_table(pd.DataFrame([target]), mine, month)
+    table = reporting.items(con, year, month)
+    mine = (table["entity"] == target["entity"]) & (table["id"] == target["id"])
+    return table[mine].reset_index(drop=True)
 
 
 def rename(
