@@ -142,9 +142,10 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument(
         "--place",
         metavar="other|ENTITY",
-        help="whose figures a file that names no place holds: 'other' (the nation's, the "
-        "province's, another city's: none is stored) or an entity of the catalogue "
-        "(default: the office's own)",
+        help="whose figures a file holds where it names no place (this answer also "
+        "overrides a place read from its title): 'other' (the nation's, the province's, "
+        "another city's: none is stored) or an entity of the catalogue (default: the "
+        "office's own)",
     )
     i.add_argument(
         "--confirm",

@@ -299,10 +299,50 @@ def test_a_table_that_names_its_own_place_is_stored_for_it(title, footer, home, 
         ("工业投资分区情况", None),
         ("1-9月进度数据发布", None),
         ("2-3 总产出", None),
+        ("2026年晋城市主要经济指标", "晋城市"),
+        ("郑州市老旧小区改造进度", "郑州市"),
+        ("巩义市2026年主要指标", "巩义市"),
+        ("2026年航空港区主要指标", "航空港区"),
+        # a department's own ledger names what it builds, not where
+        ("2026年老旧小区配套停车设施建设进度", None),
+        ("2026年1-10月棚户区改造进度", None),
+        ("海绵城市建设进展情况", None),
+        ("2026年农贸市场改造提升进度", None),
+        ("智慧社区建设台账", None),
+        ("2026年文明城市创建任务", None),
+        ("城市更新片区改造进度", None),
+        ("工业园区污水处理", None),
     ],
 )
 def test_the_place_a_title_names(line, place):
     assert title_place(line) == place
+
+
+PARKING = (
+    "2026年老旧小区配套停车设施建设进度\n指标名称,单位,2026年1-10月\n新建公共停车位,万个,2.5\n"
+)
+
+
+def test_a_ledger_titled_with_what_it_builds_is_stored_as_the_offices():
+    """'老旧小区' is no place: the row was skipped as another place's and nothing stored."""
+    parsed = read(PARKING.encode("utf-8-sig"), "parking.csv")
+    assert parsed.place_open and not parsed.skipped and not parsed.problems
+    assert parsed.figures[["entity", "year", "id", "period_end", "value"]].values.tolist() == [
+        ["郑州市", 2026, "public_parking", 10, 2.5]
+    ]
+
+
+def test_the_officials_answer_overrides_a_place_read_from_the_title():
+    """--place (or the page's answer) decides over a title's words; a source line still
+    names its place."""
+    titled = read(renamed("2024年一季度开封市GDP初步核算数据", ""), "R05.csv", place="郑州市")
+    assert titled.place_open
+    assert titled.figures[["entity", "id", "value"]].values.tolist() == [
+        ["郑州市", "gdp_growth", 5.3]
+    ]
+    assert ("note.place_chosen", {"entity": "郑州市"}) in titled.notes
+    sourced = read(renamed(TITLE, "数据来源：国家统计局"), "R05.csv", place="郑州市")
+    assert sourced.figures.empty and not sourced.place_open
 
 
 @pytest.mark.parametrize(

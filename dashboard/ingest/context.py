@@ -197,9 +197,20 @@ TITLE_START = re.compile(
     r"(?:20\d{2}\s*年度?\s*)?"
     r"(?:(?:1\s*-\s*)?\d{1,2}\s*月份?|前三季度|上半年|[一二三四1-4]\s*季度|全年)?\s*"
 )
-ONE_PLACE = re.compile(r"[^\W\d_a-zA-Z分各和与及的]{2,5}?(?:省|自治区|市|自治州|地区|盟|县|区|旗)")
+# 市 before 场 is a market ('农贸市场改造提升进度'), not a city.
+ONE_PLACE = re.compile(
+    r"[^\W\d_a-zA-Z分各和与及的]{2,5}?(?:省|自治区|市(?!场)|自治州|地区|盟|县|区|旗)"
+)
 PLACE_CHAIN = re.compile(f"(?:{ONE_PLACE.pattern})+")
-NOT_A_PLACE = re.compile(r"^(?:[全本我该省市区县]|地区|城区|市区|郊区|辖区)")
+NOT_A_PLACE = re.compile(r"^(?:[全本我该省市区县]|地区|城区|市区|郊区|辖区|城市)")
+# A department's own ledger names what it builds, not where: '老旧小区配套停车设施',
+# '棚户区改造', '智慧社区', '工业园区污水处理', '城市更新片区', '海绵城市', '文明城市'.
+# These words end like a place but are none. 城区, 矿区, 林区 and 新区 stay places
+# (阳泉市城区, 神农架林区, 郑东新区); an administrative 城市 has a one-character stem
+# (晋城市, 盐城市, 聊城市), so four or more characters ending in 城市 are a kind of city.
+NOT_A_PLACE_END = re.compile(
+    r"(?:小区|社区|园区|片区|景区|街区|校区|厂区|院区|棚户区|安置区|..城市)$"
+)
 WHOLE = re.compile(r"全\s*(国|省|市|区|县)")
 # 国家统计局 publishes the nation's figures; its survey teams (国家统计局郑州调查队) and the
 # provinces' and cities' bureaus (河南省统计局) their own place's.
@@ -216,7 +227,14 @@ def title_place(text: str) -> str | None:
     head = re.sub(r"\s+", "", TITLE_START.sub("", s, count=1))
     m = PLACE_CHAIN.match(head)
     if m and not NOT_A_PLACE.match(m.group(0)):
-        return ONE_PLACE.findall(m.group(0))[-1]
+        # '郑州市老旧小区…': the chain's places up to the first word that is none
+        places = []
+        for word in ONE_PLACE.findall(m.group(0)):
+            if NOT_A_PLACE_END.search(word):
+                break
+            places.append(word)
+        if places:
+            return places[-1]
     whole = WHOLE.search(re.sub(r"\s+", "", s))
     return f"全{whole.group(1)}" if whole else None
 

@@ -1,7 +1,7 @@
 """One uploaded file -> a preview of exactly what would be stored, with every problem."""
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -99,6 +99,8 @@ def parse_upload(
     index = targets if isinstance(targets, CatalogueIndex) else CatalogueIndex.build(targets)
     grid = read_grid(data, file)  # refuses grids beyond its row, column and cell limits
     layouts = find_layouts(grid, file)
+    if place is not None:
+        layouts = [_answered(b) for b in layouts]
     layout = layouts[0]
     checkers = [Checker(file, index, today, b.context, b.names_by_id, reading=reading,
                         place=place) for b in layouts]  # fmt: skip
@@ -128,6 +130,16 @@ def parse_upload(
         place_open,
         place,
     )
+
+
+def _answered(layout: Layout) -> Layout:
+    """A table whose place the official gave: a place guessed from its title words gives
+    way to the answer (a source line or a 地区 line still names its place)."""
+    ctx = layout.context
+    if ctx.place is None or (ctx.where or {}).get("place") != "title":
+        return layout
+    where = {k: v for k, v in ctx.where.items() if k != "place"}
+    return replace(layout, context=replace(ctx, place=None, where=where))
 
 
 def _joined(results: list[tuple], file: str) -> tuple[pd.DataFrame, list[Problem], Outcomes]:
