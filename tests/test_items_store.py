@@ -605,3 +605,32 @@ def test_a_renamed_item_keeps_its_reports_through_a_rebuild(empty_ws):
     )
     assert after.loc["中原区须水镇中心小学", "state"] == "overdue"
     assert progress.loc["new_schools", "items_overdue_names"] == "中原区须水镇中心小学"
+
+
+def test_a_rename_the_journal_lost_comes_back_from_the_database_ahead_of_it(empty_ws):
+    """The journal replaced by a copy from before a rename (the database is ahead of it):
+    the rename is written back as an item line, not as a bare audit line, so the rebuild
+    keeps the new name rather than replaying the upload under the old one."""
+    from dashboard.services import item_names
+    from dashboard.services.comments import find_target
+    from dashboard.store import journal as journal_file
+
+    if empty_ws.on_server:
+        pytest.skip("a server's journal is a table of its database: it cannot fall behind it")
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        target = find_target(con, "new_schools", 2026)
+    old = journal_file.path(empty_ws.data_dir).read_bytes()
+    with open_store(empty_ws) as con:
+        item_names.rename(empty_ws, con, renamer(), target, "中原区须水小学", "新校", AT)
+    journal_file.path(empty_ws.data_dir).write_bytes(old)
+    assert rebuild(empty_ws) == []
+    with connect(empty_ws.db_path) as con:
+        assert item_names.names(con, target) == ["郑州市第一〇七中学", "二七区实验学校", "新校"]
+        line = json.loads(journal.raw_lines(empty_ws, con)[-1])
+    assert (line["v"], line["kind"], line["data"]["from"], line["data"]["to"]) == (
+        3,
+        "item",
+        "中原区须水小学",
+        "新校",
+    )

@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.core.journal_lines import (
     FIGURE_FIELDS,
+    ITEM_VERSION,
     REVIEW_VERSION,
     encode,
     pack_columns,
@@ -239,10 +240,30 @@ def _audits(tables: dict[str, pd.DataFrame]) -> dict:
     }
 
 
+def _item_lines(audits: dict, taken: set) -> list[dict]:
+    """Item renames as `item` lines again: a rename changes figures' names in place and
+    keeps no table of its own, so its audit row (target 'entity/year/id', item_from,
+    item_to) is all that says it happened. Written back as a plain audit line, a rebuild
+    would replay the uploads under the old name."""
+    lines = []
+    for seq, v in audits.items():
+        row = v["audit"]
+        if seq in taken or (row["action"], row["outcome"]) != ("item", "renamed"):
+            continue
+        d = row["detail"]
+        entity, year, target_id = d["target"].rsplit("/", 2)
+        data = {"action": "rename", "entity": entity, "year": int(year), "id": target_id}
+        data |= {"from": d["item_from"], "to": d["item_to"]}
+        line = _record("item", v["at"], v["user"], seq, row, data)
+        lines.append({**line, "v": ITEM_VERSION})
+    return lines
+
+
 def _bound_lines(tables: dict[str, pd.DataFrame], folder: dict) -> list[dict]:
     """The lines of a database made from a journal, with their own seq."""
     audits = _audits(tables)
     kinds = _kind_lines(tables, {k: v["audit"] for k, v in audits.items()})
+    kinds += _item_lines(audits, {line["seq"] for line in kinds})
     taken = {line["seq"] for line in kinds} | {folder["seq"]}
     plain = [
         _record("audit", v["at"], v["user"], seq, v["audit"], None)
