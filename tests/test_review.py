@@ -484,3 +484,35 @@ def test_a_revision_waiting_shows_the_value_it_would_replace(sample_ws):
         ["1—11月", "—", "2,700个"],
     ]
     assert figures_view(figures, "en")["Counted now"].tolist() == ["2,450 charging piles", "—"]
+
+
+@pytest.mark.both_engines
+def test_an_items_new_month_shows_the_state_it_counts_now(sample_ws):
+    """A named item reported in a new month replaces its last month's state: the reviewer
+    sees that state beside the new one, not a dash; a new item has none."""
+    from dashboard.present.review_tables import figures_view
+    from dashboard.services import review
+    from dashboard.services.uploading import preview, store_preview
+    from tests.conftest import TODAY
+    from tests.test_app import AT
+
+    school = "新建、改扩建义务教育阶段学校"
+    header = ["指标", "项目名称", "时期", "进展情况"]
+    june = csv_bytes([header, [school, "二七区实验学校", "2026年6月", "主体完工"]])
+    july = csv_bytes(
+        [
+            header,
+            [school, "二七区实验学校", "2026年7月", "已建成投用"],
+            [school, "中原区须水小学", "2026年7月", "暂未开工"],
+        ]
+    )
+    with open_store(sample_ws) as con:
+        pv = preview(con, june, "june.csv", TODAY)
+        store_preview(con, sample_ws, pv, june, "jyj", AT)
+        pv = preview(con, july, "july.csv", TODAY)
+        upload_id = store_preview(con, sample_ws, pv, july, "jyj", AT, held=True)
+        figures = review.upload_figures(con, upload_id)
+    assert figures_view(figures, "zh")[["现计入值", "数值"]].values.tolist() == [
+        ["推进中", "已完成（已建成投用）"],
+        ["—", "未启动（暂未开工）"],
+    ]

@@ -54,12 +54,19 @@ def pending_figures(
 
 def upload_figures(con: duckdb.DuckDBPyConnection, upload_id: int) -> pd.DataFrame:
     """An upload's figures with their targets' names (what a reviewer checks), and the
-    value each would replace (`counted`: the figure of its period counted now, if any)."""
+    value each would replace (`counted`: the figure of its period counted now, if any; for
+    a named item, its newest counted report up to that period, as an item's state stands
+    from the month it was reported until the next report)."""
     return con.execute(
         """
         SELECT f.source_row, f.entity, f.year, f.id, t.name_zh, t.name_en, t.unit, t.comparator,
                t.department, f.period_start, f.period_end, f.basis, f.value, f.raw, f.item,
-               c.value AS counted
+               CASE WHEN f.item IS NULL THEN c.value ELSE (
+                   SELECT i.value FROM current_figures i
+                   WHERE i.entity = f.entity AND i.year = f.year AND i.id = f.id
+                     AND i.item = f.item AND i.period_end <= f.period_end
+                     AND i.upload_id <> f.upload_id
+                   ORDER BY i.period_end DESC, i.upload_id DESC LIMIT 1) END AS counted
         FROM figures f LEFT JOIN targets t USING (entity, year, id)
         LEFT JOIN current_figures c
             ON c.entity = f.entity AND c.year = f.year AND c.id = f.id
