@@ -200,6 +200,12 @@ def test_the_projected_year_end_of_a_range_is_read_against_its_floor():
     assert pace_lines(r, "zh") == ["全年预计：约7条（按序时线性推算），为目标下限的140.0%"]
 
 
+def test_a_count_falling_is_projected_toward_zero_like_one_rising():
+    # a net count running below zero (−7.2) is about −7, not about −8
+    r = pace_row(unit="个", target=10.0, projected=-7.2, assessment="year_end")
+    assert pace_lines(r, "zh") == ["全年预计：约-7个（按序时线性推算），为目标的-70.0%"]
+
+
 def test_a_count_is_projected_in_whole_things_and_a_list_of_items_not_at_all():
     r = pace_row(unit="所", target=6.0, projected=5.33, assessment="year_end")
     assert pace_lines(r, "zh") == ["全年预计：约5所（按序时线性推算），为目标的83.3%"]

@@ -83,7 +83,8 @@ def _projection_line(r: ReportRow, lang: str) -> str | None:
         return None
     projected, about = r["projected"], r["unit"] in COUNTED
     if about:
-        projected = math.floor(projected + 1e-9)  # 6.9999… from the division is 7
+        # toward zero, so −7.2 is about −7 as 7.2 is about 7; 6.9999… from the division is 7
+        projected = math.copysign(math.floor(abs(projected) + 1e-9), projected) + 0.0  # no −0
     return text(
         PROJECTION_KEYS[ranged, about],
         lang,
