@@ -122,7 +122,7 @@ def test_the_command_line_ranks_the_districts(district_ws):  # the ranks: both e
     assert refused.returncode == 1
     assert refused.stderr == (
         "error: 'airport_cargo' is not an indicator two or more areas share; "
-        "shared: retail_sales_growth、ev_chargers\n"
+        "shared: retail_sales_growth, ev_chargers\n"
     )
 
 
@@ -223,3 +223,16 @@ def test_the_xlsx_has_a_sheet_of_the_districts_ranks(district_ws):
         ("not ranked", "金水区"),
     ]
     assert rows[4][3:] == ("270 charging piles", "90.0%", "6.7 pts ahead", "Ahead of time share")
+
+
+def test_an_unshared_indicator_lists_the_shared_ones_as_the_language_lists_names():
+    """The shared ids were joined with '、' when raised: English read 'x、y'."""
+    import pandas as pd
+
+    from dashboard.core.entity_ranking import NotShared, rankings
+
+    progress = pd.DataFrame({"entity": ["中原区", "二七区"] * 2, "id": ["x", "x", "y", "y"]})
+    with pytest.raises(NotShared) as err:
+        rankings(progress, "z")
+    assert err.value.text("zh") == "指标“z”不是两个以上地区共有的指标；共有指标：x、y"
+    assert str(err.value) == "'z' is not an indicator two or more areas share; shared: x, y"

@@ -161,7 +161,7 @@ def test_items_and_a_rename_survive_a_backup_and_restore_and_reach_the_exports(e
     assert (out.returncode, out.stderr) == (
         1,
         "error: 郑州市/2026/new_schools has no item named '中原区须水小学'; its items: "
-        "郑州市第一〇七中学、二七区实验学校、中原区须水镇中心小学\n",
+        "郑州市第一〇七中学, 二七区实验学校, 中原区须水镇中心小学\n",
     )
     assert cli(empty_ws, "backup", "--out", str(tmp_path / "b")).returncode == 0
     shutil.rmtree(empty_ws.data_dir)  # the disk is gone
@@ -564,6 +564,12 @@ def test_a_renamed_item_keeps_its_reports_through_a_rebuild(empty_ws):
                 item_names.rename(empty_ws, con, renamer(), target, old, new, AT)
             assert err.value.key == key
         assert str(err.value) == "the new name is empty"
+        with pytest.raises(ItemRefused) as err:  # its names listed as English lists them
+            item_names.rename(empty_ws, con, renamer(), target, "新校", "新校二", AT)
+        assert str(err.value) == (
+            "郑州市/2026/new_schools has no item named '新校'; its items: "
+            "郑州市第一〇七中学, 二七区实验学校, 中原区须水小学"
+        )
         with pytest.raises(NotAllowed):
             uploader = renamer("uploader")  # of the target's department, not an admin
             item_names.rename(empty_ws, con, uploader, target, "中原区须水小学", "新校", AT)

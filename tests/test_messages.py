@@ -258,3 +258,12 @@ def test_chinese_quotes_what_a_person_wrote_in_chinese_marks():
     # Python's repr put '-5万辆' in ASCII quotes beside the “” of every other message
     assert [k for k, (zh, _) in TABLE.items() if "!r}" in zh] == []
     assert text("value.negative.amount", "zh", cell="-5万辆") == "数量为负数：“-5万辆”"
+
+
+def test_names_in_a_message_are_listed_as_its_language_lists_them():
+    from dashboard.core.messages import Names
+
+    names = Names(("郑州市", "金水区"))
+    assert text("note.place_chosen", "zh", entity=names).count("郑州市、金水区") == 1
+    assert text("note.place_chosen", "en", entity=names).count("郑州市, 金水区") == 1
+    assert Names().words("en") == "—"

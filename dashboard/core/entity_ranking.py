@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.messages import Names
 from dashboard.core.scoreboard import Supervised, scoreboard
 
 
@@ -65,7 +66,7 @@ def rankings(progress: pd.DataFrame, target_id: str | None = None) -> pd.DataFra
     ids = shared_ids(progress)
     if target_id is not None:
         if target_id not in ids:
-            raise NotShared("ranking.not_shared", id=target_id, shared="、".join(ids) or "—")
+            raise NotShared("ranking.not_shared", id=target_id, shared=Names(tuple(ids)))
         ids = [target_id]
     if not ids:
         return progress.iloc[0:0].assign(rank=pd.Series(dtype="float64"))

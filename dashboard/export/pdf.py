@@ -265,7 +265,7 @@ def _places(rows: pd.DataFrame, lang: str) -> str:
         text("ranking.place", lang, rank=int(r), entity=glossary("entity", e, lang))
         for r, e in zip(ranked["rank"], ranked["entity"], strict=True)
     ]
-    separator = text("ranking.list_separator", lang)
+    separator = text("list_separator", lang)
     unranked = rows.loc[rows["rank"].isna(), "entity"].tolist()
     after = text("ranking.unranked_list", lang, entities=separator.join(unranked))
     return separator.join(places) + (after if unranked else "")

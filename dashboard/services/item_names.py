@@ -13,6 +13,7 @@ import pandas as pd
 from dashboard.core.access import User
 from dashboard.core.errors import DashboardError
 from dashboard.core.journal_lines import ITEM_VERSION
+from dashboard.core.messages import Names
 from dashboard.services import reporting
 from dashboard.services.accounts import NotAllowed
 from dashboard.services.journal import Entry, audit, write
@@ -67,7 +68,7 @@ def rename(
     def build(con: duckdb.DuckDBPyConnection) -> Entry:
         listed = names(con, key)  # under the journal's lock: another rename may have won
         if old not in listed:
-            shown = "、".join(listed) or "—"
+            shown = Names(tuple(listed))
             raise ItemRefused("item.rename.unknown", target=where, item=old, names=shown)
         if new == old:
             raise ItemRefused("item.rename.same", item=old)

@@ -84,6 +84,18 @@ class Worded:
         raise NotImplementedError
 
 
+@dataclass(frozen=True)
+class Names(Worded):
+    """Names listed as one parameter, joined as the reader's language lists them:
+    text("ranking.not_shared", lang, id="x", shared=Names(("a", "b"))) -> "a、b" | "a, b";
+    "—" for none. Worded when read, as a message is (the raiser knows no language)."""
+
+    names: tuple = ()
+
+    def words(self, lang: str) -> str:
+        return text("list_separator", lang).join(map(str, self.names)) or "—"
+
+
 def text(key: str, lang: str, **params) -> str:
     """The message `key` in `lang` ("zh"; anything else is English), filled in."""
     zh, en = TABLE[key]
@@ -114,8 +126,7 @@ class Glossed(Worded):
     names: tuple[str, ...]
 
     def words(self, lang: str) -> str:
-        joiner = "、" if lang == "zh" else ", "
-        return joiner.join(glossary(self.kind, n, lang) for n in self.names)
+        return text("list_separator", lang).join(glossary(self.kind, n, lang) for n in self.names)
 
 
 def in_lang(column: str, lang: str) -> str:

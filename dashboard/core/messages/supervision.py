@@ -322,7 +322,6 @@ TEXT = {
     ),
     "ranking.places": ("名次（地区）", "Rank (area)"),
     "ranking.place": ("{rank} {entity}", "{rank} {entity}"),
-    "ranking.list_separator": ("、", ", "),
     "ranking.unranked_list": ("；不排名：{entities}", "; not ranked: {entities}"),
     "ranking.caption": (
         "同一指标内比较：总量指标按完成率超（欠）序时进度的百分点，增速等百分比指标按超（差）"

@@ -17,6 +17,8 @@ MONTHS_FULL_EN = (
     "December",
 )
 TEXT = {
+    # between the names of a list given as one parameter (core.messages.Names)
+    "list_separator": ("、", ", "),
     "status.achieved": ("已完成", "Achieved"),
     "status.on_track": ("正常推进", "On track"),
     "status.at_risk": ("略滞后", "Slightly behind"),
