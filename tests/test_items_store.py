@@ -136,7 +136,7 @@ def test_item_rows_that_cannot_be_read_refuse_the_file_and_name_each_row(empty_w
         "(or 0, 1, 2); an item listed by mistake or renamed: 已撤销 (withdrawn)",
         "bad.csv:4:D: cannot read the due date '下个月吧' — write it as 2026-08-31, 8月底, "
         "9月 or 年底",
-        "bad.csv:6:D: new_schools '三中' 6月 appears again (first on row 5) with a different "
+        "bad.csv:6:D: new_schools '三中' Jun appears again (first on row 5) with a different "
         "state '已完成' vs '在建' — keep one row per indicator and period",
     ]
 

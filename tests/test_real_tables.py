@@ -340,7 +340,7 @@ def test_the_officials_answer_overrides_a_place_read_from_the_title():
     assert titled.figures[["entity", "id", "value"]].values.tolist() == [
         ["郑州市", "gdp_growth", 5.3]
     ]
-    assert ("note.place_chosen", {"entity": "郑州市"}) in titled.notes
+    assert ("note.place_chosen", {"entity": Glossed("entity", ("郑州市",))}) in titled.notes
     sourced = read(renamed(TITLE, "数据来源：国家统计局"), "R05.csv", place="郑州市")
     assert sourced.figures.empty and not sourced.place_open
 
