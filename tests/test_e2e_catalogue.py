@@ -43,9 +43,10 @@ def test_catalogue_editor_in_the_browser(keywords, server, page, sample_ws):  # 
     page.get_by_role("button", name="采纳所选建议到草稿").click()
     page.get_by_text("已将 3 条建议加入 郑州市 2027 年的草稿").wait_for()
 
-    page.get_by_role("tab", name="编辑目录 · 郑州市 2027").click()
+    tab = page.get_by_role("tab", name="编辑目录 · 郑州市 2027")
+    tab.click()
     page.get_by_text("有 3 个问题，改正后才能保存：").wait_for()
-    _edit_cell(page, row=0, column=TARGET_COLUMNS.index("target_value"), value="3600")
+    _edit_cell(page, tab, row=0, column=TARGET_COLUMNS.index("target_value"), value="3600")
     _settled(page)
     page.get_by_role("button", name="空白的责任单位采用建议").click()
     page.get_by_text("3 个目标，检查通过。").wait_for()
@@ -60,7 +61,7 @@ def test_catalogue_editor_in_the_browser(keywords, server, page, sample_ws):  # 
     assert rows["ev_chargers"]["department"] == "市发展改革委"
 
 
-def _edit_cell(pg, row: int, column: int, value: str) -> None:
+def _edit_cell(pg, tab, row: int, column: int, value: str) -> None:
     """Glide's grid is a canvas: select the first cell, walk to the one wanted, type.
 
     A rerun that lands between the click and Enter redraws the grid and drops the
@@ -69,6 +70,9 @@ def _edit_cell(pg, row: int, column: int, value: str) -> None:
     editor = pg.locator("[data-testid='stDataFrameResizable']").nth(1)
     cell = pg.locator("textarea.gdg-input")
     for _ in range(4):
+        _settled(pg)
+        if not editor.is_visible():  # a rerun under load put the first tab back in front
+            tab.click()
         editor.wait_for()
         _settled(pg)
         box = editor.bounding_box()

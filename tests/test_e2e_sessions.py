@@ -223,8 +223,9 @@ def test_an_admin_adds_an_account_in_the_browser(server, browser):
         page.get_by_label("用户名" if lang == "zh" else "User name").first.fill(name)
         departments = "责任单位（可多选）" if lang == "zh" else "Departments (one or more)"
         page.get_by_label(departments).first.click()
-        page.get_by_label(departments).first.type("商务")  # the list shows only the matches
-        page.get_by_role("option", name="市商务局").click()
+        # the list shows only the matches, named in the page's language
+        page.get_by_label(departments).first.type("商务" if lang == "zh" else "Commerce")
+        page.get_by_role("option", name="市商务局" if lang == "zh" else "Commerce Bureau").click()
         page.keyboard.press("Escape")
         for label in ("密码", "再次输入密码") if lang == "zh" else ("Password", "Password again"):
             page.get_by_label(label, exact=True).first.fill(PASSWORD)
