@@ -258,6 +258,9 @@ def test_upload_in_the_browser_changes_the_overview(server, page, tmp_path):
     page.screenshot(path=ARTIFACTS / "upload_preview.png")
     page.get_by_role("button", name="确认保存").click()
     page.get_by_text("已保存上传 #8：1 条数据。").wait_for()
+    settle(page)  # the save reruns into the saved view: no preview, no second confirm
+    expect(page.get_by_role("button", name="确认保存")).to_have_count(0)
+    assert page.get_by_text("将要保存的数据").count() == 0
     page.screenshot(path=ARTIFACTS / "upload_stored.png")
 
     page.goto(server + "/detail?id=ev_chargers")
