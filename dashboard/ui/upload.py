@@ -160,7 +160,8 @@ reading = st.radio(
     key="reading",
 )
 data = uploaded.getvalue()
-saved_key = f"stored_{hashlib.sha256(data).hexdigest()}"
+digest = hashlib.sha256(data).hexdigest()  # the file, once: it names its keys below
+saved_key = f"stored_{digest}"
 if saved_key in st.session_state:  # this file was just stored: say what, and what next
     show_saved(st.session_state[saved_key])
     st.stop()
@@ -169,7 +170,7 @@ try:
     index = common.load_index(str(w.db_path), common.version(w), form_entity)
     # the answer asked below for a file naming no place, kept per file (another file
     # is asked again)
-    place_key = f"place_{hashlib.sha256(data).hexdigest()[:16]}"
+    place_key = f"place_{digest[:16]}"
     place = st.session_state.get(place_key)
     parsed = parse(data, uploaded.name, index, (today.year, today.month), reading, place=place)
     bar.progress(0.6, text=text("upload.stage.compare", lang))
