@@ -24,11 +24,11 @@ from dashboard.core.formulas import neutralise
 from dashboard.core.items import with_name_lists
 from dashboard.core.json_value import plain_value
 from dashboard.core.messages import text
-from dashboard.core.milestones import state_word
 from dashboard.core.periods import short_period
 from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.core.vocab import JUDGED_STATUSES
 from dashboard.present.item_tables import STATE_WORDS
+from dashboard.present.labels import states_in_words
 from dashboard.present.text_table import render
 from dashboard.present.upload_tables import item_lines
 from dashboard.services import (
@@ -505,19 +505,9 @@ def cmd_progress(args, ws) -> int:
     if args.format == "json":  # a list of names is a list in JSON, a joined cell in CSV
         frame = with_name_lists(frame)
     if args.format == "table":
-        frame = _states_in_words(frame)
+        frame = states_in_words(frame, LANG)
     _emit(frame, args.format, PROGRESS_TABLE)
     return 0
-
-
-def _states_in_words(frame: pd.DataFrame) -> pd.DataFrame:
-    """A milestone's actual is a state code (CSV and JSON keep it, with milestone_state
-    beside it); a person reading the table reads the state."""
-    shown = [
-        state_word(a, LANG) if c == "milestone" and not pd.isna(a) else a
-        for a, c in zip(frame["actual"], frame["comparator"], strict=True)
-    ]
-    return frame.assign(actual=pd.Series(shown, index=frame.index, dtype=object))
 
 
 def cmd_ingest(args, ws) -> int:
@@ -1078,7 +1068,7 @@ def cmd_ranking(args, ws) -> int:
         progress = reporting.progress(con, year, month, today=args.today, explained=False)
     frame = rankings(progress, args.target)
     if args.format == "table":  # a shared milestone's actual is its state
-        frame = _states_in_words(frame)
+        frame = states_in_words(frame, LANG)
     _emit(frame.assign(rank=frame["rank"].astype("Int64"))[RANKING_FIELDS], args.format)
     return 0
 

@@ -428,9 +428,9 @@ def test_the_pending_lists_show_a_milestone_state_in_words_not_its_code(sample_w
 def test_every_list_of_figures_shows_a_milestone_state_not_its_code(sample_ws):
     """The upload preview (a revision as one state to another), the detail page's figures,
     the CSV/XLSX table and the command line's table say the state, not 2 or 1."""
-    from dashboard.cli import _states_in_words
     from dashboard.export.tables import export_table
     from dashboard.present.detail_tables import history_view
+    from dashboard.present.labels import states_in_words
     from dashboard.present.upload_tables import preview_table
     from dashboard.services import reporting
     from dashboard.services.uploading import preview, store_preview
@@ -454,7 +454,8 @@ def test_every_list_of_figures_shows_a_milestone_state_not_its_code(sample_ws):
     bit = progress[progress["id"] == "bit_institute_open"]
     exported = export_table(bit, "zh")  # the state in 状态; the figure columns stay numbers
     assert exported["状态"].tolist() == ["已完成"] and exported["实际"].isna().all()
-    assert _states_in_words(bit)["actual"].tolist() == ["Done"]
+    assert states_in_words(bit, "en")["actual"].tolist() == ["Done"]
+    assert states_in_words(bit, "zh")["actual"].tolist() == ["已完成"]
     parks = progress[progress["id"] == "new_schools"]
     assert export_table(parks, "zh")["实际"].tolist() == [4.0]
 

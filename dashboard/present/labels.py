@@ -167,3 +167,13 @@ def item_value(code, words, lang: str) -> str:
     if not isinstance(words, str) or words.strip() in (state, *CODE_WORDS):
         return state
     return text("item_value", lang, state=state, words=words.strip())
+
+
+def states_in_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A milestone's actual is a state code (CSV and JSON keep it, with milestone_state
+    beside it); a person reading a table reads the state."""
+    shown = [
+        state_word(a, lang) if c == "milestone" and not pd.isna(a) else a
+        for a, c in zip(frame["actual"], frame["comparator"], strict=True)
+    ]
+    return frame.assign(actual=pd.Series(shown, index=frame.index, dtype=object))
