@@ -56,6 +56,7 @@ def test_deleting_the_database_and_rebuilding_gives_every_table_back(sample_ws):
         "audit": 3 + 7 + 4 + 2 * 8,  # folder, catalogue, samples; 7 samples; accounts; 2 x 8
         "comments": 4,
         "figures": 497,
+        "item_renames": 0,  # no item renamed here (rebuilt: test_items_store)
         "journal_lines": 0,  # a server's journal; a folder's is data/journal.jsonl
         "learned_aliases": 0,  # from data/aliases.csv, not the journal
         "login_failures": 0,  # sessions and failures are not journaled: logins start anew

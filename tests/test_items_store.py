@@ -613,6 +613,47 @@ def test_a_renamed_item_keeps_its_reports_through_a_rebuild(empty_ws):
     assert progress.loc["new_schools", "items_overdue_names"] == "中原区须水镇中心小学"
 
 
+@pytest.mark.both_engines
+def test_a_report_under_an_old_name_is_the_renamed_item(empty_ws):
+    """A department keeps its spreadsheet: a report under a name an administrator changed
+    (even twice) is the renamed item, stored under its name now with a warning on its row;
+    a name renamed away and given back is its own item's again. A rebuild agrees."""
+    from dashboard.services import item_names
+    from dashboard.services.comments import find_target
+
+    july = csv_bytes([HEADER, [SCHOOL, "中原区须水小学", "2026年7月", "已完成", ""]])
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        target = find_target(con, "new_schools", 2026)
+        item_names.rename(empty_ws, con, renamer(), target, "中原区须水小学", "须水小学", AT)
+        item_names.rename(empty_ws, con, renamer(), target, "须水小学", "须水镇中心小学", AT)
+        pv, _ = upload(con, empty_ws, july, "july.csv")
+        assert [(p.line("zh"), p.severity) for p in pv.problems] == [
+            (
+                "july.csv:2:-: 项目“中原区须水小学”已改名为“须水镇中心小学”，按新名称记入"
+                " — 以后报送请使用新名称“须水镇中心小学”",
+                "warning",
+            )
+        ]
+        assert pv.figures["change"].tolist() == ["new"]  # July's first report of it
+        rows = item_rows(con)
+    assert [r for r in rows if r[3] == 7] == [
+        ("new_schools", "item", 7, 7, 2.0, "已完成", "须水镇中心小学", None)
+    ]
+    assert [r[6] for r in rows].count("中原区须水小学") == 0
+    assert rebuild(empty_ws) == []
+    with connect(empty_ws.db_path) as con:
+        assert sorted(item_rows(con), key=str) == sorted(rows, key=str)
+        item_names.rename(empty_ws, con, renamer(), target, "二七区实验学校", "须水小学", AT)
+        again = csv_bytes([HEADER, [SCHOOL, "须水小学", "2026年7月", "主体完工", ""]])
+        pv = preview(con, again, "again.csv", TODAY)  # 须水小学 is a live name again
+        assert [p.key for p in pv.problems] == []
+        assert store_figures.item_renames(con, pv.parsed.figures) == {
+            ("郑州市", 2026, "new_schools", "中原区须水小学"): "须水镇中心小学",
+            ("郑州市", 2026, "new_schools", "二七区实验学校"): "须水小学",
+        }
+
+
 def test_a_rename_the_journal_lost_comes_back_from_the_database_ahead_of_it(empty_ws):
     """The journal replaced by a copy from before a rename (the database is ahead of it):
     the rename is written back as an item line, not as a bare audit line, so the rebuild

@@ -111,17 +111,58 @@ def review(con: duckdb.DuckDBPyConnection, parsed: ParsedUpload, index: Catalogu
 
     Parsing needs no database, so callers parse first and hold the file only for this.
     """
+    parsed, renamed = _renamed_items(con, parsed)
     previous, steps, others = store_figures.against_current(con, parsed.figures)
-    problems = parsed.problems + (
-        _one_per_figure(
-            sequence_warnings(steps, parsed.file)
-            + tenfold_warnings(parsed.figures, previous, others, index, parsed.file)
+    problems = (
+        parsed.problems
+        + renamed
+        + (
+            _one_per_figure(
+                sequence_warnings(steps, parsed.file)
+                + tenfold_warnings(parsed.figures, previous, others, index, parsed.file)
+            )
+            if parsed.ok
+            else []
         )
-        if parsed.ok
-        else []
     )
     figures = _mark_changes(parsed.figures, previous)
     return Preview(parsed, figures, problems, store_figures.upload_by_sha(con, parsed.sha256))
+
+
+def _renamed_items(
+    con: duckdb.DuckDBPyConnection, parsed: ParsedUpload
+) -> tuple[ParsedUpload, list[Problem]]:
+    """Items reported under a name an administrator has since changed are the renamed
+    items: stored under the name they have now, with a warning on the first row of each
+    (the archived file keeps what the department wrote)."""
+    renames = store_figures.item_renames(con, parsed.figures)
+    if not renames:
+        return parsed, []
+    figures = parsed.figures
+    keys = zip(figures["entity"], figures["year"], figures["id"], figures["item"], strict=True)
+    now = pd.Series(
+        [renames.get((e, int(y), i, item)) for e, y, i, item in keys],
+        index=figures.index,
+        dtype=object,
+    )
+    first = {}  # (old, new) -> the first row reporting it
+    for row, old, new in zip(figures["source_row"], figures["item"], now, strict=True):
+        if new is not None:
+            first.setdefault((old, new), int(row))
+    problems = [
+        Problem(
+            parsed.file,
+            row,
+            None,
+            "item.renamed_since",
+            "item.renamed_since.hint",
+            {"old": old, "new": new},
+            severity="warning",
+        )
+        for (old, new), row in first.items()
+    ]
+    mapped = figures["item"].where(now.isna(), now)
+    return replace(parsed, figures=figures.assign(item=mapped)), problems
 
 
 def _one_per_figure(problems: list[Problem]) -> list[Problem]:

@@ -270,9 +270,22 @@ def _item(con, record: dict, _figures) -> None:
     """A named item renamed (kind `item`, action `rename`): every report of it, whichever
     upload it came in and whether it counts yet, carries the new name from then on."""
     d = record["data"]
+    key = [d["entity"], d["year"], d["id"]]
     con.execute(
         "UPDATE figures SET item = ? WHERE entity = ? AND year = ? AND id = ? AND item = ?",
-        [d["to"], d["entity"], d["year"], d["id"], d["from"]],
+        [d["to"], *key, d["from"]],
+    )
+    # The old name, and every name that led to it, now lead to the new one; the new name
+    # is an item's own name again if it was once renamed away.
+    same = "entity = ? AND year = ? AND id = ?"
+    con.execute(f"DELETE FROM item_renames WHERE {same} AND old_name = ?", [*key, d["to"]])
+    con.execute(
+        f"UPDATE item_renames SET new_name = ?, seq = ? WHERE {same} AND new_name = ?",
+        [d["to"], record["seq"], *key, d["from"]],
+    )
+    con.execute(
+        "INSERT INTO item_renames VALUES (?, ?, ?, ?, ?, ?)",
+        [*key, d["from"], d["to"], record["seq"]],
     )
 
 
@@ -294,7 +307,7 @@ def empty(con) -> None:
     """Inside the caller's transaction: every row that journal lines made, and the
     position and digests that say what was applied or loaded (a rebuild on a server then
     applies its journal again and reloads the catalogue files)."""
-    for table in (*JOURNALED, "figures", "snapshot_rows"):
+    for table in (*JOURNALED, "figures", "snapshot_rows", "item_renames"):
         con.execute(f"DELETE FROM {table}")
     for key in POSITION_KEYS:
         con.execute("DELETE FROM meta WHERE key = ?", [key])

@@ -58,6 +58,11 @@ CREATE TABLE IF NOT EXISTS account_events (
     account VARCHAR, role VARCHAR, departments VARCHAR);
 CREATE TABLE IF NOT EXISTS profiles (
     entity VARCHAR, id VARCHAR, month SMALLINT, share_pct DOUBLE PRECISION, source VARCHAR);
+-- The names items were renamed from (`item rename`), each with the name it has now: a
+-- department still reporting under an old name reports the same item, not a new one.
+CREATE TABLE IF NOT EXISTS item_renames (
+    entity VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL,
+    old_name VARCHAR NOT NULL, new_name VARCHAR NOT NULL, seq BIGINT);
 -- On a server: each journal line, byte for byte as data/journal.jsonl would hold it,
 -- committed in the transaction that applies it; and each accepted upload's bytes.
 CREATE TABLE IF NOT EXISTS journal_lines (seq BIGINT PRIMARY KEY, line VARCHAR NOT NULL);

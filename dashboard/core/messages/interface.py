@@ -85,6 +85,14 @@ TEXT = {
         "{target} 已有名为“{item}”的项目：改名不能把两个项目合为一个",
         "{target} already has an item named {item!r}: a rename cannot merge two items",
     ),
+    "item.renamed_since": (
+        "项目“{old}”已改名为“{new}”，按新名称记入",
+        "the item {old!r} has been renamed {new!r}; stored under its new name",
+    ),
+    "item.renamed_since.hint": (
+        "以后报送请使用新名称“{new}”",
+        "report it as {new!r} from now on",
+    ),
     "item.rename.heading": ("修改项目名称", "Rename an item"),
     "item.rename.which": ("项目", "Item"),
     "item.rename.new": ("新名称", "New name"),
@@ -94,11 +102,11 @@ TEXT = {
         "Renamed {old!r} to {new!r}; its reports are kept.",
     ),
     "item.rename.help": (
-        "改名保留该项目已报送的全部进展（状态、完成时限、完成月份）；以后上传请使用新名称，"
-        "用原名称上传的将是一个新项目。快照保留拍摄时的名称。",
-        "A rename keeps every report of the item (states, due date, month done); later "
-        "uploads should use the new name: one under the old name is a new item. Snapshots "
-        "keep the name they froze.",
+        "改名保留该项目已报送的全部进展（状态、完成时限、完成月份）；以后用原名称上传的，"
+        "按新名称记入并提示报送单位改用新名称。快照保留拍摄时的名称。",
+        "A rename keeps every report of the item (states, due date, month done); a later "
+        "upload under the old name is stored under the new one, with a warning asking the "
+        "department to use the new name. Snapshots keep the name they froze.",
     ),
     "cli.item.renamed": (
         "已将 {target} 的项目“{old}”改名为“{new}”（日志第 {seq} 行）",
