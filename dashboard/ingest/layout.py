@@ -55,7 +55,7 @@ PERIOD_WORDS = {
     "统计时间",
     "数据期",
 }
-UNIT_WORDS = {"单位", "计量单位", "unit", "units"}
+UNIT_WORDS = {"单位", "计量单位", "计算单位", "unit", "units"}
 # A named item of a target judged item by item (each new school, each waterlogging point):
 # one row per item, its state in the value column (core/items.py).
 ITEM_WORDS = {
@@ -393,7 +393,20 @@ def _column(i: int, cell) -> Column | None:
 
 
 def classify_header(row: list) -> list[Column]:
-    return [col for i, cell in enumerate(row) if cell is not None and (col := _column(i, cell))]
+    cols = [col for i, cell in enumerate(row) if cell is not None and (col := _column(i, cell))]
+    return _project_label(cols)
+
+
+def _project_label(cols: list[Column]) -> list[Column]:
+    """'项 目 名 称 | 计算 单位 | 4月 | 1-4月 累计': a statistics table's label column. Beside
+    a 指标 column '项目名称' names a target's items (each school, each project); first in a
+    row without one, it is the column of indicator names."""
+    if not cols or any(c.role in ("indicator", "entity") for c in cols):
+        return cols
+    first = cols[0]
+    if first.role == "item" and SPACED.sub("", split_label(first.header)[0]) == "项目名称":
+        cols[0] = replace(first, role="indicator")
+    return cols
 
 
 def _year_over_header(grid: Grid, pos: int, cols: list[Column], ctx: TableContext) -> bool:

@@ -5,6 +5,7 @@ Statistics tables decorate a name in a handful of ways, and each carries meaning
 - a breakdown marker: '#', '其中：', '内：', or indentation (leading spaces, usually the
   full-width '　') -- the row is a part of the row above, never the headline figure;
 - a note mark: '①', '*', '※' -- a footnote, not part of the name;
+- an outline number: '一、', '1、', '（二）', '3.' -- the table's numbering;
 - brackets: a unit ('(亿元)', '(%)') or a qualifier ('（GDP）', '(不含农户)',
   '(上年同期=100)');
 - a measure suffix: '累计增长', '_同比增长', '累计值', '当期值', '增速' -- which figure
@@ -40,6 +41,13 @@ from dashboard.core.units import UnknownUnit, parse_unit
 NOTE_MARKS = re.compile(r"[\u2460-\u24ff\u2776-\u2793*＊※]+")
 INDENT = (" ", "\u3000", "\t", "\xa0")
 BREAKDOWN = re.compile(r"^(?:[#＃]+|其中\s*[:：]?|内\s*[:：]|中\s*[:：])\s*")
+# An outline number in front of a name ('一、社会消费品零售总额', '1、批发零售贸易业',
+# '（二）', '3.'): the table's numbering, never part of the name. Not '1.5' or '2011年'.
+OUTLINE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*、"
+    r"|\d{1,2}\s*[、.](?!\d)"
+    r"|\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\))\s*"
+)
 BRACKETS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 QUOTES = re.compile(r"[“”\"'‘’「」《》\s]")
 DASHES = re.compile(r"[～~—–－―〜]")
@@ -155,6 +163,7 @@ def read_label(text: str) -> Label:
     raw = NOTE_MARKS.sub("", str(text))
     indented = raw.startswith(INDENT) and bool(raw.strip())
     s = _fold(raw).strip()
+    s = OUTLINE.sub("", s, count=1)
     marked = bool(BREAKDOWN.match(s))
     while BREAKDOWN.match(s):
         s = BREAKDOWN.sub("", s, count=1).strip()
