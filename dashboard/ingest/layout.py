@@ -526,7 +526,8 @@ def _build_layout(grid: Grid, pos: int, row: list, cols: list[Column], ctx) -> L
         kind = "wide"
     else:
         kind = "long"
-    return Layout(kind, _single_months_beside_cumulative(cols), ctx, start, estimates, by_id)
+    cols = _growth_beside_amount(_single_months_beside_cumulative(cols))
+    return Layout(kind, cols, ctx, start, estimates, by_id)
 
 
 def _with_context(cols: list[Column], ctx: TableContext, regions: bool) -> list[Column]:
@@ -574,6 +575,27 @@ def _single_months_beside_cumulative(cols: list[Column]) -> list[Column]:
         for c in cols:
             if c.period and c.period.cumulative is None and c.basis is None:
                 c.basis = "month"
+    return cols
+
+
+def _growth_beside_amount(cols: list[Column]) -> list[Column]:
+    """'本月 | 比去年同月增长(%) | 1-本月 | 比去年同期增长(%)': a growth column that says
+    neither 累计 nor 当月 is the rate of the amount printed just left of it, and is read on
+    that column's basis (without this the cumulative rate was 'read by the catalogue's
+    measure' and the official asked whether it was a single month)."""
+    by_index = {c.index: c for c in cols}
+    for c in cols:
+        left = by_index.get(c.index - 1)
+        if (
+            c.role == "value"
+            and c.growth
+            and c.basis is None
+            and left is not None
+            and left.role == "value"
+            and not left.growth
+            and left.basis is not None
+        ):
+            c.basis = left.basis
     return cols
 
 
