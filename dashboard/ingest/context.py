@@ -103,6 +103,9 @@ class TableContext:
     # rows without a place of their own are that place's, never assumed to be the city's.
     place: str | None = None
     where: dict | None = None  # fact -> 'title' | 'metadata' | 'source', for the preview
+    # '(以上年为100)', '上年同期=100' above the header: every figure is an index, never a
+    # growth rate or an amount as it stands (a yearbook's price-index table)
+    index: bool = False
 
 
 def _noted(ctx: TableContext, fact: str, source: str) -> dict:
@@ -140,10 +143,16 @@ def _metadata(ctx: TableContext, key: str, value: str) -> TableContext:
     return ctx
 
 
+# The index base a title line states: '(以上年为100)', '上年同期=100', '以上年同月价格为100'.
+INDEX_BASE = re.compile(r"上年(?:同期|同月)?(?:价格)?\s*(?:=|为)\s*100")
+
+
 def _title(ctx: TableContext, s: str) -> TableContext:
     unit = re.search(r"单位\s*[:：]\s*(\S+)", s)
     if unit:
         ctx = _metadata(ctx, "单位", unit.group(1))
+    if INDEX_BASE.search(s):
+        ctx = replace(ctx, index=True)
     ctx = _dated(ctx, s, "title")
     ctx = _placed(ctx, title_place(s), "title")
     if not ctx.title and not unit and re.search(r"[\u4e00-\u9fff]{4}", s):

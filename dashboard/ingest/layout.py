@@ -540,6 +540,8 @@ def _with_context(cols: list[Column], ctx: TableContext, regions: bool) -> list[
     for c in cols:
         if c.role != "value":
             continue
+        if ctx.index and not c.unit:  # '(以上年为100)' over the table: 104.2 is an index
+            c.unit, c.growth = INDEX_UNIT, True
         period = whole or (left.period if left is not None else None)
         if c.period is None and period is not None and not has_period_column:
             c.period = period

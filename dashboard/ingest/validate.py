@@ -591,6 +591,10 @@ class Checker:
         if number.value is None:
             return None
         if c.unit_hint[i] == INDEX_UNIT:
+            if self.context.index and not _index_target(target):
+                # a table of indices ('以上年为100' over it) holds no figure of this
+                # target ('粮食' there is the grain price index, not grain output)
+                _refuse("value", "skip.index_table", severity="skip", name=target["name_zh"])
             return _growth_of_index(number.value, target, cell)
         ukey = (number.unit, c.unit_hint[i], c.label_unit[i], target["unit"])
         factor = _cached(units, ukey, _factor, *ukey, cell)
@@ -615,10 +619,14 @@ class Checker:
         return duplicate_figures(frame, self.file)
 
 
+def _index_target(target: dict) -> bool:
+    return target["measure"] == "ytd_growth" and target["unit"] == "%"
+
+
 def _growth_of_index(index, target: dict, cell) -> float:
     """The growth an index (the year before = 100) gives: 112.3 is 12.3%. Only a growth
     rate target takes it; any other target's figure cannot be read from an index."""
-    if target["measure"] != "ytd_growth" or target["unit"] != "%":
+    if not _index_target(target):
         _refuse("value", "value.index", "hint.index", cell=cell, name=target["name_zh"])
     return float(index - 100)
 

@@ -83,6 +83,10 @@ TEXT = {
         "“{cell}”是指数（上年=100），不能读作{name}的数据",
         "{cell!r} is an index (the year before = 100), not a figure of {name}",
     ),
+    "skip.index_table": (
+        "{name}：表中都是指数（上年=100），没有本目标的数据",
+        "{name}: the table holds indices (the year before = 100), no figure of this target",
+    ),
     "value.estimate": ("“{cell}”是预计数，不入库", "{cell!r} is an estimate and is not stored"),
     "skip.no_label": ("该行有数据，但没有指标名称", "figures without an indicator name"),
     "skip.repeated": ("与第 {first} 行的数据相同", "the same figure as row {first}"),
