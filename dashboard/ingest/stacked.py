@@ -19,6 +19,7 @@ from dashboard.ingest.context import (
 from dashboard.ingest.grid import Grid
 from dashboard.ingest.layout import (
     FOOTNOTE,
+    SPACED,
     Layout,
     classify_header,
     find_layout,
@@ -89,7 +90,8 @@ def _another_header(row: list) -> bool:
 
 @lru_cache(maxsize=1024)
 def _label_header(cell: str) -> bool:
-    return role_of(split_label(cell)[0]) in ("indicator", "entity")
+    # '指 标' spaced out to fit, as a continued table (续表) repeats it
+    return role_of(SPACED.sub("", split_label(cell)[0])) in ("indicator", "entity")
 
 
 def _section_start(grid: Grid, header: int, start: int) -> int:
