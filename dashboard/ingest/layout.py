@@ -480,12 +480,22 @@ def _blank_corner(grid: Grid, pos: int) -> str:
 
 
 def _periods_down(grid: Grid, pos: int) -> bool:
-    """Two thirds of the labels below are periods ('2012年9月份', '10月份')."""
+    """Two thirds of the labels below are periods ('2012年9月份', '10月份', or the
+    quarters of a quarterly series: '2011年1季度', '2季度')."""
     cells = [c for c in grid.columns[0][pos + 1 : pos + 60] if c is not None]
     labels = [c for c in cells if not (isinstance(c, str) and FOOTNOTE.match(clean(c)))]
-    return (
-        len(labels) >= 2 and sum(_try_period(c) is not None for c in labels) * 3 >= len(labels) * 2
-    )
+    return len(labels) >= 2 and sum(_period_label(c) for c in labels) * 3 >= len(labels) * 2
+
+
+def _period_label(cell) -> bool:
+    """A period, or a single quarter ('2季度': refused as a figure's period, still one)."""
+    try:
+        parse_period(cell)
+    except CellError as err:
+        return err.key == "period.single_quarter"
+    except ValueError:
+        return False
+    return True
 
 
 def _places_down(grid: Grid, pos: int) -> bool:
