@@ -13,6 +13,7 @@ import pytest
 from dashboard.core.messages import Glossed, text
 from dashboard.core.problems import errors, warnings
 from dashboard.ingest.context import source_place, title_place
+from dashboard.ingest.names import read_label
 from dashboard.ingest.parse import parse_upload
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.ingest.targets_csv import parse_catalogue
@@ -70,6 +71,34 @@ def ingest(ws, name: str):
             13,
             [(2011, "gdp_growth", 1, 12, "ytd", 12.0, 6145.52, 6)],
         ),
+        (  # a province's 1-3月 industry growth beside 产销率(%) (never stored), GBK
+            "R11_jiangsu_industry_2020-1-3_gbk.csv",
+            1,
+            12,
+            [(2020, "industry_va_growth", 1, 3, "ytd", -7.8, None, 4)],
+        ),
+        (  # '项 目 名 称 | 计算 单位 | 4月 | 1-4月 累计 | 累计比上年同期 增长(%) | 结构(%)'
+            # and '一、社会消费品零售总额' in 万元: was 'no header row found'; no year on it
+            "R12_longgang_commerce_2011-04_gbk.csv",
+            1,
+            21,
+            [(2026, "retail_sales_growth", 1, 4, "ytd", 16.5, 1278093.0, 3)],
+        ),
+        (  # stacked blocks of 1-6月 (negative growth), the sixth block of 1-5月
+            "R14_zs_1-6_progress_blocks.csv",
+            2,
+            27,
+            [
+                (2026, "gdp_growth", 1, 6, "ytd", -6.5, 1389.32, 4),
+                (2026, "industry_va_growth", 1, 6, "ytd", -9.8, 497.99, 35),
+            ],
+        ),
+        (  # R06's table for 2023年3月: the first quarter's 1-本月
+            "R17_city_retail_2023-03.csv",
+            1,
+            6,
+            [(2023, "retail_sales_growth", 1, 3, "ytd", 5.2, 4611.01, 4)],
+        ),
     ],
 )
 def test_a_real_table_stores_its_catalogue_figures(empty_ws, name, figures, skipped, expected):
@@ -124,6 +153,30 @@ def test_stacked_tables_say_where_each_row_went(empty_ws):
             27,
             4,
             "'总产出' is not a catalogue indicator",
+        ),
+        # a district's monthly CPI table as saved from Excel: '类 别' and '以上月价格为100'
+        # merged over two header rows, '以上年同期价格为100' merged over 本月 | 至本月平均
+        (
+            "R13_longgang_cpi_2010-04.xlsx",
+            11,
+            3,
+            "'居民消费价格总指数' is not a catalogue indicator",
+        ),
+        # the nation's GDP of 1-3季度 (国内生产总值 is no city's 地区生产总值) stacked over
+        # a table of quarters down a blank corner (环比, '2季度' under '2011年1季度')
+        (
+            "R15_nbs_gdp_2013_1-3q.csv",
+            24,
+            3,
+            "'国内生产总值' is not a catalogue indicator",
+        ),
+        # a yearbook's price indices '(以上年为100)' with its 续表 repeating title and
+        # '指 标' header mid-file: '1、粮食 | 113.5' was stored as 113.5 of grain output
+        (
+            "R16_quzhou_yearbook_cpi_2010.csv",
+            49,
+            6,
+            "粮食产量: the table holds indices (the year before = 100), no figure of this target",
         ),
     ],
 )
@@ -472,3 +525,75 @@ def test_an_index_is_no_figure_of_a_level_target():
         "f.csv:2:C: “101.2”是指数（上年=100），不能读作国、省控河流断面水质达标率的数据 — "
         "指数减 100 即增长率（112.3 即增长 12.3%）；请在该目标所用的列或行填写它的数据"
     )
+
+
+def test_a_rate_beside_its_amount_is_read_on_the_amounts_basis(empty_ws):
+    """'本月 | 比去年同月增长(%) | 1-本月 | 比去年同期增长(%)': the cumulative rate was read
+    'by the catalogue's measure' and the official asked whether it was a single month."""
+    out = ingest(empty_ws, "R17_city_retail_2023-03.csv")
+    assert out.returncode == 0 and "say neither 累计 nor 当月" not in out.stderr
+
+
+def test_an_amount_in_wan_yuan_is_kept_as_published(empty_ws):
+    """R12's 1-4月 retail sales, 1278093 万元, beside the growth it pairs with: kept in the
+    unit it was published in; its 4月 column (single month) and 结构(%) are stored nowhere."""
+    assert ingest(empty_ws, "R12_longgang_commerce_2011-04_gbk.csv").returncode == 0
+    with open_store(empty_ws) as con:
+        rows = con.execute(
+            "SELECT id, value, companion_value, companion_unit, source_column FROM figures"
+        ).fetchall()
+    assert rows == [("retail_sales_growth", 16.5, 1278093.0, "万元", "E")]
+
+
+def test_a_continued_table_is_no_data_row(empty_ws):
+    """R16's 续表 repeats the title lines and the '指 标 | 2010年 | 2009年' header halfway
+    down: they were listed as data rows ('指 标' is not a catalogue indicator)."""
+    out = ingest(empty_ws, "R16_quzhou_yearbook_cpi_2010.csv")
+    lines = out.stderr.splitlines()
+    repeated = tuple(f"R16_quzhou_yearbook_cpi_2010.csv:{n}:" for n in (30, 31, 32))
+    assert [x for x in lines if x.startswith(repeated)] == []
+    assert "R16_quzhou_yearbook_cpi_2010.csv:33: skipped: '衣着类' is not a catalogue "\
+        "indicator" in lines  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "breakdown"),
+    [
+        ("一、社会消费品零售总额", "社会消费品零售总额", False),
+        ("1、批发零售贸易业", "批发零售贸易业", False),
+        ("（二）固定资产投资", "固定资产投资", False),
+        ("3.规模以上工业增加值(亿元)", "规模以上工业增加值", False),
+        ("其中: 大米", "大米", True),
+        ("2011年1季度", "2011年1季度", False),  # a period, not a number 2011
+        ("1.5万吨级码头", "1.5万吨级码头", False),
+    ],
+)
+def test_an_outline_number_is_no_part_of_a_name(label, name, breakdown):
+    got = read_label(label)
+    assert (got.name, got.breakdown) == (name, breakdown)
+
+
+def test_a_table_of_indices_gives_growth_and_no_amount():
+    """Numbers synthetic, layout R16's: '(上年=100)' over the table makes 106.5 growth of
+    6.5% for a growth target, and a level target's row a skip, never 103.2 of grain."""
+    data = csv_bytes(
+        [["2026年1-9月主要指标（上年同期=100）（合成数据 synthetic）", ""], ["指标", "1-9月"],
+         ["地区生产总值", "106.5"], ["粮食", "103.2"]]
+    )  # fmt: skip
+    parsed = read(data, "f.csv")
+    f = parsed.figures
+    assert f[["id", "period_end", "value"]].values.tolist() == [["gdp_growth", 9, 6.5]]
+    assert [(s.row, s.key) for s in parsed.skipped] == [(4, "skip.index_table")]
+
+
+def test_quarters_down_a_blank_corner_are_periods():
+    """R15's second table lists quarters down its first column ('2011年1季度', '2季度'):
+    they were read as indicator names, and a GDP series laid out so was lost without a
+    word. Numbers synthetic: the cumulative quarter is stored, the single one refused."""
+    data = csv_bytes([["", "地区生产总值增长(%)"], ["2026年1季度", "5.0"], ["2季度", "5.4"]])
+    parsed = read(data, "q.csv")
+    assert parsed.figures[["year", "id", "period_end", "value"]].values.tolist() == [
+        [2026, "gdp_growth", 3, 5.0]
+    ]
+    p = errors(parsed.problems)[0]
+    assert (p.row, p.column, p.key) == (3, "A", "period.single_quarter")
