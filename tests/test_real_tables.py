@@ -84,6 +84,13 @@ def ingest(ws, name: str):
             21,
             [(2026, "retail_sales_growth", 1, 4, "ytd", 16.5, 1278093.0, 3)],
         ),
+        (  # R12 as a workbook: header cells wrapped with Alt+Enter ('1-4月\n累计'),
+            # numbers as numbers (16.0 is 16), section rows merged across the table
+            "R12x_longgang_commerce_2011-04.xlsx",
+            1,
+            21,
+            [(2026, "retail_sales_growth", 1, 4, "ytd", 16.5, 1278093.0, 3)],
+        ),
         (  # stacked blocks of 1-6月 (negative growth), the sixth block of 1-5月
             "R14_zs_1-6_progress_blocks.csv",
             2,
