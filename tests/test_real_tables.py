@@ -4,6 +4,7 @@ figures are as published, so the years are those of the publications: a year-les
 takes the catalogue's year (and says so), an earlier year's figures are reference figures.
 """
 
+import csv
 import io
 from pathlib import Path
 
@@ -604,3 +605,46 @@ def test_quarters_down_a_blank_corner_are_periods():
     ]
     p = errors(parsed.problems)[0]
     assert (p.row, p.column, p.key) == (3, "A", "period.single_quarter")
+
+
+def cpi_catalogue():
+    """A catalogue of one target other cities' work reports set ('居民消费价格涨幅3%左右'),
+    synthetic: Zhengzhou's has none. Built on the GDP row's columns."""
+    rows = list(csv.reader(io.StringIO((ROOT / "data" / "targets.csv").read_text("utf-8"))))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    row.update(id="cpi_growth", name_zh="居民消费价格涨幅", name_en="CPI growth",
+               aliases="居民消费价格指数;居民消费价格总指数", target_value="3",
+               comparator="about", frequency="monthly", baseline_value="", baseline_unit="",
+               baseline_growth_pct="")  # fmt: skip
+    out = io.StringIO()
+    csv.writer(out).writerows([rows[0], [row[k] for k in rows[0]]])
+    return parse_catalogue(out.getvalue())
+
+
+def test_a_yearbooks_price_indices_are_growth_of_a_cpi_target():
+    """R16 for a catalogue with a CPI target: '(以上年为100)' is only in a title line, so
+    104.2 was stored as a rise of 104.2%. It is 4.2% (and 2009's 99.2 a fall of 0.8%)."""
+    data = (DATA / "R16_quzhou_yearbook_cpi_2010.csv").read_bytes()
+    f = read(data, "R16.csv", catalogue=cpi_catalogue()).figures
+    assert f[["year", "id", "period_end", "value", "source_column"]].values.tolist() == [
+        [2010, "cpi_growth", 12, 4.2, "B"],
+        [2009, "cpi_growth", 12, -0.8, "C"],
+    ]
+
+
+def test_a_monthly_cpi_table_gives_the_year_to_date_rise():
+    """R13 with its sheet named for the page's month (2010年4月), as officials name
+    sheets: '以上年同期价格为100' merged over '本月 | 至本月平均'. '至本月平均' (the average
+    from January) was read as the single month and '以上年同期价格为100' as no index: the
+    year to date's 100.7 is a rise of 0.7%; 本月 is a single month (context), and
+    '以上月价格为100' (against the month before) is read as nothing."""
+    book = openpyxl.load_workbook(DATA / "R13_longgang_cpi_2010-04.xlsx")
+    book.active.title = "2010年4月"
+    out = io.BytesIO()
+    book.save(out)
+    parsed = read(out.getvalue(), "R13.xlsx", catalogue=cpi_catalogue())
+    f = parsed.figures
+    assert f[["year", "period_start", "period_end", "value", "source_column"]].values.tolist() == [
+        [2010, 1, 4, 0.7, "D"]
+    ]
+    assert not parsed.problems

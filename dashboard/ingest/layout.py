@@ -176,7 +176,8 @@ GROWTH_WORDS = ("增长", "增速", "同比", "增幅", "growth", "yoy")
 YTD_WORDS = ("累计", "本年", "ytd", "cumulative", "1-")
 MONTH_WORDS = ("当月", "本月", "单月", "同月", "month")
 # '1-本月', '1—当月', '年初至本月': from January to the title's month, not the month alone
-TO_THIS_MONTH = re.compile(r"(?:1|一|年初)\s*[-—–~～至到]\s*(?:本|当)月")
+# '至本月平均' (a price index's average from January): the year to date as well
+TO_THIS_MONTH = re.compile(r"(?:(?:1|一|年初)\s*[-—–~～至到]|^至)\s*(?:本|当)月")
 DECLINE_LABELS = ("比上年下降", "同比下降", "下降(%)", "下降率")
 FOOTNOTE = re.compile(
     r"^(注|附注|说明|资料来源|数据来源|指标解释|备注|note)\s*[:：\d.、①]", re.IGNORECASE
@@ -351,9 +352,12 @@ def _try_period(cell) -> Period | None:
         return None
 
 
-# A column of indices (the year before = 100: '2011年为上年%', '指数(上年=100)', 发展速度):
+# A column of indices (the year before = 100: '2011年为上年%', '指数(上年=100)', 发展速度,
+# '以上年同期价格为100'; never '以上月价格为100', a chain index against the month before):
 # 112.3 there is growth of 12.3%, never a growth rate of 112.3%.
-INDEX_HEADER = re.compile(r"为上年\s*%|上年(?:同期)?\s*=\s*100|上年为\s*100|发展速度")
+INDEX_HEADER = re.compile(
+    r"为上年\s*%|上年(?:同期|同月)?(?:价格)?\s*(?:=|为)\s*100|发展速度"
+)  # '以上年同期价格为100' over a CPI table's 本月 | 至本月平均
 INDEX_UNIT = "上年=100"
 SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 YEAR_HEADER = re.compile(r"^(19|20)\d{2}$")

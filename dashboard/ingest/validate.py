@@ -8,6 +8,7 @@ per cell, not a parse.
 
 import re
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from operator import itemgetter
 
 import numpy as np
@@ -301,7 +302,7 @@ class Checker:
             t, p, b = tv[i], pv[i], bv[i]
             growth = t["measure"] != "ytd_growth"
             if c.unit_hint[i] == INDEX_UNIT:  # 112.3 (上年=100) is growth of 12.3%
-                number = replace(number, value=number.value - 100)
+                number = replace(number, value=_less_100(number.value))
             unit = "%" if growth else number.unit or c.unit_hint[i] or c.label_unit[i]
             unit = unit or self.context.amount_unit
             rows.append(
@@ -628,7 +629,12 @@ def _growth_of_index(index, target: dict, cell) -> float:
     rate target takes it; any other target's figure cannot be read from an index."""
     if not _index_target(target):
         _refuse("value", "value.index", "hint.index", cell=cell, name=target["name_zh"])
-    return float(index - 100)
+    return _less_100(index)
+
+
+def _less_100(index) -> float:
+    """104.2 - 100 in decimal: 4.2, not the binary 4.200000000000003."""
+    return float(Decimal(repr(float(index))) - 100)
 
 
 def table_place_entity(place: str, index: CatalogueIndex) -> str:
