@@ -84,6 +84,7 @@ def test_other_numeral_forms():
         ("优良天数达到260天。", 260, "天"),
         ("壮大6大特色产业集群。", 6, "大"),
         ("举办促销活动100场次以上。", 100, "场次"),
+        ("办好促消费活动千场以上。", 1000, "场"),
     ],
 )
 def test_numbers_and_units(sentence, value, unit):
@@ -112,6 +113,7 @@ def test_numbers_and_units(sentence, value, unit):
         "推进黄帝故里创建5A级景区。",
         "实施百亿斤粮食产能提升工程。",
         "服务千家万户。",
+        "开展千村示范行动。",
         "2026年是开局之年。",
         "落实省委十一届九次、十次全会部署。",
         "地铁出入口100米内公交站点全覆盖。",
@@ -406,3 +408,13 @@ def test_spans_point_into_the_original_text():
 def test_quantities_inside_quotes_are_names():
     assert find_quantities("新增“好房子”1万套以上")[0].value == 1
     assert find_quantities("实施“1+7+N”工作方案") == []
+
+
+def test_a_place_before_the_verb_is_no_part_of_the_name():
+    row = one("在低空经济、智能城市等领域引育企业100家以上。")
+    assert (row.name_zh, row.comparator, row.target_value, row.unit) == (
+        "引育企业",
+        "at_least",
+        100,
+        "家",
+    )

@@ -107,7 +107,19 @@ def drop_examples(text: str) -> str:
     if pos < 0:
         return text
     head = strip_leading(text[:pos])
-    return leading_verb(head) + text[pos + 1 :]
+    return leading_verb(head) + _drop_place(text[pos + 1 :])
+
+
+PLACE_NOUNS = ("领域", "方面", "行业", "区域", "地区")
+
+
+def _drop_place(rest: str) -> str:
+    """'领域引育企业' (after '在低空经济、智能城市等') -> '引育企业': 在…等领域 says where the
+    verb acts; the place noun is no part of what is counted."""
+    for noun in PLACE_NOUNS:
+        if rest.startswith(noun) and leading_verb(rest[len(noun) :]):
+            return rest[len(noun) :]
+    return rest
 
 
 def _examples_end(text: str) -> int:

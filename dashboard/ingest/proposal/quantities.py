@@ -194,15 +194,17 @@ def _chinese(text: str) -> list[Quantity]:
 
     Before its noun a Chinese numeral counts only right after a committing verb ("创作百部",
     not "做好以下十一个方面工作"). Words made of numerals are not numbers: 一个/两个 (below
-    ten without a multiplier), 千家万户 (a bare 千/万), 百亿斤粮食产能提升工程 and 千亿级
+    ten without a multiplier), 千家万户 (a bare 千/万; a bare 千 with 以上/左右 after its unit
+    is a count: 活动千场以上), 百亿斤粮食产能提升工程 and 千亿级
     (one numeral character with a multiplier: a programme's name or a class), 第十 and 前十.
     """
     found = []
     for m in CHINESE.finditer(text):
         numeral, multiplier = split_multiplier(m.group())
-        if text[max(0, m.start() - 1) : m.start()] in ("第", "前") or not _numeral_word(
-            numeral, multiplier
-        ):
+        if text[max(0, m.start() - 1) : m.start()] in ("第", "前"):
+            continue
+        bare_thousand = numeral == "千" and not multiplier
+        if not bare_thousand and not _numeral_word(numeral, multiplier):
             continue
         try:
             value = parse_chinese(numeral)
@@ -213,6 +215,8 @@ def _chinese(text: str) -> list[Quantity]:
         quantity = _with_unit(
             text, m.start(), m.start() + len(numeral), value, None, None, chinese=True
         )
+        if bare_thousand and (quantity is None or not quantity.suffix_comparator):
+            continue  # "活动千场以上" is a count; "千家万户" (no 以上/左右) is a phrase
         if quantity is not None and quantity.unit not in ORDINAL_UNITS:
             if _closes_clause(text, quantity.end) or text[: m.start()].endswith(FIRM_VERBS):
                 found.append(quantity)
