@@ -418,3 +418,30 @@ def test_a_place_before_the_verb_is_no_part_of_the_name():
         100,
         "家",
     )
+
+
+def test_a_list_item_with_its_own_predicate_does_not_take_the_verb_before_it():
+    shows, income = rows("举办各类展会超700场、综合收入突破1000亿元。")
+    assert (shows.name_zh, shows.comparator, shows.target_value, shows.unit) == (
+        "举办各类展会",
+        "at_least",
+        700,
+        "场",
+    )
+    assert (income.name_zh, income.comparator, income.target_value, income.unit) == (
+        "综合收入",
+        "at_least",
+        1000,
+        "亿元",
+    )
+
+
+def test_a_short_sibling_noun_in_a_list_takes_the_verb_not_the_noun_before_it():
+    paths, green = rows("新增绿道30公里、绿地300万平方米。")
+    assert (paths.name_zh, paths.target_value, paths.unit) == ("新增绿道", 30, "公里")
+    assert (green.name_zh, green.target_value, green.unit) == ("新增绿地", 300, "万平方米")
+    # a short verb still takes the noun before it
+    assert [t.name_zh for t in rows("新开公交线路10条、优化20条。")] == [
+        "新开公交线路",
+        "优化公交线路",
+    ]

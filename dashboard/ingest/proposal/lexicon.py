@@ -89,6 +89,27 @@ LINKING = (
     "近",
 )
 
+# Linking verbs that give a list item its own predicate ("综合收入突破1000亿元"): the verb of
+# the item before it does not carry over (超 and 约 only qualify a count, so they are not here).
+OWN_PREDICATES = (
+    "稳定保持在",
+    "稳定在",
+    "保持在",
+    "维持在",
+    "控制在",
+    "超过",
+    "突破",
+    "达到",
+    "达",
+    "降至",
+    "降到",
+    "下降到",
+    "提高到",
+    "提升至",
+    "提升到",
+    "增加到",
+)
+
 # Verbs that make a number a commitment (README rule: 实施 / 新增 / 新建 / 建成 / 完成 / 开工 /
 # 举办 make a firm target).
 FIRM_VERBS = (

@@ -155,7 +155,17 @@ def _trailing(quantity, index, left, previous, before_clause) -> Mention:
         name = completed
         notes.append(Msg.of("proposal.note.name_completed"))
     verb = n.leading_verb(name)
-    if not verb and not notes and previous is not None and previous.verb and not _rate(quantity):
+    # '举办各类展会超700场、综合收入突破1000亿元': an item with its own 突破 / 达到 says
+    # what a figure reaches; the earlier verb (举办) does not act on it.
+    own_predicate = _link in lx.OWN_PREDICATES
+    if (
+        not verb
+        and not notes
+        and not own_predicate
+        and previous is not None
+        and previous.verb
+        and not _rate(quantity)
+    ):
         verb, name = previous.verb, previous.verb + name
         notes.append(Msg.of("proposal.note.verb_carried"))
     names = _each(name) if each else (name,)
@@ -203,6 +213,8 @@ def _completed(name: str, source: Mention, previous: Mention | None) -> str:
         return name
     if n.subject(previous.name):
         return n.subject(previous.name) + name  # '总产' after '粮食种植面积' -> '粮食总产'
+    if name[0] == n.stem(previous.name)[:1]:
+        return name  # '绿地' after '新增绿道30公里、': a sibling noun, not a verb on 绿道
     return name + n.stem(previous.name)
 
 
