@@ -445,3 +445,29 @@ def test_a_short_sibling_noun_in_a_list_takes_the_verb_not_the_noun_before_it():
         "新开公交线路",
         "优化公交线路",
     ]
+
+
+def test_a_water_class_kept_and_a_longer_stretch_name_the_same_water():
+    kept, stretch = rows("确保巢湖全湖水质稳定Ⅳ类，力争更长时间保持Ⅲ类。")
+    assert (kept.name_zh, kept.comparator, kept.target_value, kept.unit) == (
+        "巢湖全湖水质",
+        "maintain",
+        4,
+        "类",
+    )
+    assert (stretch.name_zh, stretch.comparator, stretch.target_value, stretch.unit) == (
+        "巢湖全湖水质",
+        "maintain",
+        3,
+        "类",
+    )
+
+
+def test_the_actor_and_verb_before_examples_stay_in_the_name():
+    row = one("国先中心引进央企等创新资源80家以上。")
+    assert (row.name_zh, row.comparator, row.target_value, row.unit) == (
+        "国先中心引进创新资源",
+        "at_least",
+        80,
+        "家",
+    )

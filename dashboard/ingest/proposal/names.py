@@ -107,7 +107,16 @@ def drop_examples(text: str) -> str:
     if pos < 0:
         return text
     head = strip_leading(text[:pos])
-    return leading_verb(head) + _drop_place(text[pos + 1 :])
+    return _acting(head) + _drop_place(text[pos + 1 :])
+
+
+def _acting(head: str) -> str:
+    """What of the words before the examples stays: the verb they open with, or the actor and
+    verb before them ('国先中心引进央企' -> '国先中心引进')."""
+    verb = leading_verb(head) or last_verb(head)
+    if not verb or head.startswith(verb):
+        return verb
+    return head[: head.rfind(verb) + len(verb)]
 
 
 PLACE_NOUNS = ("领域", "方面", "行业", "区域", "地区")
