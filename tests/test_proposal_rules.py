@@ -410,13 +410,20 @@ def test_quantities_inside_quotes_are_names():
     assert find_quantities("实施“1+7+N”工作方案") == []
 
 
-def test_a_place_before_the_verb_is_no_part_of_the_name():
-    row = one("在低空经济、智能城市等领域引育企业100家以上。")
+@pytest.mark.parametrize(
+    "sentence, name, value, unit",
+    [
+        ("在低空经济、智能城市等领域引育企业100家以上。", "引育企业", 100, "家"),
+        ("在物流运输、应急救援等领域拓展20个以上示范场景。", "拓展示范场景", 20, "个"),
+    ],
+)
+def test_a_place_before_the_verb_is_no_part_of_the_name(sentence, name, value, unit):
+    row = one(sentence)
     assert (row.name_zh, row.comparator, row.target_value, row.unit) == (
-        "引育企业",
+        name,
         "at_least",
-        100,
-        "家",
+        value,
+        unit,
     )
 
 
