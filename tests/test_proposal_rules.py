@@ -85,6 +85,8 @@ def test_other_numeral_forms():
         ("壮大6大特色产业集群。", 6, "大"),
         ("举办促销活动100场次以上。", 100, "场次"),
         ("办好促消费活动千场以上。", 1000, "场"),
+        ("提供疫苗接种服务3万剂次以上。", 3, "万剂次"),
+        ("向失能老年人提供9000万元养老服务消费券。", 9000, "万元"),
     ],
 )
 def test_numbers_and_units(sentence, value, unit):
@@ -114,6 +116,8 @@ def test_numbers_and_units(sentence, value, unit):
         "实施百亿斤粮食产能提升工程。",
         "服务千家万户。",
         "开展千村示范行动。",
+        "对符合条件的婴幼儿家庭每孩每年发放育儿补贴3600元。",
+        "西安还有1370个乡村和287万农民，任何时候都不能忽视农业。",
         "2026年是开局之年。",
         "落实省委十一届九次、十次全会部署。",
         "地铁出入口100米内公交站点全覆盖。",
@@ -478,3 +482,9 @@ def test_the_actor_and_verb_before_examples_stay_in_the_name():
         80,
         "家",
     )
+
+
+def test_money_before_a_sum_of_vouchers_is_the_target_not_a_size_class():
+    row = one("向失能老年人提供9000万元养老服务消费券。")
+    assert (row.name_zh, row.comparator) == ("提供养老服务消费券", "exactly")
+    assert rows("签约亿元以上产业链项目。") == ()

@@ -60,6 +60,13 @@ CAPACITY_PREFIXES = ("年产", "年处理", "日处理", "年吞吐", "年加工
 # "十一届九次、十次全会": with Chinese numerals these count sessions, not things done.
 ORDINAL_UNITS = ("次", "届")
 RANK_WORDS = ("排名", "位次", "前进", "跃升", "上升", "居全国", "居全省", "位居", "第")
+# Money before these nouns is how much of them ("提供9000万元养老服务消费券"), not a size
+# class of the noun ("亿元以上项目").
+MONEY_NOUNS = ("消费券", "资金", "补贴", "奖补", "贷款", "债券", "专项债", "基金")
+# "每孩每年发放育儿补贴3600元": an amount per head or per period is a policy parameter.
+PER_HEAD = re.compile(r"每(?:人|户|孩|名|月|年|天|日)")
+# "西安还有1370个乡村": what there still is, said of the place, not a figure to reach.
+STILL_THERE = "还有"
 
 
 @dataclass(frozen=True)
@@ -144,8 +151,16 @@ def _with_unit(text, start, pos, value, low, high, chinese) -> Quantity | None:
         if text.startswith(word, end):
             suffix_comparator, end = comparator, end + len(word)
             break
-    if _size_class(unit.dimension, suffix_comparator) and _describes_noun(text, end):
+    if (
+        _size_class(unit.dimension, suffix_comparator)
+        and _describes_noun(text, end)
+        and not _money_of(text, end, unit.dimension, suffix_comparator)
+    ):
         return None  # 亿元以上项目, 10万千瓦及以下燃煤机组, 总投资3791.7亿元的367个项目
+    if text[max(0, start - len(STILL_THERE)) : start] == STILL_THERE:
+        return None
+    if unit.dimension == "money" and PER_HEAD.search(_clause_before(text, start)):
+        return None
     return Quantity(
         start,
         pos,
@@ -159,6 +174,19 @@ def _with_unit(text, start, pos, value, low, high, chinese) -> Quantity | None:
         unit.more,
         chinese,
     )
+
+
+def _money_of(text: str, end: int, dimension: str, suffix_comparator: str) -> bool:
+    """'9000万元养老服务消费券': a sum of vouchers, funds or subsidies, not a size class."""
+    if dimension != "money" or suffix_comparator:
+        return False
+    noun = re.match(r"[\u4e00-\u9fff“”]{1,10}", text[end:])
+    return bool(noun) and any(word in noun.group() for word in MONEY_NOUNS)
+
+
+def _clause_before(text: str, start: int) -> str:
+    cut = max(text.rfind(mark, 0, start) for mark in "，。；：,;:")
+    return text[cut + 1 : start]
 
 
 def _is_name_or_class(text: str, start: int, end: int, unit: u.UnitMatch) -> bool:

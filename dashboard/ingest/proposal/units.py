@@ -54,7 +54,7 @@ MEASURED = {
 COUNTED = (
     "个 家 人次 人 户次 户 项 条 场次 场 所 处 座 架次 车次 件次 艘次 次 列 班次 班 辆 台 套 间 "
     "张 只 部 片 件 名 位 "
-    "床 艘 株 棵 头 栋 幢 宗 笔 篇 本 门 支 块 款 家次 公顷次 趟 批次 单 例 对 组 期次 天"
+    "床 艘 株 棵 头 栋 幢 宗 笔 篇 本 门 支 块 款 家次 公顷次 趟 批次 单 例 对 组 期次 天 剂次 剂"
 ).split()
 # Only after Arabic digits: "6大特色产业集群" counts six clusters; "三大攻坚战" is a name.
 ARABIC_ONLY = {"大": "count"}
