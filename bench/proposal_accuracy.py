@@ -11,7 +11,8 @@ catalogue's sentence) and their names are alike; each is used once, best pairs f
 
 Labels: data/targets.csv (Zhengzhou 2026: rows with a number, and milestones whose date the
 text gives; all milestones with --undated-milestones), labels-examples.csv (Henan, Wuhan) in
-the reports folder, and bench/labels/*.csv (our own, labelled before any tuning).
+the reports folder, and bench/labels/*.csv (our own: Shijiazhuang labelled before any tuning,
+Hefei and Xi'an after reading the proposals; each needs its text in the reports folder).
 Only targets with a value or a due date count: qualitative rows are not proposals.
 """
 
