@@ -115,9 +115,11 @@ def _cases(args):
                 labelled.setdefault(row["report"], []).append(row)
     for report, rows in labelled.items():
         path = args.reports / f"{report}.md"
-        if path.exists():
-            year = int(report.rsplit("_", 1)[1])
-            yield report, path.read_text("utf-8"), year, _label_rows(rows)
+        if not path.exists():  # labelled, but its text is kept outside the repository
+            print(f"skipped {report}: no {path}", file=sys.stderr)
+            continue
+        year = int(report.rsplit("_", 1)[1])
+        yield report, path.read_text("utf-8"), year, _label_rows(rows)
 
 
 def _catalogue_rows(rows, undated: bool) -> list[Row]:
