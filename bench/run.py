@@ -201,11 +201,19 @@ def case_progress_e2e(entities: int, repeat: int) -> dict:
         cpu.append(time.process_time() - start)
 
     times = timed(judged, repeat)
+    spent = f"CPU {statistics.median(cpu):.2f} s ({min(cpu):.2f}-{max(cpu):.2f})"
+    try:  # the catalogue is kept between reports while it is unchanged: once read anew
+        from dashboard.services.catalogue_cache import forget
+
+        forget()
+        anew = timed(judged, 1)[0]
+        spent += f"; catalogue read anew {anew:.3f} s, CPU {cpu[-1]:.2f} s"
+    except ImportError:  # a tree from before the kept catalogue
+        pass
     n = con.execute("SELECT count(*) FROM figures").fetchone()[0]
     t = con.execute("SELECT count(*) FROM targets").fetchone()[0]
     con.close()
     shutil.rmtree(path.parent)
-    spent = f"CPU {statistics.median(cpu):.2f} s ({min(cpu):.2f}-{max(cpu):.2f})"
     return {"times": times, "baseline": duck, "note": f"{n:,} figures, {t:,} targets; {spent}"}
 
 
@@ -214,15 +222,15 @@ def _province_file(entities: int, path: Path) -> None:
     import duckdb
 
     from dashboard.core.vocab import CATALOGUE_COLUMNS
+    from dashboard.store.catalogue import load_targets
     from dashboard.store.schema import ensure_schema
 
     cat = synth.catalogue(entities, 400)
     figs = synth.figures(cat)
     con = duckdb.connect(str(path))
     ensure_schema(con)
-    columns = ", ".join(CATALOGUE_COLUMNS)
-    con.register("cat", cat.reindex(columns=CATALOGUE_COLUMNS))
-    con.execute(f"INSERT INTO targets ({columns}) SELECT {columns} FROM cat")
+    # loaded as the dashboard loads a catalogue: file order kept, its digest noted
+    load_targets(con, cat.reindex(columns=CATALOGUE_COLUMNS), f"synthetic-{entities}")
     con.register("figs", figs)
     con.execute(
         "INSERT INTO figures (upload_id, source_row, source_column, entity, year, id, "

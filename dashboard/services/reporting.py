@@ -14,10 +14,10 @@ from dashboard.core.explain import add_explanations, add_status_labels
 from dashboard.core.items import item_table
 from dashboard.core.periods import period_text
 from dashboard.core.progress import compute_progress
-from dashboard.core.progress_arrays import JUDGING_COLUMNS
 from dashboard.core.progress_row import TARGET_KEY
 from dashboard.core.seasonal import last_year_profiles, with_last_year
 from dashboard.core.settings import Thresholds, thresholds_from_toml
+from dashboard.services.catalogue_cache import judging_targets
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import comments as store_comments
 from dashboard.store import deadlines as store_deadlines
@@ -225,10 +225,7 @@ def progress(
 
 def _progress(con, year: int, month: int, thresholds, today, explained: bool) -> pd.DataFrame:
     # the catalogue with the report deadlines an administrator set per target (issue 21)
-    targets = with_deadlines(
-        store_catalogue.targets(con, year, columns=JUDGING_COLUMNS, numbered=True),
-        store_deadlines.current(con, year),
-    )
+    targets = with_deadlines(judging_targets(con, year), store_deadlines.current(con, year))
     # reduced in the database: only the figures judging can use leave it
     figures = store_figures.judged_figures(con, year, month)
     last_year = store_figures.current_figures(con, year - 1)

@@ -38,6 +38,16 @@ def loaded_digest(con: duckdb.DuckDBPyConnection) -> str | None:
     return get_meta(con, "catalogue_sha256")
 
 
+def version(con: duckdb.DuckDBPyConnection) -> tuple[str, str] | None:
+    """(where the database lives, the digest of the catalogue loaded into it): equal
+    versions, equal catalogues, since load_targets is the only writer of the targets and
+    sets the digest in the same transaction (and never loads a digest already loaded).
+    None where either is unknown: a database in memory, a catalogue written otherwise."""
+    name = dialect.database_name(con)
+    digest = loaded_digest(con) if name is not None else None
+    return (name, digest) if digest is not None else None
+
+
 def home_entity(con: duckdb.DuckDBPyConnection) -> str | None:
     return get_meta(con, "home_entity")
 

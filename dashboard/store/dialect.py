@@ -191,6 +191,17 @@ def target_number(con) -> str | None:
 DUCKDB_TARGET_NUMBER = "hash(entity, year, id)"
 
 
+def database_name(con) -> str | None:
+    """Where the connection's data lives, the same for every connection to it: a DuckDB
+    file's path, a server's address and database (psycopg's dsn, no password). None for
+    a database that lives only in this process's memory (two of them share no name)."""
+    if is_postgres(con):
+        return con.raw.info.dsn
+    return con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()[0]
+
+
 def insertion_order(con) -> str:
     """A column that orders a table's rows as they were added: DuckDB's rowid, PostgreSQL's
     ctid (rows are only ever appended to the tables it orders)."""
