@@ -684,11 +684,18 @@ def add_status_labels(progress: pd.DataFrame) -> pd.DataFrame:
     first = np.empty(len(distinct), dtype="int64")
     first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the first row of each
     records = keys.iloc[first].to_dict("records")
+    # objects as gathered: pandas turning 80,000 of them into its strings cost more than
+    # finding the words
     words = {
-        lang: np.array([status_label(r, lang) for r in records], dtype=object)[codes]
+        f"status_label_{lang}": pd.Series(
+            np.array([status_label(r, lang) for r in records], dtype=object)[codes],
+            index=progress.index,
+            dtype=object,
+            copy=False,
+        )
         for lang in ("zh", "en")
     }
-    return progress.assign(status_label_zh=words["zh"], status_label_en=words["en"])
+    return progress.assign(**words)
 
 
 def _combination(keys: pd.DataFrame) -> np.ndarray:

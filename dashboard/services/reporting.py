@@ -240,7 +240,10 @@ def _progress(con, year: int, month: int, thresholds, today, explained: bool) ->
     )
     result = add_explanations(result) if explained else add_status_labels(result)
     for lang, column in (("zh", "actual_period"), ("en", "actual_period_en")):
-        result[column] = _periods(result, lang)
+        # objects, as the core's words are (pandas' strings cost 3 ms a column to make)
+        result[column] = pd.Series(
+            _periods(result, lang), index=result.index, dtype=object, copy=False
+        )
     result["last_year_actual"] = _same_period_last_year(result, last_year)
     comments = store_comments.latest_comments(con, year, month)
     # the keys alone are merged (merging the whole result copied its 70 columns)
@@ -310,4 +313,4 @@ def _periods(result: pd.DataFrame, lang: str) -> np.ndarray:
         ],
         dtype=object,
     )
-    return words[back]  # objects: pandas makes them its strings faster than from a list
+    return words[back]
