@@ -217,10 +217,13 @@ class Result:
     }
 
     FROM_CATALOGUE = ("assessment", "target", "target_low", "target_high", "as_of_month")
+    WORDS = ("status", "report_due")  # objects too, other than None at first or later
 
     def __init__(self, n: int):
         skip = {*self.TEXTS, *self.PASSED, *self.EXTRA, *self.FROM_CATALOGUE}
-        self.cols = {name: np.full(n, np.nan) for name in RESULT_COLUMNS if name not in skip}
+        numbers = [c for c in RESULT_COLUMNS if c not in skip and c not in self.WORDS]
+        # rows of one block: one allocation and one fill for the 35 number columns
+        self.cols = dict(zip(numbers, np.full((len(numbers), n), np.nan), strict=True))
         self.cols.update({name: objects(n, None) for name in self.TEXTS})
         self.cols["status"] = objects(n, "not_assessable")
         self.cols["report_due"] = objects(n, None)

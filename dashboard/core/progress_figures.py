@@ -253,9 +253,7 @@ def _latest_note(n: int, tidx, end, raw, milestone: np.ndarray) -> np.ndarray:
     latest = np.full(n, -1, dtype="int64")
     np.maximum.at(latest, tidx, end)
     hit = end == latest[tidx]
-    notes[tidx[hit]] = raw[hit]
-    return np.where(
-        pd.Series(notes, dtype=object, copy=False).isin(("0", "1", "2", "0.0", "1.0", "2.0")),
-        None,
-        notes,
-    )
+    words = raw[hit]  # the latest reports' words only, not every target's row
+    bare = pd.Series(words, dtype=object, copy=False).isin(("0", "1", "2", "0.0", "1.0", "2.0"))
+    notes[tidx[hit]] = np.where(bare.to_numpy(), None, words)
+    return notes
