@@ -1,8 +1,8 @@
 """The catalogue as judging reads it, kept between reports while it stays the same.
 
 A report reads the figures every time (each upload changes them) but the catalogue seldom
-changes: at province scale its read was an eighth of a report (80,000 targets, 24
-columns, 35 ms of CPU). A catalogue is named by store/catalogue.version (the database and
+changes: for 80,000 targets (the 1M-figure benchmark) its read was 35 ms of CPU, an
+eighth of a report. A catalogue is named by store/catalogue.version (the database and
 the digest loaded into it); one without a name (a database in memory) is read every time.
 Callers get a shallow copy: pandas copies on write, so adding or replacing a column of it
 leaves the kept frame as it was.
@@ -16,7 +16,9 @@ import pandas as pd
 from dashboard.core.progress_arrays import JUDGING_COLUMNS
 from dashboard.store import catalogue as store_catalogue
 
-KEPT_AT_MOST = 4  # catalogues (database, digest, year): a province's is ~100 MB
+# catalogues (database, digest, year): 80,000 targets' frame is 28 MB, 800,000 targets'
+# ten times that; a report holds it while it judges anyway
+KEPT_AT_MOST = 2
 _kept: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
 _lock = threading.Lock()  # Streamlit sessions report on threads of one process
 
@@ -36,6 +38,8 @@ def judging_targets(con, year: int) -> pd.DataFrame:
     # in its own snapshot: the frame could be the next catalogue's)
     if key is not None and store_catalogue.version(con) == version:
         with _lock:
+            for stale in [k for k in _kept if (k[0], k[2]) == (key[0], key[2])]:
+                del _kept[stale]  # the same database's year, an earlier catalogue
             _kept[key] = frame
             while len(_kept) > KEPT_AT_MOST:
                 _kept.popitem(last=False)
