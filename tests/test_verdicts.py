@@ -755,3 +755,32 @@ def test_thresholds_are_a_deployment_setting(tmp_path):
         thresholds_from_toml("[thresholds]\nyellow = 3\n")
     with pytest.raises(BadSettings):
         thresholds_from_toml("[thresholds]\ngap_from = 'printed'\n")
+
+
+# ------------------------------------------------------------------ audit (verdicts helper)
+
+
+def test_a_stale_figure_names_the_report_that_is_late_not_the_as_of_month():
+    # November's figure is due 15 December: on 26 November what is late is 1—10月 (due 15
+    # November), judged against October's time share (83.3%), not November's (91.7%)
+    r = one(CHARGERS, [(1, 7, "ytd", 1800.0)], 11, today=date(2026, 11, 26))
+    assert (r["status"], r["expected_end"], r["report_due"]) == (
+        "overdue_report",
+        10,
+        date(2026, 11, 15),
+    )
+    assert (r["time_share_pct"], r["gap_pp"], r["data_lag_months"]) == (83.3, -23.3, 3)
+    assert r["explanation_zh"] == (
+        "1—10月数据未报送，最新1—7月累计完成1,800个，占全年目标的60.0%，低于10月序时进度23.3个百分点"
+    )
+    assert r["explanation_en"].startswith("Jan–Oct figure not reported; latest Jan–Jul")
+    assert r["explanation_en"].endswith("behind the October time share (83.3%)")
+
+
+def test_a_stale_kept_level_names_the_late_month_not_the_as_of_month():
+    rows = [(m, m, "level", 100.0) for m in range(1, 8)]
+    r = one(DRINKING, rows, 11, today=date(2026, 11, 26))
+    assert (r["status"], r["months_missing"], r["expected_end"]) == ("overdue_report", 3, 10)
+    assert r["explanation_zh"] == (
+        "10月数据未报送，最新7月为100%，已报送各期均达到保持100%的要求，8月等3期数据未报送"
+    )

@@ -122,8 +122,13 @@ def _mark_reports(res: Result, c: Catalogue, s: State, day: np.ndarray) -> None:
     res.put(late, status="overdue_report", time_position=None)
     lag = s.due - s.end
     res.put(numeric & s.has, data_lag_months=np.where(lag > 0, lag, np.nan))
-    res.put(np.ones(c.n, dtype=bool), expected_end=s.expected)
-    res.put(~np.isnan(s.expected), report_due=_due_dates(c, s.expected, day))
+    # An overdue report names the period that is late, not the as-of month's: in November
+    # (its report due 15 December) a figure last reported for July is late for 1—10月,
+    # due 15 November, and is judged against October's time share.
+    stale = late & (lag > 0)
+    expected = np.where(stale, s.due, s.expected)
+    res.put(np.ones(c.n, dtype=bool), expected_end=expected)
+    res.put(~np.isnan(expected), report_due=_due_dates(c, expected, day))
 
 
 def _due_dates(c: Catalogue, expected: np.ndarray, day: np.ndarray) -> np.ndarray:
