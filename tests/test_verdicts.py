@@ -784,3 +784,21 @@ def test_a_stale_kept_level_names_the_late_month_not_the_as_of_month():
     assert r["explanation_zh"] == (
         "10月数据未报送，最新7月为100%，已报送各期均达到保持100%的要求，8月等3期数据未报送"
     )
+
+
+@pytest.mark.parametrize(
+    ("target", "figures", "month"),
+    [
+        (ENERGY, [(1, 12, "level", -4.0)], 12),  # 下降4.0% against 下降4%以上
+        (DRINKING, [(m, m, "level", 100.0) for m in range(1, 11)], 10),
+        (
+            {**DRINKING, "kind": "level", "unit": "类", "direction": "lower", "target_value": 2.0},
+            [(m, m, "level", 2.0) for m in range(1, 11)],
+            10,
+        ),
+    ],
+)
+def test_a_figure_exactly_on_a_lower_bar_has_a_gap_of_plain_zero(target, figures, month):
+    r = one(target, figures, month, today=date(2027, 7, 25))
+    assert r["status"] in ("achieved", "on_track")
+    assert r["gap_pp"] == 0.0 and math.copysign(1.0, r["gap_pp"]) == 1.0  # never "-0.0"

@@ -161,3 +161,8 @@ def _round_as_shown(res: Result, c: Catalogue) -> None:
         c.rate, cols["required_pace"], round_half_up(cols["required_pace"], 2)
     )
     cols["pace_ratio"] = round_half_up(cols["pace_ratio"], 2)
+    # −1 × 0 is −0.0, which JSON and exports print as "-0.0" (a decrease met exactly, a
+    # class kept exactly): adding 0.0 makes every zero positive
+    for values in cols.values():
+        if values.dtype.kind == "f":
+            values += 0.0
