@@ -460,3 +460,11 @@ def test_the_overview_says_when_nothing_is_overdue(sample_ws, monkeypatch):
     assert at.title[0].value == "目标进度看板 · 2026年2月"
     assert not any(e.label.startswith("各部门未报送") for e in at.expander)
     assert "2026年2月：没有逾期未报送的数据。" in [c.value for c in at.caption]
+
+
+def test_a_report_is_never_zero_days_late():
+    from dashboard.core.reminders import due_period
+
+    row = {"year": 2026, "frequency": "monthly", "publication_lag": 1}
+    assert due_period(row, 10, date(2026, 11, 15), 15) == 9  # 1—10月 due today: in time
+    assert due_period(row, 10, date(2026, 11, 16), 15) == 10  # one day late

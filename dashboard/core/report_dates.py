@@ -19,13 +19,16 @@ def report_due_date(year: int, period_end: int, lag: int, day: int = 15) -> date
 def latest_due_month(
     year: np.ndarray, lag: np.ndarray, today: date | None, day: int | np.ndarray
 ) -> np.ndarray:
-    """Per target, the last month of its year whose figure is due by `today` (any number;
-    +inf without a clock, i.e. everything up to the as-of month counts as due). `day`: the
-    report day, one for all or each target's own (core/deadlines.py)."""
+    """Per target, the last month of its year whose figure is due by `today`, i.e. whose
+    report date has passed (any number; +inf without a clock, i.e. everything up to the
+    as-of month counts as due). `day`: the report day, one for all or each target's own
+    (core/deadlines.py). The report day itself is in time, as a supervision item's deadline
+    is: a figure due on the 15th and missing on the 15th is not yet late (0 days late is
+    not late), on the 16th it is."""
     if today is None:
         return np.full(len(year), np.inf)
     months = today.year * 12 + (today.month - 1) - year * 12 + 1 - lag
-    return (months - (today.day < np.asarray(day)).astype("int64")).astype("float64")
+    return (months - (today.day <= np.asarray(day)).astype("int64")).astype("float64")
 
 
 def snap_to_periods(quarterly: np.ndarray, first: np.ndarray, month: np.ndarray) -> np.ndarray:
