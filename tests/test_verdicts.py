@@ -428,7 +428,10 @@ def test_a_late_completion_is_done_late_and_keeps_its_overdue_months():
     figures = [(9, 9, "level", 1.0), (11, 11, "level", 2.0)]
     overdue = one(t, figures, 10)
     assert (overdue["status"], overdue["status_label_zh"]) == ("off_track", "已逾期")
-    assert overdue["explanation_zh"] == "计划10月底完成，截至2026年10月底推进中，已逾期"
+    # September's report is the latest: October's state is not known, its report is late
+    assert overdue["explanation_zh"] == (
+        "计划10月底完成，截至2026年9月底推进中，10月进展未报送，已逾期"
+    )
     r = one(t, figures, 12, today=YEAR_END)
     assert (r["status"], r["status_label_zh"]) == ("achieved", "逾期完成")
     assert (r["completed_month"], r["overdue_months"]) == (11, 1)
@@ -802,3 +805,46 @@ def test_a_figure_exactly_on_a_lower_bar_has_a_gap_of_plain_zero(target, figures
     r = one(target, figures, month, today=date(2027, 7, 25))
     assert r["status"] in ("achieved", "on_track")
     assert r["gap_pp"] == 0.0 and math.copysign(1.0, r["gap_pp"]) == 1.0  # never "-0.0"
+
+
+BONDED_ZONE = {**MILESTONE, "due_date": date(2026, 10, 31)}  # 新郑综保区: 10月底
+
+
+@pytest.mark.parametrize("today", [date(2026, 10, 31), date(2026, 11, 1), date(2026, 11, 15)])
+def test_a_milestone_on_its_due_date_waits_for_the_due_months_report(today):
+    # September said 推进中; October's report (due 15 November) may yet say done
+    r = one(BONDED_ZONE, [(9, 9, "level", 1.0, "推进中")], 10, today=today)
+    assert (r["status"], r["status_label_zh"]) == ("on_track", "正常推进")
+    assert r["explanation_zh"] == "计划10月底完成，截至2026年9月底推进中（10月进展尚未到报送期）"
+    assert r["explanation_en"] == (
+        "Due end of Oct 2026; as of end of Sep: in progress (the Oct report is not due yet)"
+    )
+
+
+def test_a_milestone_past_its_due_date_with_the_due_months_report_missing_is_overdue():
+    r = one(BONDED_ZONE, [(9, 9, "level", 1.0, "推进中")], 11, today=date(2026, 11, 26))
+    assert (r["status"], r["status_label_zh"], r["data_lag_months"]) == ("off_track", "已逾期", 1)
+    assert r["explanation_zh"] == "计划10月底完成，截至2026年9月底推进中，10月进展未报送，已逾期"
+
+
+def test_a_milestone_whose_due_months_report_says_not_done_is_overdue_at_once():
+    figures = [(9, 9, "level", 1.0, "推进中"), (10, 10, "level", 1.0, "推进中")]
+    r = one(BONDED_ZONE, figures, 10, today=date(2026, 11, 1))
+    assert (r["status"], r["status_label_zh"]) == ("off_track", "已逾期")
+    assert r["explanation_zh"] == "计划10月底完成，截至2026年10月底推进中，已逾期"
+
+
+def test_a_milestone_done_a_month_late_reads_done_late():
+    figures = [(10, 10, "level", 1.0, "推进中"), (11, 11, "level", 2.0, "已启动运行")]
+    r = one(BONDED_ZONE, figures, 12, today=date(2027, 1, 25))
+    assert (r["status"], r["status_label_zh"], r["overdue_months"]) == ("achieved", "逾期完成", 1)
+    assert r["explanation_zh"] == "计划10月底完成，11月完成，逾期1个月"
+
+
+@pytest.mark.parametrize(
+    ("today", "status"),
+    [(date(2026, 11, 15), "on_track"), (date(2026, 11, 16), "overdue_report")],
+)
+def test_the_report_day_itself_is_in_time(today, status):
+    r = one(CHARGERS, [(1, 9, "ytd", 2500.0)], 10, today=today)
+    assert (r["status"], r["report_due"]) == (status, date(2026, 11, 15))

@@ -522,10 +522,30 @@ def _milestone(r: ProgressRow, lang: str) -> str:
         due=due_text(due, lang),
         due_year=due.year,
         year=r["year"],
-        month=Msg(f"month.{r['as_of_month']}"),
+        month=Msg(f"month.{_reported_month(r)}"),
         state=_state_words(r),
     )
+    out += _later_report(r, lang)
     return out + (text("explain.milestone.overdue", lang) if r["status"] == "off_track" else "")
+
+
+def _reported_month(r: ProgressRow) -> int:
+    """The month a milestone's state is known at: its latest report's, never a later month
+    the report does not cover ("截至10月底推进中" from September's report is not known)."""
+    if missing(r["actual_end"]) or r["status"] == "achieved":
+        return int(r["as_of_month"])
+    return int(r["actual_end"])
+
+
+def _later_report(r: ProgressRow, lang: str) -> str:
+    """After an older report: the next month's report is overdue, or not yet due."""
+    if missing(r["actual_end"]) or r["actual_end"] >= r["as_of_month"] or r["status"] == "achieved":
+        return ""
+    if not missing(r["data_lag_months"]):
+        late = int(r["actual_end"] + r["data_lag_months"])
+        return text("explain.milestone.report_late", lang, month=Msg(f"month.{late}"))
+    after = Msg(f"month.{int(r['actual_end']) + 1}")
+    return text("explain.milestone.pending", lang, month=after)
 
 
 def _state_words(r: ProgressRow) -> Msg:

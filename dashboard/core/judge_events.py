@@ -18,8 +18,12 @@ def judge_milestones(res: Result, c: Catalogue, s: State, month: int, th: Thresh
         return
     code = s.value
     done = ~np.isnan(s.done_end)
-    # Due dates are month ends ("10月底"): by the end of the due month the task is overdue.
-    overdue = month >= c.due_month
+    # Due dates are month ends ("10月底"): by the end of the due month the task is overdue,
+    # once a report for that month says it is not done, or that report is due and missing.
+    # Before then (on 31 October, or on 1 November with September's "推进中" the latest
+    # report) it is judged on its latest report: the October report may yet say done.
+    known_by_due = (np.nan_to_num(s.end) >= c.due_month) | (s.due >= c.due_month)
+    overdue = (month >= c.due_month) & known_by_due
     months_left = c.due_month - month
     late = done & (s.done_end > c.due_month)
     state = pick([done, code == 1, code == 0], [STATES[2], STATES[1], STATES[0]], None)
@@ -42,6 +46,11 @@ def judge_milestones(res: Result, c: Catalogue, s: State, month: int, th: Thresh
         overdue_months=np.where(late, s.done_end - c.due_month, np.nan),
         milestone_note=s.note,
     )
+    # a progress report older than the as-of month: how many months the latest report due
+    # lags behind (the explanation says whether the as-of month's report is late or not
+    # yet due)
+    lag = s.due - s.end
+    res.put(mask & ~done & (lag > 0), data_lag_months=lag)
 
 
 def judge_qualitative(

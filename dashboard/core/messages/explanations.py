@@ -236,6 +236,11 @@ TEXT = {
         "Due {due} {due_year}; as of end of {month}: {state}",
     ),
     "explain.milestone.overdue": ("，已逾期", ", overdue"),
+    "explain.milestone.report_late": ("，{month}进展未报送", "; the {month} report is overdue"),
+    "explain.milestone.pending": (
+        "（{month}进展尚未到报送期）",
+        " (the {month} report is not due yet)",
+    ),
     "explain.milestone.late": (
         "计划{due}完成，{done}完成，逾期{months}",
         "Due {due} {due_year}; done in {done}, {months} late",
