@@ -848,3 +848,15 @@ def test_a_milestone_done_a_month_late_reads_done_late():
 def test_the_report_day_itself_is_in_time(today, status):
     r = one(CHARGERS, [(1, 9, "ytd", 2500.0)], 10, today=today)
     assert (r["status"], r["report_due"]) == (status, date(2026, 11, 15))
+
+
+@pytest.mark.parametrize(("goal", "actual"), [(0.5, 0.0), (0.0, -0.5)])
+def test_growth_needed_after_none_or_a_decline_is_out_of_reach_in_words(goal, actual):
+    # 1—9月 growth of 0.0% against 0.5%, or −0.5% against "正增长" (0%以上): the pace
+    # ratio is infinite; the explanation crashed on it (Decimal of inf) and took the whole
+    # progress run down
+    t = {**GROWTH, "comparator": "at_least", "target_value": goal}
+    r = one(t, [(1, 9, "ytd", actual)], 9)
+    assert (r["status"], r["verdict_reason"]) == ("off_track", "pace_multiple")
+    assert r["explanation_zh"].endswith("全年目标难以完成")
+    assert r["explanation_en"].endswith("the annual target is out of reach")

@@ -323,7 +323,7 @@ def _flow_pace(r: ProgressRow, lang: str, u: str) -> str:
         key = "explain.pace.quarters" if quarterly else "explain.pace.months"
         out = text(key, lang, left=left, pace=pace["figure"], unit=pace["unit"])
     if r["verdict_reason"] == "pace_multiple":
-        if missing(r["pace_ratio"]):
+        if _no_ratio(r["pace_ratio"]):
             return out + text("explain.pace.out_of_reach", lang)
         per = Msg("explain.per.quarter" if quarterly else "explain.per.month")
         period = period_text(1, n, lang, quarterly)
@@ -400,6 +400,12 @@ def _rate_verdict(r: ProgressRow, lang: str) -> str:
     return text("explain.rate.short", lang, short=short["figure"], unit=short["unit"])
 
 
+def _no_ratio(ratio: float) -> bool:
+    """No multiple to quote: none worked out, or any pace after none or a decline so far
+    (the core's ratio is then infinite: out of reach, said in words)."""
+    return missing(ratio) or not np.isfinite(ratio)
+
+
 def _rate_pace(r: ProgressRow, lang: str) -> str:
     if r["required_pace"] <= 0:
         return text("explain.rate.basically_met", lang)
@@ -413,7 +419,7 @@ def _rate_pace(r: ProgressRow, lang: str) -> str:
     else:
         out = text("explain.rate.pace", lang, pace=pace, basis=basis)
     if r["verdict_reason"] == "pace_multiple":
-        if missing(r["pace_ratio"]):
+        if _no_ratio(r["pace_ratio"]):
             return out + text("explain.pace.out_of_reach", lang)
         ratio = f"{_decimal(r['pace_ratio'], 1):f}"
         return out + text("explain.rate.multiple", lang, ratio=ratio)
