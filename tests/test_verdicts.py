@@ -860,3 +860,36 @@ def test_growth_needed_after_none_or_a_decline_is_out_of_reach_in_words(goal, ac
     assert (r["status"], r["verdict_reason"]) == ("off_track", "pace_multiple")
     assert r["explanation_zh"].endswith("全年目标难以完成")
     assert r["explanation_en"].endswith("the annual target is out of reach")
+
+
+ZERO_CAP = {"target_value": 0.0, "comparator": "at_most", "direction": "lower", "unit": "起"}
+
+
+@pytest.mark.parametrize(
+    ("target", "figures", "month", "status", "sentence"),
+    [
+        (ZERO_CAP, [(1, 10, "ytd", 0.0)], 10, "on_track", "1—10月累计0起，未超过目标（0起以内）"),
+        (ZERO_CAP, [(1, 10, "ytd", 2.0)], 10, "off_track", "1—10月累计2起，超过目标（0起以内）"),
+        (ZERO_CAP, [(1, 12, "ytd", 0.0)], 12, "achieved", "全年累计0起，未超过目标（0起以内）"),
+        (ZERO_CAP, [(1, 12, "ytd", 1.0)], 12, "off_track", "全年累计1起，超过目标（0起以内）"),
+        (
+            {"target_value": 0.0, "comparator": "at_least"},
+            [(1, 10, "ytd", 5.0)],
+            10,
+            "achieved",
+            "1—10月累计5个，已完成全年目标",
+        ),
+        (
+            {**SHARE, **ZERO_CAP, "measure": "level"},
+            [(9, 9, "level", 1.0)],
+            9,
+            "off_track",
+            "9月为1起",
+        ),
+    ],
+)
+def test_a_target_of_zero_has_no_completion_share(target, figures, month, status, sentence):
+    # 安全事故零发生: a share of zero is no number (it was inf, and the explanation crashed)
+    r = one(target, figures, month, today=YEAR_END)
+    assert (r["status"], r["explanation_zh"]) == (status, sentence)
+    assert nan(r["completion_pct"]) and nan(r["gap_pp"])

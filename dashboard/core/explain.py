@@ -161,6 +161,8 @@ def _flow(r: ProgressRow, lang: str) -> str:
     if _has_items(r):
         return _items(r, lang, u, ranged)
     actual, completion = figure(r, r["actual"], lang), pct(r["completion_pct"])
+    if r["target"] == 0 and not ranged:
+        return _flow_of_zero(r, lang, actual)
     if _final(r):
         return _flow_final(r, lang, u, ranged)
     share_of = Msg("explain.share_of.range" if ranged else "explain.share_of.target")
@@ -187,6 +189,18 @@ def _flow(r: ProgressRow, lang: str) -> str:
     if r["months_missing"] and r["months_missing"] > 0:
         out += text("explain.gaps", lang, count=_count_months(int(r["months_missing"])))
     return out
+
+
+def _flow_of_zero(r: ProgressRow, lang: str, actual: dict) -> str:
+    """A target of zero (安全事故零发生: 0以内): the count against the bar, no share of it."""
+    key = "explain.year.flow_bare" if _final(r) else "explain.flow.bare"
+    out = _prefix(r, lang) + text(
+        key, lang, period=_period(r, lang), actual=actual["figure"], unit=actual["unit"]
+    )
+    if r["direction"] != "lower":
+        return out + (text("explain.flow.achieved", lang) if r["status"] == "achieved" else "")
+    within = "explain.cap.over" if r["actual"] > 0 else "explain.cap.within"
+    return out + text(within, lang, target=target_phrase(r, lang))
 
 
 def _flow_final(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
@@ -365,7 +379,7 @@ def _rate(r: ProgressRow, lang: str) -> str:
     goal = Msg.of("explain.goal", target=target_phrase(r, lang))
     if r["unit"] in ("%", "类"):
         out += text("explain.relation", lang, relation=_rate_relation(r, goal, lang))
-    else:
+    elif not missing(r["completion_pct"]):  # none of a target of zero
         out += text("explain.rate.share", lang, goal=goal, completion=pct(r["completion_pct"]))
     if not missing(r["tolerance_pp"]) and -r["tolerance_pp"] <= r["gap_pp"] < 0:
         out += text("explain.rate.tolerance", lang, tolerance=pct(r["tolerance_pp"]))

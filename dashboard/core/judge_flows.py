@@ -28,7 +28,8 @@ def judge_flows(res: Result, c: Catalogue, s: State, seasonal, th: Thresholds) -
     scheduled = c.assess["year_end"] | c.assess["items"]
     # a pace of a vanishing figure so far overflows to inf: out of reach, as meant
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        completion_raw = v / floor * 100
+        # a share of nothing is no number: "零发生" (0以内) or "0以上" has no completion %
+        completion_raw = np.where(floor == 0, np.nan, v / floor * 100)
         share_raw = n / 12 * 100
         gap = gap_of(completion_raw, share_raw, th.gap_from)
         has_season = ~np.isnan(seasonal) & (seasonal > 0)
@@ -44,7 +45,7 @@ def judge_flows(res: Result, c: Catalogue, s: State, seasonal, th: Thresholds) -
     )
     status_up, reason = _pace_verdict(status_up, pace, th)
     status_down = pick(
-        [v > c.target, final, gap <= 0, gap <= th.amount_at_risk_pp],
+        [v > c.target, final, (gap <= 0) | (c.target == 0), gap <= th.amount_at_risk_pp],
         ["off_track", "achieved", "on_track", "at_risk"],
         "off_track",
     )

@@ -19,14 +19,17 @@ def judge_rates(res: Result, c: Catalogue, s: State, seasonal, th: Thresholds) -
     bar = signed_bar(c.target, c.is_comp["decrease"])
     sign = np.where(c.lower, -1.0, 1.0)
     year_end = c.assess["year_end"]
+    # a bar of zero (0以上, 0以内) has no completion share: the figure is compared directly
+    absolute = c.points | (bar == 0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        completion_raw = np.where(c.points, np.nan, v / bar * 100)
+        completion_raw = np.where(absolute, np.nan, v / bar * 100)
         # decided on the raw figure: 59.95 is below 60, 445.8万亩 below 446万亩
-        gap_raw = np.where(c.points, sign * (v - bar), completion_raw - 100)
+        gap_raw = np.where(absolute, sign * (v - bar), completion_raw - 100)
     tol = np.where(
         c.is_comp["about"], np.where(np.isnan(c.tolerance), th.about_tolerance_pp, c.tolerance), 0.0
     )
-    risk = np.where(c.points, th.rate_at_risk_pp, th.amount_at_risk_pp)
+    # the amount band is points of completion: a bar of zero has none, any miss is a miss
+    risk = np.where(c.points, th.rate_at_risk_pp, np.where(absolute, 0.0, th.amount_at_risk_pp))
     final = np.where(year_end, s.end >= np.nan_to_num(c.assess_month, nan=12.0), s.end == 12)
     met = gap_raw >= -tol
     status = pick(
@@ -51,7 +54,9 @@ def judge_rates(res: Result, c: Catalogue, s: State, seasonal, th: Thresholds) -
         mask,
         completion_pct=shown(completion_raw, 1, np.where(met, np.nan, 100.0)),
         gap_pp=np.where(
-            c.points, sign * difference(v, bar, where=mask & c.points), shown(gap_raw, 1, 0.0)
+            c.points,
+            sign * difference(v, bar, where=mask & c.points),
+            np.where(absolute, np.nan, shown(gap_raw, 1, 0.0)),
         ),
         status=status,
         time_position=position,

@@ -43,6 +43,11 @@ TEXT = {
         "{period} cumulative {actual} {unit}, {completion}% of {share_of}",
     ),
     "explain.flow.achieved": ("，已完成全年目标", ", annual target already met"),
+    # a target of zero ("零发生", 0以内) has no completion share
+    "explain.flow.bare": ("{period}累计{actual}{unit}", "{period} cumulative {actual} {unit}"),
+    "explain.year.flow_bare": ("全年累计{actual}{unit}", "Full year: {actual} {unit}"),
+    "explain.cap.within": ("，未超过目标（{target}）", ", within the target ({target})"),
+    "explain.cap.over": ("，超过目标（{target}）", ", over the target ({target})"),
     "explain.flow.upper_reached": (
         "并达到目标上限{high}{unit}",
         " and the upper bound ({high} {unit}) reached",
