@@ -893,3 +893,27 @@ def test_a_target_of_zero_has_no_completion_share(target, figures, month, status
     r = one(target, figures, month, today=YEAR_END)
     assert (r["status"], r["explanation_zh"]) == (status, sentence)
     assert nan(r["completion_pct"]) and nan(r["gap_pp"])
+
+
+ZERO_JOBLESS = {
+    **DRINKING,
+    "kind": "count",
+    "target_value": 0.0,
+    "unit": "户",
+    "direction": "lower",
+    "assessment": "clear_within",
+}
+
+
+def test_households_found_in_december_are_cleared_next_january_not_failed():
+    rows = [(m, m, "level", 2.0 if m == 12 else 0.0) for m in range(1, 13)]
+    r = one(ZERO_JOBLESS, rows, 12, today=YEAR_END)
+    assert (r["status"], r["status_label_zh"]) == ("at_risk", "预警")
+    assert r["explanation_zh"] == "12月为2户，须于2027年1月底前清零"
+    assert r["explanation_en"] == "Dec: 2 households, to be cleared by the end of Jan 2027"
+
+
+def test_households_not_cleared_within_a_month_stay_a_failure_at_year_end():
+    rows = [(m, m, "level", 2.0 if m in (11, 12) else 0.0) for m in range(1, 13)]
+    r = one(ZERO_JOBLESS, rows, 12, today=YEAR_END)
+    assert (r["status"], r["breach_month"]) == ("off_track", 12)

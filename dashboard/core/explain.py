@@ -494,8 +494,16 @@ def _clearing(r: ProgressRow, lang: str, u: str, value: str, fails: bool) -> str
     end = int(r["actual_end"])
     month = Msg(f"month.{end}")
     if fails:
-        nxt = Msg(f"month.{min(end + (3 if r['frequency'] == 'quarterly' else 1), 12)}")
-        return text("explain.clear.pending", lang, month=month, value=value, next=nxt)
+        by = end + (3 if r["frequency"] == "quarterly" else 1)
+        if by > 12:  # December's are cleared next January (was "须于12月底前清零")
+            nxt = Msg(f"month.{by - 12}")
+            year = int(r["year"]) + 1
+            return text(
+                "explain.clear.pending_year", lang, month=month, value=value, next=nxt, year=year
+            )
+        return text(
+            "explain.clear.pending", lang, month=month, value=value, next=Msg(f"month.{by}")
+        )
     out = text("explain.clear.kept", lang, month=month, value=value)
     if not missing(r["warning_month"]) and r["warning_month"] < end:
         warned = Msg(f"month.{int(r['warning_month'])}")

@@ -214,6 +214,10 @@ TEXT = {
         "{month}为{value}，须于{next}底前清零",
         "{month}: {value}, to be cleared by the end of {next}",
     ),
+    "explain.clear.pending_year": (
+        "{month}为{value}，须于{year}年{next}底前清零",
+        "{month}: {value}, to be cleared by the end of {next} {year}",
+    ),
     "explain.clear.kept": (
         "{month}为{value}，达到动态清零要求",
         "{month}: {value}, cleared as required",
