@@ -917,3 +917,8 @@ def test_households_not_cleared_within_a_month_stay_a_failure_at_year_end():
     rows = [(m, m, "level", 2.0 if m in (11, 12) else 0.0) for m in range(1, 13)]
     r = one(ZERO_JOBLESS, rows, 12, today=YEAR_END)
     assert (r["status"], r["breach_month"]) == ("off_track", 12)
+
+
+def test_an_annual_figure_covers_the_year():
+    r = one(ENERGY, [(1, 12, "level", -4.2)], 12, today=date(2027, 7, 25))
+    assert (r["actual_start"], r["actual_end"], r["status"]) == (1, 12, "achieved")

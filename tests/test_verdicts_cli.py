@@ -99,6 +99,8 @@ def test_floors_on_raw_values(empty_ws, tmp_path):
     assert share["explanation_zh"] == "1—10月为59.95%，低于目标（60%以上）0.05个百分点"
     grain = progress(empty_ws, "2026-12", "2027-03-01")["grain_area"]
     assert (grain["status"], grain["completion_pct"]) == ("off_track", 99.96)
+    # an annual figure is the year's, not December's ("12月")
+    assert (grain["actual_period"], grain["actual_period_en"]) == ("全年", "full year")
 
 
 def test_year_end_awaiting_release_and_overdue(empty_ws, tmp_path):

@@ -78,7 +78,8 @@ def reduce_figures(
 
     value_out = np.where(c.flow_measure, flow_val, np.where(c.cumulative_rate, ytd_val, lvl_val))
     end_out = np.where(c.flow_measure, flow_end, np.where(c.cumulative_rate, ytd_end, lvl_end))
-    start_out = np.where(c.level_measure, end_out, 1.0)
+    # a level covers its period end; an annual figure (energy intensity, grain) the year
+    start_out = np.where(c.level_measure & ~c.freq["annual"], end_out, 1.0)
     start_out[np.isnan(end_out)] = np.nan
 
     expected = snap_to_periods(c.quarterly, c.first, np.full(n, float(month)))

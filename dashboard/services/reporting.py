@@ -302,7 +302,10 @@ def _periods(result: pd.DataFrame, lang: str) -> np.ndarray:
     Worked out once per distinct period (a province has a handful, not 800,000)."""
     start = result["actual_start"].to_numpy(dtype="float64", na_value=np.nan)
     end = result["actual_end"].to_numpy(dtype="float64", na_value=np.nan)
-    quarterly = (result["frequency"] == "quarterly").to_numpy(dtype=bool, na_value=False)
+    # quarterly and annual figures are named as bulletins do: 前三季度, 全年 (not 1—12月)
+    quarterly = (
+        result["frequency"].isin(("quarterly", "annual")).to_numpy(dtype=bool, na_value=False)
+    )
     known = ~(np.isnan(start) | np.isnan(end))
     code = np.where(known, np.nan_to_num(start) * 32 + np.nan_to_num(end) * 2 + quarterly, -1)
     back, distinct = pd.factorize(code.astype("int64"))  # hashed: a handful, not sorted
