@@ -922,3 +922,38 @@ def test_households_not_cleared_within_a_month_stay_a_failure_at_year_end():
 def test_an_annual_figure_covers_the_year():
     r = one(ENERGY, [(1, 12, "level", -4.2)], 12, today=date(2027, 7, 25))
     assert (r["actual_start"], r["actual_end"], r["status"]) == (1, 12, "achieved")
+
+
+ROUTES = {
+    "comparator": "range",
+    "target_value": None,
+    "target_low": 5.0,
+    "target_high": 8.0,
+    "unit": "条",
+    "assessment": "year_end",
+}
+
+
+@pytest.mark.parametrize(
+    ("actual", "status", "sentence"),
+    [
+        (4.0, "off_track", "全年完成4条，完成目标下限的80.0%，未完成全年目标，差1条"),
+        (5.0, "achieved", "全年完成5条，完成目标下限的100.0%"),
+        (8.0, "achieved", "全年完成8条，完成目标下限的160.0%，达到目标上限8条"),
+        (9.0, "achieved", "全年完成9条，完成目标下限的180.0%，达到目标上限8条"),
+    ],
+)
+def test_a_range_at_year_end_is_met_at_its_floor_and_exceeded_at_its_ceiling(
+    actual, status, sentence
+):
+    r = one(ROUTES, [(1, 12, "ytd", actual)], 12, today=YEAR_END)
+    assert (r["status"], r["explanation_zh"]) == (status, sentence)
+
+
+def test_a_quarterly_rate_needs_growth_in_the_remaining_quarters_not_months():
+    gdp = {**GROWTH, "comparator": "at_least", "target_value": 5.0, "frequency": "quarterly"}
+    r = one(gdp, [(1, 3, "ytd", 5.2)], 5, today=date(2026, 6, 10))
+    assert (r["status"], r["actual_end"], r["required_pace"]) == ("on_track", 3, 4.9)
+    assert r["explanation_zh"] == (
+        "一季度累计增长5.2%，高于目标（5%以上）0.2个百分点，其余季度需增长4.9%方能完成全年目标（按月份测算）"
+    )

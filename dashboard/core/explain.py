@@ -214,7 +214,7 @@ def _flow_final(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
     }
     if r["actual_end"] == 12:
         if r["status"] == "achieved":
-            return text("explain.year.flow_met", lang, **params)
+            return text("explain.year.flow_met", lang, **params) + _upper_reached(r, lang, ranged)
         return text("explain.year.flow", lang, **params) + text(
             "explain.year.missed", lang, short=short["figure"], unit=short["unit"]
         )
@@ -225,6 +225,14 @@ def _flow_final(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
     return out + text(
         "explain.due.missed", lang, due=due, short=short["figure"], unit=short["unit"]
     )
+
+
+def _upper_reached(r: ProgressRow, lang: str, ranged: bool) -> str:
+    """A range met at its high end ("5-8条" with 8): exceeded, as issue 4 names it."""
+    if not ranged or missing(r["target_high"]) or r["actual"] < r["target_high"]:
+        return ""
+    high = figure(r, r["target_high"], lang)
+    return text("explain.year.upper_reached", lang, high=high["figure"], unit=high["unit"])
 
 
 def _has_items(r: ProgressRow) -> bool:
@@ -430,8 +438,9 @@ def _rate_pace(r: ProgressRow, lang: str) -> str:
     if left == 1:
         period = Msg("period.last_quarter" if quarterly else "month.12")
         out = text("explain.rate.pace_last", lang, period=period, pace=pace, basis=basis)
-    else:
-        out = text("explain.rate.pace", lang, pace=pace, basis=basis)
+    else:  # GDP is quarterly: its remaining periods are quarters, not months
+        key = "explain.rate.pace_quarters" if quarterly else "explain.rate.pace"
+        out = text(key, lang, pace=pace, basis=basis)
     if r["verdict_reason"] == "pace_multiple":
         if _no_ratio(r["pace_ratio"]):
             return out + text("explain.pace.out_of_reach", lang)

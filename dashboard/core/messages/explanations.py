@@ -88,6 +88,10 @@ TEXT = {
     ),
     "explain.year.share_of.target": ("目标", "the target"),
     "explain.year.share_of.range": ("目标下限", "the lower bound"),
+    "explain.year.upper_reached": (
+        "，达到目标上限{high}{unit}",
+        "; the upper bound ({high} {unit}) reached",
+    ),
     "explain.year.missed": (
         "，未完成全年目标，差{short}{unit}",
         "; the annual target was missed by {short} {unit}",
@@ -157,6 +161,10 @@ TEXT = {
     "explain.rate.pace": (
         "，其余月份需增长{pace}%方能完成全年目标（{basis}）",
         "; {pace}% needed for the rest of the year (weights: {basis})",
+    ),
+    "explain.rate.pace_quarters": (
+        "，其余季度需增长{pace}%方能完成全年目标（{basis}）",
+        "; {pace}% needed in the remaining quarters (weights: {basis})",
     ),
     "explain.rate.pace_last": (
         "，{period}需增长{pace}%方能完成全年目标（{basis}）",
