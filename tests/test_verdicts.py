@@ -957,3 +957,10 @@ def test_a_quarterly_rate_needs_growth_in_the_remaining_quarters_not_months():
     assert r["explanation_zh"] == (
         "一季度累计增长5.2%，高于目标（5%以上）0.2个百分点，其余季度需增长4.9%方能完成全年目标（按月份测算）"
     )
+
+
+def test_an_annual_figure_is_named_the_full_year_on_the_gauge():
+    from dashboard.present.labels import period_of
+
+    r = one(GRAIN_AREA, [(1, 12, "level", 446.5)], 12, today=date(2027, 3, 1))
+    assert (period_of(r, "zh"), period_of(r, "en")) == ("全年", "full year")

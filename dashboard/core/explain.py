@@ -16,7 +16,7 @@ from dashboard.core.amounts import _decimal, figures, missing, num, scale, with_
 from dashboard.core.items import split_names
 from dashboard.core.messages import Msg, in_lang, text
 from dashboard.core.milestones import GENERIC_DONE, NOT_STARTED_WORDS
-from dashboard.core.periods import period_text
+from dashboard.core.periods import named_by_quarters, period_text
 from dashboard.core.progress_row import ProgressRow
 from dashboard.core.units import COUNTED, unit_word
 from dashboard.core.vocab import FIRST_REPORT_MONTH
@@ -83,7 +83,7 @@ def target_phrase(r: ProgressRow, lang: str) -> str:
 
 
 def _period(r: ProgressRow, lang: str, end=None) -> str:
-    quarterly = r["frequency"] == "quarterly"
+    quarterly = named_by_quarters(r["frequency"])
     end = int(r["actual_end"] if end is None else end)
     start = end if r["actual_start"] == r["actual_end"] else 1
     return period_text(start, end, lang, quarterly)

@@ -5,6 +5,15 @@ from dashboard.core.messages import Msg, text
 QUARTER_ENDS = (3, 6, 9, 12)
 
 
+QUARTER_NAMED = ("quarterly", "annual")  # 前三季度, 全年: named as bulletins name them
+
+
+def named_by_quarters(frequency) -> bool:
+    """Whether a target's periods read as quarters and the year (前三季度, 全年) rather than
+    months (1—9月, 1—12月): quarterly and annual figures."""
+    return frequency in QUARTER_NAMED
+
+
 def period_text(start: int, end: int, lang: str, quarterly: bool = False) -> str:
     """Months start..end of a year as a bulletin names them, in `lang`."""
     if quarterly and start == 1 and end in QUARTER_ENDS:

@@ -9,7 +9,7 @@ from dashboard.core.explain import missing, pct, shown_status, value_with_unit
 from dashboard.core.items import CODE_WORDS
 from dashboard.core.messages import Msg, glossary, in_lang, text
 from dashboard.core.milestones import state_word
-from dashboard.core.periods import period_text
+from dashboard.core.periods import named_by_quarters, period_text
 from dashboard.core.progress_row import ProgressRow
 
 COMPARATOR_SIGN = {
@@ -132,7 +132,7 @@ def period_of(r: ProgressRow, lang: str) -> str:
     """The months the figure covers ('1—10月', '前三季度', '10月'); '' without a figure."""
     if missing(r["actual_start"]) or missing(r["actual_end"]):
         return ""
-    quarterly = r.get("frequency") == "quarterly"  # snapshots before 2026-11 lack it
+    quarterly = named_by_quarters(r.get("frequency"))  # snapshots before 2026-11 lack it
     return period_text(int(r["actual_start"]), int(r["actual_end"]), lang, quarterly)
 
 

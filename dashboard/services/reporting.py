@@ -12,7 +12,7 @@ from dashboard.core.deadlines import with_deadlines
 from dashboard.core.errors import DashboardError
 from dashboard.core.explain import add_explanations, add_status_labels
 from dashboard.core.items import item_table
-from dashboard.core.periods import period_text
+from dashboard.core.periods import QUARTER_NAMED, period_text
 from dashboard.core.progress import compute_progress
 from dashboard.core.progress_row import TARGET_KEY
 from dashboard.core.seasonal import last_year_profiles, with_last_year
@@ -303,9 +303,7 @@ def _periods(result: pd.DataFrame, lang: str) -> np.ndarray:
     start = result["actual_start"].to_numpy(dtype="float64", na_value=np.nan)
     end = result["actual_end"].to_numpy(dtype="float64", na_value=np.nan)
     # quarterly and annual figures are named as bulletins do: 前三季度, 全年 (not 1—12月)
-    quarterly = (
-        result["frequency"].isin(("quarterly", "annual")).to_numpy(dtype=bool, na_value=False)
-    )
+    quarterly = result["frequency"].isin(QUARTER_NAMED).to_numpy(dtype=bool, na_value=False)
     known = ~(np.isnan(start) | np.isnan(end))
     code = np.where(known, np.nan_to_num(start) * 32 + np.nan_to_num(end) * 2 + quarterly, -1)
     back, distinct = pd.factorize(code.astype("int64"))  # hashed: a handful, not sorted

@@ -11,6 +11,7 @@ from dashboard.core.explain import explain
 from dashboard.core.items import item_table
 from dashboard.core.messages import in_lang, month_name, text
 from dashboard.core.palette import STATUS_COLORS, STATUS_ICONS, text_color
+from dashboard.core.periods import named_by_quarters
 from dashboard.core.series import month_series
 from dashboard.core.vocab import JUDGED_STATUSES
 from dashboard.present import charts
@@ -185,7 +186,7 @@ st.dataframe(
         history,
         r["unit"],
         lang,
-        r["frequency"] == "quarterly",
+        named_by_quarters(r["frequency"]),
         r["id"],
         milestone=r["family"] == "milestone",
     ),
