@@ -355,3 +355,21 @@ def test_a_name_holding_the_separators_is_one_item_in_every_word():
     assert "尚未完成：一中；二中合建校区、「新建、改扩建三中」，" in r["explanation_zh"]
     assert "still open: 一中；二中合建校区, 新建、改扩建三中;" in r["explanation_en"]
     assert split_names(join_names(["「四中」"])) == ["「四中」"]
+
+
+def test_an_item_due_this_month_waits_for_this_months_report():
+    # 二中 due 10月底, September said 在建: on 31 October (and 1 November) October's report
+    # may yet say done; a report for October saying 在建 makes it overdue at once
+    target = {**WATERLOGGING, "target_value": 2.0}
+    rows = [(9, "一中", 2, "已建成"), (9, "二中", 1, "在建", date(2026, 10, 31))]
+    for today in (date(2026, 10, 31), date(2026, 11, 1)):
+        r = judged(target, reports(*rows), 10, today=today)
+        assert (r["status"], r["items_overdue"]) == ("on_track", 0)
+    r = judged(target, reports(*rows, (10, "二中", 1, "在建")), 10, today=date(2026, 11, 1))
+    assert (r["status"], r["status_label_zh"], r["items_overdue_names"]) == (
+        "off_track",
+        "项目逾期",
+        "二中",
+    )
+    r = judged(target, reports(*rows), 11, today=date(2026, 11, 26))
+    assert (r["status"], r["items_overdue_names"]) == ("overdue_report", "二中")

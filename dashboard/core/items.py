@@ -177,15 +177,20 @@ def _month_of(due: date, year) -> float:
 
 
 def _states(items: pd.DataFrame, month: int) -> tuple[list[str], list[float]]:
+    """Each item's state as of `month`. An item due 10月底 is overdue once a report for
+    October (or later) says it is not done, or from November on; in October itself,
+    September's "在建" is the latest word and October's report may yet say done (a list
+    whose October report is late is 未报送 as a whole: core/judge_items)."""
     states, late = [], []
-    for code, done, due in zip(items["code"], items["done_month"], items["due_month"], strict=True):
+    columns = (items["code"], items["done_month"], items["due_month"], items["reported_month"])
+    for code, done, due, reported in zip(*columns, strict=True):
         if code == WITHDRAWN:  # off the list, whatever it was before
             states.append("withdrawn")
             late.append(np.nan)
         elif not np.isnan(done):
             states.append("done" if done <= due else "done_late")
             late.append(done - due if done > due else np.nan)
-        elif month >= due:
+        elif month > due or (month == due and reported >= due):
             states.append("overdue")
             late.append(np.nan)
         else:
