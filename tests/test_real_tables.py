@@ -648,3 +648,13 @@ def test_a_monthly_cpi_table_gives_the_year_to_date_rise():
         [2010, 1, 4, 0.7, "D"]
     ]
     assert not parsed.problems
+
+
+def test_the_period_taken_from_the_title_is_worded_in_the_readers_language():
+    parsed = read(csv_bytes([["2026年1-2月主要经济指标", ""], ["指标", "累计增长(%)"], GROWTH]),
+                  "f.csv")  # fmt: skip
+    notes = [(k, p) for k, p in parsed.notes if k == "note.period_from_title"]
+    assert [text(k, "zh", **p) for k, p in notes] == ["未写时期的列按标题的 2026年1-2月 计"]
+    assert [text(k, "en", **p) for k, p in notes] == [
+        "columns without a period: Jan–Feb 2026, from the title"
+    ]

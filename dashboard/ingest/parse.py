@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from dashboard.core.messages import Glossed, Msg
+from dashboard.core.periods import short_period
 from dashboard.core.problems import IngestError, Problem, Skipped, errors
 from dashboard.ingest.grid import read_grid
 from dashboard.ingest.layout import Layout, raw_figures
@@ -205,7 +206,8 @@ def _notes(layout: Layout, sources: set, index: CatalogueIndex) -> list[tuple[st
         key = (
             "note.period_from_sheet" if ctx.where["period"] == "sheet" else "note.period_from_title"
         )
-        notes.append((key, {"year": year, "end": ctx.period.end}))
+        period = short_period(ctx.period.start, ctx.period.end)
+        notes.append((key, {"year": year, "period": period}))
     return notes
 
 

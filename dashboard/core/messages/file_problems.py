@@ -112,12 +112,12 @@ TEXT = {
         "the file names no year: the catalogue's year {year} is assumed",
     ),
     "note.period_from_title": (
-        "未写时期的列按标题的 {year}年1-{end}月 计",
-        "columns without a period: {year}年1-{end}月, from the title",
+        "未写时期的列按标题的 {year}年{period} 计",
+        "columns without a period: {period} {year}, from the title",
     ),
     "note.period_from_sheet": (
-        "未写时期的列按工作表名的 {year}年1-{end}月 计",
-        "columns without a period: {year}年1-{end}月, from the sheet's name",
+        "未写时期的列按工作表名的 {year}年{period} 计",
+        "columns without a period: {period} {year}, from the sheet's name",
     ),
     "figure.other_place_scale": (
         "{id}：同时公布的 {value:,.2f}{unit} 超过{entity}基期全年（{base:,.2f}{unit}）的十倍，"
