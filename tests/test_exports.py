@@ -13,6 +13,7 @@ import pytest
 from dashboard.core.access import User
 from dashboard.core.formulas import neutralise
 from dashboard.export.tables import export_table
+from dashboard.present import charts
 from dashboard.services import exporting, reporting, snapshots
 from dashboard.services.comments import add_comment, find_target
 from dashboard.services.database import open_store
@@ -355,3 +356,22 @@ def test_control_characters_in_a_comment_are_written_out_in_the_pdf(sample_ws, t
     flat = "".join(pdf_text(data, tmp_path).split())
     assert "进度\\x1b[31m滞后\\u202e原因" in flat
     assert "\x1b" not in flat and "\u202e" not in flat
+
+
+@pytest.mark.parametrize(("lang", "notes"), [("zh", ["数据：前三季度", "数据：2月"]),
+                                             ("en", ["Figure: Q1–Q3", "Figure: Feb"])])  # fmt: skip
+def test_the_bulletins_gauges_say_the_month_of_an_older_figure(live, tmp_path, lang, notes):
+    """GDP as of October is the Q1–Q3 figure, the bonded zone's state February's: the
+    overview's cards say so, the printed and PNG gauges said nothing."""
+    frame, _ = live
+    part = frame[frame["id"].isin(["gdp_growth", "xinzheng_bonded_zone", "ev_chargers"])]
+    head = exporting.heading(part, 2026, 10, lang, now=AT)
+    flat = pdf_text(exporting.export_bytes(part, "pdf", head, lang), tmp_path)
+    assert [n for n in notes if n in flat] == notes
+    prefix = {"zh": "数据：", "en": "Figure:"}[lang]
+    assert flat.count(prefix) == 2  # none under ev_chargers, whose figure is October's
+    layers = charts.gauges(part, lang).to_dict()["spec"]["layer"]
+    assert [la["encoding"]["text"]["field"] for la in layers if la["mark"]["type"] == "text"][
+        -1
+    ] == "note"
+    assert sorted(charts.gauge_frame(part, lang)["note"].unique()) == sorted(["", *notes])

@@ -167,6 +167,13 @@ def _gauge(pdf: Bulletin, x: float, y: float, cell: dict) -> None:
     pdf.set_text_color(*_rgb(text_color(cell["fill"])))
     pdf.set_xy(x, cy + 7.8)
     pdf.cell(CELL_W - 1, 3.6, cell["status_text"], align="C")
+    if cell.get("note"):
+        # the month of a figure older than the bulletin's (数据：前三季度, a milestone's
+        # last report) and open supervision items, as the overview's cards say them
+        pdf.set_font(FONT, size=6)
+        pdf.set_text_color(110, 86, 0)
+        pdf.set_xy(x, cy + 11.6)
+        pdf.cell(CELL_W - 1, 3.2, cell["note"], align="C")
 
 
 def _name_lines(pdf: Bulletin, name: str, width: float) -> list[str]:

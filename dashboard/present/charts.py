@@ -34,7 +34,7 @@ def gauge_frame(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Long table of arc pieces: background, value and time-share tick for each target."""
     rows = []
     for order, c in enumerate(gauge_cells(progress, lang).to_dict("records")):
-        words = {k: c[k] for k in ("headline", "caption", "gap", "status_text", "tooltip")}
+        words = {k: c[k] for k in ("headline", "caption", "gap", "status_text", "note", "tooltip")}
         common = {"key": f"{order + 1:03d} {c['name']}", "order": order, **words}
         rows.append({**common, "part": "bg", "theta": -math.pi / 2, "theta2": math.pi / 2})
         rows[-1]["fill"] = "#eaeef2"
@@ -73,6 +73,8 @@ def gauges(progress: pd.DataFrame, lang: str, columns: int = 5) -> alt.FacetChar
     state = values.mark_text(fontSize=11, dy=60, fontWeight="bold").encode(
         text="status_text:N", color=alt.Color("status_color:N", scale=None)
     )
+    # the month of an older figure and open supervision items, as on the overview's cards
+    note = values.mark_text(fontSize=10, dy=75, color="#6e5600").encode(text="note:N")
     header = alt.Header(
         labelFontSize=12,
         labelLimit=GAUGE_WIDTH + 20,
@@ -80,7 +82,7 @@ def gauges(progress: pd.DataFrame, lang: str, columns: int = 5) -> alt.FacetChar
         labelExpr="substring(datum.value, 4)",
     )
     return (
-        alt.layer(arcs, big, small, gap, state, data=data)
+        alt.layer(arcs, big, small, gap, state, note, data=data)
         .facet(
             facet=alt.Facet("key:N", header=header, sort=alt.SortField("order"), title=None),
             columns=columns,
