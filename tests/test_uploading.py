@@ -265,3 +265,33 @@ def test_a_file_with_no_usable_row_is_refused_cleanly(sample_ws):
         pv = preview(con, data, "none.csv", TODAY)
     assert not pv.ok and pv.figures.empty
     assert [p.line().split(" — ")[0] for p in pv.problems] == ["none.csv:2:C: 'x' is not a number"]
+
+
+def test_a_year_to_date_total_over_stored_single_months_is_a_revision(empty_ws):
+    """A 1-2月 total replaces the stored 1月 and 2月 in every total after it: the preview
+    said 新增 while the year's figure changed."""
+    months = csv_bytes(
+        [["指标", "时期", "当月数"], ["充电桩", "2026年1月", "100"], ["充电桩", "2026年2月", "120"]]
+    )
+    totals = csv_bytes(
+        [
+            ["指标", "时期", "累计数"],
+            ["充电桩", "2026年1-2月", "200"],
+            ["充电桩", "2026年1-3月", "220"],
+        ]
+    )
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, months)
+        pv = preview(con, totals, "t.csv", TODAY)
+    assert pv.ok
+    assert pv.figures["basis"].tolist() == ["ytd", "ytd"]
+    # 1-3月 also reports March, which nothing stored held
+    assert pv.figures["change"].tolist() == ["revision", "new"]
+    assert pv.figures["previous"].tolist()[0] == 220.0
+
+
+def test_a_year_to_date_total_with_nothing_before_it_is_new(empty_ws):
+    totals = csv_bytes([["指标", "时期", "累计数"], ["充电桩", "2026年1-2月", "200"]])
+    with open_store(empty_ws) as con:
+        pv = preview(con, totals, "t.csv", TODAY)
+    assert pv.figures["change"].tolist() == ["new"]

@@ -45,9 +45,50 @@ def against_current(
             SELECT c.value FROM incoming i LEFT JOIN current_figures c
                 ON {same} AND coalesce(c.item, '') = coalesce(i.item, '')
             ORDER BY i.pos""").df()["value"]
+        implied = cur.execute(IMPLIED_YTD_SQL).df()
         breaks = cur.execute(SEQUENCE_SQL).df()
         others = cur.execute(OTHERS_SQL).df()
-    return previous.to_numpy(dtype=np.float64, na_value=np.nan), breaks, others
+    values = previous.to_numpy(dtype=np.float64, na_value=np.nan, copy=True)
+    pos = implied["pos"].to_numpy(dtype=np.int64)
+    values[pos] = np.where(
+        np.isnan(values[pos]), implied["value"].to_numpy(np.float64), values[pos]
+    )
+    return values, breaks, others
+
+
+# A year-to-date figure where none is stored for its period replaces what the year-to-
+# date then was: the latest stored year-to-date figure before it plus the single months
+# after that (the rule of JUDGED_SQL), e.g. a 1-2月 total over the stored 1月 and 2月. Its
+# current value is that sum, so the preview shows the change (修订 13.33 → 12.6万吨), not
+# a new figure, where every month after that latest total is stored (where one is
+# missing, the total also reports it: new); distinct counts are not summed.
+IMPLIED_YTD_SQL = """
+WITH asked AS (
+    SELECT i.pos, i.entity, i.year, i.id, i.period_end
+    FROM incoming i JOIN targets t USING (entity, year, id)
+    WHERE i.basis = 'ytd' AND i.period_start = 1 AND t.measure IN ('ytd', 'month')),
+base AS (
+    SELECT a.pos, max(c.period_end) AS ytd_end
+    FROM asked a JOIN current_figures c
+      ON c.entity = a.entity AND c.year = a.year AND c.id = a.id AND c.basis = 'ytd'
+     AND c.period_start = 1 AND c.period_end < a.period_end
+    GROUP BY a.pos),
+months AS (
+    SELECT a.pos, sum(c.value) AS added,
+           count(*) = a.period_end - coalesce(max(b.ytd_end), 0) AS whole
+    FROM asked a LEFT JOIN base b ON b.pos = a.pos
+    JOIN current_figures c
+      ON c.entity = a.entity AND c.year = a.year AND c.id = a.id AND c.basis = 'month'
+     AND c.period_start > coalesce(b.ytd_end, 0) AND c.period_end <= a.period_end
+    GROUP BY a.pos, a.period_end)
+SELECT m.pos, coalesce(y.value, 0) + m.added AS value
+FROM months m JOIN asked a ON a.pos = m.pos LEFT JOIN base b ON b.pos = m.pos
+LEFT JOIN current_figures y
+  ON y.entity = a.entity AND y.year = a.year AND y.id = a.id AND y.basis = 'ytd'
+ AND y.period_start = 1 AND y.period_end = b.ytd_end
+WHERE m.whole
+ORDER BY m.pos
+"""
 
 
 INCOMING_TYPES = {
