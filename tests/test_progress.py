@@ -3,6 +3,7 @@
 import math
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from dashboard.core.explain import add_explanations
 from dashboard.core.progress import compute_progress
+from dashboard.core.rounding import round_half_up
 from dashboard.core.settings import Thresholds
 from dashboard.core.vocab import STATUSES
 
@@ -343,6 +345,19 @@ def test_maintain_lower_is_better_water_class_and_zero_households():
         "measure": "level",
     }
     assert one(zero, [(3, 3, "level", 2.0)], 3)["status"] == "off_track"
+
+
+def test_a_level_met_exactly_where_lower_is_better_is_no_negative_zero():
+    """The export's 差距 read -0.0 for Ⅱ类 against 保持Ⅱ类以上 and for 0户 动态清零."""
+    water = {**MAINTAIN, "kind": "level", "direction": "lower", "target_value": 2.0}
+    gap = one(water, [(10, 10, "level", 2.0)], 10)["gap_pp"]
+    assert (gap, math.copysign(1.0, gap)) == (0.0, 1.0)
+
+
+def test_rounding_a_small_negative_number_gives_zero_not_negative_zero():
+    out = round_half_up(np.array([-0.04, -0.05, 0.04]), 1)
+    assert [math.copysign(1.0, v) for v in out] == [1.0, -1.0, 1.0]
+    assert out.tolist() == [0.0, -0.1, 0.0]
 
 
 # ------------------------------------------------------------ milestones, qualitative

@@ -27,7 +27,8 @@ def judge_levels(res: Result, c: Catalogue, s: State) -> None:
     )
     res.put(
         mask,
-        gap_pp=sign * difference(v, c.target, where=mask),
+        # + 0.0: a level met exactly where lower is better is 0.0 off, not -0.0
+        gap_pp=sign * difference(v, c.target, where=mask) + 0.0,
         status=status,
         breach_month=s.breach_end,
         breach_value=s.breach_value,

@@ -20,6 +20,7 @@ def round_half_up(x, digits: int = 1):
     np.floor(out, out=out)
     out /= scale
     out *= np.sign(x)
+    out += 0.0  # -0.04 rounds to 0.0, not to -0.0 (an export's "-0.0")
     return out if out.ndim else out[()]
 
 
