@@ -375,3 +375,14 @@ def test_the_bulletins_gauges_say_the_month_of_an_older_figure(live, tmp_path, l
         -1
     ] == "note"
     assert sorted(charts.gauge_frame(part, lang)["note"].unique()) == sorted(["", *notes])
+
+
+def test_the_exports_projection_is_the_detail_pages(live):
+    """全年预计 read 7.2条, 5.33所 and 1.33个 in the CSV and XLSX: the detail page says
+    约7条 and projects no list of named items (schools, pilot car parks)."""
+    frame, _ = live
+    ids = ["new_intl_routes", "ev_chargers", "airport_cargo", "new_schools", "parking_pilots"]
+    part = frame.set_index("id").loc[ids].reset_index()
+    table = export_table(part, "zh")
+    assert table["全年预计"].tolist()[:3] == [7.0, 2940.0, 105.84]
+    assert table["全年预计"].isna().tolist() == [False, False, False, True, True]

@@ -7,6 +7,7 @@ compute_progress, already rounded as shown. Called for every target when progres
 reported. The rules behind the words: docs/judgement-rules.md.
 """
 
+import math
 from datetime import date
 
 import numpy as np
@@ -713,6 +714,19 @@ def shown_status(r: ProgressRow, lang: str) -> str:
     (a snapshot taken before issue 15)."""
     stored = r.get(in_lang("status_label", lang))
     return stored if isinstance(stored, str) and stored else text(f"status.{r['status']}", lang)
+
+
+def shown_projection(r: ProgressRow) -> float | None:
+    """The year-end projection as the detail page says it and the exports carry it: a
+    flow's only, none for a list of named items (judged item by item, no straight line),
+    whole things rounded toward zero ('约7条', not 7.2条: −7.2 is about −7 as 7.2 is about
+    7; 6.9999… from the division is 7)."""
+    projected = r.get("projected")
+    if missing(projected) or r.get("family", "flow") != "flow" or r.get("assessment") == "items":
+        return None
+    if r["unit"] in COUNTED:
+        return math.copysign(math.floor(abs(projected) + 1e-9), projected) + 0.0  # no −0
+    return float(projected)
 
 
 # What status_key reads: rows alike in these have the same status words.

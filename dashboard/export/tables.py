@@ -3,7 +3,7 @@
 import pandas as pd
 
 from dashboard.core.amounts import scale
-from dashboard.core.explain import shown_status
+from dashboard.core.explain import shown_projection, shown_status
 from dashboard.core.formulas import neutralise
 from dashboard.core.messages import glossary, in_lang, text
 from dashboard.core.palette import TILE_ORDER, tile_key, tiles
@@ -50,6 +50,8 @@ def export_table(progress: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         frame["entity"] = None
     frame["entity"] = [None if pd.isna(v) else glossary("entity", v, lang) for v in frame["entity"]]
     frame["department"] = [glossary("department", v, lang) for v in frame["department"]]
+    if "projected" in frame:  # as the detail page says it (约7条; none for named items)
+        frame["projected"] = [shown_projection(r) for r in frame.to_dict("records")]
     _in_readers_unit(frame, lang)
     if "family" in frame:  # a milestone's figure is its state's code (2 = done): 状态 says
         # it, and the figure columns stay numbers for whoever reads the file with a script

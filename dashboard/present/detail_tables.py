@@ -1,10 +1,8 @@
 """Tables and numbers for the indicator detail page (no Streamlit here)."""
 
-import math
-
 import pandas as pd
 
-from dashboard.core.explain import missing, num, pct
+from dashboard.core.explain import missing, num, pct, shown_projection
 from dashboard.core.messages import text
 from dashboard.core.milestones import milestone_history
 from dashboard.core.periods import period_text
@@ -77,14 +75,9 @@ def _projection_line(r: ReportRow, lang: str) -> str | None:
     a list of named items is judged item by item, so it has no straight-line projection."""
     ranged = r["comparator"] == "range"  # 5-8条: measured against its floor, as the gauge
     bar = r["target_low"] if ranged else r["target"]
-    if r["family"] != "flow" or r.get("assessment") == "items":
+    projected, about = shown_projection(r), r["unit"] in COUNTED
+    if projected is None or missing(bar) or not bar:
         return None
-    if missing(r["projected"]) or missing(bar) or not bar:
-        return None
-    projected, about = r["projected"], r["unit"] in COUNTED
-    if about:
-        # toward zero, so −7.2 is about −7 as 7.2 is about 7; 6.9999… from the division is 7
-        projected = math.copysign(math.floor(abs(projected) + 1e-9), projected) + 0.0  # no −0
     return text(
         PROJECTION_KEYS[ranged, about],
         lang,
