@@ -386,3 +386,18 @@ def test_the_exports_projection_is_the_detail_pages(live):
     table = export_table(part, "zh")
     assert table["全年预计"].tolist()[:3] == [7.0, 2940.0, 105.84]
     assert table["全年预计"].isna().tolist() == [False, False, False, True, True]
+
+
+def test_the_english_bulletins_tables_are_not_justified(live, tmp_path):
+    """fpdf2 justified the table cells: 'Gas   pipes   built   or' in a narrow column."""
+    frame, _ = live
+    head = exporting.heading(frame, 2026, 10, "en", now=AT)
+    path = tmp_path / "b.pdf"
+    path.write_bytes(exporting.export_bytes(frame, "pdf", head, "en"))
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed (CI installs it)")
+    laid_out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True
+    ).stdout
+    assert re.search(r"^Gas pipes built or\s+points behind", laid_out, re.M)
+    assert not re.search(r"^(Gas pipes\s{2,}built|New\s{2,}resettlement)", laid_out, re.M)

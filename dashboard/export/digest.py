@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.core.formulas import neutralise
 from dashboard.core.messages import in_lang, text
-from dashboard.export.pdf import FONT, Bulletin, Heading, _heading_style
+from dashboard.export.pdf import ALIGN, FONT, Bulletin, Heading, _heading_style
 from dashboard.export.spreadsheet import _cell, _print_setup
 
 OVERDUE_WIDTHS, LAGGING_WIDTHS, LINE_H = (86, 30, 36, 34), (96, 40, 50), 5.0
@@ -88,7 +88,10 @@ def digest_pdf(part: pd.DataFrame, heading: DigestHeading, lang: str = "zh") -> 
             continue
         pdf.set_font(FONT, size=9)
         with pdf.table(
-            col_widths=widths, line_height=LINE_H, headings_style=_heading_style()
+            col_widths=widths,
+            line_height=LINE_H,
+            headings_style=_heading_style(),
+            text_align=ALIGN,
         ) as table:
             for cells in [head, *rows]:
                 table.row(cells)

@@ -31,6 +31,8 @@ NAME_LINES = 2  # a gauge's name wraps onto at most two lines under the one besi
 # 滞后及未报送: behind, and due but unreported (an older figure there or none at all)
 LAGGING = ("off_track", "at_risk", "overdue_report", "no_data")
 LAGGING_WIDTHS, LINE_H = (34, 14, 80, 58), 4.2
+# fpdf2 justifies a table's text by default: narrow English columns read "Gas   pipes   built"
+ALIGN = "LEFT"
 Stage = Callable[[float, str], None]  # (fraction done, stage message key)
 
 
@@ -216,7 +218,10 @@ def _lagging(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
         for part in ("indicator", "status", "explanation", "notes")
     ]
     with pdf.table(
-        col_widths=LAGGING_WIDTHS, line_height=LINE_H, headings_style=_heading_style()
+        col_widths=LAGGING_WIDTHS,
+        line_height=LINE_H,
+        headings_style=_heading_style(),
+        text_align=ALIGN,
     ) as table:
         table.row(head)
         for r in lagging.to_dict("records"):
@@ -260,7 +265,9 @@ def _ranks(pdf: Bulletin, progress: pd.DataFrame, lang: str) -> None:
     pdf.cell(0, 9, text("ranking.section", lang), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=8)
     head = [text("ranking.indicator", lang), text("ranking.places", lang)]
-    with pdf.table(col_widths=(60, 126), line_height=LINE_H, headings_style=_heading_style()) as t:
+    with pdf.table(
+        col_widths=(60, 126), line_height=LINE_H, headings_style=_heading_style(), text_align=ALIGN
+    ) as t:
         t.row(head)
         for _, rows in rankings(progress).groupby("id", sort=False):
             t.row([rows[in_lang("name", lang)].iloc[0], _places(rows, lang)])
@@ -289,7 +296,9 @@ def _board(pdf: Bulletin, board: pd.DataFrame, title: str, first: str, name, lan
     columns = ["total", *CATEGORIES, "supervised"]
     head = [first, *(text(f"scoreboard.column.{c}", lang) for c in columns)]
     widths = (50, *([17.0] * len(columns)))  # 186 mm: the page between its margins
-    with pdf.table(col_widths=widths, line_height=LINE_H, headings_style=_heading_style()) as table:
+    with pdf.table(
+        col_widths=widths, line_height=LINE_H, headings_style=_heading_style(), text_align=ALIGN
+    ) as table:
         table.row(head)
         for r in board.to_dict("records"):
             table.row([name(r["department"]), *(str(r[c]) for c in columns)])
