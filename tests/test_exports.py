@@ -401,3 +401,11 @@ def test_the_english_bulletins_tables_are_not_justified(live, tmp_path):
     ).stdout
     assert re.search(r"^Gas pipes built or\s+points behind", laid_out, re.M)
     assert not re.search(r"^(Gas pipes\s{2,}built|New\s{2,}resettlement)", laid_out, re.M)
+
+
+def test_every_gauge_carries_the_size_of_its_big_number(live):
+    """The PNG draws "0 households" smaller, as the cards and the PDF do."""
+    frame, _ = live
+    part = frame[frame["id"].isin(["zero_employment_households", "ev_chargers"])]
+    sizes = charts.gauge_frame(part, "en").groupby("headline")["headline_size"].first()
+    assert sizes.to_dict() == {"0 households": 15 * 0.76, "81.7%": 15.0}

@@ -323,3 +323,19 @@ def test_a_complete_gauge_reads_full_and_the_others_keep_their_scale(kw, scale):
     svg = gauge_svg(cell | {"headline": "", "tooltip": ""})
     band = re.search(r'<path d="([^"]*)" fill="#1a7f37"', svg)[1]
     assert ("141.0,76.0 L" in band) is (scale == 100.0)  # the filled band ends at the right
+
+
+@pytest.mark.parametrize(
+    ("words", "fit", "svg_size"),
+    [("92.5%", 1.0, "19"), ("推进中", 1.0, "19"), ("In progress", 0.84, "15.96"),
+     ("0 households", 0.76, "14.44")],
+)  # fmt: skip
+def test_a_long_big_number_is_drawn_smaller_to_stay_inside_the_ring(words, fit, svg_size):
+    """QA: "0 households" ran over the ring on the cards, the PNG and the PDF."""
+    from dashboard.present.gauge_svg import gauge_svg
+    from dashboard.present.gauges import headline_fit
+
+    assert headline_fit(words) == fit
+    cell = {"share": 0.0, "scale": 120.0, "tick": None, "fill": "#1a7f37", "tooltip": ""}
+    svg = gauge_svg(cell | {"headline": words, "headline_fit": fit})
+    assert re.search(r'font-size="([^"]+)"', svg)[1] == svg_size

@@ -158,7 +158,7 @@ def _gauge(pdf: Bulletin, x: float, y: float, cell: dict) -> None:
         _wedge(pdf, cx, cy, radius + 0.8, angle - 1.5, angle + 1.5, "#24292f")
     _wedge(pdf, cx, cy, inner, 179, 361, "#ffffff")
     pdf.set_text_color(36, 41, 47)
-    pdf.set_font(FONT, size=9)
+    pdf.set_font(FONT, size=9 * cell.get("headline_fit", 1.0))
     pdf.set_xy(x, cy - 5)
     pdf.cell(CELL_W - 1, 5, cell["headline"], align="C")
     pdf.set_font(FONT, size=6.5)

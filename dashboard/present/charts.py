@@ -35,6 +35,7 @@ def gauge_frame(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     rows = []
     for order, c in enumerate(gauge_cells(progress, lang).to_dict("records")):
         words = {k: c[k] for k in ("headline", "caption", "gap", "status_text", "note", "tooltip")}
+        words["headline_size"] = 15 * c["headline_fit"]
         common = {"key": f"{order + 1:03d} {c['name']}", "order": order, **words}
         rows.append({**common, "part": "bg", "theta": -math.pi / 2, "theta2": math.pi / 2})
         rows[-1]["fill"] = "#eaeef2"
@@ -67,7 +68,9 @@ def gauges(progress: pd.DataFrame, lang: str, columns: int = 5) -> alt.FacetChar
         tooltip=alt.Tooltip("tooltip:N", title=text("indicator", lang)),
     )
     values = base.transform_filter(alt.datum.part == "value")
-    big = values.mark_text(fontSize=15, fontWeight="bold", dy=0).encode(text="headline:N")
+    big = values.mark_text(fontWeight="bold", dy=0).encode(
+        text="headline:N", size=alt.Size("headline_size:Q", scale=None, legend=None)
+    )
     small = values.mark_text(fontSize=11, dy=30, color="#424a53").encode(text="caption:N")
     gap = values.mark_text(fontSize=11, dy=45, color="#424a53").encode(text="gap:N")
     state = values.mark_text(fontSize=11, dy=60, fontWeight="bold").encode(

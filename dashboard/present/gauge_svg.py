@@ -50,7 +50,8 @@ def gauge_svg(cell: dict) -> str:
     if not missing(cell["tick"]):
         parts.append(_tick(float(cell["tick"]), scale))
     parts.append(
-        f'<text x="{CX}" y="{CY - 6}" text-anchor="middle" font-size="19" font-weight="700" '
+        f'<text x="{CX}" y="{CY - 6}" text-anchor="middle" '
+        f'font-size="{19 * cell.get("headline_fit", 1.0):g}" font-weight="700" '
         f'fill="#1f2328">{escape(cell["headline"])}</text>'
     )
     return (

@@ -1,6 +1,8 @@
 """What a gauge shows for each target: the share of its bar reached, the time-share tick,
 the status colour and the words under it. Charts, the PDF bulletin and the PNG share it."""
 
+import unicodedata
+
 import pandas as pd
 
 from dashboard.core.explain import missing
@@ -49,6 +51,28 @@ def gauge_scale(r: ProgressRow) -> float:
     return 100.0 if kept or done else GAUGE_MAX
 
 
+# The big number sits in the ring's hollow, about 4.6 times its full font size wide (88 of
+# the card's 19 px, 84 of the PNG's 15 px… in proportion); longer words ("0 households",
+# "Class III") ran over the ring. Widths in ems of a bold sans: CJK full width, Latin about
+# a little over half (measured on the cards: "0 households" 5.8 em).
+HOLLOW_EMS = 4.6
+
+
+def _ems(words: str) -> float:
+    def width(ch: str) -> float:
+        if unicodedata.east_asian_width(ch) in ("W", "F"):
+            return 1.0
+        return 0.22 if ch == " " else 0.3 if ch in "Iil.,:;|'" else 0.55
+
+    return sum(width(ch) for ch in words)
+
+
+def headline_fit(words: str) -> float:
+    """The share of its full size the gauge's big number is drawn at (1.0 when it fits)."""
+    ems = _ems(words)
+    return 1.0 if ems <= HOLLOW_EMS else round(HOLLOW_EMS / ems, 2)
+
+
 def tick(r: ProgressRow) -> float | None:
     """Where the gauge's tick sits: the time share for amounts, the bar (100%) for rates
     and maintained levels; None when there is nothing to mark."""
@@ -86,11 +110,13 @@ def gauge_cell(r: ProgressRow, lang: str, name_limit: int = 13, items: list[int]
         "fill": STATUS_COLORS[r["status"]],
         "icon": STATUS_ICONS[tile(r["status"], r.get("time_position"))],  # as on its tile
         "headline": headline(r, lang),
+        "headline_fit": 1.0,
         "caption": progress_line(r, lang),
         "gap": gap_text(r, lang),
         "note": stale_note(r, lang),
         "status_text": status_word(r, lang),
     }
+    cell["headline_fit"] = headline_fit(cell["headline"])
     words = [cell["full_name"], f"{cell['icon']} {cell['status_text']}", cell["caption"]]
     if items:  # open supervision items (督办) show on the gauge
         marked = text("supervision.on_gauge", lang, ids="、#".join(map(str, items)))
@@ -110,6 +136,7 @@ CELL_COLUMNS = [
     "fill",
     "icon",
     "headline",
+    "headline_fit",
     "caption",
     "gap",
     "note",
