@@ -514,3 +514,15 @@ def test_result_does_not_depend_on_the_order_figures_arrive_in(catalogue):
     forward = one(t, months, 10)
     backward = one(t, months[::-1], 10)
     assert forward["actual"] == backward["actual"] == 83.51
+
+
+def test_a_kept_level_never_reported_names_every_period_owed():
+    """QA: graduate tracking (kept every quarter) never reported read "9月数据尚未上报", while
+    the completeness grid showed March, June and September missing."""
+    quarterly = {**MAINTAIN, "frequency": "quarterly"}
+    r = one(quarterly, [], 10, today=date(2026, 11, 27))
+    assert (r["status"], r["months_missing"], r["first_missing_month"]) == ("no_data", 3, 3)
+    assert r["explanation_zh"] == "3月起3期数据均未上报"
+    assert r["explanation_en"] == "All 3 figures due since Mar are missing"
+    one_owed = one(quarterly, [], 4, today=date(2026, 4, 20))
+    assert one_owed["explanation_zh"] == "3月数据尚未上报"

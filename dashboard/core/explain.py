@@ -607,6 +607,12 @@ def _waiting(r: ProgressRow, lang: str) -> str:
     quarterly = r["frequency"] == "quarterly"
     annual = r["frequency"] == "annual"
     if r["status"] == "no_data":
+        if not missing(r.get("months_missing")) and r["months_missing"] > 1:
+            # a level kept every period: each period missing is a report owed, not only
+            # the latest ("9月数据尚未上报" hid that March and June never came either)
+            month = Msg(f"month.{int(r['first_missing_month'])}")
+            n = int(r["months_missing"])
+            return text("explain.waiting.missing_since", lang, month=month, n=n)
         period = _expected_period(r, lang)
         return text("explain.waiting.missing", lang, period=period)
     if annual and r["expected_end"] == 12 and isinstance(r["report_due"], date):

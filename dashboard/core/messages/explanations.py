@@ -268,6 +268,10 @@ TEXT = {
         "Qualitative target, awaiting assessment",
     ),
     "explain.waiting.missing": ("{period}数据尚未上报", "The {period} figure is due but missing"),
+    "explain.waiting.missing_since": (
+        "{month}起{n}期数据均未上报",
+        "All {n} figures due since {month} are missing",
+    ),
     "explain.waiting.annual": (
         "该指标年度考核，年内暂不评估",
         "Assessed annually; not judged during the year",
