@@ -199,3 +199,24 @@ def test_a_cookie_grant_works_once_and_briefly():
     assert handoff.redeem(code, NOW + 2) is None
     late = handoff.grant("the token", NOW)
     assert handoff.redeem(late, NOW + sessions.GRANT_SECONDS) is None
+
+
+def _cookie_answer_without_its_component():
+    import streamlit as st
+
+    from dashboard.ui import session_cookie
+
+    st.session_state.setdefault("cookie_grant", "one-time")
+    session_cookie._done()  # the component's answer, to a run that lost its key
+    st.text(repr(st.session_state.get("cookie_grant")))
+    st.text(repr(st.session_state.get("cookie_tab_only")))
+
+
+def test_the_cookies_answer_to_a_run_without_its_component_is_no_error():
+    """QA: an uploader logging in on a phone landed on 我的部门 and saw Streamlit's error
+    page: the answer of the cookie component came to a run that no longer had its key."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_cookie_answer_without_its_component).run()
+    assert not at.exception
+    assert [t.value for t in at.text] == ["None", "None"]

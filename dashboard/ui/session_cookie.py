@@ -76,7 +76,15 @@ def render(lang: str) -> None:
 
 
 def _done() -> None:
-    result = st.session_state["session_cookie"].done or {}
+    state = st.session_state.get("session_cookie")
+    if state is None:
+        # The answer came to a run that no longer knows the component by its key (a login
+        # on a phone that lands on 我的部门 switched pages meanwhile): reading it raised
+        # KeyError and the page showed Streamlit's error. The grant was posted and works
+        # once: drop it rather than post it again.
+        st.session_state.pop("cookie_grant", None)
+        return
+    result = state.done or {}
     if result.get("grant") and result["grant"] == st.session_state.get("cookie_grant"):
         st.session_state.pop("cookie_grant")
         st.session_state["cookie_tab_only"] = not result.get("ok")
