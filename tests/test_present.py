@@ -339,3 +339,27 @@ def test_a_long_big_number_is_drawn_smaller_to_stay_inside_the_ring(words, fit, 
     cell = {"share": 0.0, "scale": 120.0, "tick": None, "fill": "#1a7f37", "tooltip": ""}
     svg = gauge_svg(cell | {"headline": words, "headline_fit": fit})
     assert re.search(r'font-size="([^"]+)"', svg)[1] == svg_size
+
+
+def test_my_departments_missing_figures_include_a_milestones_progress_report():
+    """QA: 我的部门 said every figure was in above the low-altitude plan's card saying
+    未报送进展 (the grid holds no month of a milestone; the verdicts count it missing)."""
+    from dashboard.present.department_tables import missing_view
+
+    names = {"grads": ("毕业生跟踪", "Graduates"), "plan": ("低空规划", "Low-altitude plan")}
+    grid = pd.DataFrame(
+        [("grads", *names["grads"], m, "missing") for m in (3, 6, 9)]
+        + [("plan", *names["plan"], 10, "not_due")],
+        columns=["id", "name_zh", "name_en", "month", "state"],
+    )
+    progress = pd.DataFrame(
+        [("grads", *names["grads"], "no_data", 9.0), ("plan", *names["plan"], "no_data", 10.0),
+         ("piles", "充电桩", "Piles", "at_risk", 10.0)],
+        columns=["id", "name_zh", "name_en", "status", "expected_end"],
+    )  # fmt: skip
+    assert missing_view(grid, "zh", progress).values.tolist() == [
+        ["毕业生跟踪", "3月、6月、9月"],
+        ["低空规划", "10月"],
+    ]
+    assert missing_view(grid, "en", progress).values.tolist()[1] == ["Low-altitude plan", "Oct"]
+    assert len(missing_view(grid, "zh")) == 1

@@ -3,13 +3,19 @@
 import pandas as pd
 
 from dashboard.core.messages import in_lang, text
+from dashboard.core.reminders import CHASED
 from dashboard.present.labels import actual_text, gap_points, name_of, status_word, target_text
 
 LAGGING = ("off_track", "at_risk")
 
 
-def missing_view(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per target with figures due but not reported, naming the months."""
+def missing_view(
+    grid: pd.DataFrame, lang: str, progress: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per target with figures due but not reported, naming the months; with
+    `progress`, also the targets whose due report the verdicts count missing (未报送) that
+    the grid does not hold month by month (a milestone's progress report): the page said
+    every figure was in above a card saying 未报送进展."""
     missing = grid[grid["state"] == "missing"]
     rows = [
         {
@@ -20,6 +26,17 @@ def missing_view(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
         }
         for _, part in missing.groupby("id", sort=False)
     ]
+    if progress is not None:
+        chased = progress["status"].isin(CHASED) & ~progress["id"].isin(set(missing["id"]))
+        rows += [
+            {
+                text("indicator", lang): name_of(r, lang),
+                text("mine.months_missing", lang): "—"
+                if pd.isna(r["expected_end"])
+                else text(f"month.{int(r['expected_end'])}", lang),
+            }
+            for r in progress[chased].to_dict("records")
+        ]
     return pd.DataFrame(rows)
 
 

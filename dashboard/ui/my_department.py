@@ -44,7 +44,7 @@ grid = completeness(targets, common.load_current(str(w.db_path), year, v, entity
 form_entity = entity if several else None  # a district's form names its entity
 
 st.subheader(text("mine.missing", lang))
-missing = missing_view(grid, lang)
+missing = missing_view(grid, lang, mine)
 if missing.empty:
     st.success(text("mine.nothing_missing", lang))
 else:
