@@ -56,6 +56,25 @@ def test_quoted_newline_goes_the_exact_way_and_keeps_line_numbers():
     assert grid.columns == [["指标", "两行\n名称", "GDP"], ["数值", "5", "6"]]
 
 
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_a_quote_never_closed_is_refused_where_it_opens(ending):
+    """Read leniently, the quote in line 3 swallowed lines 4 and 5 into one cell: their
+    figures vanished and the file went in with one figure."""
+    lines = ["指标,时期,累计值", "充电桩,2026年1-9月,2450", '跨境电商交易额,"2026年1-9月,1200',
+             "计算机整机产量,2026年1-9月,300", "整车产量,2026年1-9月,50"]  # fmt: skip
+    text = ending.join(lines) + ending
+    assert refusal(text.encode()) == (
+        "f.csv:3:B: the quote opened in line 3, column B is never closed: the 2 line(s) "
+        "after it would all be read into that one cell — delete that quote, or add the "
+        "closing one at the end of the cell"
+    )
+
+
+def test_a_quote_opened_in_the_last_line_hides_nothing_and_is_read():
+    grid = read_grid('指标,数值\nGDP,"6\n'.encode(), "f.csv")
+    assert grid.columns == [["指标", "GDP"], ["数值", "6\n"]]
+
+
 # ------------------------------------------------------------- limits on the grid
 
 

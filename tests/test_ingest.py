@@ -73,6 +73,34 @@ def test_unknown_encoding_is_refused_not_garbled(index):
     assert data  # the first bytes alone would decode; junk never does silently
 
 
+def refused(data: bytes, index) -> list[str]:
+    with pytest.raises(IngestError) as err:
+        parse(data, index)
+    return [p.line() for p in err.value.problems]
+
+
+def test_rows_of_two_encodings_are_refused_naming_the_line(index):
+    """Rows pasted from a GBK export under a UTF-8 one: 'cannot tell the encoding' said
+    nothing of where; the line that differs is named."""
+    data = (
+        "指标,时期,累计值\n充电桩,2026年1-9月,2450\n".encode()
+        + "整车产量,2026年1-9月,50\n".encode("gbk")
+    )
+    assert refused(data, index) == [
+        "f.csv:3:-: the file mixes two text encodings: line 3 is not UTF-8, while line 1 is"
+        " — copy the rows into one sheet and save it as “CSV UTF-8” or as .xlsx"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_a_nul_byte_is_refused_at_its_line_and_column(index, encoding):
+    data = "指标,时期,累计值\n充电桩,2026年1-9月,24\x0050\n".encode(encoding)
+    assert refused(data, index) == [
+        "f.csv:2:C: line 2, column C holds the control character U+0000 (not text; the file "
+        "may be damaged) — delete the character (or export the table again) and upload it again"
+    ]
+
+
 def test_units_and_multipliers_are_converted_exactly(index):
     rows = [
         ["indicator", "period", "value", "unit"],

@@ -8,7 +8,7 @@ import codecs
 import re
 import unicodedata
 
-from dashboard.core.problems import IngestError, Problem
+from dashboard.core.problems import IngestError, Problem, column_letter
 
 BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -17,6 +17,7 @@ BOMS = [
 ]
 # Control characters other than tab/newline, private-use and unassigned code points.
 SUSPICIOUS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes, file: str) -> tuple[str, str]:
@@ -33,9 +34,61 @@ def decode_text(data: bytes, file: str) -> tuple[str, str]:
             continue
         if _plausible(text):
             return text, ("gbk/gb18030" if name == "gb18030" else name)
-    raise IngestError(
-        [Problem(file, None, None, "file.unknown_encoding", "hint.save_utf8_or_xlsx")]
-    )
+    raise IngestError([_diagnosis(data, file)])
+
+
+def _diagnosis(data: bytes, file: str) -> Problem:
+    """Why no encoding fits, where that can be pointed at: lines of UTF-8 beside lines
+    of another encoding (rows pasted from two exports), or text that decodes but holds a
+    control character (a NUL byte); else the file's encoding is unknown."""
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        line, utf8_line = mixed
+        return Problem(file, line, None, "file.mixed_encoding", "hint.one_encoding",
+                       {"line": line, "utf8_line": utf8_line})  # fmt: skip
+    for name in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        found = CONTROL.search(text)
+        if found and _plausible(CONTROL.sub("", text)):
+            line, column = _place(text, found.start())
+            return Problem(file, line, column, "file.control_character", "hint.delete_control",
+                           {"code": f"U+{ord(found.group()):04X}", "line": line,
+                            "column": column})  # fmt: skip
+    return Problem(file, None, None, "file.unknown_encoding", "hint.save_utf8_or_xlsx")
+
+
+def _mixed_lines(data: bytes) -> tuple[int, int] | None:
+    """(first line of GBK, a line of UTF-8 Chinese) when the file holds both."""
+    bad = good = None
+    for number, line in enumerate(data.splitlines(), start=1):
+        if line.isascii():
+            continue
+        if _reads_as(line, "utf-8"):
+            good = good or number
+        elif _reads_as(line, "gb18030"):
+            bad = bad or number
+        if bad and good:
+            return bad, good
+    return None
+
+
+def _reads_as(line: bytes, name: str) -> bool:
+    try:
+        return _plausible(line.decode(name))
+    except UnicodeDecodeError:
+        return False
+
+
+def _place(text: str, at: int) -> tuple[int, str]:
+    """The line and the column letter (by the separators before it) of character `at`."""
+    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    line = len(re.findall(r"\r\n?|\n", text[:start])) + 1
+    before = text[start:at]
+    separators = max(before.count(d) for d in (",", "\t", ";", "|"))
+    return line, column_letter(separators)
 
 
 def _strict(data: bytes, name: str, file: str) -> str:

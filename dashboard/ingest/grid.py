@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.core.problems import IngestError, Problem
+from dashboard.core.problems import IngestError, Problem, column_letter
 from dashboard.ingest.decoding import decode_text
 from dashboard.ingest.sheet_extent import BadSheet, Extent, scan, sheet_paths
 
@@ -30,6 +30,7 @@ MAX_ROWS = 200_000  # lines of a CSV; rows with a value in a sheet
 MAX_COLUMNS = 1_000  # a wide table has a column per period; bureau tables stay under 100
 MAX_CELLS = 2_000_000  # rows × columns held at once: ~16 MB of references, ~120 MB of text
 _QUOTED = re.compile(r'"[^"]*"')
+_BREAK = re.compile(r"\r\n?|\n")
 
 
 class UncachedFormula(str):
@@ -172,8 +173,21 @@ def _split_exact(text: str, delimiter: str, file: str) -> tuple[list[list], list
     """The csv module: quoted newlines and odd quoting, with each record's line number.
 
     Trailing empty fields are dropped as they come (they would be trimmed anyway), and
-    reading stops at the first line past the column limit or the cell limit."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reading stops at the first line past the column limit or the cell limit. A quote
+    never closed is refused where it opens: read leniently, it would swallow every line
+    after it into one cell, and their figures would vanish without a word."""
+    try:
+        return _records(text, delimiter, file, strict=True)
+    except csv.Error as err:
+        unclosed = "unexpected end of data" in str(err) and _unclosed_quote(text, delimiter, file)
+        if unclosed:
+            raise unclosed from err
+    # a stray quote inside a field, or one opened in the last line that hides nothing
+    return _records(text, delimiter, file, strict=False)
+
+
+def _records(text: str, delimiter: str, file: str, strict: bool) -> tuple[list[list], list[int]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
     rows, lines, width = [], [], 0
     try:
         for row in reader:
@@ -188,6 +202,8 @@ def _split_exact(text: str, delimiter: str, file: str) -> tuple[list[list], list
             rows.append(cells)
             lines.append(reader.line_num)
     except csv.Error as err:
+        if strict:
+            raise
         raise IngestError(
             [
                 Problem(
@@ -201,6 +217,26 @@ def _split_exact(text: str, delimiter: str, file: str) -> tuple[list[list], list
             ]
         ) from err
     return _transpose(rows), lines
+
+
+def _unclosed_quote(text: str, delimiter: str, file: str) -> IngestError | None:
+    """Where the quote that runs to the end of the file opens: read leniently, the last
+    record ends in a cell holding everything after that quote. None when no line follows
+    it (nothing is hidden)."""
+    *_, last = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    swallowed = last[-1] if last else ""
+    line = len(_BREAK.findall(text, 0, len(text) - len(swallowed))) + 1
+    column = column_letter(max(len(last) - 1, 0))
+    params = {
+        "line": line,
+        "column": column,
+        "lines": len(_BREAK.findall(swallowed.rstrip("\r\n"))),
+    }
+    if not params["lines"]:
+        return None
+    return IngestError(
+        [Problem(file, line, column, "file.unclosed_quote", "hint.close_quote", params)]
+    )
 
 
 def _too_wide(file: str, line: int, columns: int) -> IngestError:
@@ -399,13 +435,3 @@ def _check_zip(data: bytes, file: str) -> None:
                 )
             ]
         )
-
-
-def column_letter(index: int) -> str:
-    """0 -> 'A', 26 -> 'AA' (how Excel names the column a user will look at)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters

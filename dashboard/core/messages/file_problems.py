@@ -36,11 +36,26 @@ TEXT = {
         "and was stopped",
     ),
     "file.unknown_encoding": ("无法识别文件的文字编码", "cannot tell the file's text encoding"),
+    "file.mixed_encoding": (
+        "文件混用了两种文字编码：第 {line} 行不是 UTF-8，而第 {utf8_line} 行是",
+        "the file mixes two text encodings: line {line} is not UTF-8, while line "
+        "{utf8_line} is",
+    ),
+    "file.control_character": (
+        "第 {line} 行 {column} 列有控制字符 {code}（不是文字，文件可能已损坏）",
+        "line {line}, column {column} holds the control character {code} (not text; the "
+        "file may be damaged)",
+    ),
     "file.broken_text": (
         "{encoding} 文本在第 {at} 字节处损坏",
         "broken {encoding} text at byte {at}",
     ),
     "file.bad_csv": ("无法读取的 CSV：{error}", "unreadable CSV: {error}"),
+    "file.unclosed_quote": (
+        "第 {line} 行 {column} 列的引号没有闭合，其后 {lines} 行都会被读进这一格",
+        "the quote opened in line {line}, column {column} is never closed: the {lines} "
+        "line(s) after it would all be read into that one cell",
+    ),
     "file.damaged_excel": ("Excel 文件已损坏（{reason}）", "damaged Excel file ({reason})"),
     "file.no_data_sheet": ("工作簿中没有数据", "the workbook has no data"),
     "file.inflates": (
@@ -348,12 +363,24 @@ TEXT = {
         "请在 Excel 中另存为“CSV UTF-8”或 .xlsx",
         "save it from Excel as “CSV UTF-8” or as .xlsx",
     ),
+    "hint.one_encoding": (
+        "请把各行复制到同一个工作表中，再另存为“CSV UTF-8”或 .xlsx",
+        "copy the rows into one sheet and save it as “CSV UTF-8” or as .xlsx",
+    ),
+    "hint.delete_control": (
+        "请删除该字符（或从原表格重新导出），再上传",
+        "delete the character (or export the table again) and upload it again",
+    ),
     "hint.save_utf8": (
         "请在 Excel 中重新另存为“CSV UTF-8”",
         "save the file again from Excel as “CSV UTF-8”",
     ),
     "hint.export_again": ("请重新导出含数据的工作表", "export the sheet again with its figures"),
     "hint.unclosed_quote": ("请检查是否有未闭合的引号", "check for an unclosed quote"),
+    "hint.close_quote": (
+        "请删除这个引号，或在这一格的末尾补上另一个引号",
+        "delete that quote, or add the closing one at the end of the cell",
+    ),
     "hint.resave_excel": (
         "请用 Excel 或 WPS 打开并重新另存为 .xlsx",
         "open it in Excel or WPS and save it again as .xlsx",
