@@ -101,6 +101,64 @@ def test_a_nul_byte_is_refused_at_its_line_and_column(index, encoding):
     ]
 
 
+def workbook(*sheets: tuple[str, list[list], bool]) -> bytes:
+    """An .xlsx of (name, rows, hidden) sheets, in that order."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows, hidden in sheets:
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        sheet.sheet_state = "hidden" if hidden else "visible"
+    book.active = next(i for i, (_, _, hidden) in enumerate(sheets) if not hidden)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def chargers(value) -> list[list]:
+    return [["指标", "时期", "累计值"], ["新建电动汽车公共充电桩", "2026年1-9月", value]]
+
+
+def test_a_hidden_sheet_is_never_read_and_every_sheet_not_read_is_said(index):
+    """The hidden first sheet (last month's 1,111) was stored over the visible 2,450; a
+    说明 sheet before the data refused the file; other sheets were dropped unsaid."""
+    data = workbook(
+        ("旧", chargers(1111), True),
+        ("说明", [["本表由市发展改革委填报"]], False),
+        ("数据", chargers(2450), False),
+        ("10月", chargers(2600), False),
+    )
+    p = parse_upload(data, "f.xlsx", index, TODAY)
+    assert p.ok and values(p) == {("ev_chargers", 1, 9, "ytd"): 2450.0}
+    assert [w.line() for w in warnings(p.problems)] == [
+        f"f.xlsx:0:-: {what} was not read (only sheet '数据' was) — to upload its figures, "
+        "save that sheet as a file of its own and upload it"
+        for what in ("the hidden sheet '旧'", "sheet '说明'", "sheet '10月'")
+    ]
+
+
+def test_an_empty_first_sheet_is_passed_over_not_called_damaged(index):
+    data = workbook(("空", [], False), ("数据", chargers(2450), False))
+    assert values(parse_upload(data, "f.xlsx", index, TODAY)) == {
+        ("ev_chargers", 1, 9, "ytd"): 2450.0
+    }
+
+
+def test_a_workbook_whose_data_is_all_hidden_is_refused_saying_so(index):
+    data = workbook(("空", [], False), ("数据", chargers(2450), True))
+    with pytest.raises(IngestError) as err:
+        parse_upload(data, "f.xlsx", index, TODAY)
+    assert [p.line() for p in err.value.problems] == [
+        "f.xlsx:0:-: only hidden sheets (数据) hold data, and hidden sheets are not read — "
+        "unhide the sheet to upload in Excel or WPS, save and upload again"
+    ]
+
+
 def test_units_and_multipliers_are_converted_exactly(index):
     rows = [
         ["indicator", "period", "value", "unit"],

@@ -15,7 +15,7 @@ import itertools
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -49,6 +49,9 @@ class Grid:
     line_numbers: list[int]  # the line (CSV) or sheet row (XLSX) each row came from
     encoding: str
     sheet: str | None = None
+    # The workbook's other sheets that hold cells, as (name, hidden), in the book's order:
+    # they were not read, and the preview says so rather than lose them without a word.
+    other_sheets: tuple[tuple[str, bool], ...] = ()
 
     def __len__(self) -> int:
         return len(self.line_numbers)
@@ -57,13 +60,14 @@ class Grid:
         return [col[r] for col in self.columns]
 
 
-def read_grid(data: bytes, file: str) -> Grid:
+def read_grid(data: bytes, file: str, sheet: str | None = None) -> Grid:
+    """The file's cells; of a workbook, the first visible sheet with data, or `sheet`."""
     if not data.strip():
         raise IngestError([Problem(file, None, None, "file.empty", "hint.export_again")])
     if data[:4] == b"PK\x03\x04":
-        return _read_workbook(data, file, "xlsx")
+        return _read_workbook(data, file, "xlsx", sheet)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # the old binary .xls format
-        return _read_workbook(data, file, "xls")
+        return _read_workbook(data, file, "xls", sheet)
     return _read_csv(data, file)
 
 
@@ -295,8 +299,10 @@ def _sniff(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_workbook(data: bytes, file: str, kind: str) -> Grid:
-    """Cached cell values of the first sheet with data (formulas are never evaluated).
+def _read_workbook(data: bytes, file: str, kind: str, wanted: str | None) -> Grid:
+    """Cached cell values of the first visible sheet with data, or of sheet `wanted`
+    (formulas are never evaluated). A hidden sheet is never read: it is often last
+    month's table or a lookup list, and its figures are not what the official sees.
 
     calamine (Rust) reads a 100,000-row sheet in about half a second; openpyxl needs ~25x.
     An .xlsx sheet's extent is read from its XML first (calamine would allocate the whole
@@ -307,13 +313,12 @@ def _read_workbook(data: bytes, file: str, kind: str) -> Grid:
     paths = _xlsx_sheet_paths(data, file) if kind == "xlsx" else None
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        for index, name in enumerate(book.sheet_names):
-            extent = _sheet_extent(data, paths, name, file) if paths is not None else None
-            if extent is not None and extent.empty:
-                continue
-            grid = _sheet_grid(book.get_sheet_by_index(index), kind, extent, file)
+        sheets = _sheets_with_data(book, data, paths, kind, file)
+        for name, hidden, read in sheets:
+            grid = None if hidden or wanted not in (None, name) else read()
             if grid is not None:
-                return grid
+                others = tuple((n, h) for n, h, _ in sheets if n != name)
+                return replace(grid, other_sheets=others)
     except BadSheet as err:
         raise _damaged(file, err.params["reason"]) from err
     except (
@@ -325,7 +330,50 @@ def _read_workbook(data: bytes, file: str, kind: str) -> Grid:
         TypeError,
     ) as err:
         raise _damaged(file, type(err).__name__) from err
+    hidden = [n for n, h, _ in sheets if h]
+    if hidden:
+        params = {"sheets": "、".join(hidden)}
+        raise IngestError(
+            [Problem(file, None, None, "file.only_hidden_sheets", "hint.unhide", params)]
+        )
     raise IngestError([Problem(file, None, None, "file.no_data_sheet", "hint.first_sheet")])
+
+
+def _sheets_with_data(book, data: bytes, paths, kind: str, file: str) -> list[tuple]:
+    """(name, hidden, read) of each worksheet holding cells, in the book's order; `read()`
+    gives its grid (None if it holds only blanks). An .xlsx sheet's extent is read from its
+    XML first; one damaged or beyond the limits is refused only when it is to be read."""
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    found = []
+    for index, meta in enumerate(book.sheets_metadata):
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            continue  # a chart sheet holds no cells
+        hidden = meta.visible != SheetVisibleEnum.Visible
+        if paths is None:  # .xls: calamine's range is bounded, read it to know
+            grid = _sheet_grid(book.get_sheet_by_index(index), kind, None, file)
+            if grid is not None:
+                found.append((meta.name, hidden, lambda grid=grid: grid))
+            continue
+        try:
+            extent = _sheet_extent(data, paths, meta.name, file)
+        except (IngestError, BadSheet) as err:
+            found.append((meta.name, hidden, _raiser(err)))
+            continue
+        if not extent.empty:
+            found.append((meta.name, hidden, _reader(book, index, kind, extent, file)))
+    return found
+
+
+def _reader(book, index: int, kind: str, extent: Extent, file: str):
+    return lambda: _sheet_grid(book.get_sheet_by_index(index), kind, extent, file)
+
+
+def _raiser(err: Exception):
+    def read():
+        raise err
+
+    return read
 
 
 def _damaged(file: str, reason: str) -> IngestError:

@@ -8,7 +8,7 @@ import pandas as pd
 from dashboard.core.messages import Glossed, Msg
 from dashboard.core.periods import short_period
 from dashboard.core.problems import IngestError, Problem, Skipped, errors
-from dashboard.ingest.grid import read_grid
+from dashboard.ingest.grid import Grid, read_grid
 from dashboard.ingest.layout import Layout, raw_figures
 from dashboard.ingest.plausible import place_scale_warnings
 from dashboard.ingest.resolve import CatalogueIndex
@@ -98,8 +98,7 @@ def parse_upload(
             ]
         )
     index = targets if isinstance(targets, CatalogueIndex) else CatalogueIndex.build(targets)
-    grid = read_grid(data, file)  # refuses grids beyond its row, column and cell limits
-    layouts = find_layouts(grid, file)
+    grid, layouts = _first_table(data, file)
     if place is not None:
         layouts = [_answered(b) for b in layouts]
     layout = layouts[0]
@@ -109,6 +108,7 @@ def parse_upload(
         [c.check(raw_figures(grid, b)) for c, b in zip(checkers, layouts, strict=True)], file
     )
     problems += [p for b in layouts for p in _estimate_columns(b, file)]
+    problems += _sheets_not_read(grid, file)
     problems += _whole_file(figures, problems, outcomes, file)
     if strict:
         problems += [_as_error(skip, file) for skip in outcomes.skipped]
@@ -131,6 +131,41 @@ def parse_upload(
         place_open,
         place,
     )
+
+
+def _first_table(data: bytes, file: str) -> tuple[Grid, list[Layout]]:
+    """The grid and its tables: of a workbook, the first visible sheet with a header (a
+    说明 sheet before the data is passed over). Grids beyond their row, column and cell
+    limits are refused; with no header on any sheet, the first sheet's problem stands."""
+    grid = read_grid(data, file)
+    try:
+        return grid, find_layouts(grid, file)
+    except IngestError as first:
+        for name, hidden in grid.other_sheets:
+            if hidden:
+                continue
+            later = read_grid(data, file, name)
+            try:
+                return later, find_layouts(later, file)
+            except IngestError:
+                continue
+        raise first
+
+
+def _sheets_not_read(grid: Grid, file: str) -> list[Problem]:
+    """A workbook's other sheets with cells: said, so that no figure is lost unseen."""
+    return [
+        Problem(
+            file,
+            None,
+            None,
+            "sheet.hidden_not_read" if hidden else "sheet.not_read",
+            "hint.own_file",
+            {"sheet": name, "read": grid.sheet},
+            "warning",
+        )  # fmt: skip
+        for name, hidden in grid.other_sheets
+    ]
 
 
 def _answered(layout: Layout) -> Layout:

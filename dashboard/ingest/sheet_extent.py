@@ -72,8 +72,9 @@ class Extent:
     @property
     def ordered(self) -> bool:
         """calamine takes the first and last cells as the block's rows (it assumes sorted
-        rows); a cell above the first or below the last would fall outside the block."""
-        return self.first_row == self.min_row and self.last_row == self.max_row
+        rows); a cell above the first or below the last would fall outside the block.
+        An empty sheet (Excel writes `<sheetData/>`) has no order to break."""
+        return self.max_row < 0 or self.first_row == self.min_row and self.last_row == self.max_row
 
     def add(self, row: int, column: int) -> None:
         if self.first_row < 0:

@@ -38,8 +38,7 @@ TEXT = {
     "file.unknown_encoding": ("无法识别文件的文字编码", "cannot tell the file's text encoding"),
     "file.mixed_encoding": (
         "文件混用了两种文字编码：第 {line} 行不是 UTF-8，而第 {utf8_line} 行是",
-        "the file mixes two text encodings: line {line} is not UTF-8, while line "
-        "{utf8_line} is",
+        "the file mixes two text encodings: line {line} is not UTF-8, while line {utf8_line} is",
     ),
     "file.control_character": (
         "第 {line} 行 {column} 列有控制字符 {code}（不是文字，文件可能已损坏）",
@@ -58,6 +57,18 @@ TEXT = {
     ),
     "file.damaged_excel": ("Excel 文件已损坏（{reason}）", "damaged Excel file ({reason})"),
     "file.no_data_sheet": ("工作簿中没有数据", "the workbook has no data"),
+    "file.only_hidden_sheets": (
+        "工作簿中只有隐藏的工作表（{sheets}）有数据，隐藏的工作表不读取",
+        "only hidden sheets ({sheets}) hold data, and hidden sheets are not read",
+    ),
+    "sheet.not_read": (
+        "工作表“{sheet}”中的内容没有读取（只读取了工作表“{read}”）",
+        "sheet {sheet!r} was not read (only sheet {read!r} was)",
+    ),
+    "sheet.hidden_not_read": (
+        "隐藏的工作表“{sheet}”没有读取（只读取了工作表“{read}”）",
+        "the hidden sheet {sheet!r} was not read (only sheet {read!r} was)",
+    ),
     "file.inflates": (
         "工作簿解压后达 {size:,} 字节",
         "the workbook inflates to {size:,} bytes",
@@ -387,6 +398,14 @@ TEXT = {
     ),
     "hint.resave_xlsx": ("请重新另存为 .xlsx", "save it again as .xlsx"),
     "hint.first_sheet": ("请把数据放在第一个工作表", "put the figures on the first sheet"),
+    "hint.unhide": (
+        "请在 Excel 或 WPS 中取消隐藏要上传的工作表，保存后重新上传",
+        "unhide the sheet to upload in Excel or WPS, save and upload again",
+    ),
+    "hint.own_file": (
+        "如需上传其中的数字，请把该工作表另存为单独的文件再上传",
+        "to upload its figures, save that sheet as a file of its own and upload it",
+    ),
     "hint.not_spreadsheet": (
         "这不是正常的电子表格，请重新导出数据",
         "this is not a normal spreadsheet; export the figures again",
