@@ -60,9 +60,9 @@ def populate(ws, step: int = 0) -> None:
         audit_log.record(ws, con, "admin", "export", "csv", at=AT, snapshot_id=1)
 
 
-# The note that accounts were first seen (services/accounts) is set again by a rebuild, at
-# the rebuild's time when the old database is gone: not a record. That accounts existed is
-# in the journal's account changes, which are compared.
+# The note that accounts were first seen (services/accounts) is set when they are seen, by
+# the clock; a rebuild without the old database takes the journal's first account change,
+# which these tests date at AT: not compared. The account changes themselves are.
 NOT_RECORDS = {("meta", "accounts_since")}
 
 

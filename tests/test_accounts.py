@@ -71,6 +71,27 @@ def test_the_note_survives_a_rebuild_and_a_new_process(empty_ws):
     assert "Traceback" not in out.stderr
 
 
+def test_a_lost_database_keeps_when_accounts_began_from_the_journal(empty_ws):
+    """The note was set to the rebuild's clock when the database was gone: a value a
+    rebuild changed. The journal's first account change says when accounts began."""
+    from datetime import datetime
+
+    from dashboard.services import audit_log
+
+    if empty_ws.on_server:
+        pytest.skip("a server's database is its journal: it is not lost alone")
+    with open_store(empty_ws) as con:
+        user = accounts.add_user(_users(empty_ws), "chief", PASSWORD, "admin", [])
+        at = datetime(2026, 3, 1, 8, 0, 5, 250000)
+        audit_log.account_change(empty_ws, con, "cli", "user_add", user, at=at)
+    accounts.directory(empty_ws)
+    empty_ws.db_path.unlink()
+    assert rebuild(empty_ws) == []
+    with open_store(empty_ws) as con:
+        since = con.execute("SELECT value FROM meta WHERE key = 'accounts_since'").fetchone()
+    assert since == ("2026-03-01T08:00:05",)
+
+
 def test_cli_commands_fail_closed_with_a_message(empty_ws, tmp_path):
     assert add_user(empty_ws, "chief", "admin").returncode == 0
     _users(empty_ws).write_bytes(b"")  # 0 bytes

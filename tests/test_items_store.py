@@ -681,3 +681,31 @@ def test_a_rename_the_journal_lost_comes_back_from_the_database_ahead_of_it(empt
         "中原区须水小学",
         "新校",
     )
+
+
+def test_a_lost_journal_written_again_longer_than_it_was_is_read_from_its_start(empty_ws):
+    """Written again from the database, the journal's lines need not keep their lengths
+    (a due date comes back as 2026-08-31T00:00:00): the old database's byte offset then
+    fell inside a line, and the rebuild the README promises said 'damaged line, restore
+    from a backup' and left dashboard.rebuild.duckdb behind."""
+    from dashboard.store import journal as journal_file
+    from tests.durable_state import tables
+
+    if empty_ws.on_server:
+        pytest.skip("a server's journal is a table of its database: it cannot be lost alone")
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+    before = tables(empty_ws.db_path)
+    lost = journal_file.path(empty_ws.data_dir)
+    size = lost.stat().st_size
+    lost.unlink()
+    assert rebuild(empty_ws) == []
+    assert lost.stat().st_size > size  # the case: the old offset falls inside a line
+    after = tables(empty_ws.db_path)
+    assert {k: v for k, v in after.items() if k != "meta"} == {
+        k: v for k, v in before.items() if k != "meta"
+    }
+    assert [r for r in after["meta"] if r[0] != "journal_offset"] == [
+        r for r in before["meta"] if r[0] != "journal_offset"
+    ]
+    assert not list(empty_ws.data_dir.glob("*.rebuild.duckdb"))

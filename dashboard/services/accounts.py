@@ -40,6 +40,7 @@ from dashboard.core.access import (
 )
 from dashboard.core.errors import DashboardError
 from dashboard.core.messages import Msg
+from dashboard.services.journal import first_at as journal_first_at
 from dashboard.services.journal import has_kind as journal_has_kind
 from dashboard.services.private_files import replace_private
 from dashboard.services.workspace import Workspace
@@ -354,7 +355,8 @@ def directory(ws: Workspace) -> dict:
 
 def carry_note(ws: Workspace, new: duckdb.DuckDBPyConnection) -> None:
     """A rebuilt database keeps the note: from the database it replaces, if that can still
-    be read, or from the users file."""
+    be read, else from the journal's first account change (a database lost with the note
+    must not move it to the time of the rebuild), else from the users file."""
     since = None
     if ws.db_path.exists():
         try:
@@ -362,6 +364,8 @@ def carry_note(ws: Workspace, new: duckdb.DuckDBPyConnection) -> None:
                 since = get_meta(old, MARKER) if _noted(old) else None
         except (duckdb.Error, psycopg.Error, StoreError):
             pass
+    if since is None and (first := journal_first_at(ws, "account")) is not None:
+        since = datetime.fromisoformat(first).isoformat(timespec="seconds")
     if since is None and _has_accounts(users_path(ws.data_dir)):
         since = datetime.now().isoformat(timespec="seconds")
     if since is not None:

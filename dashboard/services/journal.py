@@ -179,7 +179,13 @@ def _lines_after(ws: Workspace, offset: int, seq: int) -> list[tuple[dict, int]]
     """The lines after seq `seq`: read from `offset`, or from the start when the file is
     not the one the offset was taken in (restored or merged)."""
     size = journal.size(ws.data_dir)
-    lines = journal.read(ws.data_dir, offset, seq) if offset <= size else []
+    try:
+        lines = journal.read(ws.data_dir, offset, seq) if offset <= size else []
+    except journal.JournalDamaged:
+        # The offset falls inside a line: a journal written again from the database (its
+        # lines need not have the old lengths). Read from the start, which still refuses
+        # a line that is really damaged.
+        lines, offset = [], size + 1
     if offset > size or (lines and lines[0][0]["seq"] != seq + 1):
         lines = journal.read(ws.data_dir, 0)
         last = lines[-1][0]["seq"] if lines else 0
@@ -235,6 +241,11 @@ def folder_of_journal(ws: Workspace) -> dict | None:
     """The journal's first line's data (folder_id, path), or None without a journal."""
     head = journal.first(ws.data_dir)
     return None if head is None else head["data"]
+
+
+def first_at(ws: Workspace, kind: str) -> str | None:
+    """When the journal's first line of `kind` was written (its `at`), or None."""
+    return next((record["at"] for record, _ in lines(ws) if record["kind"] == kind), None)
 
 
 def has_kind(ws: Workspace, kind: str, con=None) -> bool:
