@@ -159,6 +159,22 @@ def test_a_workbook_whose_data_is_all_hidden_is_refused_saying_so(index):
     ]
 
 
+@pytest.mark.parametrize("cell", ["-", "—", "/", ""])
+def test_a_file_of_dashes_is_refused_asking_for_figures_not_names(index, cell):
+    """Its rows are catalogue indicators: 'none is a catalogue indicator; map a name'
+    sent the official the wrong way."""
+    p = parse(
+        csv_bytes([["指标", "时期", "累计值"], ["新建电动汽车公共充电桩", "2026年1-9月", cell]]),
+        index,
+    )
+    assert [e.line() for e in errors(p.problems)] == [
+        "f.csv:0:-: no catalogue figure in the file: all 1 data row(s) skipped (see the rows "
+        "and why) — none of them has a figure its target uses: the value is blank or a dash "
+        "(—, -, /), or another measure (a growth rate where the target counts an amount); "
+        "fill in the figures the targets use and upload again"
+    ]
+
+
 def test_units_and_multipliers_are_converted_exactly(index):
     rows = [
         ["indicator", "period", "value", "unit"],

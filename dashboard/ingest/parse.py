@@ -204,13 +204,16 @@ def _whole_file(figures: pd.DataFrame, problems: list, outcomes: Outcomes, file:
         return []
     if not outcomes.lines:
         return [Problem(file, None, None, "file.no_figures", "hint.fill_a_value")]
+    # Rows of catalogue indicators without a figure their target uses (blank, a dash, or
+    # another measure) need those figures, not a mapping of names.
+    blank = {s.key for s in outcomes.skipped} == {"skip.no_figure"}
     return [
         Problem(
             file,
             None,
             None,
             "file.no_catalogue_figure",
-            "hint.no_catalogue_figure",
+            "hint.fill_figures" if blank else "hint.no_catalogue_figure",
             {"rows": len(outcomes.lines)},
         )
     ]

@@ -484,6 +484,13 @@ TEXT = {
     ),
     "hint.check_period": ("请核对时期的年份和月份", "check the year and month of the period"),
     "hint.closest_names": ("最接近的目录名称：{names}", "closest catalogue names: {names}"),
+    "hint.fill_figures": (
+        "这些行都没有目标所用的数据：数值为空白或“—”“-”“/”，或给的是另一种数"
+        "（如目标要总量，给的却是增速）；请填写目标所用的数据后再上传",
+        "none of them has a figure its target uses: the value is blank or a dash (—, -, /), "
+        "or another measure (a growth rate where the target counts an amount); fill in the "
+        "figures the targets use and upload again",
+    ),
     "hint.no_catalogue_figure": (
         "本文件的指标都不在目录中，或都是目录中没有的地区；"
         "请核对文件，或在上传页把指标名称设为目录指标的别名",
