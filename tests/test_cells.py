@@ -36,6 +36,11 @@ from dashboard.ingest.milestones import parse_milestone
         ("1,234.5", "1234.5", ""),
         ("12 345 678", "12345678", ""),
         ("下降1,234.5万元", "-1234.5", "万元"),
+        # copied from a web page or a typeset PDF: invisible characters, a true minus sign
+        ("2450\u200b", "2450", ""),
+        ("\ufeff2,450", "2450", ""),
+        ("\u2060\u22120.6%", "-0.6", "%"),
+        ("\xa02\u202f450\xa0", "2450", ""),
     ],
 )
 def test_numbers(text, value, unit):

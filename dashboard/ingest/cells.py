@@ -32,12 +32,16 @@ class CellError(DashboardError, ValueError):
         return message_text(self.hint_key, "en", **self.params) if self.hint_key else ""
 
 
-DASHES = re.compile(r"[～~—–－―〜]")
+# U+2212 is the minus sign of typeset bulletins ('−0.6' copied from a PDF).
+DASHES = re.compile(r"[～~—–－―〜\u2212]")
+# Zero-width characters (and a BOM inside a cell) come with text copied from web pages:
+# invisible, so a cell holding one could not be told from a good one by the official.
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 
 @lru_cache(maxsize=65536)
 def _clean_text(text: str) -> str:
-    return DASHES.sub("-", unicodedata.normalize("NFKC", text).strip())
+    return DASHES.sub("-", INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip())
 
 
 def clean(text) -> str:
