@@ -972,6 +972,9 @@ def cmd_restore(args, ws) -> int:
             print(text("cli.set_aside", LANG, path=aside))
     if done.files_kept:
         print(text("cli.files_kept", LANG, files=", ".join(done.files_kept)), file=sys.stderr)
+    if done.archives_missing:
+        files = ", ".join(done.archives_missing)
+        print(text("cli.archives_missing", LANG, files=files), file=sys.stderr)
     return 0
 
 

@@ -246,6 +246,26 @@ def test_restoring_an_older_backup_keeps_everything_newer(sample_ws, tmp_path):
     agree(sample_ws)
 
 
+def test_restore_says_which_archived_uploads_no_backup_holds(sample_ws, tmp_path):
+    """An upload after the backup whose archived file was lost: its figures are in the
+    journal, its original bytes are gone; the restore said nothing of it."""
+    from dashboard.services import backup
+
+    with open_store(sample_ws):
+        pass
+    backup.backup(sample_ws, tmp_path / "b")
+    data = csv_bytes([["指标", "时期", "数值"], ["充电桩", "2026年10月", "2470"]])
+    with open_store(sample_ws) as con:
+        store_preview(con, sample_ws, preview(con, data, "late.csv", TODAY), data, "u", AT)
+        (archived,) = con.execute(
+            "SELECT archive_path FROM uploads WHERE filename = 'late.csv'"
+        ).fetchone()
+    (sample_ws.data_dir / archived).unlink()
+    done = backup.restore(sample_ws, tmp_path / "b")
+    assert done.archives_missing == [archived]
+    assert archived.startswith("actuals/uploads/")
+
+
 def test_restore_mends_a_damaged_database_and_a_truncated_journal(sample_ws, tmp_path):
     populate(sample_ws)
     assert cli(sample_ws, "backup", "--out", str(tmp_path / "b")).returncode == 0

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from dashboard.core.errors import DashboardError
 from dashboard.services import audit_log
+from dashboard.services.archive import pending_paths
 from dashboard.services.database import (
     SAMPLE_USER,
     inspect_database,
@@ -56,6 +57,9 @@ class Restored:
     lines_added: int = 0
     files_copied: list[str] = field(default_factory=list)
     files_kept: list[str] = field(default_factory=list)
+    # Archived uploads the journal names that neither the folder nor the backup holds:
+    # their figures are in the journal, their original bytes are gone (said, not hidden).
+    archives_missing: list[str] = field(default_factory=list)
     database: str = "kept"  # kept | installed
     set_aside: Path | None = None
     journal_aside: Path | None = None  # the replaced folder's journal (restore --replace)
@@ -185,6 +189,7 @@ def restore(ws: Workspace, source: Path, user: str = "cli", replace: bool = Fals
             result.journal_aside = _journal_aside(ws)
         result.lines_added = _merge_journal(ws, data)
         _copy_missing_files(ws, data, result)
+        result.archives_missing = _archives_missing(ws)
     _install_database(ws, folder / "database" / manifest["database"], result)
     with open_store(ws) as con:
         audit_log.record(
@@ -258,6 +263,17 @@ def _copy_missing_files(ws: Workspace, data: Path, result: Restored) -> None:
             result.files_copied.append(rel.as_posix())
         elif target.read_bytes() != source.read_bytes():
             result.files_kept.append(rel.as_posix())
+
+
+def _archives_missing(ws: Workspace) -> list[str]:
+    """Upload lines whose archived file is not in the folder (nor waiting to be confirmed)."""
+    missing = []
+    for record, _ in journal.read(ws.data_dir):
+        archive = record["data"].get("archive") if record["kind"] == "upload" else None
+        if archive and not (ws.data_dir / archive).is_file():
+            if not pending_paths(ws, record["data"]["sha256"], Path(archive).suffix):
+                missing.append(archive)
+    return missing
 
 
 def _install_database(ws: Workspace, copy: Path, result: Restored) -> None:

@@ -163,6 +163,13 @@ TEXT = {
     "cli.restore_database.kept": ("保持不变", "kept"),
     "cli.restore_database.installed": ("已用备份副本替换", "installed from the backup"),
     "cli.set_aside": ("原文件已保留为 {path}", "the previous file is kept as {path}"),
+    "cli.archives_missing": (
+        "这些已存档的上传文件不在数据文件夹中，备份里也没有（其数据仍在日志中，未丢失；"
+        "原文件已无法恢复）：{files}",
+        "these archived uploads are missing from the data folder and the backup does not "
+        "hold them (their figures are in the journal; the original files cannot be "
+        "brought back): {files}",
+    ),
     "cli.files_kept": (
         "这些文件与备份不同，保留了当前版本：{files}",
         "these files differ from the backup; the current ones were kept: {files}",
