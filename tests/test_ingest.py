@@ -1,6 +1,7 @@
 """Uploads as officials produce them: every accepted value equals the file's figure in the
 catalogue's unit; every broken row is named with its line, column and a fix hint."""
 
+import codecs
 import sys
 
 import pytest
@@ -92,7 +93,18 @@ def test_rows_of_two_encodings_are_refused_naming_the_line(index):
     ]
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_gbk_rows_after_a_utf8_bom_are_refused_naming_their_line(index):
+    """'broken utf-8-sig text at byte 77' named no line, and the byte counted from after
+    the BOM."""
+    data = codecs.BOM_UTF8 + "指标,时期,累计值\n充电桩,2026年1-9月,2450\n".encode()
+    data += "整车产量,2026年1-9月,50\n".encode("gbk")
+    assert refused(data, index) == [
+        "f.csv:3:-: the file starts as UTF-8 text, but line 3 (at byte 56) is not — save the "
+        "file again from Excel as “CSV UTF-8”"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "utf-16"])
 def test_a_nul_byte_is_refused_at_its_line_and_column(index, encoding):
     data = "指标,时期,累计值\n充电桩,2026年1-9月,24\x0050\n".encode(encoding)
     assert refused(data, index) == [

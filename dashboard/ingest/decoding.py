@@ -24,7 +24,10 @@ def decode_text(data: bytes, file: str) -> tuple[str, str]:
     """(text, encoding name) or IngestError naming the file."""
     for bom, name in BOMS:
         if data.startswith(bom):
-            return _strict(data, name, file), name
+            text = _strict(data, name, file)
+            if found := CONTROL.search(text):  # as refused in a file without a BOM
+                raise IngestError([_control(text, found, file)])
+            return text, name
     for name in ("utf-8", "utf-16-le", "utf-16-be", "gb18030"):
         if name.startswith("utf-16") and not _looks_utf16(data, little=name.endswith("le")):
             continue
@@ -53,11 +56,14 @@ def _diagnosis(data: bytes, file: str) -> Problem:
             continue
         found = CONTROL.search(text)
         if found and _plausible(CONTROL.sub("", text)):
-            line, column = _place(text, found.start())
-            return Problem(file, line, column, "file.control_character", "hint.delete_control",
-                           {"code": f"U+{ord(found.group()):04X}", "line": line,
-                            "column": column})  # fmt: skip
+            return _control(text, found, file)
     return Problem(file, None, None, "file.unknown_encoding", "hint.save_utf8_or_xlsx")
+
+
+def _control(text: str, found: re.Match, file: str) -> Problem:
+    line, column = _place(text, found.start())
+    params = {"code": f"U+{ord(found.group()):04X}", "line": line, "column": column}
+    return Problem(file, line, column, "file.control_character", "hint.delete_control", params)
 
 
 def _mixed_lines(data: bytes) -> tuple[int, int] | None:
@@ -95,17 +101,12 @@ def _strict(data: bytes, name: str, file: str) -> str:
     try:
         text = data.decode(name)
     except UnicodeDecodeError as err:
+        # utf-8-sig counts from after its BOM, utf-16 from the file's first byte
+        at = err.start + (len(codecs.BOM_UTF8) if name == "utf-8-sig" else 0)
+        line = data[:at].decode(name, errors="replace").count("\n") + 1
+        params = {"encoding": "UTF-8" if name == "utf-8-sig" else "UTF-16", "at": at, "line": line}
         raise IngestError(
-            [
-                Problem(
-                    file,
-                    None,
-                    None,
-                    "file.broken_text",
-                    "hint.save_utf8",
-                    {"encoding": name, "at": err.start},
-                )
-            ]
+            [Problem(file, line, None, "file.broken_text", "hint.save_utf8", params)]
         ) from err
     return text
 

@@ -46,8 +46,8 @@ TEXT = {
         "file may be damaged)",
     ),
     "file.broken_text": (
-        "{encoding} 文本在第 {at} 字节处损坏",
-        "broken {encoding} text at byte {at}",
+        "文件开头标明是 {encoding} 文本，但第 {line} 行（第 {at} 字节处）不是",
+        "the file starts as {encoding} text, but line {line} (at byte {at}) is not",
     ),
     "file.bad_csv": ("无法读取的 CSV：{error}", "unreadable CSV: {error}"),
     "file.unclosed_quote": (
