@@ -23,7 +23,7 @@ from dashboard.core.errors import DashboardError
 from dashboard.core.formulas import neutralise
 from dashboard.core.items import with_name_lists
 from dashboard.core.json_value import plain_value
-from dashboard.core.messages import text
+from dashboard.core.messages import Names, joined, text
 from dashboard.core.periods import short_period
 from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.core.vocab import JUDGED_STATUSES
@@ -456,7 +456,7 @@ def _unknown_entity(con, entity: str | None) -> bool:
     known = reporting.entities(con)
     if entity is None or entity in known:
         return False
-    message = text("cli.unknown_entity", LANG, entity=entity, known="、".join(known))
+    message = text("cli.unknown_entity", LANG, entity=entity, known=Names(tuple(known)))
     print(text("cli.error", LANG, message=message), file=sys.stderr)
     return True
 
@@ -514,7 +514,7 @@ def cmd_ingest(args, ws) -> int:
     now = datetime.now()
     missing = [f for f in args.files if not f.is_file()]
     if missing:
-        files = ", ".join(map(str, missing))
+        files = joined(missing, LANG)
         print(
             text("cli.error", LANG, message=text("cli.no_such_file", LANG, files=files)),
             file=sys.stderr,
@@ -792,7 +792,7 @@ def _user_list(args, ws, now: float) -> int:
             {
                 "name": n,
                 "role": u["role"],
-                "departments": "、".join(u.get("departments", [])),
+                "departments": joined(u.get("departments", []), LANG),
                 "status": "disabled" if u.get("disabled") else "active",
                 "created": u.get("created"),
             }
@@ -809,7 +809,7 @@ def _user_add(args, ws, now: float) -> int:
     user = account_changes.add(
         ws, SHELL, args.name, password, args.role, args.department, now, args.recreate
     )
-    departments = "、".join(sorted(user.departments))
+    departments = joined(sorted(user.departments), LANG)
     added = "cli.user_added" if departments else "cli.user_added_alone"
     print(text(added, LANG, name=user.name, role=user.role, departments=departments))
     return 0
@@ -817,7 +817,7 @@ def _user_add(args, ws, now: float) -> int:
 
 def _user_set(args, ws, now: float) -> int:
     user = account_changes.set_role(ws, SHELL, args.name, args.role, args.department, now)
-    departments = "、".join(sorted(user.departments))
+    departments = joined(sorted(user.departments), LANG)
     print(text("cli.user_set", LANG, name=user.name, role=user.role, departments=departments))
     return 0
 
@@ -971,9 +971,9 @@ def cmd_restore(args, ws) -> int:
         if aside:
             print(text("cli.set_aside", LANG, path=aside))
     if done.files_kept:
-        print(text("cli.files_kept", LANG, files=", ".join(done.files_kept)), file=sys.stderr)
+        print(text("cli.files_kept", LANG, files=joined(done.files_kept, LANG)), file=sys.stderr)
     if done.archives_missing:
-        files = ", ".join(done.archives_missing)
+        files = joined(done.archives_missing, LANG)
         print(text("cli.archives_missing", LANG, files=files), file=sys.stderr)
     return 0
 
@@ -1030,7 +1030,7 @@ def cmd_reminders(args, ws) -> int:
         _write_digests(args.out, digests, year, month)
     if args.send:
         for s in sent:
-            to = ", ".join(s.to)
+            to = joined(s.to, LANG)
             line = text(
                 f"cli.reminder.{s.outcome}", LANG, department=s.department, to=to, error=s.error
             )

@@ -67,8 +67,9 @@ def test_uploader_of_another_department_is_refused_and_nothing_stored(empty_ws, 
     out = run(empty_ws, "ingest", str(mixed), "--user", "cgj")
     assert out.returncode == 1
     assert out.stdout.splitlines()[0] == (
-        "mixed.csv:3:C: 新建电动汽车公共充电桩 belongs to 市发展改革委; cgj reports for "
-        "市城市管理局 — send this row to that department, or ask an administrator"
+        "mixed.csv:3:C: 新建电动汽车公共充电桩 belongs to Development and Reform Commission; cgj "
+        "reports for Urban Management Bureau — send this row to that department, or ask an "
+        "administrator"
     )
     with open_store(empty_ws) as con:
         assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == 0

@@ -148,7 +148,7 @@ def test_unknown_departments_are_refused_naming_the_known_ones(empty_ws):
     out = add_user(empty_ws, "li", "uploader", "发改委")
     assert out.returncode == 1
     assert out.stderr.startswith(
-        "error: the catalogue has no department 发改委. Known departments: 市交通运输局、"
+        "error: the catalogue has no department 发改委. Known departments: 市交通运输局, 市人力"
     )
     assert "市发展改革委" in out.stderr and "郑州航空港经济综合实验区管委会" in out.stderr
     assert not _users(empty_ws).exists()

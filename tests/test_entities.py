@@ -329,7 +329,7 @@ def test_command_line_reads_one_entity_when_asked(two):
     ]
     wrong = run(two, "progress", "--entity", "金水")
     assert (wrong.returncode, wrong.stdout) == (2, "")
-    assert wrong.stderr == "error: no catalogue for the entity '金水'; there are: 郑州市、金水区\n"
+    assert wrong.stderr == "error: no catalogue for the entity '金水'; there are: 郑州市, 金水区\n"
 
 
 def test_a_district_uploader_starts_on_the_district(app, two):

@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from dashboard.core.messages import Names
 from dashboard.core.problems import IngestError, errors, warnings
 from dashboard.ingest.names import NearMisses, _without_verb, canonical, read_label
 from dashboard.ingest.parse import parse_upload
@@ -573,7 +574,7 @@ def test_near_misses_are_looked_up_not_searched(catalogue):
         r for r, n in enumerate(names, start=2) if near.find(canonical(read_label(n).core))
     ]
     assert [q.row for q in errors(p.problems)] == near_rows and len(near_rows) > 70
-    assert errors(p.problems)[0].params["names"] == "地区生产总值增长"
+    assert errors(p.problems)[0].params["names"] == Names(("地区生产总值增长",))
     assert index.comparisons == 0
 
 

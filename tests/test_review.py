@@ -83,10 +83,15 @@ def test_an_upload_waits_is_rejected_with_a_reason_then_another_is_approved(revi
         "department or an admin must\n"
     )
     viewer = run(ws, "review", "approve", str(upload_id), "--user", "guest", env=REVIEW)
-    assert viewer.stderr == "error: guest is neither a reviewer of 市发展改革委 nor an admin\n"
+    assert viewer.stderr == (
+        "error: guest is neither a reviewer of Development and Reform Commission nor an admin\n"
+    )
     other = run(ws, "review", "approve", str(upload_id), "--user", "cgj_check", env=REVIEW)
     assert other.returncode == 1
-    assert "cgj_check is neither a reviewer of 市发展改革委 nor an admin" in other.stderr
+    assert (
+        "cgj_check is neither a reviewer of Development and Reform Commission nor an admin"
+        in other.stderr
+    )
     bare = run(
         ws, "review", "reject", str(upload_id), "--reason", " ", "--user", "fgw_check", env=REVIEW
     )

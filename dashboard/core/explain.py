@@ -283,7 +283,7 @@ SHOWN_NAMES = 5  # an explanation names this many items; the detail page lists t
 
 def _names(joined: str, lang: str, u: str) -> str:
     names = split_names(joined)
-    joiner = "、" if lang == "zh" else ", "
+    joiner = text("list_separator", lang)
     # a name holding the joiner ("新建、改扩建一中") is quoted, so the list reads right
     mark = "「{}」" if lang == "zh" else "“{}”"
     quoted = [mark.format(n) if joiner.strip() in n else n for n in names[:SHOWN_NAMES]]

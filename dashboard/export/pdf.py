@@ -12,7 +12,7 @@ from fpdf import FPDF
 from dashboard.core.control_chars import visible
 from dashboard.core.entity_ranking import entity_board, rankings, shared_ids
 from dashboard.core.explain import shown_status, value_with_unit
-from dashboard.core.messages import glossary, in_lang, text
+from dashboard.core.messages import Glossed, glossary, in_lang, joined, text
 from dashboard.core.milestones import state_word
 from dashboard.core.palette import (
     STATUS_COLORS,
@@ -252,7 +252,14 @@ def _scoreboard(pdf: Bulletin, progress: pd.DataFrame, supervised, lang: str) ->
     )
     if shared_ids(progress):
         board = entity_board(progress, supervised).rename(columns={"entity": "department"})
-        _board(pdf, board, text("ranking.board", lang), text("ranking.entity", lang), str, lang)
+        _board(
+            pdf,
+            board,
+            text("ranking.board", lang),
+            text("ranking.entity", lang),
+            lambda e: glossary("entity", e, lang),
+            lang,
+        )
         _ranks(pdf, progress, lang)
 
 
@@ -279,10 +286,9 @@ def _places(rows: pd.DataFrame, lang: str) -> str:
         text("ranking.place", lang, rank=int(r), entity=glossary("entity", e, lang))
         for r, e in zip(ranked["rank"], ranked["entity"], strict=True)
     ]
-    separator = text("list_separator", lang)
-    unranked = rows.loc[rows["rank"].isna(), "entity"].tolist()
-    after = text("ranking.unranked_list", lang, entities=separator.join(unranked))
-    return separator.join(places) + (after if unranked else "")
+    unranked = tuple(rows.loc[rows["rank"].isna(), "entity"])
+    after = text("ranking.unranked_list", lang, entities=Glossed("entity", unranked))
+    return joined(places, lang) + (after if unranked else "")
 
 
 def _board(pdf: Bulletin, board: pd.DataFrame, title: str, first: str, name, lang: str) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.core.messages import Names
 from dashboard.core.problems import CatalogueError, Problem
 from dashboard.core.units import is_known_unit
 from dashboard.core.vocab import (
@@ -131,7 +132,7 @@ def _check_row(row: dict, line: int, file: str, given: set) -> tuple[dict, list[
                 "hint.one_of",
                 column=col,
                 value=rec[col],
-                allowed=", ".join(allowed),
+                allowed=Names(tuple(allowed)),
             )
     rec["year"] = _to_int(rec["year"], bad)
     for col in NUMBER_COLUMNS:
@@ -168,7 +169,7 @@ def _check_assessment(rec: dict, given: set, bad) -> None:
             "hint.one_of",
             assessment=rec["assessment"],
             family=family,
-            allowed=", ".join(FAMILY_ASSESSMENTS[family]),
+            allowed=Names(tuple(FAMILY_ASSESSMENTS[family])),
         )
 
 

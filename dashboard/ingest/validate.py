@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.items import ITEM_BASIS, ITEM_FIELDS
-from dashboard.core.messages import Glossed
+from dashboard.core.messages import Glossed, Names
 from dashboard.core.periods import short_period
 from dashboard.core.problems import Problem, Skipped
 from dashboard.core.progress_row import FIGURE_COLUMNS, FIGURE_KEY
@@ -465,7 +465,7 @@ class Checker:
                 "indicator.ambiguous",
                 "hint.entity_or_id",
                 indicator=indicator,
-                candidates=", ".join(err.candidates),
+                candidates=Names(tuple(err.candidates)),
             )
         target = self.index.records[pos]
         if target["comparator"] == "qualitative":
@@ -503,7 +503,7 @@ class Checker:
                 "indicator.unknown",
                 "hint.closest_names" if names else "hint.no_close_names",
                 indicator=err.indicator,
-                names="、".join(names),
+                names=Names(tuple(names)),
             )
         _refuse("indicator", "skip.not_catalogue", severity="skip", indicator=err.indicator)
 

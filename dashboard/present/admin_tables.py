@@ -6,8 +6,7 @@ import json
 import pandas as pd
 
 from dashboard.core.formulas import neutralise
-from dashboard.core.messages import TABLE, month_name, text
-from dashboard.present.labels import department_word
+from dashboard.core.messages import TABLE, Glossed, joined, month_name, text
 
 
 def audit_table(log: pd.DataFrame, lang: str, names: dict[str, str] | None = None) -> pd.DataFrame:
@@ -74,9 +73,9 @@ def _value(key: str, value, lang: str, names: dict[str, str]) -> str:
     if key == "target" and isinstance(value, str):
         return names.get(value.rsplit("/", 1)[-1], value)
     if key == "departments" and isinstance(value, list):
-        return "、".join(department_word(d, lang) for d in value)
+        return Glossed("department", tuple(value)).words(lang)
     if isinstance(value, list):
-        return "、".join(str(v) for v in value)
+        return joined(value, lang)
     return str(value)
 
 
@@ -90,7 +89,7 @@ def accounts_table(users: dict, open_sessions: dict[str, int], lang: str) -> pd.
         [
             name,
             text("role." + u["role"], lang),
-            "、".join(department_word(d, lang) for d in u.get("departments", [])),
+            Glossed("department", tuple(u.get("departments", []))).words(lang),
             text(
                 "accounts.status.disabled" if u.get("disabled") else "accounts.status.active", lang
             ),

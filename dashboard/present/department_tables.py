@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from dashboard.core.messages import in_lang, text
+from dashboard.core.messages import in_lang, joined, text
 from dashboard.core.reminders import CHASED
 from dashboard.present.labels import actual_text, gap_points, name_of, status_word, target_text
 
@@ -20,8 +20,8 @@ def missing_view(
     rows = [
         {
             text("indicator", lang): part.iloc[0][in_lang("name", lang)],
-            text("mine.months_missing", lang): "、".join(
-                text(f"month.{int(m)}", lang) for m in part["month"]
+            text("mine.months_missing", lang): joined(
+                (text(f"month.{int(m)}", lang) for m in part["month"]), lang
             ),
         }
         for _, part in missing.groupby("id", sort=False)

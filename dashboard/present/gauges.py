@@ -6,7 +6,7 @@ import unicodedata
 import pandas as pd
 
 from dashboard.core.explain import missing
-from dashboard.core.messages import text
+from dashboard.core.messages import joined, text
 from dashboard.core.palette import GAUGE_MAX, STATUS_COLORS, STATUS_ICONS, tile
 from dashboard.core.progress_row import ProgressRow
 from dashboard.core.vocab import signed_bar
@@ -119,7 +119,7 @@ def gauge_cell(r: ProgressRow, lang: str, name_limit: int = 13, items: list[int]
     cell["headline_fit"] = headline_fit(cell["headline"])
     words = [cell["full_name"], f"{cell['icon']} {cell['status_text']}", cell["caption"]]
     if items:  # open supervision items (督办) show on the gauge
-        marked = text("supervision.on_gauge", lang, ids="、#".join(map(str, items)))
+        marked = text("supervision.on_gauge", lang, ids=joined((f"#{i}" for i in items), lang))
         cell["note"] = " · ".join(w for w in [cell["note"], marked] if w)
     cell["tooltip"] = " · ".join(w for w in [*words, cell["gap"], cell["note"]] if w)
     return cell

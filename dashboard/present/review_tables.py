@@ -4,15 +4,15 @@ figures, an uploader's own uploads with the decision and its reason."""
 import pandas as pd
 
 from dashboard.core.explain import value_with_unit
-from dashboard.core.messages import in_lang, text
+from dashboard.core.messages import Glossed, in_lang, text
 from dashboard.core.milestones import state_word
 from dashboard.core.periods import period_text
-from dashboard.present.labels import department_word, item_value
+from dashboard.present.labels import item_value
 
 
 def _departments(cell, lang: str) -> str:
     names = cell.split(";") if isinstance(cell, str) and cell else []
-    return "、".join(department_word(d, lang) for d in names) or "—"
+    return Glossed("department", tuple(names)).words(lang) or "—"
 
 
 def _when(value) -> str:

@@ -6,7 +6,7 @@ import re
 import pandas as pd
 
 from dashboard.core.explain import missing
-from dashboard.core.messages import TABLE, in_lang, month_name, text
+from dashboard.core.messages import TABLE, in_lang, joined, month_name, text
 from dashboard.core.milestones import state_word
 from dashboard.core.periods import period_text
 from dashboard.present.labels import amount
@@ -116,7 +116,7 @@ def changes_view(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             text("indicator", lang): changes[in_lang("name", lang)],
             text("change", lang): [
-                "、".join(text(f"snapshot_change.{k}", lang) for k in c.split("+"))
+                joined((text(f"snapshot_change.{k}", lang) for k in c.split("+")), lang)
                 for c in changes["change"]
             ],
             text("status", lang): [

@@ -39,7 +39,7 @@ from dashboard.core.access import (
     password_problem,
 )
 from dashboard.core.errors import DashboardError
-from dashboard.core.messages import Msg
+from dashboard.core.messages import Msg, Names
 from dashboard.services.journal import first_at as journal_first_at
 from dashboard.services.journal import has_kind as journal_has_kind
 from dashboard.services.private_files import replace_private
@@ -170,14 +170,14 @@ def _record(users: dict, name: str) -> dict:
 
 def _check_role(role: str, departments: Collection[str], known: Collection[str] | None) -> None:
     if role not in ROLES:
-        raise AccountError("account.bad_role", roles=", ".join(ROLES))
+        raise AccountError("account.bad_role", roles=Names(ROLES))
     if known is not None:
         unknown = sorted(set(departments) - set(known))
         if unknown:
             raise AccountError(
                 "account.unknown_department",
-                departments="、".join(unknown),
-                known="、".join(sorted(known)),
+                departments=Names(tuple(unknown)),
+                known=Names(tuple(sorted(known))),
             )
     if role in DEPARTMENT_ROLES and not departments:
         raise AccountError("account.uploader_needs_department")

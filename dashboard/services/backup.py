@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.messages import Names
 from dashboard.services import audit_log
 from dashboard.services.archive import pending_paths
 from dashboard.services.database import (
@@ -167,7 +168,7 @@ def verify(folder: Path) -> dict:
         or hashlib.sha256((folder / rel).read_bytes()).hexdigest() != digest
     ]
     if bad:
-        raise BackupError("backup.damaged", where=folder.name, files=", ".join(bad[:5]))
+        raise BackupError("backup.damaged", where=folder.name, files=Names(tuple(bad[:5])))
     return manifest
 
 

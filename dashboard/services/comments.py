@@ -9,6 +9,7 @@ import pandas as pd
 
 from dashboard.core.access import User
 from dashboard.core.errors import DashboardError
+from dashboard.core.messages import Names
 from dashboard.core.vocab import JUDGED_STATUSES
 from dashboard.services.accounts import NotAllowed
 from dashboard.services.journal import Entry, audit, write
@@ -95,7 +96,7 @@ def find_target(
     if found.empty:
         raise CommentRefused("comment.unknown_target", id=target_id, year=year)
     if len(found) > 1:
-        entities = "、".join(found["entity"])
+        entities = Names(tuple(found["entity"]))
         raise CommentRefused("comment.ambiguous_target", id=target_id, entities=entities)
     return found.iloc[0].to_dict()
 

@@ -7,7 +7,7 @@ from datetime import datetime
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
-from dashboard.core.messages import glossary, month_name, text
+from dashboard.core.messages import Glossed, month_name, text
 from dashboard.export.fonts import MissingFont, cjk_font
 from dashboard.export.heading import Heading
 from dashboard.export.template import template_csv, template_frame, template_xlsx
@@ -33,7 +33,7 @@ def heading(
     snapshot: dict | None = None,
     now: datetime | None = None,
 ) -> Heading:
-    entity = "、".join(glossary("entity", e, lang) for e in dict.fromkeys(progress["entity"]))
+    entity = Glossed("entity", tuple(dict.fromkeys(progress["entity"]))).words(lang)
     subtitle = text("export.subtitle", lang, month=month_name(year, month, lang))
     if snapshot:
         subtitle += text(

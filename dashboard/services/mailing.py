@@ -25,6 +25,7 @@ import duckdb
 
 from dashboard.core.access import User
 from dashboard.core.errors import DashboardError
+from dashboard.core.messages import Names
 from dashboard.services import audit_log
 from dashboard.services.reminders import Digest
 from dashboard.services.workspace import Workspace
@@ -77,7 +78,7 @@ def smtp_settings(env: Mapping[str, str] = os.environ) -> SmtpSettings | None:
         raise MailSetupError("mail.half_login")
     security = env.get("DASHBOARD_SMTP_SECURITY", "starttls").strip().lower()
     if security not in SECURITIES:
-        raise MailSetupError("mail.bad_security", value=security, choices=", ".join(SECURITIES))
+        raise MailSetupError("mail.bad_security", value=security, choices=Names(tuple(SECURITIES)))
     return SmtpSettings(host, int(port_text), sender, user, password or None, security)
 
 
@@ -110,7 +111,7 @@ def load_contacts(path: Path) -> dict[str, tuple[str, ...]]:
         addresses = tuple(a.strip() for a in cells[1].split(";") if a.strip())
         bad = [a for a in addresses if not _address(a)]
         if bad or not addresses:
-            raise MailSetupError("mail.contacts_address", line=line, value="；".join(bad))
+            raise MailSetupError("mail.contacts_address", line=line, value=Names(tuple(bad)))
         found[cells[0]] = found.get(cells[0], ()) + addresses
     return found
 

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.messages import Names
 from dashboard.services import journal
 from dashboard.services.database import open_store
 from dashboard.services.workspace import Workspace
@@ -61,10 +62,10 @@ def _check_target(src, dst, source_tables: list[str]) -> None:
     target_tables = tables.table_names(dst)
     missing = [t for t in source_tables if t not in target_tables]
     if missing:
-        raise MigrationRefused("error.migrate_tables_missing", tables=", ".join(missing))
+        raise MigrationRefused("error.migrate_tables_missing", tables=Names(tuple(missing)))
     filled = [t for t in target_tables if tables.rows_of_data(dst, t)]
     if filled:
-        raise MigrationRefused("error.migrate_target_not_empty", tables=", ".join(filled))
+        raise MigrationRefused("error.migrate_target_not_empty", tables=Names(tuple(filled)))
 
 
 def _copy(src, dst, table: str) -> CopiedTable:

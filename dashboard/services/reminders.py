@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard.core import reminders as core_reminders
 from dashboard.core.deadlines import with_deadlines
 from dashboard.core.errors import DashboardError
-from dashboard.core.messages import glossary, month_name, text
+from dashboard.core.messages import Names, glossary, month_name, text
 from dashboard.services import reporting
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import deadlines as store_deadlines
@@ -76,7 +76,7 @@ def reminders_of(
     known = list(dict.fromkeys(progress["department"]))
     if department is not None and department not in known:
         raise UnknownDepartment(
-            "reminders.unknown_department", department=department, known="、".join(known)
+            "reminders.unknown_department", department=department, known=Names(tuple(known))
         )
     # each target's deadline: the catalogue's lag and the deployment's day unless an
     # administrator set its own (the same rule the progress judged with)

@@ -18,6 +18,7 @@ import pandas as pd
 from dashboard.core.access import User
 from dashboard.core.errors import DashboardError
 from dashboard.core.journal_lines import REVIEW_VERSION
+from dashboard.core.messages import Glossed
 from dashboard.services.accounts import NotAllowed
 from dashboard.services.journal import Entry, audit, write
 from dashboard.services.workspace import Workspace
@@ -125,7 +126,9 @@ def _check(user: User, row: dict, decision: str, reason: str | None) -> None:
     departments = departments_of(row)
     if not user.may_review(departments):
         raise NotAllowed(
-            "review.not_reviewer", name=user.name, departments="、".join(sorted(departments))
+            "review.not_reviewer",
+            name=user.name,
+            departments=Glossed("department", tuple(sorted(departments))),
         )
     if decision == "rejected" and not reason:
         raise ReviewRefused("review.reason_needed")

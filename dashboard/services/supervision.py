@@ -15,6 +15,7 @@ from dashboard.core import supervision as core_supervision
 from dashboard.core.access import User
 from dashboard.core.errors import DashboardError
 from dashboard.core.journal_lines import REVIEW_VERSION
+from dashboard.core.messages import Names
 from dashboard.present.supervision_tables import item_lines
 from dashboard.services.accounts import NotAllowed
 from dashboard.services.journal import Entry, audit, write
@@ -102,7 +103,9 @@ def open_item(
     allowed = {target["department"], *_supporting(target)}
     if department not in allowed:
         raise SupervisionRefused(
-            "supervision.bad_department", department=department, allowed="、".join(sorted(allowed))
+            "supervision.bad_department",
+            department=department,
+            allowed=Names(tuple(sorted(allowed))),
         )
     if deadline < at.date():
         raise SupervisionRefused("supervision.deadline_past", deadline=deadline.isoformat())

@@ -16,7 +16,7 @@ from dashboard.core.journal_lines import (
     pack_columns,
     with_figure_fields,
 )
-from dashboard.core.messages import Msg
+from dashboard.core.messages import Glossed, Msg
 from dashboard.core.problems import IngestError, Problem, errors
 from dashboard.ingest.parse import (
     MAX_BYTES,
@@ -195,8 +195,8 @@ def authorise(pv: Preview, user: User, index: CatalogueIndex) -> Preview:
     department = {
         (r["entity"], r["year"], r["id"]): (r["department"], r["name_zh"]) for r in index.records
     }
-    own = "、".join(sorted(user.departments))
-    refusal = "upload.other_department" if own else "upload.other_department_none"
+    own = Glossed("department", tuple(sorted(user.departments)))
+    refusal = "upload.other_department" if own.names else "upload.other_department_none"
     problems = []
     for f in pv.figures.itertuples():
         dept, name = department[(f.entity, f.year, f.id)]
@@ -208,7 +208,12 @@ def authorise(pv: Preview, user: User, index: CatalogueIndex) -> Preview:
                     f.source_column,
                     refusal,
                     "hint.other_department",
-                    {"target": name, "department": dept, "name": user.name, "own": own},
+                    {
+                        "target": name,
+                        "department": Glossed("department", (dept,)),
+                        "name": user.name,
+                        "own": own,
+                    },
                 )
             )
     return replace(pv, problems=pv.problems + problems)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.core.access import PASSWORD_MAX
 from dashboard.core.errors import DashboardError
-from dashboard.core.messages import text
+from dashboard.core.messages import Glossed, text
 from dashboard.present.markdown_text import literal
 from dashboard.services import account_changes
 from dashboard.ui import auth, common, errors
@@ -16,7 +16,7 @@ w = common.ready()
 user = auth.own_page(w, lang)
 
 st.title(text("auth.my_account", lang))
-departments = "、".join(sorted(user.departments))
+departments = Glossed("department", tuple(sorted(user.departments))).words(lang)
 st.markdown(  # the name and departments as typed, never Markdown
     f"**{literal(user.name, inline=True)}** · {text('role.' + user.role, lang)}"
     + (f" · {literal(departments, inline=True)}" if departments else "")

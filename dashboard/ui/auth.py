@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard.core.access import NAME_MAX, PASSWORD_MAX, User
 from dashboard.core.errors import DashboardError
-from dashboard.core.messages import text
+from dashboard.core.messages import Glossed, text
 from dashboard.present.markdown_text import literal
 from dashboard.services import accounts, logins, sessions
 from dashboard.services.workspace import Workspace
@@ -126,7 +126,7 @@ def sidebar(w: Workspace, lang: str) -> User | None:
 
 
 def _signed_in_box(w: Workspace, box, user: User, lang: str) -> None:
-    departments = "、".join(sorted(user.departments))
+    departments = Glossed("department", tuple(sorted(user.departments))).words(lang)
     box.markdown(  # a name and departments as typed, never Markdown
         f"**{literal(user.name, inline=True)}** · {text('role.' + user.role, lang)}"
         + (f"  \n{literal(departments, inline=True)}" if departments else "")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.core.completeness import completeness
-from dashboard.core.messages import text
+from dashboard.core.messages import Glossed, text
 from dashboard.present.department_tables import lagging_view, missing_view
 from dashboard.present.labels import department_word
 from dashboard.services import exporting
@@ -31,7 +31,7 @@ if len(departments) > 1:
         )
         or departments
     )
-names = "、".join(department_word(d, lang) for d in departments)
+names = Glossed("department", tuple(departments)).words(lang)
 st.title(f"{text('my_department', lang)} · {common.scope_words(w, entity, year, month, lang)}")
 st.caption(names)
 

@@ -93,7 +93,12 @@ class Names(Worded):
     names: tuple = ()
 
     def words(self, lang: str) -> str:
-        return text("list_separator", lang).join(map(str, self.names)) or "—"
+        return joined(self.names, lang) or "—"
+
+
+def joined(names, lang: str) -> str:
+    """Names listed as the reader's language lists them: 'a、b' | 'a, b'; '' for none."""
+    return text("list_separator", lang).join(map(str, names))
 
 
 def text(key: str, lang: str, **params) -> str:
@@ -126,7 +131,7 @@ class Glossed(Worded):
     names: tuple[str, ...]
 
     def words(self, lang: str) -> str:
-        return text("list_separator", lang).join(glossary(self.kind, n, lang) for n in self.names)
+        return joined((glossary(self.kind, n, lang) for n in self.names), lang)
 
 
 def in_lang(column: str, lang: str) -> str:

@@ -287,7 +287,7 @@ TEXT = {
         "Supervision items overdue ({count})",
     ),
     "supervision.in_bulletin": ("督办事项（{count}项）", "Supervision items ({count})"),
-    "supervision.on_gauge": ("督办中 #{ids}", "under supervision #{ids}"),
+    "supervision.on_gauge": ("督办中 {ids}", "under supervision {ids}"),
     # the department scoreboard
     "scoreboard.page": ("部门考评", "Departments"),
     "scoreboard.column.total": ("指标数", "Targets"),
