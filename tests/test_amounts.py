@@ -121,3 +121,55 @@ def test_english_tables_name_departments_in_english():
     en = department_counts(progress, "en")
     assert en["Department"].tolist() == ["某新部门", "Statistics Bureau"]  # a new one as written
     assert department_counts(progress, "zh")["责任单位"].tolist() == ["某新部门", "市统计局"]
+
+
+def test_another_places_amount_reads_as_every_other_amount():
+    """The nation's GDP beside a growth figure was '296,299.00 亿元' in both languages."""
+    from dashboard.ingest.plausible import _amounts
+
+    params = _amounts({"value": 296299.0, "base": 15200.0}, "亿元", "gdp_growth")
+    words = {
+        lang: text("figure.other_place_scale", lang, id="gdp_growth", **params,
+                   entity=Glossed("entity", ("郑州市",)))
+        for lang in ("zh", "en")
+    }  # fmt: skip
+    assert words["zh"] == (
+        "gdp_growth：同时公布的 296,299亿元 超过郑州市基期全年（15,200亿元）的十倍，"
+        "这张表可能是全国、全省或其他地方的"
+    )
+    assert words["en"].startswith(
+        "gdp_growth: the amount published beside it, 29.6299 trillion yuan, is over ten times "
+        "Zhengzhou's whole base year (1.52 trillion yuan)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "x 1-9月：修订后的 83.51万吨 与原值 8.351万吨 相差 10 倍以上"),
+        (
+            "en",
+            "x Jan–Sep: the revision 835,100 t is ten times off the value it replaces (83,510 t)",
+        ),  # fmt: skip
+    ],
+)
+def test_a_revision_warning_gives_both_figures_with_their_unit(lang, words):
+    from dashboard.ingest.plausible import _amounts
+
+    params = _amounts({"value": 83.51, "old": 8.351}, "万吨", "x")
+    period = short_period(1, 9)
+    assert text("figure.tenfold_revision", lang, id="x", period=period, **params) == words
+
+
+def test_amounts_compared_share_one_magnitude_in_english():
+    from dashboard.core.amounts import Amount
+
+    pair = (17900.0, 1790.0)
+    assert [Amount(v, "亿元", None, pair).words("en") for v in pair] == [
+        "1.79 trillion yuan",
+        "0.179 trillion yuan",
+    ]
+    assert [Amount(v, "亿元").words("en") for v in pair] == [
+        "1.79 trillion yuan",
+        "179 billion yuan",
+    ]

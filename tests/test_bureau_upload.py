@@ -95,8 +95,9 @@ def test_a_tenfold_revision_is_shown_old_to_new(empty_ws):
     f = pv.figures.iloc[0]
     assert (f["change"], f["previous"], f["value"]) == ("revision", 1790.0, 17900.0)
     assert [p.line() for p in pv.problems] == [
-        "b.csv:3:C: key_project_investment Jan–Sep: the revision 17,900 is ten times off the value "
-        "it replaces (1,790) — check the figure and its unit; confirm if it is right"
+        "b.csv:3:C: key_project_investment Jan–Sep: the revision 1.79 trillion yuan is ten times "
+        "off the value it replaces (0.179 trillion yuan) — check the figure and its unit; "
+        "confirm if it is right"
     ]
 
 
@@ -109,9 +110,9 @@ def test_the_command_line_shows_each_revision_old_to_new(empty_ws):
     assert out.stderr.splitlines() == [
         f"{slip.name}: the table does not say whose figures these are; they are read as "
         "Zhengzhou's (pass --place other if they are another place's)",
-        f"warning: {slip.name}:3:C: key_project_investment Jan–Sep: the revision 17,900 is ten "
-        "times off the value it replaces (1,790) — check the figure and its unit; confirm if "
-        "it is right",
+        f"warning: {slip.name}:3:C: key_project_investment Jan–Sep: the revision 1.79 trillion "
+        "yuan is ten times off the value it replaces (0.179 trillion yuan) — check the figure "
+        "and its unit; confirm if it is right",
         f"{slip.name}:3: revises key_project_investment 2026 Jan–Sep: 0.179 -> 1.79 trillion yuan",
     ]
 
@@ -125,9 +126,13 @@ def test_a_first_figure_ten_times_the_targets_pace_is_flagged(empty_ws):
     assert pv.ok and pv.figures.iloc[0]["change"] == "new"
     assert [p.line() for p in pv.problems] == [
         "b.csv:3:C: key_project_investment Jan–Sep: 1.79 trillion yuan is ten times off the "
-        "about 150 billion yuan that a year's target of 200 billion yuan comes to by then — "
+        "about 0.15 trillion yuan that a year's target of 0.2 trillion yuan comes to by then — "
         "check the figure and its unit; confirm if it is right"
-    ]
+    ]  # in one magnitude, so that the tenfold shows
+    assert pv.problems[0].line("zh") == (
+        "b.csv:3:C: key_project_investment 1-9月：17,900亿元 与全年目标 2,000亿元 按时间推算的约 "
+        "1,500亿元 相差 10 倍以上 — 请核对数值及其单位；无误请确认"
+    )
 
 
 GROWTH_SERIES = "指标,时期,数值\n" + "".join(

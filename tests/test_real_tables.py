@@ -290,8 +290,9 @@ def test_a_table_naming_no_place_says_whose_figures_it_takes_them_to_be():
     warning = taken.problems[0]
     assert (warning.row, warning.column, warning.severity) == (3, "B", "warning")
     assert warning.line("en") == (
-        "R05.csv:3:B: gdp_growth: the amount published beside it, 296,299.00 亿元, is over ten "
-        "times Zhengzhou's whole base year (15,200.00 亿元): the table may be the nation's, the "
+        "R05.csv:3:B: gdp_growth: the amount published beside it, 29.6299 trillion yuan, is over "
+        "ten times Zhengzhou's whole base year (1.52 trillion yuan): the table may be the "
+        "nation's, the "
         "province's or another place's — if these are not the office's own figures, answer "
         "'another place's' above (on the command line, pass --place other)"
     )

@@ -127,11 +127,15 @@ def with_unit(x: float, unit: str | None, lang: str, target: str | None = None) 
 @dataclass(frozen=True)
 class Amount(Worded):
     """A figure with its unit as a message parameter: {value} -> '17,900亿元' |
-    '1.79 trillion yuan', whichever language the message is read in."""
+    '1.79 trillion yuan', whichever language the message is read in. `together`: the
+    figures the message compares it with, so that English writes them all in one
+    magnitude ('1.79 trillion yuan' against '0.179 trillion yuan', not '179 billion')."""
 
     value: float
     unit: str
     target: str | None = None
+    together: tuple[float, ...] = ()
 
     def words(self, lang: str) -> str:
-        return with_unit(self.value, self.unit, lang, self.target)
+        s = scale(self.unit, lang, (self.value, *self.together), self.target)
+        return s.with_word(self.value)

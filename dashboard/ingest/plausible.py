@@ -20,6 +20,12 @@ from dashboard.ingest.resolve import CatalogueIndex
 FLOWS = ("ytd", "month")  # amounts over 1—N月 or one month: compared per month
 SERIES = ["entity", "year", "id", "basis"]
 UNCHECKED = ("status", "assessment")  # codes and judgements, not quantities
+COMPARED = {  # the figures each warning compares
+    "figure.tenfold_revision": ("value", "old"),
+    "figure.off_series": ("value", "typical"),
+    "figure.off_target_pace": ("value", "expected", "target"),
+    "figure.off_target": ("value", "target"),
+}
 
 
 def tenfold_warnings(
@@ -65,18 +71,20 @@ def tenfold_warnings(
     for key, hit in checks:
         for k in np.flatnonzero(hit & ~flagged):
             f, unit = figures.iloc[k], units[k] if isinstance(units[k], str) else ""
-            if key == "figure.tenfold_revision":  # old and new: plain figures, one unit
-                params = {"old": float(previous[k]), "value": float(f["value"])}
-            else:  # each figure with its unit, as the reader writes it (no 万 in English)
-                params = {
-                    name: Amount(float(x), unit, f["id"])
-                    for name, x in (("value", f["value"]), ("typical", typical[k]),
-                                    ("expected", expected[k]), ("target", goal[k]))
-                }  # fmt: skip
-                params["n"] = int(count[k])
+            shown = {"value": f["value"], "old": previous[k], "typical": typical[k],
+                     "expected": expected[k], "target": goal[k]}  # fmt: skip
+            params = _amounts({m: float(shown[m]) for m in COMPARED[key]}, unit, f["id"])
+            params["n"] = int(count[k])
             out.append(_problem(f, key, params, file))
         flagged |= hit
     return sorted(out, key=lambda p: (p.row or 0, p.column or ""))
+
+
+def _amounts(figures: dict[str, float], unit: str, target_id: str) -> dict[str, Amount]:
+    """Each figure with its unit, as the reader writes it (no 万 in English), in one
+    magnitude with the figures it is compared with."""
+    together = tuple(figures.values())
+    return {name: Amount(x, unit, target_id, together) for name, x in figures.items()}
 
 
 def _catalogue(index: CatalogueIndex, figures: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -163,8 +171,10 @@ def place_scale_warnings(figures: pd.DataFrame, index: CatalogueIndex, file: str
     for f in figures[figures["companion_value"].notna()].itertuples():
         base = _base_in(targets.get((f.entity, f.id)), f)
         if base is not None and f.companion_value > 10 * base:
-            params = {"id": f.id, "value": f.companion_value, "unit": f.companion_unit,
-                      "base": base, "entity": Glossed("entity", (f.entity,))}  # fmt: skip
+            # the base is converted into the unit of the amount beside the figure
+            amounts = {"value": f.companion_value, "base": base}
+            params = {"id": f.id, **_amounts(amounts, f.companion_unit, f.id),
+                      "entity": Glossed("entity", (f.entity,))}  # fmt: skip
             column = f.companion_column
             out.append(Problem(file, int(f.companion_row), column, "figure.other_place_scale",
                                "hint.other_place", params, "warning"))  # fmt: skip

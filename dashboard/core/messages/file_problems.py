@@ -146,10 +146,10 @@ TEXT = {
         "columns without a period: {period} {year}, from the sheet's name",
     ),
     "figure.other_place_scale": (
-        "{id}：同时公布的 {value:,.2f}{unit} 超过{entity}基期全年（{base:,.2f}{unit}）的十倍，"
+        "{id}：同时公布的 {value} 超过{entity}基期全年（{base}）的十倍，"
         "这张表可能是全国、全省或其他地方的",
-        "{id}: the amount published beside it, {value:,.2f} {unit}, is over ten times "
-        "{entity}'s whole base year ({base:,.2f} {unit}): the table may be the nation's, the "
+        "{id}: the amount published beside it, {value}, is over ten times "
+        "{entity}'s whole base year ({base}): the table may be the nation's, the "
         "province's or another place's",
     ),
     "note.place_from_title": (
@@ -280,8 +280,8 @@ TEXT = {
         "or more ({prev:g} for {prev_month})",
     ),
     "figure.tenfold_revision": (
-        "{id} {period}：修订后的 {value:,g} 与原值 {old:,g} 相差 10 倍以上",
-        "{id} {period}: the revision {value:,g} is ten times off the value it replaces ({old:,g})",
+        "{id} {period}：修订后的 {value} 与原值 {old} 相差 10 倍以上",
+        "{id} {period}: the revision {value} is ten times off the value it replaces ({old})",
     ),
     "figure.off_series": (
         "{id} {period}：{value} 与本序列其他 {n} 期所示的约 {typical} 相差 10 倍以上",
