@@ -363,3 +363,40 @@ def test_my_departments_missing_figures_include_a_milestones_progress_report():
     ]
     assert missing_view(grid, "en", progress).values.tolist()[1] == ["Low-altitude plan", "Oct"]
     assert len(missing_view(grid, "zh")) == 1
+
+
+def _tooltips(chart) -> list[tuple[str, str]]:
+    spec = chart.to_dict()
+    rows = [r for data in spec["datasets"].values() for r in data if "figure_words" in r]
+    return [(r["month_words"], r["figure_words"]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("zh", [("9月", "35.2万吨"), ("10月", "83.51万吨")]),
+        ("en", [("Sep", "352,000 t"), ("Oct", "835,100 t")]),
+    ],
+)
+def test_a_trends_tooltip_shows_each_figure_as_the_tables_do(lang, shown):
+    """Vega formatted the plotted value with ',.2f': 0.8351 million t read '0.84'."""
+    points = pd.DataFrame({"month": [9, 10], "value": [35.2, 83.51]})
+    chart = trend(points, 110.0, lang, "万吨", target_id="airport_cargo")
+    assert _tooltips(chart) == shown
+    tooltip = chart.to_dict()["layer"][0]["encoding"]["tooltip"]
+    assert [t["field"] for t in tooltip] == ["month_words", "figure_words"]
+    assert "format" not in tooltip[1]
+
+
+def test_level_milestone_and_water_class_tooltips_read_in_words():
+    points = pd.DataFrame({"month": [3, 4], "value": [2.0, 6.0]})
+    assert _tooltips(level_trend(points, 2.0, "en", "类")) == [
+        ("Mar", value_with_unit(2.0, "类", "en")),
+        ("Apr", value_with_unit(6.0, "类", "en")),
+    ]
+    assert _tooltips(level_trend(points.assign(value=[5.25, 4.8]), 5.0, "zh", "%")) == [
+        ("3月", "5.25%"),
+        ("4月", "4.8%"),
+    ]
+    states = milestone_trend(points.assign(value=[1, 2]), "zh")
+    assert _tooltips(states) == [("3月", "推进中"), ("4月", "已完成")]

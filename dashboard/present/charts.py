@@ -20,6 +20,7 @@ from dashboard.core.progress_row import ProgressRow
 from dashboard.core.units import unit_word
 from dashboard.core.vocab import signed_bar
 from dashboard.present.gauges import gauge_cells
+from dashboard.present.labels import amount
 
 GAUGE_WIDTH, GAUGE_HEIGHT = 150, 105
 FIGURES, TARGET = "#0969da", "#cf222e"  # the reported figures, the target's line
@@ -152,6 +153,7 @@ def trend(
     One legend names every line, the reported figures and the target among them.
     """
     actual, bar = text("actual", lang), text("target", lang)
+    points = _worded(points, lambda v: amount(v, unit, lang, target_id), lang)
     points, (target,), title = _in_readers_unit(points, [target], unit, lang, target_id)
     y = alt.Y("value:Q", axis=_unit_axis(title, lang))
     if target is None or missing(target):
@@ -204,6 +206,16 @@ def _in_readers_unit(points: pd.DataFrame, bars: list, unit: str, lang: str, tar
     return points, bars, s.word
 
 
+def _worded(points: pd.DataFrame, word, lang: str) -> pd.DataFrame:
+    """Each point's month and figure as a table writes them, for its tooltip ('10月',
+    '83.51万吨' | 'Oct', '835,100 t'): the plotted value may be rescaled for the axis,
+    and Vega's own number format knows neither the unit nor the figure's digits."""
+    return points.assign(
+        month_words=[text(f"month.{int(m)}", lang) for m in points["month"]],
+        figure_words=[word(v) for v in points["value"]],
+    )
+
+
 def _unit_axis(title: str, lang: str) -> alt.Axis:
     """The unit written level above the axis (a turned 个 or 万吨 reads as a glyph); figures
     without trailing zeros (a flat series was labelled 2.000000)."""
@@ -246,8 +258,8 @@ def _figures_line(points: pd.DataFrame, lang: str, y: alt.Y) -> alt.Chart:
             ),
             y=y,
             tooltip=[
-                alt.Tooltip("month:Q", title=text("month_col", lang)),
-                alt.Tooltip("value:Q", title=text("actual", lang), format=",.2f"),
+                alt.Tooltip("month_words:N", title=text("month_col", lang)),
+                alt.Tooltip("figure_words:N", title=text("actual", lang)),
             ],
         )
     )
@@ -257,6 +269,7 @@ def level_trend(
     points: pd.DataFrame, bar: float | None, lang: str, unit: str, target_id: str | None = None
 ) -> alt.LayerChart:
     """Growth rates and levels by period against the bar (no time share)."""
+    points = _worded(points, lambda v: amount(v, unit, lang, target_id), lang)
     if unit == "类":  # a water class: Ⅰ (best) at the top, as bulletins rank them
         axis = _coded_axis(class_labels(lang), unit_word(unit, lang))
         y = alt.Y("value:Q", axis=axis, scale=alt.Scale(domain=[1, 6], reverse=True))
@@ -274,6 +287,7 @@ def level_trend(
 def milestone_trend(points: pd.DataFrame, lang: str) -> alt.Chart:
     """A milestone's reported state by month, the states in words (not codes 0-2)."""
     words = {code: state_word(code, lang) for code in (NOT_STARTED, IN_PROGRESS, DONE)}
+    points = _worded(points, lambda v: state_word(v, lang), lang)
     y = alt.Y(
         "value:Q",
         axis=_coded_axis(words, text("status", lang)),
