@@ -125,6 +125,16 @@ def test_carry_over_moves_year_and_due_dates_and_keeps_ids(empty_ws):
     ]
 
 
+def test_a_draft_keeps_every_digit_of_a_figure():
+    """':g' kept six significant digits: a base of 1,552,981万元 was saved as 1.55298e+06."""
+    frame = pd.DataFrame(
+        {"target_value": [1552981.0, 12345.67, 110.0], "baseline_value": [0.00012, -3.5, None]}
+    )
+    draft = drafts.as_draft(frame, "郑州市", 2027)
+    assert draft["target_value"].tolist() == ["1552981", "12345.67", "110"]
+    assert draft["baseline_value"].tolist() == ["0.00012", "-3.5", ""]
+
+
 def test_new_ids_are_stable_and_unique():
     assert drafts.new_id("地区生产总值增长", "GDP growth", set()) == "gdp_growth"
     assert drafts.new_id("地区生产总值增长", "GDP growth", {"gdp_growth"}) == "gdp_growth_2"

@@ -400,3 +400,12 @@ def test_level_milestone_and_water_class_tooltips_read_in_words():
     ]
     states = milestone_trend(points.assign(value=[1, 2]), "zh")
     assert _tooltips(states) == [("3月", "推进中"), ("4月", "已完成")]
+
+
+def test_the_command_lines_table_keeps_the_digits_a_figure_has():
+    """Floats were cut to 2 decimals: 0.8351 read 0.84 and 155.2981 read 155.3."""
+    from dashboard.present.text_table import render
+
+    frame = pd.DataFrame({"actual": [0.8351, 155.2981, 2450.0, -0.0, NAN]})
+    lines = [line.rstrip() for line in render(frame).splitlines()[2:]]
+    assert lines == ["0.8351", "155.2981", "2,450", "0"]

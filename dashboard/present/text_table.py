@@ -4,6 +4,7 @@ import unicodedata
 
 import pandas as pd
 
+from dashboard.core.amounts import num
 from dashboard.core.control_chars import visible
 
 
@@ -16,8 +17,8 @@ def cell_text(value) -> str:
     is written out (\\n, \\x1b), never acted on."""
     if value is None or (not isinstance(value, str | list) and pd.isna(value)):
         return ""
-    if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, float):  # the digits the figure has, as every table shows them
+        return num(value)
     return visible(str(value), one_line=True)
 
 

@@ -9,6 +9,7 @@ or the database.
 import hashlib
 import re
 from datetime import date
+from decimal import Decimal
 
 import pandas as pd
 
@@ -45,8 +46,9 @@ def catalogue_part(draft: pd.DataFrame) -> pd.DataFrame:
 def _text(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
         return ""
-    if isinstance(value, float):
-        return f"{value:g}" if value == value else ""
+    if isinstance(value, float):  # every digit, never an exponent: ':g' kept six
+        plain = f"{Decimal(repr(value)):f}"  # (1552981 -> '1.55298e+06', saved so)
+        return plain.rstrip("0").rstrip(".") if "." in plain else plain
     if isinstance(value, pd.Timestamp | date):
         return value.strftime("%Y-%m-%d")
     text = str(value).strip()
