@@ -4,7 +4,7 @@ months of file problems, the water class below Ⅴ, catalogue names in message p
 import pandas as pd
 import pytest
 
-from dashboard.core.amounts import figures, scale, with_unit
+from dashboard.core.amounts import compared, figures, scale, with_unit
 from dashboard.core.explain import value_with_unit
 from dashboard.core.messages import Glossed, text
 from dashboard.core.periods import short_period
@@ -125,9 +125,7 @@ def test_english_tables_name_departments_in_english():
 
 def test_another_places_amount_reads_as_every_other_amount():
     """The nation's GDP beside a growth figure was '296,299.00 亿元' in both languages."""
-    from dashboard.ingest.plausible import _amounts
-
-    params = _amounts({"value": 296299.0, "base": 15200.0}, "亿元", "gdp_growth")
+    params = compared({"value": 296299.0, "base": 15200.0}, "亿元", "gdp_growth")
     words = {
         lang: text("figure.other_place_scale", lang, id="gdp_growth", **params,
                    entity=Glossed("entity", ("郑州市",)))
@@ -154,9 +152,7 @@ def test_another_places_amount_reads_as_every_other_amount():
     ],
 )
 def test_a_revision_warning_gives_both_figures_with_their_unit(lang, words):
-    from dashboard.ingest.plausible import _amounts
-
-    params = _amounts({"value": 83.51, "old": 8.351}, "万吨", "x")
+    params = compared({"value": 83.51, "old": 8.351}, "万吨", "x")
     period = short_period(1, 9)
     assert text("figure.tenfold_revision", lang, id="x", period=period, **params) == words
 

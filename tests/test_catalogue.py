@@ -226,7 +226,7 @@ def test_malformed_catalogue_lists_every_problem_by_row_and_column():
     assert lines == [
         "targets.csv:3:kind: unknown kind 'amountx'",
         "targets.csv:4:target_value: a at_least target needs a number",
-        "targets.csv:5:target_low: range low 8 is above high 5",
+        "targets.csv:5:target_low: range low 800 million yuan is above high 500 million yuan",
         "targets.csv:6:id: duplicate id 'a'",
         "targets.csv:7:due_date: bad date '2026-13-01'",
         "targets.csv:8:unit: unknown unit '斤两'",

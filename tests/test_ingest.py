@@ -337,7 +337,7 @@ def test_every_problem_is_listed_with_row_column_and_hint(index):
         "bad.csv:6:C: unit '万元' cannot be converted to the target's unit '万吨'",
         "bad.csv:7:C: negative count '-3'",
         "bad.csv:9:C: new_green_space Jan–Sep appears again (first on row 8) with a different "
-        "value 81 vs 80",
+        "value 810,000 m² vs 800,000 m²",
         "bad.csv:12:B: month 13 does not exist",
     ]
     unknown = errors(p.problems)[0]

@@ -6,6 +6,7 @@ import re
 import pandas as pd
 import pytest
 
+from dashboard.core.amounts import compared
 from dashboard.core.explain import value_with_unit
 from dashboard.core.messages import Msg
 from dashboard.core.problems import Problem
@@ -275,8 +276,7 @@ def test_the_upload_page_names_a_target_a_warning_gives_by_id():
     params = {
         "id": "public_parking",
         "month": Msg("month.10"),
-        "value": 26500.0,
-        "prev": 2.3,
+        **compared({"value": 26500.0, "prev": 2.3}, "个", "public_parking"),
         "prev_month": Msg("month.9"),
     }
     warning = Problem("c.xlsx", 5, "C", "figure.ytd_tenfold", "hint.confirm_figure", params)
@@ -288,9 +288,9 @@ def test_the_upload_page_names_a_target_a_warning_gives_by_id():
         }
     )
     zh = problem_table([warning], "zh", targets)["问题"].tolist()
-    assert zh == ["新建公共停车位 10月：26500 是上一期累计值的 10 倍以上（9月为 2.3）"]
+    assert zh == ["新建公共停车位 10月：26,500个 是上一期累计值的 10 倍以上（9月为 2.3个）"]
     en = problem_table([warning], "en", targets).iloc[0, 2]
-    assert en.startswith("New public parking spaces Oct: 26500 is ten times")
+    assert en.startswith("New public parking spaces Oct: 26,500 parking spaces is ten times")
     assert warning.line().startswith("c.xlsx:5:C: public_parking Oct")  # the CLI keeps ids
 
 

@@ -128,9 +128,12 @@ def test_ytd_below_previous_month_is_a_warning_not_an_error(empty_ws):
         pv = preview(con, lower, "low.csv", TODAY)
     assert pv.ok
     assert [p.line().split(" — ")[0] for p in pv.problems] == [
-        "low.csv:2:C: ev_chargers Nov: 2300 is year-to-date value below the previous "
-        "period's (2450 for Oct)"
+        "low.csv:2:C: ev_chargers Nov: 2,300 charging piles year to date is below the previous "
+        "period's (2,450 charging piles for Oct)"
     ]
+    assert pv.problems[0].line("zh").split(" — ")[0] == (
+        "low.csv:2:C: ev_chargers 11月：2,300个 的累计值低于上一期（10月为 2,450个）"
+    )
 
 
 def test_series_warnings_within_a_file_and_for_single_months(empty_ws):
@@ -146,9 +149,10 @@ def test_series_warnings_within_a_file_and_for_single_months(empty_ws):
         pv = preview(con, data, "s.csv", TODAY)
     assert pv.ok
     assert [p.line().split(" — ")[0] for p in pv.problems] == [
-        "s.csv:3:C: ev_chargers Sep: 2350 is year-to-date value below the previous "
-        "period's (2400 for Aug)",
-        "s.csv:4:D: ev_chargers Oct: 1501 is more than 10× the previous month's (150 for Sep)",
+        "s.csv:3:C: ev_chargers Sep: 2,350 charging piles year to date is below the previous "
+        "period's (2,400 charging piles for Aug)",
+        "s.csv:4:D: ev_chargers Oct: 1,501 charging piles is more than 10× the previous month's "
+        "(150 charging piles for Sep)",
     ]
 
 

@@ -139,3 +139,10 @@ class Amount(Worded):
     def words(self, lang: str) -> str:
         s = scale(self.unit, lang, (self.value, *self.together), self.target)
         return s.with_word(self.value)
+
+
+def compared(figures: dict[str, float], unit: str, target: str | None = None) -> dict[str, Amount]:
+    """Figures a message compares, each with its unit and all in one English magnitude:
+    {'value': 17900, 'old': 1790} in 亿元 -> '1.79 trillion yuan', '0.179 trillion yuan'."""
+    together = tuple(float(x) for x in figures.values())
+    return {name: Amount(float(x), unit, target, together) for name, x in figures.items()}

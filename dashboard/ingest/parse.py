@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from dashboard.core.amounts import compared
 from dashboard.core.messages import Glossed, Msg
 from dashboard.core.periods import short_period
 from dashboard.core.problems import IngestError, Problem, Skipped, errors
@@ -105,7 +106,9 @@ def parse_upload(
     checkers = [Checker(file, index, today, b.context, b.names_by_id, reading=reading,
                         place=place) for b in layouts]  # fmt: skip
     figures, problems, outcomes = _joined(
-        [c.check(raw_figures(grid, b)) for c, b in zip(checkers, layouts, strict=True)], file
+        [c.check(raw_figures(grid, b)) for c, b in zip(checkers, layouts, strict=True)],
+        file,
+        index,
     )
     problems += [p for b in layouts for p in _estimate_columns(b, file)]
     problems += _sheets_not_read(grid, file)
@@ -178,14 +181,16 @@ def _answered(layout: Layout) -> Layout:
     return replace(layout, context=replace(ctx, place=None, where=where))
 
 
-def _joined(results: list[tuple], file: str) -> tuple[pd.DataFrame, list[Problem], Outcomes]:
+def _joined(
+    results: list[tuple], file: str, index: CatalogueIndex
+) -> tuple[pd.DataFrame, list[Problem], Outcomes]:
     """The tables of a file as one: their figures, problems and row outcomes in order. A
     target's period given by two tables with two values refuses the file, as in one table
     (a 构成 table's 100.0 under the GDP name is no growth rate)."""
     if len(results) == 1:
         return results[0]
     frame, repeats = duplicate_figures(
-        pd.concat([f for f, _, _ in results], ignore_index=True), file
+        pd.concat([f for f, _, _ in results], ignore_index=True), file, index.units()
     )
     wrong = {p.row for p in errors(repeats)}
     outcomes = Outcomes(
@@ -294,8 +299,7 @@ def sequence_warnings(breaks: pd.DataFrame, file: str) -> list[Problem]:
                 {
                     "id": r.id,
                     "month": Msg(f"month.{int(r.period_end)}"),
-                    "value": r.value,
-                    "prev": r.prev,
+                    **compared({"value": r.value, "prev": r.prev}, r.unit, r.id),
                     "prev_month": Msg(f"month.{int(r.prev_end)}"),
                 },
                 "warning",

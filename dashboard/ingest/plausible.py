@@ -9,7 +9,7 @@ reference so the uploader sees old -> new or what was expected.
 import numpy as np
 import pandas as pd
 
-from dashboard.core.amounts import Amount
+from dashboard.core.amounts import compared
 from dashboard.core.messages import Glossed
 from dashboard.core.periods import short_period
 from dashboard.core.plausibility import RATE_FLOOR_PP, off_scale, series_typical, tenfold
@@ -73,18 +73,11 @@ def tenfold_warnings(
             f, unit = figures.iloc[k], units[k] if isinstance(units[k], str) else ""
             shown = {"value": f["value"], "old": previous[k], "typical": typical[k],
                      "expected": expected[k], "target": goal[k]}  # fmt: skip
-            params = _amounts({m: float(shown[m]) for m in COMPARED[key]}, unit, f["id"])
+            params = compared({m: shown[m] for m in COMPARED[key]}, unit, f["id"])
             params["n"] = int(count[k])
             out.append(_problem(f, key, params, file))
         flagged |= hit
     return sorted(out, key=lambda p: (p.row or 0, p.column or ""))
-
-
-def _amounts(figures: dict[str, float], unit: str, target_id: str) -> dict[str, Amount]:
-    """Each figure with its unit, as the reader writes it (no 万 in English), in one
-    magnitude with the figures it is compared with."""
-    together = tuple(figures.values())
-    return {name: Amount(x, unit, target_id, together) for name, x in figures.items()}
 
 
 def _catalogue(index: CatalogueIndex, figures: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -173,7 +166,7 @@ def place_scale_warnings(figures: pd.DataFrame, index: CatalogueIndex, file: str
         if base is not None and f.companion_value > 10 * base:
             # the base is converted into the unit of the amount beside the figure
             amounts = {"value": f.companion_value, "base": base}
-            params = {"id": f.id, **_amounts(amounts, f.companion_unit, f.id),
+            params = {"id": f.id, **compared(amounts, f.companion_unit, f.id),
                       "entity": Glossed("entity", (f.entity,))}  # fmt: skip
             column = f.companion_column
             out.append(Problem(file, int(f.companion_row), column, "figure.other_place_scale",

@@ -121,6 +121,15 @@ class CatalogueIndex:
             return default
         return self._entity_names().get(key, str(text).strip())
 
+    def units(self) -> dict[tuple[str, int, str], str]:
+        """Each target's unit by (entity, year, id): what its figures are written in."""
+        if "units" not in self._cache:
+            self._cache["units"] = {
+                (r["entity"], r["year"], r["id"]): r["unit"] if isinstance(r["unit"], str) else ""
+                for r in self.records
+            }
+        return self._cache["units"]
+
     def _entity_names(self) -> dict[str, str]:
         """Catalogue entities by their canonical name and by it without 市/区/县."""
         if "entities" not in self._cache:

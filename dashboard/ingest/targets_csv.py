@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.core.amounts import compared
 from dashboard.core.messages import Names
 from dashboard.core.problems import CatalogueError, Problem
 from dashboard.core.units import is_known_unit
@@ -219,7 +220,8 @@ def _check_numbers(rec: dict, bad) -> None:
         if low is None or high is None:
             bad("target_low", "catalogue.range_incomplete", "hint.range_example")
         elif low > high:
-            bad("target_low", "catalogue.range_reversed", "hint.swap", low=low, high=high)
+            pair = compared({"low": low, "high": high}, rec.get("unit") or "", rec.get("id"))
+            bad("target_low", "catalogue.range_reversed", "hint.swap", **pair)
     elif comparator not in UNITLESS and comparator in COMPARATORS and rec["target_value"] is None:
         bad(
             "target_value", "catalogue.needs_number", "hint.copy_from_report", comparator=comparator

@@ -14,6 +14,7 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
+from dashboard.core.amounts import compared
 from dashboard.core.errors import DashboardError
 from dashboard.core.items import ITEM_BASIS, ITEM_FIELDS
 from dashboard.core.messages import Glossed, Names
@@ -617,7 +618,7 @@ class Checker:
 
     # -------------------------------------------------------------- whole file
     def _duplicates(self, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-        return duplicate_figures(frame, self.file)
+        return duplicate_figures(frame, self.file, self.index.units())
 
 
 def _index_target(target: dict) -> bool:
@@ -798,7 +799,9 @@ def _with_base(unit: str, target_unit: str) -> str:
     return unit + base
 
 
-def duplicate_figures(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[Problem]]:
+def duplicate_figures(
+    frame: pd.DataFrame, file: str, units: dict[tuple[str, int, str], str]
+) -> tuple[pd.DataFrame, list[Problem]]:
     """One figure per target and period (and item): a repeat with the same value is a
     warning, with another value an error (which of the two is meant?); the first is kept."""
     key = FIGURE_KEY + (["item"] if "item" in frame else [])  # one row per item
@@ -812,8 +815,11 @@ def duplicate_figures(frame: pd.DataFrame, file: str) -> tuple[pd.DataFrame, lis
                 "id": other["id"],
                 "period": short_period(int(other["period_start"]), int(other["period_end"])),
                 "first": int(first["source_row"]),
-                "value": other["value"],
-                "earlier": first["value"],
+                **compared(
+                    {"value": other["value"], "earlier": first["value"]},
+                    units.get((other["entity"], other["year"], other["id"]), ""),
+                    other["id"],
+                ),
             }
             keys = ("figure.repeated", "figure.repeated_differs")
             if isinstance(other.get("item"), str):  # an item's state, in its words

@@ -135,12 +135,12 @@ ORDER BY c.entity, c.year, c.id, c.basis, c.period_end
 SEQUENCE_SQL = """
 WITH new AS (
     SELECT i.entity, i.year, i.id, i.basis, i.period_end, i.value, i.source_row,
-           i.source_column, true AS is_new
+           i.source_column, true AS is_new, t.unit
     FROM incoming i JOIN targets t USING (entity, year, id)
     WHERE t.measure IN ('ytd', 'month') AND i.basis IN ('ytd', 'month')),
 old AS (
     SELECT c.entity, c.year, c.id, c.basis, c.period_end, c.value,
-           CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR), false
+           CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR), false, CAST(NULL AS VARCHAR)
     FROM current_figures c
     WHERE EXISTS (SELECT 1 FROM new n WHERE n.entity = c.entity AND n.year = c.year
                   AND n.id = c.id AND n.basis = c.basis)
@@ -151,7 +151,8 @@ seq AS (
     SELECT *, lag(value) OVER w AS prev, lag(period_end) OVER w AS prev_end
     FROM (SELECT * FROM new UNION ALL SELECT * FROM old) series
     WINDOW w AS (PARTITION BY entity, year, id, basis ORDER BY period_end))
-SELECT id, basis, period_end, value, source_row, source_column, prev, prev_end
+SELECT id, basis, period_end, value, source_row, source_column, prev, prev_end,
+       coalesce(unit, '') AS unit
 FROM seq
 WHERE is_new AND ((basis = 'ytd' AND (value < prev OR (prev > 0 AND value >= 10 * prev)))
                   OR (basis = 'month' AND prev > 0 AND value > 10 * prev))

@@ -265,19 +265,19 @@ TEXT = {
         "{value!r} vs {earlier!r}",
     ),
     "figure.repeated_differs": (
-        "{id} {period} 重复出现（首次在第 {first} 行），且数值不同：{value:g} 与 {earlier:g}",
+        "{id} {period} 重复出现（首次在第 {first} 行），且数值不同：{value} 与 {earlier}",
         "{id} {period} appears again (first on row {first}) with a different value "
-        "{value:g} vs {earlier:g}",
+        "{value} vs {earlier}",
     ),
     "figure.ytd_below_previous": (
-        "{id} {month}：{value:g} 的累计值低于上一期（{prev_month}为 {prev:g}）",
-        "{id} {month}: {value:g} is year-to-date value below the previous period's "
-        "({prev:g} for {prev_month})",
+        "{id} {month}：{value} 的累计值低于上一期（{prev_month}为 {prev}）",
+        "{id} {month}: {value} year to date is below the previous period's "
+        "({prev} for {prev_month})",
     ),
     "figure.ytd_tenfold": (
-        "{id} {month}：{value:g} 是上一期累计值的 10 倍以上（{prev_month}为 {prev:g}）",
-        "{id} {month}: {value:g} is ten times the previous period's year-to-date value "
-        "or more ({prev:g} for {prev_month})",
+        "{id} {month}：{value} 是上一期累计值的 10 倍以上（{prev_month}为 {prev}）",
+        "{id} {month}: {value} is ten times the previous period's year-to-date value "
+        "or more ({prev} for {prev_month})",
     ),
     "figure.tenfold_revision": (
         "{id} {period}：修订后的 {value} 与原值 {old} 相差 10 倍以上",
@@ -298,8 +298,8 @@ TEXT = {
         "{id} {period}: {value} is ten times off the target {target}",
     ),
     "figure.jump": (
-        "{id} {month}：{value:g} 超过上月的 10 倍（{prev_month}为 {prev:g}）",
-        "{id} {month}: {value:g} is more than 10× the previous month's ({prev:g} for {prev_month})",
+        "{id} {month}：{value} 超过上月的 10 倍（{prev_month}为 {prev}）",
+        "{id} {month}: {value} is more than 10× the previous month's ({prev} for {prev_month})",
     ),
     "upload.role_refused": (
         "{name} 无权上传数据（角色：{role}）",
@@ -327,8 +327,8 @@ TEXT = {
         "a range needs target_low and target_high",
     ),
     "catalogue.range_reversed": (
-        "区间下限 {low:g} 高于上限 {high:g}",
-        "range low {low:g} is above high {high:g}",
+        "区间下限 {low} 高于上限 {high}",
+        "range low {low} is above high {high}",
     ),
     "catalogue.needs_number": (
         "{comparator} 类目标需要数值",
