@@ -409,3 +409,35 @@ def test_the_command_lines_table_keeps_the_digits_a_figure_has():
     frame = pd.DataFrame({"actual": [0.8351, 155.2981, 2450.0, -0.0, NAN]})
     lines = [line.rstrip() for line in render(frame).splitlines()[2:]]
     assert lines == ["0.8351", "155.2981", "2,450", "0"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "unit", "zh", "en"),
+    [
+        (1790.0, 17900.0, "亿元", "修订 1,790 → 17,900亿元", "revision 0.179 → 1.79 trillion yuan"),
+        (2.0, 3.0, "类", "修订 Ⅱ类 → Ⅲ类", "revision Class Ⅱ → Class Ⅲ"),
+    ],
+)
+def test_a_revision_in_the_upload_preview_reads_old_to_new_in_one_unit(old, new, unit, zh, en):
+    """English read 'revision 1,790 → 1.79 trillion yuan' (the old figure in 亿, the new
+    in trillions) and a water class's old figure read as its code: '修订 2 → Ⅲ类'."""
+    from dashboard.present.upload_tables import _change
+
+    assert _change("revision", old, new, unit, "zh") == zh
+    assert _change("revision", old, new, unit, "en") == en
+
+
+def test_a_reports_baselines_read_as_every_figure_does():
+    """English read '1.52万亿元' (the catalogue's unit, untranslated) beside English words."""
+    from decimal import Decimal
+
+    from dashboard.ingest.proposal.records import Baseline
+    from dashboard.present.catalogue_tables import baseline_table
+
+    said = [("1.52", "万亿元"), ("82.51", "万吨"), ("1458.8", "亿元"), ("5.4", "%")]
+    baselines = [Baseline("x", Decimal(v), u, "amount", (0, 1), "x") for v, u in said]
+    values = {lang: baseline_table(baselines, lang).iloc[:, 1].tolist() for lang in ("zh", "en")}
+    assert values == {
+        "zh": ["1.52万亿元", "82.51万吨", "1,458.8亿元", "5.4%"],
+        "en": ["1.52 trillion yuan", "825,100 t", "145.88 billion yuan", "5.4%"],
+    }

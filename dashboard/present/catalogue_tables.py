@@ -110,7 +110,8 @@ def baseline_table(baselines, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             text("indicator", lang): [b.name for b in baselines],
-            text("value", lang): [f"{b.value.normalize():f}{b.unit}" for b in baselines],
+            # as every figure is shown: '1.52万亿元' | '1.52 trillion yuan'
+            text("value", lang): [value_with_unit(float(b.value), b.unit, lang) for b in baselines],
             text("catalogue.clause", lang): [b.source_text for b in baselines],
         }
     )

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from dashboard.core.amounts import scale
 from dashboard.core.messages import TABLE, in_lang, text
 from dashboard.core.milestones import state_word
 from dashboard.core.periods import period_text
@@ -17,11 +18,15 @@ def _companion(value, unit, lang: str) -> str:
 
 
 def _change(change: str, old, new, unit: str, lang: str, target: str | None = None) -> str:
-    """'修订 1,790 → 17,900亿元': a revision shows the value it replaces."""
+    """'修订 1,790 → 17,900亿元' | 'revision 0.179 → 1.79 trillion yuan': a revision shows
+    the value it replaces, in the unit and magnitude of the new one."""
     word = text(f"change.{change}", lang)
     if change != "revision" or pd.isna(old):
         return word
-    return f"{word} {amount(old, None, lang)} → {amount(new, unit, lang, target)}"
+    if unit == "类":  # a water class is a word, not a figure on a scale
+        return f"{word} {amount(old, unit, lang)} → {amount(new, unit, lang)}"
+    s = scale(unit, lang, [old, new], target)
+    return f"{word} {s.figure(old)} → {s.with_word(new)}"
 
 
 def item_lines(figures: pd.DataFrame, file: str, lang: str) -> list[str]:
