@@ -157,3 +157,11 @@ def test_an_explanation_lists_open_items_and_quotes_a_name_holding_the_separator
     names = "一中；新建、改扩建三中；a, b"
     assert _names(names, "zh", "所") == "一中、「新建、改扩建三中」、a, b"
     assert _names(names, "en", "schools") == "一中, 新建、改扩建三中, “a, b”"
+
+
+def test_the_area_board_names_places_in_the_readers_words():
+    from dashboard.present.ranking_tables import entity_board_view
+
+    board = pd.DataFrame({"entity": ["郑州市", "金水区"], "total": [3, 2]})
+    assert entity_board_view(board, "en").iloc[:, 0].tolist() == ["Zhengzhou", "金水区"]
+    assert entity_board_view(board, "zh").iloc[:, 0].tolist() == ["郑州市", "金水区"]

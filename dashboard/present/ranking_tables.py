@@ -5,7 +5,7 @@ import pandas as pd
 
 from dashboard.core.entity_ranking import rankings
 from dashboard.core.explain import pct
-from dashboard.core.messages import in_lang, text
+from dashboard.core.messages import glossary, in_lang, text
 from dashboard.core.scoreboard import CATEGORIES
 from dashboard.present.labels import actual_text, gap_text, status_word
 
@@ -19,7 +19,7 @@ def ranking_view(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
                 text("ranking.not_ranked", lang) if pd.isna(r["rank"]) else str(int(r["rank"]))
                 for r in records
             ],
-            text("ranking.entity", lang): [r["entity"] for r in records],
+            text("ranking.entity", lang): [glossary("entity", r["entity"], lang) for r in records],
             text("actual", lang): [actual_text(r, lang) for r in records],
             text("completion_pct", lang): [
                 "—" if pd.isna(r["completion_pct"]) else f"{pct(r['completion_pct'])}%"
@@ -45,4 +45,5 @@ def entity_board_view(board: pd.DataFrame, lang: str) -> pd.DataFrame:
     headers = {
         c: text(f"scoreboard.column.{c}", lang) for c in ["total", *CATEGORIES, "supervised"]
     }
-    return board.rename(columns={"entity": text("ranking.entity", lang), **headers})
+    named = board.assign(entity=[glossary("entity", e, lang) for e in board["entity"]])
+    return named.rename(columns={"entity": text("ranking.entity", lang), **headers})
