@@ -165,3 +165,34 @@ def test_the_area_board_names_places_in_the_readers_words():
     board = pd.DataFrame({"entity": ["郑州市", "金水区"], "total": [3, 2]})
     assert entity_board_view(board, "en").iloc[:, 0].tolist() == ["Zhengzhou", "金水区"]
     assert entity_board_view(board, "zh").iloc[:, 0].tolist() == ["郑州市", "金水区"]
+
+
+def test_smtp_security_choices_are_listed_as_each_language_does():
+    from dashboard.services.mailing import smtp_settings
+
+    env = {"DASHBOARD_SMTP_HOST": "mail.example", "DASHBOARD_SMTP_FROM": "a@example.org"}
+    zh, en = _raised(lambda: smtp_settings(env | {"DASHBOARD_SMTP_SECURITY": "tls"}))
+    assert zh == "DASHBOARD_SMTP_SECURITY 应为 starttls、ssl、none 之一，而不是“tls”"
+    assert en == "DASHBOARD_SMTP_SECURITY must be one of starttls, ssl, none, not 'tls'"
+
+
+def test_bad_contact_addresses_are_listed_as_each_language_does(tmp_path):
+    from dashboard.services.mailing import load_contacts
+
+    path = tmp_path / "department_contacts.csv"
+    path.write_text("department,emails\n市统计局,a@x.org;nobody;nor-me\n", "utf-8")
+    zh, en = _raised(lambda: load_contacts(path))
+    assert "不是有效的邮件地址：nobody、nor-me（" in zh
+    assert "not an e-mail address: nobody, nor-me (" in en
+
+
+def test_a_catalogues_allowed_choices_are_listed_as_each_language_does():
+    from dashboard.core.problems import CatalogueError
+    from dashboard.ingest.targets_csv import parse_catalogue
+    from tests.test_catalogue import GOOD, _csv
+
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(_csv([{**GOOD, "direction": "up"}]))
+    problem = err.value.problems[0]
+    assert problem.line("zh").endswith("可选值：higher、lower")
+    assert problem.line("en").endswith("one of: higher, lower")
