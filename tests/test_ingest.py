@@ -163,13 +163,18 @@ def test_an_empty_first_sheet_is_passed_over_not_called_damaged(index):
 
 
 def test_a_workbook_whose_data_is_all_hidden_is_refused_saying_so(index):
-    data = workbook(("空", [], False), ("数据", chargers(2450), True))
+    data = workbook(("空", [], False), ("数据", chargers(2450), True), ("旧", chargers(2400), True))
     with pytest.raises(IngestError) as err:
         parse_upload(data, "f.xlsx", index, TODAY)
     assert [p.line() for p in err.value.problems] == [
-        "f.xlsx:0:-: only hidden sheets (数据) hold data, and hidden sheets are not read — "
+        "f.xlsx:0:-: only hidden sheets (数据, 旧) hold data, and hidden sheets are not read — "
         "unhide the sheet to upload in Excel or WPS, save and upload again"
-    ]
+    ]  # listed as each language lists names
+    assert (
+        err.value.problems[0]
+        .line("zh")
+        .startswith("f.xlsx:0:-: 工作簿中只有隐藏的工作表（数据、旧）有数据")
+    )
 
 
 @pytest.mark.parametrize("cell", ["-", "—", "/", ""])

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from dashboard.core.messages import Names
 from dashboard.core.problems import IngestError, Problem, column_letter
 from dashboard.ingest.decoding import decode_text
 from dashboard.ingest.sheet_extent import BadSheet, Extent, scan, sheet_paths
@@ -332,7 +333,7 @@ def _read_workbook(data: bytes, file: str, kind: str, wanted: str | None) -> Gri
         raise _damaged(file, type(err).__name__) from err
     hidden = [n for n, h, _ in sheets if h]
     if hidden:
-        params = {"sheets": "、".join(hidden)}
+        params = {"sheets": Names(tuple(hidden))}
         raise IngestError(
             [Problem(file, None, None, "file.only_hidden_sheets", "hint.unhide", params)]
         )
