@@ -15,6 +15,7 @@ from dashboard.services import journal, reporting
 from dashboard.services.database import open_store, rebuild
 from dashboard.services.uploading import preview, store_preview
 from dashboard.store import figures as store_figures
+from dashboard.store import item_renames
 from dashboard.store.connection import connect
 from tests.conftest import TODAY
 from tests.durable_state import cli
@@ -687,10 +688,87 @@ def test_a_report_under_an_old_name_is_the_renamed_item(empty_ws):
         again = csv_bytes([HEADER, [SCHOOL, "须水小学", "2026年7月", "主体完工", ""]])
         pv = preview(con, again, "again.csv", TODAY)  # 须水小学 is a live name again
         assert [p.key for p in pv.problems] == []
-        assert store_figures.item_renames(con, pv.parsed.figures) == {
+        assert item_renames.now_named(con, pv.parsed.figures) == {
             ("郑州市", 2026, "new_schools", "中原区须水小学"): "须水镇中心小学",
             ("郑州市", 2026, "new_schools", "二七区实验学校"): "须水小学",
         }
+
+
+def test_an_item_under_both_its_names_or_renamed_after_the_preview_is_one_item(empty_ws):
+    """A file giving one month of an item under its old and its new name repeats it: two
+    states are refused at the second row, one is said once. An item renamed between the
+    preview and the confirmation is filed under its name now, not split in two."""
+    from dashboard.core.problems import IngestError
+    from dashboard.services import item_names
+    from dashboard.services.comments import find_target
+
+    def july(*rows):
+        return csv_bytes([HEADER, *([SCHOOL, n, "2026年7月", s, ""] for n, s in rows)])
+
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        target = find_target(con, "new_schools", 2026)
+        item_names.rename(empty_ws, con, renamer(), target, "中原区须水小学", "须水小学", AT)
+        both = preview(
+            con, july(("中原区须水小学", "已完成"), ("须水小学", "在建")), "b.csv", TODAY
+        )
+        assert [(p.row, p.key, p.severity) for p in both.problems] == [
+            (2, "item.renamed_since", "warning"),
+            (3, "item.repeated_differs", "error"),
+        ]
+        assert not both.ok
+        same = preview(con, july(("中原区须水小学", "在建"), ("须水小学", "在建")), "s.csv", TODAY)
+        assert same.ok and same.parsed.figures["item"].tolist() == ["须水小学"]
+        pv = preview(con, july(("二七区实验学校", "已完成")), "late.csv", TODAY)
+        item_names.rename(empty_ws, con, renamer(), target, "二七区实验学校", "二七实验", AT)
+        store_preview(con, empty_ws, pv, july(("二七区实验学校", "已完成")), "alice", AT)
+        assert sorted(item_names.names(con, target)) == [
+            "二七实验",
+            "郑州市第一〇七中学",
+            "须水小学",
+        ]
+        stored = item_rows(con)
+        clash = july(("须水小学", "在建"), ("须水新校", "已完成"))  # and a new item
+        pv = preview(con, clash, "c.csv", TODAY)
+        assert pv.ok
+        item_names.rename(empty_ws, con, renamer(), target, "须水小学", "须水新校", AT)
+        with pytest.raises(IngestError) as err:  # the rename made the two rows one item
+            store_preview(con, empty_ws, pv, clash, "alice", AT)
+        assert (
+            item_rows(con)
+            == [  # nothing of it stored; the rename kept
+                r if r[6] != "须水小学" else (*r[:6], "须水新校", r[7]) for r in stored
+            ]
+        )
+    assert [(p.row, p.key) for p in err.value.problems] == [(3, "item.repeated_differs")]
+
+
+@pytest.mark.both_engines
+def test_a_store_from_before_old_names_learns_its_renames_from_its_audit(empty_ws):
+    """A store whose renames were made before it kept old names (no item_renames table):
+    opening it fills the table from the renames' audit rows, chains resolved."""
+    from dashboard.services import item_names
+    from dashboard.services.comments import find_target
+    from dashboard.store.schema import set_meta
+
+    with open_store(empty_ws) as con:
+        upload(con, empty_ws, SCHOOLS)
+        target = find_target(con, "new_schools", 2026)
+        item_names.rename(empty_ws, con, renamer(), target, "中原区须水小学", "须水小学", AT)
+        item_names.rename(empty_ws, con, renamer(), target, "须水小学", "须水中心小学", AT)
+        con.execute("DROP TABLE item_renames")
+        set_meta(con, "schema_version", "from before")
+    with open_store(empty_ws) as con:
+        pv = preview(
+            con, csv_bytes([HEADER, [SCHOOL, "须水小学", "2026年7月", "在建", ""]]), "o.csv", TODAY
+        )
+        assert pv.parsed.figures["item"].tolist() == ["须水中心小学"]
+        assert con.execute(
+            "SELECT old_name, new_name FROM item_renames ORDER BY seq, old_name"
+        ).fetchall() == [
+            ("中原区须水小学", "须水中心小学"),
+            ("须水小学", "须水中心小学"),
+        ]
 
 
 def test_a_rename_the_journal_lost_comes_back_from_the_database_ahead_of_it(empty_ws):

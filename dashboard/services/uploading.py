@@ -27,12 +27,14 @@ from dashboard.ingest.parse import (
 from dashboard.ingest.plausible import tenfold_warnings
 from dashboard.ingest.resolve import CatalogueIndex
 from dashboard.ingest.validate import OTHER_PLACE as OTHER_PLACE  # for the page and CLI
+from dashboard.ingest.validate import duplicate_figures
 from dashboard.services import archive
 from dashboard.services.journal import Entry, audit, write
 from dashboard.services.parse_worker import shared_worker
 from dashboard.services.workspace import Workspace
 from dashboard.store import catalogue as store_catalogue
 from dashboard.store import figures as store_figures
+from dashboard.store import item_renames
 
 MAX_MEGABYTES = MAX_BYTES // 2**20  # what the upload page tells people
 
@@ -134,8 +136,9 @@ def _renamed_items(
 ) -> tuple[ParsedUpload, list[Problem]]:
     """Items reported under a name an administrator has since changed are the renamed
     items: stored under the name they have now, with a warning on the first row of each
-    (the archived file keeps what the department wrote)."""
-    renames = store_figures.item_renames(con, parsed.figures)
+    (the archived file keeps what the department wrote). A file reporting one item under
+    both names for one month repeats it: the same state is said once, two are refused."""
+    renames = item_renames.now_named(con, parsed.figures)
     if not renames:
         return parsed, []
     figures = parsed.figures
@@ -161,8 +164,10 @@ def _renamed_items(
         )
         for (old, new), row in first.items()
     ]
-    mapped = figures["item"].where(now.isna(), now)
-    return replace(parsed, figures=figures.assign(item=mapped)), problems
+    mapped, repeated = duplicate_figures(
+        figures.assign(item=figures["item"].where(now.isna(), now)), parsed.file
+    )
+    return replace(parsed, figures=mapped), problems + repeated
 
 
 def _one_per_figure(problems: list[Problem]) -> list[Problem]:
@@ -298,6 +303,10 @@ def store_preview(
         if same is not None:
             earlier.append(same)
             return _unchanged(pv, same, user, at)
+        # an item renamed since the preview is filed under its name now, never the old one
+        parsed, renamed = _renamed_items(con, pv.parsed)
+        if errors(renamed):
+            raise IngestError(errors(renamed))
         upload_id = store_figures.next_upload_id(con)
         changes = pv.figures["change"].value_counts()
         accepted = audit(
@@ -320,7 +329,7 @@ def store_preview(
             user,
             at,
             accepted,
-            pv.parsed.figures,
+            parsed.figures,
             pending=held,
         )
         if pending is None:  # on a server: the bytes travel with the line

@@ -393,22 +393,6 @@ def counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     return uploads, figures
 
 
-def item_renames(con: duckdb.DuckDBPyConnection, figures: pd.DataFrame) -> dict:
-    """(entity, year, id, old name) -> the name the item has now, for the targets whose
-    items `figures` report (item rename; store/records.py keeps chains resolved)."""
-    if "item" not in figures or not figures["item"].notna().any():
-        return {}
-    reported = figures.loc[figures["item"].notna(), ["entity", "year", "id"]].drop_duplicates()
-    found = {}
-    for entity, year, target_id in reported.itertuples(index=False):
-        rows = con.execute(
-            "SELECT old_name, new_name FROM item_renames WHERE entity = ? AND year = ? AND id = ?",
-            [entity, int(year), target_id],
-        ).fetchall()
-        found.update({(entity, int(year), target_id, old): new for old, new in rows})
-    return found
-
-
 def item_names(con: duckdb.DuckDBPyConnection, entity: str, year: int, target_id: str) -> list[str]:
     """Every name a report of the target's named items has used (in any upload, counted or
     waiting for review), in the order first reported."""

@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.core.journal_lines import FIGURE_FIELDS, timestamp, unpack_columns
-from dashboard.store import dialect
+from dashboard.store import dialect, item_renames
 from dashboard.store.connection import FRAME_SCANS, transaction
 from dashboard.store.errors import StoreError
 from dashboard.store.schema import get_meta, set_meta
@@ -275,18 +275,7 @@ def _item(con, record: dict, _figures) -> None:
         "UPDATE figures SET item = ? WHERE entity = ? AND year = ? AND id = ? AND item = ?",
         [d["to"], *key, d["from"]],
     )
-    # The old name, and every name that led to it, now lead to the new one; the new name
-    # is an item's own name again if it was once renamed away.
-    same = "entity = ? AND year = ? AND id = ?"
-    con.execute(f"DELETE FROM item_renames WHERE {same} AND old_name = ?", [*key, d["to"]])
-    con.execute(
-        f"UPDATE item_renames SET new_name = ?, seq = ? WHERE {same} AND new_name = ?",
-        [d["to"], record["seq"], *key, d["from"]],
-    )
-    con.execute(
-        "INSERT INTO item_renames VALUES (?, ?, ?, ?, ?, ?)",
-        [*key, d["from"], d["to"], record["seq"]],
-    )
+    item_renames.record(con, key, d["from"], d["to"], record["seq"])
 
 
 APPLY = {

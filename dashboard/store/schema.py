@@ -18,6 +18,8 @@ from dashboard.store import dialect
 from dashboard.store.audit import SCHEMA as AUDIT_SCHEMA
 from dashboard.store.connection import transaction
 from dashboard.store.deadlines import SCHEMA as DEADLINE_SCHEMA
+from dashboard.store.item_renames import SCHEMA as ITEM_RENAME_SCHEMA
+from dashboard.store.item_renames import fill_from_audit
 from dashboard.store.sessions import SCHEMA as SESSION_SCHEMA
 from dashboard.store.snapshots import SCHEMA as SNAPSHOT_SCHEMA
 from dashboard.store.supervision import SCHEMA as SUPERVISION_SCHEMA
@@ -58,11 +60,6 @@ CREATE TABLE IF NOT EXISTS account_events (
     account VARCHAR, role VARCHAR, departments VARCHAR);
 CREATE TABLE IF NOT EXISTS profiles (
     entity VARCHAR, id VARCHAR, month SMALLINT, share_pct DOUBLE PRECISION, source VARCHAR);
--- The names items were renamed from (`item rename`), each with the name it has now: a
--- department still reporting under an old name reports the same item, not a new one.
-CREATE TABLE IF NOT EXISTS item_renames (
-    entity VARCHAR NOT NULL, year INTEGER NOT NULL, id VARCHAR NOT NULL,
-    old_name VARCHAR NOT NULL, new_name VARCHAR NOT NULL, seq BIGINT);
 -- On a server: each journal line, byte for byte as data/journal.jsonl would hold it,
 -- committed in the transaction that applies it; and each accepted upload's bytes.
 CREATE TABLE IF NOT EXISTS journal_lines (seq BIGINT PRIMARY KEY, line VARCHAR NOT NULL);
@@ -76,6 +73,7 @@ TABLES = (
     SESSION_SCHEMA,
     SUPERVISION_SCHEMA,
     DEADLINE_SCHEMA,
+    ITEM_RENAME_SCHEMA,
 )
 UPGRADES = [
     # Columns added to the catalogue after the first release.
@@ -145,11 +143,14 @@ def _current(con) -> bool:
 
 
 def _create(con) -> None:
+    renames_kept = has_table(con, "item_renames")
     for ddl in TABLES:
         con.execute(dialect.ddl(con, ddl))
     for upgrade in UPGRADES:
         con.execute(dialect.ddl(con, upgrade))
     con.execute(VIEWS)
+    if not renames_kept:  # a store from before it: the renames it made are in its audit
+        fill_from_audit(con)
     # A catalogue loaded before targets kept their file order is loaded again (the next
     # opening finds its digest gone), so that every row has its position.
     con.execute(
