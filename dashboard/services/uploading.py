@@ -164,8 +164,8 @@ def _renamed_items(
         )
         for (old, new), row in first.items()
     ]
-    mapped, repeated = duplicate_figures(
-        figures.assign(item=figures["item"].where(now.isna(), now)), parsed.file
+    mapped, repeated = duplicate_figures(  # items' states are words: no units to give
+        figures.assign(item=figures["item"].where(now.isna(), now)), parsed.file, {}
     )
     return replace(parsed, figures=mapped), problems + repeated
 
