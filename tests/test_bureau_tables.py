@@ -22,6 +22,8 @@ REASONS = {
     "other_entity": "skip.other_entity",
     "single_month": "skip.single_month",
     "no_figure": "skip.no_figure",
+    "rate_not_amount": "skip.rate_not_amount",
+    "amount_not_rate": "skip.amount_not_rate",
     "estimate": "skip.estimate",
 }
 EXPECTED = sorted(p for p in DATA.glob("B*.expected.json"))

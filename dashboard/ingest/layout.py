@@ -175,6 +175,8 @@ LEVEL_WORDS = {
 GROWTH_WORDS = ("增长", "增速", "同比", "增幅", "growth", "yoy")
 YTD_WORDS = ("累计", "本年", "ytd", "cumulative", "1-")
 MONTH_WORDS = ("当月", "本月", "单月", "同月", "month")
+# A value header with one of these and no growth word is an amount: '1-10月累计', '本月'
+AMOUNT_WORDS = ("累计", "当月", "本月", "单月", "本年", "绝对", "总量", "总额", "金额")
 # '1-本月', '1—当月', '年初至本月': from January to the title's month, not the month alone
 # '至本月平均' (a price index's average from January): the year to date as well
 TO_THIS_MONTH = re.compile(r"(?:(?:1|一|年初)\s*[-—–~～至到]|^至)\s*(?:本|当)月")
@@ -196,6 +198,10 @@ class Column:
     basis: str | None = None  # ytd | month | None
     period: Period | None = None
     indicator: str | None = None  # an indicator named by the column (regions layout)
+    # growth None and the header names an amount by its basis (累计, 本月) or, beside a
+    # growth column, by its period: the row's label or unit may still say growth, but
+    # without them the cell is an amount, never a rate
+    amount: bool = False
 
 
 CELL_FIELDS = (
@@ -393,7 +399,8 @@ def _column(i: int, cell) -> Column | None:
     growth, basis = _measure(base)
     if period is not None:
         basis = "ytd" if period.cumulative else basis
-    return Column(i, role, str(cell), unit, growth, basis, period)
+    amount = role == "value" and growth is None and any(w in base for w in AMOUNT_WORDS)
+    return Column(i, role, str(cell), unit, growth, basis, period, amount=amount)
 
 
 def classify_header(row: list) -> list[Column]:
@@ -532,7 +539,9 @@ def _build_layout(grid: Grid, pos: int, row: list, cols: list[Column], ctx) -> L
     start = pos + (2 if merged is not None else 1)
     estimates = [column_letter(c.index) for c in cols if c.role == "estimate"]
     cols = [c for c in cols if c.role != "estimate"]
-    cols = _with_context(cols, ctx, regions or periods)
+    # before the title's period: '1-10月累计 | 比上年同期增长(%)' under '…10月…' is the rate
+    # of 1—10月, not of the title's month
+    cols = _with_context(_growth_beside_amount(cols), ctx, regions or periods)
     by_id = any(clean(c.header).lower() in ID_WORDS for c in cols if c.role == "indicator")
     if regions or periods:
         kind = "regions" if regions else "periods"
@@ -540,7 +549,7 @@ def _build_layout(grid: Grid, pos: int, row: list, cols: list[Column], ctx) -> L
         kind = "wide"
     else:
         kind = "long"
-    cols = _growth_beside_amount(_single_months_beside_cumulative(cols))
+    cols = _amounts_beside_growth(_single_months_beside_cumulative(_growth_beside_amount(cols)))
     return Layout(kind, cols, ctx, start, estimates, by_id)
 
 
@@ -598,7 +607,10 @@ def _growth_beside_amount(cols: list[Column]) -> list[Column]:
     """'本月 | 比去年同月增长(%) | 1-本月 | 比去年同期增长(%)': a growth column that says
     neither 累计 nor 当月 is the rate of the amount printed just left of it, and is read on
     that column's basis (without this the cumulative rate was 'read by the catalogue's
-    measure' and the official asked whether it was a single month)."""
+    measure' and the official asked whether it was a single month). Run before the
+    title's period is given (the rate takes the amount's own period: '1-10月累计 |
+    比上年同期增长(%)' under a '…10月…' title is 1—10月's rate, not a single month's) and
+    again after it (an amount whose basis only the title gives)."""
     by_index = {c.index: c for c in cols}
     for c in cols:
         left = by_index.get(c.index - 1)
@@ -612,6 +624,21 @@ def _growth_beside_amount(cols: list[Column]) -> list[Column]:
             and left.basis is not None
         ):
             c.basis = left.basis
+            if c.period is None and left.period is not None:
+                c.period = left.period
+    return cols
+
+
+def _amounts_beside_growth(cols: list[Column]) -> list[Column]:
+    """'1-10月 | 增长(%)', '本月 | 1-10月累计 | 本月增长(%) | 累计增长(%)': in a table with a
+    growth column, a value column whose header names only a period or basis (no measure)
+    is the amount of the pair, never a growth rate. A header that says 累计 or 本月 says
+    so by itself (see `_column`). The row's label or unit may still say growth (a
+    '…增速(%)' row), so this only fills in what the header left silent."""
+    if any(c.role == "value" and c.growth for c in cols):
+        for c in cols:
+            if c.role == "value" and c.growth is None and c.indicator is None:
+                c.amount = c.amount or bool(c.period or c.basis)
     return cols
 
 
@@ -752,7 +779,11 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
             "period_column": [period_letter or letter] * n,
             "unit_hint": [col.unit or u for u in units] if col.unit else units,
             "label_unit": label_units,
-            "growth": [col.growth] * n if col.growth is not None else label_growth,
+            "growth": [col.growth] * n
+            if col.growth is not None
+            else [False if g is None else g for g in label_growth]
+            if col.amount
+            else label_growth,
             "basis": [col.basis] * n
             if col.basis
             else [lb or rb for lb, rb in zip(label_basis, row_bases, strict=True)],

@@ -23,6 +23,8 @@ YEAR_NOTES = {
     "sheet": "note.year_from_sheet",
 }
 PLACE_NOTES = {"title": "note.place_from_title", "source": "note.place_from_source"}
+# Rows of a catalogue indicator with no figure its target uses (or only the other measure's)
+OTHER_FIGURE = {"skip.no_figure", "skip.amount_not_rate", "skip.rate_not_amount"}
 BASIS_WARNINGS = ("figure.ytd_below_previous", "figure.jump")
 
 
@@ -211,7 +213,8 @@ def _whole_file(figures: pd.DataFrame, problems: list, outcomes: Outcomes, file:
         return [Problem(file, None, None, "file.no_figures", "hint.fill_a_value")]
     # Rows of catalogue indicators without a figure their target uses (blank, a dash, or
     # another measure) need those figures, not a mapping of names.
-    blank = {s.key for s in outcomes.skipped} == {"skip.no_figure"}
+    keys = {s.key for s in outcomes.skipped}
+    blank = bool(keys) and keys <= OTHER_FIGURE
     return [
         Problem(
             file,

@@ -183,7 +183,7 @@ class Checker:
             if t.__class__ is Refusal
             else (
                 roles[k]
-                if (k := (t["measure"], g, h or u)) in roles
+                if (k := (_paired(t), g, h or u)) in roles
                 else roles.setdefault(k, _role(*k))
             )
             for t, g, h, u in zip(tv, c.growth, c.unit_hint, c.label_unit, strict=True)
@@ -249,7 +249,7 @@ class Checker:
         self._excel_dates(problems, seen, c, pv, periods)
         frame, dup_problems = self._duplicates(frame)
         frame, used = attach_companions(frame, self._companions(c, pairs, tv, pv, bv, skips))
-        problems += dup_problems
+        problems += dup_problems + self._unitless_companions(frame)
         for p in dup_problems:
             skips.setdefault(p.row, p)
         return frame, problems, self._rows(c, frame, used, problems, skips, tv)
@@ -302,6 +302,11 @@ class Checker:
                 continue
             t, p, b = tv[i], pv[i], bv[i]
             growth = t["measure"] != "ytd_growth"
+            # why a row of only this measure is not stored (a single month of it stays
+            # one; a year-to-date amount says more than the month beside it)
+            said = skips.get(c.row[i])
+            if said is None or (said is SINGLE_MONTH and b[0] != "month"):
+                skips[c.row[i]] = _other_measure(t, c.column[i], c.cell[i], growth)
             if c.unit_hint[i] == INDEX_UNIT:  # 112.3 (上年=100) is growth of 12.3%
                 number = replace(number, value=_less_100(number.value))
             unit = "%" if growth else number.unit or c.unit_hint[i] or c.label_unit[i]
@@ -311,6 +316,25 @@ class Checker:
                 + (c.row[i], c.column[i], float(number.value), unit)
             )
         return pd.DataFrame(rows, columns=COMPANION_INPUT)
+
+    def _unitless_companions(self, frame: pd.DataFrame) -> list[Problem]:
+        """A growth rate's amount printed without a unit (no unit in its header, no 单位
+        column or line): kept as written, and said, rather than given a guessed unit."""
+        unknown = frame["companion_value"].notna() & ~frame["companion_unit"].astype(bool)
+        return [
+            Problem(
+                self.file,
+                int(row),
+                column,
+                "figure.companion_unit_unknown",
+                "hint.companion_unit",
+                {"value": value},
+                "warning",
+            )
+            for row, column, value in frame.loc[
+                unknown, ["companion_row", "companion_column", "companion_value"]
+            ].itertuples(index=False)
+        ]
 
     def _rows(self, c: Cells, frame, used: set, problems, skips: dict, tv) -> Outcomes:
         failed = {p.row for p in problems if p.severity == "error" and p.row is not None}
@@ -621,6 +645,14 @@ class Checker:
         return duplicate_figures(frame, self.file, self.index.units())
 
 
+def _other_measure(target: dict, column: str, cell, growth: bool) -> Refusal:
+    """Why a row whose only figure is of the other measure is not stored: an amount is
+    never a growth rate's figure, nor a growth rate an amount's."""
+    key = "skip.rate_not_amount" if growth else "skip.amount_not_rate"
+    params = {"name": target["name_zh"], "column": column, "cell": str(cell).strip()}
+    return Refusal("value", key, "", tuple({**params, "unit": target["unit"]}.items()), "skip")
+
+
 def _index_target(target: dict) -> bool:
     return target["measure"] == "ytd_growth" and target["unit"] == "%"
 
@@ -679,6 +711,17 @@ def _cached(cache: dict, key, compute, *args):
     if isinstance(found, Refusal):
         raise _Refused(found)
     return found
+
+
+def _paired(target: dict) -> str:
+    """The measure a target's figure is told from its growth rate by: a count of firms
+    (ytd_distinct) or a level in a unit other than % (粮食种植面积, 万亩) is an amount
+    whose growth rate is printed beside it, never its figure; a level in % (a compliance
+    rate, a fall in energy intensity) may be written as a change."""
+    measure = target["measure"]
+    if measure == "ytd_distinct" or (measure == "level" and target["unit"] not in ("%", "类")):
+        return "ytd"
+    return measure
 
 
 def _role(measure: str, growth: bool | None, unit: str) -> str | None:

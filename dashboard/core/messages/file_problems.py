@@ -117,6 +117,20 @@ TEXT = {
     "skip.no_label": ("该行有数据，但没有指标名称", "figures without an indicator name"),
     "skip.repeated": ("与第 {first} 行的数据相同", "the same figure as row {first}"),
     "skip.estimate": ("{name}：预计数，不入库", "{name}: an estimate, not stored"),
+    "skip.amount_not_rate": (
+        "{name}：{column} 列的“{cell}”是总量（绝对额），不是本目标所用的增速（%），未入库；"
+        "请给出增速列（如“比上年同期增长(%)”），或把增速写在该列的表头（如“累计增长(%)”）",
+        "{name}: {cell!r} in column {column} is an amount, not the growth rate (%) the "
+        "target uses: not stored; give the growth rate in a column of its own (such as "
+        "比上年同期增长(%)), or say so in the column's header (累计增长(%))",
+    ),
+    "skip.rate_not_amount": (
+        "{name}：{column} 列的“{cell}”是增速（%），不是本目标所用的总量（{unit}），未入库；"
+        "请给出总量列（如“1-10月累计”）",
+        "{name}: {cell!r} in column {column} is a growth rate (%), not the amount ({unit}) "
+        "the target uses: not stored; give the amount in a column of its own (such as "
+        "1-10月累计)",
+    ),
     "skip.no_figure": (
         "{name}：没有本目标所用的数据（{unit}）",
         "{name}: no figure the target uses ({unit})",
@@ -263,6 +277,11 @@ TEXT = {
         "{id}“{item}”{period} 重复出现（首次在第 {first} 行），且进展不同：{value} 与 {earlier}",
         "{id} {item!r} {period} appears again (first on row {first}) with a different state "
         "{value!r} vs {earlier!r}",
+    ),
+    "figure.companion_unit_unknown": (
+        "与增速并列的总量 {value:g} 未注明单位：按原数保存，单位未知",
+        "the amount {value:g} printed with the growth rate names no unit: kept as written, "
+        "its unit unknown",
     ),
     "figure.repeated_differs": (
         "{id} {period} 重复出现（首次在第 {first} 行），且数值不同：{value} 与 {earlier}",
@@ -484,6 +503,11 @@ TEXT = {
     ),
     "hint.check_period": ("请核对时期的年份和月份", "check the year and month of the period"),
     "hint.closest_names": ("最接近的目录名称：{names}", "closest catalogue names: {names}"),
+    "hint.companion_unit": (
+        "在表头写明单位（如“1-10月累计(亿元)”），或加“单位”列或“单位：亿元”行",
+        "name the unit in the header (1-10月累计(亿元)), or add a 单位 column or a "
+        "'单位：亿元' line",
+    ),
     "hint.fill_figures": (
         "这些行都没有目标所用的数据：数值为空白或“—”“-”“/”，或给的是另一种数"
         "（如目标要总量，给的却是增速）；请填写目标所用的数据后再上传",
