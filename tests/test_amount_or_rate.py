@@ -150,3 +150,10 @@ def test_an_amount_target_keeps_the_rate_as_its_companion(index):
         ("trading_enterprises", 1, 10, "ytd", 1200.0, 3.1, "%"),
     ]
     assert keys(parsed) == []
+
+
+def test_a_cumulative_header_over_a_plain_one_is_an_amount(index):
+    """'1-10月累计' spanning '数值' in a second header row: the amount, not a rate."""
+    parsed = parse(index, ["指标", "1-10月累计"], [None, "数值"], ["社会消费品零售总额", "5000"])
+    assert figures(parsed) == []
+    assert [(s.row, s.key) for s in parsed.skipped] == [(4, "skip.amount_not_rate")]

@@ -709,7 +709,8 @@ def _combined(top: Column, sub: Column, header: str, index: int, period: Period 
         growth = read_label(top.indicator).growth
     basis = "ytd" if period is not None and period.cumulative else (sub.basis or top.basis)
     unit = sub.unit or top.unit
-    return Column(index, "value", header, unit, growth, basis, period, top.indicator)
+    amount = growth is None and (sub.amount or top.amount)  # '1-10月累计' over '数值'
+    return Column(index, "value", header, unit, growth, basis, period, top.indicator, amount)
 
 
 def raw_figures(grid: Grid, layout: Layout) -> Cells:

@@ -183,7 +183,7 @@ class Checker:
             if t.__class__ is Refusal
             else (
                 roles[k]
-                if (k := (_paired(t), g, h or u)) in roles
+                if (k := (_paired(t, h or u), g, h or u)) in roles
                 else roles.setdefault(k, _role(*k))
             )
             for t, g, h, u in zip(tv, c.growth, c.unit_hint, c.label_unit, strict=True)
@@ -713,13 +713,16 @@ def _cached(cache: dict, key, compute, *args):
     return found
 
 
-def _paired(target: dict) -> str:
+def _paired(target: dict, unit: str) -> str:
     """The measure a target's figure is told from its growth rate by: a count of firms
     (ytd_distinct) or a level in a unit other than % (粮食种植面积, 万亩) is an amount
     whose growth rate is printed beside it, never its figure; a level in % (a compliance
-    rate, a fall in energy intensity) may be written as a change."""
+    rate, a fall in energy intensity) may be written as a change. An index (上年=100)
+    stays the level's own cell, refused there as an index with its own reason."""
     measure = target["measure"]
-    if measure == "ytd_distinct" or (measure == "level" and target["unit"] not in ("%", "类")):
+    if measure == "ytd_distinct" or (
+        measure == "level" and target["unit"] not in ("%", "类") and unit != INDEX_UNIT
+    ):
         return "ytd"
     return measure
 
