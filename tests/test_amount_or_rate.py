@@ -157,3 +157,13 @@ def test_a_cumulative_header_over_a_plain_one_is_an_amount(index):
     parsed = parse(index, ["指标", "1-10月累计"], [None, "数值"], ["社会消费品零售总额", "5000"])
     assert figures(parsed) == []
     assert [(s.row, s.key) for s in parsed.skipped] == [(4, "skip.amount_not_rate")]
+
+
+@pytest.mark.parametrize("amount", ["1-10月", "1-10月累计"])
+def test_places_down_the_side_pair_the_same_way(index, amount):
+    """A 指标 line over places down the first column: '1-10月 | 增长(%)' is a pair too (it
+    refused the file, two values for one period, or stored 5000 as the rate)."""
+    rows = [["指标：社会消费品零售总额"], ["地区", amount, "增长(%)"], ["郑州市", "5000", "5.9"]]
+    parsed = parse(index, *rows)
+    assert figures(parsed) == [("retail_sales_growth", 1, 10, "ytd", 5.9, 5000.0, "")]
+    assert keys(parsed) == [(4, "B", "figure.companion_unit_unknown", "warning")]

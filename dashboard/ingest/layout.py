@@ -637,7 +637,8 @@ def _amounts_beside_growth(cols: list[Column]) -> list[Column]:
     '…增速(%)' row), so this only fills in what the header left silent."""
     if any(c.role == "value" and c.growth for c in cols):
         for c in cols:
-            if c.role == "value" and c.growth is None and c.indicator is None:
+            # not a column the header names an indicator by (regions: '社会消费品零售总额')
+            if c.role == "value" and c.growth is None and c.indicator != c.header:
                 c.amount = c.amount or bool(c.period or c.basis)
     return cols
 
