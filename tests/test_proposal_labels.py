@@ -92,10 +92,10 @@ def test_hefei_2026_labels_count_the_report_s_targets():
     ]
 
 
-@pytest.mark.parametrize("row", HEFEI, ids=lambda r: r["row"])
-def test_each_hefei_2026_clause_alone_reads_as_labelled(row):
+def read_alone(row: dict) -> list[tuple]:
+    """What each target proposed from the label's clause alone reads as."""
     found = propose(row["sentence"] + "。", 2026).targets
-    got = [
+    return [
         (
             t.target_value if t.target_value is not None else t.target_low,
             t.target_high,
@@ -105,9 +105,17 @@ def test_each_hefei_2026_clause_alone_reads_as_labelled(row):
         )
         for t in found
     ]
+
+
+def labelled(row: dict, name: str) -> tuple:
     high = Decimal(row["value_high"]) if row["value_high"] else None
+    return (Decimal(row["value"]), high, row["unit"], row["comparator"], name)
+
+
+@pytest.mark.parametrize("row", HEFEI, ids=lambda r: r["row"])
+def test_each_hefei_2026_clause_alone_reads_as_labelled(row):
     name = NAMED_BY_CONTEXT.get(int(row["row"]), row["name_zh"])
-    assert (Decimal(row["value"]), high, row["unit"], row["comparator"], name) in got
+    assert labelled(row, name) in read_alone(row)
 
 
 XIAN = label_rows(LABELS / "xian_2026.csv")
@@ -134,20 +142,7 @@ def test_xian_2026_labels_count_the_report_s_targets():
     ids=lambda r: r["row"],
 )
 def test_each_self_contained_xian_2026_clause_reads_as_labelled(row):
-    found = propose(row["sentence"] + "。", 2026).targets
-    got = [
-        (
-            t.target_value if t.target_value is not None else t.target_low,
-            t.target_high,
-            t.unit,
-            t.comparator,
-            t.name_zh,
-        )
-        for t in found
-    ]
-    high = Decimal(row["value_high"]) if row["value_high"] else None
-    want = (Decimal(row["value"]), high, row["unit"], row["comparator"], row["name_zh"])
-    assert want in got
+    assert labelled(row, row["name_zh"]) in read_alone(row)
 
 
 @pytest.mark.parametrize("number", sorted(XIAN_MISSED))
