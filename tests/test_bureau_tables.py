@@ -97,7 +97,7 @@ def _check(parsed, spec: dict, catalogue_year: int = 2026) -> None:
     assert errors == {(e["row"], e["column"]) for e in spec.get("errors", [])}, name
     for e in spec.get("errors", []):
         problem = next(p for p in parsed.problems if p.row == e["row"])
-        assert problem.params["names"].split("、") == e["suggest"], name
+        assert list(problem.params["names"].names) == e["suggest"], name
     if spec["outcome"] == "accepted":
         assert _figures(parsed.figures, catalogue_year, False) == _expected_figures(spec["stored"])
         assert _figures(parsed.figures, catalogue_year, True) == _expected_figures(
