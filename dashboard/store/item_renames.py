@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS item_renames (
 _SAME = "entity = ? AND year = ? AND id = ?"
 
 
-def record(con: duckdb.DuckDBPyConnection, key: list, old: str, new: str, seq: int) -> None:
+def apply_rename(con: duckdb.DuckDBPyConnection, key: list, old: str, new: str, seq: int) -> None:
     """`old` and every name that led to it now lead to `new`; `new` is an item's own name
     again if it was once renamed away."""
     con.execute(f"DELETE FROM item_renames WHERE {_SAME} AND old_name = ?", [*key, new])
@@ -38,7 +38,7 @@ def fill_from_audit(con: duckdb.DuckDBPyConnection) -> None:
     for seq, detail in rows:
         d = json.loads(detail)
         entity, year, target_id = d["target"].rsplit("/", 2)
-        record(con, [entity, int(year), target_id], d["item_from"], d["item_to"], seq)
+        apply_rename(con, [entity, int(year), target_id], d["item_from"], d["item_to"], seq)
 
 
 def now_named(con: duckdb.DuckDBPyConnection, figures: pd.DataFrame) -> dict:

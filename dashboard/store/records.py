@@ -275,7 +275,7 @@ def _item(con, record: dict, _figures) -> None:
         "UPDATE figures SET item = ? WHERE entity = ? AND year = ? AND id = ? AND item = ?",
         [d["to"], *key, d["from"]],
     )
-    item_renames.record(con, key, d["from"], d["to"], record["seq"])
+    item_renames.apply_rename(con, key, d["from"], d["to"], record["seq"])
 
 
 APPLY = {
