@@ -595,6 +595,63 @@ def test_a_table_of_indices_gives_growth_and_no_amount():
     assert [(s.row, s.key) for s in parsed.skipped] == [(4, "skip.index_table")]
 
 
+def test_a_stacked_index_table_leaves_the_tables_below_it_amounts():
+    """'上年同期=100' in the first stacked table's title made every later table an index
+    table: '2、工业生产' lost its output rows (万台, 万辆) and 5000 of retail sales became
+    growth of 4900%. Only the table under the base line holds indices."""
+    data = csv_bytes(
+        [["郑州市2026年10月主要经济指标", "", ""],
+         ["1、居民消费价格指数（上年同期=100）", "", ""], ["指标", "本月", "至本月平均"],
+         ["居民消费价格总指数", "101.2", "100.8"], ["2、工业生产", "", ""],
+         ["指标", "单位", "1-10月累计"], ["计算机整机产量", "万台", "160"],
+         ["整车产量", "万辆", "120"], ["社会消费品零售总额", "", "5000"]]
+    )  # fmt: skip
+    parsed = read(data, "f.csv")
+    assert parsed.figures[["id", "period_end", "value"]].values.tolist() == [
+        ["computer_output", 10, 160.0],
+        ["vehicle_output", 10, 120.0],
+    ]  # 5000 under 累计 is the amount of retail sales, not its growth
+    assert [(s.row, s.key) for s in parsed.skipped] == [
+        (4, "skip.not_catalogue"),
+        (9, "skip.amount_not_rate"),
+    ]
+    assert not errors(parsed.problems)
+
+
+def test_an_amount_row_of_an_index_table_is_its_amount():
+    """A row whose unit names an amount (万台 in the 单位 column, 万辆 in its label) holds
+    that amount even under a title with '(上年同期=100)'; the other rows are indices."""
+    data = csv_bytes(
+        [["郑州市2026年1-10月主要经济指标（上年同期=100）", "", ""], ["指标", "单位", "1-10月"],
+         ["地区生产总值", "", "106.5"], ["计算机整机产量", "万台", "160"],
+         ["整车产量(万辆)", "", "120"], ["粮食", "%", "103.2"]]
+    )  # fmt: skip
+    parsed = read(data, "f.csv")
+    assert parsed.figures[["id", "period_end", "value"]].values.tolist() == [
+        ["gdp_growth", 10, 6.5],
+        ["computer_output", 10, 160.0],
+        ["vehicle_output", 10, 120.0],
+    ]
+    assert [(s.row, s.key) for s in parsed.skipped] == [(6, "skip.index_table")]
+    assert not errors(parsed.problems)
+
+
+def test_a_note_of_the_index_base_makes_no_index_table():
+    """'注：价格指数以上年同期为100' says which rows are indices, not that a table of
+    growth rates and amounts is one: 6.5 stays growth of 6.5%."""
+    data = csv_bytes(
+        [["郑州市2026年1-10月主要经济指标", "", ""], ["注：价格指数以上年同期为100", "", ""],
+         ["指标", "单位", "1-10月"], ["地区生产总值增长", "%", "6.5"],
+         ["计算机整机产量", "万台", "160"]]
+    )  # fmt: skip
+    parsed = read(data, "f.csv")
+    assert parsed.figures[["id", "period_end", "value"]].values.tolist() == [
+        ["gdp_growth", 10, 6.5],
+        ["computer_output", 10, 160.0],
+    ]
+    assert not errors(parsed.problems) and not parsed.skipped
+
+
 def test_quarters_down_a_blank_corner_are_periods():
     """R15's second table lists quarters down its first column ('2011年1季度', '2季度'):
     they were read as indicator names, and a GDP series laid out so was lost without a

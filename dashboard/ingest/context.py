@@ -147,11 +147,16 @@ def _metadata(ctx: TableContext, key: str, value: str) -> TableContext:
 INDEX_BASE = re.compile(r"上年(?:同期|同月)?(?:价格)?\s*(?:=|为)\s*100")
 
 
+# A note ('注：价格指数以上年同期为100') says which rows are indices, not that every
+# figure of the table is one: its amounts stay amounts.
+NOTE = re.compile(r"^(注|附注|说明|指标解释|备注|note)\s*[:：\d.、①]", re.IGNORECASE)
+
+
 def _title(ctx: TableContext, s: str) -> TableContext:
     unit = re.search(r"单位\s*[:：]\s*(\S+)", s)
     if unit:
         ctx = _metadata(ctx, "单位", unit.group(1))
-    if INDEX_BASE.search(s):
+    if INDEX_BASE.search(s) and not NOTE.match(s):
         ctx = replace(ctx, index=True)
     ctx = _dated(ctx, s, "title")
     ctx = _placed(ctx, title_place(s), "title")

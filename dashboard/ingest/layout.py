@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.core.problems import IngestError, Problem
+from dashboard.core.units import UnknownUnit, parse_unit
 from dashboard.ingest.cells import CellError, Period, clean, parse_period
 from dashboard.ingest.context import TableContext, find_period, read_line, title_indicator
 from dashboard.ingest.grid import Grid, column_letter
@@ -202,6 +203,9 @@ class Column:
     # growth column, by its period: the row's label or unit may still say growth, but
     # without them the cell is an amount, never a rate
     amount: bool = False
+    # an index only by the title's base ('(上年同期=100)' above the table), not its own
+    # header: a row whose unit names an amount ('计算机整机产量 | 万台') keeps its unit
+    titled_index: bool = False
 
 
 CELL_FIELDS = (
@@ -564,7 +568,7 @@ def _with_context(cols: list[Column], ctx: TableContext, regions: bool) -> list[
         if c.role != "value":
             continue
         if ctx.index and not c.unit:  # '(以上年为100)' over the table: 104.2 is an index
-            c.unit, c.growth = INDEX_UNIT, True
+            c.unit, c.growth, c.titled_index = INDEX_UNIT, True, True
         period = whole or (left.period if left is not None else None)
         if c.period is None and period is not None and not has_period_column:
             c.period = period
@@ -786,6 +790,7 @@ def raw_figures(grid: Grid, layout: Layout) -> Cells:
             else [False if g is None else g for g in label_growth]
             if col.amount
             else label_growth,
+            **(_amount_rows(units, label_units, label_growth) if col.titled_index else {}),
             "basis": [col.basis] * n
             if col.basis
             else [lb or rb for lb, rb in zip(label_basis, row_bases, strict=True)],
@@ -827,6 +832,28 @@ def _share_of(label) -> str:
     text = str(label)
     cut = PARENS.search(text)
     return text[: cut.start()] + "构成" + text[cut.start() :] if cut else text + "构成"
+
+
+def _amount_rows(units: list[str], label_units: list[str], label_growth: list) -> dict:
+    """A titled index table's unit and growth hints, row by row: a row whose unit cell or
+    label names an amount unit (万台, 亿元) holds that amount, never an index."""
+    amount = [_is_amount(u) or _is_amount(lu) for u, lu in zip(units, label_units, strict=True)]
+    return {
+        "unit_hint": [u if a else INDEX_UNIT for u, a in zip(units, amount, strict=True)],
+        "growth": [g if a else True for g, a in zip(label_growth, amount, strict=True)],
+    }
+
+
+@lru_cache(maxsize=256)
+def _is_amount(unit: str) -> bool:
+    """'万台', '亿元': a unit of an amount; '%', '‰', '个百分点' or none are not."""
+    try:
+        return parse_unit(unit).dimension not in RATE_DIMENSIONS
+    except UnknownUnit:
+        return False
+
+
+RATE_DIMENSIONS = ("percent", "permille", "points", "times", "water_class")
 
 
 def _first_filled(columns: list[list], indexes: list[int]) -> tuple[list, list[str]]:

@@ -6,6 +6,7 @@ one ends and the next begins.
 """
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from dashboard.core.problems import IngestError
@@ -32,7 +33,9 @@ from dashboard.ingest.layout import (
 def find_layouts(grid: Grid, file: str) -> list[Layout]:
     """Every table of the file, top to bottom. A bureau's 进度数据 release stacks several
     ('1、本地生产总值', '2、…构成', '5、规模以上工业产销'), each with its own header and
-    a numbered title above it; the tables below the first take the file title's context."""
+    a numbered title above it; the tables below the first take the file title's context,
+    but never the first table's index base: '1、居民消费价格指数（上年同期=100）' makes
+    that table's figures indices, not the '2、工业生产' amounts below it."""
     blocks = [find_layout(grid, file)]
     if (dated := sheet_context(grid.sheet, blocks[0].context)) is not None:
         blocks = [find_layout(grid, file, 0, dated)]  # the sheet's name dates the table
@@ -40,7 +43,7 @@ def find_layouts(grid: Grid, file: str) -> list[Layout]:
         stop = _section_start(grid, nxt, blocks[-1].data_start)
         blocks[-1].data_stop = stop
         try:
-            block = find_layout(grid, file, stop, blocks[0].context)
+            block = find_layout(grid, file, stop, replace(blocks[0].context, index=False))
         except IngestError:
             break
         block.composition = bool(COMPOSITION.search(_lines(grid, stop, nxt)))
