@@ -575,6 +575,12 @@ def test_a_continued_table_is_no_data_row(empty_ws):
         ("其中: 大米", "大米", True),
         ("2011年1季度", "2011年1季度", False),  # a period, not a number 2011
         ("1.5万吨级码头", "1.5万吨级码头", False),
+        ("1. 5万吨级码头", "1. 5万吨级码头", False),
+        ("二、三产业增加值", "二、三产业增加值", False),  # the 2nd and 3rd industries
+        ("一、二、三产业增加值", "一、二、三产业增加值", False),
+        ("三、二产业投资", "三、二产业投资", False),
+        ("二、第三产业增加值", "第三产业增加值", False),  # an outline number before it
+        ("二、 十大产业集群", "十大产业集群", False),
     ],
 )
 def test_an_outline_number_is_no_part_of_a_name(label, name, breakdown):

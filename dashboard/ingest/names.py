@@ -42,10 +42,12 @@ NOTE_MARKS = re.compile(r"[\u2460-\u24ff\u2776-\u2793*＊※]+")
 INDENT = (" ", "\u3000", "\t", "\xa0")
 BREAKDOWN = re.compile(r"^(?:[#＃]+|其中\s*[:：]?|内\s*[:：]|中\s*[:：])\s*")
 # An outline number in front of a name ('一、社会消费品零售总额', '1、批发零售贸易业',
-# '（二）', '3.'): the table's numbering, never part of the name. Not '1.5' or '2011年'.
+# '（二）', '3.'): the table's numbering, never part of the name. Not '1.5', '1. 5万吨'
+# or '2011年'; not the '二、' of '二、三产业' or the '一、' of '一、二、三产业' (numerals
+# listed before 产业 name the industries).
 OUTLINE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}\s*、"
-    r"|\d{1,2}\s*[、.](?!\d)"
+    r"^(?:[一二三四五六七八九十]{1,3}\s*、(?![一二三四五六七八九十]+\s*(?:、|产业))"
+    r"|\d{1,2}\s*[、.](?!\s*\d)"
     r"|\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\))\s*"
 )
 BRACKETS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
