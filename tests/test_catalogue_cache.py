@@ -2,6 +2,7 @@
 read anew when another catalogue is loaded, and never kept for a database in memory."""
 
 from datetime import date
+from types import SimpleNamespace
 
 import duckdb
 import pandas as pd
@@ -43,6 +44,47 @@ def test_it_is_kept_while_the_digest_stays_and_read_anew_for_another(stored, cat
     again = judging_targets(stored, 2026).set_index("id")
     assert again.loc["ev_chargers", "target_value"] == 9999.0
     assert len(again) == 90
+
+
+class LoadsAroundTheRead:
+    """A connection on which two catalogues are loaded while the targets are read: B
+    before the read, A (the one loaded when the report began) after it."""
+
+    def __init__(self, con, before, after):
+        self._con, self._loads = con, [before, after]
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+    def sql(self, query, params=None):
+        if "FROM targets" not in query or not self._loads:
+            return self._con.sql(query, params=params)
+        before, after = self._loads
+        self._loads = []
+        store_catalogue.load_targets(self._con, *before)
+        table = self._con.sql(query, params=params).to_arrow_table()
+        store_catalogue.load_targets(self._con, *after)
+        return SimpleNamespace(to_arrow_table=lambda: table)
+
+
+def test_a_catalogue_loaded_again_after_another_is_not_the_one_read_between(stored, catalogue):
+    """A, B, A: B's rows read while the digest went A -> B -> A were kept as A's, and
+    every later report judged B's targets under A's name."""
+    raised = catalogue.assign(target_value=9999.0)
+    racing = LoadsAroundTheRead(stored, (raised, "second"), (catalogue, "first"))
+    assert set(judging_targets(racing, 2026)["target_value"]) == {9999.0}  # B's, once
+    again = judging_targets(stored, 2026)
+    assert 9999.0 not in set(again["target_value"])
+    read = store_catalogue.targets(stored, 2026, columns=JUDGING_COLUMNS, numbered=True)
+    pd.testing.assert_frame_equal(again, read)
+
+
+def test_the_version_counts_loads_of_the_same_digest(stored, catalogue):
+    first = store_catalogue.version(stored)
+    store_catalogue.load_targets(stored, catalogue, "second")
+    store_catalogue.load_targets(stored, catalogue, "first")
+    assert first[:2] == store_catalogue.version(stored)[:2]
+    assert store_catalogue.version(stored)[2] == first[2] + 2
 
 
 def test_a_database_in_memory_is_read_every_time(mem, catalogue):

@@ -28,6 +28,7 @@ def load_targets(
         con.execute("DELETE FROM targets")
         dialect.insert_frame(con, "targets", frame)
         set_meta(con, "catalogue_sha256", digest)
+        set_meta(con, "catalogue_loads", str(int(get_meta(con, "catalogue_loads") or 0) + 1))
         if home:
             set_meta(con, "home_entity", home)
     return True
@@ -38,14 +39,23 @@ def loaded_digest(con: duckdb.DuckDBPyConnection) -> str | None:
     return get_meta(con, "catalogue_sha256")
 
 
-def version(con: duckdb.DuckDBPyConnection) -> tuple[str, str] | None:
-    """(where the database lives, the digest of the catalogue loaded into it): equal
-    versions, equal catalogues, since load_targets is the only writer of the targets and
-    sets the digest in the same transaction (and never loads a digest already loaded).
-    None where either is unknown: a database in memory, a catalogue written otherwise."""
+def version(con: duckdb.DuckDBPyConnection) -> tuple[str, str, int] | None:
+    """(where the database lives, the digest of the catalogue loaded into it, how many
+    loads it has seen): equal versions, equal catalogues, since load_targets is the only
+    writer of the targets and sets both in the same transaction. The count tells a
+    catalogue from itself loaded again after another (A, B, A): the digest alone would
+    call a read of B's rows in between A's. Read in one statement (one snapshot).
+    None where the digest is unknown: a database in memory, a catalogue written otherwise."""
     name = dialect.database_name(con)
-    digest = loaded_digest(con) if name is not None else None
-    return (name, digest) if digest is not None else None
+    if name is None:
+        return None
+    meta = dict(
+        con.execute(
+            "SELECT key, value FROM meta WHERE key IN ('catalogue_sha256', 'catalogue_loads')"
+        ).fetchall()
+    )
+    digest = meta.get("catalogue_sha256")
+    return (name, digest, int(meta.get("catalogue_loads") or 0)) if digest is not None else None
 
 
 def home_entity(con: duckdb.DuckDBPyConnection) -> str | None:
