@@ -146,6 +146,39 @@ def test_a_level_missing_between_figures_asks_for_that_month():
     ]
 
 
+@pytest.mark.parametrize("measure", ["ytd", "level"])
+def test_an_annual_figures_reminder_names_the_year(measure):
+    """An annual flow's reminder said 1—12月 and an annual level's 12月 while progress
+    names both 全年 | full year."""
+    row = {
+        "department": "市农业农村局",
+        "entity": "郑州市",
+        "year": 2026,
+        "id": "grain",
+        "name_zh": "粮食产量",
+        "name_en": "grain",
+        "frequency": "annual",
+        "measure": measure,
+        "publication_lag": 1,
+        "status": "overdue_report",
+        "actual_end": float("nan"),
+        "status_label_zh": "未报送",
+        "status_label_en": "Overdue",
+        "gap_pp": float("nan"),
+    }
+    frame = reminder_rows(pd.DataFrame([row]), 12, date(2027, 1, 20), 15)
+    got = frame[["period_start", "period_end", "period_due", "period_due_en", "due_date"]]
+    assert got.to_dict("records") == [
+        {
+            "period_start": 1,
+            "period_end": 12,
+            "period_due": "全年",
+            "period_due_en": "full year",
+            "due_date": date(2027, 1, 15),
+        }
+    ]
+
+
 @pytest.mark.both_engines
 def test_digests_are_written_as_pdf_and_xlsx(sample_ws, tmp_path):
     out = run(

@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from dashboard.core.periods import period_text
+from dashboard.core.periods import named_by_quarters, period_text
 from dashboard.core.report_dates import latest_due_month, report_due_date, snap_to_periods
 from dashboard.core.vocab import DEFAULT_LAG, FIRST_REPORT_MONTH
 
@@ -87,9 +87,11 @@ def overdue_reports(progress: pd.DataFrame, as_of_month: int, today: date, day: 
         if due is None:
             continue
         end = _asked_period(r, due)
-        start = end if r["measure"] in LEVELS else 1
+        # a level is its month's, an annual figure the year's (全年, as progress names it)
+        annual = r["frequency"] == "annual"
+        start = end if r["measure"] in LEVELS and not annual else 1
         due_on = report_due_date(int(r["year"]), end, _lag(r), _day(r, day))
-        quarterly = r["frequency"] == "quarterly"
+        quarterly = named_by_quarters(r["frequency"])
         rows.append(
             _row(
                 r,
