@@ -940,7 +940,7 @@ ROUTES = {
         (4.0, "off_track", "全年完成4条，完成目标下限的80.0%，未完成全年目标，差1条"),
         (5.0, "achieved", "全年完成5条，完成目标下限的100.0%"),
         (8.0, "achieved", "全年完成8条，完成目标下限的160.0%，达到目标上限8条"),
-        (9.0, "achieved", "全年完成9条，完成目标下限的180.0%，达到目标上限8条"),
+        (9.0, "achieved", "全年完成9条，完成目标下限的180.0%，超过目标上限8条"),
     ],
 )
 def test_a_range_at_year_end_is_met_at_its_floor_and_exceeded_at_its_ceiling(
@@ -948,6 +948,29 @@ def test_a_range_at_year_end_is_met_at_its_floor_and_exceeded_at_its_ceiling(
 ):
     r = one(ROUTES, [(1, 12, "ytd", actual)], 12, today=YEAR_END)
     assert (r["status"], r["explanation_zh"]) == (status, sentence)
+
+
+def test_a_range_beyond_its_ceiling_says_exceeded_in_english_too():
+    r = one(ROUTES, [(1, 12, "ytd", 9.0)], 12, today=YEAR_END)
+    assert r["explanation_en"].endswith("; the upper bound (8 items) exceeded")
+    r = one(ROUTES, [(1, 12, "ytd", 8.0)], 12, today=YEAR_END)
+    assert r["explanation_en"].endswith("; the upper bound (8 items) reached")
+
+
+@pytest.mark.parametrize(
+    ("actual", "month", "today", "sentence"),
+    [
+        (3.0, 10, date(2026, 11, 20), "1—10月累计3条，已完成全年目标"),
+        (5.0, 10, date(2026, 11, 20), "1—10月累计5条，已完成全年目标并达到目标上限5条"),
+        (6.0, 10, date(2026, 11, 20), "1—10月累计6条，已完成全年目标并超过目标上限5条"),
+        (6.0, 12, YEAR_END, "全年累计6条，已完成全年目标，超过目标上限5条"),
+    ],
+)
+def test_a_range_from_zero_has_no_share_of_its_floor(actual, month, today, sentence):
+    """'0-5条': a share of the zero floor printed '占目标下限的—%'."""
+    zero = {**ROUTES, "target_value": 0.0, "target_low": 0.0, "target_high": 5.0}
+    r = one(zero, [(1, month, "ytd", actual)], month, today=today)
+    assert (r["status"], r["explanation_zh"]) == ("achieved", sentence)
 
 
 def test_a_quarterly_rate_needs_growth_in_the_remaining_quarters_not_months():

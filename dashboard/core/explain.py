@@ -162,8 +162,8 @@ def _flow(r: ProgressRow, lang: str) -> str:
     if _has_items(r):
         return _items(r, lang, u, ranged)
     actual, completion = figure(r, r["actual"], lang), pct(r["completion_pct"])
-    if r["target"] == 0 and not ranged:
-        return _flow_of_zero(r, lang, actual)
+    if r["target"] == 0:  # 0以内, or a range from 0 ("0-5起"): no share of a zero
+        return _flow_of_zero(r, lang, actual, ranged)
     if _final(r):
         return _flow_final(r, lang, u, ranged)
     share_of = Msg("explain.share_of.range" if ranged else "explain.share_of.target")
@@ -177,10 +177,7 @@ def _flow(r: ProgressRow, lang: str) -> str:
         completion=completion,
     )
     if r["status"] == "achieved":
-        out += text("explain.flow.achieved", lang)
-        if ranged and r["actual"] >= r["target_high"]:
-            high = figure(r, r["target_high"], lang)
-            out += text("explain.flow.upper_reached", lang, high=high["figure"], unit=high["unit"])
+        out += text("explain.flow.achieved", lang) + _upper(r, lang, ranged, "flow")
     elif r["assessment"] in SCHEDULED:
         out += _scheduled_note(r, lang)
     elif _overdue(r):
@@ -192,12 +189,17 @@ def _flow(r: ProgressRow, lang: str) -> str:
     return out
 
 
-def _flow_of_zero(r: ProgressRow, lang: str, actual: dict) -> str:
-    """A target of zero (安全事故零发生: 0以内): the count against the bar, no share of it."""
-    key = "explain.year.flow_bare" if _final(r) else "explain.flow.bare"
+def _flow_of_zero(r: ProgressRow, lang: str, actual: dict, ranged: bool) -> str:
+    """A target of zero (安全事故零发生: 0以内) or a range from zero: the count against the
+    bar, no share of it (a share of a zero bound is no number)."""
+    final = _final(r)
+    key = "explain.year.flow_bare" if final else "explain.flow.bare"
     out = _prefix(r, lang) + text(
         key, lang, period=_period(r, lang), actual=actual["figure"], unit=actual["unit"]
     )
+    if ranged:
+        met = text("explain.flow.achieved", lang) if r["status"] == "achieved" else ""
+        return out + met + _upper(r, lang, ranged, "year" if final else "flow")
     if r["direction"] != "lower":
         return out + (text("explain.flow.achieved", lang) if r["status"] == "achieved" else "")
     within = "explain.cap.over" if r["actual"] > 0 else "explain.cap.within"
@@ -215,7 +217,7 @@ def _flow_final(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
     }
     if r["actual_end"] == 12:
         if r["status"] == "achieved":
-            return text("explain.year.flow_met", lang, **params) + _upper_reached(r, lang, ranged)
+            return text("explain.year.flow_met", lang, **params) + _upper(r, lang, ranged, "year")
         return text("explain.year.flow", lang, **params) + text(
             "explain.year.missed", lang, short=short["figure"], unit=short["unit"]
         )
@@ -228,12 +230,22 @@ def _flow_final(r: ProgressRow, lang: str, u: str, ranged: bool) -> str:
     )
 
 
-def _upper_reached(r: ProgressRow, lang: str, ranged: bool) -> str:
-    """A range met at its high end ("5-8条" with 8): exceeded, as issue 4 names it."""
+def _upper(r: ProgressRow, lang: str, ranged: bool, when: str) -> str:
+    """A range met at its high end ("5-8条"): 8 reaches it, 9 exceeds it (issue 4);
+    `when`: 'flow' within the year, 'year' at its end."""
     if not ranged or missing(r["target_high"]) or r["actual"] < r["target_high"]:
         return ""
     high = figure(r, r["target_high"], lang)
-    return text("explain.year.upper_reached", lang, high=high["figure"], unit=high["unit"])
+    key = UPPER[when, bool(r["actual"] > r["target_high"])]
+    return text(key, lang, high=high["figure"], unit=high["unit"])
+
+
+UPPER = {
+    ("flow", False): "explain.flow.upper_reached",
+    ("flow", True): "explain.flow.upper_exceeded",
+    ("year", False): "explain.year.upper_reached",
+    ("year", True): "explain.year.upper_exceeded",
+}
 
 
 def _has_items(r: ProgressRow) -> bool:

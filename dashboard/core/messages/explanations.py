@@ -52,6 +52,10 @@ TEXT = {
         "并达到目标上限{high}{unit}",
         " and the upper bound ({high} {unit}) reached",
     ),
+    "explain.flow.upper_exceeded": (
+        "并超过目标上限{high}{unit}",
+        " and the upper bound ({high} {unit}) exceeded",
+    ),
     "explain.flow.seasonal": (
         "（按上年季节规律应完成{share}%）",
         " (last year's seasonal share: {share}%)",
@@ -91,6 +95,10 @@ TEXT = {
     "explain.year.upper_reached": (
         "，达到目标上限{high}{unit}",
         "; the upper bound ({high} {unit}) reached",
+    ),
+    "explain.year.upper_exceeded": (
+        "，超过目标上限{high}{unit}",
+        "; the upper bound ({high} {unit}) exceeded",
     ),
     "explain.year.missed": (
         "，未完成全年目标，差{short}{unit}",
