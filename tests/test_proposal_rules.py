@@ -117,6 +117,8 @@ def test_numbers_and_units(sentence, value, unit):
         "服务千家万户。",
         "开展千村示范行动。",
         "对符合条件的婴幼儿家庭每孩每年发放育儿补贴3600元。",
+        "为困难群众每人每月发放补助300元。",
+        "对搬迁群众每户补贴2000元。",
         "西安还有1370个乡村和287万农民，任何时候都不能忽视农业。",
         "2026年是开局之年。",
         "落实省委十一届九次、十次全会部署。",
@@ -128,6 +130,17 @@ def test_numbers_and_units(sentence, value, unit):
 )
 def test_numbers_that_are_not_targets(sentence):
     assert rows(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [("每月发放稳岗补贴2000万元。", 2000, "万元"), ("每年安排专项资金5亿元。", 5, "亿元")],
+)
+def test_a_sum_paid_every_period_is_a_target(sentence, value, unit):
+    """每月, 每年 name no head: the sum is what is to be paid (it was dropped as a
+    per-head amount such as 每孩每年…3600元)."""
+    row = one(sentence)
+    assert (row.target_value, row.unit) == (value, unit)
 
 
 def test_total_investment_of_a_project_list_is_not_a_target():

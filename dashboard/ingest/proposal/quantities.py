@@ -63,8 +63,10 @@ RANK_WORDS = ("排名", "位次", "前进", "跃升", "上升", "居全国", "�
 # Money before these nouns is how much of them ("提供9000万元养老服务消费券"), not a size
 # class of the noun ("亿元以上项目").
 MONEY_NOUNS = ("消费券", "资金", "补贴", "奖补", "贷款", "债券", "专项债", "基金")
-# "每孩每年发放育儿补贴3600元": an amount per head or per period is a policy parameter.
-PER_HEAD = re.compile(r"每(?:人|户|孩|名|月|年|天|日)")
+# "每孩每年发放育儿补贴3600元": an amount per head is a policy parameter. A bare period
+# is not a head: "每月发放稳岗补贴2000万元" is a sum to pay. Not 人均 either: "人均可支配
+# 收入达到5万元" is an average to reach.
+PER_HEAD = re.compile(r"每(?:人|户|孩|名|位|生|个家庭)")
 # "西安还有1370个乡村": what there still is, said of the place, not a figure to reach.
 STILL_THERE = "还有"
 
