@@ -128,7 +128,8 @@ def test_status_words_worked_out_once_per_kind_are_every_rows_words(sample_ws, c
         words = add_status_labels(frame)
         explained = add_explanations(frame)
         for column in ("status_label_zh", "status_label_en"):
-            assert words[column].tolist() == explained[column].tolist()
+            # the same words and the same dtype (objects) on both paths
+            pd.testing.assert_series_equal(words[column], explained[column])
     con.close()
 
 
@@ -137,7 +138,8 @@ def test_progress_explained_later_is_the_explained_progress(sample_ws):
         explained = reporting.progress(con, 2026, 10, today=TODAY)
         judged = reporting.progress(con, 2026, 10, today=TODAY, explained=False)
     assert "explanation_zh" not in judged
-    assert judged["status_label_zh"].tolist() == explained["status_label_zh"].tolist()
+    for column in ("status_label_zh", "status_label_en", "actual_period", "actual_period_en"):
+        pd.testing.assert_series_equal(judged[column], explained[column])
     later = reporting.with_explanations(judged)
     pd.testing.assert_frame_equal(later[explained.columns], explained)
     row = explained.set_index("id").loc["ev_chargers"]

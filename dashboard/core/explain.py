@@ -805,9 +805,13 @@ def _combination(keys: pd.DataFrame) -> np.ndarray:
 
 def add_explanations(progress: pd.DataFrame) -> pd.DataFrame:
     records = progress.to_dict("records")
+
+    def words(values: list) -> pd.Series:  # objects, as add_status_labels gives them
+        return pd.Series(values, index=progress.index, dtype=object)
+
     return progress.assign(
         explanation_zh=[explain(r, "zh") for r in records],
         explanation_en=[explain(r, "en") for r in records],
-        status_label_zh=[status_label(r, "zh") for r in records],
-        status_label_en=[status_label(r, "en") for r in records],
+        status_label_zh=words([status_label(r, "zh") for r in records]),
+        status_label_en=words([status_label(r, "en") for r in records]),
     )
