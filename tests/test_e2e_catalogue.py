@@ -48,7 +48,10 @@ def test_catalogue_editor_in_the_browser(keywords, server, page, sample_ws):  # 
     page.get_by_text("有 3 个问题，改正后才能保存：").wait_for()
     _edit_cell(page, tab, row=0, column=TARGET_COLUMNS.index("target_value"), value="3600")
     _settled(page)
-    page.get_by_role("button", name="空白的责任单位采用建议").click()
+    take = page.get_by_role("button", name="空白的责任单位采用建议")
+    if not take.is_visible():  # a rerun under load put the first tab back in front
+        tab.click()
+    take.click()
     page.get_by_text("3 个目标，检查通过。").wait_for()
     page.screenshot(path=ARTIFACTS / "catalogue_editor.png", full_page=True)
     page.get_by_role("button", name="保存 郑州市 2027 年目录").click()
