@@ -58,6 +58,10 @@ MEASURE_WORDS = (
     "吞吐量",
 )
 
+# Verbs that move a figure to a level ("降至35微克", "提高到90%"): each links a name to its
+# figure, and each gives a list item its own predicate.
+MOVED_TO = ("降至", "降到", "下降到", "提高到", "提升至", "提升到", "增加到")
+
 LINKING = (
     "稳定保持在",
     "稳定保持",
@@ -78,13 +82,7 @@ LINKING = (
     "为",
     "至",
     "超",
-    "降至",
-    "降到",
-    "下降到",
-    "提高到",
-    "提升至",
-    "提升到",
-    "增加到",
+    *MOVED_TO,
     "大约",
     "约",
     "接近",
@@ -103,13 +101,7 @@ OWN_PREDICATES = (
     "突破",
     "达到",
     "达",
-    "降至",
-    "降到",
-    "下降到",
-    "提高到",
-    "提升至",
-    "提升到",
-    "增加到",
+    *MOVED_TO,
 )
 
 # Verbs that make a number a commitment (README rule: 实施 / 新增 / 新建 / 建成 / 完成 / 开工 /
